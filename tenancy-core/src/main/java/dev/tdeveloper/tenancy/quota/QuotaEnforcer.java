@@ -61,7 +61,7 @@ public final class QuotaEnforcer {
    * @throws UnknownQuotaException if no policy covers the resource for the tenant
    */
   public QuotaDecision tryConsume(TenantId tenant, String resource, long amount) {
-    Target target = target(tenant, resource, "amount", amount);
+    Target target = target(tenant, resource, amount);
     long limit = target.policy().limit();
     QuotaAddResult result = store.tryAdd(target.key(), amount, limit, target.window().end());
     long used = result.used();
@@ -84,7 +84,7 @@ public final class QuotaEnforcer {
    * @throws UnknownQuotaException if no policy covers the resource for the tenant
    */
   public QuotaUsage usage(TenantId tenant, String resource) {
-    Target target = target(tenant, resource, "amount", 1);
+    Target target = target(tenant, resource, 1);
     return new QuotaUsage(store.used(target.key()), target.policy().limit(), target.window().end());
   }
 
@@ -99,17 +99,18 @@ public final class QuotaEnforcer {
    * @throws UnknownQuotaException if no policy covers the resource for the tenant
    */
   public QuotaUsage refund(TenantId tenant, String resource, long amount) {
-    Target target = target(tenant, resource, "amount", amount);
+    Target target = target(tenant, resource, amount);
     long used = store.subtract(target.key(), amount);
     return new QuotaUsage(used, target.policy().limit(), target.window().end());
   }
 
-  private Target target(TenantId tenant, String resource, String amountField, long amount) {
+  /** Validates the arguments (before any state is touched) and locates the current window. */
+  private Target target(TenantId tenant, String resource, long amount) {
     Objects.requireNonNull(tenant, "tenant");
     QuotaPolicy.requireResource(resource);
     if (amount <= 0) {
       throw new IllegalArgumentException(
-          amountField + " of '" + resource + "' must be at least 1, was " + amount);
+          "amount of '" + resource + "' must be at least 1, was " + amount);
     }
     QuotaPolicy policy =
         policies
