@@ -11,7 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +47,7 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   private final FileChannel channel;
   private final FileLock lock;
   private final long discarded;
-  private final Map<String, SagaRecord> latest = new HashMap<>();
+  private final Map<String, SagaRecord> latest = new LinkedHashMap<>();
   private long end;
   private boolean broken;
   private boolean closed;

@@ -3,7 +3,7 @@ package dev.tdeveloper.tenancy.provision;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Thread-safe: every method holds the journal's lock.
  */
 public final class InMemoryProvisioningJournal implements ProvisioningJournal {
-  private final Map<String, SagaRecord> latest = new HashMap<>();
+  private final Map<String, SagaRecord> latest = new LinkedHashMap<>();
 
   /** Creates an empty journal. */
   public InMemoryProvisioningJournal() {}

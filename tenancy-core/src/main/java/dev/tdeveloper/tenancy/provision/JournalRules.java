@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /** The checks and ordering shared by the journals in this package. Stateless. */
 final class JournalRules {
-  static final Comparator<SagaRecord> OLDEST_FIRST =
-      Comparator.comparing(SagaRecord::startedAt).thenComparing(SagaRecord::sagaId);
+  /** By start time; a stable sort keeps sagas that started together in first-recorded order. */
+  static final Comparator<SagaRecord> OLDEST_FIRST = Comparator.comparing(SagaRecord::startedAt);
 
   private JournalRules() {}
 
@@ -52,6 +52,7 @@ final class JournalRules {
     }
   }
 
+  /** Expects {@code records} in the order sagas were first recorded. */
   static List<SagaRecord> incomplete(Collection<SagaRecord> records) {
     return records.stream().filter(r -> !r.state().isTerminal()).sorted(OLDEST_FIRST).toList();
   }

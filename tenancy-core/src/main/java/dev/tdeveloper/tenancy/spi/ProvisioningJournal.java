@@ -47,10 +47,15 @@ public interface ProvisioningJournal extends AutoCloseable {
   /** Returns the latest record of saga {@code sagaId}, if any. */
   Optional<SagaRecord> find(String sagaId);
 
-  /** Returns the latest records of sagas not yet terminal, oldest start first. */
+  /**
+   * Returns the latest records of sagas not yet terminal, oldest start first; sagas that started at
+   * the same instant in the order they were first recorded.
+   */
   List<SagaRecord> incomplete();
 
-  /** Returns the latest records of every saga of {@code tenantId}, oldest start first. */
+  /**
+   * Returns the latest records of every saga of {@code tenantId}, ordered as {@link #incomplete}.
+   */
   List<SagaRecord> forTenant(TenantId tenantId);
 
   /**

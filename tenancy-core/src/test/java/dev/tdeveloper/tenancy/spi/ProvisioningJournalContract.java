@@ -145,6 +145,19 @@ public abstract class ProvisioningJournalContract {
   }
 
   @Test
+  void sagasStartedTogetherKeepTheOrderTheyWereFirstRecordedIn() {
+    journal.record(running("z", "acme", 0, T0));
+    journal.record(running("a", "acme", 0, T0));
+    journal.record(running("m", "acme", 0, T0));
+    journal.record(running("z", "acme", 1, T0.plusSeconds(1)));
+
+    assertThat(journal.forTenant(TenantId.of("acme")))
+        .extracting(SagaRecord::sagaId)
+        .containsExactly("z", "a", "m");
+    assertThat(journal.incomplete()).extracting(SagaRecord::sagaId).containsExactly("z", "a", "m");
+  }
+
+  @Test
   void refusesARecordThatWouldMoveASagaToAnotherTenant() {
     journal.record(running("s1", "acme", 1, T0));
 
