@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,7 @@ class FileProvisioningJournalTest extends ProvisioningJournalContract {
   void truncatesAHeaderOnlyTail() throws IOException {
     journal.record(running("s1", "acme", 1, T0));
     journal.close();
-    Files.write(file(), new byte[] {0, 0, 0, 42}, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(file(), new byte[] {0, 0, 0, 42}, StandardOpenOption.APPEND);
 
     FileProvisioningJournal reopened = reopen();
 
@@ -135,7 +136,7 @@ class FileProvisioningJournalTest extends ProvisioningJournalContract {
     crc.update(payload);
     ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
     frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
-    Files.write(file(), frame.array(), java.nio.file.StandardOpenOption.APPEND);
+    Files.write(file(), frame.array(), StandardOpenOption.APPEND);
     long size = Files.size(file());
 
     assertThatThrownBy(() -> FileProvisioningJournal.open(file()))

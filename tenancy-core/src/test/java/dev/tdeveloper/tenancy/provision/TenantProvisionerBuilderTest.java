@@ -7,6 +7,7 @@ import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class TenantProvisionerBuilderTest {
   @Test
   void copiesTheStepListSoLaterChangesDoNotLeakIn() {
     TenantRegistry registry = TenantRegistry.inMemory();
-    java.util.ArrayList<ProvisioningStep> steps = new java.util.ArrayList<>(List.of(log.step("a")));
+    ArrayList<ProvisioningStep> steps = new ArrayList<>(List.of(log.step("a")));
     TenantProvisioner provisioner =
         TenantProvisioner.builder().registry(registry).provisionSteps(steps).build();
     steps.add(log.step("b"));

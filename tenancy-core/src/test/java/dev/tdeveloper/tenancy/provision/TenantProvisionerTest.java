@@ -12,6 +12,8 @@ import dev.tdeveloper.tenancy.spi.SagaRecord;
 import dev.tdeveloper.tenancy.spi.SagaState;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -293,15 +295,13 @@ class TenantProvisionerTest {
     TenantProvisioner provisioner =
         builder()
             .provisionSteps(
-                List.of(
-                    log.step(
-                        "slow", ctx -> clock.advance(java.time.Duration.ofMinutes(3)), c -> {})))
+                List.of(log.step("slow", ctx -> clock.advance(Duration.ofMinutes(3)), c -> {})))
             .build();
 
     provisioner.provision(newTenant("acme"));
 
     SagaRecord record = journal.forTenant(ACME).get(0);
-    assertThat(record.startedAt()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-    assertThat(record.updatedAt()).isEqualTo(java.time.Instant.parse("2026-01-01T00:03:00Z"));
+    assertThat(record.startedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(record.updatedAt()).isEqualTo(Instant.parse("2026-01-01T00:03:00Z"));
   }
 }
