@@ -51,7 +51,7 @@ public final class TenantProvisionerBuilder {
   /**
    * Sets where saga progress is journaled; defaults to {@link ProvisioningJournal#inMemory()},
    * which does not survive a crash. Use {@link ProvisioningJournal#openFile} (or a backend) to be
-   * able to resume after one.
+   * able to resume after one. The provisioner never closes the journal; its owner does.
    */
   public TenantProvisionerBuilder journal(ProvisioningJournal journal) {
     requireUnset(this.journal, "journal");
