@@ -3,7 +3,10 @@ package dev.tdeveloper.tenancy.spi;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantNotFoundException;
+import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -15,6 +18,44 @@ import java.util.function.UnaryOperator;
  * concurrent updates of one tenant never lose either change.
  */
 public interface TenantRegistry {
+  /** The artifact named when no provider is found: {@value}. */
+  String ARTIFACT_HINT = "dev.tdeveloper:tenancy-core (in-memory) or a registry backend module";
+
+  /** Returns a new, empty in-memory registry: thread-safe, lost when the process ends. */
+  static TenantRegistry inMemory() {
+    return new InMemoryTenantRegistry();
+  }
+
+  /**
+   * Returns a registry from the {@link TenantRegistryProvider} found on the class path, with no
+   * configuration; shorthand for {@code fromProviders(name, Map.of())}.
+   *
+   * @param name the provider to use (for example {@code in-memory}); needed when several are found
+   * @throws IllegalStateException if no provider, several without a name, or none of that name is
+   *     found
+   */
+  static TenantRegistry fromProviders(Optional<String> name) {
+    return fromProviders(name, Map.of());
+  }
+
+  /**
+   * Returns a registry from the {@link TenantRegistryProvider} found on the class path, chosen by
+   * the suite's rule: none found is an error naming the artifact to add, one is used, several need
+   * {@code name}.
+   *
+   * @param name the provider to use (for example {@code in-memory}); needed when several are found
+   * @param config the provider's settings
+   * @throws IllegalStateException if no provider, several without a name, or none of that name is
+   *     found
+   * @throws IllegalArgumentException if the provider rejects a setting
+   */
+  static TenantRegistry fromProviders(Optional<String> name, Map<String, String> config) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(config, "config");
+    return ProviderSelector.select(TenantRegistryProvider.class, name, ARTIFACT_HINT)
+        .create(Map.copyOf(config));
+  }
+
   /** Returns the tenant with {@code id}, if recorded. */
   Optional<Tenant> find(TenantId id);
 

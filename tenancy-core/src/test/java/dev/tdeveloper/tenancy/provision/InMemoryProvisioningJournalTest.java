@@ -1,0 +1,11 @@
+package dev.tdeveloper.tenancy.provision;
+
+import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
+import dev.tdeveloper.tenancy.spi.ProvisioningJournalContract;
+
+class InMemoryProvisioningJournalTest extends ProvisioningJournalContract {
+  @Override
+  protected ProvisioningJournal newJournal() {
+    return ProvisioningJournal.inMemory();
+  }
+}
