@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * built. Rendezvous scores a (tenant, shard) pair as the MurmurHash3 {@code fmix64} finalizer of
  * {@code tenantHash ^ shardSeed}; the highest score wins (ties, never seen in practice, go to the
  * lowest shard id). Jump hashing is {@code Hashing.consistentHash(tenantHash, shardCount)}. So
- * routing allocates only the tenant's hash code and takes no lock.
+ * routing allocates only the tenant id's UTF-8 bytes and its hash code, and takes no lock.
  *
  * <p>Immutable and thread-safe.
  */
@@ -94,7 +94,7 @@ public final class RoutingTable {
 
   /**
    * Returns the shard that holds {@code tenant}: its pin if it has one, else the hashed shard.
-   * Lock-free; allocates only the tenant's hash code.
+   * Lock-free; allocates only what hashing the tenant id needs (its bytes and hash code).
    *
    * @throws NullPointerException if {@code tenant} is null
    */

@@ -20,9 +20,9 @@ import java.util.function.UnaryOperator;
  * and to cut a tenant over to a new cell after a migration.
  *
  * <p>Thread-safe and lock-free: the router holds an immutable {@link RoutingTable} in an atomic
- * reference. {@link #route} reads the current table and allocates only the tenant's hash code;
- * changes build a new table and swap it in atomically (retrying on a concurrent change), then
- * publish a {@link RouterEvent}. A reader sees either the whole change or none of it.
+ * reference. {@link #route} reads the current table and allocates only what hashing the tenant id
+ * needs; changes build a new table and swap it in atomically (retrying on a concurrent change),
+ * then publish a {@link RouterEvent}. A reader sees either the whole change or none of it.
  */
 public final class TenantRouter {
   private final AtomicReference<RoutingTable> table;
