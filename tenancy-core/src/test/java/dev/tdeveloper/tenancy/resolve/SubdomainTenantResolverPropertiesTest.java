@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
-class SubdomainTenantResolverProperties {
+class SubdomainTenantResolverPropertiesTest {
   private static final Set<String> CONFIGURED = Set.of("example.com", "localhost");
   private final SubdomainTenantResolver resolver =
       SubdomainTenantResolver.of("example.com", "localhost");
