@@ -119,7 +119,10 @@ public final class TenantContext {
   static Object swap(Object next) {
     Object previous = CURRENT.get();
     if (next == null) {
-      CURRENT.remove();
+      // set(null), not remove(): the thread keeps its map entry, so the next bind allocates
+      // nothing.
+      // The entry references no tenant and only JDK classes, so it pins no class loader.
+      CURRENT.set(null);
       MDC.remove(MDC_KEY);
     } else {
       CURRENT.set(next);
