@@ -120,8 +120,7 @@ public final class TenantContext {
     Object previous = CURRENT.get();
     if (next == null) {
       // set(null), not remove(): the thread keeps its map entry, so the next bind allocates
-      // nothing.
-      // The entry references no tenant and only JDK classes, so it pins no class loader.
+      // nothing; an entry holding null pins no tenant and no class loader.
       CURRENT.set(null);
       MDC.remove(MDC_KEY);
     } else {
