@@ -25,19 +25,23 @@ import org.slf4j.MDC;
  * previous stage, wrap the stage's function ({@link #wrapFunction(Function)}) or pass {@link
  * #capturing(Executor)}: both capture the tenant when the stage is declared, not when it runs.
  *
+ * <p>Some MDC implementations (slf4j's {@code BasicMDCAdapter}) copy the MDC into threads started
+ * inside a scope; such a thread starts with the MDC entry but never with the binding, and the first
+ * wrapped task it runs resets the entry to match the binding.
+ *
  * <p>All methods are static and thread-safe.
  */
 public final class TenantContext {
   /** The slf4j MDC key holding the bound tenant id: {@value}. */
   public static final String MDC_KEY = "tenant.id";
 
-  private static final ThreadLocal<TenantId> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
   private TenantContext() {}
 
   /** Returns the tenant bound to the current thread, if any. */
   public static Optional<TenantId> current() {
-    return Optional.ofNullable(CURRENT.get());
+    return Optional.ofNullable(currentOrNull());
   }
 
   /**
@@ -46,7 +50,7 @@ public final class TenantContext {
    * @throws NoTenantBoundException if none is bound
    */
   public static TenantId require() {
-    TenantId id = CURRENT.get();
+    TenantId id = currentOrNull();
     if (id == null) {
       throw new NoTenantBoundException();
     }
@@ -57,7 +61,7 @@ public final class TenantContext {
   public static void run(TenantId tenant, Runnable task) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(task, "task");
-    TenantId previous = swap(tenant);
+    Object previous = swap(tenant);
     try {
       task.run();
     } finally {
@@ -73,7 +77,7 @@ public final class TenantContext {
   public static <T> T call(TenantId tenant, Callable<T> task) throws Exception {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(task, "task");
-    TenantId previous = swap(tenant);
+    Object previous = swap(tenant);
     try {
       return task.call();
     } finally {
@@ -88,7 +92,7 @@ public final class TenantContext {
   public static <T> T get(TenantId tenant, Supplier<T> supplier) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(supplier, "supplier");
-    TenantId previous = swap(tenant);
+    Object previous = swap(tenant);
     try {
       return supplier.get();
     } finally {
@@ -102,30 +106,47 @@ public final class TenantContext {
    */
   public static Scope open(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    return new Scope(tenant, swap(tenant));
+    Scope scope = new Scope(tenant, CURRENT.get());
+    swap(scope);
+    return scope;
   }
 
-  /** Binds {@code next} (or clears the binding when null) and returns the previous binding. */
-  static TenantId swap(TenantId next) {
-    TenantId previous = CURRENT.get();
+  /**
+   * Binds {@code next} (or clears the binding when null) and returns the previous binding. A
+   * binding is a {@link TenantId}, or the {@link Scope} that bound it so that a scope can tell
+   * whether it is still the innermost binding even when an inner one binds the same tenant.
+   */
+  static Object swap(Object next) {
+    Object previous = CURRENT.get();
     if (next == null) {
-      CURRENT.remove();
+      // set(null), not remove(): the thread keeps its map entry, so the next bind allocates
+      // nothing; an entry holding null pins no tenant and no class loader.
+      CURRENT.set(null);
       MDC.remove(MDC_KEY);
     } else {
       CURRENT.set(next);
-      if (previous != next) {
-        MDC.put(MDC_KEY, next.value());
-      }
+      // Always written: something (a request filter, a logging framework) may have cleared the MDC.
+      MDC.put(MDC_KEY, tenantOf(next).value());
     }
     return previous;
+  }
+
+  private static TenantId tenantOf(Object binding) {
+    return binding instanceof Scope scope ? scope.bound : (TenantId) binding;
+  }
+
+  /** Returns the tenant bound to the current thread, or null. */
+  private static TenantId currentOrNull() {
+    Object binding = CURRENT.get();
+    return binding == null ? null : tenantOf(binding);
   }
 
   /** Returns a task that runs {@code task} with the tenant bound now (or with none, if none is). */
   public static Runnable wrap(Runnable task) {
     Objects.requireNonNull(task, "task");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return () -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         task.run();
       } finally {
@@ -137,9 +158,9 @@ public final class TenantContext {
   /** Returns a callable that calls {@code task} with the tenant bound now (or with none). */
   public static <T> Callable<T> wrap(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return () -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         return task.call();
       } finally {
@@ -151,9 +172,9 @@ public final class TenantContext {
   /** Returns a supplier that runs with the tenant bound now; for {@code supplyAsync}. */
   public static <T> Supplier<T> wrapSupplier(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return () -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         return supplier.get();
       } finally {
@@ -165,9 +186,9 @@ public final class TenantContext {
   /** Returns a function that runs with the tenant bound now; for {@code thenApply(Async)}. */
   public static <T, R> Function<T, R> wrapFunction(Function<T, R> function) {
     Objects.requireNonNull(function, "function");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return value -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         return function.apply(value);
       } finally {
@@ -179,9 +200,9 @@ public final class TenantContext {
   /** Returns a consumer that runs with the tenant bound now; for {@code thenAccept(Async)}. */
   public static <T> Consumer<T> wrapConsumer(Consumer<T> consumer) {
     Objects.requireNonNull(consumer, "consumer");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return value -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         consumer.accept(value);
       } finally {
@@ -195,9 +216,9 @@ public final class TenantContext {
    */
   public static <T, U, R> BiFunction<T, U, R> wrapBiFunction(BiFunction<T, U, R> function) {
     Objects.requireNonNull(function, "function");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return (t, u) -> {
-      TenantId previous = swap(captured);
+      Object previous = swap(captured);
       try {
         return function.apply(t, u);
       } finally {
@@ -237,12 +258,12 @@ public final class TenantContext {
    */
   public static Executor capturing(Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    TenantId captured = CURRENT.get();
+    TenantId captured = currentOrNull();
     return task -> {
       Objects.requireNonNull(task, "task");
       executor.execute(
           () -> {
-            TenantId previous = swap(captured);
+            Object previous = swap(captured);
             try {
               task.run();
             } finally {
@@ -255,11 +276,11 @@ public final class TenantContext {
   /** A binding opened by {@link #open}; closing it restores the binding it replaced. */
   public static final class Scope implements AutoCloseable {
     private final TenantId bound;
-    private final TenantId previous;
+    private final Object previous;
     private final Thread owner = Thread.currentThread();
     private boolean closed;
 
-    private Scope(TenantId bound, TenantId previous) {
+    private Scope(TenantId bound, Object previous) {
       this.bound = bound;
       this.previous = previous;
     }
@@ -284,9 +305,12 @@ public final class TenantContext {
         throw new IllegalStateException(
             "scope of tenant '" + bound + "' must be closed on thread '" + owner.getName() + "'");
       }
-      if (CURRENT.get() != bound) {
+      if (CURRENT.get() != this) {
         throw new IllegalStateException(
-            "scope of tenant '" + bound + "' closed while an inner scope is still open");
+            "scope of tenant '"
+                + bound
+                + "' closed while an inner scope or binding is still open; close scopes innermost"
+                + " first");
       }
       closed = true;
       swap(previous);

@@ -1,6 +1,8 @@
 package dev.tdeveloper.tenancy.resolve;
 
 import dev.tdeveloper.tenancy.TenantId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,10 +20,11 @@ public final class TenantMismatchException extends TenantResolutionException {
    */
   public TenantMismatchException(Map<String, TenantId> bySource) {
     super("tenant sources disagree: " + bySource);
-    this.bySource = Map.copyOf(bySource);
+    // Map.copyOf would lose the resolver order that the accessor promises.
+    this.bySource = Collections.unmodifiableMap(new LinkedHashMap<>(bySource));
   }
 
-  /** Returns the tenant each source named, keyed by source name. */
+  /** Returns the tenant each source named, keyed by source name, in resolver order. */
   public Map<String, TenantId> bySource() {
     return bySource;
   }

@@ -1,0 +1,94 @@
+package dev.tdeveloper.tenancy.resolve;
+
+import dev.tdeveloper.tenancy.TenantId;
+
+/** Checks and describes untrusted request values without throwing on the way (no stack traces). */
+final class Inputs {
+  /** The most characters of an untrusted value quoted in a message. */
+  static final int QUOTE_LIMIT = 80;
+
+  private static final String ID_RULE =
+      "allowed: 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'";
+
+  private Inputs() {}
+
+  /**
+   * Quotes untrusted input for an error message: at most {@value #QUOTE_LIMIT} characters, anything
+   * but printable ASCII escaped as {@code \\uXXXX}, the full length given when truncated.
+   */
+  static String quote(String value) {
+    int limit = Math.min(value.length(), QUOTE_LIMIT);
+    StringBuilder out = new StringBuilder(limit + 32).append('\'');
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    out.append('\'');
+    if (value.length() > limit) {
+      out.append("... (").append(value.length()).append(" characters)");
+    }
+    return out.toString();
+  }
+
+  /** Describes a character for a message: {@code 'c'} when printable ASCII, else {@code U+XXXX}. */
+  static String describe(char c) {
+    return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+  }
+
+  /**
+   * Returns {@code value} as a tenant id, or throws {@link TenantResolutionException} naming {@code
+   * source}, the quoted value and the rule it broke.
+   */
+  static TenantId tenantId(String source, String value) {
+    String problem = idProblem(value);
+    if (problem != null) {
+      throw invalidId(source, value, problem);
+    }
+    return new TenantId(value);
+  }
+
+  /** Returns the exception for a value that is not a tenant id, found in {@code source}. */
+  static TenantResolutionException invalidId(String source, String value, String problem) {
+    return new TenantResolutionException(
+        source
+            + ": "
+            + quote(value)
+            + " is not a valid tenant id: "
+            + problem
+            + " ("
+            + ID_RULE
+            + ")");
+  }
+
+  /** Returns what is wrong with {@code value} as a tenant id, or null when nothing is. */
+  static String idProblem(String value) {
+    int length = value.length();
+    if (length == 0) {
+      return "it is empty";
+    }
+    if (length > TenantId.MAX_LENGTH) {
+      return "it is " + length + " characters long";
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return "character "
+            + describe(c)
+            + " at index "
+            + i
+            + (c >= 'A' && c <= 'Z' ? " is upper case" : " is not allowed");
+      }
+    }
+    if (value.charAt(0) == '-') {
+      return "it starts with '-'";
+    }
+    if (value.charAt(length - 1) == '-') {
+      return "it ends with '-'";
+    }
+    return null;
+  }
+}
