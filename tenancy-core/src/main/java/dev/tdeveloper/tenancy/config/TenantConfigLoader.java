@@ -18,8 +18,8 @@ import java.util.Objects;
  * <p>Every failure is a {@link ConfigException} whose message reads {@code file:line:column:
  * field.path: problem}, for example {@code tenants.yaml:14:7: tenants.acme.plan: unknown plan
  * 'platinum'; known plans: [free, pro]}. Input is treated as untrusted: files over {@value
- * #MAX_FILE_SIZE} bytes are refused before parsing, YAML anchors and aliases are refused, and
- * nesting is limited.
+ * #MAX_FILE_SIZE} bytes are refused before parsing, YAML aliases are refused, and nesting is
+ * limited.
  *
  * <p>Thread-safe: the loader holds no state.
  */

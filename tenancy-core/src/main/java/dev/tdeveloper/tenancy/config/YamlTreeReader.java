@@ -26,9 +26,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads one YAML document into a {@link Node} tree, token by token with Jackson's streaming {@link
  * YAMLParser}, recording each value's {@link JsonParser#currentTokenLocation() location} and field
- * path. Hardened against hostile input: anchors and aliases are refused (so no alias expansion, no
- * billion laughs), documents are limited to {@value TenantConfigLoader#MAX_FILE_SIZE} code points
- * and {@value #MAX_DEPTH} levels of nesting, and duplicate keys fail through Jackson's {@link
+ * path. Hardened against hostile input: aliases are refused (so nothing is expanded, no billion
+ * laughs), as are anchors on mappings and sequences (Jackson does not report anchors on scalars),
+ * documents are limited to {@value TenantConfigLoader#MAX_FILE_SIZE} code points and {@value
+ * #MAX_DEPTH} levels of nesting, and duplicate keys fail through Jackson's {@link
  * StreamReadFeature#STRICT_DUPLICATE_DETECTION}. Thread-safe: the factory is shared, parsers are
  * not.
  */

@@ -47,9 +47,9 @@
  * <p>Every problem is a {@link dev.tdeveloper.tenancy.config.ConfigException} reading {@code
  * file:line:column: field.path: problem}: malformed YAML, unknown keys, wrong types, invalid tenant
  * ids or plan names, unknown plans, bad zone ids or isolation modes, duplicate keys (Jackson's
- * {@code STRICT_DUPLICATE_DETECTION}), an empty file. Files over 1 MiB are refused unread; anchors
- * and aliases are refused (no alias-expansion bombs); nesting is limited to 32 levels; one YAML
- * document per file.
+ * {@code STRICT_DUPLICATE_DETECTION}), an empty file. Files over 1 MiB are refused unread; aliases
+ * are refused (nothing is expanded, so no alias bombs), as are anchors on collections; nesting is
+ * limited to 32 levels; one YAML document per file.
  *
  * <p>Design choice: the file is read token by token with Jackson's streaming YAML parser into a
  * small tree that records each value's {@code JsonParser.currentTokenLocation()} and field path,
