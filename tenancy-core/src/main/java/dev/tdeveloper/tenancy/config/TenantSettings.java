@@ -1,0 +1,215 @@
+package dev.tdeveloper.tenancy.config;
+
+import dev.tdeveloper.tenancy.TenantId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings one tenant (or one plan) resolves to: for each dotted key, the value of the most
+ * specific layer that sets it ({@link ConfigLayer#TENANT} over {@link ConfigLayer#PLAN} over {@link
+ * ConfigLayer#DEFAULTS}).
+ *
+ * <p>The {@code getX} methods return empty when no layer sets the key and throw a {@link
+ * ConfigException} when the value has the wrong type, so a typo in the file is never mistaken for
+ * absence. The {@code requireX} methods also throw when the key is missing. Messages name the key,
+ * the tenant or plan, the layer that supplied the value, its file location and the expected type.
+ * Conversions: integers must be written as YAML integers and fit the Java type; doubles accept
+ * integers and floats; booleans are {@code true}/{@code false}; durations are strings in ISO-8601
+ * ({@code PT1S}, {@code P1D}) or a whole number with unit {@code ms}, {@code s}, {@code m}, {@code
+ * h} or {@code d}; any scalar can be read as a string.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TenantSettings {
+  private final TenantId tenant;
+  private final String plan;
+  private final Map<String, Setting> resolved;
+
+  /** Wraps resolved settings; {@code tenant} is null for a plan's settings. */
+  TenantSettings(TenantId tenant, String plan, Map<String, Setting> resolved) {
+    this.tenant = tenant;
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.resolved = Objects.requireNonNull(resolved, "resolved");
+  }
+
+  /** Returns these plan settings as tenant {@code id}'s (a tenant with no overrides). */
+  TenantSettings forTenant(TenantId id) {
+    return new TenantSettings(id, plan, resolved);
+  }
+
+  /** Returns the tenant these settings are for; empty for {@link TenantConfig#settingsForPlan}. */
+  public Optional<TenantId> tenant() {
+    return Optional.ofNullable(tenant);
+  }
+
+  /** Returns the plan whose layer these settings include. */
+  public String plan() {
+    return plan;
+  }
+
+  /** Returns every key that some layer sets, sorted. */
+  public Set<String> keys() {
+    return resolved.keySet();
+  }
+
+  /** Returns whether some layer sets {@code key}. */
+  public boolean contains(String key) {
+    return resolved.containsKey(Objects.requireNonNull(key, "key"));
+  }
+
+  /** Returns the layer that supplied {@code key}'s value; empty when no layer sets it. */
+  public Optional<ConfigLayer> source(String key) {
+    return setting(key).map(Setting::layer);
+  }
+
+  /** Returns where in the file {@code key}'s value was written; empty when no layer sets it. */
+  public Optional<ConfigLocation> location(String key) {
+    return setting(key).map(Setting::location);
+  }
+
+  /** Returns {@code key} as text; any scalar qualifies (numbers in canonical decimal form). */
+  public Optional<String> getString(String key) {
+    return get(key, Conversions.STRING);
+  }
+
+  /** Returns {@code key} as text; throws {@link ConfigException} if no layer sets it. */
+  public String requireString(String key) {
+    return require(key, Conversions.STRING);
+  }
+
+  /**
+   * Returns {@code key} as an int; throws {@link ConfigException} if not an integer in int range.
+   */
+  public Optional<Integer> getInt(String key) {
+    return get(key, Conversions.INT);
+  }
+
+  /** Returns {@code key} as an int; throws {@link ConfigException} if missing or not an int. */
+  public int requireInt(String key) {
+    return require(key, Conversions.INT);
+  }
+
+  /**
+   * Returns {@code key} as a long; throws {@link ConfigException} if not an integer in long range.
+   */
+  public Optional<Long> getLong(String key) {
+    return get(key, Conversions.LONG);
+  }
+
+  /** Returns {@code key} as a long; throws {@link ConfigException} if missing or not a long. */
+  public long requireLong(String key) {
+    return require(key, Conversions.LONG);
+  }
+
+  /**
+   * Returns {@code key} as a boolean; throws {@link ConfigException} if not {@code true}/{@code
+   * false}.
+   */
+  public Optional<Boolean> getBoolean(String key) {
+    return get(key, Conversions.BOOLEAN);
+  }
+
+  /**
+   * Returns {@code key} as a boolean; throws {@link ConfigException} if missing or not a boolean.
+   */
+  public boolean requireBoolean(String key) {
+    return require(key, Conversions.BOOLEAN);
+  }
+
+  /**
+   * Returns {@code key} as a duration; throws {@link ConfigException} if not a non-negative
+   * duration.
+   */
+  public Optional<Duration> getDuration(String key) {
+    return get(key, Conversions.DURATION);
+  }
+
+  /**
+   * Returns {@code key} as a duration; throws {@link ConfigException} if missing or not a duration.
+   */
+  public Duration requireDuration(String key) {
+    return require(key, Conversions.DURATION);
+  }
+
+  /** Returns {@code key} as a double; throws {@link ConfigException} if not a finite number. */
+  public Optional<Double> getDouble(String key) {
+    return get(key, Conversions.DOUBLE);
+  }
+
+  /** Returns {@code key} as a double; throws {@link ConfigException} if missing or not a number. */
+  public double requireDouble(String key) {
+    return require(key, Conversions.DOUBLE);
+  }
+
+  /** Returns whether both resolve every key to the same value (layers and locations ignored). */
+  boolean sameValuesAs(TenantSettings other) {
+    if (!resolved.keySet().equals(other.resolved.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Setting> e : resolved.entrySet()) {
+      if (!e.getValue().value().equals(other.resolved.get(e.getKey()).value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<Setting> setting(String key) {
+    return Optional.ofNullable(resolved.get(Objects.requireNonNull(key, "key")));
+  }
+
+  private <T> Optional<T> get(String key, Conversions.Type<T> type) {
+    Optional<Setting> found = setting(key);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Setting setting = found.get();
+    Optional<T> value = type.converter().apply(setting.value());
+    if (value.isEmpty()) {
+      throw new ConfigException(
+          setting.location(),
+          setting.path(),
+          "setting '"
+              + key
+              + "' of "
+              + owner()
+              + " (from layer "
+              + setting.layer()
+              + ") is "
+              + setting.value().describe()
+              + ", expected "
+              + type.expected());
+    }
+    return value;
+  }
+
+  private <T> T require(String key, Conversions.Type<T> type) {
+    return get(key, type)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    key,
+                    "setting '"
+                        + key
+                        + "' is not set for "
+                        + owner()
+                        + " in any layer (searched "
+                        + (tenant == null ? "" : "TENANT '" + tenant + "', ")
+                        + "PLAN '"
+                        + plan
+                        + "', DEFAULTS); expected "
+                        + type.expected()));
+  }
+
+  private String owner() {
+    return tenant == null ? "plan '" + plan + "'" : "tenant '" + tenant + "' (plan '" + plan + "')";
+  }
+
+  @Override
+  public String toString() {
+    return "TenantSettings[" + owner() + ", keys=" + resolved.keySet() + "]";
+  }
+}
