@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * RecordResult.Duplicate} otherwise); a late event is counted in its own window (by event time)
  * until that window's grace end, and refused afterwards ({@link RecordResult.TooLate}, not stored).
  * Keys are remembered until their window closes, so memory holds only the keys of open windows;
- * closed windows keep just their totals. Windows closed while the meter runs are announced with
- * {@link UsageMeterEvent.WindowClosed}; windows already closed before a restart are not announced
- * again.
+ * closed windows keep just their totals, for the retention set on the builder, and are then dropped
+ * from memory (not from the store). Windows closed while the meter runs are announced with {@link
+ * UsageMeterEvent.WindowClosed}; windows already closed before a restart are not announced again.
  *
  * <p>The meter does not own the store: close the store yourself after the last {@code record}.
  *
@@ -41,6 +41,7 @@ public final class UsageMeter {
   private final UsageStore store;
   private final InstantSource clock;
   private final Duration futureTolerance;
+  private final Duration retention;
   private final Listeners<UsageMeterEvent> listeners;
   private final WindowIndex index = new WindowIndex();
 
@@ -49,11 +50,13 @@ public final class UsageMeter {
       UsageStore store,
       InstantSource clock,
       Duration futureTolerance,
+      Duration retention,
       Listeners<UsageMeterEvent> listeners) {
     this.meters = meters;
     this.store = store;
     this.clock = clock;
     this.futureTolerance = futureTolerance;
+    this.retention = retention;
     this.listeners = listeners;
   }
 
@@ -140,8 +143,8 @@ public final class UsageMeter {
   /**
    * Returns the aggregate of one window; a window without events has value 0 and event count 0.
    *
-   * @throws IllegalArgumentException if the meter is unknown or {@code windowStart} is not the
-   *     start of one of its windows
+   * @throws IllegalArgumentException if the meter is unknown, {@code windowStart} is not the start
+   *     of one of its windows, or the window closed longer than the retention ago
    */
   public WindowAggregate aggregate(TenantId tenant, String meter, Instant windowStart) {
     Objects.requireNonNull(tenant, "tenant");
@@ -159,8 +162,18 @@ public final class UsageMeter {
               + definition.windowStart(windowStart)
               + ")");
     }
-    closeExpiredWindows();
     Instant now = clock.instant();
+    if (definition.graceEnd(windowStart).isBefore(now.minus(retention))) {
+      throw new IllegalArgumentException(
+          "the window of meter '"
+              + meter
+              + "' starting "
+              + windowStart
+              + " closed more than the retention ("
+              + retention
+              + ") ago and is no longer held");
+    }
+    closeExpiredWindows();
     WindowState window = index.get(tenant, meter, windowStart);
     if (window != null) {
       return window.snapshot(now);
@@ -177,7 +190,7 @@ public final class UsageMeter {
 
   /**
    * Returns the windows of {@code tenant}'s {@code meter} that hold events and start in {@code
-   * [from, to)}, oldest first.
+   * [from, to)}, oldest first; windows closed longer than the retention ago are no longer held.
    *
    * @throws IllegalArgumentException if the meter is unknown or {@code to} is before {@code from}
    */
@@ -200,8 +213,9 @@ public final class UsageMeter {
   /**
    * Returns the closed windows with events of every tenant and meter that start in {@code [from,
    * to)}, ordered by tenant, meter and start: the input of a {@link
-   * dev.tdeveloper.tenancy.spi.BillingExporter}. This crosses tenants on purpose; do not expose it
-   * to tenants.
+   * dev.tdeveloper.tenancy.spi.BillingExporter}. Windows closed longer than the retention ago are
+   * no longer held, so export more often than that. This crosses tenants on purpose; do not expose
+   * it to tenants.
    *
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
@@ -221,8 +235,9 @@ public final class UsageMeter {
 
   /**
    * Closes every window whose grace period has passed, announcing each with {@link
-   * UsageMeterEvent.WindowClosed}. {@code record} and the queries do this too; call it on a
-   * schedule so windows close (and their keys are forgotten) even when no events arrive.
+   * UsageMeterEvent.WindowClosed}, and drops closed windows older than the retention from memory.
+   * {@code record} and the queries do this too; call it on a schedule so windows close (and their
+   * keys are forgotten) even when no events arrive.
    *
    * @return how many windows this call closed
    */
@@ -237,7 +252,8 @@ public final class UsageMeter {
 
   /** Rebuilds the aggregates from the store; called once by the builder. */
   void replay() {
-    long[] counts = new long[3];
+    long[] counts = new long[4];
+    Instant horizon = clock.instant().minus(retention);
     Set<String> warned = new HashSet<>();
     store.replay(
         event -> {
@@ -258,11 +274,16 @@ public final class UsageMeter {
             return;
           }
           Instant start = meter.windowStart(event.timestamp());
+          if (meter.graceEnd(start).isBefore(horizon)) {
+            counts[3]++;
+            return;
+          }
           WindowState window = index.getOrCreate(event.tenant(), meter, start);
           counts[window.replay(event) ? 0 : 1]++;
         });
     sealExpired(clock.instant(), false);
-    listeners.publish(new UsageMeterEvent.ReplayCompleted(counts[0], counts[1], counts[2]));
+    listeners.publish(
+        new UsageMeterEvent.ReplayCompleted(counts[0], counts[1], counts[2], counts[3]));
   }
 
   /** Returns how many idempotency keys are remembered across all windows (for tests). */
@@ -275,7 +296,7 @@ public final class UsageMeter {
   }
 
   private int sealExpired(Instant now, boolean announce) {
-    List<WindowAggregate> closed = index.closeExpired(now);
+    List<WindowAggregate> closed = index.closeExpired(now, now.minus(retention));
     if (announce) {
       closed.forEach(a -> listeners.publish(new UsageMeterEvent.WindowClosed(a)));
     }

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Configures a {@link UsageMeter}. Required: at least one {@link #meter} and a {@link #store}.
- * Defaults: the system clock, a future tolerance of {@link #DEFAULT_FUTURE_TOLERANCE}, no
- * listeners. Each setting may be given once; {@link #build()} replays the store.
+ * Defaults: the system clock, a future tolerance of {@link #DEFAULT_FUTURE_TOLERANCE}, a retention
+ * of {@link #DEFAULT_RETENTION}, no listeners. Each setting may be given once; {@link #build()}
+ * replays the store.
  *
  * <p>Not thread-safe: configure on one thread.
  */
@@ -24,11 +25,19 @@ public final class UsageMeterBuilder {
   /** How far in the future an event timestamp may be by default: 5 minutes (as Stripe allows). */
   public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+  /**
+   * How long closed windows are held in memory after their grace end by default: 7 days. Each held
+   * window costs about 200 bytes, so a week of hourly windows of 10,000 tenants on 5 meters holds
+   * about 1.7 GB; choose daily windows or a shorter retention at that scale.
+   */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
   private final Map<String, MeterDefinition> meters = new TreeMap<>();
   private final List<EventListener<? super UsageMeterEvent>> listeners = new ArrayList<>();
   private UsageStore store;
   private InstantSource clock;
   private Duration futureTolerance;
+  private Duration retention;
 
   UsageMeterBuilder() {}
 
@@ -95,6 +104,23 @@ public final class UsageMeterBuilder {
     return this;
   }
 
+  /**
+   * Sets how long closed windows stay in memory (queryable and exportable) after their grace end;
+   * older ones are dropped from memory but stay in the store. Default {@link #DEFAULT_RETENTION}.
+   *
+   * @throws IllegalArgumentException if zero or negative
+   * @throws IllegalStateException if already set
+   */
+  public UsageMeterBuilder retention(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
+    requireUnset(this.retention, "retention");
+    this.retention = retention;
+    return this;
+  }
+
   /** Registers a listener for {@link UsageMeterEvent}s. */
   public UsageMeterBuilder listener(EventListener<? super UsageMeterEvent> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -122,6 +148,7 @@ public final class UsageMeterBuilder {
             store,
             clock == null ? InstantSource.system() : clock,
             futureTolerance == null ? DEFAULT_FUTURE_TOLERANCE : futureTolerance,
+            retention == null ? DEFAULT_RETENTION : retention,
             Listeners.of(listeners));
     meter.replay();
     return meter;

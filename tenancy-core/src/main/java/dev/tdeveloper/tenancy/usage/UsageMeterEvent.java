@@ -51,6 +51,9 @@ public sealed interface UsageMeterEvent {
    * @param skipped how many stored events the current meter definitions cannot count (their meter
    *     is no longer defined, or they lack the dimension a UNIQUE_COUNT meter now counts); they
    *     stay in the store and count again once the definitions allow it
+   * @param beyondRetention how many stored events belong to windows closed longer than the
+   *     retention ago, which are not held in memory
    */
-  record ReplayCompleted(long events, long duplicates, long skipped) implements UsageMeterEvent {}
+  record ReplayCompleted(long events, long duplicates, long skipped, long beyondRetention)
+      implements UsageMeterEvent {}
 }

@@ -11,9 +11,10 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The windows of every tenant and meter, indexed by (tenant, meter) then window start, and the
- * queue of windows still open, ordered by grace end, so closing the expired ones costs a peek when
- * none is due.
+ * The windows of every tenant and meter, indexed by (tenant, meter) then window start, with two
+ * queues ordered by grace end: windows still open (to seal them when their grace ends) and sealed
+ * windows (to evict them once they are older than the retention). Both cost a peek when nothing is
+ * due.
  *
  * <p>Thread-safe.
  */
@@ -21,6 +22,8 @@ final class WindowIndex {
   private final ConcurrentHashMap<SeriesKey, ConcurrentSkipListMap<Instant, WindowState>> series =
       new ConcurrentHashMap<>();
   private final PriorityBlockingQueue<WindowState> open =
+      new PriorityBlockingQueue<>(64, Comparator.comparing((WindowState w) -> w.graceEnd));
+  private final PriorityBlockingQueue<WindowState> sealed =
       new PriorityBlockingQueue<>(64, Comparator.comparing((WindowState w) -> w.graceEnd));
   private final ReentrantLock closing = new ReentrantLock();
 
@@ -66,27 +69,41 @@ final class WindowIndex {
 
   /**
    * Seals every window whose grace end is at or before {@code now} and that has no append in flight
-   * (those stay queued for a later call). Skips the work if another thread is closing.
+   * (those stay queued for a later call), then evicts sealed windows whose grace end is before
+   * {@code evictBefore}. Skips the work if another thread is doing it.
    *
    * @return the final aggregates of the windows this call sealed
    */
-  List<WindowAggregate> closeExpired(Instant now) {
-    WindowState head = open.peek();
-    if (head == null || now.isBefore(head.graceEnd) || !closing.tryLock()) {
+  List<WindowAggregate> closeExpired(Instant now, Instant evictBefore) {
+    WindowState nextOpen = open.peek();
+    WindowState nextSealed = sealed.peek();
+    boolean due =
+        (nextOpen != null && !now.isBefore(nextOpen.graceEnd))
+            || (nextSealed != null && nextSealed.graceEnd.isBefore(evictBefore));
+    if (!due || !closing.tryLock()) {
       return List.of();
     }
     List<WindowState> busy = new ArrayList<>();
     List<WindowAggregate> closed = new ArrayList<>();
     try {
-      for (head = open.peek(); head != null && !now.isBefore(head.graceEnd); head = open.peek()) {
+      for (WindowState head = open.peek();
+          head != null && !now.isBefore(head.graceEnd);
+          head = open.peek()) {
         WindowState window = open.poll();
         if (window.trySeal(now)) {
           closed.add(window.snapshot(now));
+          sealed.add(window);
         } else if (!window.isSealed()) {
           busy.add(window);
         }
       }
       open.addAll(busy);
+      for (WindowState head = sealed.peek();
+          head != null && head.graceEnd.isBefore(evictBefore);
+          head = sealed.peek()) {
+        WindowState window = sealed.poll();
+        series.get(new SeriesKey(window.tenant, window.meter.name())).remove(window.start, window);
+      }
     } finally {
       closing.unlock();
     }

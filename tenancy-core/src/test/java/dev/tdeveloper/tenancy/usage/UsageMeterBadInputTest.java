@@ -143,6 +143,9 @@ class UsageMeterBadInputTest {
     assertThatThrownBy(() -> builder.futureTolerance(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("futureTolerance must not be negative, was PT-1S");
+    assertThatThrownBy(() -> builder.retention(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retention must be positive, was PT0S");
     assertThatThrownBy(() -> builder.store(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("store");

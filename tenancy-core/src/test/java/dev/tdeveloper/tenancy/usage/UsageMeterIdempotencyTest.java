@@ -7,6 +7,7 @@ import static dev.tdeveloper.tenancy.usage.MeterFixture.T0;
 import static dev.tdeveloper.tenancy.usage.MeterFixture.calls;
 import static dev.tdeveloper.tenancy.usage.MeterFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.usage.file.FileUsageStore;
 import java.nio.file.Path;
@@ -55,8 +56,8 @@ class UsageMeterIdempotencyTest {
     }
     assertThat(fixture.published(UsageMeterEvent.ReplayCompleted.class))
         .endsWith(
-            new UsageMeterEvent.ReplayCompleted(0, 0, 0),
-            new UsageMeterEvent.ReplayCompleted(2, 0, 0));
+            new UsageMeterEvent.ReplayCompleted(0, 0, 0, 0),
+            new UsageMeterEvent.ReplayCompleted(2, 0, 0, 0));
   }
 
   @Test
@@ -131,6 +132,42 @@ class UsageMeterIdempotencyTest {
             .build();
     assertThat(fewer.aggregate(ACME, "requests", T0).value()).isEqualTo(1);
     assertThat(fixture.published(UsageMeterEvent.ReplayCompleted.class))
-        .endsWith(new UsageMeterEvent.ReplayCompleted(1, 0, 1));
+        .endsWith(new UsageMeterEvent.ReplayCompleted(1, 0, 1, 0));
+  }
+
+  @Test
+  void dropsClosedWindowsOlderThanTheRetentionFromMemoryButNotFromTheStore() {
+    UsageMeter shortMemory =
+        UsageMeter.builder()
+            .meters(MeterFixture.METERS)
+            .store(fixture.store)
+            .clock(fixture.clock)
+            .retention(Duration.ofDays(1))
+            .listener(fixture.published::add)
+            .build();
+    shortMemory.record(calls(ACME, 4, "k"));
+    fixture.clock.setTo(T0.plus(HOUR).plus(GRACE).plus(Duration.ofDays(1)));
+    assertThat(shortMemory.aggregate(ACME, "api_calls", T0).value())
+        .as("still retained")
+        .isEqualTo(4);
+
+    fixture.clock.advance(Duration.ofSeconds(1));
+    shortMemory.closeExpiredWindows();
+    assertThat(shortMemory.closedWindows(Instant.EPOCH, Instant.MAX)).isEmpty();
+    assertThat(shortMemory.windows(ACME, "api_calls", Instant.EPOCH, Instant.MAX)).isEmpty();
+    assertThatThrownBy(() -> shortMemory.aggregate(ACME, "api_calls", T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("closed more than the retention (PT24H) ago");
+    assertThat(fixture.store.size()).isEqualTo(1);
+
+    UsageMeter.builder()
+        .meters(MeterFixture.METERS)
+        .store(fixture.store)
+        .clock(fixture.clock)
+        .retention(Duration.ofDays(1))
+        .listener(fixture.published::add)
+        .build();
+    assertThat(fixture.published(UsageMeterEvent.ReplayCompleted.class))
+        .endsWith(new UsageMeterEvent.ReplayCompleted(0, 0, 0, 1));
   }
 }

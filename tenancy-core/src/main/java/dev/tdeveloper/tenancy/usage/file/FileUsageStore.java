@@ -15,11 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The durable default {@link UsageStore}: an append-only log in a directory. Events are written as
- * framed records {@code [length][CRC32C][payload]} (compact binary, see the format in the package's
- * {@code EventCodec}) into segment files {@code segment-<index>.log} that roll once they reach the
- * segment size. When {@link #append} returns, the record is durable as the {@link FsyncPolicy}
- * says.
+ * The durable default {@link UsageStore}: an append-only log in a directory. Each event is a framed
+ * record {@code [int length][int CRC32C of payload][payload]}; the payload is compact binary
+ * written with {@link java.io.DataOutputStream}: {@code byte version (1)}, {@code UTF tenant},
+ * {@code UTF meter}, {@code long value}, {@code long epochSecond}, {@code int nano}, {@code UTF
+ * idempotencyKey}, {@code byte dimensionCount}, then {@code UTF key, UTF value} per dimension in
+ * key order. Records go into segment files {@code segment-<20-digit index>.log} (each starting with
+ * an 8-byte header: magic {@code TDUS}, format 1) that roll once they reach the segment size. When
+ * {@link #append} returns, the record is as durable as the {@link FsyncPolicy} says.
  *
  * <p>Opening recovers from a crash: damage at the end of the last segment that no valid record
  * follows (a write cut short) is truncated and logged; anything else (a bad record followed by good
