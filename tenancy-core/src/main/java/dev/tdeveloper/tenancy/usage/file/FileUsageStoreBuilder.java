@@ -1,0 +1,75 @@
+package dev.tdeveloper.tenancy.usage.file;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Configures and opens a {@link FileUsageStore}. Defaults: {@link FsyncPolicy#GROUP_COMMIT},
+ * segments of {@link FileUsageStore#DEFAULT_SEGMENT_SIZE_BYTES}. Each setting may be given once.
+ *
+ * <p>Not thread-safe: configure on one thread.
+ */
+public final class FileUsageStoreBuilder {
+  final Path directory;
+  FsyncPolicy policy = FsyncPolicy.GROUP_COMMIT;
+  long segmentSize = FileUsageStore.DEFAULT_SEGMENT_SIZE_BYTES;
+  private boolean policySet;
+  private boolean segmentSizeSet;
+
+  FileUsageStoreBuilder(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  /**
+   * Sets when appends are forced to the device.
+   *
+   * @throws IllegalStateException if already set
+   */
+  public FileUsageStoreBuilder fsyncPolicy(FsyncPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    if (policySet) {
+      throw new IllegalStateException("fsyncPolicy was already set");
+    }
+    this.policy = policy;
+    policySet = true;
+    return this;
+  }
+
+  /**
+   * Sets the size in bytes at which a segment rolls to the next; a record never spans segments, so
+   * a segment may exceed it by less than one record.
+   *
+   * @throws IllegalArgumentException if outside {@link FileUsageStore#MIN_SEGMENT_SIZE_BYTES} to
+   *     {@link FileUsageStore#MAX_SEGMENT_SIZE_BYTES}
+   * @throws IllegalStateException if already set
+   */
+  public FileUsageStoreBuilder segmentSizeBytes(long bytes) {
+    if (bytes < FileUsageStore.MIN_SEGMENT_SIZE_BYTES
+        || bytes > FileUsageStore.MAX_SEGMENT_SIZE_BYTES) {
+      throw new IllegalArgumentException(
+          "segmentSizeBytes must be from "
+              + FileUsageStore.MIN_SEGMENT_SIZE_BYTES
+              + " to "
+              + FileUsageStore.MAX_SEGMENT_SIZE_BYTES
+              + ", was "
+              + bytes);
+    }
+    if (segmentSizeSet) {
+      throw new IllegalStateException("segmentSizeBytes was already set");
+    }
+    this.segmentSize = bytes;
+    segmentSizeSet = true;
+    return this;
+  }
+
+  /**
+   * Locks the directory (creating it if needed), recovers it and opens the store.
+   *
+   * @throws dev.tdeveloper.tenancy.spi.UsageStoreException if the directory is locked or cannot be
+   *     used
+   * @throws CorruptUsageStoreException if stored data is damaged other than by a torn last write
+   */
+  public FileUsageStore open() {
+    return FileUsageStore.open(this);
+  }
+}

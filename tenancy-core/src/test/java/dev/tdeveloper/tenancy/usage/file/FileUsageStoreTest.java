@@ -1,0 +1,139 @@
+package dev.tdeveloper.tenancy.usage.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tdeveloper.tenancy.spi.ProviderSelector;
+import dev.tdeveloper.tenancy.spi.UsageStore;
+import dev.tdeveloper.tenancy.spi.UsageStoreContract;
+import dev.tdeveloper.tenancy.spi.UsageStoreException;
+import dev.tdeveloper.tenancy.spi.UsageStoreProvider;
+import dev.tdeveloper.tenancy.usage.UsageEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FileUsageStoreTest extends UsageStoreContract {
+  @TempDir Path temp;
+  private final AtomicInteger stores = new AtomicInteger();
+
+  @Override
+  protected UsageStore createStore() {
+    // small segments so the contract's concurrent test also rolls segments under load
+    return FileUsageStore.builder(temp.resolve("contract-" + stores.incrementAndGet()))
+        .segmentSizeBytes(4096)
+        .open();
+  }
+
+  private static List<UsageEvent> append(UsageStore store, int count) {
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UsageEvent event = event("acme", "key-" + i, i);
+      store.append(event);
+      events.add(event);
+    }
+    return events;
+  }
+
+  @ParameterizedTest
+  @EnumSource(FsyncPolicy.class)
+  void keepsEventsAcrossReopenWithEveryPolicy(FsyncPolicy policy) {
+    Path dir = temp.resolve(policy.name());
+    List<UsageEvent> first;
+    try (FileUsageStore store = FileUsageStore.builder(dir).fsyncPolicy(policy).open()) {
+      assertThat(store.fsyncPolicy()).isEqualTo(policy);
+      first = append(store, 20);
+    }
+    try (FileUsageStore store = FileUsageStore.builder(dir).fsyncPolicy(policy).open()) {
+      assertThat(replayed(store)).containsExactlyElementsOf(first);
+      UsageEvent more = event("globex", "after-reopen", 7);
+      store.append(more);
+      assertThat(replayed(store)).hasSize(21).endsWith(more);
+    }
+  }
+
+  @Test
+  void rollsSegmentsAtTheSizeLimitAndReplaysAcrossThem() throws IOException {
+    Path dir = temp.resolve("rolling");
+    List<UsageEvent> events;
+    try (FileUsageStore store =
+        FileUsageStore.builder(dir).fsyncPolicy(FsyncPolicy.NEVER).segmentSizeBytes(1024).open()) {
+      events = append(store, 100);
+    }
+    List<Path> segments = SegmentFiles.list(dir);
+    int frame = EventCodec.frame(events.get(0)).length;
+    assertThat(segments).hasSizeGreaterThan(5);
+    for (Path segment : segments) {
+      assertThat(Files.size(segment)).isLessThanOrEqualTo(1024 + frame);
+    }
+    try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
+      assertThat(replayed(store)).containsExactlyElementsOf(events);
+    }
+  }
+
+  @Test
+  void refusesASecondStoreOnTheSameDirectoryUntilTheFirstCloses() {
+    Path dir = temp.resolve("locked");
+    FileUsageStore first = FileUsageStore.builder(dir).open();
+    assertThatThrownBy(() -> FileUsageStore.builder(dir).open())
+        .isInstanceOf(UsageStoreException.class)
+        .hasMessageContaining("is locked");
+    first.append(event("acme", "1", 1));
+    first.close();
+    try (FileUsageStore second = FileUsageStore.builder(dir).open()) {
+      assertThat(replayed(second)).hasSize(1);
+    }
+  }
+
+  @Test
+  void isFoundThroughServiceLoaderAndValidatesProperties() {
+    UsageStoreProvider provider =
+        ProviderSelector.select(UsageStoreProvider.class, Optional.of("file"), "tenancy-core");
+    Path dir = temp.resolve("provided");
+    try (UsageStore store =
+        provider.create(
+            Map.of(
+                "directory",
+                dir.toString(),
+                "fsync-policy",
+                "every_append",
+                "segment-size-bytes",
+                "2048"))) {
+      store.append(event("acme", "1", 1));
+      assertThat(((FileUsageStore) store).fsyncPolicy()).isEqualTo(FsyncPolicy.EVERY_APPEND);
+    }
+    assertThatThrownBy(() -> provider.create(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'directory' is required");
+    assertThatThrownBy(() -> provider.create(Map.of("directory", "x", "colour", "red")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown property 'colour'");
+    assertThatThrownBy(() -> provider.create(Map.of("directory", "x", "fsync-policy", "sometimes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'sometimes'");
+  }
+
+  @Test
+  void validatesBuilderSettings() {
+    FileUsageStoreBuilder builder = FileUsageStore.builder(temp.resolve("b"));
+    assertThatThrownBy(() -> builder.segmentSizeBytes(1023))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("segmentSizeBytes must be from 1024")
+        .hasMessageContaining("was 1023");
+    builder.fsyncPolicy(FsyncPolicy.NEVER);
+    assertThatThrownBy(() -> builder.fsyncPolicy(FsyncPolicy.NEVER))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> FileUsageStore.builder(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("directory");
+  }
+}
