@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ProblemWriterTest {
@@ -34,7 +35,7 @@ class ProblemWriterTest {
             .withExtension("retryAfterSeconds", 3)
             .withDetail("limit \"api\" exhausted")
             .withInstance(URI.create("urn:request:42"))
-            .withExtension("limits", List.of(Map.of("name", "api", "remaining", 0)));
+            .withExtension("limits", List.of(new TreeMap<>(Map.of("name", "api", "remaining", 0))));
 
     assertThat(json(ProblemWriter.create(), problem))
         .isEqualTo(
