@@ -1,0 +1,40 @@
+package dev.tdeveloper.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tdeveloper.web.problem.ProblemDetails;
+import dev.tdeveloper.web.problem.ProblemWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** JSON in and out of the demo's servlets. Thread-safe. */
+public final class Json {
+  /** The mapper every servlet shares; configured once, never changed afterwards. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private static final ProblemWriter PROBLEMS = ProblemWriter.using(MAPPER);
+
+  private Json() {}
+
+  /** Writes {@code body} as {@code application/json} with {@code status}. */
+  public static void send(HttpServletResponse response, int status, Object body)
+      throws IOException {
+    byte[] bytes = MAPPER.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  /** Answers with an RFC 9457 problem of type {@code slug}. */
+  public static void problem(HttpServletResponse response, String slug, String title, int status,
+      String detail) throws IOException {
+    PROBLEMS.write(
+        response,
+        ProblemDetails.of(ProblemDetails.typeOf(slug), title, status).withDetail(detail));
+  }
+}
