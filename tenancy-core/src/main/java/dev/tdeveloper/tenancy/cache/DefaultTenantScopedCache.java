@@ -235,38 +235,4 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
       return Long.MAX_VALUE;
     }
   }
-
-  /** A tenant's cache and its idle-tracking state. */
-  static final class TenantSlot<K, V> {
-    final TenantId tenant;
-    final Cache<K, Optional<V>> cache;
-    final StatsCounter stats; // null when statistics are off
-    // False at creation: lastSeenNanos already records the creating access exactly.
-    private volatile boolean touched;
-    long lastSeenNanos; // guarded by sweepLock after publication
-
-    TenantSlot(
-        TenantId tenant, Cache<K, Optional<V>> cache, StatsCounter stats, long createdNanos) {
-      this.tenant = tenant;
-      this.cache = cache;
-      this.stats = stats;
-      this.lastSeenNanos = createdNanos;
-    }
-
-    /** Marks an access; writes only after a sweep cleared the flag, so hot reads stay reads. */
-    void touch() {
-      if (!touched) {
-        touched = true;
-      }
-    }
-
-    /** Returns whether the tenant was accessed since the last sweep, and clears the flag. */
-    boolean clearTouched() {
-      if (touched) {
-        touched = false;
-        return true;
-      }
-      return false;
-    }
-  }
 }

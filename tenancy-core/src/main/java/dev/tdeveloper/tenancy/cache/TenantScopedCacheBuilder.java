@@ -98,8 +98,11 @@ public final class TenantScopedCacheBuilder<K, V> {
    * Drops a tenant's whole cache once the tenant has not been accessed (read, written, loaded or
    * invalidated) for at least {@code duration}, freeing its memory; its next write starts a fresh
    * cache. Idle tenants are swept when a new tenant's cache is created (at most every quarter of
-   * {@code duration}) and on {@link TenantScopedCache#cleanUp()}. Default: tenants' caches are kept
-   * until {@link TenantScopedCache#invalidateTenant}.
+   * {@code duration}) and on {@link TenantScopedCache#cleanUp()}. An access is recorded by the
+   * first sweep after it, so with sweeps every {@code s} a tenant is dropped between {@code
+   * duration} and {@code duration + 2s} after its last access. As with any eviction, a write racing
+   * with the drop may be lost. Default: caches are kept until {@link
+   * TenantScopedCache#invalidateTenant}.
    *
    * @throws NullPointerException if {@code duration} is null
    * @throws IllegalArgumentException if {@code duration} is not positive
