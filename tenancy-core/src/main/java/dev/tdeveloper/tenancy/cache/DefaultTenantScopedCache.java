@@ -20,19 +20,23 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * One bounded Caffeine cache per tenant, held in a {@link ConcurrentHashMap} keyed by tenant and
- * created on the tenant's first write or load. A read is one map lookup plus Caffeine's own read,
- * with no allocation: values are stored wrapped in the {@link Optional} that {@link #getIfPresent}
- * returns (16 bytes per entry), because Caffeine's read path is too large for the JIT to inline
- * ours into the caller and remove a fresh {@code Optional} per hit. Idle tenants are tracked with a
- * per-tenant "touched" flag that a read writes only if a sweep has cleared it, so the hot path
- * stays a plain field read; a sweep (on tenant creation, at most every quarter of the idle
- * duration, and on {@link #cleanUp()}) records the sweep time for touched tenants and drops those
- * untouched for the idle duration. Caffeine's own expire-after-access was not used for tenants
- * because it reads the clock and records the access on every read. Thread-safe.
+ * One bounded Caffeine cache per tenant, held in a {@link ConcurrentHashMap} and created on the
+ * tenant's first write or load. The map is keyed by the tenant id's string, not the {@link
+ * TenantId}: the string's hash is cached and, as Caffeine's own map lookups share {@code
+ * ConcurrentHashMap.get}'s type profile, String keys keep that profile monomorphic for the most
+ * common cache key type (in our benchmark, a hit took about half the time it took with {@code
+ * TenantId} keys). A read is one map lookup plus Caffeine's own read, with no allocation: values
+ * are stored wrapped in the {@link Optional} that {@link #getIfPresent} returns (16 bytes per
+ * entry), because Caffeine's read path is too large for the JIT to inline ours into the caller and
+ * remove a fresh {@code Optional} per hit. Idle tenants are tracked with a per-tenant "touched"
+ * flag that a read writes only if a sweep has cleared it, so the hot path stays a plain field read;
+ * a sweep (on tenant creation, at most every quarter of the idle duration, and on {@link
+ * #cleanUp()}) records the sweep time for touched tenants and drops those untouched for the idle
+ * duration. Caffeine's own expire-after-access was not used for tenants because it reads the clock
+ * and records the access on every read. Thread-safe.
  */
 final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
-  private final ConcurrentHashMap<TenantId, TenantSlot<K, V>> slots = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, TenantSlot<K, V>> slots = new ConcurrentHashMap<>();
   private final long maximumEntries;
   private final long maximumWeight;
   private final Weigher<? super K, ? super V> weigher;
@@ -67,7 +71,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   public Optional<V> getIfPresent(TenantId tenant, K key) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
-    TenantSlot<K, V> slot = slots.get(tenant);
+    TenantSlot<K, V> slot = slots.get(tenant.value());
     if (slot == null) {
       return Optional.empty();
     }
@@ -112,7 +116,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   public void invalidate(TenantId tenant, K key) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
-    TenantSlot<K, V> slot = slots.get(tenant);
+    TenantSlot<K, V> slot = slots.get(tenant.value());
     if (slot != null) {
       slot.touch();
       slot.cache.invalidate(key);
@@ -122,7 +126,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   @Override
   public void invalidateTenant(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    TenantSlot<K, V> slot = slots.remove(tenant);
+    TenantSlot<K, V> slot = slots.remove(tenant.value());
     if (slot != null) {
       long entries = slot.cache.estimatedSize();
       slot.cache.invalidateAll();
@@ -133,14 +137,14 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   @Override
   public long estimatedSize(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    TenantSlot<K, V> slot = slots.get(tenant);
+    TenantSlot<K, V> slot = slots.get(tenant.value());
     return slot == null ? 0 : slot.cache.estimatedSize();
   }
 
   @Override
   public CacheStats stats(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    TenantSlot<K, V> slot = slots.get(tenant);
+    TenantSlot<K, V> slot = slots.get(tenant.value());
     return slot == null ? CacheStats.empty() : slot.cache.stats();
   }
 
@@ -165,7 +169,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   }
 
   private TenantSlot<K, V> slotFor(TenantId tenant) {
-    TenantSlot<K, V> slot = slots.get(tenant);
+    TenantSlot<K, V> slot = slots.get(tenant.value());
     if (slot != null) {
       slot.touch();
       return slot;
@@ -177,7 +181,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     long now = idleNanos > 0 ? ticker.read() : 0;
     StatsCounter stats = recordStats ? new ConcurrentStatsCounter() : null;
     TenantSlot<K, V> created = new TenantSlot<>(tenant, newCache(stats), stats, now);
-    TenantSlot<K, V> existing = slots.putIfAbsent(tenant, created);
+    TenantSlot<K, V> existing = slots.putIfAbsent(tenant.value(), created);
     if (existing != null) {
       existing.touch();
       return existing;
@@ -201,7 +205,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     for (TenantSlot<K, V> slot : slots.values()) {
       if (slot.clearTouched()) {
         slot.lastSeenNanos = now;
-      } else if (now - slot.lastSeenNanos >= idleNanos && slots.remove(slot.tenant, slot)) {
+      } else if (now - slot.lastSeenNanos >= idleNanos && slots.remove(slot.tenant.value(), slot)) {
         long entries = slot.cache.estimatedSize();
         slot.cache.invalidateAll();
         listeners.publish(new TenantCacheEvent.Dropped(slot.tenant, DropReason.IDLE, entries));
