@@ -31,10 +31,10 @@ public final class Json {
   }
 
   /** Answers with an RFC 9457 problem of type {@code slug}. */
-  public static void problem(HttpServletResponse response, String slug, String title, int status,
-      String detail) throws IOException {
+  public static void problem(
+      HttpServletResponse response, String slug, String title, int status, String detail)
+      throws IOException {
     PROBLEMS.write(
-        response,
-        ProblemDetails.of(ProblemDetails.typeOf(slug), title, status).withDetail(detail));
+        response, ProblemDetails.of(ProblemDetails.typeOf(slug), title, status).withDetail(detail));
   }
 }

@@ -26,7 +26,28 @@ public final class NoteStore {
   }
 
   private TenantNotes notes() {
-    return byTenant.computeIfAbsent(TenantContext.require(), id -> new TenantNotes());
+    TenantId tenant = TenantContext.require();
+    TenantNotes notes = byTenant.get(tenant);
+    if (notes == null) {
+      throw new IllegalStateException(
+          "tenant '" + tenant + "' has no notes space: not provisioned");
+    }
+    return notes;
+  }
+
+  /** Creates the notes space of {@code tenant}; does nothing if it exists (a provisioning step). */
+  public void createSpace(TenantId tenant) {
+    byTenant.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), id -> new TenantNotes());
+  }
+
+  /** Deletes the notes space of {@code tenant} and every note in it; idempotent. */
+  public void dropSpace(TenantId tenant) {
+    byTenant.remove(Objects.requireNonNull(tenant, "tenant"));
+  }
+
+  /** Returns whether {@code tenant} has a notes space. */
+  public boolean hasSpace(TenantId tenant) {
+    return byTenant.containsKey(tenant);
   }
 
   /** Creates a note for the current tenant. */

@@ -14,11 +14,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
- * {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}} and {@code DELETE /notes/{id}} for
- * the tenant bound by the tenant filter. Creating a note consumes the tenant's {@code notes} quota.
- * Thread-safe.
+ * {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}} and {@code DELETE /notes/{id}}
+ * for the tenant bound by the tenant filter. Creating a note consumes the tenant's {@code notes}
+ * quota. Thread-safe.
  */
 public final class NotesServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -26,11 +27,15 @@ public final class NotesServlet extends HttpServlet {
 
   private final transient NoteStore notes;
   private final transient QuotaEnforcer quotas;
+  private final transient Consumer<Note> onCreated;
 
-  /** Serves {@code notes}, charging {@code quotas}. */
-  public NotesServlet(NoteStore notes, QuotaEnforcer quotas) {
+  /**
+   * Serves {@code notes}, charging {@code quotas} and telling {@code onCreated} of each new note.
+   */
+  public NotesServlet(NoteStore notes, QuotaEnforcer quotas, Consumer<Note> onCreated) {
     this.notes = notes;
     this.quotas = quotas;
+    this.onCreated = onCreated;
   }
 
   @Override
@@ -56,6 +61,7 @@ public final class NotesServlet extends HttpServlet {
     }
     try {
       Note note = notes.create(text.get());
+      onCreated.accept(note);
       resp.setHeader("Location", req.getRequestURI().replaceAll("/$", "") + "/" + note.id());
       Json.send(resp, 201, note);
     } catch (IllegalArgumentException e) {
@@ -82,7 +88,11 @@ public final class NotesServlet extends HttpServlet {
       JsonNode node = Json.MAPPER.readTree(body);
       if (node == null || !node.isObject() || !node.path("text").isTextual()) {
         Json.problem(
-            resp, "invalid-note", "Invalid note", 400, "expected a JSON object {\"text\": \"...\"}");
+            resp,
+            "invalid-note",
+            "Invalid note",
+            400,
+            "expected a JSON object {\"text\": \"...\"}");
         return Optional.empty();
       }
       return Optional.of(node.get("text").asText());

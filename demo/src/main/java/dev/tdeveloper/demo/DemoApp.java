@@ -1,0 +1,160 @@
+package dev.tdeveloper.demo;
+
+import dev.tdeveloper.demo.notes.NotesServlet;
+import dev.tdeveloper.tenancy.resolve.CompositeTenantResolver;
+import dev.tdeveloper.tenancy.resolve.HeaderTenantResolver;
+import dev.tdeveloper.tenancy.resolve.SubdomainTenantResolver;
+import dev.tdeveloper.tenancy.resolve.TenantResolver;
+import dev.tdeveloper.web.tenant.TenantFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the tenant filter in
+ * front of every tenant route, and background jobs that reload {@code tenants.yaml} and close usage
+ * windows. Thread-safe; {@link #close()} stops everything.
+ */
+public final class DemoApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
+
+  private final DemoServices services;
+  private final Server server;
+  private final ScheduledExecutorService jobs;
+  private final String adminToken;
+
+  private DemoApp(
+      DemoServices services, Server server, ScheduledExecutorService jobs, String token) {
+    this.services = services;
+    this.server = server;
+    this.jobs = jobs;
+    this.adminToken = token;
+  }
+
+  /** Starts the demo on {@code options.port()}. */
+  public static DemoApp start(DemoOptions options, InstantSource clock) throws Exception {
+    DemoServices services = new DemoServices(options, clock);
+    String token =
+        options
+            .adminToken()
+            .orElseGet(() -> HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(options.port());
+    server.addConnector(connector);
+    server.setHandler(routes(services, options, token));
+    ScheduledExecutorService jobs =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "demo-jobs");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      server.start();
+    } catch (Exception e) {
+      services.close();
+      jobs.shutdownNow();
+      throw e;
+    }
+    jobs.scheduleWithFixedDelay(safely("reload", services::reloadConfig), 2, 2, TimeUnit.SECONDS);
+    jobs.scheduleWithFixedDelay(
+        safely("close usage windows", services.usage::closeExpiredWindows), 1, 1, TimeUnit.MINUTES);
+    return new DemoApp(services, server, jobs, token);
+  }
+
+  private static ServletContextHandler routes(
+      DemoServices services, DemoOptions options, String token) {
+    SubdomainTenantResolver.Builder subdomains = SubdomainTenantResolver.builder();
+    options.baseDomains().forEach(subdomains::baseDomain);
+    TenantResolver resolver =
+        CompositeTenantResolver.builder(CompositeTenantResolver.Mode.ALL_MUST_AGREE)
+            .add("subdomain", subdomains.build())
+            .add("header", HeaderTenantResolver.of())
+            .build();
+    TenantFilter tenantFilter =
+        TenantFilter.builder()
+            .resolver(resolver)
+            .registry(services.registry)
+            .excludePathPrefixes("/health", "/ops", "/admin")
+            .listener(event -> LOG.info("tenant rejected: {}", event))
+            .build();
+    ServletContextHandler context = new ServletContextHandler();
+    addFilter(context, tenantFilter, "/*");
+    MeteringFilter metering = new MeteringFilter(services.usage, services.clock);
+    addFilter(context, metering, "/notes/*");
+    addFilter(context, metering, "/usage");
+    NotesServlet notes =
+        new NotesServlet(services.notes, services.quotas, services::recordNoteCreated);
+    context.addServlet(new ServletHolder(notes), "/notes/*");
+    context.addServlet(new ServletHolder(new UsageServlet(services)), "/usage");
+    OpsServlet ops = new OpsServlet(services);
+    context.addServlet(new ServletHolder(ops), "/health");
+    context.addServlet(new ServletHolder(ops), "/ops");
+    context.addServlet(new ServletHolder(new AdminServlet(services, token)), "/admin/*");
+    return context;
+  }
+
+  private static void addFilter(ServletContextHandler context, Filter filter, String path) {
+    context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+  }
+
+  private static Runnable safely(String name, Runnable job) {
+    return () -> {
+      try {
+        job.run();
+      } catch (RuntimeException e) {
+        LOG.warn("background job '{}' failed", name, e);
+      }
+    };
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Returns the token {@code /admin} requests must carry. */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** Reloads {@code tenants.yaml} now if it changed (the background job does so every 2 s). */
+  void reloadConfigNow() {
+    services.reloadConfig();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() {
+    jobs.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping Jetty failed", e);
+    }
+    try {
+      services.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing services failed", e);
+    }
+  }
+}

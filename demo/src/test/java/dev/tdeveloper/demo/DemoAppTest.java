@@ -1,0 +1,139 @@
+package dev.tdeveloper.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo service end to end, over real HTTP on embedded Jetty. */
+class DemoAppTest {
+  private static final Path SHIPPED = Path.of("src/main/resources/config/production/tenants.yaml");
+
+  @TempDir Path dir;
+  private Path config;
+  private DemoApp app;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    config = dir.resolve("tenants.yaml");
+    Files.copy(SHIPPED, config);
+    app = startApp();
+  }
+
+  private DemoApp startApp() throws Exception {
+    DemoOptions options =
+        new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of("t0ken"));
+    return DemoApp.start(options, InstantSource.system());
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private HttpResponse<String> call(String method, String path, String tenant, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (tenant != null) {
+      b.header("X-Tenant-Id", tenant);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void oneTenantNeverSeesOrDeletesAnotherTenantsNotes() throws Exception {
+    HttpResponse<String> created = call("POST", "/notes", "acme", "{\"text\":\"acme secret\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"id\":1");
+
+    assertThat(call("GET", "/notes", "globex", null).body()).contains("\"count\":0");
+    assertThat(call("GET", "/notes/1", "globex", null).statusCode()).isEqualTo(404);
+    assertThat(call("DELETE", "/notes/1", "globex", null).statusCode()).isEqualTo(404);
+    assertThat(call("GET", "/notes/1", "acme", null).body()).contains("acme secret");
+  }
+
+  @Test
+  void answersUnknownAndMissingTenantsWithProblems() throws Exception {
+    HttpResponse<String> unknown = call("GET", "/notes", "nobody", null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(call("GET", "/notes", null, null).statusCode()).isEqualTo(400);
+    assertThat(call("GET", "/notes", "../acme", null).statusCode()).isEqualTo(400);
+    assertThat(call("POST", "/notes", "acme", "{\"text\":").statusCode()).isEqualTo(400);
+    assertThat(call("GET", "/health", null, null).body()).contains("UP");
+  }
+
+  @Test
+  void freePlanNotesQuotaIsEnforcedPerTenant() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      assertThat(call("POST", "/notes", "initech", "{\"text\":\"n" + i + "\"}").statusCode())
+          .isEqualTo(201);
+    }
+    HttpResponse<String> denied = call("POST", "/notes", "initech", "{\"text\":\"one more\"}");
+    assertThat(denied.statusCode()).isEqualTo(429);
+    assertThat(denied.body()).contains("quota-exceeded");
+    assertThat(denied.headers().firstValue("Retry-After")).isPresent();
+    assertThat(call("POST", "/notes", "acme", "{\"text\":\"still fine\"}").statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void meteredUsageSurvivesARestart() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      call("GET", "/notes", "globex", null);
+    }
+    app.close();
+    app = startApp();
+    HttpResponse<String> usage = call("GET", "/usage", "globex", null);
+    assertThat(usage.body()).contains("\"api_requests\":[{").containsPattern("\"value\":6\\b");
+  }
+
+  @Test
+  void operatorsSuspendTenantsOnlyWithTheToken() throws Exception {
+    HttpRequest noToken =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/admin/tenants/acme/suspend"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    assertThat(http.send(noToken, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(401);
+    HttpRequest suspend =
+        HttpRequest.newBuilder(noToken.uri())
+            .header("X-Admin-Token", "t0ken")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    assertThat(http.send(suspend, HttpResponse.BodyHandlers.ofString()).body())
+        .contains("SUSPENDED");
+    assertThat(call("GET", "/notes", "acme", null).statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/notes", "globex", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void tenantsAddedToTenantsYamlAreProvisionedOnReload() throws Exception {
+    assertThat(call("GET", "/notes", "hooli", null).statusCode()).isEqualTo(404);
+    Files.writeString(
+        config, Files.readString(config) + "  hooli:\n    plan: pro\n    displayName: Hooli\n");
+    app.reloadConfigNow();
+    assertThat(call("POST", "/notes", "hooli", "{\"text\":\"hi\"}").statusCode()).isEqualTo(201);
+    assertThat(call("GET", "/ops", null, null).body()).contains("\"id\":\"hooli\"");
+  }
+}
