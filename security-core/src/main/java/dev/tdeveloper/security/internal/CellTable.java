@@ -101,6 +101,20 @@ final class CellTable {
     }
   }
 
+  /**
+   * Moves the live {@code cell} to policy {@code next} under its segment's lock, carrying its
+   * consumed permits over ({@link Gcra#convert}); does nothing if the cell died or already holds
+   * {@code next}. The caller looks the key up again afterwards (the cell may have been replaced).
+   */
+  void convert(Cell cell, CompiledPolicy next, long now) {
+    synchronized (segmentFor(cell.hash)) {
+      CompiledPolicy old = cell.policy;
+      if (cell.tat(0) != Cell.DEAD && !old.sameAs(next)) {
+        Gcra.convert(this, cell, old, next, now);
+      }
+    }
+  }
+
   /** Drops every cell without debt; returns how many were dropped. */
   int sweep(long now) {
     int dropped = 0;

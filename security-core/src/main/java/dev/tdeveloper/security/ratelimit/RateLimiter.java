@@ -12,12 +12,20 @@ import java.time.Duration;
  * compare-and-set per bandwidth, with no lock and no allocation on the allowed path of {@link
  * #tryConsume}.
  *
+ * <p>A limiter built with {@link RateLimiterBuilder#store} runs the same algorithm inside a shared
+ * {@link dev.tdeveloper.security.spi.RateLimiterStore} (Redis, ...), one round trip per decision,
+ * so all instances of a service enforce one limit; see the builder for its failure modes.
+ *
  * <p>Implementations are thread-safe.
  *
  * @param <K> the key type; keys must have value semantics ({@code equals}/{@code hashCode})
  */
 public interface RateLimiter<K> {
-  /** Returns a builder of a local (in-process) rate limiter. */
+  /**
+   * Returns a builder of a rate limiter: local (in-process) by default, or sharing its state
+   * through a {@link dev.tdeveloper.security.spi.RateLimiterStore} given to {@link
+   * RateLimiterBuilder#store}.
+   */
   static <K> RateLimiterBuilder<K> builder() {
     return new RateLimiterBuilder<>();
   }
@@ -60,9 +68,15 @@ public interface RateLimiter<K> {
    */
   int refreshPolicies();
 
-  /** Returns the number of keys currently holding state (an estimate while other threads work). */
+  /**
+   * Returns the number of keys currently holding state (an estimate while other threads work), or
+   * -1 when the limiter's store cannot tell.
+   */
   long estimatedKeys();
 
-  /** Drops the state of every key whose buckets are full (it carries no information). */
+  /**
+   * Drops the state of every key whose buckets are full (it carries no information). A store whose
+   * state expires by itself has nothing to do.
+   */
   void cleanUp();
 }

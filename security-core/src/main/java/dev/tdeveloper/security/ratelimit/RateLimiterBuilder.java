@@ -1,6 +1,9 @@
 package dev.tdeveloper.security.ratelimit;
 
 import dev.tdeveloper.security.internal.LocalRateLimiter;
+import dev.tdeveloper.security.internal.StoreBackedRateLimiter;
+import dev.tdeveloper.security.spi.RateLimiterStore;
+import dev.tdeveloper.security.spi.RateLimiterStoreException;
 import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import dev.tdeveloper.tenancy.time.Ticker;
@@ -10,9 +13,12 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Configures a local {@link RateLimiter}. Each setting may be given once (a repeat is an {@link
- * IllegalStateException}); exactly one of {@link #policy} and {@link #policyResolver} is required.
- * Not thread-safe; the built limiter is.
+ * Configures a {@link RateLimiter}: local by default, or sharing its state between instances
+ * through a {@link RateLimiterStore} ({@link #store}). Each setting may be given once (a repeat is
+ * an {@link IllegalStateException}); exactly one of {@link #policy} and {@link #policyResolver} is
+ * required. Settings that mean nothing together are rejected by {@link #build()}: {@link
+ * #maximumKeys} and {@link #ticker} need a local limiter, {@link #failOpen()} and {@link
+ * #failClosed()} a store. Not thread-safe; the built limiter is.
  *
  * @param <K> the key type
  */
@@ -24,6 +30,9 @@ public final class RateLimiterBuilder<K> {
   private Ticker ticker;
   private Sleeper sleeper;
   private int maximumKeys = -1;
+  private RateLimiterStore store;
+  private Function<? super K, String> keyMapper;
+  private Boolean failOpen;
   private final List<EventListener<? super RateLimitEvent>> listeners = new ArrayList<>();
 
   RateLimiterBuilder() {}
@@ -47,7 +56,10 @@ public final class RateLimiterBuilder<K> {
     return this;
   }
 
-  /** Sets the monotonic time source; defaults to {@link Ticker#system()}. */
+  /**
+   * Sets the monotonic time source of a local limiter; defaults to {@link Ticker#system()}. A
+   * store-backed limiter decides by the store's clock and rejects a ticker.
+   */
   public RateLimiterBuilder<K> ticker(Ticker ticker) {
     Objects.requireNonNull(ticker, "ticker");
     if (this.ticker != null) {
@@ -87,7 +99,58 @@ public final class RateLimiterBuilder<K> {
     return this;
   }
 
-  /** Adds a listener of denials and policy changes. */
+  /**
+   * Keeps the limiter's state in {@code store} instead of this process, so every instance sharing
+   * the store enforces one limit: each decision is one store call, timed by the store's clock.
+   * {@code keyMapper} turns a key into the store's string key; it must map distinct keys to
+   * distinct strings, never null, and should add a prefix naming this limiter (for example {@code
+   * "api:" + tenantId}), since limiters sharing a store must not share keys. Each key's policy is
+   * resolved once and remembered for up to 65,536 keys (a key forgotten is resolved again at its
+   * next use); {@link RateLimiter#refreshPolicies()} resolves them again and the store converts
+   * each key's state lazily, at its next decision. The store's state expires by itself, so {@link
+   * RateLimiter#cleanUp()} usually has nothing to do. The limiter does not close the store.
+   */
+  public RateLimiterBuilder<K> store(
+      RateLimiterStore store, Function<? super K, String> keyMapper) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(keyMapper, "keyMapper");
+    if (this.store != null) {
+      throw new IllegalStateException("store was already set");
+    }
+    this.store = store;
+    this.keyMapper = keyMapper;
+    return this;
+  }
+
+  /**
+   * When the store fails, admits the request (with the figures a key without state would get) and
+   * publishes {@link RateLimitEvent.StoreFailed}: availability over enforcement, for limits that
+   * protect fairness rather than the service. Needs a {@link #store}.
+   */
+  public RateLimiterBuilder<K> failOpen() {
+    return failureMode(true);
+  }
+
+  /**
+   * When the store fails, throws {@link RateLimiterStoreException} from the decision (so the
+   * request is not admitted; a servlet filter answers 503) and publishes {@link
+   * RateLimitEvent.StoreFailed}. This is the default with a store: a limiter that admits everything
+   * while its store is down would let a client that overloads the store escape its limit. Needs a
+   * {@link #store}.
+   */
+  public RateLimiterBuilder<K> failClosed() {
+    return failureMode(false);
+  }
+
+  private RateLimiterBuilder<K> failureMode(boolean open) {
+    if (failOpen != null) {
+      throw new IllegalStateException("failOpen or failClosed was already set");
+    }
+    failOpen = open;
+    return this;
+  }
+
+  /** Adds a listener of denials, policy changes and store failures. */
   public RateLimiterBuilder<K> listener(EventListener<? super RateLimitEvent> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
@@ -96,11 +159,33 @@ public final class RateLimiterBuilder<K> {
   /**
    * Builds the limiter.
    *
-   * @throws IllegalStateException if no policy was given
+   * @throws IllegalStateException if no policy was given, or settings conflict (see the class
+   *     description)
    */
   public RateLimiter<K> build() {
     if (resolver == null) {
       throw new IllegalStateException("a policy or policyResolver is required");
+    }
+    if (store != null) {
+      if (maximumKeys != -1) {
+        throw new IllegalStateException(
+            "maximumKeys cannot be combined with store: the store holds and expires the keys");
+      }
+      if (ticker != null) {
+        throw new IllegalStateException(
+            "ticker cannot be combined with store: the store decides by its own clock");
+      }
+      return new StoreBackedRateLimiter<>(
+          resolver,
+          store,
+          keyMapper,
+          sleeper == null ? Sleeper.system() : sleeper,
+          failOpen != null && failOpen,
+          Listeners.of(listeners));
+    }
+    if (failOpen != null) {
+      throw new IllegalStateException(
+          (failOpen ? "failOpen" : "failClosed") + " needs a store; a local limiter cannot fail");
     }
     return new LocalRateLimiter<>(
         resolver,
