@@ -70,6 +70,12 @@ public abstract class OneKeyRateLimiterBase {
     return ours.tryAcquire(KEY, 1);
   }
 
+  /** Baseline: reading the monotonic clock, which every limiter here does once per call. */
+  @Benchmark
+  public long nanoTimeBaseline() {
+    return System.nanoTime();
+  }
+
   @Benchmark
   public boolean bucket4jTryConsume() {
     return bucket4j.tryConsume(1);

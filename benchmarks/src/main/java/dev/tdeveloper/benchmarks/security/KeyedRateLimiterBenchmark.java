@@ -1,0 +1,100 @@
+package dev.tdeveloper.benchmarks.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tdeveloper.security.ratelimit.Bandwidth;
+import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
+import dev.tdeveloper.security.ratelimit.RateLimiter;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * A keyed limiter holding {@code keys} active tenants (100/s, burst 200 each), every call for the
+ * next tenant in a shuffled order, against the usual alternative: a Bucket4j bucket per key in a
+ * bounded Caffeine cache. At set-up the retained heap of both structures is measured with JOL and
+ * printed as bytes per key, excluding the key strings that the caller owns anyway.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+public class KeyedRateLimiterBenchmark {
+  @Param({"1000000"})
+  public int keys;
+
+  private String[] tenants;
+  private RateLimiter<String> ours;
+  private Cache<String, Bucket> bucket4jInCaffeine;
+
+  @Setup
+  public void setUp() {
+    tenants = new String[keys];
+    for (int i = 0; i < keys; i++) {
+      tenants[i] = "tenant-" + Integer.toHexString(i * 0x9E3779B1);
+    }
+    RateLimitPolicy policy =
+        RateLimitPolicy.of("pro", Bandwidth.of(200).refilling(100, Duration.ofSeconds(1)));
+    ours = RateLimiter.<String>builder().policy(policy).maximumKeys(keys * 2).build();
+    bucket4jInCaffeine =
+        Caffeine.newBuilder()
+            .maximumSize(keys * 2L)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+    for (String tenant : tenants) {
+      ours.tryConsume(tenant, 1);
+      bucket4jInCaffeine.get(tenant, KeyedRateLimiterBenchmark::newBucket).tryConsume(1);
+    }
+    bucket4jInCaffeine.cleanUp();
+    if (Boolean.parseBoolean(System.getProperty("footprint", "true"))) {
+      GraphLayout keyLayout = GraphLayout.parseInstance((Object[]) tenants);
+      long oursBytes = GraphLayout.parseInstance(ours).subtract(keyLayout).totalSize();
+      long peerBytes =
+          GraphLayout.parseInstance(bucket4jInCaffeine).subtract(keyLayout).totalSize();
+      System.out.printf(
+          "%nretained heap per key (excluding key strings): tdeveloper %.1f B, bucket4j+caffeine %.1f B%n",
+          oursBytes / (double) keys, peerBytes / (double) keys);
+    }
+  }
+
+  private static Bucket newBucket(String key) {
+    return Bucket.builder()
+        .addLimit(limit -> limit.capacity(200).refillGreedy(100, Duration.ofSeconds(1)))
+        .build();
+  }
+
+  /** The index of the next tenant, per thread. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+
+    String nextOf(String[] tenants) {
+      int i = next;
+      next = i + 1 == tenants.length ? 0 : i + 1;
+      return tenants[i];
+    }
+  }
+
+  @Benchmark
+  public boolean tdeveloperTryConsume(Cursor cursor) {
+    return ours.tryConsume(cursor.nextOf(tenants), 1);
+  }
+
+  @Benchmark
+  public boolean bucket4jInCaffeineTryConsume(Cursor cursor, Blackhole bh) {
+    return bucket4jInCaffeine
+        .get(cursor.nextOf(tenants), KeyedRateLimiterBenchmark::newBucket)
+        .tryConsume(1);
+  }
+}
