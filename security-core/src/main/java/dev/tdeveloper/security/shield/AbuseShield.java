@@ -2,6 +2,7 @@ package dev.tdeveloper.security.shield;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.Listeners;
+import dev.tdeveloper.tenancy.time.Ticker;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ import java.util.Optional;
  *
  * <p>The pass path allocates at most the permit and its {@link ShieldDecision.Pass}: membership
  * tests are binary searches over primitive arrays, ban checks one cache lookup, counting one
- * striped lock per dimension.
+ * striped lock per dimension, and the ticker is read once. The concurrency limit measures latency
+ * from the reading at admission (one read saved when both share a ticker, as by default).
  *
  * <p>Thread-safe.
  */
@@ -46,6 +48,7 @@ public final class AbuseShield {
   private final Guard<TenantId> tenants;
   private final Guard<String> apiKeys;
   private final AdaptiveConcurrencyLimit limit;
+  private final Ticker ticker;
   private final Listeners<ShieldEvent> listeners;
 
   AbuseShield(
@@ -55,6 +58,7 @@ public final class AbuseShield {
       Guard<TenantId> tenants,
       Guard<String> apiKeys,
       AdaptiveConcurrencyLimit limit,
+      Ticker ticker,
       Listeners<ShieldEvent> listeners) {
     this.allowList = allowList;
     this.denyList = denyList;
@@ -62,6 +66,7 @@ public final class AbuseShield {
     this.tenants = tenants;
     this.apiKeys = apiKeys;
     this.limit = limit;
+    this.ticker = ticker;
     this.listeners = listeners;
   }
 
@@ -77,6 +82,7 @@ public final class AbuseShield {
   public ShieldDecision check(ShieldRequest request) {
     Objects.requireNonNull(request, "request");
     IpAddress ip = request.clientIp();
+    long now = ticker.read();
     if (!allowList.contains(ip)) {
       if (denyList.contains(ip)) {
         publish(BlockReason.DENY_LISTED, ip);
@@ -92,13 +98,13 @@ public final class AbuseShield {
         block = apiKeys.banned(apiKey);
       }
       if (block == null) {
-        block = ips.heavy(ip);
+        block = ips.heavy(ip, now);
       }
       if (block == null && tenant != null) {
-        block = tenants.heavy(tenant);
+        block = tenants.heavy(tenant, now);
       }
       if (block == null && apiKey != null) {
-        block = apiKeys.heavy(apiKey);
+        block = apiKeys.heavy(apiKey, now);
       }
       if (block != null) {
         return block;
@@ -107,7 +113,7 @@ public final class AbuseShield {
     if (limit == null) {
       return PASS_UNLIMITED;
     }
-    Permit permit = limit.acquireOrNull();
+    Permit permit = limit.acquireOrNull(limit.ticker() == ticker ? now : limit.ticker().read());
     if (permit == null) {
       publish(BlockReason.OVERLOADED, ip);
       return OVERLOADED;

@@ -69,7 +69,10 @@ public final class AbuseShieldBuilder {
     return this;
   }
 
-  /** Sets the monotonic time source of bans and windows; defaults to {@link Ticker#system()}. */
+  /**
+   * Sets the monotonic time source of bans and windows; defaults to the concurrency limit's, else
+   * {@link Ticker#system()}.
+   */
   public AbuseShieldBuilder ticker(Ticker ticker) {
     Objects.requireNonNull(ticker, "ticker");
     once(this.ticker == null, "ticker");
@@ -97,7 +100,7 @@ public final class AbuseShieldBuilder {
             "range " + range + " is on both the allowList and the denyList");
       }
     }
-    Ticker time = ticker == null ? Ticker.system() : ticker;
+    Ticker time = ticker != null ? ticker : limit != null ? limit.ticker() : Ticker.system();
     BanPolicy policy = banPolicy == null ? BanPolicy.defaults() : banPolicy;
     Listeners<ShieldEvent> events = Listeners.of(listeners);
     return new AbuseShield(
@@ -108,6 +111,7 @@ public final class AbuseShieldBuilder {
         AbuseShieldBuilder.<TenantId>guard(Dimension.TENANT, policy, time, events, heavyHitters),
         AbuseShieldBuilder.<String>guard(Dimension.API_KEY, policy, time, events, heavyHitters),
         limit,
+        time,
         events);
   }
 

@@ -60,11 +60,14 @@ public final class AdaptiveConcurrencyLimit {
 
   /** Takes a slot if fewer than {@link #limit()} requests are in flight; otherwise empty. */
   public Optional<Permit> tryAcquire() {
-    return Optional.ofNullable(acquireOrNull());
+    return Optional.ofNullable(acquireOrNull(ticker.read()));
   }
 
-  /** As {@link #tryAcquire()} without the Optional, for the shield's hot path. */
-  Permit acquireOrNull() {
+  /**
+   * As {@link #tryAcquire()} without the Optional, with the ticker already read by the caller, for
+   * the shield's hot path.
+   */
+  Permit acquireOrNull(long nowNanos) {
     long s = state.get();
     int limit = (int) s;
     while (true) {
@@ -73,9 +76,14 @@ public final class AdaptiveConcurrencyLimit {
         return null;
       }
       if (inFlight.compareAndSet(current, current + 1)) {
-        return new LimitPermit(this, ticker.read(), (int) (s >>> 32), current + 1);
+        return new LimitPermit(this, nowNanos, (int) (s >>> 32), current + 1);
       }
     }
+  }
+
+  /** Returns the time source of latencies. */
+  Ticker ticker() {
+    return ticker;
   }
 
   /** Returns the current limit. */

@@ -34,8 +34,8 @@ final class Guard<K> {
   }
 
   /** Counts a request of {@code key}; if that makes it heavy, bans it and returns a block. */
-  ShieldDecision.Block heavy(K key) {
-    if (detector == null || detector.record(key) <= threshold) {
+  ShieldDecision.Block heavy(K key, long nowNanos) {
+    if (detector == null || detector.record(key, nowNanos) <= threshold) {
       return null;
     }
     Ban<K> ban = bans.ban(key);

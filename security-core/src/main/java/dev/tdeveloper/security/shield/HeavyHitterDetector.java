@@ -63,8 +63,13 @@ public final class HeavyHitterDetector<K> {
    * included; the key is heavy when the answer exceeds {@link HeavyHitterConfig#threshold()}.
    */
   public long record(K key) {
+    return record(key, ticker.read());
+  }
+
+  /** As {@link #record(Object)} at {@code nowNanos} of the ticker, read once by the caller. */
+  long record(K key, long nowNanos) {
     Objects.requireNonNull(key, "key");
-    long epoch = Math.floorDiv(ticker.read(), bucketNanos);
+    long epoch = Math.floorDiv(nowNanos, bucketNanos);
     Stripe<K> stripe = stripeFor(key);
     synchronized (stripe) {
       return stripe.record(key, epoch);
