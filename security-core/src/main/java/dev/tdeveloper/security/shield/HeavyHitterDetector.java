@@ -1,0 +1,181 @@
+package dev.tdeveloper.security.shield;
+
+import dev.tdeveloper.tenancy.time.Ticker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds the keys (client IPs, tenants, API keys) that make the most events over a sliding window,
+ * in memory bounded by the configuration however many distinct keys arrive — a flood of random keys
+ * cannot exhaust the heap, and cannot hide a real heavy hitter either.
+ *
+ * <p>The window is a ring of {@link HeavyHitterConfig#buckets()} time buckets driven by the
+ * injected {@link Ticker}; each bucket is a Space-Saving summary (Metwally et al.) of a fixed
+ * number of counters. Decisions ({@link #record}'s answer, {@link #isHeavy}) use the
+ * <em>guaranteed</em> count, which never over-estimates: noise can never push an innocent key over
+ * the threshold.
+ *
+ * <p>Thread-safe. Keys are spread over up to 16 stripes by hash, each with its own lock and its own
+ * share of the capacity; a key always lands in the same stripe, so {@link #record} takes one lock
+ * for one hash lookup and a heap sift of {@code O(log capacity)}, and the counts of a key never
+ * need merging across stripes.
+ *
+ * @param <K> the key type; keys must have value semantics and should be short (they are held)
+ */
+public final class HeavyHitterDetector<K> {
+  private static final int MAX_STRIPES = 16;
+  private static final int MIN_COUNTERS_PER_STRIPE = 64;
+
+  private final HeavyHitterConfig config;
+  private final Ticker ticker;
+  private final long bucketNanos;
+  private final Stripe<K>[] stripes;
+
+  private HeavyHitterDetector(HeavyHitterConfig config, Ticker ticker) {
+    this.config = config;
+    this.ticker = ticker;
+    this.bucketNanos = config.bucketNanos();
+    int count = 1;
+    while (count * 2 <= MAX_STRIPES && config.capacity() / (count * 2) >= MIN_COUNTERS_PER_STRIPE) {
+      count *= 2;
+    }
+    @SuppressWarnings("unchecked")
+    Stripe<K>[] array = (Stripe<K>[]) new Stripe<?>[count];
+    for (int i = 0; i < count; i++) {
+      int share = config.capacity() / count + (i < config.capacity() % count ? 1 : 0);
+      array[i] = new Stripe<>(config.buckets(), share);
+    }
+    this.stripes = array;
+  }
+
+  /** Returns a detector with {@code config}, reading time from {@code ticker}. */
+  public static <K> HeavyHitterDetector<K> create(HeavyHitterConfig config, Ticker ticker) {
+    return new HeavyHitterDetector<>(
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(ticker, "ticker"));
+  }
+
+  /**
+   * Counts one event of {@code key} and returns its guaranteed count in the window, this event
+   * included; the key is heavy when the answer exceeds {@link HeavyHitterConfig#threshold()}.
+   */
+  public long record(K key) {
+    return record(key, ticker.read());
+  }
+
+  /** As {@link #record(Object)} at {@code nowNanos} of the ticker, read once by the caller. */
+  long record(K key, long nowNanos) {
+    Objects.requireNonNull(key, "key");
+    long epoch = Math.floorDiv(nowNanos, bucketNanos);
+    Stripe<K> stripe = stripeFor(key);
+    synchronized (stripe) {
+      return stripe.record(key, epoch);
+    }
+  }
+
+  /** Returns whether {@code key} made more than the threshold of events in the window. */
+  public boolean isHeavy(K key) {
+    return estimate(key).guaranteed() > config.threshold();
+  }
+
+  /** Returns the count of {@code key} in the window (zero counts if it is not tracked). */
+  public FrequencyEstimate<K> estimate(K key) {
+    Objects.requireNonNull(key, "key");
+    long epoch = Math.floorDiv(ticker.read(), bucketNanos);
+    long[] sums = new long[2];
+    Stripe<K> stripe = stripeFor(key);
+    synchronized (stripe) {
+      stripe.forLive(
+          epoch,
+          bucket -> {
+            SpaceSaving.Counter<K> c = bucket.get(key);
+            if (c != null) {
+              sums[0] += c.count;
+              sums[1] += c.error;
+            }
+          });
+    }
+    return new FrequencyEstimate<>(key, sums[0], sums[1]);
+  }
+
+  /** Returns up to {@code k} tracked keys with the highest counts in the window, highest first. */
+  public List<FrequencyEstimate<K>> topK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1, was " + k);
+    }
+    List<FrequencyEstimate<K>> all = snapshot();
+    return List.copyOf(all.subList(0, Math.min(k, all.size())));
+  }
+
+  /** Returns the keys over the threshold (by guaranteed count), highest count first. */
+  public List<FrequencyEstimate<K>> heavyHitters() {
+    List<FrequencyEstimate<K>> heavy = new ArrayList<>();
+    for (FrequencyEstimate<K> e : snapshot()) {
+      if (e.guaranteed() > config.threshold()) {
+        heavy.add(e);
+      }
+    }
+    return List.copyOf(heavy);
+  }
+
+  /** Forgets the counts of {@code key} (after it was banned, so it starts afresh). */
+  public void reset(K key) {
+    Objects.requireNonNull(key, "key");
+    Stripe<K> stripe = stripeFor(key);
+    synchronized (stripe) {
+      stripe.remove(key);
+    }
+  }
+
+  /**
+   * Returns the counters held: at most {@code capacity * buckets} (the configured size), however
+   * many distinct keys were recorded.
+   */
+  public int size() {
+    int total = 0;
+    for (Stripe<K> stripe : stripes) {
+      synchronized (stripe) {
+        total += stripe.size();
+      }
+    }
+    return total;
+  }
+
+  /** Returns the settings. */
+  public HeavyHitterConfig config() {
+    return config;
+  }
+
+  private List<FrequencyEstimate<K>> snapshot() {
+    long epoch = Math.floorDiv(ticker.read(), bucketNanos);
+    List<FrequencyEstimate<K>> out = new ArrayList<>();
+    for (Stripe<K> stripe : stripes) {
+      Map<K, long[]> sums = new HashMap<>();
+      synchronized (stripe) {
+        stripe.forLive(
+            epoch,
+            bucket ->
+                bucket.forEach(
+                    c -> {
+                      long[] s = sums.computeIfAbsent(c.key, key -> new long[2]);
+                      s[0] += c.count;
+                      s[1] += c.error;
+                    }));
+      }
+      sums.forEach((key, s) -> out.add(new FrequencyEstimate<>(key, s[0], s[1])));
+    }
+    out.sort(
+        Comparator.comparingLong((FrequencyEstimate<K> e) -> e.count())
+            .thenComparingLong(FrequencyEstimate::guaranteed)
+            .reversed());
+    return out;
+  }
+
+  private Stripe<K> stripeFor(K key) {
+    int h = key.hashCode() * 0x9E3779B9;
+    return stripes[(h ^ (h >>> 16)) & (stripes.length - 1)];
+  }
+}
