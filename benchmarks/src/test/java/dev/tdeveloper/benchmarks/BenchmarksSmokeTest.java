@@ -71,6 +71,8 @@ class BenchmarksSmokeTest {
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(50))
             .threads(1)
+            // Keyed benchmarks hold a million keys when measuring; a smoke pass needs far fewer.
+            .param("keys", "20000")
             .shouldFailOnError(true)
             .output(log.toString())
             .build();
