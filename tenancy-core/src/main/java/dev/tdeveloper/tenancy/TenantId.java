@@ -50,57 +50,16 @@ public record TenantId(String value) implements Comparable<TenantId> {
 
   /** Returns what is wrong with {@code value}, or null when it is a valid id. */
   private static String problemWith(String value) {
-    int length = value.length();
-    if (length == 0) {
-      return "it is empty";
-    }
-    if (length > MAX_LENGTH) {
-      return "it is " + length + " characters long";
-    }
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-      if (!ok) {
-        return "character "
-            + describe(c)
-            + " at index "
-            + i
-            + (c >= 'A' && c <= 'Z' ? " is upper case" : " is not allowed");
-      }
-    }
-    if (value.charAt(0) == '-') {
-      return "it starts with '-'";
-    }
-    if (value.charAt(length - 1) == '-') {
-      return "it ends with '-'";
-    }
-    return null;
+    return dev.tdeveloper.tenancy.internal.Texts.tenantIdProblem(value);
   }
 
   private static String describe(char c) {
-    if (c >= 0x20 && c < 0x7f) {
-      return "'" + c + "'";
-    }
-    return String.format("U+%04X", (int) c);
+    return dev.tdeveloper.tenancy.internal.Texts.describe(c);
   }
 
   /** Quotes untrusted input for an error message: at most 80 characters, non-ASCII escaped. */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("'");
-    int limit = Math.min(value.length(), 80);
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\'') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    out.append('\'');
-    if (value.length() > limit) {
-      out.append("... (").append(value.length()).append(" characters)");
-    }
-    return out.toString();
+    return dev.tdeveloper.tenancy.internal.Texts.quote(value);
   }
 
   @Override

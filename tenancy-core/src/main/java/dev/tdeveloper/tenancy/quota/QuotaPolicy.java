@@ -56,20 +56,6 @@ public record QuotaPolicy(String resource, long limit, QuotaPeriod period) {
 
   /** Quotes untrusted input for a message: at most 80 characters, non-printable ASCII escaped. */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("'");
-    int shown = Math.min(value.length(), 80);
-    for (int i = 0; i < shown; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\'') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    out.append('\'');
-    if (value.length() > shown) {
-      out.append("... (").append(value.length()).append(" characters)");
-    }
-    return out.toString();
+    return dev.tdeveloper.tenancy.internal.Texts.quote(value);
   }
 }

@@ -17,26 +17,12 @@ final class Inputs {
    * but printable ASCII escaped as {@code \\uXXXX}, the full length given when truncated.
    */
   static String quote(String value) {
-    int limit = Math.min(value.length(), QUOTE_LIMIT);
-    StringBuilder out = new StringBuilder(limit + 32).append('\'');
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    out.append('\'');
-    if (value.length() > limit) {
-      out.append("... (").append(value.length()).append(" characters)");
-    }
-    return out.toString();
+    return dev.tdeveloper.tenancy.internal.Texts.quote(value);
   }
 
   /** Describes a character for a message: {@code 'c'} when printable ASCII, else {@code U+XXXX}. */
   static String describe(char c) {
-    return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    return dev.tdeveloper.tenancy.internal.Texts.describe(c);
   }
 
   /**
@@ -66,29 +52,6 @@ final class Inputs {
 
   /** Returns what is wrong with {@code value} as a tenant id, or null when nothing is. */
   static String idProblem(String value) {
-    int length = value.length();
-    if (length == 0) {
-      return "it is empty";
-    }
-    if (length > TenantId.MAX_LENGTH) {
-      return "it is " + length + " characters long";
-    }
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return "character "
-            + describe(c)
-            + " at index "
-            + i
-            + (c >= 'A' && c <= 'Z' ? " is upper case" : " is not allowed");
-      }
-    }
-    if (value.charAt(0) == '-') {
-      return "it starts with '-'";
-    }
-    if (value.charAt(length - 1) == '-') {
-      return "it ends with '-'";
-    }
-    return null;
+    return dev.tdeveloper.tenancy.internal.Texts.tenantIdProblem(value);
   }
 }

@@ -32,25 +32,11 @@ final class Checks {
 
   /** Describes one character for an error message. */
   static String describe(char c) {
-    return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    return dev.tdeveloper.tenancy.internal.Texts.describe(c);
   }
 
   /** Quotes untrusted input for an error message: at most 80 characters, non-ASCII escaped. */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("'");
-    int limit = Math.min(value.length(), 80);
-    for (int i = 0; i < limit; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '\'') {
-        out.append(c);
-      } else {
-        out.append(String.format("\\u%04x", (int) c));
-      }
-    }
-    out.append('\'');
-    if (value.length() > limit) {
-      out.append("... (").append(value.length()).append(" characters)");
-    }
-    return out.toString();
+    return dev.tdeveloper.tenancy.internal.Texts.quote(value);
   }
 }
