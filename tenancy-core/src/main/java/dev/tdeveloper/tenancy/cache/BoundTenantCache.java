@@ -7,11 +7,12 @@ import java.util.function.Function;
 
 /**
  * The {@link TenantCache} of {@link DefaultTenantScopedCache}: remembers the tenant's slot and, on
- * each operation, checks with one volatile read ({@link TenantSlot#touch()}) that it is still live,
- * looking the tenant up again only when it was dropped (or never existed). The remembered slot is a
- * plain field: threads sharing a view may each see an older slot, which is harmless because every
- * slot's cache is a final field (safely published through any reference) and an older slot is
- * always a dropped one, caught by the check. Thread-safe.
+ * each operation, checks with one volatile read ({@link TenantSlot#touchAndGet}, {@link
+ * TenantSlot#touch()}) that it is still live, looking the tenant up again only when it was dropped
+ * (or never existed). A hit thus costs a field read, that check and Caffeine's own read. The
+ * remembered slot is a plain field: threads sharing a view may each see an older slot, which is
+ * harmless because every slot's cache is a final field (safely published through any reference) and
+ * an older slot is always a dropped one, caught by the check. Thread-safe.
  */
 final class BoundTenantCache<K, V> implements TenantCache<K, V> {
   private final DefaultTenantScopedCache<K, V> owner;
@@ -33,13 +34,16 @@ final class BoundTenantCache<K, V> implements TenantCache<K, V> {
   public Optional<V> getIfPresent(K key) {
     Objects.requireNonNull(key, "key");
     TenantSlot<K, V> live = slot;
-    if (live == null || !live.touch()) {
-      live = existing();
+    Optional<V> value = live == null ? null : live.touchAndGet(key);
+    while (value == null) { // no cache yet, or dropped: find the tenant's current one
+      live = owner.currentSlot(tenant);
       if (live == null) {
         return Optional.empty();
       }
+      slot = live;
+      value = live.touchAndGet(key);
     }
-    return live.getIfPresent(key);
+    return value;
   }
 
   @Override

@@ -30,13 +30,14 @@ import java.util.function.Function;
  * entry), because Caffeine's read path is too large for the JIT to inline ours into the caller and
  * remove a fresh {@code Optional} per hit. Idle tenants are tracked with a per-tenant state that a
  * read writes only if a sweep has cleared its "touched" mark, so the hot path stays one volatile
- * read; a sweep (on tenant creation, at most every quarter of the idle duration, and on {@link
- * #cleanUp()}) records the sweep time for touched tenants and drops those untouched for the idle
- * duration. Caffeine's own expire-after-access was not used for tenants because it reads the clock
- * and records the access on every read. A dropped slot is removed from the map first and then
- * marked dropped in that same state, which is what lets a {@link TenantCache} view (and an
- * operation that looked the slot up just before the drop) detect the drop with the read it already
- * makes, look the tenant up again, and repeat a put that landed in the dropped cache. Thread-safe.
+ * read (which also tells whether the tenant records statistics, sparing a second check); a sweep
+ * (on tenant creation, at most every quarter of the idle duration, and on {@link #cleanUp()})
+ * records the sweep time for touched tenants and drops those untouched for the idle duration.
+ * Caffeine's own expire-after-access was not used for tenants because it reads the clock and
+ * records the access on every read. A dropped slot is removed from the map first and then marked
+ * dropped in that same state, which is what lets a {@link TenantCache} view (and an operation that
+ * looked the slot up just before the drop) detect the drop with the read it already makes, look the
+ * tenant up again, and repeat a put that landed in the dropped cache. Thread-safe.
  */
 final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   private final ConcurrentHashMap<String, TenantSlot<K, V>> slots = new ConcurrentHashMap<>();
@@ -75,7 +76,8 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
     TenantSlot<K, V> slot = slots.get(tenant.value());
-    return slot != null && slot.touch() ? slot.getIfPresent(key) : Optional.empty();
+    Optional<V> value = slot == null ? null : slot.touchAndGet(key);
+    return value == null ? Optional.empty() : value; // null: none, or dropped since the lookup
   }
 
   @Override
@@ -157,6 +159,11 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   @Override
   public String toString() {
     return "TenantScopedCache{tenants=" + slots.size() + "}";
+  }
+
+  /** Returns the tenant's current slot, untouched and possibly already dropped, or null. */
+  TenantSlot<K, V> currentSlot(TenantId tenant) {
+    return slots.get(tenant.value());
   }
 
   /** Returns the tenant's live slot, touched, or null if it has none; never creates one. */
