@@ -3,6 +3,7 @@ package dev.tdeveloper.benchmarks.tenancy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.cache.TenantCache;
 import dev.tdeveloper.tenancy.cache.TenantScopedCache;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public class TenantScopedCacheBenchmark {
   private final String[] keys = new String[KEYS];
   private TenantId tenant;
   private TenantScopedCache<String, String> tenantCache;
+  private TenantCache<String, String> view;
   private Cache<String, String> rawCache;
   private TenantContext.Scope scope;
   private int index;
@@ -69,6 +71,7 @@ public class TenantScopedCacheBenchmark {
     }
     tenantCache.cleanUp();
     rawCache.cleanUp();
+    view = tenantCache.forTenant(tenant);
   }
 
   /** Binds the tenant on the benchmark thread (thread-scoped state: JMH runs this on it). */
@@ -93,6 +96,12 @@ public class TenantScopedCacheBenchmark {
   @Benchmark
   public String tdeveloperGetCurrentTenant() {
     return tenantCache.getIfPresent(keys[index++ & MASK]).orElse(null);
+  }
+
+  /** Hit through the tenant's view, obtained once as a request handler would. */
+  @Benchmark
+  public String tdeveloperGetViaTenantView() {
+    return view.getIfPresent(keys[index++ & MASK]).orElse(null);
   }
 
   /** Baseline: a hit on a raw Caffeine cache of the same size. */

@@ -28,12 +28,16 @@ import java.util.function.Function;
  * TenantId} keys). A read is one map lookup plus Caffeine's own read, with no allocation: values
  * are stored wrapped in the {@link Optional} that {@link #getIfPresent} returns (16 bytes per
  * entry), because Caffeine's read path is too large for the JIT to inline ours into the caller and
- * remove a fresh {@code Optional} per hit. Idle tenants are tracked with a per-tenant "touched"
- * flag that a read writes only if a sweep has cleared it, so the hot path stays a plain field read;
- * a sweep (on tenant creation, at most every quarter of the idle duration, and on {@link
- * #cleanUp()}) records the sweep time for touched tenants and drops those untouched for the idle
- * duration. Caffeine's own expire-after-access was not used for tenants because it reads the clock
- * and records the access on every read. Thread-safe.
+ * remove a fresh {@code Optional} per hit. Idle tenants are tracked with a per-tenant state that a
+ * read writes only if a sweep has cleared its "touched" mark, so the hot path stays one volatile
+ * read (which also tells whether the tenant records statistics, sparing a second check); a sweep
+ * (on tenant creation, at most every quarter of the idle duration, and on {@link #cleanUp()})
+ * records the sweep time for touched tenants and drops those untouched for the idle duration.
+ * Caffeine's own expire-after-access was not used for tenants because it reads the clock and
+ * records the access on every read. A dropped slot is removed from the map first and then marked
+ * dropped in that same state, which is what lets a {@link TenantCache} view (and an operation that
+ * looked the slot up just before the drop) detect the drop with the read it already makes, look the
+ * tenant up again, and repeat a put that landed in the dropped cache. Thread-safe.
  */
 final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
   private final ConcurrentHashMap<String, TenantSlot<K, V>> slots = new ConcurrentHashMap<>();
@@ -72,12 +76,8 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
     TenantSlot<K, V> slot = slots.get(tenant.value());
-    if (slot == null) {
-      return Optional.empty();
-    }
-    slot.touch();
-    Optional<V> value = slot.cache.getIfPresent(key);
-    return value == null ? Optional.empty() : value;
+    Optional<V> value = slot == null ? null : slot.touchAndGet(key);
+    return value == null ? Optional.empty() : value; // null: none, or dropped since the lookup
   }
 
   @Override
@@ -85,23 +85,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(loader, "loader");
-    TenantSlot<K, V> slot = slotFor(tenant);
-    // Hit first without the capturing lambda below, recording the hit as Caffeine's get would.
-    Optional<V> hit = slot.cache.asMap().get(key);
-    if (hit != null) {
-      if (slot.stats != null) {
-        slot.stats.recordHits(1);
-      }
-      return hit.get();
-    }
-    return slot.cache.get(key, k -> Optional.of(loaded(tenant, loader.apply(k)))).get();
-  }
-
-  private static <V> V loaded(TenantId tenant, V value) {
-    if (value == null) {
-      throw new NullPointerException("loader returned null for tenant '" + tenant + "'");
-    }
-    return value;
+    return slotFor(tenant).get(key, loader);
   }
 
   @Override
@@ -109,18 +93,26 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    slotFor(tenant).cache.put(key, Optional.of(value));
+    Optional<V> wrapped = Optional.of(value);
+    while (!slotFor(tenant).putIfLive(key, wrapped)) {
+      // The slot was dropped under the write: write again into the tenant's live cache.
+    }
   }
 
   @Override
   public void invalidate(TenantId tenant, K key) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(key, "key");
-    TenantSlot<K, V> slot = slots.get(tenant.value());
+    TenantSlot<K, V> slot = existingSlot(tenant);
     if (slot != null) {
-      slot.touch();
       slot.cache.invalidate(key);
     }
+  }
+
+  @Override
+  public TenantCache<K, V> forTenant(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return new BoundTenantCache<>(this, tenant, slots.get(tenant.value()));
   }
 
   @Override
@@ -128,6 +120,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     Objects.requireNonNull(tenant, "tenant");
     TenantSlot<K, V> slot = slots.remove(tenant.value());
     if (slot != null) {
+      slot.markDropped();
       long entries = slot.cache.estimatedSize();
       slot.cache.invalidateAll();
       listeners.publish(new TenantCacheEvent.Dropped(tenant, DropReason.INVALIDATED, entries));
@@ -168,23 +161,41 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
     return "TenantScopedCache{tenants=" + slots.size() + "}";
   }
 
-  private TenantSlot<K, V> slotFor(TenantId tenant) {
-    TenantSlot<K, V> slot = slots.get(tenant.value());
-    if (slot != null) {
-      slot.touch();
-      return slot;
-    }
-    return createSlot(tenant);
+  /** Returns the tenant's current slot, untouched and possibly already dropped, or null. */
+  TenantSlot<K, V> currentSlot(TenantId tenant) {
+    return slots.get(tenant.value());
   }
 
+  /** Returns the tenant's live slot, touched, or null if it has none; never creates one. */
+  TenantSlot<K, V> existingSlot(TenantId tenant) {
+    TenantSlot<K, V> slot = slots.get(tenant.value());
+    // A slot dropped after the lookup was removed first: the tenant has no older live slot.
+    return slot != null && slot.touch() ? slot : null;
+  }
+
+  /** Returns the tenant's live slot, touched (or just created), creating it if needed. */
+  TenantSlot<K, V> slotFor(TenantId tenant) {
+    while (true) {
+      TenantSlot<K, V> slot = slots.get(tenant.value());
+      if (slot == null) {
+        slot = createSlot(tenant);
+      } else if (!slot.touch()) {
+        slot = null; // dropped after the lookup, hence already removed from the map
+      }
+      if (slot != null) {
+        return slot;
+      }
+    }
+  }
+
+  /** Creates and returns the tenant's slot, or the one another thread created; null if dropped. */
   private TenantSlot<K, V> createSlot(TenantId tenant) {
     long now = idleNanos > 0 ? ticker.read() : 0;
     StatsCounter stats = recordStats ? new ConcurrentStatsCounter() : null;
     TenantSlot<K, V> created = new TenantSlot<>(tenant, newCache(stats), stats, now);
     TenantSlot<K, V> existing = slots.putIfAbsent(tenant.value(), created);
     if (existing != null) {
-      existing.touch();
-      return existing;
+      return existing.touch() ? existing : null; // null: dropped meanwhile, the caller looks again
     }
     listeners.publish(new TenantCacheEvent.Created(tenant));
     if (idleNanos > 0 && sweepLock.tryLock()) {
@@ -206,6 +217,7 @@ final class DefaultTenantScopedCache<K, V> implements TenantScopedCache<K, V> {
       if (slot.clearTouched()) {
         slot.lastSeenNanos = now;
       } else if (now - slot.lastSeenNanos >= idleNanos && slots.remove(slot.tenant.value(), slot)) {
+        slot.markDropped();
         long entries = slot.cache.estimatedSize();
         slot.cache.invalidateAll();
         listeners.publish(new TenantCacheEvent.Dropped(slot.tenant, DropReason.IDLE, entries));

@@ -19,7 +19,10 @@ import java.util.function.Function;
  *
  * <p>Every operation comes in two forms: with an explicit {@link TenantId}, and for the tenant
  * bound to the current thread by {@link TenantContext}, which throws {@link NoTenantBoundException}
- * when none is bound. Keys and values must not be null and are compared with {@code equals}.
+ * when none is bound. Keys and values must not be null and are compared with {@code equals}. Code
+ * that performs many operations for one tenant, such as a request handler, should obtain the
+ * tenant's view once with {@link #forTenant(TenantId)} (or {@link #forCurrentTenant()}): it skips
+ * the per-call tenant lookup and stays correct across drops of the tenant's cache.
  *
  * <p>Implementations are thread-safe.
  *
@@ -65,8 +68,18 @@ public interface TenantScopedCache<K, V> {
   void invalidate(TenantId tenant, K key);
 
   /**
+   * Returns {@code tenant}'s view of this cache, which reads and writes the same entries as this
+   * cache's operations for {@code tenant} without a tenant lookup per call. Creates no cache for
+   * the tenant by itself; see {@link TenantCache} for its lifetime rules.
+   *
+   * @throws NullPointerException if {@code tenant} is null
+   */
+  TenantCache<K, V> forTenant(TenantId tenant);
+
+  /**
    * Drops every entry of {@code tenant}, together with its cache and statistics; other tenants are
-   * untouched. Publishes {@link TenantCacheEvent.Dropped} if the tenant had a cache.
+   * untouched. Publishes {@link TenantCacheEvent.Dropped} if the tenant had a cache. Once this
+   * returns, no view of {@code tenant} returns a dropped entry.
    *
    * @throws NullPointerException if {@code tenant} is null
    */
@@ -94,6 +107,16 @@ public interface TenantScopedCache<K, V> {
    * caches of idle tenants. Maintenance otherwise happens as a side effect of normal use.
    */
   void cleanUp();
+
+  /**
+   * Returns the view of the tenant bound to the current thread; the view keeps that tenant even if
+   * the binding later changes.
+   *
+   * @throws NoTenantBoundException if no tenant is bound to the current thread
+   */
+  default TenantCache<K, V> forCurrentTenant() {
+    return forTenant(TenantContext.require());
+  }
 
   /**
    * Returns the current tenant's value for {@code key}, or empty.

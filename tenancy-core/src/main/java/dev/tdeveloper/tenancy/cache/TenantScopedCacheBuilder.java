@@ -100,8 +100,9 @@ public final class TenantScopedCacheBuilder<K, V> {
    * cache. Idle tenants are swept when a new tenant's cache is created (at most every quarter of
    * {@code duration}) and on {@link TenantScopedCache#cleanUp()}. An access is recorded by the
    * first sweep after it, so with sweeps every {@code s} a tenant is dropped between {@code
-   * duration} and {@code duration + 2s} after its last access. As with any eviction, a write racing
-   * with the drop may be lost. Default: caches are kept until {@link
+   * duration} and {@code duration + 2s} after its last access. A put racing with the drop is
+   * repeated on the tenant's new cache; a load racing with it returns its value but may leave it
+   * uncached, as with any eviction. Default: caches are kept until {@link
    * TenantScopedCache#invalidateTenant}.
    *
    * @throws NullPointerException if {@code duration} is null

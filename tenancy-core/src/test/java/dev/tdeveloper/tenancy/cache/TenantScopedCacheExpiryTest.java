@@ -95,6 +95,49 @@ class TenantScopedCacheExpiryTest {
   }
 
   @Test
+  void accessesThroughAViewKeepTheTenantAlive() {
+    TenantScopedCache<String, String> cache = idleExpiring();
+    TenantCache<String, String> a = cache.forTenant(A);
+    TenantCache<String, String> b = cache.forTenant(B);
+    a.put("k", "a");
+    b.put("k", "b");
+
+    for (int round = 0; round < 5; round++) {
+      clock.advance(IDLE.dividedBy(2));
+      if (round % 2 == 0) {
+        a.getIfPresent("k");
+      } else {
+        a.invalidate("absent");
+      }
+      cache.cleanUp();
+    }
+
+    assertThat(a.getIfPresent("k")).contains("a");
+    assertThat(b.getIfPresent("k")).isEmpty();
+    assertThat(events)
+        .containsExactly(new Created(A), new Created(B), new Dropped(B, DropReason.IDLE, 1));
+  }
+
+  @Test
+  void viewFollowsItsTenantAcrossAnIdleDrop() {
+    TenantScopedCache<String, String> cache = idleExpiring();
+    TenantCache<String, String> a = cache.forTenant(A);
+    a.put("k", "old");
+    clock.advance(IDLE);
+    cache.cleanUp();
+    assertThat(events).containsExactly(new Created(A), new Dropped(A, DropReason.IDLE, 1));
+
+    assertThat(a.getIfPresent("k")).isEmpty();
+    a.put("k", "new");
+
+    assertThat(cache.getIfPresent(A, "k")).contains("new");
+    assertThat(events).hasSize(3).last().isEqualTo(new Created(A));
+    clock.advance(IDLE.minusNanos(1));
+    cache.cleanUp();
+    assertThat(a.getIfPresent("k")).contains("new");
+  }
+
+  @Test
   void creatingATenantSweepsIdleOnesWithoutCleanUp() {
     TenantScopedCache<String, String> cache = idleExpiring();
     cache.put(A, "k", "a");
