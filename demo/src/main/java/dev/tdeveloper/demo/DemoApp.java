@@ -5,6 +5,9 @@ import dev.tdeveloper.tenancy.resolve.CompositeTenantResolver;
 import dev.tdeveloper.tenancy.resolve.HeaderTenantResolver;
 import dev.tdeveloper.tenancy.resolve.SubdomainTenantResolver;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
+import dev.tdeveloper.tenancy.time.Ticker;
+import dev.tdeveloper.web.ratelimit.RateLimitFilter;
+import dev.tdeveloper.web.shield.AbuseShieldFilter;
 import dev.tdeveloper.web.tenant.TenantFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -24,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the tenant filter in
- * front of every tenant route, and background jobs that reload {@code tenants.yaml} and close usage
- * windows. Thread-safe; {@link #close()} stops everything.
+ * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the abuse shield in
+ * front of everything, then the tenant filter and the per-tenant rate limit in front of every
+ * tenant route, and background jobs that reload {@code tenants.yaml} and close usage windows.
+ * Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -44,9 +48,18 @@ public final class DemoApp implements AutoCloseable {
     this.adminToken = token;
   }
 
-  /** Starts the demo on {@code options.port()}. */
+  /** Starts the demo on {@code options.port()}, timing rate limits by the system ticker. */
   public static DemoApp start(DemoOptions options, InstantSource clock) throws Exception {
-    DemoServices services = new DemoServices(options, clock);
+    return start(options, clock, Ticker.system());
+  }
+
+  /**
+   * Starts the demo on {@code options.port()}, with wall time from {@code clock} and the rate
+   * limits, bans and concurrency latencies timed by {@code ticker}.
+   */
+  public static DemoApp start(DemoOptions options, InstantSource clock, Ticker ticker)
+      throws Exception {
+    DemoServices services = new DemoServices(options, clock, ticker);
     String token =
         options
             .adminToken()
@@ -93,8 +106,19 @@ public final class DemoApp implements AutoCloseable {
             .excludePathPrefixes("/health", "/ops", "/admin")
             .listener(event -> LOG.info("tenant rejected: {}", event))
             .build();
+    AbuseShieldFilter shieldFilter =
+        AbuseShieldFilter.builder().shield(services.protection.shield).build();
+    RateLimitFilter rateLimitFilter =
+        RateLimitFilter.builder()
+            .limiter(services.protection.limiter)
+            .listener(event -> LOG.debug("request refused: {}", event))
+            .build();
     ServletContextHandler context = new ServletContextHandler();
+    // Filters run in the order they are added: shield, tenant, rate limit, metering.
+    addFilter(context, shieldFilter, "/*");
     addFilter(context, tenantFilter, "/*");
+    addFilter(context, rateLimitFilter, "/notes/*");
+    addFilter(context, rateLimitFilter, "/usage");
     MeteringFilter metering = new MeteringFilter(services.usage, services.clock);
     addFilter(context, metering, "/notes/*");
     addFilter(context, metering, "/usage");

@@ -17,6 +17,7 @@ import dev.tdeveloper.tenancy.quota.QuotaPolicy;
 import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import dev.tdeveloper.tenancy.time.Ticker;
 import dev.tdeveloper.tenancy.usage.Aggregation;
 import dev.tdeveloper.tenancy.usage.MeterDefinition;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenancy components of the demo, wired on their embedded defaults: tenants from {@code
- * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan, and usage
- * metered into a durable local event log. Thread-safe.
+ * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan, usage
+ * metered into a durable local event log, and the traffic protection (abuse shield, rate limits by
+ * plan). Thread-safe.
  */
 final class DemoServices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
@@ -58,14 +60,16 @@ final class DemoServices implements AutoCloseable {
   final QuotaEnforcer quotas;
   final FileUsageStore usageStore;
   final UsageMeter usage;
+  final DemoProtection protection;
 
-  DemoServices(DemoOptions options, InstantSource clock) throws IOException {
+  DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
     Files.createDirectories(options.dataDir());
     this.config =
         ReloadableTenantConfig.builder(configFile(options))
             .listener(event -> LOG.info("tenants.yaml reload: {}", event.result()))
             .build();
+    this.protection = new DemoProtection(config.current(), ticker);
     this.notes = new NoteStore(clock);
     ProvisioningStep notesSpace =
         ProvisioningStep.of(
@@ -140,9 +144,13 @@ final class DemoServices implements AutoCloseable {
     }
   }
 
-  /** Reloads {@code tenants.yaml} if it changed, provisioning tenants it newly lists. */
+  /**
+   * Reloads {@code tenants.yaml} if it changed, applying its rate limits and provisioning tenants
+   * it newly lists.
+   */
   void reloadConfig() {
-    if (config.reloadIfChanged() instanceof ReloadResult.Reloaded) {
+    if (config.reloadIfChanged() instanceof ReloadResult.Reloaded reloaded) {
+      protection.reload(reloaded.config());
       provisionListedTenants();
     }
   }

@@ -2,6 +2,7 @@ package dev.tdeveloper.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.tenancy.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,22 +10,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo service end to end, over real HTTP on embedded Jetty. */
+/**
+ * The demo service end to end, over real HTTP on embedded Jetty. Rate limits, bans and latencies
+ * run on a ticker the tests move by hand, so limits never depend on how fast the machine is.
+ */
 class DemoAppTest {
-  private static final Path SHIPPED = Path.of("src/main/resources/config/production/tenants.yaml");
+  static final Path SHIPPED = Path.of("src/main/resources/config/production/tenants.yaml");
 
   @TempDir Path dir;
   private Path config;
   private DemoApp app;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicLong nanos = new AtomicLong();
+  private final Ticker ticker = nanos::get;
 
   @BeforeEach
   void start() throws Exception {
@@ -36,7 +44,7 @@ class DemoAppTest {
   private DemoApp startApp() throws Exception {
     DemoOptions options =
         new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of("t0ken"));
-    return DemoApp.start(options, InstantSource.system());
+    return DemoApp.start(options, InstantSource.system(), ticker);
   }
 
   @AfterEach
@@ -85,6 +93,7 @@ class DemoAppTest {
   @Test
   void freePlanNotesQuotaIsEnforcedPerTenant() throws Exception {
     for (int i = 0; i < 100; i++) {
+      nanos.addAndGet(Duration.ofMillis(200).toNanos()); // initech's plan allows 5 requests/s
       assertThat(call("POST", "/notes", "initech", "{\"text\":\"n" + i + "\"}").statusCode())
           .isEqualTo(201);
     }

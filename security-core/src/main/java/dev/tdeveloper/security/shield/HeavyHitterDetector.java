@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>Thread-safe. Keys are spread over up to 16 stripes by hash, each with its own lock and its own
  * share of the capacity; a key always lands in the same stripe, so {@link #record} takes one lock
  * for one hash lookup and a heap sift of {@code O(log capacity)}, and the counts of a key never
- * need merging across stripes.
+ * need merging across stripes. The key's hash is computed once per call, and counting allocates
+ * nothing once a bucket is full.
  *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */
@@ -34,6 +35,22 @@ public final class HeavyHitterDetector<K> {
   private final Ticker ticker;
   private final long bucketNanos;
   private final Stripe<K>[] stripes;
+
+  /**
+   * The last bucket seen, to spare a 64-bit division per event; racy reads are safe (final fields).
+   */
+  private Bucket bucket; // null until the first event
+
+  /** Time bucket {@code epoch}, starting at ticker reading {@code start}. */
+  private static final class Bucket {
+    final long epoch;
+    final long start;
+
+    Bucket(long epoch, long start) {
+      this.epoch = epoch;
+      this.start = start;
+    }
+  }
 
   private HeavyHitterDetector(HeavyHitterConfig config, Ticker ticker) {
     this.config = config;
@@ -69,10 +86,11 @@ public final class HeavyHitterDetector<K> {
   /** As {@link #record(Object)} at {@code nowNanos} of the ticker, read once by the caller. */
   long record(K key, long nowNanos) {
     Objects.requireNonNull(key, "key");
-    long epoch = Math.floorDiv(nowNanos, bucketNanos);
-    Stripe<K> stripe = stripeFor(key);
+    long epoch = epochOf(nowNanos);
+    int hash = SpaceSaving.hash(key);
+    Stripe<K> stripe = stripeFor(hash);
     synchronized (stripe) {
-      return stripe.record(key, epoch);
+      return stripe.record(key, hash, epoch);
     }
   }
 
@@ -86,12 +104,13 @@ public final class HeavyHitterDetector<K> {
     Objects.requireNonNull(key, "key");
     long epoch = Math.floorDiv(ticker.read(), bucketNanos);
     long[] sums = new long[2];
-    Stripe<K> stripe = stripeFor(key);
+    int hash = SpaceSaving.hash(key);
+    Stripe<K> stripe = stripeFor(hash);
     synchronized (stripe) {
       stripe.forLive(
           epoch,
           bucket -> {
-            SpaceSaving.Counter<K> c = bucket.get(key);
+            SpaceSaving.Counter<K> c = bucket.get(key, hash);
             if (c != null) {
               sums[0] += c.count;
               sums[1] += c.error;
@@ -124,9 +143,10 @@ public final class HeavyHitterDetector<K> {
   /** Forgets the counts of {@code key} (after it was banned, so it starts afresh). */
   public void reset(K key) {
     Objects.requireNonNull(key, "key");
-    Stripe<K> stripe = stripeFor(key);
+    int hash = SpaceSaving.hash(key);
+    Stripe<K> stripe = stripeFor(hash);
     synchronized (stripe) {
-      stripe.remove(key);
+      stripe.remove(key, hash);
     }
   }
 
@@ -174,8 +194,28 @@ public final class HeavyHitterDetector<K> {
     return out;
   }
 
-  private Stripe<K> stripeFor(K key) {
-    int h = key.hashCode() * 0x9E3779B9;
-    return stripes[(h ^ (h >>> 16)) & (stripes.length - 1)];
+  /** Returns {@code floorDiv(nowNanos, bucketNanos)}, by one comparison while the bucket lasts. */
+  private long epochOf(long nowNanos) {
+    Bucket last = bucket;
+    if (last != null) {
+      long offset = nowNanos - last.start;
+      if (offset >= 0 && offset < bucketNanos) {
+        return last.epoch;
+      }
+    }
+    long epoch = Math.floorDiv(nowNanos, bucketNanos);
+    long start = nowNanos - Math.floorMod(nowNanos, bucketNanos);
+    if (start <= nowNanos) { // not wrapped around Long.MIN_VALUE
+      bucket = new Bucket(epoch, start);
+    }
+    return epoch;
+  }
+
+  /**
+   * Picks the stripe by the high bits of {@code hash}; the buckets' tables index by its low bits,
+   * so the keys of one stripe still spread over their whole table.
+   */
+  private Stripe<K> stripeFor(int hash) {
+    return stripes[(int) (((hash & 0xffff_ffffL) * stripes.length) >>> 32)];
   }
 }

@@ -18,19 +18,22 @@ final class Stripe<K> {
     this.ring = array;
   }
 
-  /** Counts {@code key} in bucket {@code epoch}; returns its guaranteed count in the window. */
-  long record(K key, long epoch) {
+  /**
+   * Counts {@code key} (of {@link SpaceSaving#hash} {@code hash}) in bucket {@code epoch}; returns
+   * its guaranteed count in the window.
+   */
+  long record(K key, int hash, long epoch) {
     SpaceSaving<K> current = ring[Math.floorMod(epoch, ring.length)];
     if (current.epoch < epoch) {
       current.clear();
       current.epoch = epoch;
     }
-    SpaceSaving.Counter<K> counter = current.offer(key);
+    SpaceSaving.Counter<K> counter = current.offer(key, hash);
     if (counter.count - counter.error == 1) {
       long previous = 0;
       for (SpaceSaving<K> bucket : ring) {
         if (bucket != current && isLive(bucket, epoch)) {
-          SpaceSaving.Counter<K> older = bucket.get(key);
+          SpaceSaving.Counter<K> older = bucket.get(key, hash);
           if (older != null) {
             previous += older.count - older.error;
           }
@@ -50,9 +53,9 @@ final class Stripe<K> {
     }
   }
 
-  void remove(K key) {
+  void remove(K key, int hash) {
     for (SpaceSaving<K> bucket : ring) {
-      bucket.remove(key);
+      bucket.remove(key, hash);
     }
   }
 

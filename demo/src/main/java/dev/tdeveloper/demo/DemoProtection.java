@@ -1,0 +1,103 @@
+package dev.tdeveloper.demo;
+
+import dev.tdeveloper.security.ratelimit.RateLimitEvent;
+import dev.tdeveloper.security.ratelimit.RateLimitKey;
+import dev.tdeveloper.security.ratelimit.RateLimiter;
+import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
+import dev.tdeveloper.security.shield.AbuseShield;
+import dev.tdeveloper.security.shield.AdaptiveConcurrencyLimit;
+import dev.tdeveloper.security.shield.Dimension;
+import dev.tdeveloper.security.shield.HeavyHitterConfig;
+import dev.tdeveloper.security.shield.ShieldEvent;
+import dev.tdeveloper.tenancy.config.ConfigException;
+import dev.tdeveloper.tenancy.config.TenantConfig;
+import dev.tdeveloper.tenancy.time.Ticker;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The traffic protection of the demo: the abuse shield every request meets first, and the
+ * per-tenant rate limiter whose plan limits come from {@code tenants.yaml} and follow its reloads.
+ * Thread-safe.
+ *
+ * <p>Shield defaults: no allow, deny or trusted-proxy list (the demo listens on localhost; add your
+ * proxies to the filter's resolver before deploying behind one); a client IP making more than
+ * {@value #IP_REQUESTS_PER_MINUTE} requests within a minute is banned (1 minute, doubling per
+ * repeat offence, up to an hour), which is far above any plan's sustained rate so the rate limiter
+ * answers 429 long before; and an adaptive concurrency limit of {@value #INITIAL_CONCURRENCY}
+ * requests in flight, between {@value #MIN_CONCURRENCY} and {@value #MAX_CONCURRENCY}, with a 1 s
+ * latency target.
+ */
+final class DemoProtection {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoProtection.class);
+
+  /** Requests per minute above which one client IP is banned. */
+  static final int IP_REQUESTS_PER_MINUTE = 6000;
+
+  static final int INITIAL_CONCURRENCY = 100;
+  static final int MIN_CONCURRENCY = 10;
+  static final int MAX_CONCURRENCY = 1000;
+
+  final AbuseShield shield;
+  final TenantRateLimitPolicies policies;
+  final RateLimiter<RateLimitKey> limiter;
+
+  /**
+   * Wires the protection of {@code config}, timed by {@code ticker}.
+   *
+   * @throws ConfigException if a rate-limit setting of {@code config} is bad
+   */
+  DemoProtection(TenantConfig config, Ticker ticker) {
+    this.policies = TenantRateLimitPolicies.of(config);
+    this.limiter =
+        RateLimiter.<RateLimitKey>builder()
+            .policyResolver(policies::forKey)
+            .ticker(ticker)
+            .listener(DemoProtection::log)
+            .build();
+    this.shield =
+        AbuseShield.builder()
+            .ticker(ticker)
+            .heavyHitters(
+                Dimension.CLIENT_IP,
+                HeavyHitterConfig.of(IP_REQUESTS_PER_MINUTE, Duration.ofMinutes(1)))
+            .concurrencyLimit(
+                AdaptiveConcurrencyLimit.builder()
+                    .initialLimit(INITIAL_CONCURRENCY)
+                    .minLimit(MIN_CONCURRENCY)
+                    .maxLimit(MAX_CONCURRENCY)
+                    .latencyTarget(Duration.ofSeconds(1))
+                    .ticker(ticker)
+                    .build())
+            .listener(DemoProtection::log)
+            .build();
+  }
+
+  /**
+   * Applies the rate limits of a reloaded configuration; keys keep the permits they consumed. A
+   * configuration with bad rate-limit settings is logged and the previous limits stay in force.
+   */
+  void reload(TenantConfig config) {
+    try {
+      policies.update(config);
+    } catch (ConfigException e) {
+      LOG.error("keeping the previous rate limits: {}", e.getMessage());
+      return;
+    }
+    int changed = limiter.refreshPolicies();
+    LOG.info("rate limits reloaded; {} active keys changed policy", changed);
+  }
+
+  private static void log(RateLimitEvent event) {
+    if (event instanceof RateLimitEvent.Denied denied) {
+      LOG.debug("rate limited: {}", denied);
+    } else {
+      LOG.info("rate limiter: {}", event);
+    }
+  }
+
+  private static void log(ShieldEvent event) {
+    LOG.info("abuse shield: {}", event);
+  }
+}
