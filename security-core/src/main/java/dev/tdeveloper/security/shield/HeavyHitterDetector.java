@@ -19,17 +19,30 @@ import java.util.Objects;
  * <em>guaranteed</em> count, which never over-estimates: noise can never push an innocent key over
  * the threshold.
  *
- * <p>Thread-safe. Keys are spread over up to 16 stripes by hash, each with its own lock and its own
- * share of the capacity; a key always lands in the same stripe, so {@link #record} takes one lock
- * for one hash lookup and an {@code O(1)} update of the bucket's Stream-Summary, and the counts of
- * a key never need merging across stripes. The key's hash is computed once per call, and counting
- * allocates nothing once a bucket has been full.
+ * <p>Thread-safe. Keys are spread by hash over up to 16 stripes (twice the processors, rounded up
+ * to a power of two), each with its own lock and its own share of the capacity; a key always lands
+ * in the same stripe, so {@link #record} takes one lock for one hash lookup and an {@code O(1)}
+ * update of the bucket's Stream-Summary, and the counts of a key never need merging across stripes.
+ * The key's hash is computed once per call, and counting allocates nothing once a bucket has been
+ * full.
  *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */
 public final class HeavyHitterDetector<K> {
   private static final int MAX_STRIPES = 16;
   private static final int MIN_COUNTERS_PER_STRIPE = 64;
+
+  /**
+   * Stripes by default: the power of two at or above twice the processors, at most {@value
+   * #MAX_STRIPES} — enough that threads rarely meet on a lock, few enough that the stripes'
+   * bookkeeping stays in cache (16 stripes cost a single thread about 25 ns more per request than 4
+   * in the shield's benchmark).
+   */
+  static final int DEFAULT_STRIPES =
+      Math.min(
+          MAX_STRIPES,
+          Integer.highestOneBit(Math.max(1, 2 * Runtime.getRuntime().availableProcessors() - 1))
+              << 1);
 
   private final HeavyHitterConfig config;
   private final Ticker ticker;
@@ -57,13 +70,13 @@ public final class HeavyHitterDetector<K> {
     }
   }
 
-  private HeavyHitterDetector(HeavyHitterConfig config, Ticker ticker) {
+  private HeavyHitterDetector(HeavyHitterConfig config, Ticker ticker, int maxStripes) {
     this.config = config;
     this.ticker = ticker;
     this.bucketNanos = config.bucketNanos();
     this.threshold = config.threshold();
     int count = 1;
-    while (count * 2 <= MAX_STRIPES && config.capacity() / (count * 2) >= MIN_COUNTERS_PER_STRIPE) {
+    while (count * 2 <= maxStripes && config.capacity() / (count * 2) >= MIN_COUNTERS_PER_STRIPE) {
       count *= 2;
     }
     @SuppressWarnings("unchecked")
@@ -77,8 +90,16 @@ public final class HeavyHitterDetector<K> {
 
   /** Returns a detector with {@code config}, reading time from {@code ticker}. */
   public static <K> HeavyHitterDetector<K> create(HeavyHitterConfig config, Ticker ticker) {
+    return create(config, ticker, DEFAULT_STRIPES);
+  }
+
+  /** As {@link #create(HeavyHitterConfig, Ticker)} with at most {@code maxStripes} stripes. */
+  static <K> HeavyHitterDetector<K> create(
+      HeavyHitterConfig config, Ticker ticker, int maxStripes) {
     return new HeavyHitterDetector<>(
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(ticker, "ticker"));
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(ticker, "ticker"),
+        maxStripes);
   }
 
   /**
