@@ -12,7 +12,6 @@ final class Guard<K> {
   private final Dimension dimension;
   private final BanList<K> bans;
   private final HeavyHitterDetector<K> detector;
-  private final long threshold;
   private final Listeners<ShieldEvent> listeners;
 
   Guard(
@@ -23,7 +22,6 @@ final class Guard<K> {
     this.dimension = dimension;
     this.bans = bans;
     this.detector = detector;
-    this.threshold = detector == null ? Long.MAX_VALUE : detector.config().threshold();
     this.listeners = listeners;
   }
 
@@ -35,7 +33,7 @@ final class Guard<K> {
 
   /** Counts a request of {@code key}; if that makes it heavy, bans it and returns a block. */
   ShieldDecision.Block heavy(K key, long nowNanos) {
-    if (detector == null || detector.record(key, nowNanos) <= threshold) {
+    if (detector == null || !detector.recordIsHeavy(key, nowNanos)) {
       return null;
     }
     Ban<K> ban = bans.ban(key);

@@ -4,10 +4,26 @@ import java.util.function.Consumer;
 
 /**
  * One stripe of a {@link HeavyHitterDetector}: a ring of Space-Saving buckets, one per time bucket.
- * Not thread-safe: callers hold the stripe's monitor.
+ *
+ * <p>A key's guaranteed count in the window is its count in the current bucket plus its {@code
+ * previous} count in the older live buckets, looked up once when its counter is new. A noise key
+ * gets a new counter at nearly every event, so {@link #recordExceeds} skips that lookup while it
+ * cannot change the answer: no key counted more than {@link SpaceSaving#maxCount()} in an older
+ * bucket, and the sum of those maxima is cached per epoch ({@code olderBound}).
+ *
+ * <p>Not thread-safe: callers hold the stripe's monitor.
  */
 final class Stripe<K> {
+  /** {@link SpaceSaving.Counter#previous} of a counter whose older counts were not looked up. */
+  static final long UNKNOWN = -1;
+
   private final SpaceSaving<K>[] ring;
+
+  /** The epoch for which {@link #olderBound} holds, or {@link Long#MIN_VALUE} when stale. */
+  private long boundEpoch = Long.MIN_VALUE;
+
+  /** Sum of the older live buckets' largest counts: no key's previous count is above it. */
+  private long olderBound;
 
   Stripe(int buckets, int capacity) {
     @SuppressWarnings("unchecked")
@@ -19,29 +35,32 @@ final class Stripe<K> {
   }
 
   /**
-   * Counts {@code key} (of {@link SpaceSaving#hash} {@code hash}) in bucket {@code epoch}; returns
-   * its guaranteed count in the window.
+   * Counts {@code key} (of {@link SpaceSaving#hash} {@code hash}) in bucket {@code epoch}, which is
+   * at {@code slot} ({@code floorMod(epoch, buckets)}) of the ring; returns its guaranteed count in
+   * the window.
    */
-  long record(K key, int hash, long epoch) {
-    SpaceSaving<K> current = ring[Math.floorMod(epoch, ring.length)];
-    if (current.epoch < epoch) {
-      current.clear();
-      current.epoch = epoch;
-    }
-    SpaceSaving.Counter<K> counter = current.offer(key, hash);
-    if (counter.count - counter.error == 1) {
-      long previous = 0;
-      for (SpaceSaving<K> bucket : ring) {
-        if (bucket != current && isLive(bucket, epoch)) {
-          SpaceSaving.Counter<K> older = bucket.get(key, hash);
-          if (older != null) {
-            previous += older.count - older.error;
-          }
-        }
-      }
-      counter.previous = previous;
+  long record(K key, int hash, long epoch, int slot) {
+    SpaceSaving.Counter<K> counter = count(key, hash, epoch, slot);
+    if (counter.previous == UNKNOWN) {
+      counter.previous = previous(key, hash, epoch, slot);
     }
     return counter.previous + counter.count - counter.error;
+  }
+
+  /**
+   * As {@link #record} but answers only whether the guaranteed count in the window exceeds {@code
+   * threshold}, looking up the older buckets only if they could make it so.
+   */
+  boolean recordExceeds(K key, int hash, long epoch, int slot, long threshold) {
+    SpaceSaving.Counter<K> counter = count(key, hash, epoch, slot);
+    long current = counter.count - counter.error;
+    if (counter.previous == UNKNOWN) {
+      if (current + olderBound(epoch, slot) <= threshold) {
+        return false;
+      }
+      counter.previous = previous(key, hash, epoch, slot);
+    }
+    return counter.previous + current > threshold;
   }
 
   /** Calls {@code action} with each bucket inside the window ending at bucket {@code epoch}. */
@@ -57,6 +76,7 @@ final class Stripe<K> {
     for (SpaceSaving<K> bucket : ring) {
       bucket.remove(key, hash);
     }
+    boundEpoch = Long.MIN_VALUE;
   }
 
   int size() {
@@ -65,6 +85,49 @@ final class Stripe<K> {
       total += bucket.size();
     }
     return total;
+  }
+
+  private SpaceSaving.Counter<K> count(K key, int hash, long epoch, int slot) {
+    SpaceSaving<K> current = ring[slot];
+    if (current.epoch < epoch) {
+      current.clear();
+      current.epoch = epoch;
+    }
+    if (current.epoch < boundEpoch) {
+      boundEpoch = Long.MIN_VALUE; // a late event changed an older bucket: the bound may be low
+    }
+    return current.offer(key, hash);
+  }
+
+  /** Returns the key's guaranteed count in the live buckets other than the current one. */
+  private long previous(K key, int hash, long epoch, int slot) {
+    SpaceSaving<K> current = ring[slot];
+    long previous = 0;
+    for (SpaceSaving<K> bucket : ring) {
+      if (bucket != current && isLive(bucket, epoch)) {
+        SpaceSaving.Counter<K> older = bucket.get(key, hash);
+        if (older != null) {
+          previous += older.count - older.error;
+        }
+      }
+    }
+    return previous;
+  }
+
+  /** Returns an upper bound of any key's {@link #previous} count at {@code epoch}. */
+  private long olderBound(long epoch, int slot) {
+    if (boundEpoch != epoch) {
+      SpaceSaving<K> current = ring[slot];
+      long bound = 0;
+      for (SpaceSaving<K> bucket : ring) {
+        if (bucket != current && isLive(bucket, epoch)) {
+          bound += bucket.maxCount();
+        }
+      }
+      olderBound = bound;
+      boundEpoch = epoch;
+    }
+    return olderBound;
   }
 
   private boolean isLive(SpaceSaving<K> bucket, long epoch) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HeavyHitterDetectorTest {
   private final ManualClock clock = new ManualClock();
@@ -55,10 +57,11 @@ class HeavyHitterDetectorTest {
     assertThat(d.record("k")).isEqualTo(1);
   }
 
-  @Test
-  void staysAtItsConfiguredSizeAndStillFindsTheHeavyHitterAmongAMillionRandomKeys() {
+  @ParameterizedTest(name = "{0} stripes")
+  @ValueSource(ints = {1, 4, 16}) // the default depends on the processors: 2 to 16
+  void staysAtItsConfiguredSizeAndStillFindsTheHeavyHitterAmongAMillionRandomKeys(int stripes) {
     HeavyHitterConfig config = HeavyHitterConfig.of(40_000, Duration.ofSeconds(60));
-    HeavyHitterDetector<String> d = HeavyHitterDetector.create(config, clock);
+    HeavyHitterDetector<String> d = HeavyHitterDetector.create(config, clock, stripes);
     SplittableRandom random = new SplittableRandom(42);
     long heavyCount = 0;
     for (int i = 0; i < 1_000_000; i++) {
@@ -125,9 +128,12 @@ class HeavyHitterDetectorTest {
     assertThat(d.isHeavy("tenant-b")).isFalse();
   }
 
-  @Test
-  void concurrentRecordsAreAllCounted() throws Exception {
-    HeavyHitterDetector<String> d = detector(Long.MAX_VALUE);
+  @ParameterizedTest(name = "{0} stripes")
+  @ValueSource(ints = {1, 4, 16})
+  void concurrentRecordsAreAllCounted(int stripes) throws Exception {
+    HeavyHitterDetector<String> d =
+        HeavyHitterDetector.create(
+            HeavyHitterConfig.of(Long.MAX_VALUE, Duration.ofSeconds(60)), clock, stripes);
     int threads = 8;
     int perThread = 20_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
