@@ -56,8 +56,11 @@ public class KeyedRateLimiterBenchmark {
     for (int i = 0; i < keys; i++) {
       tenants[i] = "tenant-" + Integer.toHexString(i * 0x9E3779B1);
     }
-    RateLimitPolicy policy =
-        RateLimitPolicy.of("pro", Bandwidth.of(200).refilling(100, Duration.ofSeconds(1)));
+    Bandwidth bandwidth =
+        refill.equals("per-second")
+            ? Bandwidth.of(200).refilling(100, Duration.ofSeconds(1))
+            : Bandwidth.of(1000).refilling(1000, Duration.ofHours(1));
+    RateLimitPolicy policy = RateLimitPolicy.of("pro", bandwidth);
     ours = RateLimiter.<String>builder().policy(policy).maximumKeys(keys * 2).build();
     bucket4jInCaffeine =
         Caffeine.newBuilder()
