@@ -16,7 +16,26 @@ final class Gcra {
   /** The cell died under the call; look it up again. */
   static final long RETRY = Long.MIN_VALUE;
 
+  /** The longest wait {@code acquire} reserves for, in nanoseconds: 2^61 (about 73 years). */
+  private static final long MAX_WAIT_NANOS = 1L << 61;
+
   private Gcra() {}
+
+  /**
+   * Returns {@code maxWait} in nanoseconds, capped at 2^61 so sums with a tolerance cannot
+   * overflow.
+   *
+   * @throws IllegalArgumentException if {@code maxWait} is negative
+   */
+  static long allowanceOf(java.time.Duration maxWait) {
+    java.util.Objects.requireNonNull(maxWait, "maxWait");
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+    }
+    return maxWait.compareTo(java.time.Duration.ofNanos(MAX_WAIT_NANOS)) > 0
+        ? MAX_WAIT_NANOS
+        : maxWait.toNanos();
+  }
 
   /**
    * Charges {@code n} permits; returns the wait (0 when due now), {@link #DENIED} or {@link

@@ -20,7 +20,6 @@ import java.util.function.Function;
  * @param <K> the key type
  */
 public final class LocalRateLimiter<K> implements RateLimiter<K> {
-  private static final long MAX_WAIT_NANOS = 1L << 61;
 
   private final Function<? super K, RateLimitPolicy> resolver;
   private final Ticker ticker;
@@ -102,14 +101,7 @@ public final class LocalRateLimiter<K> implements RateLimiter<K> {
   @Override
   public RateLimitDecision acquire(K key, long permits, Duration maxWait)
       throws InterruptedException {
-    Objects.requireNonNull(maxWait, "maxWait");
-    if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
-    }
-    long allowance =
-        maxWait.compareTo(Duration.ofNanos(MAX_WAIT_NANOS)) > 0
-            ? MAX_WAIT_NANOS
-            : maxWait.toNanos();
+    long allowance = Gcra.allowanceOf(maxWait);
     long now = now();
     int hash = CellTable.spread(key);
     for (Cell cell = table.find(key, hash); ; cell = null) {

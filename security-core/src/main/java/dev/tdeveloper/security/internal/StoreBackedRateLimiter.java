@@ -31,8 +31,6 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
   /** How many keys' resolved policies are remembered: {@value}. */
   public static final int RESOLVED_KEYS = 65_536;
 
-  private static final long MAX_WAIT_NANOS = RateLimiterStore.MAX_WAIT_NANOS;
-
   private final Function<? super K, RateLimitPolicy> resolver;
   private final RateLimiterStore store;
   private final Function<? super K, String> keyMapper;
@@ -75,14 +73,7 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
   @Override
   public RateLimitDecision acquire(K key, long permits, Duration maxWait)
       throws InterruptedException {
-    Objects.requireNonNull(maxWait, "maxWait");
-    if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
-    }
-    long allowance =
-        maxWait.compareTo(Duration.ofNanos(MAX_WAIT_NANOS)) > 0
-            ? MAX_WAIT_NANOS
-            : maxWait.toNanos();
+    long allowance = Gcra.allowanceOf(maxWait);
     Outcome outcome = decide(key, permits, allowance);
     long wait = outcome.decision.waitNanos();
     if (wait > 0) {
