@@ -3,7 +3,6 @@ package dev.tdeveloper.security.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The keyed store of GCRA cells: a segmented, linear-probing hash table whose lookups are lock-free
@@ -61,9 +60,10 @@ final class CellTable {
   }
 
   /**
-   * Returns the live cell of {@code key}, creating it under the segment lock when absent or dead.
+   * Returns the live cell of {@code key}, creating it with {@code policy} under the segment lock
+   * when absent or dead.
    */
-  Cell findOrCreate(Object key, int hash, Function<Object, Cell> factory, long now) {
+  Cell findOrCreate(Object key, int hash, CompiledPolicy policy, long now) {
     Segment segment = segmentFor(hash);
     synchronized (segment) {
       Cell[] slots = segment.slots;
@@ -74,13 +74,13 @@ final class CellTable {
           if (c.tat(0) != Cell.DEAD) {
             return c;
           }
-          Cell fresh = factory.apply(key);
+          Cell fresh = Cell.create(key, hash, policy);
           SLOT.setRelease(slots, i, fresh);
           return fresh;
         }
       }
       segment.makeRoom(now);
-      Cell fresh = factory.apply(key);
+      Cell fresh = Cell.create(key, hash, policy);
       segment.insert(fresh);
       return fresh;
     }

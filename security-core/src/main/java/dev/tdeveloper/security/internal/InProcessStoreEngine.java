@@ -79,7 +79,7 @@ public final class InProcessStoreEngine {
     Cell cell = found;
     for (; ; ) {
       if (cell == null || cell.tat(0) == Cell.DEAD) {
-        cell = table.findOrCreate(key, hash, k -> Cell.create(k, hash, target), now);
+        cell = table.findOrCreate(key, hash, target, now);
       }
       CompiledPolicy p = cell.policy;
       if (p.sameAs(target)) {

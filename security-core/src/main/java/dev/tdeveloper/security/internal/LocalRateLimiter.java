@@ -156,7 +156,7 @@ public final class LocalRateLimiter<K> implements RateLimiter<K> {
 
   private Cell create(K key, int hash, long now) {
     Objects.requireNonNull(key, "key");
-    return table.findOrCreate(key, hash, k -> Cell.create(k, hash, compile(resolve(key))), now);
+    return table.findOrCreate(key, hash, compile(resolve(key)), now);
   }
 
   private RateLimitPolicy resolve(K key) {
