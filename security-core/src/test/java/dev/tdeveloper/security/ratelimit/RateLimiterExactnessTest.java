@@ -2,11 +2,11 @@ package dev.tdeveloper.security.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.tenancy.testkit.Concurrently;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,31 +98,16 @@ class RateLimiterExactnessTest {
   /** Calls tryAcquire from {@value #THREADS} threads at once; returns the permits granted. */
   private static long hammer(
       RateLimiter<String> limiter, String key, int callsPerThread, int permits) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
     AtomicLong granted = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < callsPerThread; i++) {
-                    if (limiter.tryAcquire(key, permits).isAllowed()) {
-                      granted.addAndGet(permits);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> f : futures) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Concurrently.run(
+        THREADS,
+        thread -> {
+          for (int i = 0; i < callsPerThread; i++) {
+            if (limiter.tryAcquire(key, permits).isAllowed()) {
+              granted.addAndGet(permits);
+            }
+          }
+        });
     return granted.get();
   }
 

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.provision.LifecycleOperation;
+import dev.tdeveloper.tenancy.testkit.Concurrently;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,33 +189,17 @@ public abstract class ProvisioningJournalContract {
   void concurrentSagasOfManyTenantsAreAllKept() throws Exception {
     int threads = 8;
     int sagasPerThread = 20;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int s = 0; s < sagasPerThread; s++) {
-                    String tenant = "t" + thread;
-                    String id = tenant + "-s" + s;
-                    for (int step = 0; step <= 3; step++) {
-                      journal.record(running(id, tenant, step, T0.plusSeconds(step)));
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Concurrently.run(
+        threads,
+        thread -> {
+          for (int s = 0; s < sagasPerThread; s++) {
+            String tenant = "t" + thread;
+            String id = tenant + "-s" + s;
+            for (int step = 0; step <= 3; step++) {
+              journal.record(running(id, tenant, step, T0.plusSeconds(step)));
+            }
+          }
+        });
 
     assertThat(journal.incomplete()).hasSize(threads * sagasPerThread);
     for (int t = 0; t < threads; t++) {

@@ -8,6 +8,7 @@ import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantNotFoundException;
 import dev.tdeveloper.tenancy.TenantStatus;
+import dev.tdeveloper.tenancy.testkit.Concurrently;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,30 +153,14 @@ public abstract class TenantRegistryContract {
     registry.create(tenant(ACME));
     int threads = 8;
     int keysPerThread = 50;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int k = 0; k < keysPerThread; k++) {
-                    String key = "t" + thread + "-k" + k;
-                    registry.update(ACME, current -> withAttribute(current, key, "v"));
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Concurrently.run(
+        threads,
+        thread -> {
+          for (int k = 0; k < keysPerThread; k++) {
+            String key = "t" + thread + "-k" + k;
+            registry.update(ACME, current -> withAttribute(current, key, "v"));
+          }
+        });
 
     assertThat(registry.find(ACME).orElseThrow().attributes()).hasSize(threads * keysPerThread);
   }
