@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a body on several threads released at the same instant, for concurrency tests: waits for all
- * of them (30 s at most) and rethrows the first failure. Thread-safe; no sleeping involved.
+ * of them (60 s at most) and rethrows the first failure. Thread-safe; no sleeping involved.
  */
 public final class Concurrently {
   private Concurrently() {}
@@ -45,7 +45,7 @@ public final class Concurrently {
       }
       start.countDown();
       for (Future<?> future : futures) {
-        future.get(30, TimeUnit.SECONDS);
+        future.get(60, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();

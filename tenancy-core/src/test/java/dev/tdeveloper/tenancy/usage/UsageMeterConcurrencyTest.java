@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
+import dev.tdeveloper.tenancy.testkit.Concurrently;
 import dev.tdeveloper.tenancy.usage.file.FileUsageStore;
 import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
 import java.nio.file.Path;
@@ -14,14 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,41 +31,12 @@ class UsageMeterConcurrencyTest {
   private static final List<TenantId> TENANTS =
       List.of(TenantId.of("acme"), TenantId.of("globex"), TenantId.of("initech"));
 
-  private static void runConcurrently(int threads, IntTask task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                (Callable<Void>)
-                    () -> {
-                      start.await();
-                      task.run(thread);
-                      return null;
-                    }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  interface IntTask {
-    void run(int thread) throws Exception;
-  }
-
   private static void recordsExactlyUnderContention(MeterFixture fixture, UsageStore store)
       throws Exception {
     UsageMeter meter = fixture.meter(store);
     ConcurrentHashMap<String, Boolean> accepted = new ConcurrentHashMap<>();
     // every thread records every key of every tenant: each key is raced by all threads
-    runConcurrently(
+    Concurrently.run(
         THREADS,
         thread -> {
           for (int k = 0; k < KEYS_PER_TENANT; k++) {
@@ -113,7 +80,7 @@ class UsageMeterConcurrencyTest {
     UsageMeter meter = fixture.meter();
     AtomicLong acceptedSum = new AtomicLong();
     AtomicBoolean done = new AtomicBoolean();
-    runConcurrently(
+    Concurrently.run(
         THREADS,
         thread -> {
           if (thread == 0) { // the clock thread: sweeps time across many window grace ends
