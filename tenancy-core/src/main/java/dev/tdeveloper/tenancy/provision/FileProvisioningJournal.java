@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
@@ -259,7 +260,7 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
       position += channel.write(header, position);
     }
     channel.force(true);
-    forceDirectory(file);
+    DurableFiles.syncDirectory(DurableFiles.parentOf(file));
   }
 
   private static boolean isHeader(ByteBuffer header) {
@@ -280,19 +281,6 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
     CRC32 crc = new CRC32();
     crc.update(bytes);
     return (int) crc.getValue();
-  }
-
-  /** Makes a new file's directory entry durable; not supported on every platform. */
-  private static void forceDirectory(Path file) {
-    Path directory = file.toAbsolutePath().getParent();
-    if (directory == null) {
-      return;
-    }
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("cannot force directory {} (unsupported on this platform)", directory, e);
-    }
   }
 
   private static void closeQuietly(FileChannel channel, Exception failure) {

@@ -1,5 +1,7 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
@@ -91,14 +93,19 @@ public final class FileUsageStore implements UsageStore {
   }
 
   static FileUsageStore open(FileUsageStoreBuilder builder) {
-    DirectoryLock directoryLock = DirectoryLock.acquire(builder.directory, LOCK_FILE);
+    DirectoryLock directoryLock =
+        DirectoryLock.acquire(
+            builder.directory,
+            LOCK_FILE,
+            "usage store",
+            f -> new UsageStoreException(f.message(), f.cause()));
     try {
       return new FileUsageStore(builder, directoryLock);
     } catch (IOException e) {
-      directoryLock.release();
+      directoryLock.close();
       throw new UsageStoreException("cannot open usage store " + builder.directory, e);
     } catch (RuntimeException | Error e) {
-      directoryLock.release();
+      directoryLock.close();
       throw e;
     }
   }
@@ -211,7 +218,7 @@ public final class FileUsageStore implements UsageStore {
       throw new UsageStoreException("cannot close usage store " + directory, e);
     } finally {
       lock.unlock();
-      directoryLock.release();
+      directoryLock.close();
     }
   }
 
@@ -245,7 +252,7 @@ public final class FileUsageStore implements UsageStore {
       channel.write(header, header.position());
     }
     channel.force(true);
-    SegmentFiles.syncDirectory(directory);
+    DurableFiles.syncDirectory(directory);
     position = SegmentReader.HEADER;
     channel.position(position);
   }

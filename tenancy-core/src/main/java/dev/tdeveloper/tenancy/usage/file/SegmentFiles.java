@@ -116,13 +116,4 @@ final class SegmentFiles {
       channel.force(true);
     }
   }
-
-  /** Forces the directory entry of new files to disk where the platform allows it. */
-  static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      LOG.debug("cannot force directory {} (not supported on this platform)", directory, e);
-    }
-  }
 }
