@@ -41,8 +41,9 @@ import java.util.OptionalLong;
  * IllegalArgumentException} and change nothing (see {@link #checkArguments}); an operational
  * failure (server unreachable, timeout, store closed) throws {@link RateLimiterStoreException}.
  *
- * <p>Implementations are thread-safe. The contract test kit is {@code RateLimiterStoreContract} in
- * security-core's test-jar.
+ * <p>Implementations are thread-safe. The contract test kit is {@code
+ * dev.tdeveloper.security.testkit.RateLimiterStoreContract} in the {@code security-testkit}
+ * artifact.
  */
 public interface RateLimiterStore extends AutoCloseable {
   /** The largest wait a store grants: 2^61 ns (about 73 years); a longer maxWait means this. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.security.spi.PolicySpec;
 import dev.tdeveloper.security.spi.RateLimiterStore;
-import dev.tdeveloper.security.spi.RateLimiterStoreContract;
 import dev.tdeveloper.security.spi.RateLimiterStoreException;
-import dev.tdeveloper.security.spi.StoreUnderTest;
+import dev.tdeveloper.security.testkit.RateLimiterStoreContract;
+import dev.tdeveloper.security.testkit.StoreUnderTest;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.time.Duration;
 import java.util.Map;

@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Implementations must be thread-safe, and a record must be durable (as far as the backend
  * allows) when {@link #record} returns. Backends prove themselves with the {@code
- * ProvisioningJournalContract} kit in the tenancy-core test-jar.
+ * dev.tdeveloper.tenancy.testkit.ProvisioningJournalContract} kit in the {@code tenancy-testkit}
+ * artifact.
  */
 public interface ProvisioningJournal extends AutoCloseable {
   /** Returns a new, empty journal kept in memory: progress does not survive the process. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * deletes another tenant's data, even for equal keys.
  *
  * <p>Implementations must be thread-safe. Backends prove conformance by extending {@code
- * TenantDataStoreContract} from tenancy-core's test-jar.
+ * dev.tdeveloper.tenancy.testkit.TenantDataStoreContract} from the {@code tenancy-testkit}
+ * artifact.
  */
 public interface TenantDataStore {
   /** The largest page {@link #export} must serve: {@value}. */

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  *
  * <p>Defaults: {@link dev.tdeveloper.tenancy.usage.InMemoryUsageStore} (lost on exit) and the
  * durable {@link dev.tdeveloper.tenancy.usage.file.FileUsageStore}. Backends prove themselves by
- * extending the {@code UsageStoreContract} test kit.
+ * extending the {@code dev.tdeveloper.tenancy.testkit.UsageStoreContract} from the {@code
+ * tenancy-testkit} artifact.
  *
  * <p>Implementations must be thread-safe: {@link #append} may be called from many threads at once,
  * and a {@link #replay} running concurrently with appends sees at least every event whose append

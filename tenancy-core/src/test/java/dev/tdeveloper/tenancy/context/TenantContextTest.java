@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.testkit.SimpleLoggingWithMdcProvider;
+import dev.tdeveloper.tenancy.testsupport.SimpleLoggingWithMdcProvider;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;

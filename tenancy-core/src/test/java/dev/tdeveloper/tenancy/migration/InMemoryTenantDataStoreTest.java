@@ -3,7 +3,7 @@ package dev.tdeveloper.tenancy.migration;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.spi.TenantDataStore;
-import dev.tdeveloper.tenancy.spi.TenantDataStoreContract;
+import dev.tdeveloper.tenancy.testkit.TenantDataStoreContract;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTenantDataStoreTest extends TenantDataStoreContract {

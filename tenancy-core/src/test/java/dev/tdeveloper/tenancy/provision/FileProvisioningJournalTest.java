@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
-import dev.tdeveloper.tenancy.spi.ProvisioningJournalContract;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
 import dev.tdeveloper.tenancy.spi.SagaState;
+import dev.tdeveloper.tenancy.testkit.ProvisioningJournalContract;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
-import dev.tdeveloper.tenancy.spi.ProvisioningJournalContract;
+import dev.tdeveloper.tenancy.testkit.ProvisioningJournalContract;
 
 class InMemoryProvisioningJournalTest extends ProvisioningJournalContract {
   @Override

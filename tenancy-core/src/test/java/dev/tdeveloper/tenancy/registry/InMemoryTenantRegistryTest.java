@@ -1,7 +1,7 @@
 package dev.tdeveloper.tenancy.registry;
 
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
-import dev.tdeveloper.tenancy.spi.TenantRegistryContract;
+import dev.tdeveloper.tenancy.testkit.TenantRegistryContract;
 
 class InMemoryTenantRegistryTest extends TenantRegistryContract {
   @Override

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.spi.ProviderSelector;
 import dev.tdeveloper.tenancy.spi.UsageStore;
-import dev.tdeveloper.tenancy.spi.UsageStoreContract;
 import dev.tdeveloper.tenancy.spi.UsageStoreProvider;
+import dev.tdeveloper.tenancy.testkit.UsageStoreContract;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

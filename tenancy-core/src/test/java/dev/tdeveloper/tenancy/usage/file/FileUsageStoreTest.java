@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.spi.ProviderSelector;
 import dev.tdeveloper.tenancy.spi.UsageStore;
-import dev.tdeveloper.tenancy.spi.UsageStoreContract;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.spi.UsageStoreProvider;
+import dev.tdeveloper.tenancy.testkit.UsageStoreContract;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
 import java.nio.file.Files;

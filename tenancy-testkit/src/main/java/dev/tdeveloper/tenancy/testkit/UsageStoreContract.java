@@ -1,9 +1,10 @@
-package dev.tdeveloper.tenancy.spi;
+package dev.tdeveloper.tenancy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.time.Instant;
 import java.util.ArrayList;

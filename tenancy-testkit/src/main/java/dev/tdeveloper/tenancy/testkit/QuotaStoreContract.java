@@ -1,10 +1,12 @@
-package dev.tdeveloper.tenancy.spi;
+package dev.tdeveloper.tenancy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.testkit.ManualClock;
+import dev.tdeveloper.tenancy.spi.QuotaAddResult;
+import dev.tdeveloper.tenancy.spi.QuotaKey;
+import dev.tdeveloper.tenancy.spi.QuotaStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

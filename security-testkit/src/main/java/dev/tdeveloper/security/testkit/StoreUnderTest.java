@@ -1,5 +1,6 @@
-package dev.tdeveloper.security.spi;
+package dev.tdeveloper.security.testkit;
 
+import dev.tdeveloper.security.spi.RateLimiterStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tdeveloper.tenancy.testkit;
+package dev.tdeveloper.tenancy.testsupport;
 
 import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.simple.SimpleServiceProvider;

@@ -1,4 +1,4 @@
-package dev.tdeveloper.tenancy.spi;
+package dev.tdeveloper.tenancy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,8 @@ import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantNotFoundException;
 import dev.tdeveloper.tenancy.TenantStatus;
-import dev.tdeveloper.tenancy.testkit.Concurrently;
+import dev.tdeveloper.tenancy.spi.TenantAlreadyExistsException;
+import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

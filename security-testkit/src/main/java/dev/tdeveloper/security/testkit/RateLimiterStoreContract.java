@@ -1,10 +1,14 @@
-package dev.tdeveloper.security.spi;
+package dev.tdeveloper.security.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.security.ratelimit.Bandwidth;
 import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
+import dev.tdeveloper.security.spi.PolicySpec;
+import dev.tdeveloper.security.spi.RateLimiterStore;
+import dev.tdeveloper.security.spi.RateLimiterStoreException;
+import dev.tdeveloper.security.spi.StoreDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,13 @@
-package dev.tdeveloper.tenancy.spi;
+package dev.tdeveloper.tenancy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.provision.LifecycleOperation;
-import dev.tdeveloper.tenancy.testkit.Concurrently;
+import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
+import dev.tdeveloper.tenancy.spi.SagaRecord;
+import dev.tdeveloper.tenancy.spi.SagaState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,13 @@
-package dev.tdeveloper.tenancy.spi;
+package dev.tdeveloper.tenancy.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.spi.Checksum;
+import dev.tdeveloper.tenancy.spi.DataRecord;
+import dev.tdeveloper.tenancy.spi.TenantDataStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
