@@ -3,6 +3,9 @@ package dev.tdeveloper.web.tenant;
 import dev.tdeveloper.tenancy.resolve.RequestView;
 import dev.tdeveloper.web.internal.SafeText;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +15,8 @@ import java.util.Optional;
  * method reads the request when called.
  *
  * <ul>
+ *   <li>{@link #headers(String)} returns every header line of a name ({@link
+ *       HttpServletRequest#getHeaders(String)}), so resolvers can refuse a repeated tenant header.
  *   <li>{@link #host()} is {@link HttpServletRequest#getServerName()}: the host the container took
  *       from the {@code Host} header (HTTP/1.1) or {@code :authority} (HTTP/2 and 3), without the
  *       port. The container, not this class, decides whether {@code Forwarded} or {@code
@@ -45,6 +50,25 @@ public final class ServletRequestView implements RequestView {
   public String host() {
     String name = request.getServerName();
     return name == null ? "" : name;
+  }
+
+  @Override
+  public List<String> headers(String name) {
+    Objects.requireNonNull(name, "name");
+    Enumeration<String> values = request.getHeaders(name);
+    if (values == null || !values.hasMoreElements()) {
+      return List.of();
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return List.of(first);
+    }
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    while (values.hasMoreElements()) {
+      all.add(values.nextElement());
+    }
+    return List.copyOf(all);
   }
 
   @Override

@@ -39,6 +39,8 @@ class ServletRequestViewTest {
               + view.path()
               + "\nheader="
               + view.header("x-CUSTOM").orElse("none")
+              + "\nheaders="
+              + view.headers("x-custom")
               + "\nmissingHeader="
               + view.header("X-Missing").orElse("none")
               + "\nsub="
@@ -96,6 +98,13 @@ class ServletRequestViewTest {
     String body = server.get("/app/x", "X-Custom", "value-1").body();
 
     assertThat(body).contains("header=value-1\n").contains("missingHeader=none\n");
+  }
+
+  @Test
+  void readsEveryLineOfARepeatedHeaderInOrder() throws Exception {
+    String body = server.get("/app/x", "X-Custom", "first", "x-custom", "second").body();
+
+    assertThat(body).contains("header=first\n").contains("headers=[first, second]\n");
   }
 
   @Test

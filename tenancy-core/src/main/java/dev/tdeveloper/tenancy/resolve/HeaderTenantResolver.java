@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.resolve;
 
 import dev.tdeveloper.tenancy.TenantId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,6 +10,13 @@ import java.util.Optional;
  * around the value are ignored (they are optional whitespace in HTTP); anything else that is not a
  * valid {@link TenantId}, including a blank value, throws {@link TenantResolutionException}. An
  * absent header names no tenant.
+ *
+ * <p><b>Repeated headers.</b> A request may carry the header more than once, or several
+ * comma-separated values in one line (HTTP treats both alike). Unless every value is the same
+ * tenant id, the request is refused with {@link TenantResolutionException} (400 {@code
+ * invalid-tenant} in the servlet filter): a proxy that appends its own header and an application
+ * that reads the first one could otherwise disagree about the tenant. Identical repeats resolve to
+ * that tenant.
  *
  * <p>A header is set by the client, so on its own it only suits trusted callers (service-to-service
  * traffic behind a gateway); combine it with a verified source in a {@link CompositeTenantResolver}
@@ -66,16 +74,19 @@ public final class HeaderTenantResolver implements TenantResolver {
   /**
    * {@inheritDoc}
    *
-   * @throws TenantResolutionException if the header is present but its value, without surrounding
-   *     spaces and tabs, is not a valid tenant id
+   * @throws TenantResolutionException if the header is present but a value, without surrounding
+   *     spaces and tabs, is not a valid tenant id, or the header is repeated with different values
    */
   @Override
   public Optional<TenantId> resolve(RequestView request) {
-    Optional<String> header = request.header(headerName);
-    if (header.isEmpty()) {
+    List<String> lines = request.headers(headerName);
+    if (lines.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Inputs.tenantId(source, trimSpaces(header.get())));
+    if (lines.size() == 1 && lines.get(0).indexOf(',') < 0) {
+      return Optional.of(Inputs.tenantId(source, trimSpaces(lines.get(0))));
+    }
+    return Optional.of(Inputs.single(source, lines, HeaderTenantResolver::trimSpaces));
   }
 
   /** Strips HTTP optional whitespace (space, tab) only: NUL and other controls stay and fail. */

@@ -1,6 +1,9 @@
 package dev.tdeveloper.tenancy.resolve;
 
 import dev.tdeveloper.tenancy.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Checks and describes untrusted request values without throwing on the way (no stack traces). */
 final class Inputs {
@@ -35,6 +38,39 @@ final class Inputs {
       throw invalidId(source, value, problem);
     }
     return new TenantId(value);
+  }
+
+  /**
+   * Returns the one tenant named by a signal that was sent several times ({@code lines}, each
+   * possibly holding comma-separated values, each value cleaned by {@code trim}), or throws {@link
+   * TenantResolutionException} if any value is not a tenant id or the values differ. A repeated
+   * signal with different values is refused rather than read as its first value, because another
+   * component (a proxy, the application) may read a different one.
+   */
+  static TenantId single(String source, List<String> lines, UnaryOperator<String> trim) {
+    List<String> values = new ArrayList<>();
+    for (String line : lines) {
+      for (String value : line.split(",", -1)) {
+        values.add(trim.apply(value));
+      }
+    }
+    TenantId first = tenantId(source, values.get(0));
+    for (String value : values.subList(1, values.size())) {
+      if (!value.equals(first.value())) {
+        String problem = idProblem(value);
+        if (problem != null) {
+          throw invalidId(source, value, problem);
+        }
+        throw new TenantResolutionException(
+            source
+                + " is repeated with different tenants: "
+                + quote(first.value())
+                + " and "
+                + quote(value)
+                + " (a repeated tenant signal is accepted only when every value is the same)");
+      }
+    }
+    return first;
   }
 
   /** Returns the exception for a value that is not a tenant id, found in {@code source}. */

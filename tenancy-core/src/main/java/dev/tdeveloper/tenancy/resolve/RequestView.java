@@ -1,5 +1,7 @@
 package dev.tdeveloper.tenancy.resolve;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,23 @@ public interface RequestView {
    */
   String host();
 
-  /** Returns the first value of the header {@code name}, matched case-insensitively. */
-  Optional<String> header(String name);
+  /**
+   * Returns every value of the header {@code name} (matched case-insensitively), one per header
+   * line in the order received; empty if absent. Resolvers read this, not {@link #header}, so a
+   * repeated header can never be read as its first value while a proxy or the application reads
+   * another.
+   */
+  List<String> headers(String name);
+
+  /**
+   * Returns the first value of the header {@code name}, matched case-insensitively. Convenient for
+   * headers that cannot carry a tenant; a tenant signal must be read with {@link #headers} and
+   * refused when repeated with different values.
+   */
+  default Optional<String> header(String name) {
+    List<String> values = headers(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
 
   /** Returns the raw (not decoded) request path, starting with {@code /}. */
   String path();
@@ -42,7 +59,7 @@ public interface RequestView {
   final class Builder {
     private String host = "";
     private String path = "/";
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, String> claims = new TreeMap<>();
 
     private Builder() {}
@@ -59,10 +76,14 @@ public interface RequestView {
       return this;
     }
 
-    /** Adds a header; the first value of a name wins, as with most servers. */
+    /**
+     * Adds a header line; calling it again with the same name (in any case) adds another value, as
+     * a repeated header line does.
+     */
     public Builder header(String name, String value) {
-      headers.putIfAbsent(
-          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
       return this;
     }
 
@@ -74,8 +95,8 @@ public interface RequestView {
 
     /** Builds the view. */
     public RequestView build() {
-      Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      h.putAll(headers);
+      Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.forEach((name, values) -> h.put(name, List.copyOf(values)));
       Map<String, String> c = Map.copyOf(claims);
       String builtHost = host;
       String builtPath = path;
@@ -86,8 +107,8 @@ public interface RequestView {
         }
 
         @Override
-        public Optional<String> header(String name) {
-          return Optional.ofNullable(h.get(name));
+        public List<String> headers(String name) {
+          return h.getOrDefault(Objects.requireNonNull(name, "name"), List.of());
         }
 
         @Override

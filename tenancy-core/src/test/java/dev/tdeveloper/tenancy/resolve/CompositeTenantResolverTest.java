@@ -165,4 +165,18 @@ class CompositeTenantResolverTest {
     assertThat(resolver.mode()).isEqualTo(Mode.ALL_MUST_AGREE);
     assertThat(resolver.sourceNames()).containsExactly("subdomain", "header", "token");
   }
+
+  @Test
+  void refusesARepeatedHeaderEvenWhenItsFirstValueAgreesWithTheSubdomain() {
+    RequestView request =
+        RequestView.builder()
+            .host("acme.example.com")
+            .header("X-Tenant-Id", "acme")
+            .header("X-Tenant-Id", "evil")
+            .build();
+
+    assertThatThrownBy(() -> agreeing(1).resolve(request))
+        .isInstanceOf(TenantResolutionException.class)
+        .hasMessageContaining("repeated with different tenants");
+  }
 }

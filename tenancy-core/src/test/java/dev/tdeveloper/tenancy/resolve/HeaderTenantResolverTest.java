@@ -56,7 +56,8 @@ class HeaderTenantResolverTest {
         "acme\u000b",
         "acme.example.com",
         "-acme",
-        "acme,other"
+        ",acme",
+        "acme,"
       })
   void refusesInvalidValuesLoudly(String value) {
     assertThatThrownBy(() -> resolve(resolver, "X-Tenant-Id", value))
@@ -85,6 +86,52 @@ class HeaderTenantResolverTest {
     assertThatThrownBy(() -> resolve(resolver, "X-Tenant-Id", "ac\u0000me"))
         .hasMessageContaining("'ac\\u0000me'")
         .hasMessageContaining("U+0000 at index 2");
+  }
+
+  @Test
+  void refusesTheHeaderRepeatedWithDifferentTenants() {
+    RequestView request =
+        RequestView.builder().header("X-Tenant-Id", "globex").header("x-tenant-id", "acme").build();
+
+    assertThatThrownBy(() -> resolver.resolve(request))
+        .isInstanceOf(TenantResolutionException.class)
+        .hasMessage(
+            "header X-Tenant-Id is repeated with different tenants: 'globex' and 'acme' (a"
+                + " repeated tenant signal is accepted only when every value is the same)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"globex,acme", "globex, acme", "acme ,\tglobex", "acme,acme,globex"})
+  void refusesCommaSeparatedDifferentTenantsInOneLine(String value) {
+    assertThatThrownBy(() -> resolve(resolver, "X-Tenant-Id", value))
+        .isInstanceOf(TenantResolutionException.class)
+        .hasMessageContaining("is repeated with different tenants");
+  }
+
+  @Test
+  void refusesARepeatedHeaderWhoseLaterValueIsMalformed() {
+    RequestView request =
+        RequestView.builder()
+            .header("X-Tenant-Id", "acme")
+            .header("X-Tenant-Id", "AC\u0000ME")
+            .build();
+
+    assertThatThrownBy(() -> resolver.resolve(request))
+        .isInstanceOf(TenantResolutionException.class)
+        .hasMessageContaining("is not a valid tenant id")
+        .hasMessageNotContaining("\u0000ME'");
+  }
+
+  @Test
+  void acceptsARepeatedHeaderWhenEveryValueIsTheSameTenant() {
+    RequestView twoLines =
+        RequestView.builder()
+            .header("X-Tenant-Id", "acme")
+            .header("X-Tenant-Id", " acme\t")
+            .build();
+
+    assertThat(resolver.resolve(twoLines)).contains(TenantId.of("acme"));
+    assertThat(resolve(resolver, "X-Tenant-Id", "acme, acme")).contains(TenantId.of("acme"));
   }
 
   @ParameterizedTest
