@@ -1,11 +1,17 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.demo.notes.NotesServlet;
+import dev.tdeveloper.tenancy.access.Permission;
+import dev.tdeveloper.tenancy.access.Principal;
+import dev.tdeveloper.tenancy.access.RolePolicy;
+import dev.tdeveloper.tenancy.access.TenantAccessGuard;
 import dev.tdeveloper.tenancy.resolve.CompositeTenantResolver;
 import dev.tdeveloper.tenancy.resolve.HeaderTenantResolver;
 import dev.tdeveloper.tenancy.resolve.SubdomainTenantResolver;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.tenancy.time.Ticker;
+import dev.tdeveloper.web.operator.BearerTokenAuthenticator;
+import dev.tdeveloper.web.operator.OperatorFilter;
 import dev.tdeveloper.web.ratelimit.RateLimitFilter;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
 import dev.tdeveloper.web.tenant.TenantFilter;
@@ -40,6 +46,12 @@ public final class DemoApp implements AutoCloseable {
   private final ScheduledExecutorService jobs;
   private final String adminToken;
 
+  /** Reading the ops view: tenants, plans, configuration. */
+  static final Permission OPS_READ = Permission.of("ops:read");
+
+  /** Provisioning, suspending, reactivating and offboarding tenants. */
+  static final Permission TENANTS_ADMIN = Permission.of("tenants:admin");
+
   private DemoApp(
       DemoServices services, Server server, ScheduledExecutorService jobs, String token) {
     this.services = services;
@@ -60,16 +72,13 @@ public final class DemoApp implements AutoCloseable {
   public static DemoApp start(DemoOptions options, InstantSource clock, Ticker ticker)
       throws Exception {
     DemoServices services = new DemoServices(options, clock, ticker);
-    String token =
-        options
-            .adminToken()
-            .orElseGet(() -> HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+    String token = options.adminToken().orElseGet(DemoApp::randomToken);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(options.port());
     server.addConnector(connector);
-    server.setHandler(routes(services, options, token));
+    server.setHandler(routes(services, options, operatorFilter(token)));
     ScheduledExecutorService jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -90,8 +99,35 @@ public final class DemoApp implements AutoCloseable {
     return new DemoApp(services, server, jobs, token);
   }
 
+  /**
+   * Operator authentication for every admin and ops route: the admin token authenticates the
+   * principal {@code admin} holding the platform role {@code operator}, which the role policy lets
+   * read the ops view and administer tenants. Add a {@code require} rule (and map the filter) for
+   * every future operator route.
+   */
+  private static OperatorFilter operatorFilter(String token) {
+    TenantAccessGuard guard =
+        TenantAccessGuard.builder()
+            .rolePolicy(
+                RolePolicy.builder()
+                    .role("operator", OPS_READ.value(), TENANTS_ADMIN.value())
+                    .build())
+            .listener(event -> LOG.warn("operator access denied: {}", event))
+            .build();
+    return OperatorFilter.builder()
+        .authenticator(
+            BearerTokenAuthenticator.builder()
+                .token(token, Principal.operator("admin", "operator"))
+                .build())
+        .guard(guard)
+        .require("/ops", OPS_READ)
+        .require("/admin", TENANTS_ADMIN)
+        .listener(event -> LOG.warn("operator request refused: {}", event))
+        .build();
+  }
+
   private static ServletContextHandler routes(
-      DemoServices services, DemoOptions options, String token) {
+      DemoServices services, DemoOptions options, OperatorFilter operators) {
     SubdomainTenantResolver.Builder subdomains = SubdomainTenantResolver.builder();
     options.baseDomains().forEach(subdomains::baseDomain);
     TenantResolver resolver =
@@ -114,9 +150,12 @@ public final class DemoApp implements AutoCloseable {
             .listener(event -> LOG.debug("request refused: {}", event))
             .build();
     ServletContextHandler context = new ServletContextHandler();
-    // Filters run in the order they are added: shield, tenant, rate limit, metering.
+    // Filters run in the order they are added: shield, tenant (skips /health, /ops, /admin),
+    // operator (on /ops and /admin only), rate limit, metering.
     addFilter(context, shieldFilter, "/*");
     addFilter(context, tenantFilter, "/*");
+    addFilter(context, operators, "/ops/*");
+    addFilter(context, operators, "/admin/*");
     addFilter(context, rateLimitFilter, "/notes/*");
     addFilter(context, rateLimitFilter, "/usage");
     MeteringFilter metering = new MeteringFilter(services.usage, services.clock);
@@ -129,12 +168,18 @@ public final class DemoApp implements AutoCloseable {
     OpsServlet ops = new OpsServlet(services);
     context.addServlet(new ServletHolder(ops), "/health");
     context.addServlet(new ServletHolder(ops), "/ops");
-    context.addServlet(new ServletHolder(new AdminServlet(services, token)), "/admin/*");
+    context.addServlet(new ServletHolder(new AdminServlet(services)), "/admin/*");
     return context;
   }
 
   private static void addFilter(ServletContextHandler context, Filter filter, String path) {
     context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static Runnable safely(String name, Runnable job) {
@@ -152,7 +197,7 @@ public final class DemoApp implements AutoCloseable {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 
-  /** Returns the token {@code /admin} requests must carry. */
+  /** Returns the operator token {@code /admin} and {@code /ops} requests must carry. */
   public String adminToken() {
     return adminToken;
   }

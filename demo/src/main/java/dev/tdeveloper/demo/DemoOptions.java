@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.web.operator.BearerTokenAuthenticator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param config the {@code tenants.yaml} to load and watch
  * @param dataDir where durable state (usage events, provisioning journal) is kept
  * @param baseDomains the domains whose first label names the tenant ({@code acme.localhost})
- * @param adminToken the token {@code /admin} requests must carry in {@code X-Admin-Token}
+ * @param adminToken the operator token {@code /admin} and {@code /ops} requests must carry as
+ *     {@code Authorization: Bearer <token>}; 16-512 printable ASCII characters, random when absent
  */
 public record DemoOptions(
     int port, Path config, Path dataDir, List<String> baseDomains, Optional<String> adminToken) {
@@ -27,6 +29,17 @@ public record DemoOptions(
     Objects.requireNonNull(dataDir, "dataDir");
     baseDomains = List.copyOf(baseDomains);
     Objects.requireNonNull(adminToken, "adminToken");
+    adminToken.ifPresent(
+        token -> {
+          if (token.length() < BearerTokenAuthenticator.MIN_TOKEN_LENGTH
+              || token.length() > BearerTokenAuthenticator.MAX_TOKEN_LENGTH
+              || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(
+                "--admin-token must be 16-512 printable ASCII characters without spaces, was "
+                    + token.length()
+                    + " characters (value not shown)");
+          }
+        });
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0-65535, was " + port);
     }

@@ -23,7 +23,8 @@ public final class DemoServer {
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "demo-shutdown"));
     LOG.info(
         "demo listening on http://localhost:{} (try: curl -H 'X-Tenant-Id: acme' "
-            + "http://localhost:{}/notes); admin token: {}",
+            + "http://localhost:{}/notes); operator token for /ops and /admin"
+            + " (Authorization: Bearer): {}",
         app.port(),
         app.port(),
         app.adminToken());

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /health} and {@code GET /ops}: liveness, and the operator's view of every tenant
- * (plan, status, region, isolation) and of the configuration in force.
+ * {@code GET /health} and {@code GET /ops}: liveness (public, and revealing nothing but {@code
+ * UP}), and the operator's view of every tenant (plan, status, region, isolation) and of the
+ * configuration in force, behind the operator filter ({@code ops:read}).
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoAppTest {
   static final Path SHIPPED = Path.of("src/main/resources/config/production/tenants.yaml");
 
+  private static final String TOKEN = "operator-t0ken-for-tests";
+
   @TempDir Path dir;
   private Path config;
   private DemoApp app;
@@ -43,7 +45,7 @@ class DemoAppTest {
 
   private DemoApp startApp() throws Exception {
     DemoOptions options =
-        new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of("t0ken"));
+        new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(TOKEN));
     return DemoApp.start(options, InstantSource.system(), ticker);
   }
 
@@ -65,6 +67,50 @@ class DemoAppTest {
       b.header("X-Tenant-Id", tenant);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> operatorGet(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void opsViewNeedsTheOperatorTokenAndHealthRevealsNothing() throws Exception {
+    HttpResponse<String> anonymous = call("GET", "/ops", null, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"operator\"");
+    assertThat(anonymous.body()).doesNotContain("acme", "globex", "tenants.yaml", "plan");
+    assertThat(call("GET", "/ops/", "acme", null).statusCode()).isEqualTo(401);
+    HttpRequest wrong =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/ops"))
+            .header("Authorization", "Bearer not-the-operator-token")
+            .build();
+    assertThat(http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> ops = operatorGet("/ops");
+    assertThat(ops.statusCode()).isEqualTo(200);
+    assertThat(ops.body()).contains("\"id\":\"acme\"", "\"plans\"");
+
+    HttpResponse<String> health = call("GET", "/health", null, null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void refusesTwoTenantHeadersNamingDifferentTenants() throws Exception {
+    HttpRequest twoHeaders =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/notes"))
+            .header("X-Tenant-Id", "globex")
+            .header("X-Tenant-Id", "acme")
+            .build();
+
+    HttpResponse<String> response = http.send(twoHeaders, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("invalid-tenant", "repeated with different tenants");
   }
 
   @Test
@@ -127,7 +173,7 @@ class DemoAppTest {
         .isEqualTo(401);
     HttpRequest suspend =
         HttpRequest.newBuilder(noToken.uri())
-            .header("X-Admin-Token", "t0ken")
+            .header("Authorization", "Bearer " + TOKEN)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     assertThat(http.send(suspend, HttpResponse.BodyHandlers.ofString()).body())
@@ -143,6 +189,6 @@ class DemoAppTest {
         config, Files.readString(config) + "  hooli:\n    plan: pro\n    displayName: Hooli\n");
     app.reloadConfigNow();
     assertThat(call("POST", "/notes", "hooli", "{\"text\":\"hi\"}").statusCode()).isEqualTo(201);
-    assertThat(call("GET", "/ops", null, null).body()).contains("\"id\":\"hooli\"");
+    assertThat(operatorGet("/ops").body()).contains("\"id\":\"hooli\"");
   }
 }

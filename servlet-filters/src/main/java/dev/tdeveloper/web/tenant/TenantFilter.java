@@ -9,6 +9,7 @@ import dev.tdeveloper.tenancy.resolve.TenantMismatchException;
 import dev.tdeveloper.tenancy.resolve.TenantResolutionException;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import dev.tdeveloper.web.internal.PathPrefixes;
 import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import jakarta.servlet.Filter;
@@ -252,12 +253,9 @@ public final class TenantFilter implements Filter {
     if (excludedPrefixes.isEmpty()) {
       return false;
     }
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    String path = PathPrefixes.pathOf(request);
     for (String prefix : excludedPrefixes) {
-      if (path.startsWith(prefix)
-          && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+      if (PathPrefixes.matches(path, prefix)) {
         return true;
       }
     }

@@ -3,13 +3,12 @@ package dev.tdeveloper.web.tenant;
 import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import dev.tdeveloper.web.internal.PathPrefixes;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Configures a {@link TenantFilter}. The resolver and the registry are required; each single-valued
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe; the built filter is immutable and does not see later changes.
  */
 public final class TenantFilterBuilder {
-  // One or more path segments of RFC 3986 pchars (no '%', so no encoded tricks), no dot segments.
-  private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+,;=:@-]+)+/?");
-
   TenantResolver resolver;
   TenantRegistry registry;
   ProblemWriter problemWriter;
@@ -83,16 +79,7 @@ public final class TenantFilterBuilder {
    *     segments), or is {@code /} alone, which would exclude everything
    */
   public TenantFilterBuilder excludePathPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    if (!PREFIX.matcher(prefix).matches()
-        || Arrays.stream(prefix.split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
-      throw new IllegalArgumentException(
-          "excluded path prefix must be one or more '/segment's without '%', '?', '#' or dot"
-              + " segments (for example /health), was '"
-              + prefix
-              + "'");
-    }
-    String normalized = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    String normalized = PathPrefixes.normalize("excluded path prefix", prefix);
     excludedPrefixes.add(normalized);
     return this;
   }

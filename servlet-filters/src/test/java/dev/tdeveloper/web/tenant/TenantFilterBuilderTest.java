@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
+import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import dev.tdeveloper.web.testing.MapTenantRegistry;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class TenantFilterBuilderTest {
     assertThatThrownBy(() -> TenantFilter.builder().excludePathPrefix(prefix))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("excluded path prefix")
-        .hasMessageContaining("'" + prefix + "'");
+        .hasMessageContaining(SafeText.quote(prefix));
   }
 
   @Test

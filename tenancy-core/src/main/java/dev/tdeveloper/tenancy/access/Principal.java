@@ -10,15 +10,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who is acting: a user or service account, and the roles it holds in each tenant it belongs to.
- * Usually built per request from an authenticated token. Membership of a tenant with no roles
- * counts as membership (a denial is then a missing permission, not cross-tenant access). Immutable
- * and thread-safe.
+ * Who is acting: a user or service account, the roles it holds in each tenant it belongs to, and
+ * the roles it holds on the platform itself (operator consoles, admin APIs, dashboards: nothing
+ * inside a tenant). Usually built per request from an authenticated token. Membership of a tenant
+ * with no roles counts as membership (a denial is then a missing permission, not cross-tenant
+ * access). Platform roles never open a tenant's data: that takes membership or an {@link
+ * OperatorGrant}. Immutable and thread-safe.
  *
  * @param id the principal's identifier, 1-256 characters without control characters
  * @param memberships the role names held in each tenant, deep-copied
+ * @param platformRoles the role names held on the platform, checked by {@link
+ *     TenantAccessGuard#checkPlatform}; copied
  */
-public record Principal(String id, Map<TenantId, Set<String>> memberships) {
+public record Principal(
+    String id, Map<TenantId, Set<String>> memberships, Set<String> platformRoles) {
   /**
    * Validates and copies the fields.
    *
@@ -40,6 +45,27 @@ public record Principal(String id, Map<TenantId, Set<String>> memberships) {
           copy.put(tenant, Collections.unmodifiableSet(names));
         });
     memberships = Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(platformRoles, "platformRoles");
+    TreeSet<String> platform = new TreeSet<>();
+    for (String role : platformRoles) {
+      platform.add(Role.requireName(Objects.requireNonNull(role, "platformRoles element")));
+    }
+    platformRoles = Collections.unmodifiableSet(platform);
+  }
+
+  /** Creates a principal that holds no platform role. */
+  public Principal(String id, Map<TenantId, Set<String>> memberships) {
+    this(id, memberships, Set.of());
+  }
+
+  /**
+   * Returns an operator of the platform: {@code roles} on the platform, member of no tenant.
+   *
+   * @throws IllegalArgumentException if {@code id} or a role name is invalid
+   */
+  public static Principal operator(String id, String... roles) {
+    Objects.requireNonNull(roles, "roles");
+    return new Principal(id, Map.of(), Set.copyOf(Arrays.asList(roles)));
   }
 
   /** Returns a principal holding {@code roles} in {@code tenant} only. */

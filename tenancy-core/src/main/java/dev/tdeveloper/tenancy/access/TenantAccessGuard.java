@@ -7,6 +7,7 @@ import dev.tdeveloper.tenancy.event.AccessDeniedEvent;
 import dev.tdeveloper.tenancy.event.AccessEvent;
 import dev.tdeveloper.tenancy.event.OperatorAccessEvent;
 import dev.tdeveloper.tenancy.event.OperatorGrantChangedEvent;
+import dev.tdeveloper.tenancy.event.PlatformAccessDeniedEvent;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -101,6 +102,25 @@ public final class TenantAccessGuard {
             AccessDeniedEvent.Reason.MISSING_PERMISSION,
             now));
     throw new AccessDeniedException(principal.id(), tenant, permission);
+  }
+
+  /**
+   * Returns normally if one of {@code principal}'s {@linkplain Principal#platformRoles() platform
+   * roles} grants {@code permission}: the check for operator views and admin routes that belong to
+   * no tenant. Tenant memberships and operator grants never count here. A refusal publishes a
+   * {@link PlatformAccessDeniedEvent}.
+   *
+   * @throws PlatformAccessDeniedException if no platform role of the principal grants it
+   */
+  public void checkPlatform(Principal principal, Permission permission) {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(permission, "permission");
+    if (roles.grants(principal.platformRoles(), permission)) {
+      return;
+    }
+    listeners.publish(
+        new PlatformAccessDeniedEvent(principal.id(), permission.value(), clock.instant()));
+    throw new PlatformAccessDeniedException(principal.id(), permission);
   }
 
   /**

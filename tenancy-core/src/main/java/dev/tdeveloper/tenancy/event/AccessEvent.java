@@ -7,7 +7,10 @@ import java.time.Instant;
  * subtype. All are security-relevant and meant for the audit log. Immutable and thread-safe.
  */
 public sealed interface AccessEvent
-    permits AccessDeniedEvent, OperatorAccessEvent, OperatorGrantChangedEvent {
+    permits AccessDeniedEvent,
+        OperatorAccessEvent,
+        OperatorGrantChangedEvent,
+        PlatformAccessDeniedEvent {
   /** Returns the principal the event concerns. */
   String principalId();
 
