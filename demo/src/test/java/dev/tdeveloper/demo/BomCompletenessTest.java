@@ -46,6 +46,32 @@ class BomCompletenessTest {
         .isEqualTo(published);
   }
 
+  @Test
+  void unpublishedModulesAndExamplesAreNeitherInstalledNorDeployed() throws Exception {
+    List<Path> poms = new ArrayList<>();
+    for (String module : childTexts(parse(ROOT.resolve("pom.xml")), "modules", "module")) {
+      poms.add(ROOT.resolve(module).resolve("pom.xml"));
+    }
+    try (var examples = Files.list(ROOT.resolve("examples"))) {
+      examples.map(dir -> dir.resolve("pom.xml")).filter(Files::exists).forEach(poms::add);
+    }
+    List<String> unpublished = new ArrayList<>();
+    for (Path pom : poms) {
+      Document doc = parse(pom);
+      if (childTexts(doc, "properties", "tdeveloper.published").contains("false")) {
+        unpublished.add(ROOT.relativize(pom).toString());
+        assertThat(childTexts(doc, "properties", "maven.install.skip"))
+            .as(pom + " must set maven.install.skip")
+            .containsExactly("true");
+        assertThat(childTexts(doc, "properties", "maven.deploy.skip"))
+            .as(pom + " must set maven.deploy.skip")
+            .containsExactly("true");
+      }
+    }
+    assertThat(unpublished)
+        .contains("demo/pom.xml", "benchmarks/pom.xml", "examples/nimbus-backend/pom.xml");
+  }
+
   private static Document parse(Path pom) throws Exception {
     assertThat(pom).exists();
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
