@@ -9,11 +9,9 @@ import dev.tdeveloper.web.internal.PathPrefixes;
 import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.problem.ProblemDetails;
 import dev.tdeveloper.web.problem.ProblemWriter;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,9 +38,12 @@ import java.util.Optional;
  *
  * <p>Rules match whole segments of the container-decoded, normalized path within the context, so
  * {@code /ops/../ops} or percent-encoding cannot reach a route under a weaker rule. Responses never
- * say whether a token exists or which roles would do. Thread-safe and immutable.
+ * say whether a token exists or which roles would do. A non-HTTP request fails with {@link
+ * ServletException}. Thread-safe and immutable.
  */
-public final class OperatorFilter implements Filter {
+public final class OperatorFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
   /** The request attribute holding the admitted operator {@link Principal}: {@value}. */
   public static final String PRINCIPAL_ATTRIBUTE = "dev.tdeveloper.web.operator";
 
@@ -56,11 +57,11 @@ public final class OperatorFilter implements Filter {
       ProblemDetails.of(ProblemDetails.typeOf("operator-forbidden"), "Forbidden", 403)
           .withDetail("the operator's roles do not allow this route");
 
-  private final OperatorAuthenticator authenticator;
-  private final TenantAccessGuard guard;
-  private final List<Map.Entry<String, Permission>> rules;
-  private final Listeners<OperatorRejectedEvent> listeners;
-  private final ProblemWriter problemWriter;
+  private final transient OperatorAuthenticator authenticator;
+  private final transient TenantAccessGuard guard;
+  private final transient List<Map.Entry<String, Permission>> rules;
+  private final transient Listeners<OperatorRejectedEvent> listeners;
+  private final transient ProblemWriter problemWriter;
 
   OperatorFilter(OperatorFilterBuilder builder) {
     this.authenticator = builder.authenticator;
@@ -84,17 +85,13 @@ public final class OperatorFilter implements Filter {
   /**
    * Admits or refuses the request as described in the class documentation.
    *
-   * @throws ServletException if the request is not an HTTP request, or as the chain throws
+   * @throws ServletException as the chain throws
    * @throws IOException if the chain throws it or writing a problem response fails
    */
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest request)
-        || !(res instanceof HttpServletResponse response)) {
-      throw new ServletException(
-          "OperatorFilter handles HTTP requests only, got " + req.getClass().getName());
-    }
     Optional<Principal> principal = authenticator.authenticate(request);
     if (principal == null) {
       throw new NullPointerException(
