@@ -22,15 +22,22 @@ import org.slf4j.LoggerFactory;
 final class CounterLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileQuotaStore.class);
 
+  /** The steps of a compaction, reported to the package-private test hook after each. */
+  enum CompactionStep {
+    SNAPSHOT_WRITTEN,
+    LOG_CREATED,
+    OLD_LOG_DELETED,
+    DONE
+  }
+
   private final Path directory;
-  private final Consumer<FileQuotaStore.CompactionStep> hook;
+  private final Consumer<CompactionStep> hook;
   private long generation;
   private long snapshotBytes;
   private volatile FileChannel channel;
   private long position;
 
-  private CounterLog(
-      Path directory, QuotaFiles.Recovered recovered, Consumer<FileQuotaStore.CompactionStep> hook)
+  private CounterLog(Path directory, QuotaFiles.Recovered recovered, Consumer<CompactionStep> hook)
       throws IOException {
     this.directory = directory;
     this.hook = hook;
@@ -43,7 +50,7 @@ final class CounterLog {
 
   /** Recovers the directory into {@code counters} and opens its log for appending. */
   static CounterLog open(
-      Path directory, Map<QuotaKey, Counter> counters, Consumer<FileQuotaStore.CompactionStep> hook)
+      Path directory, Map<QuotaKey, Counter> counters, Consumer<CompactionStep> hook)
       throws IOException {
     return new CounterLog(directory, QuotaFiles.recover(directory, counters), hook);
   }
@@ -77,9 +84,9 @@ final class CounterLog {
   void compact(Map<QuotaKey, Counter> live) throws IOException {
     long next = generation + 1;
     long bytes = QuotaFiles.writeSnapshot(directory, next, live);
-    hook.accept(FileQuotaStore.CompactionStep.SNAPSHOT_WRITTEN);
+    hook.accept(CompactionStep.SNAPSHOT_WRITTEN);
     FileChannel fresh = QuotaFiles.createLog(directory, next);
-    hook.accept(FileQuotaStore.CompactionStep.LOG_CREATED);
+    hook.accept(CompactionStep.LOG_CREATED);
     FileChannel old = channel;
     long previous = generation;
     channel = fresh;
@@ -89,9 +96,9 @@ final class CounterLog {
     try {
       old.close();
       Files.deleteIfExists(QuotaFiles.log(directory, previous));
-      hook.accept(FileQuotaStore.CompactionStep.OLD_LOG_DELETED);
+      hook.accept(CompactionStep.OLD_LOG_DELETED);
       Files.deleteIfExists(QuotaFiles.snapshot(directory, previous));
-      hook.accept(FileQuotaStore.CompactionStep.DONE);
+      hook.accept(CompactionStep.DONE);
     } catch (IOException e) {
       // The new generation is complete; the next open deletes what is left of the old one.
       LOG.warn("quota store {}: cannot delete generation {}", directory, previous, e);

@@ -59,16 +59,6 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
   /** Largest compaction threshold: {@value} bytes (1 GiB). */
   public static final long MAX_COMPACTION_THRESHOLD_BYTES = 1024L * 1024 * 1024;
 
-  private static final String LOCK_FILE = "quota.lock";
-
-  /** The steps of a compaction, reported to the package-private test hook after each. */
-  enum CompactionStep {
-    SNAPSHOT_WRITTEN,
-    LOG_CREATED,
-    OLD_LOG_DELETED,
-    DONE
-  }
-
   private final Path directory;
   private final FsyncPolicy policy;
   private final long threshold;
@@ -83,8 +73,7 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
   private volatile IOException failure;
   private volatile boolean closed;
 
-  private FileQuotaStore(FileQuotaStoreBuilder builder, DirectoryLock directoryLock)
-      throws IOException {
+  FileQuotaStore(FileQuotaStoreBuilder builder, DirectoryLock directoryLock) throws IOException {
     this.directory = builder.directory;
     this.policy = builder.policy;
     this.threshold = builder.compactionThreshold;
@@ -98,24 +87,6 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
   /** Returns a builder for a store in {@code directory} (created if missing). */
   public static FileQuotaStoreBuilder builder(Path directory) {
     return new FileQuotaStoreBuilder(directory);
-  }
-
-  static FileQuotaStore open(FileQuotaStoreBuilder builder) {
-    DirectoryLock directoryLock =
-        DirectoryLock.acquire(
-            builder.directory,
-            LOCK_FILE,
-            "quota store",
-            f -> new QuotaStoreException(f.message(), f.cause()));
-    try {
-      return new FileQuotaStore(builder, directoryLock);
-    } catch (IOException e) {
-      directoryLock.close();
-      throw new QuotaStoreException("cannot open quota store " + builder.directory, e);
-    } catch (RuntimeException | Error e) {
-      directoryLock.close();
-      throw e;
-    }
   }
 
   /**

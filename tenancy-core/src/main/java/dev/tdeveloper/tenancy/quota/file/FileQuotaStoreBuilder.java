@@ -1,6 +1,9 @@
 package dev.tdeveloper.tenancy.quota.file;
 
+import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.spi.QuotaStoreException;
 import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -18,7 +21,7 @@ public final class FileQuotaStoreBuilder {
   InstantSource clock = InstantSource.system();
   FsyncPolicy policy = FsyncPolicy.GROUP_COMMIT;
   long compactionThreshold = FileQuotaStore.DEFAULT_COMPACTION_THRESHOLD_BYTES;
-  Consumer<FileQuotaStore.CompactionStep> compactionHook = step -> {};
+  Consumer<CounterLog.CompactionStep> compactionHook = step -> {};
   private boolean clockSet;
   private boolean policySet;
   private boolean thresholdSet;
@@ -81,7 +84,7 @@ public final class FileQuotaStoreBuilder {
   }
 
   /** For crash tests: called after each step of every compaction, holding the store's locks. */
-  FileQuotaStoreBuilder compactionHook(Consumer<FileQuotaStore.CompactionStep> hook) {
+  FileQuotaStoreBuilder compactionHook(Consumer<CounterLog.CompactionStep> hook) {
     Objects.requireNonNull(hook, "hook");
     requireUnset("compactionHook", hookSet);
     this.compactionHook = hook;
@@ -92,12 +95,25 @@ public final class FileQuotaStoreBuilder {
   /**
    * Locks the directory (creating it if needed), recovers it and opens the store.
    *
-   * @throws dev.tdeveloper.tenancy.spi.QuotaStoreException if the directory is locked or cannot be
-   *     used
+   * @throws QuotaStoreException if the directory is locked or cannot be used
    * @throws CorruptQuotaStoreException if stored data is damaged other than by a torn last write
    */
   public FileQuotaStore open() {
-    return FileQuotaStore.open(this);
+    DirectoryLock lock =
+        DirectoryLock.acquire(
+            directory,
+            "quota.lock",
+            "quota store",
+            f -> new QuotaStoreException(f.message(), f.cause()));
+    try {
+      return new FileQuotaStore(this, lock);
+    } catch (IOException e) {
+      lock.close();
+      throw new QuotaStoreException("cannot open quota store " + directory, e);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
   }
 
   private static void requireUnset(String field, boolean set) {

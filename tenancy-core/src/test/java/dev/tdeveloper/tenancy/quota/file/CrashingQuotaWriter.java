@@ -56,7 +56,7 @@ public final class CrashingQuotaWriter {
     if (args[1].equals("adds")) {
       addForever(directory, Integer.parseInt(args[2]));
     } else {
-      compactUntil(directory, FileQuotaStore.CompactionStep.valueOf(args[2]));
+      compactUntil(directory, CounterLog.CompactionStep.valueOf(args[2]));
     }
   }
 
@@ -83,7 +83,7 @@ public final class CrashingQuotaWriter {
     }
   }
 
-  private static void compactUntil(Path directory, FileQuotaStore.CompactionStep stop)
+  private static void compactUntil(Path directory, CounterLog.CompactionStep stop)
       throws InterruptedException {
     CountDownLatch never = new CountDownLatch(1);
     ManualClock clock = new ManualClock(WINDOW);

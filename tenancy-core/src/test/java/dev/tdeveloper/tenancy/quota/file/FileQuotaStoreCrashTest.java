@@ -93,9 +93,9 @@ class FileQuotaStoreCrashTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FileQuotaStore.CompactionStep.class)
-  void recoversExactlyTheAcknowledgedStateWhenKilledDuringCompaction(
-      FileQuotaStore.CompactionStep step) throws Exception {
+  @EnumSource(CounterLog.CompactionStep.class)
+  void recoversExactlyTheAcknowledgedStateWhenKilledDuringCompaction(CounterLog.CompactionStep step)
+      throws Exception {
     Map<String, Long> acked = new HashMap<>();
     try (ChildJvm child =
         ChildJvm.start(
@@ -121,7 +121,7 @@ class FileQuotaStoreCrashTest {
       }
     }
     assertThat(files())
-        .containsExactlyElementsOf(filesWhenKilledAfter(FileQuotaStore.CompactionStep.DONE));
+        .containsExactlyElementsOf(filesWhenKilledAfter(CounterLog.CompactionStep.DONE));
     Map<QuotaKey, Counter> stored = new HashMap<>();
     QuotaFiles.recover(dir(), stored);
     assertThat(stored.keySet())
@@ -139,7 +139,7 @@ class FileQuotaStoreCrashTest {
     }
   }
 
-  private static List<String> filesWhenKilledAfter(FileQuotaStore.CompactionStep step) {
+  private static List<String> filesWhenKilledAfter(CounterLog.CompactionStep step) {
     String log1 = "counters-00000000000000000001.log";
     String log2 = "counters-00000000000000000002.log";
     String snapshot1 = "snapshot-00000000000000000001.snap";
