@@ -14,6 +14,7 @@ import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
 import dev.tdeveloper.tenancy.quota.QuotaPeriod;
 import dev.tdeveloper.tenancy.quota.QuotaPolicy;
+import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
 import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
@@ -38,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenancy components of the demo, wired on their embedded defaults: tenants from {@code
- * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan, usage
- * metered into a durable local event log, and the traffic protection (abuse shield, rate limits by
- * plan). Thread-safe.
+ * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan with their
+ * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
+ * restarts), usage metered into a durable local event log, and the traffic protection (abuse
+ * shield, rate limits by plan). Thread-safe.
  */
 final class DemoServices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
@@ -57,6 +59,7 @@ final class DemoServices implements AutoCloseable {
   final NoteStore notes;
   final ProvisioningJournal journal;
   final TenantProvisioner provisioner;
+  final FileQuotaStore quotaStore;
   final QuotaEnforcer quotas;
   final FileUsageStore usageStore;
   final UsageMeter usage;
@@ -89,8 +92,11 @@ final class DemoServices implements AutoCloseable {
                         "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
             .listener(event -> LOG.debug("provisioning: {}", event))
             .build();
+    this.quotaStore =
+        FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
     this.quotas =
         QuotaEnforcer.builder()
+            .store(quotaStore)
             .clock(clock)
             .policies(this::quotaPolicy)
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
@@ -179,9 +185,13 @@ final class DemoServices implements AutoCloseable {
       usageStore.close();
     } finally {
       try {
-        journal.close();
-      } catch (Exception e) {
-        LOG.warn("closing the provisioning journal failed", e);
+        quotaStore.close();
+      } finally {
+        try {
+          journal.close();
+        } catch (Exception e) {
+          LOG.warn("closing the provisioning journal failed", e);
+        }
       }
     }
   }

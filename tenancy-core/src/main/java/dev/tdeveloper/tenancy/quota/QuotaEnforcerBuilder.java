@@ -29,7 +29,9 @@ public final class QuotaEnforcerBuilder {
   QuotaEnforcerBuilder() {}
 
   /**
-   * Sets where counters live; defaults to a new {@link InMemoryQuotaStore} on the builder's clock.
+   * Sets where counters live; defaults to a new {@link InMemoryQuotaStore} on the builder's clock,
+   * whose counters last only as long as the process. Quotas with windows longer than that (a day, a
+   * month) need a durable store such as {@link dev.tdeveloper.tenancy.quota.file.FileQuotaStore}.
    */
   public QuotaEnforcerBuilder store(QuotaStore store) {
     Objects.requireNonNull(store, "store");

@@ -6,8 +6,10 @@ import java.time.Instant;
  * Where quota counters live. Each quota decision is exactly one call to {@link #tryAdd}, which must
  * check and add atomically, so several service instances sharing one store never grant more than
  * the limit together. The in-memory default keeps counters in the process ({@code
- * dev.tdeveloper.tenancy.quota.InMemoryQuotaStore}); a Redis backend implements each operation as
- * one Lua script with the counter's key expiring at {@code expiresAt}.
+ * dev.tdeveloper.tenancy.quota.InMemoryQuotaStore}); {@code
+ * dev.tdeveloper.tenancy.quota.file.FileQuotaStore} keeps them durable in local files, for windows
+ * longer than a process lives; a Redis backend implements each operation as one Lua script with the
+ * counter's key expiring at {@code expiresAt}.
  *
  * <p>Counters of different keys are independent. A counter that does not exist or has expired reads
  * as 0. Implementations must be thread-safe; every operation is atomic per key.

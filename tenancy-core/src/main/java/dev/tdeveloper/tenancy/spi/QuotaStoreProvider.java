@@ -3,8 +3,8 @@ package dev.tdeveloper.tenancy.spi;
 /**
  * Creates {@link QuotaStore}s; registered in {@code
  * META-INF/services/dev.tdeveloper.tenancy.spi.QuotaStoreProvider} and picked with {@link
- * ProviderSelector}. tenancy-core registers {@code in-memory}. Implementations must be thread-safe
- * and have a public no-argument constructor.
+ * ProviderSelector}. tenancy-core registers {@code in-memory} and {@code file}. Implementations
+ * must be thread-safe and have a public no-argument constructor.
  */
 public interface QuotaStoreProvider extends NamedProvider {
   /**

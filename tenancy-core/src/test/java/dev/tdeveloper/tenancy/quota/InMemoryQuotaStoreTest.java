@@ -66,7 +66,7 @@ class InMemoryQuotaStoreTest extends QuotaStoreContract {
   void isFoundThroughServiceLoaderAsInMemory() {
     QuotaStoreProvider provider =
         ProviderSelector.select(
-            QuotaStoreProvider.class, Optional.empty(), "dev.tdeveloper:tenancy-core");
+            QuotaStoreProvider.class, Optional.of("in-memory"), "dev.tdeveloper:tenancy-core");
     assertThat(provider.name()).isEqualTo("in-memory");
     QuotaStore created = provider.create(new QuotaStoreConfig(clock, Map.of()));
     assertThat(created).isInstanceOf(InMemoryQuotaStore.class);

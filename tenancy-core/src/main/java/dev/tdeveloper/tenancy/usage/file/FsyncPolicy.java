@@ -1,6 +1,9 @@
 package dev.tdeveloper.tenancy.usage.file;
 
-/** When a {@link FileUsageStore} forces appended records to the storage device. */
+/**
+ * When a local-file store ({@link FileUsageStore}, {@link
+ * dev.tdeveloper.tenancy.quota.file.FileQuotaStore}) forces appended records to the storage device.
+ */
 public enum FsyncPolicy {
   /**
    * Every append forces its record before returning: one device flush per event, so appends are
