@@ -116,8 +116,23 @@ final class DemoServices implements AutoCloseable {
                 MeterDefinition.of(
                     NOTES_CREATED, Aggregation.SUM, Duration.ofHours(1), Duration.ofMinutes(5)))
             .build();
+    compactUsageStore();
     provisioner.resumeIncomplete();
     provisionListedTenants();
+  }
+
+  /**
+   * Deletes the usage segments holding only events the meter never needs again (the provisioning
+   * journal compacts itself). Runs at startup; safe to schedule (for example daily) as a job.
+   *
+   * @return how many segments were deleted
+   */
+  int compactUsageStore() {
+    int dropped = usageStore.compact(usage.storeHorizon());
+    if (dropped > 0) {
+      LOG.info("usage store: compacted away {} old segments", dropped);
+    }
+    return dropped;
   }
 
   /** Reads a plan's {@code quota.<resource>.limit/period} settings as a quota policy. */

@@ -1,23 +1,21 @@
 package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.internal.DurableFiles;
+import dev.tdeveloper.tenancy.internal.Compaction;
+import dev.tdeveloper.tenancy.internal.JournalFile;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +25,33 @@ import org.slf4j.LoggerFactory;
  * a 4-byte big-endian payload length, the payload's CRC32, and the payload (a record as JSON).
  * Every record is forced to the storage device before {@link #record} returns.
  *
- * <p>On {@link #open}, a torn or corrupt tail (an interrupted write: short length, short payload,
- * bad CRC) is truncated and every record before it is kept; {@link #discardedBytesOnOpen()} says
- * how much was cut. A record with a valid CRC that cannot be decoded is not a torn write, so it
- * fails the open rather than losing data. The file is locked while open so that a second process
- * cannot append to it; the latest record of every saga is also held in memory. The file only grows
- * (one to two records per step), which suits how rarely tenants are provisioned.
+ * <p>On {@link #open}, a torn tail (an interrupted write: short length, short payload, bad CRC, and
+ * no intact record after it) is truncated and every record before it is kept; {@link
+ * #discardedBytesOnOpen()} says how much was cut. Damage followed by an intact record, or an intact
+ * record that cannot be decoded, is not a torn write, so it fails the open (naming file and offset)
+ * rather than losing data. A lock on the sibling file {@code <name>.lock} keeps a second journal,
+ * in this or another process, from opening the file; the latest record of every saga is also held
+ * in memory.
+ *
+ * <p><b>Compaction.</b> Each step appends one or two records, so the file grows. {@link #compact()}
+ * rewrites it to hold only the latest record of each saga the journal still answers for (in the
+ * order the sagas were first recorded, which {@link #incomplete()} and {@link #forTenant} use for
+ * sagas started at the same instant), and it runs by itself after a {@link #record} once the file
+ * reaches the compaction threshold (default {@value Compaction#DEFAULT_THRESHOLD_BYTES} bytes) and
+ * has doubled since the last compaction. What is dropped:
+ *
+ * <ul>
+ *   <li>every superseded record: only the latest record of a saga is ever read;
+ *   <li>the latest record of a <em>finished</em> saga ({@code DONE} or {@code FAILED}) last updated
+ *       more than the finished retention ago (default 30 days). Such a saga is never resumed and
+ *       never blocks a new saga of its tenant, so the provisioner no longer needs it; afterwards
+ *       {@link #find} and {@link #forTenant} no longer return it. Running and compensating sagas
+ *       are always kept, however old.
+ * </ul>
+ *
+ * The new file replaces the old one in a single atomic rename (see {@link JournalFile}), so a crash
+ * at any point of a compaction reopens to exactly the acknowledged records. Appends wait while a
+ * compaction runs.
  *
  * <p>Thread-safe: every method holds the journal's lock.
  */
@@ -41,89 +60,64 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   public static final int MAX_RECORD_BYTES = 1 << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(FileProvisioningJournal.class);
-  private static final byte[] MAGIC = {'T', 'D', 'P', 'J', 'R', 'N', 'L', '1'};
-  private static final int HEADER = 8;
+  private static final RecordFormat FORMAT =
+      RecordFormat.crc32("TDPJRNL1".getBytes(StandardCharsets.US_ASCII), MAX_RECORD_BYTES);
 
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
-  private final long discarded;
+  private final Path path;
+  private final Compaction compaction;
   private final Map<String, SagaRecord> latest = new LinkedHashMap<>();
-  private long end;
-  private boolean broken;
+  private final JournalFile file;
+  private long compactedSize;
   private boolean closed;
 
-  private FileProvisioningJournal(Path file, FileChannel channel, FileLock lock)
-      throws IOException {
-    this.file = file;
-    this.channel = channel;
-    this.lock = lock;
-    long size = channel.size();
-    if (size < HEADER) {
-      writeHeader(size);
-      size = HEADER;
-    } else if (!isHeader(read(0, HEADER))) {
-      throw new ProvisioningJournalException("file " + file + " is not a provisioning journal");
-    }
-    this.end = replay(size);
-    this.discarded = size - end;
-    if (discarded > 0) {
-      LOG.warn(
-          "journal {}: discarded a torn or corrupt tail of {} bytes at offset {}",
-          file,
-          discarded,
-          end);
-      channel.truncate(end);
-      channel.force(true);
-    }
+  private FileProvisioningJournal(Path path, Compaction compaction) {
+    this.path = path;
+    this.compaction = compaction;
+    this.file =
+        JournalFile.open(
+            path, FORMAT, "provisioning journal", this::replay, ProvisioningJournalException::new);
+    this.compactedSize = file.size();
   }
 
   /**
-   * Opens the journal in {@code file}, creating it (not its directory) if needed, and reads every
-   * record; a torn tail is truncated. Close it when done.
+   * Opens the journal in {@code file} with the default compaction settings, creating it (not its
+   * directory) if needed, and reads every record; a torn tail is truncated. Close it when done.
    *
    * @throws ProvisioningJournalException if the file cannot be opened or locked (another process or
-   *     another open journal in this process holds it), is not a journal, or holds a record this
-   *     version cannot decode
+   *     another open journal in this process holds it), is not a journal, is corrupt, or holds a
+   *     record this version cannot decode
    */
   public static FileProvisioningJournal open(Path file) {
-    Objects.requireNonNull(file, "file");
-    FileChannel channel = null;
-    try {
-      channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new ProvisioningJournalException("journal " + file + " is already open elsewhere");
-      }
-      return new FileProvisioningJournal(file, channel, lock);
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(channel, e);
-      if (e instanceof ProvisioningJournalException journalException) {
-        throw journalException;
-      }
-      throw new ProvisioningJournalException("cannot open journal " + file + ": " + e, e);
-    }
+    return builder(file).open();
+  }
+
+  /** Returns a builder for a journal in {@code file}, to configure compaction. */
+  public static FileProvisioningJournalBuilder builder(Path file) {
+    return new FileProvisioningJournalBuilder(file);
+  }
+
+  static FileProvisioningJournal open(Path file, Compaction compaction) {
+    return new FileProvisioningJournal(file, compaction);
   }
 
   /** Returns the journal's file. */
   public Path file() {
-    return file;
+    return path;
   }
 
-  /** Returns how many bytes of torn or corrupt tail {@link #open} truncated; 0 for a clean file. */
+  /** Returns the size of the journal's file in bytes. */
+  public synchronized long sizeBytes() {
+    return file.size();
+  }
+
+  /** Returns how many bytes of torn tail {@link #open} truncated; 0 for a clean file. */
   public long discardedBytesOnOpen() {
-    return discarded;
+    return file.discardedBytesOnOpen();
   }
 
   /**
-   * Appends {@code record} and forces it to the storage device.
+   * Appends {@code record} and forces it to the storage device, then compacts the file if it is
+   * due; a failed automatic compaction is logged and leaves the journal as it was.
    *
    * @throws IllegalArgumentException if the record is inconsistent with the saga's previous one, or
    *     its JSON exceeds {@value #MAX_RECORD_BYTES} bytes
@@ -135,10 +129,6 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   public synchronized void record(SagaRecord record) {
     Objects.requireNonNull(record, "record");
     requireOpen();
-    if (broken) {
-      throw new ProvisioningJournalException(
-          "journal " + file + " failed a write it could not undo; reopen it to recover");
-    }
     JournalRules.checkReplace(latest.get(record.sagaId()), record);
     byte[] payload = SagaRecordCodec.encode(record);
     if (payload.length > MAX_RECORD_BYTES) {
@@ -151,27 +141,45 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
               + MAX_RECORD_BYTES
               + " allowed");
     }
-    ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
-    frame.putInt(payload.length).putInt(crc(ByteBuffer.wrap(payload))).put(payload).flip();
     try {
-      long position = end;
-      while (frame.hasRemaining()) {
-        position += channel.write(frame, position);
-      }
-      channel.force(true);
-    } catch (IOException e) {
-      try {
-        channel.truncate(end);
-        channel.force(true);
-      } catch (IOException undo) {
-        broken = true;
-        e.addSuppressed(undo);
-      }
+      file.append(payload);
+    } catch (ProvisioningJournalException e) {
       throw new ProvisioningJournalException(
-          "cannot write saga " + record.sagaId() + " to journal " + file + ": " + e, e);
+          "cannot write saga " + record.sagaId() + ": " + e.getMessage(), e);
     }
-    end += frame.limit();
     latest.put(record.sagaId(), record);
+    if (compaction.due(file.size(), compactedSize)) {
+      try {
+        compact();
+      } catch (ProvisioningJournalException e) {
+        LOG.warn("automatic compaction of {} failed; the journal is unchanged", file.file(), e);
+      }
+    }
+  }
+
+  /**
+   * Rewrites the file to hold only what the journal still answers for (see the class comment).
+   *
+   * @return how many bytes the file shrank by
+   * @throws IllegalStateException if the journal is closed
+   * @throws ProvisioningJournalException if the new file cannot be written (the journal is
+   *     unchanged) or reopened (the journal then refuses writes until reopened)
+   */
+  public synchronized long compact() {
+    requireOpen();
+    long before = file.size();
+    Instant horizon = compaction.horizon();
+    List<SagaRecord> kept = new ArrayList<>();
+    for (SagaRecord record : latest.values()) {
+      if (!record.state().isTerminal() || !record.updatedAt().isBefore(horizon)) {
+        kept.add(record);
+      }
+    }
+    file.rewrite(kept.stream().map(SagaRecordCodec::encode).toList(), compaction.hook());
+    latest.keySet().retainAll(kept.stream().map(SagaRecord::sagaId).toList());
+    compactedSize = file.size();
+    LOG.debug("compacted {}: {} -> {} bytes", file.file(), before, compactedSize);
+    return before - compactedSize;
   }
 
   @Override
@@ -196,100 +204,29 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   /** Closes the file and releases its lock; later calls other than {@code close} throw. */
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
-    }
+    file.close();
     closed = true;
-    try {
-      channel.close();
-    } catch (IOException e) {
-      throw new ProvisioningJournalException("cannot close journal " + file + ": " + e, e);
-    }
   }
 
   @Override
   public String toString() {
-    return "FileProvisioningJournal[" + file + "]";
+    return "FileProvisioningJournal[" + file.file() + "]";
   }
 
   private void requireOpen() {
     if (closed) {
-      throw new IllegalStateException("journal " + file + " is closed");
+      throw new IllegalStateException("journal " + file.file() + " is closed");
     }
   }
 
-  /** Reads records from the header on; returns the offset after the last intact record. */
-  private long replay(long size) throws IOException {
-    long position = HEADER;
-    while (size - position >= 8) {
-      ByteBuffer head = read(position, 8);
-      int length = head.getInt();
-      int checksum = head.getInt();
-      if (length <= 0 || length > MAX_RECORD_BYTES || length > size - position - 8) {
-        break;
-      }
-      ByteBuffer payload = read(position + 8, length);
-      if (payload.remaining() != length || crc(payload.duplicate()) != checksum) {
-        break;
-      }
-      byte[] bytes = new byte[length];
-      payload.get(bytes);
-      SagaRecord record;
-      try {
-        record = SagaRecordCodec.decode(bytes);
-      } catch (RuntimeException e) {
-        throw new ProvisioningJournalException(
-            "journal " + file + ": record at offset " + position + " cannot be read: " + e, e);
-      }
-      latest.put(record.sagaId(), record);
-      position += 8 + length;
+  private void replay(long offset, byte[] payload) {
+    SagaRecord record;
+    try {
+      record = SagaRecordCodec.decode(payload);
+    } catch (RuntimeException e) {
+      throw new ProvisioningJournalException(
+          "journal " + path + ": record at offset " + offset + " cannot be read: " + e, e);
     }
-    return position;
-  }
-
-  /** Writes the header into an empty file, or over a torn header left by a crash on creation. */
-  private void writeHeader(long size) throws IOException {
-    ByteBuffer existing = read(0, (int) size);
-    if (!ByteBuffer.wrap(MAGIC, 0, (int) size).equals(existing)) {
-      throw new ProvisioningJournalException("file " + file + " is not a provisioning journal");
-    }
-    channel.truncate(0);
-    ByteBuffer header = ByteBuffer.wrap(MAGIC);
-    long position = 0;
-    while (header.hasRemaining()) {
-      position += channel.write(header, position);
-    }
-    channel.force(true);
-    DurableFiles.syncDirectory(DurableFiles.parentOf(file));
-  }
-
-  private static boolean isHeader(ByteBuffer header) {
-    return header.remaining() == HEADER && ByteBuffer.wrap(MAGIC).equals(header);
-  }
-
-  private ByteBuffer read(long position, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
-        break;
-      }
-    }
-    return buffer.flip();
-  }
-
-  private static int crc(ByteBuffer bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return (int) crc.getValue();
-  }
-
-  private static void closeQuietly(FileChannel channel, Exception failure) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        failure.addSuppressed(e);
-      }
-    }
+    latest.put(record.sagaId(), record);
   }
 }

@@ -245,6 +245,25 @@ public final class UsageMeter {
     return sealExpired(clock.instant(), true);
   }
 
+  /**
+   * Returns the instant before which stored events are never used by this meter again: the clock's
+   * now minus the retention minus the longest window-plus-grace of its meters. An event older than
+   * that belongs to a window whose grace ended more than the retention ago, so a replay skips it
+   * and a retry of it is refused as {@link RecordResult.TooLate}, stored or not; it only grows the
+   * {@code expired} count of {@link UsageMeterEvent.ReplayCompleted}. Pass it to {@link
+   * dev.tdeveloper.tenancy.usage.file.FileUsageStore#compact}. Events of meters this meter does not
+   * define are not protected: a store shared with meters of longer windows must use the earliest
+   * horizon of them. Assumes the clock does not step back.
+   */
+  public Instant storeHorizon() {
+    Duration longest = Duration.ZERO;
+    for (MeterDefinition meter : meters.values()) {
+      Duration span = meter.window().plus(meter.grace());
+      longest = span.compareTo(longest) > 0 ? span : longest;
+    }
+    return clock.instant().minus(retention).minus(longest);
+  }
+
   /** Returns the meters this meter knows, ordered by name. */
   public List<MeterDefinition> meters() {
     return List.copyOf(meters.values());

@@ -91,6 +91,29 @@ class FileProvisioningJournalTest extends ProvisioningJournalContract {
   }
 
   @Test
+  void failsNamingFileAndOffsetWhenDamageIsFollowedByAnIntactRecord() throws IOException {
+    journal.record(running("s1", "acme", 1, T0));
+    long second = Files.size(file());
+    journal.record(running("s2", "globex", 1, T0));
+    journal.record(running("s3", "initech", 1, T0));
+    journal.close();
+    try (RandomAccessFile raf = new RandomAccessFile(file().toFile(), "rw")) {
+      raf.seek(second + 20);
+      int b = raf.read();
+      raf.seek(second + 20);
+      raf.write(b ^ 0x01);
+    }
+    byte[] damaged = Files.readAllBytes(file());
+
+    assertThatThrownBy(() -> FileProvisioningJournal.open(file()))
+        .isInstanceOf(ProvisioningJournalException.class)
+        .hasMessageContaining(file().toString())
+        .hasMessageContaining("corrupt at offset " + second);
+    assertThat(Files.readAllBytes(file())).as("nothing is cut").isEqualTo(damaged);
+    journal = FileProvisioningJournal.open(dir.resolve("other.journal"));
+  }
+
+  @Test
   void truncatesAHeaderOnlyTail() throws IOException {
     journal.record(running("s1", "acme", 1, T0));
     journal.close();

@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.usage.file;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,24 +9,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32C;
 
 /**
- * Encodes events as framed records: {@code [int length][int CRC32C of payload][payload]}, all
- * big-endian. The payload, written with {@link DataOutputStream}, is: {@code byte version (1)},
- * {@code UTF tenant}, {@code UTF meter}, {@code long value}, {@code long epochSecond}, {@code int
- * nano}, {@code UTF idempotencyKey}, {@code byte dimensionCount}, then {@code UTF key, UTF value}
- * per dimension in key order. A payload is at most {@value #MAX_PAYLOAD} bytes.
+ * Encodes events as framed records of {@link #FORMAT}: {@code [int length][int CRC32C of
+ * payload][payload]}, all big-endian, in segments whose 8-byte header is {@code TDUS} and format 1.
+ * The payload, written with {@link DataOutputStream}, is: {@code byte version (1)}, {@code UTF
+ * tenant}, {@code UTF meter}, {@code long value}, {@code long epochSecond}, {@code int nano},
+ * {@code UTF idempotencyKey}, {@code byte dimensionCount}, then {@code UTF key, UTF value} per
+ * dimension in key order. A payload is at most {@value #MAX_PAYLOAD} bytes.
  *
  * <p>Stateless and thread-safe.
  */
 final class EventCodec {
-  static final int FRAME_HEADER = 8;
   static final int MAX_PAYLOAD = 64 * 1024;
+  static final RecordFormat FORMAT =
+      RecordFormat.crc32c(new byte[] {'T', 'D', 'U', 'S', 0, 0, 0, 1}, MAX_PAYLOAD);
   private static final byte VERSION = 1;
 
   private EventCodec() {}
@@ -34,8 +35,6 @@ final class EventCodec {
   static byte[] frame(UsageEvent event) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(0); // length, patched below
-      out.writeInt(0); // checksum, patched below
       out.writeByte(VERSION);
       out.writeUTF(event.tenant().value());
       out.writeUTF(event.meter());
@@ -51,17 +50,7 @@ final class EventCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot happen: writing to memory", e);
     }
-    byte[] frame = bytes.toByteArray();
-    int length = frame.length - FRAME_HEADER;
-    ByteBuffer.wrap(frame).putInt(0, length).putInt(4, checksum(frame, FRAME_HEADER, length));
-    return frame;
-  }
-
-  /** Returns the CRC32C of {@code length} bytes of {@code bytes} from {@code offset}. */
-  static int checksum(byte[] bytes, int offset, int length) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, offset, length);
-    return (int) crc.getValue();
+    return FORMAT.frame(bytes.toByteArray());
   }
 
   /**

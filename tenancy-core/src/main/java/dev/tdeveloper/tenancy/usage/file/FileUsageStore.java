@@ -2,17 +2,19 @@ package dev.tdeveloper.tenancy.usage.file;
 
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
 import dev.tdeveloper.tenancy.internal.DurableFiles;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -31,8 +33,20 @@ import java.util.function.Consumer;
  * ones, a damaged earlier segment, a missing segment) fails with {@link CorruptUsageStoreException}
  * naming the file and offset, so acknowledged events are never dropped silently. A lock on {@code
  * usage.lock} ({@link FileChannel#tryLock()}) keeps a second store, in this or another process,
- * from opening the same directory. Segments are never deleted by the store: archive or delete old
- * ones (lowest indices first, while closed) after exporting them.
+ * from opening the same directory.
+ *
+ * <p><b>Compaction.</b> {@link #compact(Instant)} deletes the oldest segments whose events are all
+ * older than a horizon: whole segments, from the lowest index, never the segment being appended to,
+ * and stopping at the first segment holding a newer event; nothing is rewritten and no aggregate is
+ * folded, so every event kept is replayed exactly as before. The store cannot know which events its
+ * reader still needs, so the horizon comes from the reader: {@link
+ * dev.tdeveloper.tenancy.usage.UsageMeter#storeHorizon()} is the instant before which the meter
+ * never uses an event again (its replay skips such events as expired, and a retry of one is refused
+ * as too late whether or not it is stored), so compacting to it changes none of the meter's answers
+ * after a restart; only the {@code expired} count of its replay report shrinks. Call it on a
+ * schedule (daily, say). A crash at any point of a compaction reopens to the segments before or
+ * after it (see {@link SegmentCompaction}). Besides, segments may be archived or deleted by hand,
+ * lowest indices first, while the store is closed and was never compacted.
  *
  * <p>Thread-safe. After a write or flush fails the store refuses further appends (the state of the
  * page cache is unknown); reopen it to recover.
@@ -54,7 +68,10 @@ public final class FileUsageStore implements UsageStore {
   private final long segmentSize;
   private final DirectoryLock directoryLock;
   private final ReentrantLock lock = new ReentrantLock();
-  private final long firstIndex;
+  private final Consumer<String> hook;
+  private final TreeMap<Long, Instant> newestOfClosed = new TreeMap<>();
+  private Instant newestOfActive;
+  private long firstIndex;
   private long index;
   private FileChannel channel;
   private long position;
@@ -69,10 +86,16 @@ public final class FileUsageStore implements UsageStore {
     this.policy = builder.policy;
     this.segmentSize = builder.segmentSize;
     this.directoryLock = directoryLock;
-    List<Path> segments = SegmentFiles.list(directory);
-    SegmentFiles.recover(segments);
-    this.firstIndex = segments.isEmpty() ? 1 : SegmentFiles.index(segments.get(0));
-    this.index = segments.isEmpty() ? 1 : SegmentFiles.index(segments.get(segments.size() - 1));
+    this.hook = builder.hook;
+    long compacted = SegmentCompaction.finishInterrupted(directory);
+    List<Path> segments = SegmentFiles.list(directory, compacted);
+    List<Instant> newest = SegmentFiles.recover(segments);
+    this.firstIndex = segments.isEmpty() ? compacted + 1 : SegmentFiles.index(segments.get(0));
+    this.index = firstIndex + Math.max(0, segments.size() - 1);
+    for (int i = 0; i < newest.size() - 1; i++) {
+      newestOfClosed.put(firstIndex + i, newest.get(i));
+    }
+    this.newestOfActive = newest.isEmpty() ? Instant.MIN : newest.get(newest.size() - 1);
     Path last = SegmentFiles.path(directory, index);
     this.channel = FileChannel.open(last, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
@@ -122,7 +145,7 @@ public final class FileUsageStore implements UsageStore {
     lock.lock();
     try {
       requireUsable();
-      if (position + frame.length > segmentSize && position > SegmentReader.HEADER) {
+      if (position + frame.length > segmentSize && position > RecordFormat.HEADER) {
         roll();
       }
       ByteBuffer buffer = ByteBuffer.wrap(frame);
@@ -130,6 +153,9 @@ public final class FileUsageStore implements UsageStore {
         channel.write(buffer);
       }
       position += frame.length;
+      if (event.timestamp().isAfter(newestOfActive)) {
+        newestOfActive = event.timestamp();
+      }
       sequence = ++written;
       if (policy == FsyncPolicy.EVERY_APPEND) {
         channel.force(true);
@@ -178,23 +204,50 @@ public final class FileUsageStore implements UsageStore {
     } finally {
       lock.unlock();
     }
-    for (long i = firstIndex; i <= lastIndex; i++) {
-      Path segment = SegmentFiles.path(directory, i);
-      try (SegmentReader reader =
-          new SegmentReader(segment, i == lastIndex ? lastLimit : Files.size(segment))) {
-        SegmentReader.Step step = reader.readHeader();
-        while (step == null || step.kind() == SegmentReader.Kind.RECORD) {
-          if (step != null) {
-            consumer.accept(SegmentFiles.decode(segment, step));
-          }
-          step = reader.next();
-        }
-        if (step.kind() != SegmentReader.Kind.END) {
-          throw new CorruptUsageStoreException(segment, step.offset(), step.problem());
-        }
-      } catch (IOException e) {
-        throw new UsageStoreException("cannot read usage store segment " + segment, e);
+    SegmentFiles.replay(directory, this::first, lastIndex, lastLimit, consumer);
+  }
+
+  /**
+   * Deletes the oldest segments whose events are all older than {@code horizon} (see the class
+   * comment); the segment being appended to is never deleted. Appends wait while it runs.
+   *
+   * @return how many segments were deleted
+   * @throws IllegalStateException if the store is closed
+   * @throws UsageStoreException if the store failed earlier, or deleting failed (the next open
+   *     finishes the compaction)
+   */
+  public int compact(Instant horizon) {
+    Objects.requireNonNull(horizon, "horizon");
+    lock.lock();
+    try {
+      requireUsable();
+      long through = firstIndex - 1;
+      while (through + 1 < index && newestOfClosed.get(through + 1).isBefore(horizon)) {
+        through++;
       }
+      if (through < firstIndex) {
+        return 0;
+      }
+      hook.accept(SegmentCompaction.CHOSEN);
+      SegmentCompaction.drop(directory, firstIndex, through, hook);
+      int dropped = (int) (through - firstIndex + 1);
+      newestOfClosed.headMap(through, true).clear();
+      firstIndex = through + 1;
+      return dropped;
+    } catch (IOException e) {
+      throw new UsageStoreException("cannot compact usage store " + directory, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns the index of the oldest segment. */
+  private long first() {
+    lock.lock();
+    try {
+      return firstIndex;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -236,6 +289,8 @@ public final class FileUsageStore implements UsageStore {
     channel.force(true); // everything written so far, in any policy, before leaving the segment
     forced = written;
     channel.close();
+    newestOfClosed.put(index, newestOfActive);
+    newestOfActive = Instant.MIN;
     index++;
     channel =
         FileChannel.open(
@@ -246,14 +301,13 @@ public final class FileUsageStore implements UsageStore {
   }
 
   private void writeHeader() throws IOException {
-    ByteBuffer header = ByteBuffer.allocate(SegmentReader.HEADER);
-    header.putInt(SegmentReader.MAGIC).putInt(SegmentReader.FORMAT).flip();
+    ByteBuffer header = ByteBuffer.wrap(EventCodec.FORMAT.header());
     while (header.hasRemaining()) {
       channel.write(header, header.position());
     }
     channel.force(true);
     DurableFiles.syncDirectory(directory);
-    position = SegmentReader.HEADER;
+    position = RecordFormat.HEADER;
     channel.position(position);
   }
 

@@ -2,6 +2,7 @@ package dev.tdeveloper.tenancy.usage.file;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Configures and opens a {@link FileUsageStore}. Defaults: {@link FsyncPolicy#GROUP_COMMIT},
@@ -13,6 +14,7 @@ public final class FileUsageStoreBuilder {
   final Path directory;
   FsyncPolicy policy = FsyncPolicy.GROUP_COMMIT;
   long segmentSize = FileUsageStore.DEFAULT_SEGMENT_SIZE_BYTES;
+  Consumer<String> hook = step -> {};
   private boolean policySet;
   private boolean segmentSizeSet;
 
@@ -59,6 +61,12 @@ public final class FileUsageStoreBuilder {
     }
     this.segmentSize = bytes;
     segmentSizeSet = true;
+    return this;
+  }
+
+  /** Sets what is told each compaction step, for crash tests. */
+  FileUsageStoreBuilder compactionHook(Consumer<String> hook) {
+    this.hook = Objects.requireNonNull(hook, "hook");
     return this;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class FileUsageStoreRecoveryTest {
 
   /** Returns the offset of record {@code n} (from 0) in a single-segment store of event(i)s. */
   private static long offsetOf(int n) {
-    long offset = SegmentReader.HEADER;
+    long offset = RecordFormat.HEADER;
     for (int i = 0; i < n; i++) {
       offset += EventCodec.frame(event(i)).length;
     }
@@ -176,7 +177,7 @@ class FileUsageStoreRecoveryTest {
     try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
       store.append(event(1000));
     }
-    assertThat(Files.size(next)).isGreaterThan(SegmentReader.HEADER);
+    assertThat(Files.size(next)).isGreaterThan(RecordFormat.HEADER);
     List<UsageEvent> expected = new ArrayList<>(events);
     expected.add(event(1000));
     assertThat(reopenAndReplay()).containsExactlyElementsOf(expected);
@@ -191,6 +192,6 @@ class FileUsageStoreRecoveryTest {
     Files.write(segment, bytes);
     assertThatThrownBy(() -> FileUsageStore.builder(dir).open())
         .isInstanceOf(CorruptUsageStoreException.class)
-        .hasMessageContaining("bad segment header");
+        .hasMessageContaining("bad header");
   }
 }

@@ -1,4 +1,4 @@
-package dev.tdeveloper.tenancy.usage.file;
+package dev.tdeveloper.tenancy.internal;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -9,85 +9,90 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
- * Reads the records of one segment file up to a limit, classifying the first damaged record it
- * meets: damage followed by no valid record is a <em>torn</em> tail (an interrupted write), damage
- * followed by a valid record is <em>corruption</em>.
+ * Reads the records of one {@link RecordFormat} file up to a limit, classifying the first damaged
+ * record it meets: damage followed by no valid record is a <em>torn</em> tail (an interrupted
+ * write, safe to cut off), damage followed by a valid record is <em>corruption</em> (cutting it
+ * would drop acknowledged records).
  *
  * <p>Not thread-safe: one reader per thread.
  */
-final class SegmentReader implements Closeable {
-  static final int MAGIC = 0x54445553; // "TDUS"
-  static final int FORMAT = 1;
-  static final int HEADER = 8;
-
+public final class FrameReader implements Closeable {
   /** What {@link #next()} found. */
-  enum Kind {
+  public enum Kind {
+    /** A valid record. */
     RECORD,
+    /** The end of the records, exactly at the limit. */
     END,
+    /** Damage that no valid record follows. */
     TORN,
+    /** Damage followed by a valid record. */
     CORRUPT
   }
 
-  /** One outcome: a record's payload, the end, or damage at {@code offset}. */
-  record Step(Kind kind, long offset, byte[] payload, String problem) {}
+  /**
+   * One outcome of reading.
+   *
+   * @param kind what was found
+   * @param offset where the record or damage starts in the file
+   * @param payload the record's payload; null unless {@code kind} is {@code RECORD}
+   * @param problem what the damage is; null unless damaged
+   */
+  public record Step(Kind kind, long offset, byte[] payload, String problem) {}
 
-  private final Path file;
+  private final RecordFormat format;
   private final FileChannel channel;
   private final DataInputStream in;
   private final long limit;
   private long position;
 
-  SegmentReader(Path file, long limit) throws IOException {
-    this.file = file;
+  FrameReader(RecordFormat format, Path file, long limit) throws IOException {
+    this.format = format;
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 65536));
     this.limit = limit;
   }
 
-  Path file() {
-    return file;
-  }
-
-  /** Checks the segment header; returns null when valid, else the damage at offset 0. */
-  Step readHeader() throws IOException {
-    if (limit < HEADER) {
-      return damage(0, "incomplete segment header (" + limit + " bytes)");
+  /** Checks the file header; returns null when valid, else the damage at offset 0. */
+  public Step readHeader() throws IOException {
+    if (limit < RecordFormat.HEADER) {
+      return damage(0, "incomplete header (" + limit + " bytes)");
     }
-    int magic = in.readInt();
-    int format = in.readInt();
-    position = HEADER;
-    if (magic != MAGIC || format != FORMAT) {
-      return damage(0, String.format("bad segment header (magic %08x, format %d)", magic, format));
+    byte[] header = new byte[RecordFormat.HEADER];
+    in.readFully(header);
+    position = RecordFormat.HEADER;
+    if (!Arrays.equals(header, format.header())) {
+      return damage(0, "bad header " + hex(header));
     }
     return null;
   }
 
   /** Reads the next record, or reports the end or the first damage; stop after damage. */
-  Step next() throws IOException {
+  public Step next() throws IOException {
     long offset = position;
     long remaining = limit - offset;
     if (remaining == 0) {
       return new Step(Kind.END, offset, null, null);
     }
-    if (remaining < EventCodec.FRAME_HEADER) {
+    if (remaining < RecordFormat.FRAME_HEADER) {
       return damage(offset, "incomplete record header (" + remaining + " bytes)");
     }
     int length = in.readInt();
     int checksum = in.readInt();
-    if (length <= 0 || length > EventCodec.MAX_PAYLOAD) {
+    if (length <= 0 || length > format.maxPayload()) {
       return damage(offset, "invalid record length " + length);
     }
-    if (length > remaining - EventCodec.FRAME_HEADER) {
-      return damage(offset, "record of " + length + " bytes extends past the end of the segment");
+    if (length > remaining - RecordFormat.FRAME_HEADER) {
+      return damage(offset, "record of " + length + " bytes extends past the end of the file");
     }
     byte[] payload = new byte[length];
     in.readFully(payload);
-    if (EventCodec.checksum(payload, 0, length) != checksum) {
+    if (format.checksum(payload, 0, length) != checksum) {
       return damage(offset, "checksum mismatch in record of " + length + " bytes");
     }
-    position = offset + EventCodec.FRAME_HEADER + length;
+    position = offset + RecordFormat.FRAME_HEADER + length;
     return new Step(Kind.RECORD, offset, payload, null);
   }
 
@@ -112,17 +117,25 @@ final class SegmentReader implements Closeable {
     }
     byte[] bytes = buffer.array();
     int filled = buffer.position();
-    for (int p = 0; p + EventCodec.FRAME_HEADER < filled; p++) {
+    for (int p = 0; p + RecordFormat.FRAME_HEADER < filled; p++) {
       int length = buffer.getInt(p);
       if (length > 0
-          && length <= EventCodec.MAX_PAYLOAD
-          && p + EventCodec.FRAME_HEADER + length <= filled
+          && length <= format.maxPayload()
+          && p + RecordFormat.FRAME_HEADER + length <= filled
           && buffer.getInt(p + 4)
-              == EventCodec.checksum(bytes, p + EventCodec.FRAME_HEADER, length)) {
+              == format.checksum(bytes, p + RecordFormat.FRAME_HEADER, length)) {
         return from + p;
       }
     }
     return -1;
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : bytes) {
+      out.append(String.format("%02x", b));
+    }
+    return out.toString();
   }
 
   @Override
