@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the abuse shield in
  * front of everything, then the tenant filter and the per-tenant rate limit in front of every
- * tenant route, and background jobs that reload {@code tenants.yaml} and close usage windows.
- * Thread-safe; {@link #close()} stops everything.
+ * tenant route, and background jobs that reload {@code tenants.yaml}, close usage windows and
+ * compact the usage store. Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -96,6 +96,8 @@ public final class DemoApp implements AutoCloseable {
     jobs.scheduleWithFixedDelay(safely("reload", services::reloadConfig), 2, 2, TimeUnit.SECONDS);
     jobs.scheduleWithFixedDelay(
         safely("close usage windows", services.usage::closeExpiredWindows), 1, 1, TimeUnit.MINUTES);
+    jobs.scheduleWithFixedDelay(
+        safely("compact usage store", services::compactUsageStore), 1, 1, TimeUnit.HOURS);
     return new DemoApp(services, server, jobs, token);
   }
 
