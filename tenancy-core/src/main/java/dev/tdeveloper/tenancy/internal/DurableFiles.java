@@ -62,6 +62,14 @@ public final class DurableFiles {
     syncDirectory(parentOf(target));
   }
 
+  /** Cuts {@code file} to {@code length} bytes (a torn tail, say) and forces it to the device. */
+  public static void truncate(Path file, long length) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(length);
+      channel.force(true);
+    }
+  }
+
   /** Returns the temporary file {@link #replace} uses for {@code target}. */
   public static Path tempOf(Path target) {
     return target.resolveSibling(target.getFileName() + TEMP_SUFFIX);

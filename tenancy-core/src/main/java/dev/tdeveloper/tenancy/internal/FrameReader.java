@@ -69,6 +69,21 @@ public final class FrameReader implements Closeable {
     return null;
   }
 
+  /**
+   * Reads the {@code bytes} bytes a format keeps between its header and its records (such as a
+   * record count); returns them, or null if the file ends first. Call right after {@link
+   * #readHeader()} found the header valid.
+   */
+  public ByteBuffer readHeaderExtension(int bytes) throws IOException {
+    if (limit - position < bytes) {
+      return null;
+    }
+    byte[] extension = new byte[bytes];
+    in.readFully(extension);
+    position += bytes;
+    return ByteBuffer.wrap(extension);
+  }
+
   /** Reads the next record, or reports the end or the first damage; stop after damage. */
   public Step next() throws IOException {
     long offset = position;
@@ -108,7 +123,7 @@ public final class FrameReader implements Closeable {
   /** Returns the offset of the first valid framed record starting after {@code offset}, or -1. */
   private long validRecordAfter(long offset) throws IOException {
     long from = offset + 1;
-    int size = (int) Math.max(0, limit - from);
+    int size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit - from));
     ByteBuffer buffer = ByteBuffer.allocate(size);
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, from + buffer.position()) < 0) {

@@ -12,10 +12,11 @@ import java.util.zip.Checksum;
 
 /**
  * The framing shared by the append-only record files of the local stores: an 8-byte header (a magic
- * naming the format and its version), then records {@code [int length][int checksum of
- * payload][payload]}, big-endian, with {@code 0 < length <= maxPayload}. {@link FrameReader} reads
- * them back and tells a torn tail (an interrupted write) from corruption (damage followed by a
- * valid record).
+ * naming the format and its version), optionally a fixed-size extension the format defines (such as
+ * a record count, see {@link FrameReader#readHeaderExtension}), then records {@code [int
+ * length][int checksum of payload][payload]}, big-endian, with {@code 0 < length <= maxPayload}.
+ * {@link FrameReader} reads them back and tells a torn tail (an interrupted write) from corruption
+ * (damage followed by a valid record).
  *
  * <p>Immutable and thread-safe.
  */

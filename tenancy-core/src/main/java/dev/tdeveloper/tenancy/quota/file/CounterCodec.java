@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.quota.file;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,23 +9,33 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.zip.CRC32C;
 
 /**
- * Encodes counter values as framed records: {@code [int length][int CRC32C of payload][payload]},
- * all big-endian. The payload, written with {@link DataOutputStream}, is: {@code byte version (1)},
- * {@code UTF tenant}, {@code UTF resource}, {@code long windowStart epochSecond}, {@code int
- * windowStart nano}, {@code long value}, {@code long expiresAt epochSecond}, {@code int expiresAt
- * nano}. The value is absolute (not a delta), so replaying a record twice changes nothing. A
- * payload is at most {@value #MAX_PAYLOAD} bytes.
+ * Encodes counter values as records of {@link #LOG} and {@link #SNAPSHOT}: {@code [int length][int
+ * CRC32C of payload][payload]}, all big-endian, framed by {@link RecordFormat}. The payload,
+ * written with {@link DataOutputStream}, is: {@code byte version (1)}, {@code UTF tenant}, {@code
+ * UTF resource}, {@code long windowStart epochSecond}, {@code int windowStart nano}, {@code long
+ * value}, {@code long expiresAt epochSecond}, {@code int expiresAt nano}. The value is absolute
+ * (not a delta), so replaying a record twice changes nothing. A payload is at most {@value
+ * #MAX_PAYLOAD} bytes.
  *
  * <p>Stateless and thread-safe.
  */
 final class CounterCodec {
-  static final int FRAME_HEADER = 8;
   static final int MAX_PAYLOAD = 1024; // tenant and resource are at most 63 ASCII characters each
+
+  /** The log's format: header {@code TDQL}, format 1. */
+  static final RecordFormat LOG =
+      RecordFormat.crc32c(new byte[] {'T', 'D', 'Q', 'L', 0, 0, 0, 1}, MAX_PAYLOAD);
+
+  /** The snapshot's format: header {@code TDQS}, format 1, then a {@code long} record count. */
+  static final RecordFormat SNAPSHOT =
+      RecordFormat.crc32c(new byte[] {'T', 'D', 'Q', 'S', 0, 0, 0, 1}, MAX_PAYLOAD);
+
+  /** Bytes before each payload: {@value}. */
+  static final int FRAME_HEADER = RecordFormat.FRAME_HEADER;
+
   private static final byte VERSION = 1;
 
   private CounterCodec() {}
@@ -32,12 +43,15 @@ final class CounterCodec {
   /** A decoded record: the counter of {@code key} holds {@code counter}. */
   record Entry(QuotaKey key, Counter counter) {}
 
-  /** Returns the framed record saying that the counter of {@code key} now holds {@code counter}. */
+  /** Returns the log record saying that the counter of {@code key} now holds {@code counter}. */
   static byte[] frame(QuotaKey key, Counter counter) {
+    return LOG.frame(encode(key, counter));
+  }
+
+  /** Returns the payload saying that the counter of {@code key} now holds {@code counter}. */
+  static byte[] encode(QuotaKey key, Counter counter) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(0); // length, patched below
-      out.writeInt(0); // checksum, patched below
       out.writeByte(VERSION);
       out.writeUTF(key.tenant().value());
       out.writeUTF(key.resource());
@@ -49,17 +63,7 @@ final class CounterCodec {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot happen: writing to memory", e);
     }
-    byte[] frame = bytes.toByteArray();
-    int length = frame.length - FRAME_HEADER;
-    ByteBuffer.wrap(frame).putInt(0, length).putInt(4, checksum(frame, FRAME_HEADER, length));
-    return frame;
-  }
-
-  /** Returns the CRC32C of {@code length} bytes of {@code bytes} from {@code offset}. */
-  static int checksum(byte[] bytes, int offset, int length) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes, offset, length);
-    return (int) crc.getValue();
+    return bytes.toByteArray();
   }
 
   /**

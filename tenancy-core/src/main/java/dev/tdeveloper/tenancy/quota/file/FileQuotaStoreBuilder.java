@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.quota.file;
 
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.internal.StoreSettings;
 import dev.tdeveloper.tenancy.spi.QuotaStoreException;
 import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class FileQuotaStoreBuilder {
    */
   public FileQuotaStoreBuilder clock(InstantSource clock) {
     Objects.requireNonNull(clock, "clock");
-    requireUnset("clock", clockSet);
+    StoreSettings.requireUnset("clock", clockSet);
     this.clock = clock;
     clockSet = true;
     return this;
@@ -51,7 +52,7 @@ public final class FileQuotaStoreBuilder {
    */
   public FileQuotaStoreBuilder fsyncPolicy(FsyncPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    requireUnset("fsyncPolicy", policySet);
+    StoreSettings.requireUnset("fsyncPolicy", policySet);
     this.policy = policy;
     policySet = true;
     return this;
@@ -67,17 +68,12 @@ public final class FileQuotaStoreBuilder {
    * @throws IllegalStateException if already set
    */
   public FileQuotaStoreBuilder compactionThresholdBytes(long bytes) {
-    if (bytes < FileQuotaStore.MIN_COMPACTION_THRESHOLD_BYTES
-        || bytes > FileQuotaStore.MAX_COMPACTION_THRESHOLD_BYTES) {
-      throw new IllegalArgumentException(
-          "compactionThresholdBytes must be from "
-              + FileQuotaStore.MIN_COMPACTION_THRESHOLD_BYTES
-              + " to "
-              + FileQuotaStore.MAX_COMPACTION_THRESHOLD_BYTES
-              + ", was "
-              + bytes);
-    }
-    requireUnset("compactionThresholdBytes", thresholdSet);
+    StoreSettings.requireRange(
+        "compactionThresholdBytes",
+        bytes,
+        FileQuotaStore.MIN_COMPACTION_THRESHOLD_BYTES,
+        FileQuotaStore.MAX_COMPACTION_THRESHOLD_BYTES);
+    StoreSettings.requireUnset("compactionThresholdBytes", thresholdSet);
     this.compactionThreshold = bytes;
     thresholdSet = true;
     return this;
@@ -86,7 +82,7 @@ public final class FileQuotaStoreBuilder {
   /** For crash tests: called after each step of every compaction, holding the store's locks. */
   FileQuotaStoreBuilder compactionHook(Consumer<CounterLog.CompactionStep> hook) {
     Objects.requireNonNull(hook, "hook");
-    requireUnset("compactionHook", hookSet);
+    StoreSettings.requireUnset("compactionHook", hookSet);
     this.compactionHook = hook;
     hookSet = true;
     return this;
@@ -113,12 +109,6 @@ public final class FileQuotaStoreBuilder {
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
-    }
-  }
-
-  private static void requireUnset(String field, boolean set) {
-    if (set) {
-      throw new IllegalStateException(field + " was already set");
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.tdeveloper.tenancy.quota.file;
 
+import dev.tdeveloper.tenancy.internal.StoreSettings;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
 import dev.tdeveloper.tenancy.spi.QuotaStoreConfig;
 import dev.tdeveloper.tenancy.spi.QuotaStoreProvider;
 import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,10 +53,7 @@ public final class FileQuotaStoreProvider implements QuotaStoreProvider {
             "unknown property '" + key + "' of the file quota store; known: " + KNOWN);
       }
     }
-    String directory = properties.get(DIRECTORY);
-    if (directory == null || directory.isBlank()) {
-      throw new IllegalArgumentException("property '" + DIRECTORY + "' is required");
-    }
+    String directory = StoreSettings.required(properties, DIRECTORY);
     Path path;
     try {
       path = Path.of(directory.trim());
@@ -67,27 +64,11 @@ public final class FileQuotaStoreProvider implements QuotaStoreProvider {
     FileQuotaStoreBuilder builder = FileQuotaStore.builder(path).clock(config.clock());
     String policy = properties.get(FSYNC_POLICY);
     if (policy != null) {
-      try {
-        builder.fsyncPolicy(FsyncPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "property '"
-                + FSYNC_POLICY
-                + "' is '"
-                + policy
-                + "' (allowed: every_append, group_commit, never)",
-            e);
-      }
+      builder.fsyncPolicy(StoreSettings.constant(FSYNC_POLICY, policy, FsyncPolicy.class));
     }
     String threshold = properties.get(COMPACTION_THRESHOLD_BYTES);
     if (threshold != null) {
-      try {
-        builder.compactionThresholdBytes(Long.parseLong(threshold.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "property '" + COMPACTION_THRESHOLD_BYTES + "' is not a number: '" + threshold + "'",
-            e);
-      }
+      builder.compactionThresholdBytes(StoreSettings.number(COMPACTION_THRESHOLD_BYTES, threshold));
     }
     return builder.open();
   }

@@ -1,6 +1,8 @@
 package dev.tdeveloper.tenancy.quota.file;
 
 import dev.tdeveloper.tenancy.internal.DurableFiles;
+import dev.tdeveloper.tenancy.internal.FrameReader;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of a quota store directory and their crash recovery. Generation {@code g} is the
- * snapshot {@code snapshot-<g>.snap} (header: magic {@code TDQS}, format 1, {@code long} record
- * count; then framed records) plus the log {@code counters-<g>.log} (header: magic {@code TDQL},
- * format 1; then framed records) of the changes since that snapshot; {@code g} has 20 digits.
+ * snapshot {@code snapshot-<g>.snap} ({@link CounterCodec#SNAPSHOT}: header magic {@code TDQS},
+ * format 1, {@code long} record count; then framed records) plus the log {@code counters-<g>.log}
+ * ({@link CounterCodec#LOG}: header magic {@code TDQL}, format 1; then framed records) of the
+ * changes since that snapshot; {@code g} has 20 digits.
  *
  * <p>A snapshot is only ever written whole ({@link DurableFiles#replace}) and before the log of its
  * generation, so the newest snapshot is always complete and holds every change the older
@@ -32,11 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stateless; the store's directory lock keeps other processes away while it runs.
  */
 final class QuotaFiles {
-  static final int LOG_MAGIC = 0x5444514c; // "TDQL"
-  static final int SNAPSHOT_MAGIC = 0x54445153; // "TDQS"
-  static final int FORMAT = 1;
-  static final int LOG_HEADER = 8;
-  static final int SNAPSHOT_HEADER = 16;
+  static final int LOG_HEADER = RecordFormat.HEADER;
+  static final int SNAPSHOT_HEADER = RecordFormat.HEADER + Long.BYTES; // the record count
   private static final Logger LOG = LoggerFactory.getLogger(FileQuotaStore.class);
   private static final Pattern LOG_NAME = Pattern.compile("counters-(\\d{20})\\.log");
   private static final Pattern SNAPSHOT_NAME = Pattern.compile("snapshot-(\\d{20})\\.snap");
@@ -118,11 +118,11 @@ final class QuotaFiles {
         snapshot(directory, generation),
         raw -> {
           DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 65536));
-          out.writeInt(SNAPSHOT_MAGIC);
-          out.writeInt(FORMAT);
+          out.write(CounterCodec.SNAPSHOT.header());
           out.writeLong(live.size());
           for (Map.Entry<QuotaKey, Counter> entry : live.entrySet()) {
-            byte[] frame = CounterCodec.frame(entry.getKey(), entry.getValue());
+            byte[] frame =
+                CounterCodec.SNAPSHOT.frame(CounterCodec.encode(entry.getKey(), entry.getValue()));
             out.write(frame);
             size[0] += frame.length;
           }
@@ -140,7 +140,7 @@ final class QuotaFiles {
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING);
     try {
-      ByteBuffer header = ByteBuffer.allocate(LOG_HEADER).putInt(LOG_MAGIC).putInt(FORMAT).flip();
+      ByteBuffer header = ByteBuffer.wrap(CounterCodec.LOG.header());
       while (header.hasRemaining()) {
         channel.write(header, header.position());
       }
@@ -155,27 +155,23 @@ final class QuotaFiles {
 
   private static long readSnapshot(Path file, Map<QuotaKey, Counter> counters) throws IOException {
     long size = Files.size(file);
-    try (FrameReader reader = new FrameReader(file, size)) {
-      ByteBuffer header = reader.header(SNAPSHOT_HEADER);
-      if (header == null || header.getInt() != SNAPSHOT_MAGIC || header.getInt() != FORMAT) {
+    try (FrameReader reader = CounterCodec.SNAPSHOT.reader(file, size)) {
+      ByteBuffer count =
+          reader.readHeader() == null ? reader.readHeaderExtension(Long.BYTES) : null;
+      if (count == null) {
         throw new CorruptQuotaStoreException(file, 0, "not a quota snapshot (bad header)");
       }
-      long expected = header.getLong();
-      long count = 0;
-      FrameReader.Step step = reader.next();
-      for (; step.kind() == FrameReader.Kind.RECORD; step = reader.next()) {
-        CounterCodec.Entry entry = decode(file, step);
-        counters.put(entry.key(), entry.counter());
-        count++;
-      }
+      long expected = count.getLong();
+      Loaded loaded = load(file, reader, counters);
+      FrameReader.Step step = loaded.end();
       if (step.kind() != FrameReader.Kind.END) {
         throw new CorruptQuotaStoreException(file, step.offset(), step.problem());
       }
-      if (count != expected) {
+      if (loaded.records() != expected) {
         throw new CorruptQuotaStoreException(
             file,
             step.offset(),
-            "snapshot holds " + count + " records, its header says " + expected);
+            "snapshot holds " + loaded.records() + " records, its header says " + expected);
       }
     }
     return size;
@@ -185,16 +181,11 @@ final class QuotaFiles {
   private static long replayLog(Path file, Map<QuotaKey, Counter> counters) throws IOException {
     long size = Files.exists(file) ? Files.size(file) : 0;
     try (FrameReader reader =
-        new FrameReader(createLogIfTorn(file, size), Math.max(size, LOG_HEADER))) {
-      ByteBuffer header = reader.header(LOG_HEADER);
-      if (header.getInt() != LOG_MAGIC || header.getInt() != FORMAT) {
+        CounterCodec.LOG.reader(createLogIfTorn(file, size), Math.max(size, LOG_HEADER))) {
+      if (reader.readHeader() != null) {
         throw new CorruptQuotaStoreException(file, 0, "not a quota log (bad header)");
       }
-      FrameReader.Step step = reader.next();
-      for (; step.kind() == FrameReader.Kind.RECORD; step = reader.next()) {
-        CounterCodec.Entry entry = decode(file, step);
-        counters.put(entry.key(), entry.counter());
-      }
+      FrameReader.Step step = load(file, reader, counters).end();
       if (step.kind() == FrameReader.Kind.CORRUPT) {
         throw new CorruptQuotaStoreException(file, step.offset(), step.problem());
       }
@@ -205,13 +196,35 @@ final class QuotaFiles {
             step.offset(),
             size - step.offset(),
             step.problem());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-          channel.truncate(step.offset());
-          channel.force(true);
-        }
+        DurableFiles.truncate(file, step.offset());
       }
       return step.offset();
     }
+  }
+
+  /** How reading a file's records ended, and how many it read before. */
+  private record Loaded(FrameReader.Step end, long records) {}
+
+  /**
+   * Puts the records {@code reader} reads into {@code counters}.
+   *
+   * @throws CorruptQuotaStoreException if an intact record cannot be decoded
+   */
+  private static Loaded load(Path file, FrameReader reader, Map<QuotaKey, Counter> counters)
+      throws IOException {
+    long records = 0;
+    FrameReader.Step step = reader.next();
+    for (; step.kind() == FrameReader.Kind.RECORD; step = reader.next()) {
+      CounterCodec.Entry entry;
+      try {
+        entry = CounterCodec.decode(step.payload());
+      } catch (IllegalArgumentException e) {
+        throw new CorruptQuotaStoreException(file, step.offset(), e.getMessage());
+      }
+      counters.put(entry.key(), entry.counter());
+      records++;
+    }
+    return new Loaded(step, records);
   }
 
   /** Creates the log, or rewrites a header cut short, when a crash came before it was whole. */
@@ -231,13 +244,5 @@ final class QuotaFiles {
       throw new IllegalArgumentException("not a quota log: " + file);
     }
     return Long.parseLong(matcher.group(1));
-  }
-
-  private static CounterCodec.Entry decode(Path file, FrameReader.Step step) {
-    try {
-      return CounterCodec.decode(step.payload());
-    } catch (IllegalArgumentException e) {
-      throw new CorruptQuotaStoreException(file, step.offset(), e.getMessage());
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.internal.StoreSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,9 +30,7 @@ public final class FileUsageStoreBuilder {
    */
   public FileUsageStoreBuilder fsyncPolicy(FsyncPolicy policy) {
     Objects.requireNonNull(policy, "policy");
-    if (policySet) {
-      throw new IllegalStateException("fsyncPolicy was already set");
-    }
+    StoreSettings.requireUnset("fsyncPolicy", policySet);
     this.policy = policy;
     policySet = true;
     return this;
@@ -46,19 +45,12 @@ public final class FileUsageStoreBuilder {
    * @throws IllegalStateException if already set
    */
   public FileUsageStoreBuilder segmentSizeBytes(long bytes) {
-    if (bytes < FileUsageStore.MIN_SEGMENT_SIZE_BYTES
-        || bytes > FileUsageStore.MAX_SEGMENT_SIZE_BYTES) {
-      throw new IllegalArgumentException(
-          "segmentSizeBytes must be from "
-              + FileUsageStore.MIN_SEGMENT_SIZE_BYTES
-              + " to "
-              + FileUsageStore.MAX_SEGMENT_SIZE_BYTES
-              + ", was "
-              + bytes);
-    }
-    if (segmentSizeSet) {
-      throw new IllegalStateException("segmentSizeBytes was already set");
-    }
+    StoreSettings.requireRange(
+        "segmentSizeBytes",
+        bytes,
+        FileUsageStore.MIN_SEGMENT_SIZE_BYTES,
+        FileUsageStore.MAX_SEGMENT_SIZE_BYTES);
+    StoreSettings.requireUnset("segmentSizeBytes", segmentSizeSet);
     this.segmentSize = bytes;
     segmentSizeSet = true;
     return this;

@@ -1,9 +1,9 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.internal.StoreSettings;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreProvider;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,33 +47,15 @@ public final class FileUsageStoreProvider implements UsageStoreProvider {
             "unknown property '" + key + "' of the file usage store; known: " + KNOWN);
       }
     }
-    String directory = properties.get(DIRECTORY);
-    if (directory == null || directory.isBlank()) {
-      throw new IllegalArgumentException("property '" + DIRECTORY + "' is required");
-    }
-    FileUsageStoreBuilder builder = FileUsageStore.builder(Path.of(directory));
+    FileUsageStoreBuilder builder =
+        FileUsageStore.builder(Path.of(StoreSettings.required(properties, DIRECTORY)));
     String policy = properties.get(FSYNC_POLICY);
     if (policy != null) {
-      try {
-        builder.fsyncPolicy(FsyncPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "property '"
-                + FSYNC_POLICY
-                + "' is '"
-                + policy
-                + "' (allowed: every_append, group_commit, never)",
-            e);
-      }
+      builder.fsyncPolicy(StoreSettings.constant(FSYNC_POLICY, policy, FsyncPolicy.class));
     }
     String size = properties.get(SEGMENT_SIZE_BYTES);
     if (size != null) {
-      try {
-        builder.segmentSizeBytes(Long.parseLong(size.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "property '" + SEGMENT_SIZE_BYTES + "' is not a number: '" + size + "'", e);
-      }
+      builder.segmentSizeBytes(StoreSettings.number(SEGMENT_SIZE_BYTES, size));
     }
     return builder.open();
   }

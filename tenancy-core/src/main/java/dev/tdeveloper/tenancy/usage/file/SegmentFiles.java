@@ -1,15 +1,14 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.internal.FrameReader;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -170,9 +169,6 @@ final class SegmentFiles {
         at,
         size - at,
         step.problem());
-    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-      channel.truncate(at);
-      channel.force(true);
-    }
+    DurableFiles.truncate(segment, at);
   }
 }
