@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the abuse shield in
  * front of everything, then the tenant filter and the per-tenant rate limit in front of every
  * tenant route, and background jobs that reload {@code tenants.yaml}, close usage windows and
- * compact the usage store. Thread-safe; {@link #close()} stops everything.
+ * compact the usage store. With TLS on ({@link DemoOptions#tls()}), the one port serves only TLS
+ * 1.3 (h2 and HTTP/1.1, HSTS on every answer) and a job checks the certificate daily. Thread-safe;
+ * {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -45,6 +48,7 @@ public final class DemoApp implements AutoCloseable {
   private final Server server;
   private final ScheduledExecutorService jobs;
   private final String adminToken;
+  private final Optional<TlsEndpoint> tls;
 
   /** Reading the ops view: tenants, plans, configuration. */
   static final Permission OPS_READ = Permission.of("ops:read");
@@ -53,11 +57,16 @@ public final class DemoApp implements AutoCloseable {
   static final Permission TENANTS_ADMIN = Permission.of("tenants:admin");
 
   private DemoApp(
-      DemoServices services, Server server, ScheduledExecutorService jobs, String token) {
+      DemoServices services,
+      Server server,
+      ScheduledExecutorService jobs,
+      String token,
+      Optional<TlsEndpoint> tls) {
     this.services = services;
     this.server = server;
     this.jobs = jobs;
     this.adminToken = token;
+    this.tls = tls;
   }
 
   /** Starts the demo on {@code options.port()}, timing rate limits by the system ticker. */
@@ -67,18 +76,37 @@ public final class DemoApp implements AutoCloseable {
 
   /**
    * Starts the demo on {@code options.port()}, with wall time from {@code clock} and the rate
-   * limits, bans and concurrency latencies timed by {@code ticker}.
+   * limits, bans and concurrency latencies timed by {@code ticker}. With TLS on, the port speaks
+   * only TLS 1.3 (plain HTTP to it gets no answer) and the certificate is checked at start and
+   * daily.
+   *
+   * @throws dev.tdeveloper.security.cert.CertificateReadException if the TLS key material cannot be
+   *     read (the message names the file and what is wrong)
    */
   public static DemoApp start(DemoOptions options, InstantSource clock, Ticker ticker)
       throws Exception {
+    Optional<TlsEndpoint> tls =
+        options.tls().enabled()
+            ? Optional.of(TlsEndpoint.open(options.tls(), options.dataDir(), clock))
+            : Optional.empty();
     DemoServices services = new DemoServices(options, clock, ticker);
     String token = options.adminToken().orElseGet(DemoApp::randomToken);
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(options.port());
+    ServerConnector connector;
+    if (tls.isPresent()) {
+      connector = tls.get().connector(server, "127.0.0.1", options.port());
+    } else {
+      connector = new ServerConnector(server);
+      connector.setHost("127.0.0.1");
+      connector.setPort(options.port());
+    }
     server.addConnector(connector);
-    server.setHandler(routes(services, options, operatorFilter(token)));
+    ServletContextHandler context = routes(services, options, operatorFilter(token));
+    tls.ifPresent(
+        t ->
+            context.addServlet(
+                new ServletHolder(new CertificatesServlet(t.monitor())), "/ops/certificates"));
+    server.setHandler(context);
     ScheduledExecutorService jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -98,7 +126,13 @@ public final class DemoApp implements AutoCloseable {
         safely("close usage windows", services.usage::closeExpiredWindows), 1, 1, TimeUnit.MINUTES);
     jobs.scheduleWithFixedDelay(
         safely("compact usage store", services::compactUsageStore), 1, 1, TimeUnit.HOURS);
-    return new DemoApp(services, server, jobs, token);
+    tls.ifPresent(
+        t -> {
+          t.monitor().check();
+          jobs.scheduleWithFixedDelay(
+              safely("check TLS certificate", t.monitor()::check), 1, 1, TimeUnit.DAYS);
+        });
+    return new DemoApp(services, server, jobs, token, tls);
   }
 
   /**
@@ -197,6 +231,16 @@ public final class DemoApp implements AutoCloseable {
   /** Returns the port the server listens on. */
   public int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Returns whether the demo serves TLS (then only TLS) on {@link #port()}. */
+  public boolean tls() {
+    return tls.isPresent();
+  }
+
+  /** Returns the SHA-256 fingerprint of the TLS certificate in use, when TLS is on. */
+  public Optional<String> certificateFingerprint() {
+    return tls.map(t -> t.material().sha256Fingerprint());
   }
 
   /** Returns the operator token {@code /admin} and {@code /ops} requests must carry. */

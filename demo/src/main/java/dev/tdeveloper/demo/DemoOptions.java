@@ -6,22 +6,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo's command-line options.
  *
- * @param port the HTTP port ({@code 0} picks a free one)
+ * @param port the port ({@code 0} picks a free one)
  * @param config the {@code tenants.yaml} to load and watch
- * @param dataDir where durable state (usage events, provisioning journal) is kept
+ * @param dataDir where durable state (usage events, provisioning journal, the generated TLS
+ *     certificate) is kept
  * @param baseDomains the domains whose first label names the tenant ({@code acme.localhost})
  * @param adminToken the operator token {@code /admin} and {@code /ops} requests must carry as
  *     {@code Authorization: Bearer <token>}; 16-512 printable ASCII characters, random when absent
+ * @param tls plain HTTP ({@link DemoTls.Off}) or TLS 1.3 and where its key material comes from
  */
 public record DemoOptions(
-    int port, Path config, Path dataDir, List<String> baseDomains, Optional<String> adminToken) {
+    int port,
+    Path config,
+    Path dataDir,
+    List<String> baseDomains,
+    Optional<String> adminToken,
+    DemoTls tls) {
   /** Where the configuration lives in the source tree, used when running from a checkout. */
   static final Path SOURCE_CONFIG =
       Path.of("demo/src/main/resources/config/production/tenants.yaml");
+
+  /** The environment variable read for the key store password when no option gives it. */
+  static final String KEYSTORE_PASSWORD_ENV = "DEMO_KEYSTORE_PASSWORD";
 
   /** Validates the options. */
   public DemoOptions {
@@ -29,6 +40,7 @@ public record DemoOptions(
     Objects.requireNonNull(dataDir, "dataDir");
     baseDomains = List.copyOf(baseDomains);
     Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(tls, "tls");
     adminToken.ifPresent(
         token -> {
           if (token.length() < BearerTokenAuthenticator.MIN_TOKEN_LENGTH
@@ -45,21 +57,49 @@ public record DemoOptions(
     }
   }
 
+  /** Options serving plain HTTP. */
+  public DemoOptions(
+      int port, Path config, Path dataDir, List<String> baseDomains, Optional<String> adminToken) {
+    this(port, config, dataDir, baseDomains, adminToken, new DemoTls.Off());
+  }
+
+  /** Returns a copy serving {@code tls}. */
+  DemoOptions withTls(DemoTls tls) {
+    return new DemoOptions(port, config, dataDir, baseDomains, adminToken, tls);
+  }
+
   /**
    * Parses {@code --port N}, {@code --config PATH}, {@code --data-dir PATH}, {@code --admin-token
-   * T}. Without {@code --config}, the checkout's {@code tenants.yaml} is used when present (so
-   * edits to it are reloaded live), else {@code config/production/tenants.yaml} under the working
-   * directory, else the copy bundled in the jar is extracted to the data directory.
+   * T}, {@code --tls}, {@code --keystore PATH}, {@code --keystore-password P} (else the {@value
+   * #KEYSTORE_PASSWORD_ENV} environment variable), {@code --cert PEM} and {@code --key PEM}.
+   * Without {@code --config}, the checkout's {@code tenants.yaml} is used when present (so edits to
+   * it are reloaded live), else {@code config/production/tenants.yaml} under the working directory,
+   * else the copy bundled in the jar is extracted to the data directory. TLS is on with {@code
+   * --tls} or when key material is given; the port then defaults to 8443 instead of 8080.
    *
    * @throws IllegalArgumentException naming an unknown option or a bad value
    */
   public static DemoOptions parse(String... args) {
-    int port = 8080;
+    return parse(System::getenv, args);
+  }
+
+  /** Parses {@code args}, reading environment variables from {@code env} (null when unset). */
+  static DemoOptions parse(UnaryOperator<String> env, String... args) {
+    Integer port = null;
     Path config = null;
     Path dataDir = Path.of("data");
     String token = null;
+    boolean tlsFlag = false;
+    Path keyStore = null;
+    String password = null;
+    Path cert = null;
+    Path key = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
+      if (name.equals("--tls")) {
+        tlsFlag = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("option " + name + " needs a value");
       }
@@ -69,17 +109,56 @@ public record DemoOptions(
         case "--config" -> config = Path.of(value);
         case "--data-dir" -> dataDir = Path.of(value);
         case "--admin-token" -> token = value;
+        case "--keystore" -> keyStore = Path.of(value);
+        case "--keystore-password" -> password = value;
+        case "--cert" -> cert = Path.of(value);
+        case "--key" -> key = Path.of(value);
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + name + "; known: --port, --config, --data-dir, --admin-token");
+                "unknown option "
+                    + name
+                    + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
+                    + " --keystore-password, --cert, --key");
       }
     }
     if (config == null) {
       Path local = Path.of("config/production/tenants.yaml");
       config = Files.exists(SOURCE_CONFIG) ? SOURCE_CONFIG : local;
     }
+    if (password == null && keyStore != null) {
+      password = env.apply(KEYSTORE_PASSWORD_ENV);
+    }
+    DemoTls tls = tls(tlsFlag, keyStore, password, cert, key);
     return new DemoOptions(
-        port, config, dataDir, List.of("localhost", "example.com"), Optional.ofNullable(token));
+        port != null ? port : tls.enabled() ? 8443 : 8080,
+        config,
+        dataDir,
+        List.of("localhost", "example.com"),
+        Optional.ofNullable(token),
+        tls);
+  }
+
+  private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {
+    if (keyStore != null && (cert != null || key != null)) {
+      throw new IllegalArgumentException("give either --keystore or --cert and --key, not both");
+    }
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException("--cert and --key go together");
+    }
+    if (keyStore != null) {
+      if (password == null) {
+        throw new IllegalArgumentException(
+            "--keystore needs --keystore-password or the " + KEYSTORE_PASSWORD_ENV + " variable");
+      }
+      return new DemoTls.Pkcs12(keyStore, password.toCharArray());
+    }
+    if (password != null) {
+      throw new IllegalArgumentException("--keystore-password needs --keystore");
+    }
+    if (cert != null) {
+      return new DemoTls.Pem(cert, key);
+    }
+    return flag ? new DemoTls.SelfSigned() : new DemoTls.Off();
   }
 
   private static int parsePort(String value) {

@@ -3,7 +3,10 @@ package dev.tdeveloper.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the demo service: {@code java -jar demo/target/demo.jar [--port 8080] [--config ...]}. */
+/**
+ * Starts the demo service: {@code java -jar demo/target/demo.jar [--port 8080] [--config ...]
+ * [--tls] [--keystore server.p12 --keystore-password P | --cert cert.pem --key key.pem]}.
+ */
 public final class DemoServer {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
 
@@ -21,13 +24,24 @@ public final class DemoServer {
     }
     DemoApp app = DemoApp.start(options, java.time.InstantSource.system());
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "demo-shutdown"));
-    LOG.info(
-        "demo listening on http://localhost:{} (try: curl -H 'X-Tenant-Id: acme' "
-            + "http://localhost:{}/notes); operator token for /ops and /admin"
-            + " (Authorization: Bearer): {}",
-        app.port(),
-        app.port(),
-        app.adminToken());
+    if (app.tls()) {
+      LOG.info(
+          "demo listening on https://localhost:{} (TLS 1.3 only; certificate SHA-256 {}); try:"
+              + " curl --tlsv1.3 --cacert {} -H 'X-Tenant-Id: acme' https://localhost:{}/notes",
+          app.port(),
+          app.certificateFingerprint().orElseThrow(),
+          options.tls() instanceof DemoTls.SelfSigned
+              ? options.dataDir().resolve("tls").resolve(SelfSignedCertificate.CERTIFICATE_FILE)
+              : "<your CA certificate>",
+          app.port());
+    } else {
+      LOG.info(
+          "demo listening on http://localhost:{} (try: curl -H 'X-Tenant-Id: acme' "
+              + "http://localhost:{}/notes)",
+          app.port(),
+          app.port());
+    }
+    LOG.info("operator token for /ops and /admin (Authorization: Bearer): {}", app.adminToken());
     app.join();
   }
 }
