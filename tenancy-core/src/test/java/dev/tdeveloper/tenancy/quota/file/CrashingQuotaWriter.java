@@ -4,19 +4,24 @@ import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The child process of {@link FileQuotaStoreCrashTest}. Mode {@code adds <threads>}: adds 1 to
- * shared counters from several threads forever, compacting every few kilobytes, printing {@code TRY
- * <key>} before and {@code ACK <key> <value>} after each add. Mode {@code compact <step>}: adds to
- * a few counters, then compacts and stops for good at {@code step}, printing {@code STEP <step>}.
- * It exits by itself when its standard input closes, so it never outlives a crashed parent.
+ * The child process of {@link FileQuotaStoreCrashTest}. Mode {@code adds <threads> <attempts>}:
+ * adds 1 to shared counters from several threads forever, compacting every few kilobytes, appending
+ * {@code <key>} to the file {@code attempts} before each add (one unbuffered write, so the kernel
+ * holds it whatever happens to this process; standard output lines can be lost when a process is
+ * killed) and printing {@code ACK <key> <value>} after it. Mode {@code compact <step>}: adds to a
+ * few counters, then compacts and stops for good at {@code step}, printing {@code STEP <step>}. It
+ * exits by itself when its standard input closes, so it never outlives a crashed parent.
  */
 public final class CrashingQuotaWriter {
   static final Instant WINDOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -54,13 +59,15 @@ public final class CrashingQuotaWriter {
     watchdog.start();
     Path directory = Path.of(args[0]);
     if (args[1].equals("adds")) {
-      addForever(directory, Integer.parseInt(args[2]));
+      addForever(directory, Integer.parseInt(args[2]), Path.of(args[3]));
     } else {
       compactUntil(directory, CounterLog.CompactionStep.valueOf(args[2]));
     }
   }
 
-  private static void addForever(Path directory, int threads) {
+  private static void addForever(Path directory, int threads, Path attemptsFile)
+      throws IOException {
+    FileOutputStream attempts = new FileOutputStream(attemptsFile.toFile(), true);
     FileQuotaStore store =
         FileQuotaStore.builder(directory)
             .clock(new ManualClock(WINDOW))
@@ -73,7 +80,7 @@ public final class CrashingQuotaWriter {
               () -> {
                 for (int i = thread; ; i++) {
                   String name = keyName(i % KEYS);
-                  say("TRY " + name);
+                  attempt(attempts, name);
                   QuotaAddResult result = store.tryAdd(key(name), 1, Long.MAX_VALUE, EXPIRES);
                   say("ACK " + name + " " + result.used());
                 }
@@ -117,6 +124,17 @@ public final class CrashingQuotaWriter {
     say("ACK " + released + " " + store.subtract(key(released), 3));
     store.compact();
     say("COMPACTED");
+  }
+
+  private static void attempt(FileOutputStream attempts, String name) {
+    byte[] line = (name + "\n").getBytes(StandardCharsets.US_ASCII);
+    synchronized (attempts) {
+      try {
+        attempts.write(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static void say(String line) {
