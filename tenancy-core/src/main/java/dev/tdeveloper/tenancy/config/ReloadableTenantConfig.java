@@ -95,11 +95,14 @@ public final class ReloadableTenantConfig {
    *
    * @param name names the consumer in failures and logs, for example {@code rate limits}
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is blank
    * @throws RuntimeException whatever the first application throws; the applier is then not
    *     registered
    */
   public void addApplier(String name, ConfigApplier<? super TenantConfig> applier) {
-    Objects.requireNonNull(name, "name");
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
     Objects.requireNonNull(applier, "applier");
     synchronized (reloadLock) {
       applier.apply(current.get());

@@ -257,5 +257,10 @@ class ReloadAllOrNothingTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ReloadableTenantConfig.builder(file).validator(" ", c -> List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+    List<TenantConfig> applied = new ArrayList<>();
+    assertThatThrownBy(
+            () -> ReloadableTenantConfig.builder(file).build().addApplier("", applied::add))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(applied).as("a refused registration applies nothing").isEmpty();
   }
 }
