@@ -75,18 +75,17 @@ final class DemoProtection {
   }
 
   /**
-   * Applies the rate limits of a reloaded configuration; keys keep the permits they consumed. A
-   * configuration with bad rate-limit settings is logged and the previous limits stay in force.
+   * Applies the rate limits of an accepted configuration (an applier of {@code tenants.yaml}); keys
+   * keep the permits they consumed.
+   *
+   * @throws ConfigException if a rate-limit setting is bad; the limits in force are unchanged
    */
-  void reload(TenantConfig config) {
-    try {
-      policies.update(config);
-    } catch (ConfigException e) {
-      LOG.error("keeping the previous rate limits: {}", e.getMessage());
-      return;
-    }
+  void apply(TenantConfig config) {
+    policies.update(config);
     int changed = limiter.refreshPolicies();
-    LOG.info("rate limits reloaded; {} active keys changed policy", changed);
+    if (changed > 0) {
+      LOG.info("rate limits applied; {} active keys changed policy", changed);
+    }
   }
 
   private static void log(RateLimitEvent event) {

@@ -2,18 +2,19 @@ package dev.tdeveloper.demo;
 
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantStatus;
+import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
 import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
-import dev.tdeveloper.tenancy.config.TenantSettings;
+import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
-import dev.tdeveloper.tenancy.quota.QuotaPeriod;
-import dev.tdeveloper.tenancy.quota.QuotaPolicy;
+import dev.tdeveloper.tenancy.quota.TenantQuotaPolicies;
 import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
 import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
@@ -30,10 +31,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
  * restarts), usage metered into a durable local event log, and the traffic protection (abuse
  * shield, rate limits by plan). Thread-safe.
+ *
+ * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
+ * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
+ * limits, the quotas and the provisioning of newly listed tenants apply it, in that order. The
+ * provisioning comes last because re-applying the previous file cannot undo it; each tenant's saga
+ * is atomic. The last outcome is kept for {@code /ops}.
  */
 final class DemoServices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
@@ -54,12 +63,16 @@ final class DemoServices implements AutoCloseable {
   static final String NOTES_CREATED = "notes_created";
 
   final InstantSource clock;
+  final Instant startedAt;
   final ReloadableTenantConfig config;
+  final AtomicReference<Optional<ConfigReloadEvent>> lastReload =
+      new AtomicReference<>(Optional.empty());
   final TenantRegistry registry = new InMemoryTenantRegistry();
   final NoteStore notes;
   final ProvisioningJournal journal;
   final TenantProvisioner provisioner;
   final FileQuotaStore quotaStore;
+  final TenantQuotaPolicies quotaPolicies;
   final QuotaEnforcer quotas;
   final FileUsageStore usageStore;
   final UsageMeter usage;
@@ -67,12 +80,17 @@ final class DemoServices implements AutoCloseable {
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
+    this.startedAt = clock.instant();
     Files.createDirectories(options.dataDir());
     this.config =
         ReloadableTenantConfig.builder(configFile(options))
-            .listener(event -> LOG.info("tenants.yaml reload: {}", event.result()))
+            .clock(clock)
+            .validator("rate limits", TenantRateLimitPolicies::problems)
+            .validator("quotas", TenantQuotaPolicies::problems)
+            .listener(event -> lastReload.set(Optional.of(event)))
             .build();
     this.protection = new DemoProtection(config.current(), ticker);
+    config.addApplier("rate limits", protection::apply);
     this.notes = new NoteStore(clock);
     ProvisioningStep notesSpace =
         ProvisioningStep.of(
@@ -94,11 +112,13 @@ final class DemoServices implements AutoCloseable {
             .build();
     this.quotaStore =
         FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
+    this.quotaPolicies = TenantQuotaPolicies.of(config.current());
+    config.addApplier("quotas", quotaPolicies::update);
     this.quotas =
         QuotaEnforcer.builder()
             .store(quotaStore)
             .clock(clock)
-            .policies(this::quotaPolicy)
+            .policies(quotaPolicies)
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
             .build();
     this.usageStore =
@@ -118,7 +138,7 @@ final class DemoServices implements AutoCloseable {
             .build();
     compactUsageStore();
     provisioner.resumeIncomplete();
-    provisionListedTenants();
+    config.addApplier("provisioning", this::provisionListedTenants);
   }
 
   /**
@@ -135,29 +155,15 @@ final class DemoServices implements AutoCloseable {
     return dropped;
   }
 
-  /** Reads a plan's {@code quota.<resource>.limit/period} settings as a quota policy. */
-  private Optional<QuotaPolicy> quotaPolicy(TenantId tenant, String resource) {
-    TenantSettings settings = config.current().settingsFor(tenant);
-    return settings
-        .getLong("quota." + resource + ".limit")
-        .map(
-            limit ->
-                QuotaPolicy.of(
-                    resource,
-                    limit,
-                    QuotaPeriod.valueOf(
-                        settings.getString("quota." + resource + ".period").orElse("DAY"))));
-  }
-
   /** Meters a created note (its tenant-scoped id makes the usage event idempotent). */
   void recordNoteCreated(Note note) {
     TenantId tenant = TenantContext.require();
     usage.record(UsageEvent.of(tenant, NOTES_CREATED, 1, note.createdAt(), "note-" + note.id()));
   }
 
-  /** Provisions every tenant listed in the configuration that the registry does not hold yet. */
-  void provisionListedTenants() {
-    for (Tenant listed : config.current().tenants()) {
+  /** Provisions every tenant {@code listing} names that the registry does not hold yet. */
+  private void provisionListedTenants(TenantConfig listing) {
+    for (Tenant listed : listing.tenants()) {
       if (registry.find(listed.id()).isEmpty()) {
         provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
         LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
@@ -166,14 +172,11 @@ final class DemoServices implements AutoCloseable {
   }
 
   /**
-   * Reloads {@code tenants.yaml} if it changed, applying its rate limits and provisioning tenants
-   * it newly lists.
+   * Reloads {@code tenants.yaml} if it changed: every consumer takes it (rate limits, quotas, then
+   * provisioning of the tenants it newly lists) or, if any finds a problem or fails, none does.
    */
-  void reloadConfig() {
-    if (config.reloadIfChanged() instanceof ReloadResult.Reloaded reloaded) {
-      protection.reload(reloaded.config());
-      provisionListedTenants();
-    }
+  ReloadResult reloadConfig() {
+    return config.reloadIfChanged();
   }
 
   private static Path configFile(DemoOptions options) throws IOException {

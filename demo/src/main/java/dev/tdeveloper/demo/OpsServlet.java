@@ -1,6 +1,9 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.tenancy.Tenant;
+import dev.tdeveloper.tenancy.config.ConfigProblem;
+import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
+import dev.tdeveloper.tenancy.config.ReloadResult;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,11 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /health} and {@code GET /ops}: liveness (public, and revealing nothing but {@code
- * UP}), and the operator's view of every tenant (plan, status, region, isolation) and of the
- * configuration in force, behind the operator filter ({@code ops:read}).
+ * UP}), and the operator's view of every tenant (plan, status, region, isolation), of the
+ * configuration in force and of the last reload of {@code tenants.yaml}, behind the operator filter
+ * ({@code ops:read}). The last reload is {@code loaded} (at start-up), {@code accepted}, {@code
+ * rejected} (with every problem: {@code file:line:column}, field path, value, allowed range) or
+ * {@code failed} (the consumer that could not apply it); after the last two the previous file stays
+ * in force everywhere.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -45,6 +53,38 @@ final class OpsServlet extends HttpServlet {
     body.put("config", services.config.path().toString());
     body.put("plans", services.config.current().plans());
     body.put("tenants", tenants);
+    body.put("lastReload", lastReload());
     Json.send(resp, 200, body);
+  }
+
+  private Map<String, Object> lastReload() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    Optional<ConfigReloadEvent> last = services.lastReload.get();
+    view.put("file", last.map(ConfigReloadEvent::source).orElse(services.config.path().toString()));
+    view.put("at", last.map(ConfigReloadEvent::at).orElse(services.startedAt).toString());
+    ReloadResult result = last.map(ConfigReloadEvent::result).orElse(new ReloadResult.Unchanged());
+    if (result instanceof ReloadResult.Reloaded reloaded) {
+      view.put("outcome", "accepted");
+      view.put("changedTenants", reloaded.changedTenants().stream().map(t -> t.value()).toList());
+    } else if (result instanceof ReloadResult.Rejected rejected) {
+      view.put("outcome", "rejected");
+      view.put("problems", rejected.problems().stream().map(OpsServlet::problem).toList());
+    } else if (result instanceof ReloadResult.Failed failed) {
+      view.put("outcome", "failed");
+      view.put("error", failed.message());
+    } else {
+      view.put("outcome", "loaded");
+    }
+    return view;
+  }
+
+  private static Map<String, Object> problem(ConfigProblem problem) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("message", problem.message());
+    problem.location().ifPresent(l -> row.put("location", l.toString()));
+    row.put("path", problem.path());
+    problem.value().ifPresent(v -> row.put("value", v));
+    problem.allowed().ifPresent(a -> row.put("allowed", a));
+    return row;
   }
 }

@@ -3,11 +3,14 @@ package dev.tdeveloper.security.ratelimit;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.ConfigException;
+import dev.tdeveloper.tenancy.config.ConfigProblem;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.config.TenantSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +38,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  *
  * <p>The policy is named after the tenant's plan. Every configuration is checked whole — each plan,
- * each listed tenant, each route, and no unknown {@code ratelimit.*} key — before it is used, and a
- * bad one is refused with a {@link ConfigException} naming the tenant or plan, the key, the value,
- * its file location and what is allowed; the configuration in use then stays as it was.
+ * each listed tenant, each route, and no unknown {@code ratelimit.*} key — before it is used:
+ * {@link #problems} reports every bad setting with its file location, field path, value and what is
+ * allowed (register it as a {@link dev.tdeveloper.tenancy.config.ConfigValidator} of the {@link
+ * dev.tdeveloper.tenancy.config.ReloadableTenantConfig}, and {@link #update} as part of an {@link
+ * dev.tdeveloper.tenancy.config.ConfigApplier}), and {@link #of} and {@link #update} refuse a bad
+ * configuration with a {@link ConfigException} listing them all; the configuration in use then
+ * stays as it was.
  *
  * <p>Thread-safe: the configuration in use is swapped atomically.
  */
@@ -67,7 +74,7 @@ public final class TenantRateLimitPolicies {
   /**
    * Returns the policies of {@code config}.
    *
-   * @throws ConfigException if a rate-limit setting of some plan, tenant or route is bad
+   * @throws ConfigException listing every bad rate-limit setting of any plan, tenant or route
    */
   public static TenantRateLimitPolicies of(TenantConfig config) {
     validate(config);
@@ -78,7 +85,7 @@ public final class TenantRateLimitPolicies {
    * Puts {@code next} in use if all its rate-limit settings are good; call {@link
    * RateLimiter#refreshPolicies()} afterwards.
    *
-   * @throws ConfigException if a setting is bad; the configuration in use is unchanged
+   * @throws ConfigException listing every bad setting; the configuration in use is unchanged
    */
   public void update(TenantConfig next) {
     validate(next);
@@ -93,22 +100,35 @@ public final class TenantRateLimitPolicies {
   /** Returns the policy of {@code tenant} as a whole. */
   public RateLimitPolicy forTenant(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    return policy(config.get().settingsFor(tenant), Optional.empty());
+    return require(config.get().settingsFor(tenant), Optional.empty());
   }
 
   /** Returns the policy of {@code key}: its route's when it has one, else its tenant's. */
   public RateLimitPolicy forKey(RateLimitKey key) {
     Objects.requireNonNull(key, "key");
-    return policy(config.get().settingsFor(key.tenant()), key.route());
+    return require(config.get().settingsFor(key.tenant()), key.route());
   }
 
   /**
    * Checks every rate-limit setting of {@code config}: every plan (which covers unlisted tenants),
    * every listed tenant, and every route either names.
    *
-   * @throws ConfigException naming the first bad setting
+   * @throws ConfigException listing every bad setting
    */
   public static void validate(TenantConfig config) {
+    List<ConfigProblem> problems = problems(config);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  /**
+   * Returns every bad rate-limit setting of {@code config} in file order, each reported once (a bad
+   * plan value is not repeated for every tenant on the plan): wrong types, values out of range,
+   * unknown keys, invalid route names, impossible bandwidths, and plans or tenants without a rate.
+   * Empty when all are good.
+   */
+  public static List<ConfigProblem> problems(TenantConfig config) {
     Objects.requireNonNull(config, "config");
     List<TenantSettings> all = new ArrayList<>();
     for (String plan : config.plans()) {
@@ -117,16 +137,21 @@ public final class TenantRateLimitPolicies {
     for (Tenant tenant : config.tenants()) {
       all.add(config.settingsFor(tenant.id()));
     }
+    Map<String, ConfigProblem> found = new LinkedHashMap<>();
     for (TenantSettings settings : all) {
-      policy(settings, Optional.empty());
-      for (String route : routes(settings)) {
-        policy(settings, Optional.of(route));
+      List<ConfigProblem> problems = new ArrayList<>();
+      Set<String> routes = routes(settings, problems);
+      policy(settings, Optional.empty(), problems);
+      for (String route : routes) {
+        policy(settings, Optional.of(route), problems);
       }
+      problems.forEach(p -> found.putIfAbsent(identity(p), p));
     }
+    return found.values().stream().sorted(ConfigProblem.IN_FILE_ORDER).toList();
   }
 
-  /** Returns the routes {@code settings} configure, checking every {@code ratelimit.*} key. */
-  private static Set<String> routes(TenantSettings settings) {
+  /** Returns the routes {@code settings} configure, reporting every bad {@code ratelimit.*} key. */
+  private static Set<String> routes(TenantSettings settings, List<ConfigProblem> problems) {
     Set<String> routes = new TreeSet<>();
     for (String key : settings.keys()) {
       if (!key.startsWith("ratelimit.")) {
@@ -137,58 +162,75 @@ public final class TenantRateLimitPolicies {
         int dot = rest.indexOf('.');
         String route = dot < 0 ? rest : rest.substring(0, dot);
         if (dot < 0 || !LEAVES.contains(rest.substring(dot + 1))) {
-          throw bad(settings, key, "is not a known setting; a route allows " + LEAVES);
+          problems.add(
+              settings.problem(key, "is not a known setting", ROUTES + "<route>." + LEAVES));
+        } else if (!RateLimitKey.isValidRoute(route)) {
+          problems.add(
+              settings.problem(
+                  key, "names an invalid route '" + route + "'", "[A-Za-z0-9][A-Za-z0-9_-]{0,62}"));
+        } else {
+          routes.add(route);
         }
-        if (!RateLimitKey.isValidRoute(route)) {
-          throw bad(
-              settings,
-              key,
-              "names route '" + route + "', which is not [A-Za-z0-9][A-Za-z0-9_-]{0,62}");
-        }
-        routes.add(route);
       } else if (!key.equals(REQUESTS_PER_SECOND)
           && !key.equals(BURST)
           && !key.equals(REQUESTS_PER_HOUR)) {
-        throw bad(
-            settings,
-            key,
-            "is not a known setting; known: "
-                + List.of(REQUESTS_PER_SECOND, BURST, REQUESTS_PER_HOUR, ROUTES + "<route>.*"));
+        problems.add(
+            settings.problem(
+                key,
+                "is not a known setting",
+                List.of(REQUESTS_PER_SECOND, BURST, REQUESTS_PER_HOUR, ROUTES + "<route>.*")
+                    .toString()));
       }
     }
     return routes;
   }
 
-  private static RateLimitPolicy policy(TenantSettings settings, Optional<String> route) {
+  private static RateLimitPolicy require(TenantSettings settings, Optional<String> route) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    return policy(settings, route, problems).orElseThrow(() -> new ConfigException(problems));
+  }
+
+  /** Returns the policy, or empty after adding to {@code problems} why there is none. */
+  private static Optional<RateLimitPolicy> policy(
+      TenantSettings settings, Optional<String> route, List<ConfigProblem> problems) {
     String prefix = route.map(r -> ROUTES + r + ".").orElse("ratelimit.");
     String rpsKey = pick(settings, prefix + "requests-per-second", REQUESTS_PER_SECOND);
     if (!settings.contains(rpsKey)) {
-      throw new ConfigException(
-          REQUESTS_PER_SECOND,
-          "setting '"
-              + REQUESTS_PER_SECOND
-              + "' is not set for "
-              + owner(settings)
-              + " in any layer; expected a whole number of requests per second from 1 to "
-              + MAX_PER_SECOND);
+      problems.add(
+          settings.problem(
+              REQUESTS_PER_SECOND, "is not set in any layer", "1 to " + MAX_PER_SECOND));
+      return Optional.empty();
     }
-    long perSecond = number(settings, rpsKey, 1, MAX_PER_SECOND);
+    int before = problems.size();
+    long perSecond = number(settings, rpsKey, MAX_PER_SECOND, problems);
     String burstKey = pick(settings, prefix + "burst", BURST);
     long burst =
-        settings.contains(burstKey) ? number(settings, burstKey, 1, Long.MAX_VALUE) : perSecond;
-    List<Bandwidth> bandwidths = new ArrayList<>(2);
-    bandwidths.add(bandwidth(settings, burstKey, burst, perSecond, Duration.ofSeconds(1)));
+        settings.contains(burstKey)
+            ? number(settings, burstKey, Long.MAX_VALUE, problems)
+            : perSecond;
     String hourKey = pick(settings, prefix + "requests-per-hour", REQUESTS_PER_HOUR);
-    if (settings.contains(hourKey)) {
-      long perHour = number(settings, hourKey, 1, Long.MAX_VALUE);
-      bandwidths.add(bandwidth(settings, hourKey, perHour, perHour, Duration.ofHours(1)));
+    long perHour =
+        settings.contains(hourKey) ? number(settings, hourKey, Long.MAX_VALUE, problems) : 0;
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    List<Bandwidth> bandwidths = new ArrayList<>(2);
+    bandwidth(settings, burstKey, burst, perSecond, Duration.ofSeconds(1), problems)
+        .ifPresent(bandwidths::add);
+    if (perHour > 0) {
+      bandwidth(settings, hourKey, perHour, perHour, Duration.ofHours(1), problems)
+          .ifPresent(bandwidths::add);
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
     }
     try {
-      return new RateLimitPolicy(settings.plan(), bandwidths);
+      return Optional.of(new RateLimitPolicy(settings.plan(), bandwidths));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "plans",
-          "plan of " + owner(settings) + " cannot name a rate-limit policy: " + e.getMessage());
+      problems.add(
+          settings.problem(
+              rpsKey, "cannot name a policy after its plan: " + e.getMessage(), "a plan name"));
+      return Optional.empty();
     }
   }
 
@@ -197,48 +239,43 @@ public final class TenantRateLimitPolicies {
     return settings.contains(routeKey) ? routeKey : tenantKey;
   }
 
-  private static Bandwidth bandwidth(
-      TenantSettings settings, String key, long capacity, long tokens, Duration period) {
+  private static Optional<Bandwidth> bandwidth(
+      TenantSettings settings,
+      String key,
+      long capacity,
+      long tokens,
+      Duration period,
+      List<ConfigProblem> problems) {
     try {
-      return new Bandwidth(capacity, tokens, period);
+      return Optional.of(new Bandwidth(capacity, tokens, period));
     } catch (IllegalArgumentException e) {
-      throw bad(settings, key, "gives an impossible bandwidth: " + e.getMessage());
+      problems.add(
+          settings.problem(
+              key, "gives an impossible bandwidth: " + e.getMessage(), "a smaller value"));
+      return Optional.empty();
     }
   }
 
-  private static long number(TenantSettings settings, String key, long min, long max) {
-    long value = settings.getLong(key).orElseThrow();
-    if (value < min || value > max) {
-      throw bad(
-          settings,
-          key,
-          "must be "
-              + (max == Long.MAX_VALUE ? "at least " + min : min + " to " + max)
-              + ", was "
-              + value);
+  /** Returns the whole number {@code key} of 1 to {@code max}, or 0 after adding a problem. */
+  private static long number(
+      TenantSettings settings, String key, long max, List<ConfigProblem> problems) {
+    String allowed = max == Long.MAX_VALUE ? "1 or more" : "1 to " + max;
+    long value;
+    try {
+      value = settings.getLong(key).orElseThrow();
+    } catch (ConfigException e) {
+      problems.add(settings.problem(key, "is not a whole number", allowed));
+      return 0;
+    }
+    if (value < 1 || value > max) {
+      problems.add(settings.problem(key, "is out of range", allowed));
+      return 0;
     }
     return value;
   }
 
-  private static ConfigException bad(TenantSettings settings, String key, String problem) {
-    String message =
-        "setting '"
-            + key
-            + "' of "
-            + owner(settings)
-            + settings.source(key).map(layer -> " (from layer " + layer + ")").orElse("")
-            + " "
-            + problem;
-    return settings
-        .location(key)
-        .map(location -> new ConfigException(location, key, message))
-        .orElseGet(() -> new ConfigException(key, message));
-  }
-
-  private static String owner(TenantSettings settings) {
-    return settings
-        .tenant()
-        .map(t -> "tenant '" + t + "' (plan '" + settings.plan() + "')")
-        .orElse("plan '" + settings.plan() + "'");
+  /** The same value written once is one problem, however many tenants inherit it. */
+  private static String identity(ConfigProblem problem) {
+    return problem.location().map(l -> l + " " + problem.path()).orElse(problem.message());
   }
 }

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.ConfigException;
+import dev.tdeveloper.tenancy.config.ConfigLocation;
+import dev.tdeveloper.tenancy.config.ConfigProblem;
+import dev.tdeveloper.tenancy.config.ReloadResult;
+import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.config.TenantConfigLoader;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TenantRateLimitPoliciesTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
@@ -98,7 +106,7 @@ class TenantRateLimitPoliciesTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tenants.yaml:")
         .hasMessageContaining("setting 'ratelimit.burst' of tenant 'acme' (plan 'pro')")
-        .hasMessageContaining("must be at least 1, was 0");
+        .hasMessageContaining("is out of range; value: 0; allowed: 1 or more");
   }
 
   @Test
@@ -117,7 +125,8 @@ class TenantRateLimitPoliciesTest {
                 TenantRateLimitPolicies.of(
                     load("plans: { free: { settings: { ratelimit: { burst: 3 } } } }")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'ratelimit.requests-per-second' is not set for plan 'free'");
+        .hasMessageContaining(
+            "setting 'ratelimit.requests-per-second' of plan 'free' is not set in any layer");
     assertThatThrownBy(
             () -> TenantRateLimitPolicies.of(load(YAML.replace("burst: 300", "brust: 300"))))
         .isInstanceOf(ConfigException.class)
@@ -134,7 +143,7 @@ class TenantRateLimitPoliciesTest {
                         YAML.replace(
                             "requests-per-second: 50", "requests-per-second: 2000000000"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("must be 1 to 1000000000, was 2000000000");
+        .hasMessageContaining("is out of range; value: 2000000000; allowed: 1 to 1000000000");
   }
 
   @Test
@@ -187,5 +196,77 @@ class TenantRateLimitPoliciesTest {
       assertThat(limiter.tryConsume(RateLimitKey.of(other), 1)).isTrue();
     }
     assertThat(limiter.tryAcquire(RateLimitKey.of(other, "export"), 1).remaining()).isEqualTo(9);
+  }
+
+  @Test
+  void reportsEveryBadSettingOnceInFileOrderWithFieldPathValueAndAllowedRange() {
+    String yaml =
+        YAML.replace("burst: 10 }", "burst: -3 }")
+            .replace("requests-per-hour: 100000", "requests-per-hour: lots")
+            .replace("search: { requests-per-second: 20 }", "search: { requests-per-second: 0 }")
+            .replace(
+                "settings: { ratelimit: { burst: 300 } }",
+                "settings: { ratelimit: { brust: 300 } }");
+
+    List<ConfigProblem> problems = TenantRateLimitPolicies.problems(load(yaml));
+
+    assertThat(problems)
+        .extracting(ConfigProblem::message)
+        .containsExactly(
+            "tenants.yaml:3:47: defaults.ratelimit.burst: setting 'ratelimit.burst' of plan"
+                + " 'free' (from layer DEFAULTS) is out of range; value: -3; allowed: 1 or more",
+            "tenants.yaml:11:28: plans.pro.settings.ratelimit.requests-per-hour: setting"
+                + " 'ratelimit.requests-per-hour' of plan 'pro' (from layer PLAN) is not a whole"
+                + " number; value: lots; allowed: 1 or more",
+            "tenants.yaml:14:42: plans.pro.settings.ratelimit.routes.search.requests-per-second:"
+                + " setting 'ratelimit.routes.search.requests-per-second' of plan 'pro' (from"
+                + " layer PLAN) is out of range; value: 0; allowed: 1 to 1000000000",
+            "tenants.yaml:18:37: tenants.acme.settings.ratelimit.brust: setting 'ratelimit.brust'"
+                + " of tenant 'acme' (plan 'pro') (from layer TENANT) is not a known setting;"
+                + " value: 300; allowed: [ratelimit.requests-per-second, ratelimit.burst,"
+                + " ratelimit.requests-per-hour, ratelimit.routes.<route>.*]");
+    assertThat(problems.get(0).location()).hasValue(new ConfigLocation("tenants.yaml", 3, 47));
+    assertThatThrownBy(() -> TenantRateLimitPolicies.of(load(yaml)))
+        .hasMessageStartingWith("4 problems:");
+  }
+
+  @Test
+  void aBadRateLimitInAReloadRejectsItForEveryConsumer(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tenants.yaml");
+    Files.writeString(file, YAML);
+    ReloadableTenantConfig config =
+        ReloadableTenantConfig.builder(file)
+            .validator("rate limits", TenantRateLimitPolicies::problems)
+            .build();
+    TenantRateLimitPolicies policies = TenantRateLimitPolicies.of(config.current());
+    RateLimiter<RateLimitKey> limiter =
+        RateLimiter.<RateLimitKey>builder()
+            .policyResolver(policies::forKey)
+            .ticker(new ManualClock())
+            .build();
+    config.addApplier(
+        "rate limits",
+        next -> {
+          policies.update(next);
+          limiter.refreshPolicies();
+        });
+    List<TenantConfig> others = new CopyOnWriteArrayList<>();
+    config.addApplier("another consumer", others::add);
+    TenantConfig before = config.current();
+    Files.writeString(
+        file,
+        YAML.replace("burst: 10 }", "burst: -3 }")
+            .replace("requests-per-second: 50", "requests-per-second: 60"));
+
+    ReloadResult result = config.reload();
+
+    assertThat(result).isInstanceOf(ReloadResult.Rejected.class);
+    assertThat(((ReloadResult.Rejected) result).message())
+        .startsWith(file + ":3:47: defaults.ratelimit.burst: ")
+        .contains("value: -3; allowed: 1 or more");
+    assertThat(config.current()).isSameAs(before);
+    assertThat(policies.config()).isSameAs(before);
+    assertThat(limiter.tryAcquire(RateLimitKey.of(ACME), 1).limit()).isEqualTo(300);
+    assertThat(others).containsExactly(before);
   }
 }

@@ -1,6 +1,5 @@
 package dev.tdeveloper.tenancy.config;
 
-import com.google.common.hash.Hashing;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.Listeners;
@@ -8,7 +7,9 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,17 +18,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the current {@link TenantConfig} of a {@code tenants.yaml} file and replaces it when the
- * file changes, atomically: readers calling {@link #current()} see either the old or the new
- * configuration, never a mix. An invalid, unreadable or deleted file never replaces a good
- * configuration; the reload is {@link ReloadResult.Rejected rejected} with the reason.
+ * file changes, for all its consumers or for none: readers calling {@link #current()} see either
+ * the old or the new configuration, never a mix, and the consumers registered here all take a new
+ * version or all keep the previous one.
+ *
+ * <p>A reload reads and parses the file, then runs every {@linkplain Builder#validator validator}
+ * registered on the builder on the candidate. Any problem — the file is unreadable, deleted or
+ * malformed, or any validator refuses a value — {@linkplain ReloadResult.Rejected rejects} the
+ * reload as a whole with every problem found: nothing is applied and {@link #current()} stays the
+ * previous configuration. An accepted candidate is handed to every {@linkplain #addApplier applier}
+ * in registration order and only then becomes {@link #current()}; if an applier throws, the reload
+ * {@linkplain ReloadResult.Failed fails}: the appliers that took it are given the previous
+ * configuration again, which stays in force for everyone (see {@link ConfigConsumers}).
  *
  * <p>{@link #reloadIfChanged()} is cheap enough to call from a scheduler every few seconds: it
  * reads the file (at most {@value TenantConfigLoader#MAX_FILE_SIZE} bytes) and compares its SHA-256
- * with that of the last attempt, parsing only when it differs. Reloads and rejections are published
- * as {@link ConfigReloadEvent}s to the listeners registered on the builder.
+ * with that of the last attempt, parsing only when it differs. Reloads, rejections and failures are
+ * published as {@link ConfigReloadEvent}s to the listeners registered on the builder.
  *
- * <p>Thread-safe. {@link #current()} is a lock-free read; reloads are serialized so that an older
- * read of the file can never overwrite a newer one.
+ * <p>Design choice: validators are registered on the builder (they are stateless checks, and the
+ * first file must pass them too), appliers on the built instance with {@link #addApplier}, which
+ * applies {@link #current()} at once: consumers are usually built from {@link #current()}, so they
+ * cannot exist before it, and applying under the reload lock means none can miss a reload that
+ * happened between its construction and its registration.
+ *
+ * <p>Thread-safe. {@link #current()} is a lock-free read; reloads and registrations of appliers are
+ * serialized so that an older read of the file can never overwrite a newer one.
  */
 public final class ReloadableTenantConfig {
   private static final Logger LOG = LoggerFactory.getLogger(ReloadableTenantConfig.class);
@@ -36,17 +52,25 @@ public final class ReloadableTenantConfig {
   private final Path path;
   private final InstantSource clock;
   private final Listeners<ConfigReloadEvent> listeners;
+  private final ConfigConsumers<TenantConfig> consumers;
   private final AtomicReference<TenantConfig> current;
   private final Object reloadLock = new Object();
   private String lastFingerprint; // guarded by reloadLock
-  private ReloadResult.Rejected lastRejection; // guarded by reloadLock; null after a good attempt
+  private ReloadResult lastRefusal; // guarded by reloadLock; Rejected, Failed or null
 
   private ReloadableTenantConfig(Builder builder) {
     this.path = builder.path;
     this.clock = builder.clock == null ? InstantSource.system() : builder.clock;
     this.listeners = Listeners.of(builder.listeners);
-    Attempt first = Attempt.read(path);
-    this.current = new AtomicReference<>(first.parse(path));
+    this.consumers = new ConfigConsumers<>();
+    builder.validators.forEach(v -> consumers.addValidator(v.getKey(), v.getValue()));
+    FileRead first = FileRead.read(path);
+    TenantConfig initial = first.parse(path);
+    List<ConfigProblem> problems = consumers.validate(initial);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    this.current = new AtomicReference<>(initial);
     this.lastFingerprint = first.fingerprint;
   }
 
@@ -66,57 +90,101 @@ public final class ReloadableTenantConfig {
   }
 
   /**
-   * Reads and parses the file now, whatever its content hash, and puts it in force if valid.
-   * Publishes an event unless the result is {@link ReloadResult.Unchanged}.
+   * Registers {@code applier} after those already registered and applies {@link #current()} to it
+   * at once, under the reload lock; it then takes every configuration accepted later.
    *
-   * @return what happened; never throws for a bad file
+   * @param name names the consumer in failures and logs, for example {@code rate limits}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws RuntimeException whatever the first application throws; the applier is then not
+   *     registered
+   */
+  public void addApplier(String name, ConfigApplier<? super TenantConfig> applier) {
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    Objects.requireNonNull(applier, "applier");
+    synchronized (reloadLock) {
+      applier.apply(current.get());
+      consumers.addApplier(name, applier);
+    }
+  }
+
+  /**
+   * Reads and parses the file now, whatever its content hash, and puts it in force if every
+   * validator accepts it and every applier takes it. Publishes an event unless the result is {@link
+   * ReloadResult.Unchanged}.
+   *
+   * @return what happened; never throws for a bad file or a failing consumer
    */
   public ReloadResult reload() {
     synchronized (reloadLock) {
-      return apply(Attempt.read(path));
+      return apply(FileRead.read(path));
     }
   }
 
   /**
    * Reloads only if the file's content differs from the last attempt's (good or bad). When it is
-   * the same, returns {@link ReloadResult.Unchanged} or, if that content was rejected, the same
-   * {@link ReloadResult.Rejected} again without publishing another event.
+   * the same, returns {@link ReloadResult.Unchanged} or, if that content was rejected or failed,
+   * the same result again without publishing another event ({@link #reload()} retries).
    *
-   * @return what happened; never throws for a bad file
+   * @return what happened; never throws for a bad file or a failing consumer
    */
   public ReloadResult reloadIfChanged() {
     synchronized (reloadLock) {
-      Attempt attempt = Attempt.read(path);
+      FileRead attempt = FileRead.read(path);
       if (attempt.fingerprint.equals(lastFingerprint)) {
-        return lastRejection == null ? UNCHANGED : lastRejection;
+        return lastRefusal == null ? UNCHANGED : lastRefusal;
       }
       return apply(attempt);
     }
   }
 
-  private ReloadResult apply(Attempt attempt) {
+  private ReloadResult apply(FileRead attempt) {
     lastFingerprint = attempt.fingerprint;
     TenantConfig next;
     try {
       next = attempt.parse(path);
     } catch (ConfigException e) {
-      lastRejection = new ReloadResult.Rejected(e);
-      LOG.warn(
-          "rejected reload of {}, keeping the previous configuration: {}", path, e.getMessage());
-      publish(lastRejection);
-      return lastRejection;
+      return refuse(new ReloadResult.Rejected(e.problems()));
     }
-    lastRejection = null;
-    TenantConfig previous = current.getAndSet(next); // fresh line numbers even when unchanged
+    TenantConfig previous = current.get();
     if (next.equals(previous)) {
+      lastRefusal = null;
+      current.set(next); // fresh line numbers even when unchanged
       return UNCHANGED;
     }
+    List<ConfigProblem> problems = consumers.validate(next);
+    if (!problems.isEmpty()) {
+      return refuse(new ReloadResult.Rejected(problems));
+    }
+    Optional<ReloadResult.Failed> failed = consumers.apply(previous, next);
+    if (failed.isPresent()) {
+      return refuse(failed.get());
+    }
+    lastRefusal = null;
+    current.set(next);
     ReloadResult.Reloaded reloaded =
         new ReloadResult.Reloaded(
             next, changedTenants(previous, next), unlistedTenantsChanged(previous, next));
     LOG.info("reloaded {}; changed tenants: {}", path, reloaded.changedTenants());
     publish(reloaded);
     return reloaded;
+  }
+
+  private ReloadResult refuse(ReloadResult refusal) {
+    lastRefusal = refusal;
+    if (refusal instanceof ReloadResult.Rejected rejected) {
+      LOG.warn(
+          "rejected reload of {}, keeping the previous configuration everywhere:\n{}",
+          path,
+          rejected.message());
+    } else if (refusal instanceof ReloadResult.Failed failed) {
+      LOG.error(
+          "reload of {} failed, restored the previous configuration: {}", path, failed.message());
+    }
+    publish(refusal);
+    return refusal;
   }
 
   private void publish(ReloadResult result) {
@@ -143,48 +211,37 @@ public final class ReloadableTenantConfig {
             .sameValuesAs(after.settingsForPlan(after.defaultPlan()));
   }
 
-  /** One read of the file: its bytes and SHA-256, or why it could not be read. */
-  private static final class Attempt {
-    private final byte[] bytes;
-    private final ConfigException failure;
-    private final String fingerprint;
-
-    private Attempt(byte[] bytes, ConfigException failure, String fingerprint) {
-      this.bytes = bytes;
-      this.failure = failure;
-      this.fingerprint = fingerprint;
-    }
-
-    static Attempt read(Path path) {
-      try {
-        byte[] bytes = TenantConfigLoader.read(path);
-        return new Attempt(bytes, null, "sha256:" + Hashing.sha256().hashBytes(bytes));
-      } catch (ConfigException e) {
-        return new Attempt(null, e, "unreadable:" + e.getMessage());
-      }
-    }
-
-    TenantConfig parse(Path path) {
-      if (failure != null) {
-        throw failure;
-      }
-      return TenantConfigLoader.parse(path.toString(), bytes);
-    }
-  }
-
   /**
    * Configures a {@link ReloadableTenantConfig}; not thread-safe. Each setter may be called once.
    */
   public static final class Builder {
     private final Path path;
     private final List<EventListener<? super ConfigReloadEvent>> listeners = new ArrayList<>();
+    private final List<Map.Entry<String, ConfigValidator<? super TenantConfig>>> validators =
+        new ArrayList<>();
     private InstantSource clock;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "path");
     }
 
-    /** Adds a listener for reloads and rejections; may be called many times. */
+    /**
+     * Adds a consumer's validator, run on the first file and on every reload before anything is
+     * applied; may be called many times. Every validator runs even when another found problems.
+     *
+     * @param name names the consumer, for example {@code rate limits}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Builder validator(String name, ConfigValidator<? super TenantConfig> validator) {
+      if (Objects.requireNonNull(name, "name").isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      validators.add(Map.entry(name, Objects.requireNonNull(validator, "validator")));
+      return this;
+    }
+
+    /** Adds a listener for reloads, rejections and failures; may be called many times. */
     public Builder listener(EventListener<? super ConfigReloadEvent> listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
@@ -207,8 +264,8 @@ public final class ReloadableTenantConfig {
     /**
      * Loads the file and returns the reloadable configuration.
      *
-     * @throws ConfigException if the initial load fails (there is no previous configuration to
-     *     keep)
+     * @throws ConfigException if the initial load fails or a validator refuses the first file
+     *     (there is no previous configuration to keep); it lists every problem found
      */
     public ReloadableTenantConfig build() {
       return new ReloadableTenantConfig(this);

@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.config;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.Texts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,45 @@ public final class TenantSettings {
   /** Returns where in the file {@code key}'s value was written; empty when no layer sets it. */
   public Optional<ConfigLocation> location(String key) {
     return setting(key).map(Setting::location);
+  }
+
+  /**
+   * Returns a {@link ConfigProblem} with {@code key}'s value, for a {@link ConfigValidator}: its
+   * location, its field path where it is written (for example {@code
+   * plans.free.settings.ratelimit.burst}) and its text as the value; the problem reads {@code
+   * setting 'key' of <tenant or plan> (from layer L) <problem>}. When no layer sets {@code key} the
+   * problem has no location nor value, and its path is the key.
+   *
+   * @param key the setting concerned
+   * @param problem what is wrong, for example {@code is below the minimum}
+   * @param allowed what would be accepted, for example {@code 1 or more}
+   * @throws NullPointerException if an argument is null
+   */
+  public ConfigProblem problem(String key, String problem, String allowed) {
+    Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(allowed, "allowed");
+    Optional<Setting> found = setting(key);
+    String text =
+        "setting '"
+            + key
+            + "' of "
+            + owner()
+            + found.map(s -> " (from layer " + s.layer() + ")").orElse("")
+            + " "
+            + problem;
+    return found
+        .map(s -> ConfigProblem.at(s.location(), s.path(), shown(s.value().text()), text, allowed))
+        .orElseGet(
+            () ->
+                new ConfigProblem(
+                    Optional.empty(), key, Optional.empty(), text, Optional.of(allowed)));
+  }
+
+  /** Returns a value for a message: as written when short printable ASCII, else quoted. */
+  private static String shown(String text) {
+    return text.length() <= Texts.QUOTE_LIMIT && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+        ? text
+        : Texts.quote(text);
   }
 
   /** Returns {@code key} as text; any scalar qualifies (numbers in canonical decimal form). */

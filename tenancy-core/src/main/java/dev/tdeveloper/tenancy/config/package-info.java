@@ -51,6 +51,17 @@
  * are refused (nothing is expanded, so no alias bombs), as are anchors on collections; nesting is
  * limited to 32 levels; one YAML document per file.
  *
+ * <h2>Reloading: all consumers or none</h2>
+ *
+ * <p>Every consumer of the file registers a {@link dev.tdeveloper.tenancy.config.ConfigValidator}
+ * on the {@link dev.tdeveloper.tenancy.config.ReloadableTenantConfig.Builder} and a {@link
+ * dev.tdeveloper.tenancy.config.ConfigApplier} on the built holder. A reload runs every validator
+ * on the parsed candidate and is rejected as a whole, with every {@link
+ * dev.tdeveloper.tenancy.config.ConfigProblem} found (file:line:column, field path, value, allowed
+ * range), if any reports one; an accepted reload is applied to every consumer, and rolled back for
+ * all if one fails. {@link dev.tdeveloper.tenancy.config.ConfigConsumers} holds that rule so other
+ * configuration files ({@code regions.yaml}, {@code scaling.yaml}, ...) reuse it.
+ *
  * <p>Design choice: the file is read token by token with Jackson's streaming YAML parser into a
  * small tree that records each value's {@code JsonParser.currentTokenLocation()} and field path,
  * and the schema is then checked on that tree. Unlike data binding followed by validation, this

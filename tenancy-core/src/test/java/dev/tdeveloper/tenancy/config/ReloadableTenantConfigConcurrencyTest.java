@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,5 +149,64 @@ class ReloadableTenantConfigConcurrencyTest {
 
     config.reloadIfChanged();
     assertThat(config.current().settingsFor(B).requireLong("version")).isEqualTo(VERSIONS);
+  }
+
+  @Test
+  void concurrentReloadsAreSerializedAndARejectedVersionNeverReachesAnyone() throws Exception {
+    Path file = dir.resolve("tenants.yaml");
+    write(file, version(1));
+    ReloadableTenantConfig config =
+        ReloadableTenantConfig.builder(file)
+            .validator(
+                "no multiples of 3",
+                c -> {
+                  TenantSettings free = c.settingsForPlan("free");
+                  return free.requireLong("version") % 3 == 0
+                      ? List.of(free.problem("version", "is a multiple of 3", "anything else"))
+                      : List.of();
+                })
+            .build();
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger overlaps = new AtomicInteger();
+    List<Long> applied = new CopyOnWriteArrayList<>();
+    config.addApplier(
+        "recorder",
+        c -> {
+          if (inside.incrementAndGet() != 1) {
+            overlaps.incrementAndGet();
+          }
+          applied.add(c.settingsFor(A).requireLong("version"));
+          inside.decrementAndGet();
+        });
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicBoolean done = new AtomicBoolean();
+    List<Future<?>> reloaders = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      reloaders.add(
+          pool.submit(
+              () -> {
+                start.await();
+                while (!done.get()) {
+                  config.reload();
+                  assertThat(config.current().settingsFor(B).requireLong("version") % 3)
+                      .isNotZero();
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (long n = 2; n <= VERSIONS; n++) {
+      write(file, version(n));
+    }
+    done.set(true);
+    for (Future<?> reloader : reloaders) {
+      reloader.get(10, TimeUnit.SECONDS);
+    }
+    config.reload();
+
+    assertThat(overlaps).hasValue(0);
+    assertThat(applied).isSorted().allSatisfy(v -> assertThat(v % 3).isNotZero());
+    assertThat(applied).startsWith(1L).endsWith((long) VERSIONS);
+    assertThat(config.current().settingsFor(A).requireLong("version")).isEqualTo(VERSIONS);
   }
 }

@@ -74,8 +74,12 @@ class ReloadableTenantConfigTest {
     ReloadResult result = config.reload();
 
     assertThat(result).isInstanceOf(ReloadResult.Rejected.class);
-    assertThat(((ReloadResult.Rejected) result).reason())
-        .hasMessageStartingWith(file + ":15:11: tenants.acme.plan: unknown plan 'platinum'");
+    assertThat(((ReloadResult.Rejected) result).problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith(file + ":15:11: tenants.acme.plan: unknown plan 'platinum'"));
     assertThat(config.current()).isSameAs(before);
     assertThat(events).singleElement().satisfies(e -> assertThat(e.rejected()).isTrue());
   }
@@ -89,8 +93,8 @@ class ReloadableTenantConfigTest {
     ReloadResult result = config.reloadIfChanged();
 
     assertThat(result).isInstanceOf(ReloadResult.Rejected.class);
-    assertThat(((ReloadResult.Rejected) result).reason())
-        .hasMessageContaining("cannot read " + file + ": NoSuchFileException");
+    assertThat(((ReloadResult.Rejected) result).message())
+        .contains("cannot read " + file + ": NoSuchFileException");
     assertThat(config.current()).isSameAs(before);
   }
 
