@@ -7,7 +7,9 @@ import dev.tdeveloper.security.spi.SecretStoreException;
 import dev.tdeveloper.security.spi.SecretVersion;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -54,6 +56,11 @@ public final class LocalSecretStore implements SecretStore {
     this.clock = clock;
     this.table = new SecretTable<>(this::revealValue);
     Path file = directory.resolve(FILE_NAME);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new SecretStoreException("cannot create secret store directory " + directory, e);
+    }
     int[] records = {0};
     this.journal =
         JournalFile.open(
