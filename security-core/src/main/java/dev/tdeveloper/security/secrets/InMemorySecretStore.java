@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link SecretStore} in this process's memory, for tests and for secrets that need not survive
- * a restart. Values are held as plain bytes (wiped on {@link #close()}); use {@link
- * LocalSecretStore} to keep them encrypted on disk.
+ * A {@link SecretStore} in this process's memory, for tests and for secrets that need not survive a
+ * restart. Values are held as plain bytes (wiped on {@link #close()}); use {@link LocalSecretStore}
+ * to keep them encrypted on disk.
  *
  * <p>Thread-safe: every operation holds the store's lock.
  */

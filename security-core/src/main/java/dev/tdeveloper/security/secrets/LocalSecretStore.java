@@ -22,14 +22,14 @@ import java.util.Optional;
 /**
  * The default {@link SecretStore}: one append-only journal file, {@value #FILE_NAME}, in a
  * directory, every record (version put or label move) encrypted with AES-256-GCM under a master key
- * read from a file or an environment variable (see {@link LocalSecretStoreBuilder}). Neither
- * values nor names are readable in the file.
+ * read from a file or an environment variable (see {@link LocalSecretStoreBuilder}). Neither values
+ * nor names are readable in the file.
  *
  * <p><b>Durability.</b> Each change is forced to the device before the call returns, so a crash
  * ({@code kill -9}, power loss) loses nothing acknowledged; a torn last record is cut off on open,
  * and damage followed by valid records refuses the open (the tenancy journal rules). A record that
- * fails authentication (a wrong master key, a tampered file) refuses the open too. The directory
- * is locked while the store is open, against a second store in any process.
+ * fails authentication (a wrong master key, a tampered file) refuses the open too. The directory is
+ * locked while the store is open, against a second store in any process.
  *
  * <p>The journal grows by one record per change; {@link #compact()} rewrites it with only the
  * versions that hold a label (crash-safely: the old or the new file, never a mix).
@@ -82,10 +82,10 @@ public final class LocalSecretStore implements SecretStore {
     return new LocalSecretStoreBuilder(directory);
   }
 
-  private void replay(Path file, long offset, byte[] sealed) {
+  private void replay(Path file, long offset, byte[] blob) {
     byte[] plain =
         cipher
-            .open(sealed)
+            .open(blob)
             .orElseThrow(
                 () ->
                     new SecretStoreException(
@@ -95,7 +95,7 @@ public final class LocalSecretStore implements SecretStore {
                             + file
                             + ": wrong master key, or the file was tampered with"));
     try {
-      apply(table, sealed, plain);
+      apply(table, blob, plain);
     } catch (IllegalArgumentException e) {
       throw new SecretStoreException(
           "record at offset " + offset + " of secret store " + file + " is invalid", e);
@@ -104,11 +104,11 @@ public final class LocalSecretStore implements SecretStore {
     }
   }
 
-  private static void apply(SecretTable<byte[]> target, byte[] sealed, byte[] plain) {
+  private static void apply(SecretTable<byte[]> target, byte[] blob, byte[] plain) {
     SecretRecords.Decoded decoded = SecretRecords.decode(plain);
     if (decoded instanceof SecretRecords.Put put) {
       Arrays.fill(put.value(), (byte) 0);
-      target.applyPut(put.name(), put.versionId(), put.created(), sealed);
+      target.applyPut(put.name(), put.versionId(), put.created(), blob);
     } else if (decoded instanceof SecretRecords.Move move) {
       target.applyMove(move.name(), move.label(), move.target());
     }
@@ -125,10 +125,10 @@ public final class LocalSecretStore implements SecretStore {
     byte[] bytes = value.bytes();
     byte[] plain = SecretRecords.put(name, versionId, created, bytes);
     Arrays.fill(bytes, (byte) 0);
-    byte[] sealed = cipher.seal(plain);
+    byte[] blob = cipher.seal(plain);
     Arrays.fill(plain, (byte) 0);
-    journal.append(sealed);
-    return table.applyPut(name, versionId, created, sealed);
+    journal.append(blob);
+    return table.applyPut(name, versionId, created, blob);
   }
 
   @Override
@@ -143,8 +143,8 @@ public final class LocalSecretStore implements SecretStore {
     return table
         .stored(name, versionId)
         .map(
-            sealed -> {
-              byte[] bytes = revealValue(sealed);
+            blob -> {
+              byte[] bytes = revealValue(blob);
               try {
                 return Secret.of(bytes);
               } finally {
@@ -178,7 +178,8 @@ public final class LocalSecretStore implements SecretStore {
     requireOpen();
     List<byte[]> records = new ArrayList<>();
     records.add(cipher.seal(SecretRecords.keyCheck()));
-    for (Map.Entry<SecretName, Map.Entry<List<SecretTable.Stored<byte[]>>, Map<SecretLabel, String>>>
+    for (Map.Entry<
+            SecretName, Map.Entry<List<SecretTable.Stored<byte[]>>, Map<SecretLabel, String>>>
         secret : table.labelled().entrySet()) {
       SecretName name = secret.getKey();
       for (SecretTable.Stored<byte[]> version : secret.getValue().getKey()) {
@@ -213,25 +214,25 @@ public final class LocalSecretStore implements SecretStore {
     }
   }
 
-  private void replayInto(SecretTable<byte[]> target, byte[] sealed) {
-    byte[] plain = cipher.open(sealed).orElseThrow();
+  private void replayInto(SecretTable<byte[]> target, byte[] blob) {
+    byte[] plain = cipher.open(blob).orElseThrow();
     try {
-      apply(target, sealed, plain);
+      apply(target, blob, plain);
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
   }
 
-  private byte[] revealValue(byte[] sealed) {
+  private byte[] revealValue(byte[] blob) {
     byte[] plain =
         cipher
-            .open(sealed)
-            .orElseThrow(() -> new SecretStoreException("a sealed secret failed authentication"));
+            .open(blob)
+            .orElseThrow(() -> new SecretStoreException("a blob secret failed authentication"));
     try {
       if (SecretRecords.decode(plain) instanceof SecretRecords.Put put) {
         return put.value();
       }
-      throw new SecretStoreException("a sealed secret is not a version record");
+      throw new SecretStoreException("a blob secret is not a version record");
     } finally {
       Arrays.fill(plain, (byte) 0);
     }

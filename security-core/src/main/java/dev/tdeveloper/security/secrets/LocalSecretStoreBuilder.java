@@ -61,8 +61,7 @@ public final class LocalSecretStoreBuilder {
   }
 
   /**
-   * Reads the master key, as base64, from environment variable {@code variable} at {@link
-   * #open()}.
+   * Reads the master key, as base64, from environment variable {@code variable} at {@link #open()}.
    *
    * @throws IllegalArgumentException if {@code variable} is blank
    * @throws IllegalStateException if a master-key source was already set
@@ -166,7 +165,8 @@ public final class LocalSecretStoreBuilder {
         throw new IllegalArgumentException(
             "environment variable " + keyVariable + " holding the master key is not set");
       }
-      return decode(value.getBytes(StandardCharsets.US_ASCII), "environment variable " + keyVariable);
+      return decode(
+          value.getBytes(StandardCharsets.US_ASCII), "environment variable " + keyVariable);
     }
     throw new IllegalStateException(
         "a master key is required: set masterKeyFile, masterKeyFromEnvironment or masterKey");
@@ -184,14 +184,24 @@ public final class LocalSecretStoreBuilder {
         decoded = Base64.getDecoder().decode(text);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            source + " must hold " + SecretCipher.KEY_BYTES + " bytes, raw or as base64; it is"
-                + " neither (" + content.length + " bytes, not valid base64)");
+            source
+                + " must hold "
+                + SecretCipher.KEY_BYTES
+                + " bytes, raw or as base64; it is"
+                + " neither ("
+                + content.length
+                + " bytes, not valid base64)");
       }
       if (decoded.length != SecretCipher.KEY_BYTES) {
         Arrays.fill(decoded, (byte) 0);
         throw new IllegalArgumentException(
-            source + " must hold " + SecretCipher.KEY_BYTES + " bytes, raw or as base64; it"
-                + " decodes to " + decoded.length + " bytes");
+            source
+                + " must hold "
+                + SecretCipher.KEY_BYTES
+                + " bytes, raw or as base64; it"
+                + " decodes to "
+                + decoded.length
+                + " bytes");
       }
       return decoded;
     } finally {

@@ -49,8 +49,16 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
     for (String setting : config.keySet()) {
       if (!SETTINGS.contains(setting)) {
         throw new IllegalArgumentException(
-            "the " + NAME + " secret store has no setting '" + setting + "'; it accepts "
-                + DIRECTORY + ", " + MASTER_KEY_FILE + " and " + MASTER_KEY_ENV);
+            "the "
+                + NAME
+                + " secret store has no setting '"
+                + setting
+                + "'; it accepts "
+                + DIRECTORY
+                + ", "
+                + MASTER_KEY_FILE
+                + " and "
+                + MASTER_KEY_ENV);
       }
     }
     LocalSecretStoreBuilder builder =
@@ -59,7 +67,11 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
     boolean env = config.containsKey(MASTER_KEY_ENV);
     if (file == env) {
       throw new IllegalArgumentException(
-          "the " + NAME + " secret store needs exactly one of " + MASTER_KEY_FILE + " and "
+          "the "
+              + NAME
+              + " secret store needs exactly one of "
+              + MASTER_KEY_FILE
+              + " and "
               + MASTER_KEY_ENV);
     }
     if (file) {

@@ -130,8 +130,8 @@ public final class Secret implements Destroyable {
   }
 
   /**
-   * Returns whether {@code other} holds the same bytes, comparing in time independent of where
-   * they differ.
+   * Returns whether {@code other} holds the same bytes, comparing in time independent of where they
+   * differ.
    *
    * @throws IllegalStateException if either is destroyed
    */

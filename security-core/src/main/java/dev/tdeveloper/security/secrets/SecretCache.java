@@ -77,7 +77,7 @@ public final class SecretCache {
       } catch (IllegalStateException destroyed) {
         // replaced by a refresh between get and copy: read the new one
         if (attempt == COPY_ATTEMPTS) {
-          throw new SecretStoreException("the cached value of " + name + " kept changing", null);
+          throw new SecretStoreException("the cached value of " + name + " kept changing");
         }
       }
     }
@@ -136,8 +136,7 @@ public final class SecretCache {
         throw e;
       }
       if (!fresh.versionId().equals(old.versionId())) {
-        listeners.publish(
-            new SecretCacheEvent.Changed(name, old.versionId(), fresh.versionId()));
+        listeners.publish(new SecretCacheEvent.Changed(name, old.versionId(), fresh.versionId()));
       }
       return fresh;
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.ForkJoinPool;
  * Configures a {@link SecretCache}. Defaults: refresh {@value #DEFAULT_REFRESH_MINUTES} minutes
  * after a value was read, serve a value at most {@value #DEFAULT_MAX_STALENESS_MINUTES} minutes
  * after its last successful read, hold at most {@value #DEFAULT_MAXIMUM_SIZE} secrets, the system
- * ticker, refreshes on {@link ForkJoinPool#commonPool()}. Each setting may be given once
- * (listeners any number of times); {@link #build()} checks that the maximum staleness exceeds the
- * refresh interval.
+ * ticker, refreshes on {@link ForkJoinPool#commonPool()}. Each setting may be given once (listeners
+ * any number of times); {@link #build()} checks that the maximum staleness exceeds the refresh
+ * interval.
  *
  * <p>Not thread-safe: configure on one thread.
  */
@@ -63,8 +63,7 @@ public final class SecretCacheBuilder {
   }
 
   /**
-   * Sets how long after its last successful read a value may still be served while refreshes
-   * fail.
+   * Sets how long after its last successful read a value may still be served while refreshes fail.
    *
    * @throws IllegalArgumentException if not positive
    * @throws IllegalStateException if already set

@@ -13,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with plain JCA for the records of {@link LocalSecretStore}: each record is sealed
- * under the master key with a fresh random 96-bit nonce, {@code [nonce][ciphertext][128-bit
- * tag]}, and authenticated with associated data naming the file format, so a record from another
- * file format does not open. (To be replaced by the suite's envelope encryptor once it exists.)
+ * under the master key with a fresh random 96-bit nonce, {@code [nonce][ciphertext][128-bit tag]},
+ * and authenticated with associated data naming the file format, so a record from another file
+ * format does not open. (To be replaced by the suite's envelope encryptor once it exists.)
  *
  * <p>Thread-safe: a {@link Cipher} is created per call.
  */
@@ -47,27 +47,26 @@ final class SecretCipher {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData);
-      byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
-      System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
-      cipher.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
-      return sealed;
+      byte[] blob = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+      System.arraycopy(nonce, 0, blob, 0, NONCE_BYTES);
+      cipher.doFinal(plain, 0, plain.length, blob, NONCE_BYTES);
+      return blob;
     } catch (GeneralSecurityException e) {
       throw new SecretStoreException("AES-GCM is not available in this JVM: " + e.getClass(), e);
     }
   }
 
-  /** Returns the plain bytes of {@code sealed}, or empty if they fail authentication. */
-  Optional<byte[]> open(byte[] sealed) {
-    if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+  /** Returns the plain bytes of {@code blob}, or empty if they fail authentication. */
+  Optional<byte[]> open(byte[] blob) {
+    if (blob.length < NONCE_BYTES + TAG_BITS / 8) {
       return Optional.empty();
     }
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, 0, NONCE_BYTES));
       cipher.updateAAD(associatedData);
-      ByteBuffer plain = ByteBuffer.allocate(cipher.getOutputSize(sealed.length - NONCE_BYTES));
-      cipher.doFinal(ByteBuffer.wrap(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), plain);
+      ByteBuffer plain = ByteBuffer.allocate(cipher.getOutputSize(blob.length - NONCE_BYTES));
+      cipher.doFinal(ByteBuffer.wrap(blob, NONCE_BYTES, blob.length - NONCE_BYTES), plain);
       byte[] out = Arrays.copyOf(plain.array(), plain.position());
       Arrays.fill(plain.array(), (byte) 0);
       return Optional.of(out);

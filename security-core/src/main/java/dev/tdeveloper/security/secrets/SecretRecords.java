@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The plain (before sealing) records of {@link LocalSecretStore}'s journal: a version put, a label
- * move, or the key check written first so that a wrong master key is detected even on a store
- * with no secret. A platform secret's scope is written as the empty string (tenant ids are never
- * empty). Stateless.
+ * move, or the key check written first so that a wrong master key is detected even on a store with
+ * no secret. A platform secret's scope is written as the empty string (tenant ids are never empty).
+ * Stateless.
  */
 final class SecretRecords {
   private static final byte KEY_CHECK = 0;
@@ -32,8 +32,7 @@ final class SecretRecords {
   record KeyCheck() implements Decoded {}
 
   /** A version put; {@code value} is the caller's to wipe. */
-  record Put(SecretName name, String versionId, Instant created, byte[] value)
-      implements Decoded {}
+  record Put(SecretName name, String versionId, Instant created, byte[] value) implements Decoded {}
 
   /** A label move. */
   record Move(SecretName name, SecretLabel label, Optional<String> target) implements Decoded {}
@@ -117,7 +116,8 @@ final class SecretRecords {
               SecretName name = readName(in);
               SecretLabel label = SecretLabel.valueOf(in.readUTF());
               String target = in.readUTF();
-              yield new Move(name, label, target.isEmpty() ? Optional.empty() : Optional.of(target));
+              yield new Move(
+                  name, label, target.isEmpty() ? Optional.empty() : Optional.of(target));
             }
             default -> throw new IllegalArgumentException("unknown record type " + type);
           };

@@ -47,8 +47,8 @@ final class SecretTable<V> {
   }
 
   /**
-   * Checks a put: returns the existing version when it holds the same value, empty when the
-   * version is new.
+   * Checks a put: returns the existing version when it holds the same value, empty when the version
+   * is new.
    *
    * @throws SecretVersionConflictException if it exists with another value
    */

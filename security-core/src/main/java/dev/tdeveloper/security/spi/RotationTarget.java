@@ -10,12 +10,12 @@ import dev.tdeveloper.security.secrets.Secret;
  *
  * <p>With the <em>single-user</em> strategy every rotation sets the password of one user in place;
  * with <em>alternating users</em> the rotator names, for each version, which of two users it
- * belongs to (the one that is not CURRENT), so the current credential keeps working throughout.
- * The user is part of the stored credential, so consumers know whom to log in as.
+ * belongs to (the one that is not CURRENT), so the current credential keeps working throughout. The
+ * user is part of the stored credential, so consumers know whom to log in as.
  *
  * <p>Both methods may be called again with the same arguments after a crash, so they must be
- * idempotent. Implementations are thread-safe and never put a password in an exception message
- * or a log line.
+ * idempotent. Implementations are thread-safe and never put a password in an exception message or a
+ * log line.
  */
 public interface RotationTarget {
   /** Returns what this target is, for events and messages (never a credential). */
@@ -24,8 +24,8 @@ public interface RotationTarget {
   /**
    * Makes {@code password} the password of {@code user} in the target system.
    *
-   * @throws RuntimeException if the target refuses or cannot be reached; the rotation then fails
-   *     at this step and CURRENT is untouched
+   * @throws RuntimeException if the target refuses or cannot be reached; the rotation then fails at
+   *     this step and CURRENT is untouched
    */
   void set(String user, Secret password);
 

@@ -106,8 +106,8 @@ public interface SecretStore extends AutoCloseable {
   }
 
   /**
-   * Stores {@code value} as version {@code versionId} of {@code name} and makes it CURRENT (the
-   * way to keep a secret that is not rotated, such as a partner's API key).
+   * Stores {@code value} as version {@code versionId} of {@code name} and makes it CURRENT (the way
+   * to keep a secret that is not rotated, such as a partner's API key).
    *
    * @throws LabelConflictException if another writer moved CURRENT meanwhile; the version then
    *     exists without the label, and calling again with the same id completes the change

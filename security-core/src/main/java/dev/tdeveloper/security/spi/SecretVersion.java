@@ -37,8 +37,8 @@ public record SecretVersion(String versionId, Set<SecretLabel> labels, Instant c
   }
 
   /**
-   * Checks a version id: 1 to {@value #MAX_VERSION_ID_LENGTH} characters of {@code A-Z a-z 0-9 _
-   * -} (a UUID fits).
+   * Checks a version id: 1 to {@value #MAX_VERSION_ID_LENGTH} characters of {@code A-Z a-z 0-9 _ -}
+   * (a UUID fits).
    *
    * @return {@code versionId}
    * @throws NullPointerException if it is null

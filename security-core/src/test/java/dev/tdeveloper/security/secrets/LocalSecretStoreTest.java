@@ -65,8 +65,10 @@ class LocalSecretStoreTest {
     try (LocalSecretStore store = open()) {
       store.putCurrent(DB, "v1", Secret.ofString(VALUE));
     }
-    String file = new String(Files.readAllBytes(dir().resolve(LocalSecretStore.FILE_NAME)),
-        StandardCharsets.ISO_8859_1);
+    String file =
+        new String(
+            Files.readAllBytes(dir().resolve(LocalSecretStore.FILE_NAME)),
+            StandardCharsets.ISO_8859_1);
     assertThat(file).doesNotContain(VALUE).doesNotContain("db/app").doesNotContain("acme");
   }
 
@@ -169,12 +171,14 @@ class LocalSecretStoreTest {
       long before = Files.size(dir().resolve(LocalSecretStore.FILE_NAME));
       store.compact();
       assertThat(Files.size(dir().resolve(LocalSecretStore.FILE_NAME))).isLessThan(before);
-      assertThat(store.versions(DB)).extracting(SecretVersion::versionId)
+      assertThat(store.versions(DB))
+          .extracting(SecretVersion::versionId)
           .containsExactly("v4", "v5", "v6");
       store.putCurrent(DB, "v7", Secret.ofString("after"));
     }
     try (LocalSecretStore store = open()) {
-      assertThat(store.versionAt(DB, SecretLabel.CURRENT).orElseThrow().versionId()).isEqualTo("v7");
+      assertThat(store.versionAt(DB, SecretLabel.CURRENT).orElseThrow().versionId())
+          .isEqualTo("v7");
       assertThat(store.versionAt(DB, SecretLabel.PREVIOUS).orElseThrow().versionId())
           .isEqualTo("v5");
       assertThat(store.versionAt(DB, SecretLabel.PENDING).orElseThrow().versionId())

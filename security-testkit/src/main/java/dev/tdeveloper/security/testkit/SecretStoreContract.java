@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link SecretStore} must pass: idempotent versioned puts, compare-and-set
  * label moves with CURRENT dragging PREVIOUS, tenant isolation, clear errors that change nothing,
- * and values that never show in messages. A backend's test extends this class and implements
- * {@link #create()}. Every test uses names under a fresh random prefix, so a shared backend (AWS
- * Secrets Manager, say) needs no cleaning between tests.
+ * and values that never show in messages. A backend's test extends this class and implements {@link
+ * #create()}. Every test uses names under a fresh random prefix, so a shared backend (AWS Secrets
+ * Manager, say) needs no cleaning between tests.
  */
 public abstract class SecretStoreContract {
   /** A value no message may ever contain. */

@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * A user name and password, as a rotated secret stores them: the value of each version is the
  * user's name in UTF-8, a NUL byte, then the password's bytes. Keeping the user in the value lets
- * consumers of an alternating-users secret know whom to log in as, and lets a resumed rotation
- * know which user its candidate belongs to.
+ * consumers of an alternating-users secret know whom to log in as, and lets a resumed rotation know
+ * which user its candidate belongs to.
  *
  * <p>A user name is 1 to {@value #MAX_USER_LENGTH} characters of {@code A-Z a-z 0-9 _ . @ -}.
  * {@link #toString()} shows the user, never the password. Immutable apart from {@link #destroy()};
@@ -83,8 +83,8 @@ public record Credential(String user, Secret password) {
   /**
    * Reads a credential from its stored form.
    *
-   * @throws IllegalArgumentException if {@code stored} is not a credential (no user, no password
-   *     or a bad user name); the message shows no part of the value
+   * @throws IllegalArgumentException if {@code stored} is not a credential (no user, no password or
+   *     a bad user name); the message shows no part of the value
    */
   public static Credential decode(Secret stored) {
     byte[] bytes = Objects.requireNonNull(stored, "stored").bytes();

@@ -44,10 +44,14 @@ final class FileRotationJournal extends InMemoryRotationJournal {
               try {
                 SecretName name =
                     new SecretName(
-                        parts[1].equals("-") ? Optional.empty() : Optional.of(TenantId.of(parts[1])),
+                        parts[1].equals("-")
+                            ? Optional.empty()
+                            : Optional.of(TenantId.of(parts[1])),
                         parts[2]);
                 Optional<RotationStep> step =
-                    parts.length > 4 ? Optional.of(RotationStep.valueOf(parts[4])) : Optional.empty();
+                    parts.length > 4
+                        ? Optional.of(RotationStep.valueOf(parts[4]))
+                        : Optional.empty();
                 journal.replay(parts[0], name, parts[3], step);
                 finished[0] += parts[0].equals("F") ? 1 : 0;
               } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -77,7 +81,14 @@ final class FileRotationJournal extends InMemoryRotationJournal {
   private static byte[] record(String kind, SecretName name, String versionId, RotationStep step) {
     String tenant = name.tenant().map(TenantId::value).orElse("-");
     String line =
-        kind + " " + tenant + " " + name.name() + " " + versionId + (step == null ? "" : " " + step);
+        kind
+            + " "
+            + tenant
+            + " "
+            + name.name()
+            + " "
+            + versionId
+            + (step == null ? "" : " " + step);
     return line.getBytes(StandardCharsets.UTF_8);
   }
 

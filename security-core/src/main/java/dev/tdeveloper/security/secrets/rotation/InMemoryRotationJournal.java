@@ -57,7 +57,11 @@ class InMemoryRotationJournal implements RotationJournal {
     Progress existing = open.get(name);
     if (existing != null) {
       throw new IllegalStateException(
-          "a rotation of " + name + " creating version '" + existing.versionId() + "' is unfinished");
+          "a rotation of "
+              + name
+              + " creating version '"
+              + existing.versionId()
+              + "' is unfinished");
     }
   }
 
@@ -71,7 +75,8 @@ class InMemoryRotationJournal implements RotationJournal {
   }
 
   /** Applies a replayed record without persisting it. */
-  synchronized void replay(String kind, SecretName name, String versionId, Optional<RotationStep> step) {
+  synchronized void replay(
+      String kind, SecretName name, String versionId, Optional<RotationStep> step) {
     switch (kind) {
       case "S" -> open.put(name, new Progress(versionId, Optional.empty()));
       case "D" -> open.put(name, new Progress(versionId, step));

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A {@link RotationTarget} that behaves like a database's user table, for tests and the demo:
- * users exist or not, each has a password (kept as a salted SHA-256 hash, as a database keeps a
- * verifier, never the password) or none yet, {@link #set} changes it (refusing an unknown user, as
- * {@code ALTER ROLE} does), and {@link #login} succeeds only with the user's current password.
+ * A {@link RotationTarget} that behaves like a database's user table, for tests and the demo: users
+ * exist or not, each has a password (kept as a salted SHA-256 hash, as a database keeps a verifier,
+ * never the password) or none yet, {@link #set} changes it (refusing an unknown user, as {@code
+ * ALTER ROLE} does), and {@link #login} succeeds only with the user's current password.
  *
  * <p>Thread-safe.
  */
@@ -89,7 +89,8 @@ public final class InMemoryRotationTarget implements RotationTarget {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
     Verifier verifier = passwords.get(user);
-    return verifier != null && MessageDigest.isEqual(verifier.hash(), hash(verifier.salt(), password));
+    return verifier != null
+        && MessageDigest.isEqual(verifier.hash(), hash(verifier.salt(), password));
   }
 
   /** Returns how many times the password of {@code user} was set. */

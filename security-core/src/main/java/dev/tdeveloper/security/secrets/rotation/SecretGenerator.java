@@ -4,12 +4,12 @@ import dev.tdeveloper.security.secrets.Secret;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
-/**
- * Makes the candidate password of each rotation. Implementations are thread-safe.
- */
+/** Makes the candidate password of each rotation. Implementations are thread-safe. */
 @FunctionalInterface
 public interface SecretGenerator {
-  /** The alphabet of {@link #randomPassword}: letters and digits, nothing a shell or URL mangles. */
+  /**
+   * The alphabet of {@link #randomPassword}: letters and digits, nothing a shell or URL mangles.
+   */
   String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   /** Returns a new password. */

@@ -10,7 +10,6 @@ import dev.tdeveloper.security.spi.SecretVersion;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -27,12 +26,12 @@ import org.slf4j.LoggerFactory;
  * creates a second pending version nor promotes twice.
  *
  * <p><b>Concurrency.</b> Label moves are compare-and-set: a rotator takes PENDING only when no
- * version holds it, and promotes only if CURRENT is still where it was, so of two rotators (in
- * this or other processes) at most one promotes; the other reports a failure. A PENDING version
- * this rotator's journal does not know is adopted once older than the pending timeout.
+ * version holds it, and promotes only if CURRENT is still where it was, so of two rotators (in this
+ * or other processes) at most one promotes; the other reports a failure. A PENDING version this
+ * rotator's journal does not know is adopted once older than the pending timeout.
  *
- * <p><b>Failure.</b> If a step fails (the target refuses the password or the test does not log
- * in, the store fails), CURRENT is untouched, the PENDING label is removed, a {@link
+ * <p><b>Failure.</b> If a step fails (the target refuses the password or the test does not log in,
+ * the store fails), CURRENT is untouched, the PENDING label is removed, a {@link
  * SecretRotationEvent.Failed} event is published and {@link RotationResult.Failed} returned. With
  * the single-user strategy a failure after the target may have changed sets the CURRENT password
  * back (best effort, reported in the reason). Reasons, logs and events never hold a value.
@@ -86,7 +85,8 @@ public final class SecretRotator {
   public synchronized RotationResult rotateIfDue() {
     Optional<SecretVersion> current = store.versionAt(name, SecretLabel.CURRENT);
     boolean unfinished =
-        journal.unfinished(name).isPresent() || store.versionAt(name, SecretLabel.PENDING).isPresent();
+        journal.unfinished(name).isPresent()
+            || store.versionAt(name, SecretLabel.PENDING).isPresent();
     if (!unfinished && !policy.isDue(current, clock.instant())) {
       return new RotationResult.NotDue(policy.dueAt(current, clock.instant()));
     }
@@ -108,8 +108,13 @@ public final class SecretRotator {
         SecretVersion foreign = pending.get();
         if (foreign.created().plus(pendingTimeout).isAfter(clock.instant())) {
           String reason =
-              "version '" + foreign.versionId() + "' of " + name + " has held PENDING since "
-                  + foreign.created() + ": another rotation is in progress";
+              "version '"
+                  + foreign.versionId()
+                  + "' of "
+                  + name
+                  + " has held PENDING since "
+                  + foreign.created()
+                  + ": another rotation is in progress";
           return failed(foreign.versionId(), RotationStep.CREATE_PENDING, reason);
         }
         journal.started(name, foreign.versionId());
@@ -149,6 +154,9 @@ public final class SecretRotator {
         }
         candidate = credentialOf(versionId);
         user = candidate.user();
+        if (!progress.done(RotationStep.SET_IN_TARGET) && rotatesTheCurrentUser()) {
+          return abandon("CURRENT moved to user " + user + " while this rotation was created");
+        }
         step = RotationStep.SET_IN_TARGET;
         if (!progress.done(step)) {
           target.set(user, candidate.password());
@@ -186,8 +194,7 @@ public final class SecretRotator {
                 ? current.map(v -> userOf(v.versionId()))
                 : Optional.empty();
         Secret password = generator.generate();
-        Credential credential =
-            new Credential(strategy.userToRotate(currentUser), password);
+        Credential credential = new Credential(strategy.userToRotate(currentUser), password);
         Secret encoded = credential.encode();
         try {
           store.put(name, versionId, encoded);
@@ -204,18 +211,35 @@ public final class SecretRotator {
       }
     }
 
+    /** Whether an alternating rotation's candidate is now CURRENT's user (a rotator raced us). */
+    private boolean rotatesTheCurrentUser() {
+      if (!(strategy instanceof RotationStrategy.AlternatingUsers)) {
+        return false;
+      }
+      Optional<SecretVersion> now = store.versionAt(name, SecretLabel.CURRENT);
+      return now.isPresent()
+          && !now.get().versionId().equals(versionId)
+          && userOf(now.get().versionId()).equals(user);
+    }
+
     private Optional<String> promote() {
       Optional<String> current =
           store.versionAt(name, SecretLabel.CURRENT).map(SecretVersion::versionId);
-      if (!current.equals(Optional.of(versionId))) {
+      Optional<String> previous;
+      if (current.equals(Optional.of(versionId))) {
+        previous = store.versionAt(name, SecretLabel.PREVIOUS).map(SecretVersion::versionId);
+      } else {
         store.moveLabel(name, SecretLabel.CURRENT, current, Optional.of(versionId));
+        previous = current;
         hook.accept("current-moved");
       }
-      if (store.versionAt(name, SecretLabel.PENDING).filter(v -> v.versionId().equals(versionId))
+      if (store
+          .versionAt(name, SecretLabel.PENDING)
+          .filter(v -> v.versionId().equals(versionId))
           .isPresent()) {
         store.moveLabel(name, SecretLabel.PENDING, Optional.of(versionId), Optional.empty());
       }
-      return store.versionAt(name, SecretLabel.PREVIOUS).map(SecretVersion::versionId);
+      return previous;
     }
 
     private void done() {
@@ -232,7 +256,8 @@ public final class SecretRotator {
         reason.append(restore(single.user()));
       }
       try {
-        if (store.versionAt(name, SecretLabel.PENDING)
+        if (store
+            .versionAt(name, SecretLabel.PENDING)
             .filter(v -> v.versionId().equals(versionId))
             .isPresent()) {
           store.moveLabel(name, SecretLabel.PENDING, Optional.of(versionId), Optional.empty());

@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Configures a {@link SecretRotator}. Required: the store, the secret, the target, a {@link
- * #strategy} and a {@link #policy}. Defaults: a 32-character {@link
- * SecretGenerator#randomPassword random password}, an {@link RotationJournal#inMemory() in-memory
- * journal}, the system clock, a pending timeout of {@value #DEFAULT_PENDING_TIMEOUT_MINUTES}
- * minutes. Each setting may be given once (listeners any number of times).
+ * #strategy} and a {@link #policy}. Defaults: a 32-character {@link SecretGenerator#randomPassword
+ * random password}, an {@link RotationJournal#inMemory() in-memory journal}, the system clock, a
+ * pending timeout of {@value #DEFAULT_PENDING_TIMEOUT_MINUTES} minutes. Each setting may be given
+ * once (listeners any number of times).
  *
  * <p>Not thread-safe: configure on one thread.
  */

@@ -53,7 +53,8 @@ final class FileUserTable implements RotationTarget {
     }
     table.setProperty(user, hash(password));
     table.setProperty(
-        user + ".changes", String.valueOf(Integer.parseInt(table.getProperty(user + ".changes")) + 1));
+        user + ".changes",
+        String.valueOf(Integer.parseInt(table.getProperty(user + ".changes")) + 1));
     save();
   }
 
@@ -77,7 +78,8 @@ final class FileUserTable implements RotationTarget {
 
   private static String hash(Secret password) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.bytes()));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(password.bytes()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
