@@ -1,2 +1,5 @@
-/** Benchmarks of security-core's hot paths (rate limiting, shielding) against peer libraries. */
+/**
+ * Benchmarks of security-core's hot paths (rate limiting, shielding, PII scanning) against peer
+ * libraries and baselines.
+ */
 package dev.tdeveloper.benchmarks.security;
