@@ -15,13 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -75,16 +72,8 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     byte[] out = new byte[h + Gcm.NONCE_BYTES + plaintext.length + Gcm.TAG_BYTES];
     System.arraycopy(k.messageHeader, 0, out, 0, h);
     Gcm.randomBytes(out, h, Gcm.NONCE_BYTES);
-    try {
-      Cipher cipher = Gcm.cipher();
-      cipher.init(Cipher.ENCRYPT_MODE, k.key, new GCMParameterSpec(128, out, h, Gcm.NONCE_BYTES));
-      cipher.updateAAD(k.messageAad);
-      cipher.updateAAD(context);
-      cipher.doFinal(plaintext, 0, plaintext.length, out, h + Gcm.NONCE_BYTES);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getName(), e);
-    }
+    Gcm.sealInto(k.key, out, h, k.messageAad, context, plaintext);
+    return out;
   }
 
   @Override
@@ -111,23 +100,13 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     }
     DataKey k = decryptionKey(tenant, header, ciphertext);
     try {
-      Cipher cipher = Gcm.cipher();
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          k.key,
-          new GCMParameterSpec(128, ciphertext, nonce, Gcm.NONCE_BYTES));
-      cipher.updateAAD(k.messageAad);
-      cipher.updateAAD(context);
-      int body = nonce + Gcm.NONCE_BYTES;
-      return cipher.doFinal(ciphertext, body, ciphertext.length - body);
+      return Gcm.openFrom(k.key, ciphertext, nonce, k.messageAad, context);
     } catch (AEADBadTagException e) {
       throw new DecryptionException(
           "ciphertext of tenant "
               + tenant.value()
               + " failed authentication: it was altered, or"
               + " is presented with another tenant or context than it was sealed with");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed: " + e.getClass().getName(), e);
     }
   }
 

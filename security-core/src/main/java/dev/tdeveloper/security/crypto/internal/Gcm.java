@@ -60,6 +60,48 @@ public final class Gcm {
     return new SecretKeySpec(raw, "AES");
   }
 
+  /**
+   * Encrypts {@code plaintext} into {@code out} right after the 12-byte nonce already at {@code
+   * nonceOffset}, with AAD {@code aad || context}: the message format's body.
+   */
+  public static void sealInto(
+      SecretKey key, byte[] out, int nonceOffset, byte[] aad, byte[] context, byte[] plaintext) {
+    try {
+      Cipher cipher = cipher();
+      cipher.init(
+          Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, out, nonceOffset, NONCE_BYTES));
+      cipher.updateAAD(aad);
+      cipher.updateAAD(context);
+      cipher.doFinal(plaintext, 0, plaintext.length, out, nonceOffset + NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getName(), e);
+    }
+  }
+
+  /**
+   * Decrypts the body of {@code in} that starts with the nonce at {@code nonceOffset} and runs to
+   * the end, with AAD {@code aad || context}.
+   *
+   * @throws AEADBadTagException if it fails authentication
+   */
+  public static byte[] openFrom(
+      SecretKey key, byte[] in, int nonceOffset, byte[] aad, byte[] context)
+      throws AEADBadTagException {
+    try {
+      Cipher cipher = cipher();
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, nonceOffset, NONCE_BYTES));
+      cipher.updateAAD(aad);
+      cipher.updateAAD(context);
+      int body = nonceOffset + NONCE_BYTES;
+      return cipher.doFinal(in, body, in.length - body);
+    } catch (AEADBadTagException e) {
+      throw e;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed: " + e.getClass().getName(), e);
+    }
+  }
+
   /** Returns {@code nonce || ciphertext || tag} of {@code plaintext} under {@code key}. */
   public static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
     byte[] out = new byte[NONCE_BYTES + plaintext.length + TAG_BYTES];

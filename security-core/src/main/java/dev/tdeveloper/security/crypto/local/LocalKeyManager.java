@@ -56,6 +56,11 @@ public final class LocalKeyManager implements KeyManager {
     this.master = master;
     this.clock = clock;
     this.crashHook = hook;
+    try {
+      java.nio.file.Files.createDirectories(directory);
+    } catch (java.io.IOException e) {
+      throw new KeyManagerException("cannot create key store directory " + directory, e);
+    }
     this.journal =
         JournalFile.open(
             file,
