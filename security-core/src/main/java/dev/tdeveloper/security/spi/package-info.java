@@ -1,8 +1,9 @@
 /**
- * What a backend implements: {@link dev.tdeveloper.security.spi.RateLimiterStore} (rate-limit state
- * outside the process, one atomic round trip per decision), {@link
- * dev.tdeveloper.security.spi.SecretStore} (versioned secrets with compare-and-set staging labels,
- * shaped after AWS Secrets Manager), each with a {@code *Provider} for {@link
+ * What a backend implements to hold state outside the process: {@link
+ * dev.tdeveloper.security.spi.RateLimiterStore} (rate-limit state, one atomic round trip per
+ * decision), {@link dev.tdeveloper.security.spi.KeyManager} (versioned per-tenant key encryption
+ * keys) and {@link dev.tdeveloper.security.spi.SecretStore} (versioned secrets with compare-and-set
+ * staging labels, shaped after AWS Secrets Manager), each with a {@code *Provider} for {@link
  * java.util.ServiceLoader}, and {@link dev.tdeveloper.security.spi.RotationTarget} (the system
  * whose credential a secret rotation changes).
  */

@@ -1,7 +1,8 @@
 /**
  * Contract test kits for the SPIs of security-core. A backend proves itself by extending {@link
  * dev.tdeveloper.security.testkit.RateLimiterStoreContract} or {@link
- * dev.tdeveloper.security.testkit.SecretStoreContract} in its tests; the defaults pass the same
+ * dev.tdeveloper.security.testkit.SecretStoreContract}, {@link
+ * dev.tdeveloper.security.testkit.KeyManagerContract} in its tests; the defaults pass the same
  * kits.
  */
 package dev.tdeveloper.security.testkit;
