@@ -133,6 +133,7 @@ public final class TlsPolicyCheck {
     List<String> accepted = new ArrayList<>();
     Map<String, String> negotiated = new LinkedHashMap<>();
     List<TlsFinding> findings = new ArrayList<>();
+    List<TlsFinding> suiteFindings = new ArrayList<>();
     List<X509Certificate> chain = List.of();
     try {
       for (String protocol : PROBED) {
@@ -144,7 +145,7 @@ public final class TlsPolicyCheck {
         accepted.add(protocol);
         negotiated.put(protocol, all.cipherSuite().get());
         chain = chain.isEmpty() ? all.chain() : chain;
-        notAllowed(all.cipherSuite().get(), protocol, findings);
+        notAllowed(all.cipherSuite().get(), protocol, suiteFindings);
         List<String> disallowed =
             offered.stream()
                 .filter(s -> !policy.cipherSuites().contains(s))
@@ -153,12 +154,13 @@ public final class TlsPolicyCheck {
         if (!disallowed.isEmpty()) {
           EndpointProbe.handshake(host, port, protocol, disallowed, timeout)
               .cipherSuite()
-              .ifPresent(suite -> notAllowed(suite, protocol, findings));
+              .ifPresent(suite -> notAllowed(suite, protocol, suiteFindings));
         }
       }
     } catch (IOException e) {
       String reason =
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      findings.addAll(suiteFindings);
       findings.add(new TlsFinding.CheckFailed(target, reason));
       return new TlsCheckReport(target, accepted, negotiated, findings);
     }
@@ -167,6 +169,7 @@ public final class TlsPolicyCheck {
           new TlsFinding.CheckFailed(target, "it accepts none of " + PROBED + " from this JVM"));
     } else {
       protocolFindings(accepted, findings);
+      findings.addAll(suiteFindings);
       certificateFindings(chain, findings);
     }
     return new TlsCheckReport(target, accepted, negotiated, findings);
