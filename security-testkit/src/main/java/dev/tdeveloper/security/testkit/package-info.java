@@ -1,6 +1,7 @@
 /**
  * Contract test kits for the SPIs of security-core. A backend proves itself by extending {@link
- * dev.tdeveloper.security.testkit.RateLimiterStoreContract} in its tests; the in-process default
- * passes the same kit.
+ * dev.tdeveloper.security.testkit.RateLimiterStoreContract} or {@link
+ * dev.tdeveloper.security.testkit.CertificateIssuerContract} in its tests; the defaults (the
+ * in-process store, the local CA) pass the same kits.
  */
 package dev.tdeveloper.security.testkit;
