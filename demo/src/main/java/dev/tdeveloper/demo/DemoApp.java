@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * front of everything, then the tenant filter and the per-tenant rate limit in front of every
  * tenant route, and background jobs that reload {@code tenants.yaml}, close usage windows and
  * compact the usage store. With TLS on ({@link DemoOptions#tls()}), the one port serves only TLS
- * 1.3 (h2 and HTTP/1.1, HSTS on every answer) and a job checks the certificate daily. Thread-safe;
- * {@link #close()} stops everything.
+ * 1.3 (h2 and HTTP/1.1, HSTS on every answer), a job checks the certificate daily and, for one from
+ * the local CA, another renews it hourly once due, without a restart. Thread-safe; {@link #close()}
+ * stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -131,6 +132,11 @@ public final class DemoApp implements AutoCloseable {
           t.monitor().check();
           jobs.scheduleWithFixedDelay(
               safely("check TLS certificate", t.monitor()::check), 1, 1, TimeUnit.DAYS);
+          t.renewer()
+              .ifPresent(
+                  r ->
+                      jobs.scheduleWithFixedDelay(
+                          safely("renew TLS certificate", r::renewIfDue), 1, 1, TimeUnit.HOURS));
         });
     return new DemoApp(services, server, jobs, token, tls);
   }
@@ -241,6 +247,19 @@ public final class DemoApp implements AutoCloseable {
   /** Returns the SHA-256 fingerprint of the TLS certificate in use, when TLS is on. */
   public Optional<String> certificateFingerprint() {
     return tls.map(t -> t.material().sha256Fingerprint());
+  }
+
+  /**
+   * Returns the local CA's certificate file (for {@code curl --cacert}) when the TLS certificate
+   * comes from the local development CA.
+   */
+  public Optional<java.nio.file.Path> caCertificateFile() {
+    return tls.flatMap(TlsEndpoint::caCertificateFile);
+  }
+
+  /** Renews the local-CA certificate now if it is due (the background job does so hourly). */
+  void renewCertificateIfDue() {
+    tls.flatMap(TlsEndpoint::renewer).ifPresent(r -> r.renewIfDue());
   }
 
   /** Returns the operator token {@code /admin} and {@code /ops} requests must carry. */

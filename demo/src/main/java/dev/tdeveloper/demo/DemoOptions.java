@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  *
  * @param port the port ({@code 0} picks a free one)
  * @param config the {@code tenants.yaml} to load and watch
- * @param dataDir where durable state (usage events, provisioning journal, the generated TLS
+ * @param dataDir where durable state (usage events, provisioning journal, the local CA and its TLS
  *     certificate) is kept
  * @param baseDomains the domains whose first label names the tenant ({@code acme.localhost})
  * @param adminToken the operator token {@code /admin} and {@code /ops} requests must carry as
@@ -158,7 +158,7 @@ public record DemoOptions(
     if (cert != null) {
       return new DemoTls.Pem(cert, key);
     }
-    return flag ? new DemoTls.SelfSigned() : new DemoTls.Off();
+    return flag ? new DemoTls.LocalCa() : new DemoTls.Off();
   }
 
   private static int parsePort(String value) {

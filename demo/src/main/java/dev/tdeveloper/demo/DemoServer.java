@@ -30,10 +30,11 @@ public final class DemoServer {
               + " curl --tlsv1.3 --cacert {} -H 'X-Tenant-Id: acme' https://localhost:{}/notes",
           app.port(),
           app.certificateFingerprint().orElseThrow(),
-          options.tls() instanceof DemoTls.SelfSigned
-              ? options.dataDir().resolve("tls").resolve(SelfSignedCertificate.CERTIFICATE_FILE)
-              : "<your CA certificate>",
+          app.caCertificateFile().map(Object::toString).orElse("<your CA certificate>"),
           app.port());
+      app.caCertificateFile()
+          .ifPresent(
+              ca -> LOG.info("local development CA certificate (trust it in clients): {}", ca));
     } else {
       LOG.info(
           "demo listening on http://localhost:{} (try: curl -H 'X-Tenant-Id: acme' "

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How the demo serves TLS: {@link Off} (plain HTTP, the default), or TLS 1.3 with a certificate
- * generated at start ({@link SelfSigned}), from a PKCS#12 key store ({@link Pkcs12}) or from PEM
- * files ({@link Pem}). Immutable; {@link #toString()} never shows a password.
+ * from the local development CA ({@link LocalCa}), from a PKCS#12 key store ({@link Pkcs12}) or
+ * from PEM files ({@link Pem}). Immutable; {@link #toString()} never shows a password.
  */
 public sealed interface DemoTls {
   /** Returns whether TLS is on. */
@@ -18,10 +18,10 @@ public sealed interface DemoTls {
   record Off() implements DemoTls {}
 
   /**
-   * TLS with a self-signed certificate for localhost, generated under {@code <data>/tls} and reused
-   * until two thirds of its lifetime have passed.
+   * TLS with a certificate for localhost issued by a local development CA kept under {@code
+   * <data>/tls/ca}, and renewed (without a restart) once two thirds of its lifetime have passed.
    */
-  record SelfSigned() implements DemoTls {}
+  record LocalCa() implements DemoTls {}
 
   /**
    * TLS with the single private key entry of a PKCS#12 key store.

@@ -23,7 +23,7 @@ class DemoOptionsTest {
   @Test
   void tlsFlagAloneGeneratesACertificateAndDefaultsTo8443() {
     DemoOptions options = DemoOptions.parse(NO_ENV, "--tls");
-    assertThat(options.tls()).isEqualTo(new DemoTls.SelfSigned());
+    assertThat(options.tls()).isEqualTo(new DemoTls.LocalCa());
     assertThat(options.port()).isEqualTo(8443);
     assertThat(DemoOptions.parse(NO_ENV, "--tls", "--port", "9443").port()).isEqualTo(9443);
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.security.cert.CertificateReadException;
 import dev.tdeveloper.security.cert.Certificates;
+import dev.tdeveloper.security.cert.LocalCertificateAuthority;
+import dev.tdeveloper.security.spi.CertificateRequest;
+import dev.tdeveloper.security.tls.ServerKeyMaterial;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -36,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo with {@code --tls} on real sockets: JDK clients restricted to one protocol, plain HTTP
- * to the TLS port, HTTP/2 by ALPN, and the PKCS#12, PEM and generated certificate paths.
+ * to the TLS port, HTTP/2 by ALPN, and the PKCS#12, PEM and local-CA certificate paths, the last
+ * renewed without a restart.
  */
 class DemoTlsTest {
   private static final String TOKEN = "operator-t0ken-for-tests";
@@ -60,23 +65,44 @@ class DemoTlsTest {
   }
 
   private DemoApp start(DemoTls tls) throws Exception {
+    return start(tls, InstantSource.system());
+  }
+
+  private DemoApp start(DemoTls tls, InstantSource clock) throws Exception {
     DemoOptions options =
         new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(TOKEN))
             .withTls(tls);
-    app = DemoApp.start(options, InstantSource.system());
+    app = DemoApp.start(options, clock);
     return app;
   }
 
-  private X509Certificate generated() {
-    Path file = dir.resolve("data/tls").resolve(SelfSignedCertificate.CERTIFICATE_FILE);
-    return Certificates.readPem(file).get(0);
+  /** The local CA's certificate, which clients trust. */
+  private X509Certificate caCertificate() {
+    return Certificates.readPem(dir.resolve("data/tls/ca/ca-cert.pem")).get(0);
+  }
+
+  /** The certificate the server presents to a new connection. */
+  private String servedFingerprint() throws Exception {
+    try (SSLSocket socket =
+        TlsClients.socket(TlsClients.trusting(caCertificate()), app.port(), "TLSv1.3")) {
+      socket.startHandshake();
+      return Certificates.sha256Fingerprint(
+          (X509Certificate) socket.getSession().getPeerCertificates()[0]);
+    }
+  }
+
+  /** A certificate for localhost and 127.0.0.1 from a CA of the test's own. */
+  private X509Certificate issued(KeyPair keys) {
+    return LocalCertificateAuthority.open(dir.resolve("test-ca"))
+        .issue(CertificateRequest.forKeyPair(keys, Duration.ofDays(90), "localhost", "127.0.0.1"))
+        .certificate();
   }
 
   @Test
   void aTls12ClientIsRefused() throws Exception {
-    start(new DemoTls.SelfSigned());
+    start(new DemoTls.LocalCa());
     try (SSLSocket socket =
-        TlsClients.socket(TlsClients.trusting(generated()), app.port(), "TLSv1.2")) {
+        TlsClients.socket(TlsClients.trusting(caCertificate()), app.port(), "TLSv1.2")) {
       assertThatThrownBy(socket::startHandshake)
           .isInstanceOf(SSLHandshakeException.class)
           .hasMessageContaining("protocol_version");
@@ -85,10 +111,10 @@ class DemoTlsTest {
 
   @Test
   void aTls13ClientGetsAnHttpAnswerWithHsts() throws Exception {
-    start(new DemoTls.SelfSigned());
+    start(new DemoTls.LocalCa());
     assertThat(app.tls()).isTrue();
     try (SSLSocket socket =
-        TlsClients.socket(TlsClients.trusting(generated()), app.port(), "TLSv1.3")) {
+        TlsClients.socket(TlsClients.trusting(caCertificate()), app.port(), "TLSv1.3")) {
       socket.startHandshake();
       assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
       assertThat(List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"))
@@ -100,7 +126,7 @@ class DemoTlsTest {
 
   @Test
   void plainHttpToTheTlsPortGetsNoHttpAnswer() throws Exception {
-    start(new DemoTls.SelfSigned());
+    start(new DemoTls.LocalCa());
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
       socket.setSoTimeout(TlsClients.SOCKET_TIMEOUT_MILLIS);
       String answer;
@@ -115,8 +141,8 @@ class DemoTlsTest {
 
   @Test
   void negotiatesHttp2ByAlpnAndAnswersWithHsts() throws Exception {
-    start(new DemoTls.SelfSigned());
-    SSLContext trusting = TlsClients.trusting(generated());
+    start(new DemoTls.LocalCa());
+    SSLContext trusting = TlsClients.trusting(caCertificate());
     try (SSLSocket socket = TlsClients.socket(trusting, app.port(), "TLSv1.3")) {
       SSLParameters parameters = socket.getSSLParameters();
       parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
@@ -139,24 +165,29 @@ class DemoTlsTest {
   }
 
   @Test
-  void keepsTheGeneratedCertificateAcrossRestartsAndMonitorsIt() throws Exception {
-    start(new DemoTls.SelfSigned());
+  void keepsTheLocalCaCertificateAcrossRestartsAndMonitorsIt() throws Exception {
+    start(new DemoTls.LocalCa());
+    Path tlsDir = dir.resolve("data/tls");
+    Path serverFile = tlsDir.resolve("demo-tls.pem");
+    ServerKeyMaterial onDisk = ServerKeyMaterial.fromPem(serverFile, serverFile);
     String fingerprint = app.certificateFingerprint().orElseThrow();
-    assertThat(fingerprint).isEqualTo(Certificates.sha256Fingerprint(generated()));
+    assertThat(fingerprint).isEqualTo(onDisk.sha256Fingerprint()).isEqualTo(servedFingerprint());
+    assertThat(app.caCertificateFile()).contains(tlsDir.resolve("ca/ca-cert.pem"));
+    assertThat(onDisk.certificate().getIssuerX500Principal())
+        .isEqualTo(caCertificate().getSubjectX500Principal());
     assertThat(
-            generated().getSubjectAlternativeNames().stream()
+            onDisk.certificate().getSubjectAlternativeNames().stream()
                 .map(n -> String.valueOf(n.get(1)))
                 .toList())
         .contains("localhost", "*.localhost", "127.0.0.1");
-    Path tlsDir = dir.resolve("data/tls");
     if (Files.getFileAttributeView(tlsDir, PosixFileAttributeView.class) != null) {
-      assertThat(permissions(tlsDir.resolve(SelfSignedCertificate.SERVER_FILE)))
-          .isEqualTo("rw-------");
-      assertThat(permissions(tlsDir.resolve(SelfSignedCertificate.CERTIFICATE_FILE)))
-          .isEqualTo("rw-r--r--");
+      assertThat(permissions(serverFile)).isEqualTo("rw-------");
+      assertThat(permissions(tlsDir.resolve("ca/ca.pem"))).isEqualTo("rw-------");
+      assertThat(permissions(tlsDir.resolve("ca/ca-cert.pem"))).isEqualTo("rw-r--r--");
     }
 
-    HttpClient http = HttpClient.newBuilder().sslContext(TlsClients.trusting(generated())).build();
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(TlsClients.trusting(caCertificate())).build();
     HttpResponse<String> report =
         http.send(
             HttpRequest.newBuilder(
@@ -172,26 +203,47 @@ class DemoTlsTest {
             "\"state\":\"VALID\"");
 
     app.close();
-    start(new DemoTls.SelfSigned());
+    start(new DemoTls.LocalCa());
     assertThat(app.certificateFingerprint()).contains(fingerprint);
   }
 
   @Test
-  void replacesAGeneratedCertificatePastTwoThirdsOfItsLifetime() throws Exception {
-    Path tlsDir = dir.resolve("data/tls");
-    InstantSource longAgo = InstantSource.fixed(Instant.now().minus(Duration.ofDays(61)));
-    SelfSignedCertificate.ensure(tlsDir, longAgo);
-    String old = Certificates.sha256Fingerprint(generated());
-    start(new DemoTls.SelfSigned());
+  void renewsPastTwoThirdsOfTheLifetimeWithoutARestart() throws Exception {
+    // Issued 61 days ago, so the renewed certificate starts in the past of the client's clock.
+    Instant realNow = Instant.now();
+    AtomicReference<Instant> now = new AtomicReference<>(realNow.minus(Duration.ofDays(61)));
+    start(new DemoTls.LocalCa(), now::get);
+    String old = app.certificateFingerprint().orElseThrow();
+    assertThat(servedFingerprint()).isEqualTo(old);
+    now.set(realNow.minus(Duration.ofDays(2))); // 59 of 90 days: not due
+    app.renewCertificateIfDue();
+    assertThat(servedFingerprint()).isEqualTo(old);
+
+    now.set(realNow.minus(Duration.ofDays(1))); // 60 days: two thirds
+    app.renewCertificateIfDue();
+    String renewed = app.certificateFingerprint().orElseThrow();
+    assertThat(renewed).isNotEqualTo(old);
+    assertThat(servedFingerprint()).isEqualTo(renewed);
+    assertServesNotes(caCertificate());
+    Path serverFile = dir.resolve("data/tls/demo-tls.pem");
+    assertThat(ServerKeyMaterial.fromPem(serverFile, serverFile).sha256Fingerprint())
+        .isEqualTo(renewed);
+  }
+
+  @Test
+  void replacesACertificatePastTwoThirdsOfItsLifetimeAtStart() throws Exception {
+    start(new DemoTls.LocalCa(), InstantSource.fixed(Instant.now().minus(Duration.ofDays(61))));
+    String old = app.certificateFingerprint().orElseThrow();
+    app.close();
+    start(new DemoTls.LocalCa());
     assertThat(app.certificateFingerprint().orElseThrow()).isNotEqualTo(old);
-    assertThat(Certificates.sha256Fingerprint(generated()))
-        .isEqualTo(app.certificateFingerprint().orElseThrow());
+    assertThat(servedFingerprint()).isEqualTo(app.certificateFingerprint().orElseThrow());
   }
 
   @Test
   void servesAPkcs12KeyStore() throws Exception {
     KeyPair keys = TlsClients.ecKeys();
-    X509Certificate cert = SelfSignedCertificate.certificate(keys, Instant.now());
+    X509Certificate cert = issued(keys);
     Path p12 = dir.resolve("server.p12");
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
@@ -208,7 +260,7 @@ class DemoTlsTest {
   @Test
   void servesPemFiles() throws Exception {
     KeyPair keys = TlsClients.ecKeys();
-    X509Certificate cert = SelfSignedCertificate.certificate(keys, Instant.now());
+    X509Certificate cert = issued(keys);
     Path certFile = TlsClients.writePem(dir.resolve("cert.pem"), "CERTIFICATE", cert.getEncoded());
     Path keyFile =
         TlsClients.writePem(dir.resolve("key.pem"), "PRIVATE KEY", keys.getPrivate().getEncoded());
@@ -224,7 +276,7 @@ class DemoTlsTest {
         .isInstanceOf(CertificateReadException.class)
         .hasMessage("PEM file " + missing + " (certificates) does not exist");
     KeyPair keys = TlsClients.ecKeys();
-    X509Certificate cert = SelfSignedCertificate.certificate(keys, Instant.now());
+    X509Certificate cert = issued(keys);
     Path p12 = dir.resolve("server.p12");
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);

@@ -120,6 +120,32 @@ public interface CertificateSource {
     };
   }
 
+  /**
+   * Returns a source opening the JKS key store {@code file} with {@code password} on each load. The
+   * password is copied (clear yours when done) and never shown.
+   */
+  static CertificateSource jksFile(Path file, char[] password) {
+    Objects.requireNonNull(file, "file");
+    char[] copy = Objects.requireNonNull(password, "password").clone();
+    return new CertificateSource() {
+      @Override
+      public String name() {
+        return file.toString();
+      }
+
+      @Override
+      public Map<String, X509Certificate> load() {
+        KeyStore store = Certificates.readJks(file, copy.clone());
+        return Certificates.inKeyStore(file.toString(), store);
+      }
+
+      @Override
+      public String toString() {
+        return "CertificateSource[JKS " + file + "]";
+      }
+    };
+  }
+
   private static Map<String, X509Certificate> byPosition(List<X509Certificate> certificates) {
     Map<String, X509Certificate> map = new LinkedHashMap<>();
     for (X509Certificate certificate : List.copyOf(certificates)) {

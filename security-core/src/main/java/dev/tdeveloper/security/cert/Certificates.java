@@ -3,7 +3,7 @@ package dev.tdeveloper.security.cert;
 import dev.tdeveloper.security.internal.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads X.509 certificates from PEM files and PKCS#12 key stores with the JDK's own {@link
+ * Reads X.509 certificates from PEM files and PKCS#12 and JKS key stores with the JDK's own {@link
  * CertificateFactory} and {@link KeyStore}, and computes their fingerprints. Every failure is a
  * {@link CertificateReadException} naming the file and what is wrong; passwords and key bytes never
  * appear in messages. Thread-safe (stateless).
@@ -77,28 +77,91 @@ public final class Certificates {
   /**
    * Loads the PKCS#12 key store {@code file} protected by {@code password}.
    *
-   * @throws CertificateReadException if the file is missing, is not PKCS#12, or the password is
-   *     wrong (the message never shows the password)
+   * @throws CertificateReadException if the file is missing, is not PKCS#12 (a JKS file is named as
+   *     such), or the password is wrong (the message never shows the password)
    */
   public static KeyStore readPkcs12(Path file, char[] password) {
+    return readKeyStore(file, password, KeyStoreFormat.PKCS12);
+  }
+
+  /**
+   * Loads the Java key store (JKS, {@code keytool}'s format before Java 9) {@code file} protected
+   * by {@code password}.
+   *
+   * @throws CertificateReadException if the file is missing, is not JKS (a PKCS#12 or JCEKS file is
+   *     named as such), or the password is wrong (the message never shows the password)
+   */
+  public static KeyStore readJks(Path file, char[] password) {
+    return readKeyStore(file, password, KeyStoreFormat.JKS);
+  }
+
+  private static KeyStore readKeyStore(Path file, char[] password, KeyStoreFormat expected) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(password, "password");
-    try (InputStream in = Files.newInputStream(file)) {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(in, password);
-      return store;
+    String what = expected.display + " key store " + file;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new CertificateReadException("PKCS#12 key store " + file + " does not exist", e);
+      throw new CertificateReadException(what + " does not exist", e);
+    } catch (IOException e) {
+      throw new CertificateReadException(
+          "cannot read " + what + ": " + e.getClass().getSimpleName(), e);
+    }
+    // The JDK's JKS and PKCS12 key stores each silently read the other format; say which it is.
+    KeyStoreFormat actual = KeyStoreFormat.sniff(bytes);
+    if (actual != expected) {
+      throw new CertificateReadException(
+          "cannot read "
+              + what
+              + ": "
+              + (actual == null
+                  ? "not a " + expected.display + " file or corrupt"
+                  : "it is a " + actual.display + " key store, not " + expected.display));
+    }
+    try {
+      KeyStore store = KeyStore.getInstance(expected.type);
+      store.load(new ByteArrayInputStream(bytes), password);
+      return store;
     } catch (IOException e) {
       if (e.getCause() instanceof UnrecoverableKeyException) {
         throw new CertificateReadException(
-            "cannot open PKCS#12 key store " + file + ": wrong password", e.getCause());
+            "cannot open " + what + ": wrong password", e.getCause());
       }
       throw new CertificateReadException(
-          "cannot read PKCS#12 key store " + file + ": not a PKCS#12 file or corrupt", e);
+          "cannot read " + what + ": not a " + expected.display + " file or corrupt", e);
     } catch (GeneralSecurityException e) {
       throw new CertificateReadException(
-          "cannot read PKCS#12 key store " + file + ": " + e.getClass().getSimpleName(), e);
+          "cannot read " + what + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Key store formats, told apart by their first bytes. */
+  private enum KeyStoreFormat {
+    PKCS12("PKCS12", "PKCS#12"),
+    JKS("JKS", "JKS"),
+    JCEKS("JCEKS", "JCEKS");
+
+    final String type;
+    final String display;
+
+    KeyStoreFormat(String type, String display) {
+      this.type = type;
+      this.display = display;
+    }
+
+    /** JKS starts with 0xFEEDFEED, JCEKS with 0xCECECECE, PKCS#12 with a DER SEQUENCE (0x30). */
+    static KeyStoreFormat sniff(byte[] bytes) {
+      if (bytes.length >= 4) {
+        int magic = ByteBuffer.wrap(bytes, 0, 4).getInt();
+        if (magic == 0xFEEDFEED) {
+          return JKS;
+        }
+        if (magic == 0xCECECECE) {
+          return JCEKS;
+        }
+      }
+      return bytes.length > 0 && bytes[0] == 0x30 ? PKCS12 : null;
     }
   }
 

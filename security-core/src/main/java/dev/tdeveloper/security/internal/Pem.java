@@ -125,6 +125,25 @@ public final class Pem {
     }
   }
 
+  /**
+   * Returns {@code der} as one PEM block labelled {@code label}, base64 in lines of 64 characters,
+   * ending with a newline.
+   */
+  public static String encode(String label, byte[] der) {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(der, "der");
+    return BEGIN
+        + label
+        + DASHES
+        + "\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n"
+        + END
+        + label
+        + DASHES
+        + "\n";
+  }
+
   private static String label(String line, String marker, int lineNumber) {
     if (!line.endsWith(DASHES) || line.length() < marker.length() + DASHES.length()) {
       throw new IllegalArgumentException("malformed PEM marker at line " + lineNumber);

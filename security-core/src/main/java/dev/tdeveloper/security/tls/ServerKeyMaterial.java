@@ -24,9 +24,9 @@ import javax.net.ssl.SSLContext;
 /**
  * A TLS server's private key and certificate chain, loaded from a PKCS#12 key store or from PEM
  * files (a certificate chain, leaf first, and an unencrypted PKCS#8 private key) with the JDK's own
- * APIs. Loading checks that the key matches the leaf certificate; every failure is a {@link
- * CertificateReadException} naming the file and what is wrong. Passwords are not kept and, like the
- * key, never appear in {@link #toString()} or messages. Immutable and thread-safe.
+ * APIs, or given in memory. Loading checks that the key matches the leaf certificate; every failure
+ * is a {@link CertificateReadException} naming the file and what is wrong. Passwords are not kept
+ * and, like the key, never appear in {@link #toString()} or messages. Immutable and thread-safe.
  */
 public final class ServerKeyMaterial {
   private final String origin;
@@ -97,6 +97,23 @@ public final class ServerKeyMaterial {
     PrivateKey key = PemKeys.privateKey(blocks, privateKey, chain.get(0));
     return new ServerKeyMaterial(
         "PEM certificate " + certificateChain + " and key " + privateKey, key, chain);
+  }
+
+  /**
+   * Returns material of {@code key} and {@code chain} (leaf first) held in memory, for instance as
+   * a {@code CertificateIssuer} returned them; {@code origin} says where they come from in
+   * messages.
+   *
+   * @throws IllegalArgumentException if {@code chain} is empty
+   * @throws CertificateReadException if the key does not match the leaf certificate
+   */
+  public static ServerKeyMaterial of(PrivateKey key, List<X509Certificate> chain, String origin) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(origin, "origin");
+    if (chain.isEmpty()) {
+      throw new IllegalArgumentException("the certificate chain of " + origin + " is empty");
+    }
+    return new ServerKeyMaterial(origin, key, chain);
   }
 
   /** Returns the server's (leaf) certificate. */
