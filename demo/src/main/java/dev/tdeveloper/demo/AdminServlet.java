@@ -1,10 +1,12 @@
 package dev.tdeveloper.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tdeveloper.security.crypto.RewrapResult;
 import dev.tdeveloper.tenancy.IllegalTenantTransitionException;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantNotFoundException;
+import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.spi.TenantAlreadyExistsException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +17,9 @@ import java.io.IOException;
  * Tenant lifecycle for operators (the operator filter in front of it checks the caller's platform
  * role grants {@code tenants:admin}): {@code POST /admin/tenants} with {@code {"id": "...", "plan":
  * "..."}} provisions a tenant; {@code POST /admin/tenants/{id}/suspend|reactivate|offboard} runs
- * that saga.
+ * that saga (offboarding crypto-shreds the tenant's notes); {@code POST
+ * /admin/tenants/{id}/rotate-key} adds a key version and rewraps the tenant's notes under it,
+ * answering {@code {"tenant", "keyVersion", "rewrapped", "examined"}}.
  */
 final class AdminServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -43,6 +47,10 @@ final class AdminServlet extends HttpServlet {
         Json.send(resp, 201, summary(services.provisioner.provision(tenant)));
       } else if (parts.length == 4 && "tenants".equals(parts[1])) {
         TenantId id = TenantId.of(parts[2]);
+        if ("rotate-key".equals(parts[3])) {
+          rotateKey(id, resp);
+          return;
+        }
         Tenant result =
             switch (parts[3]) {
               case "suspend" -> services.provisioner.suspend(id, "operator request");
@@ -65,6 +73,25 @@ final class AdminServlet extends HttpServlet {
     } catch (TenantAlreadyExistsException | IllegalTenantTransitionException e) {
       Json.problem(resp, "conflict", "Conflict", 409, e.getMessage());
     }
+  }
+
+  private void rotateKey(TenantId id, HttpServletResponse resp) throws IOException {
+    TenantStatus status =
+        services.registry.find(id).orElseThrow(() -> new TenantNotFoundException(id)).status();
+    if (status != TenantStatus.ACTIVE && status != TenantStatus.SUSPENDED) {
+      Json.problem(
+          resp, "conflict", "Conflict", 409, "tenant " + id.value() + " is " + status.name());
+      return;
+    }
+    RewrapResult result = services.keys.rotate(id, services.notes);
+    Json.send(
+        resp,
+        200,
+        java.util.Map.of(
+            "tenant", id.value(),
+            "keyVersion", result.targetVersion(),
+            "rewrapped", result.rewrapped(),
+            "examined", result.examined()));
   }
 
   private static java.util.Map<String, String> summary(Tenant t) {

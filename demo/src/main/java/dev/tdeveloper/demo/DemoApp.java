@@ -127,6 +127,7 @@ public final class DemoApp implements AutoCloseable {
         safely("close usage windows", services.usage::closeExpiredWindows), 1, 1, TimeUnit.MINUTES);
     jobs.scheduleWithFixedDelay(
         safely("compact usage store", services::compactUsageStore), 1, 1, TimeUnit.HOURS);
+    services.keys.schedule(jobs); // rotates keys older than the policy's 90 days
     tls.ifPresent(
         t -> {
           t.monitor().check();
@@ -154,7 +155,7 @@ public final class DemoApp implements AutoCloseable {
                 RolePolicy.builder()
                     .role("operator", OPS_READ.value(), TENANTS_ADMIN.value())
                     .build())
-            .listener(event -> LOG.warn("operator access denied: {}", event))
+            .listener(event -> LOG.warn("operator access denied: {}", DemoLog.masked(event)))
             .build();
     return OperatorFilter.builder()
         .authenticator(
@@ -164,7 +165,7 @@ public final class DemoApp implements AutoCloseable {
         .guard(guard)
         .require("/ops", OPS_READ)
         .require("/admin", TENANTS_ADMIN)
-        .listener(event -> LOG.warn("operator request refused: {}", event))
+        .listener(event -> LOG.warn("operator request refused: {}", DemoLog.masked(event)))
         .build();
   }
 
@@ -182,14 +183,14 @@ public final class DemoApp implements AutoCloseable {
             .resolver(resolver)
             .registry(services.registry)
             .excludePathPrefixes("/health", "/ops", "/admin")
-            .listener(event -> LOG.info("tenant rejected: {}", event))
+            .listener(event -> LOG.info("tenant rejected: {}", DemoLog.masked(event)))
             .build();
     AbuseShieldFilter shieldFilter =
         AbuseShieldFilter.builder().shield(services.protection.shield).build();
     RateLimitFilter rateLimitFilter =
         RateLimitFilter.builder()
             .limiter(services.protection.limiter)
-            .listener(event -> LOG.debug("request refused: {}", event))
+            .listener(event -> LOG.debug("request refused: {}", DemoLog.masked(event)))
             .build();
     ServletContextHandler context = new ServletContextHandler();
     // Filters run in the order they are added: shield, tenant (skips /health, /ops, /admin),

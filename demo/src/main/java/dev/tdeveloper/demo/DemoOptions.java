@@ -13,12 +13,15 @@ import java.util.function.UnaryOperator;
  *
  * @param port the port ({@code 0} picks a free one)
  * @param config the {@code tenants.yaml} to load and watch
- * @param dataDir where durable state (usage events, provisioning journal, the local CA and its TLS
- *     certificate) is kept
+ * @param dataDir where durable state (encrypted notes, tenants' keys, usage events, provisioning
+ *     journal, the local CA and its TLS certificate) is kept
  * @param baseDomains the domains whose first label names the tenant ({@code acme.localhost})
  * @param adminToken the operator token {@code /admin} and {@code /ops} requests must carry as
  *     {@code Authorization: Bearer <token>}; 16-512 printable ASCII characters, random when absent
  * @param tls plain HTTP ({@link DemoTls.Off}) or TLS 1.3 and where its key material comes from
+ * @param masterKeyFile the file holding the master key that protects the tenants' keys (base64 of
+ *     32 bytes); when absent, the {@code DEMO_MASTER_KEY} environment variable, else a key
+ *     generated on first start under the data directory (for local use only)
  */
 public record DemoOptions(
     int port,
@@ -26,7 +29,8 @@ public record DemoOptions(
     Path dataDir,
     List<String> baseDomains,
     Optional<String> adminToken,
-    DemoTls tls) {
+    DemoTls tls,
+    Optional<Path> masterKeyFile) {
   /** Where the configuration lives in the source tree, used when running from a checkout. */
   static final Path SOURCE_CONFIG =
       Path.of("demo/src/main/resources/config/production/tenants.yaml");
@@ -41,6 +45,7 @@ public record DemoOptions(
     baseDomains = List.copyOf(baseDomains);
     Objects.requireNonNull(adminToken, "adminToken");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     adminToken.ifPresent(
         token -> {
           if (token.length() < BearerTokenAuthenticator.MIN_TOKEN_LENGTH
@@ -60,22 +65,23 @@ public record DemoOptions(
   /** Options serving plain HTTP. */
   public DemoOptions(
       int port, Path config, Path dataDir, List<String> baseDomains, Optional<String> adminToken) {
-    this(port, config, dataDir, baseDomains, adminToken, new DemoTls.Off());
+    this(port, config, dataDir, baseDomains, adminToken, new DemoTls.Off(), Optional.empty());
   }
 
   /** Returns a copy serving {@code tls}. */
   DemoOptions withTls(DemoTls tls) {
-    return new DemoOptions(port, config, dataDir, baseDomains, adminToken, tls);
+    return new DemoOptions(port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile);
   }
 
   /**
    * Parses {@code --port N}, {@code --config PATH}, {@code --data-dir PATH}, {@code --admin-token
    * T}, {@code --tls}, {@code --keystore PATH}, {@code --keystore-password P} (else the {@value
-   * #KEYSTORE_PASSWORD_ENV} environment variable), {@code --cert PEM} and {@code --key PEM}.
-   * Without {@code --config}, the checkout's {@code tenants.yaml} is used when present (so edits to
-   * it are reloaded live), else {@code config/production/tenants.yaml} under the working directory,
-   * else the copy bundled in the jar is extracted to the data directory. TLS is on with {@code
-   * --tls} or when key material is given; the port then defaults to 8443 instead of 8080.
+   * #KEYSTORE_PASSWORD_ENV} environment variable), {@code --cert PEM}, {@code --key PEM} and {@code
+   * --master-key-file PATH}. Without {@code --config}, the checkout's {@code tenants.yaml} is used
+   * when present (so edits to it are reloaded live), else {@code config/production/tenants.yaml}
+   * under the working directory, else the copy bundled in the jar is extracted to the data
+   * directory. TLS is on with {@code --tls} or when key material is given; the port then defaults
+   * to 8443 instead of 8080.
    *
    * @throws IllegalArgumentException naming an unknown option or a bad value
    */
@@ -94,6 +100,7 @@ public record DemoOptions(
     String password = null;
     Path cert = null;
     Path key = null;
+    Path masterKeyFile = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--tls")) {
@@ -113,12 +120,13 @@ public record DemoOptions(
         case "--keystore-password" -> password = value;
         case "--cert" -> cert = Path.of(value);
         case "--key" -> key = Path.of(value);
+        case "--master-key-file" -> masterKeyFile = Path.of(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + name
                     + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
-                    + " --keystore-password, --cert, --key");
+                    + " --keystore-password, --cert, --key, --master-key-file");
       }
     }
     if (config == null) {
@@ -135,7 +143,8 @@ public record DemoOptions(
         dataDir,
         List.of("localhost", "example.com"),
         Optional.ofNullable(token),
-        tls);
+        tls,
+        Optional.ofNullable(masterKeyFile));
   }
 
   private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {

@@ -5,7 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the demo service: {@code java -jar demo/target/demo.jar [--port 8080] [--config ...]
- * [--tls] [--keystore server.p12 --keystore-password P | --cert cert.pem --key key.pem]}.
+ * [--tls] [--keystore server.p12 --keystore-password P | --cert cert.pem --key key.pem]
+ * [--master-key-file master.key]}.
  */
 public final class DemoServer {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);

@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * The tenancy components of the demo, wired on their embedded defaults: tenants from {@code
  * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan with their
  * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
- * restarts), usage metered into a durable local event log, and the traffic protection (abuse
- * shield, rate limits by plan). Thread-safe.
+ * restarts), usage metered into a durable local event log, the traffic protection (abuse shield,
+ * rate limits by plan), and the notes, durable under {@code <data>/notes} and encrypted at rest
+ * with each tenant's keys ({@link DemoKeys}: a key version at provisioning, crypto-shredding at
+ * offboarding). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
@@ -68,6 +70,7 @@ final class DemoServices implements AutoCloseable {
   final AtomicReference<Optional<ConfigReloadEvent>> lastReload =
       new AtomicReference<>(Optional.empty());
   final TenantRegistry registry = new InMemoryTenantRegistry();
+  final DemoKeys keys;
   final NoteStore notes;
   final ProvisioningJournal journal;
   final TenantProvisioner provisioner;
@@ -91,21 +94,34 @@ final class DemoServices implements AutoCloseable {
             .build();
     this.protection = new DemoProtection(config.current(), ticker);
     config.addApplier("rate limits", protection::apply);
-    this.notes = new NoteStore(clock);
+    this.keys =
+        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock);
+    this.notes = new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock);
     ProvisioningStep notesSpace =
         ProvisioningStep.of(
             "notes-space",
-            ctx -> notes.createSpace(ctx.tenant().id()),
-            ctx -> notes.dropSpace(ctx.tenant().id()));
+            ctx -> {
+              if (notes.createSpace(ctx.tenant().id())) {
+                ctx.put("notes-space.created", "true");
+              }
+            },
+            ctx -> {
+              if (ctx.get("notes-space.created").isPresent()) {
+                notes.dropSpace(ctx.tenant().id());
+              } else {
+                notes.closeSpace(ctx.tenant().id()); // notes from before this saga stay on disk
+              }
+            });
     this.journal = ProvisioningJournal.openFile(options.dataDir().resolve("provisioning.journal"));
     this.provisioner =
         TenantProvisioner.builder()
             .registry(registry)
             .clock(clock)
             .journal(journal)
-            .provisionSteps(List.of(notesSpace))
+            .provisionSteps(List.of(keys.provisionStep(), notesSpace))
             .offboardSteps(
                 List.of(
+                    keys.shredStep(),
                     ProvisioningStep.of(
                         "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
             .listener(event -> LOG.debug("provisioning: {}", event))
@@ -159,6 +175,7 @@ final class DemoServices implements AutoCloseable {
   void recordNoteCreated(Note note) {
     TenantId tenant = TenantContext.require();
     usage.record(UsageEvent.of(tenant, NOTES_CREATED, 1, note.createdAt(), "note-" + note.id()));
+    LOG.info("tenant {}: note {} created: {}", tenant, note.id(), DemoLog.excerpt(note.text()));
   }
 
   /** Provisions every tenant {@code listing} names that the registry does not hold yet. */
@@ -209,6 +226,12 @@ final class DemoServices implements AutoCloseable {
           journal.close();
         } catch (Exception e) {
           LOG.warn("closing the provisioning journal failed", e);
+        } finally {
+          try {
+            notes.close();
+          } finally {
+            keys.close();
+          }
         }
       }
     }

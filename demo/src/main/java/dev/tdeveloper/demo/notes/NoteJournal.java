@@ -1,0 +1,160 @@
+package dev.tdeveloper.demo.notes;
+
+import dev.tdeveloper.tenancy.internal.JournalFile;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, each record
+ * forced to the device before the call returns, a torn tail cut off on open. Records hold only
+ * envelope ciphertext, never note text. Payloads, big-endian:
+ *
+ * <pre>
+ * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note, new or re-sealed (rewrapped)
+ * 'D' | i64 id                                              the note was deleted
+ * 'N' | i64 id                                              ids up to this one are used
+ * </pre>
+ *
+ * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'} and the live notes) once
+ * superseded records outnumber live ones. Not thread-safe: {@link NoteStore} serialises writers per
+ * tenant; {@link #notes()} may be read concurrently.
+ */
+final class NoteJournal implements AutoCloseable {
+  static final RecordFormat FORMAT =
+      RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
+  private static final byte PUT = 'P';
+  private static final byte DELETE = 'D';
+  private static final byte NEXT_ID = 'N';
+  private static final int COMPACT_MIN_DEAD = 64;
+
+  /** A note as stored: its id, creation time and envelope ciphertext. */
+  record Sealed(long id, Instant createdAt, byte[] ciphertext) {}
+
+  private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
+  private final Path path;
+  private final JournalFile file;
+  private long lastId;
+  private long dead;
+
+  private NoteJournal(Path path) {
+    this.path = path;
+    this.file = JournalFile.open(path, FORMAT, "notes journal", this::replay, NotesException::new);
+  }
+
+  /** Opens (creating if missing) the journal {@code path} and replays it. */
+  static NoteJournal open(Path path) {
+    return new NoteJournal(path);
+  }
+
+  private void replay(long offset, byte[] payload) {
+    ByteBuffer in = ByteBuffer.wrap(payload);
+    try {
+      byte op = in.get();
+      long id = in.getLong();
+      switch (op) {
+        case PUT -> {
+          Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
+          byte[] ciphertext = new byte[in.remaining()];
+          in.get(ciphertext);
+          if (notes.put(id, new Sealed(id, at, ciphertext)) != null) {
+            dead++;
+          }
+        }
+        case DELETE -> {
+          if (notes.remove(id) != null) {
+            dead++;
+          }
+          dead++;
+        }
+        case NEXT_ID -> {}
+        default -> throw new IllegalArgumentException("unknown record type " + op);
+      }
+      lastId = Math.max(lastId, id);
+    } catch (RuntimeException e) {
+      throw new NotesException(
+          "notes journal " + path + " is corrupt at offset " + offset + ": " + e, null);
+    }
+  }
+
+  /** The notes, by id in ascending order; a live view for readers. */
+  NavigableMap<Long, Sealed> notes() {
+    return notes;
+  }
+
+  /** Returns the next unused id (ids are never reused, not even after a delete). */
+  long nextId() {
+    return lastId + 1;
+  }
+
+  /** Durably records {@code note} (new, or replacing the note of its id). */
+  void put(Sealed note) {
+    file.append(putRecord(note));
+    lastId = Math.max(lastId, note.id());
+    if (notes.put(note.id(), note) != null) {
+      dead++;
+    }
+    compactIfWasteful();
+  }
+
+  /** Durably deletes note {@code id}; returns whether it existed. */
+  boolean delete(long id) {
+    if (!notes.containsKey(id)) {
+      return false;
+    }
+    file.append(ByteBuffer.allocate(9).put(DELETE).putLong(id).array());
+    notes.remove(id);
+    dead += 2;
+    compactIfWasteful();
+    return true;
+  }
+
+  /** Replaces the ciphertext of note {@code id} if it still equals {@code expected}. */
+  boolean replace(long id, byte[] expected, byte[] replacement) {
+    Sealed current = notes.get(id);
+    if (current == null || !Arrays.equals(current.ciphertext(), expected)) {
+      return false;
+    }
+    put(new Sealed(id, current.createdAt(), replacement.clone()));
+    return true;
+  }
+
+  private void compactIfWasteful() {
+    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
+      compact();
+    }
+  }
+
+  /** Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. */
+  void compact() {
+    List<byte[]> records = new ArrayList<>(notes.size() + 1);
+    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(lastId).array());
+    for (Sealed note : notes.values()) {
+      records.add(putRecord(note));
+    }
+    file.rewrite(records, step -> {});
+    dead = 0;
+  }
+
+  private static byte[] putRecord(Sealed note) {
+    return ByteBuffer.allocate(21 + note.ciphertext().length)
+        .put(PUT)
+        .putLong(note.id())
+        .putLong(note.createdAt().getEpochSecond())
+        .putInt(note.createdAt().getNano())
+        .put(note.ciphertext())
+        .array();
+  }
+
+  @Override
+  public void close() {
+    file.close();
+  }
+}
