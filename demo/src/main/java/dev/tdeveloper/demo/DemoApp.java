@@ -102,6 +102,7 @@ public final class DemoApp implements AutoCloseable {
     }
     server.addConnector(connector);
     ServletContextHandler context = routes(services, options, operatorFilter(token));
+    context.addServlet(services.posture.servlet(tls), "/ops/posture");
     tls.ifPresent(
         t ->
             context.addServlet(
@@ -132,6 +133,7 @@ public final class DemoApp implements AutoCloseable {
           jobs.scheduleWithFixedDelay(
               safely("check TLS certificate", t.monitor()::check), 1, 1, TimeUnit.DAYS);
         });
+    jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
     return new DemoApp(services, server, jobs, token, tls);
   }
 

@@ -118,6 +118,11 @@ final class TlsEndpoint {
     return monitor;
   }
 
+  /** Returns the protocols and cipher suites the connector enables. */
+  TlsPolicy policy() {
+    return policy;
+  }
+
   /** Logs a check's days left, and alerts as warnings. */
   private static void log(CertificateEvent event) {
     if (event instanceof CertificateEvent.Checked checked) {
