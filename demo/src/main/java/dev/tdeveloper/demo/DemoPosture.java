@@ -56,7 +56,9 @@ final class DemoPosture {
    * first call of this method or {@link #scan()}.
    */
   DemoPosture including(Optional<TlsEndpoint> tls) {
-    scanner.compareAndSet(null, build(tls));
+    if (scanner.get() == null) {
+      scanner.compareAndSet(null, build(tls));
+    }
     return this;
   }
 

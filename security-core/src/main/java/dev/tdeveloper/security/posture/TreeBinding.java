@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed reads of a {@link Node} tree that record a located {@link ConfigProblem} for every bad key
@@ -151,8 +153,8 @@ class TreeBinding {
       Node.MapNode map,
       String key,
       String allowed,
-      java.util.function.Predicate<Scalar> valid,
-      java.util.function.Function<Scalar, T> convert) {
+      Predicate<Scalar> valid,
+      Function<Scalar, T> convert) {
     Node node = map.values().get(key);
     if (node == null) {
       return Optional.empty();
