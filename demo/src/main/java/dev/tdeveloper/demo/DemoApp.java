@@ -103,6 +103,7 @@ public final class DemoApp implements AutoCloseable {
     }
     server.addConnector(connector);
     ServletContextHandler context = routes(services, options, operatorFilter(token));
+    context.addServlet(services.posture.servlet(tls), "/ops/posture");
     tls.ifPresent(
         t ->
             context.addServlet(
@@ -139,6 +140,7 @@ public final class DemoApp implements AutoCloseable {
                       jobs.scheduleWithFixedDelay(
                           safely("renew TLS certificate", r::renewIfDue), 1, 1, TimeUnit.HOURS));
         });
+    jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
     return new DemoApp(services, server, jobs, token, tls);
   }
 

@@ -80,6 +80,7 @@ final class DemoServices implements AutoCloseable {
   final FileUsageStore usageStore;
   final UsageMeter usage;
   final DemoProtection protection;
+  final DemoPosture posture;
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -93,6 +94,7 @@ final class DemoServices implements AutoCloseable {
             .listener(event -> lastReload.set(Optional.of(event)))
             .build();
     this.protection = new DemoProtection(config.current(), ticker);
+    this.posture = new DemoPosture(options, clock, config);
     config.addApplier("rate limits", protection::apply);
     this.keys =
         new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock);

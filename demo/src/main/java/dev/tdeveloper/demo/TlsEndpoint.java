@@ -182,6 +182,11 @@ final class TlsEndpoint {
     return monitor;
   }
 
+  /** Returns the protocols and cipher suites the connector enables. */
+  TlsPolicy policy() {
+    return policy;
+  }
+
   /** Returns the renewer of a local-CA certificate. */
   Optional<CertificateRenewer> renewer() {
     return renewer;

@@ -5,9 +5,13 @@ import java.util.Map;
 
 /**
  * A parsed YAML value that remembers its dotted field path and where it starts in the file, so
- * semantic checks made after parsing still report file, line and column.
+ * semantic checks made after parsing still report file, line and column. {@link YamlConfigFiles}
+ * reads a file into this tree with the limits of {@code tenants.yaml}; other modules bind their own
+ * configuration files ({@code security.yaml}, ...) from it.
+ *
+ * <p>Immutable and thread-safe.
  */
-sealed interface Node {
+public sealed interface Node {
   /** The dotted field path, for example {@code tenants.acme.plan}; empty for the document root. */
   String path();
 
@@ -40,7 +44,7 @@ sealed interface Node {
     }
 
     /** Returns the path of the entry {@code key} of this mapping. */
-    String childPath(String key) {
+    public String childPath(String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
   }

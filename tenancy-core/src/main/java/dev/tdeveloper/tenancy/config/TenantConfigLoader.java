@@ -3,10 +3,6 @@ package dev.tdeveloper.tenancy.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -101,25 +97,12 @@ public final class TenantConfigLoader {
    * @throws ConfigException if the bytes are not UTF-8 or not a valid {@code tenants.yaml}
    */
   static TenantConfig parse(String name, byte[] bytes) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(name + ": the file is not valid UTF-8", e);
-    }
-    return parse(name, text);
+    return parse(name, YamlConfigFiles.decode(name, bytes));
   }
 
   private static TenantConfig parse(String name, String text) {
-    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
     Node root =
-        YamlTreeReader.read(name, content)
+        YamlConfigFiles.parse(name, text)
             .orElseThrow(
                 () ->
                     new ConfigException(

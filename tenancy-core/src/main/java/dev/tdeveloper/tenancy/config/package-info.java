@@ -49,7 +49,10 @@
  * ids or plan names, unknown plans, bad zone ids or isolation modes, duplicate keys (Jackson's
  * {@code STRICT_DUPLICATE_DETECTION}), an empty file. Files over 1 MiB are refused unread; aliases
  * are refused (nothing is expanded, so no alias bombs), as are anchors on collections; nesting is
- * limited to 32 levels; one YAML document per file.
+ * limited to 32 levels; one YAML document per file. Other modules read their own files ({@code
+ * security.yaml}, ...) with the same reader and limits through {@link
+ * dev.tdeveloper.tenancy.config.YamlConfigFiles}, and bind the {@link
+ * dev.tdeveloper.tenancy.config.Node} tree it returns.
  *
  * <h2>Reloading: all consumers or none</h2>
  *
