@@ -6,7 +6,9 @@ import dev.tdeveloper.security.posture.PostureEvent;
 import dev.tdeveloper.security.posture.PostureReport;
 import dev.tdeveloper.security.posture.PostureScanner;
 import dev.tdeveloper.security.posture.ReloadableSecurityPolicy;
+import dev.tdeveloper.security.spi.KeyManager;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
+import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The demo's security posture: the policy of {@code security.yaml} (next to {@code tenants.yaml},
  * else the bundled one copied into the data directory) kept current all-or-nothing, and a {@link
  * PostureScanner} over the live components: the quotas and rate limits of the {@code tenants.yaml}
- * in force and, with TLS on, the endpoint's TLS policy and certificate. Findings that open or
- * resolve are logged. Thread-safe.
+ * in force, every active tenant's key (age, state) and, with TLS on, the endpoint's TLS policy and
+ * certificate. Findings that open or resolve are logged. Thread-safe.
  */
 final class DemoPosture {
   private static final Logger LOG = LoggerFactory.getLogger(DemoPosture.class);
@@ -31,14 +33,23 @@ final class DemoPosture {
   final ReloadableSecurityPolicy policy;
   private final InstantSource clock;
   private final ReloadableTenantConfig tenants;
+  private final KeyManager keys;
+  private final TenantRegistry registry;
   private final AtomicReference<PostureScanner> scanner = new AtomicReference<>();
   private final AtomicReference<Optional<PolicyReload.Refused>> lastRefusal =
       new AtomicReference<>(Optional.empty());
 
-  DemoPosture(DemoOptions options, InstantSource clock, ReloadableTenantConfig tenants)
+  DemoPosture(
+      DemoOptions options,
+      InstantSource clock,
+      ReloadableTenantConfig tenants,
+      KeyManager keys,
+      TenantRegistry registry)
       throws IOException {
     this.clock = clock;
     this.tenants = tenants;
+    this.keys = keys;
+    this.registry = registry;
     this.policy =
         ReloadableSecurityPolicy.builder(policyFile(options))
             .clock(clock)
@@ -73,6 +84,7 @@ final class DemoPosture {
             .policy(policy::current)
             .clock(clock)
             .check(PostureChecks.tenantConfig(tenants::current))
+            .check(PostureChecks.tenantKeys(keys, PostureChecks.activeTenants(registry)))
             .listener(DemoPosture::log);
     tls.ifPresent(
         t ->

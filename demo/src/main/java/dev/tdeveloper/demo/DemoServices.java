@@ -94,10 +94,10 @@ final class DemoServices implements AutoCloseable {
             .listener(event -> lastReload.set(Optional.of(event)))
             .build();
     this.protection = new DemoProtection(config.current(), ticker);
-    this.posture = new DemoPosture(options, clock, config);
     config.addApplier("rate limits", protection::apply);
     this.keys =
         new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock);
+    this.posture = new DemoPosture(options, clock, config, keys.manager, registry);
     this.notes = new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock);
     ProvisioningStep notesSpace =
         ProvisioningStep.of(

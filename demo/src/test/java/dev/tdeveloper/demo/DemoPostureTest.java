@@ -77,7 +77,7 @@ class DemoPostureTest {
     JsonNode body = Json.MAPPER.readTree(response.body());
     assertThat(body.get("policyFile").asText()).isEqualTo(dir.resolve("security.yaml").toString());
     assertThat(body.at("/policy/certificateMinimumDaysLeft").asInt()).isEqualTo(14);
-    assertThat(body.get("checks").toString()).isEqualTo("[\"tenants\"]");
+    assertThat(body.get("checks").toString()).isEqualTo("[\"tenants\",\"keys\"]");
     assertThat(body.at("/counts/MEDIUM").asLong()).isEqualTo(2);
     assertThat(body.get("findings").findValuesAsText("key"))
         .containsExactly(
@@ -116,22 +116,23 @@ class DemoPostureTest {
     Files.writeString(dir.resolve("security.yaml"), "certificates: { minimumDaysLeft: 120 }\n");
     DemoOptions options =
         new DemoOptions(0, tenants, dir.resolve("data"), List.of("localhost"), Optional.of(TOKEN))
-            .withTls(new DemoTls.SelfSigned());
+            .withTls(new DemoTls.LocalCa());
     app = DemoApp.start(options, InstantSource.system());
     X509Certificate certificate =
-        Certificates.readPem(
-                dir.resolve("data/tls").resolve(SelfSignedCertificate.CERTIFICATE_FILE))
+        Certificates.readPem(dir.resolve("data").resolve(TlsEndpoint.SERVER_FILE)).get(0);
+    X509Certificate ca =
+        Certificates.readPem(dir.resolve("data").resolve(TlsEndpoint.CA_DIR).resolve("ca-cert.pem"))
             .get(0);
 
     String answer;
-    try (SSLSocket socket =
-        TlsClients.socket(TlsClients.trusting(certificate), app.port(), "TLSv1.3")) {
+    try (SSLSocket socket = TlsClients.socket(TlsClients.trusting(ca), app.port(), "TLSv1.3")) {
       answer = TlsClients.get(socket, "/ops/posture", "Authorization: Bearer " + TOKEN);
     }
 
     assertThat(answer).startsWith("HTTP/1.1 200 ");
     JsonNode body = Json.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-    assertThat(body.get("checks").toString()).isEqualTo("[\"tenants\",\"tls\",\"certificates\"]");
+    assertThat(body.get("checks").toString())
+        .isEqualTo("[\"tenants\",\"keys\",\"tls\",\"certificates\"]");
     assertThat(body.get("findings")).hasSize(1);
     JsonNode finding = body.get("findings").get(0);
     assertThat(finding.get("checkId").asText()).isEqualTo("certificates.expiring");
