@@ -28,7 +28,8 @@ import javax.crypto.spec.SecretKeySpec;
  * if the increment stays within the maximum, so no key serves more than the maximum uses however
  * many threads race, through the front key or the cache. Its age is checked against one ticker read
  * per call. The front keys are plain references published with release semantics: a stale one only
- * costs a cache lookup, because every check is made on the key itself.
+ * costs a cache lookup, because every check is made on the key itself. They are written only when
+ * they change, so threads working for one tenant share them without contention.
  */
 final class DataKeys {
   private static final VarHandle RECENT_ENCRYPTION;
@@ -94,9 +95,10 @@ final class DataKeys {
   /** Returns an encryption key for {@code tenant}, counting one use. */
   DataKey encryptionKey(TenantId tenant) {
     int version = primary(tenant).version();
-    DataKey k = (DataKey) RECENT_ENCRYPTION.getAcquire(this);
+    DataKey recent = (DataKey) RECENT_ENCRYPTION.getAcquire(this);
+    DataKey k = recent;
     if (k != null
-        && k.tenant.equals(tenant)
+        && (k.tenant == tenant || k.tenant.equals(tenant))
         && k.keyVersion == version
         && k.tryUse(maxUses, ticker.read(), maxAgeNanos)) {
       return k;
@@ -115,7 +117,9 @@ final class DataKeys {
                           ? old
                           : newDataKey(t, version));
     }
-    RECENT_ENCRYPTION.setRelease(this, k);
+    if (k != recent) {
+      RECENT_ENCRYPTION.setRelease(this, k);
+    }
     return k;
   }
 
@@ -135,7 +139,8 @@ final class DataKeys {
 
   /** Returns the data key a ciphertext (or stream header) of {@code tenant} names. */
   DataKey decryptionKey(TenantId tenant, Header header, byte[] ciphertext) {
-    DataKey k = (DataKey) RECENT_DECRYPTION.getAcquire(this);
+    DataKey recent = (DataKey) RECENT_DECRYPTION.getAcquire(this);
+    DataKey k = recent;
     if (k == null || k.id != header.keyId() || ticker.read() - k.createdNanos >= maxAgeNanos) {
       k = decryptionKeys.getIfPresent(header.keyId());
     }
@@ -143,7 +148,9 @@ final class DataKeys {
       KeyState state =
           keys.version(tenant, header.keyVersion()).map(KeyVersion::state).orElse(null);
       if (state == KeyState.ENABLED) {
-        RECENT_DECRYPTION.setRelease(this, k);
+        if (k != recent) {
+          RECENT_DECRYPTION.setRelease(this, k);
+        }
         return k;
       }
       forget(k);
