@@ -137,6 +137,31 @@ final class DataKeys {
     return k;
   }
 
+  /**
+   * Returns the recent decryption key if {@code ciphertext} is a message of {@code tenant} under
+   * it, with room for a nonce and a tag, the key is within its age and its key version enabled;
+   * else null, and {@link #decryptionKey} decides (and explains a failure). Its header bytes must
+   * equal the key's message header, which is what parsing it and {@link DataKey#matches} check.
+   */
+  DataKey recentMessageKey(TenantId tenant, byte[] ciphertext) {
+    DataKey k = (DataKey) RECENT_DECRYPTION.getAcquire(this);
+    if (k == null) {
+      return null;
+    }
+    int h = k.messageHeader.length;
+    return ciphertext.length >= h + Gcm.NONCE_BYTES + Gcm.TAG_BYTES
+            && (k.tenant == tenant || k.tenant.equals(tenant))
+            && Arrays.equals(ciphertext, 0, h, k.messageHeader, 0, h)
+            && ticker.read() - k.createdNanos < maxAgeNanos
+            && enabled(tenant, k.keyVersion)
+        ? k
+        : null;
+  }
+
+  private boolean enabled(TenantId tenant, int version) {
+    return keys.version(tenant, version).map(KeyVersion::state).orElse(null) == KeyState.ENABLED;
+  }
+
   /** Returns the data key a ciphertext (or stream header) of {@code tenant} names. */
   DataKey decryptionKey(TenantId tenant, Header header, byte[] ciphertext) {
     DataKey recent = (DataKey) RECENT_DECRYPTION.getAcquire(this);
@@ -145,9 +170,7 @@ final class DataKeys {
       k = decryptionKeys.getIfPresent(header.keyId());
     }
     if (k != null && k.matches(tenant, header, ciphertext)) {
-      KeyState state =
-          keys.version(tenant, header.keyVersion()).map(KeyVersion::state).orElse(null);
-      if (state == KeyState.ENABLED) {
+      if (enabled(tenant, header.keyVersion())) {
         if (k != recent) {
           RECENT_DECRYPTION.setRelease(this, k);
         }

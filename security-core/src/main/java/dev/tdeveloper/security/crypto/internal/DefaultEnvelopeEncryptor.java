@@ -58,6 +58,10 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(context, "context");
+    DataKey recent = dataKeys.recentMessageKey(tenant, ciphertext);
+    if (recent != null) {
+      return open(tenant, recent, ciphertext, recent.messageHeader.length, context);
+    }
     Header header = Header.parse(ciphertext, ciphertext.length, ciphertext.length);
     if (header.format() != Header.MESSAGE) {
       throw new DecryptionException(
@@ -75,7 +79,11 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
               + minimum
               + " (12-byte nonce, 16-byte tag)");
     }
-    DataKey k = decryptionKey(tenant, header, ciphertext);
+    return open(tenant, decryptionKey(tenant, header, ciphertext), ciphertext, nonce, context);
+  }
+
+  private static byte[] open(
+      TenantId tenant, DataKey k, byte[] ciphertext, int nonce, byte[] context) {
     try {
       return Gcm.openFrom(k.key, ciphertext, nonce, k.messageAad, context);
     } catch (AEADBadTagException e) {
