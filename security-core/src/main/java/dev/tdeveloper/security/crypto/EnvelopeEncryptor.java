@@ -51,7 +51,10 @@ import java.io.OutputStream;
  * truncated chunk fail authentication. The key version and wrapped DEK are outside the data's AAD,
  * so {@link #rewrap} can move a ciphertext to the newest KEK version without touching its data.
  *
- * <p>Implementations are thread-safe; the streams they return are not.
+ * <p>Implementations are thread-safe; the streams they return are not. The default one draws
+ * message nonces from a per-thread DRBG (NIST SP 800-90A Hash_DRBG, SHA-256) in blocks, and counts
+ * data-key uses atomically: under any concurrency no data key serves more than its maximum uses or
+ * encrypts past its maximum age.
  */
 public interface EnvelopeEncryptor {
   /**

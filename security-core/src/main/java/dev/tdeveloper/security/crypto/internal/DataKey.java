@@ -51,7 +51,7 @@ final class DataKey {
 
   /** Returns whether this key is the one a ciphertext of {@code tenant} names. */
   boolean matches(TenantId tenant, Header header, byte[] ciphertext) {
-    return this.tenant.equals(tenant)
+    return (this.tenant == tenant || this.tenant.equals(tenant))
         && keyVersion == header.keyVersion()
         && wrapped.length == header.wrappedLength()
         && Arrays.equals(

@@ -1,40 +1,30 @@
 package dev.tdeveloper.security.crypto.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tdeveloper.security.crypto.DecryptionException;
 import dev.tdeveloper.security.crypto.EnvelopeEncryptor;
 import dev.tdeveloper.security.spi.KeyManager;
-import dev.tdeveloper.security.spi.KeyState;
-import dev.tdeveloper.security.spi.KeyUnavailableException;
-import dev.tdeveloper.security.spi.KeyUnwrapException;
 import dev.tdeveloper.security.spi.KeyVersion;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@link EnvelopeEncryptor} (see it for the formats). Two Caffeine caches hold unwrapped data
- * keys: one per tenant for encryption (bounded by uses, age and primary version), one by key id for
- * decryption (bounded by size and age; a hit must match tenant, key version and wrapped bytes, and
- * the key version must still be enabled). Thread-safe.
+ * The {@link EnvelopeEncryptor} (see it for the formats). Unwrapped data keys live in {@link
+ * DataKeys}; GCM and its per-thread cipher and nonces in {@link Gcm}. A message is built in one
+ * exactly-sized array: the data key's precomputed header, then the nonce, ciphertext and tag
+ * written in place. Thread-safe: its own state is final, the key caches are thread-safe and the
+ * cipher is per thread.
  */
 public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
   private final KeyManager keys;
-  private final Ticker ticker;
-  private final long maxUses;
-  private final long maxAgeNanos;
   private final int chunkSize;
-  private final Cache<TenantId, DataKey> encryptionKeys;
-  private final Cache<Long, DataKey> decryptionKeys;
+  private final DataKeys dataKeys;
 
   /** Creates an encryptor; use {@link EnvelopeEncryptor#builder}. */
   public DefaultEnvelopeEncryptor(
@@ -45,22 +35,10 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
       int maximumCachedKeys,
       int chunkSize) {
     this.keys = Objects.requireNonNull(keys, "keys");
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
-    this.maxUses = maxUses;
-    this.maxAgeNanos = maxAge.toNanos();
     this.chunkSize = chunkSize;
-    this.encryptionKeys =
-        Caffeine.newBuilder()
-            .ticker(ticker::read)
-            .expireAfterWrite(maxAge)
-            .maximumSize(maximumCachedKeys)
-            .build();
-    this.decryptionKeys =
-        Caffeine.newBuilder()
-            .ticker(ticker::read)
-            .expireAfterWrite(maxAge)
-            .maximumSize(maximumCachedKeys)
-            .build();
+    this.dataKeys =
+        new DataKeys(
+            keys, Objects.requireNonNull(ticker, "ticker"), maxUses, maxAge, maximumCachedKeys);
   }
 
   @Override
@@ -71,8 +49,7 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     int h = k.messageHeader.length;
     byte[] out = new byte[h + Gcm.NONCE_BYTES + plaintext.length + Gcm.TAG_BYTES];
     System.arraycopy(k.messageHeader, 0, out, 0, h);
-    Gcm.randomBytes(out, h, Gcm.NONCE_BYTES);
-    Gcm.sealInto(k.key, out, h, k.messageAad, context, plaintext);
+    Gcm.sealMessage(k.key, out, h, k.messageAad, context, plaintext);
     return out;
   }
 
@@ -81,6 +58,10 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(ciphertext, "ciphertext");
     Objects.requireNonNull(context, "context");
+    DataKey recent = dataKeys.recentMessageKey(tenant, ciphertext);
+    if (recent != null) {
+      return open(tenant, recent, ciphertext, recent.messageHeader.length, context);
+    }
     Header header = Header.parse(ciphertext, ciphertext.length, ciphertext.length);
     if (header.format() != Header.MESSAGE) {
       throw new DecryptionException(
@@ -98,7 +79,11 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
               + minimum
               + " (12-byte nonce, 16-byte tag)");
     }
-    DataKey k = decryptionKey(tenant, header, ciphertext);
+    return open(tenant, decryptionKey(tenant, header, ciphertext), ciphertext, nonce, context);
+  }
+
+  private static byte[] open(
+      TenantId tenant, DataKey k, byte[] ciphertext, int nonce, byte[] context) {
     try {
       return Gcm.openFrom(k.key, ciphertext, nonce, k.messageAad, context);
     } catch (AEADBadTagException e) {
@@ -132,12 +117,12 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(ciphertext, "ciphertext");
     Header header = Header.parse(ciphertext, ciphertext.length, ciphertext.length);
-    KeyVersion primary = primary(tenant);
+    KeyVersion primary = dataKeys.primary(tenant);
     if (header.keyVersion() == primary.version()) {
       return ciphertext.clone();
     }
-    byte[] id = idAad(header.keyId());
-    byte[] raw = unwrap(tenant, header, ciphertext);
+    byte[] id = DataKeys.idAad(header.keyId());
+    byte[] raw = dataKeys.unwrap(tenant, header, ciphertext);
     try {
       byte[] wrapped = keys.wrap(tenant, primary.version(), raw, id);
       int rest = ciphertext.length - header.end();
@@ -155,106 +140,15 @@ public final class DefaultEnvelopeEncryptor implements EnvelopeEncryptor {
     return Header.parse(ciphertext, ciphertext.length, ciphertext.length).keyVersion();
   }
 
-  private KeyVersion primary(TenantId tenant) {
-    return keys.primary(tenant)
-        .orElseThrow(
-            () ->
-                new KeyUnavailableException(
-                    tenant,
-                    0,
-                    null,
-                    "tenant "
-                        + tenant.value()
-                        + " has no enabled newest key"
-                        + " version to encrypt with; rotate or enable its key"));
-  }
-
   /** Returns an encryption key for {@code tenant}, counting one use. */
   DataKey encryptionKey(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    int version = primary(tenant).version();
-    DataKey k = encryptionKeys.getIfPresent(tenant);
-    if (k != null && k.keyVersion == version && k.tryUse(maxUses, ticker.read(), maxAgeNanos)) {
-      return k;
-    }
-    return encryptionKeys
-        .asMap()
-        .compute(
-            tenant,
-            (t, old) ->
-                old != null
-                        && old.keyVersion == version
-                        && old.tryUse(maxUses, ticker.read(), maxAgeNanos)
-                    ? old
-                    : newDataKey(t, version));
-  }
-
-  private DataKey newDataKey(TenantId tenant, int version) {
-    SecretKeySpec key = Gcm.newKey();
-    byte[] idBytes = new byte[8];
-    Gcm.randomBytes(idBytes, 0, 8);
-    long id = ByteBuffer.wrap(idBytes).getLong();
-    byte[] raw = key.getEncoded();
-    byte[] wrapped = keys.wrap(tenant, version, raw, idBytes);
-    Arrays.fill(raw, (byte) 0);
-    DataKey k = new DataKey(tenant, version, id, key, wrapped, ticker.read());
-    k.tryUse(maxUses, k.createdNanos, maxAgeNanos);
-    decryptionKeys.put(id, k);
-    return k;
+    return dataKeys.encryptionKey(tenant);
   }
 
   /** Returns the data key a ciphertext (or stream header) of {@code tenant} names. */
   DataKey decryptionKey(TenantId tenant, Header header, byte[] ciphertext) {
-    DataKey k = decryptionKeys.getIfPresent(header.keyId());
-    if (k != null && k.matches(tenant, header, ciphertext)) {
-      KeyState state =
-          keys.version(tenant, header.keyVersion()).map(KeyVersion::state).orElse(null);
-      if (state == KeyState.ENABLED) {
-        return k;
-      }
-      decryptionKeys.invalidate(header.keyId());
-      encryptionKeys.invalidate(tenant);
-    }
-    byte[] raw = unwrap(tenant, header, ciphertext);
-    byte[] wrapped =
-        Arrays.copyOfRange(ciphertext, Header.FIXED, Header.FIXED + header.wrappedLength());
-    k =
-        new DataKey(
-            tenant,
-            header.keyVersion(),
-            header.keyId(),
-            new SecretKeySpec(raw, "AES"),
-            wrapped,
-            ticker.read());
-    Arrays.fill(raw, (byte) 0);
-    decryptionKeys.put(header.keyId(), k);
-    return k;
-  }
-
-  private byte[] unwrap(TenantId tenant, Header header, byte[] ciphertext) {
-    byte[] wrapped =
-        Arrays.copyOfRange(ciphertext, Header.FIXED, Header.FIXED + header.wrappedLength());
-    byte[] raw;
-    try {
-      raw = keys.unwrap(tenant, header.keyVersion(), wrapped, idAad(header.keyId()));
-    } catch (KeyUnwrapException e) {
-      throw new DecryptionException(
-          "the data key in the ciphertext header does not unwrap for tenant "
-              + tenant.value()
-              + " under key version "
-              + header.keyVersion()
-              + ": the header was altered or the ciphertext belongs to another tenant",
-          e);
-    }
-    if (raw.length != Gcm.KEY_BYTES) {
-      Arrays.fill(raw, (byte) 0);
-      throw new DecryptionException("the unwrapped data key is not " + Gcm.KEY_BYTES + " bytes");
-    }
-    return raw;
-  }
-
-  private static byte[] idAad(long id) {
-    return ByteBuffer.allocate(8).putLong(id).array();
+    return dataKeys.decryptionKey(tenant, header, ciphertext);
   }
 
   @Override

@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM through JCA with one cached {@link Cipher} and one {@link SecureRandom} per thread,
  * and the small sealed-box format the key stores use: {@code nonce(12) || ciphertext || tag(16)}.
- * Stateless and thread-safe.
+ * Message nonces come from a per-thread NIST SP 800-90A DRBG in blocks ({@link #sealMessage}).
+ * Stateless and thread-safe: all mutable state is confined to its thread.
  */
 public final class Gcm {
   /** Key length in bytes: {@value}. */
@@ -23,13 +24,13 @@ public final class Gcm {
   /** Authentication tag length in bytes (128 bits): {@value}. */
   public static final int TAG_BYTES = 16;
 
-  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(Gcm::newCipher);
+  private static final ThreadLocal<GcmThread> THREADS = ThreadLocal.withInitial(GcmThread::new);
   private static final ThreadLocal<SecureRandom> RANDOMS =
       ThreadLocal.withInitial(SecureRandom::new);
 
   private Gcm() {}
 
-  private static Cipher newCipher() {
+  static Cipher newCipher() {
     try {
       return Cipher.getInstance("AES/GCM/NoPadding");
     } catch (GeneralSecurityException e) {
@@ -39,7 +40,7 @@ public final class Gcm {
 
   /** Returns this thread's cipher; initialise it before each use. */
   public static Cipher cipher() {
-    return CIPHERS.get();
+    return THREADS.get().cipher;
   }
 
   /** Fills {@code length} bytes of {@code bytes} from {@code offset} with random bytes. */
@@ -61,17 +62,39 @@ public final class Gcm {
   }
 
   /**
+   * Writes a fresh random nonce at {@code nonceOffset} of {@code out} and encrypts {@code
+   * plaintext} right after it, with AAD {@code aad || context}: the message format's body. {@code
+   * out} must hold exactly the nonce, the ciphertext and the tag from {@code nonceOffset}.
+   */
+  public static void sealMessage(
+      SecretKey key, byte[] out, int nonceOffset, byte[] aad, byte[] context, byte[] plaintext) {
+    GcmThread thread = THREADS.get();
+    thread.nonce(out, nonceOffset);
+    seal(thread, key, out, nonceOffset, aad, context, plaintext);
+  }
+
+  /**
    * Encrypts {@code plaintext} into {@code out} right after the 12-byte nonce already at {@code
-   * nonceOffset}, with AAD {@code aad || context}: the message format's body.
+   * nonceOffset}, with AAD {@code aad || context}: {@link #sealMessage} with a given nonce.
    */
   public static void sealInto(
       SecretKey key, byte[] out, int nonceOffset, byte[] aad, byte[] context, byte[] plaintext) {
+    seal(THREADS.get(), key, out, nonceOffset, aad, context, plaintext);
+  }
+
+  private static void seal(
+      GcmThread thread,
+      SecretKey key,
+      byte[] out,
+      int nonceOffset,
+      byte[] aad,
+      byte[] context,
+      byte[] plaintext) {
     try {
-      Cipher cipher = cipher();
+      Cipher cipher = thread.cipher;
       cipher.init(
           Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, out, nonceOffset, NONCE_BYTES));
-      cipher.updateAAD(aad);
-      cipher.updateAAD(context);
+      thread.updateAad(aad, context);
       cipher.doFinal(plaintext, 0, plaintext.length, out, nonceOffset + NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getName(), e);
@@ -88,11 +111,11 @@ public final class Gcm {
       SecretKey key, byte[] in, int nonceOffset, byte[] aad, byte[] context)
       throws AEADBadTagException {
     try {
-      Cipher cipher = cipher();
+      GcmThread thread = THREADS.get();
+      Cipher cipher = thread.cipher;
       cipher.init(
           Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, nonceOffset, NONCE_BYTES));
-      cipher.updateAAD(aad);
-      cipher.updateAAD(context);
+      thread.updateAad(aad, context);
       int body = nonceOffset + NONCE_BYTES;
       return cipher.doFinal(in, body, in.length - body);
     } catch (AEADBadTagException e) {
