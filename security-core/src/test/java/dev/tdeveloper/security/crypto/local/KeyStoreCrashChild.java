@@ -1,13 +1,15 @@
 package dev.tdeveloper.security.crypto.local;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
  * Child JVM of {@link KeyStoreCrashTest}. Mode {@code rotate}: rotates three tenants in turn,
- * printing {@code TRY t} and {@code ACK t v}, until killed. Mode {@code destroy <step>}: wraps a
- * key under each of two versions, then destroys version 1 and blocks at the journal-rewrite step.
+ * recording each tenant in the {@link AttemptLog} {@code attempts} before and printing {@code ACK t
+ * v} after, until killed. Mode {@code destroy <step>}: wraps a key under each of two versions, then
+ * destroys version 1 and blocks at the journal-rewrite step.
  */
 public final class KeyStoreCrashChild {
   private KeyStoreCrashChild() {}
@@ -28,9 +30,10 @@ public final class KeyStoreCrashChild {
                 })
             .open();
     if (args[1].equals("rotate")) {
+      AttemptLog attempts = AttemptLog.open(dir.resolve("attempts"));
       for (int i = 0; ; i++) {
         TenantId tenant = TenantId.of("t" + i % 3);
-        System.out.println("TRY " + tenant.value());
+        attempts.record(tenant.value());
         System.out.println("ACK " + tenant.value() + " " + keys.rotate(tenant).version());
       }
     }

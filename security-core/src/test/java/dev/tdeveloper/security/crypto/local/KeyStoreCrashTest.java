@@ -8,6 +8,7 @@ import dev.tdeveloper.security.spi.KeyState;
 import dev.tdeveloper.security.spi.KeyUnavailableException;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
+import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,20 +51,20 @@ class KeyStoreCrashTest {
       lines.addAll(child.kill());
     }
     Map<String, Integer> acked = new HashMap<>();
-    Map<String, Integer> tried = new HashMap<>();
     for (String line : lines) {
       String[] parts = line.split(" ");
       if (parts[0].equals("ACK") && parts.length == 3) {
         acked.merge(parts[1], Integer.parseInt(parts[2]), Math::max);
-      } else if (parts[0].equals("TRY") && parts.length == 2) {
-        tried.merge(parts[1], 1, Integer::sum);
       }
     }
+    Map<String, Long> tried = AttemptLog.counts(temp.resolve("attempts"));
     try (LocalKeyManager keys = reopen()) {
       for (Map.Entry<String, Integer> e : acked.entrySet()) {
         TenantId tenant = TenantId.of(e.getKey());
         int versions = keys.versions(tenant).size();
-        assertThat(versions).as(e.getKey()).isBetween(e.getValue(), tried.get(e.getKey()));
+        assertThat((long) versions)
+            .as(e.getKey())
+            .isBetween((long) e.getValue(), tried.get(e.getKey()));
         for (int v = 1; v <= versions; v++) {
           byte[] dek = new byte[32];
           assertThat(keys.unwrap(tenant, v, keys.wrap(tenant, v, dek, new byte[0]), new byte[0]))

@@ -3,12 +3,10 @@ package dev.tdeveloper.tenancy.quota.file;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
+import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +14,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The child process of {@link FileQuotaStoreCrashTest}. Mode {@code adds <threads> <attempts>}:
- * adds 1 to shared counters from several threads forever, compacting every few kilobytes, appending
- * {@code <key>} to the file {@code attempts} before each add (one unbuffered write, so the kernel
- * holds it whatever happens to this process; standard output lines can be lost when a process is
- * killed) and printing {@code ACK <key> <value>} after it. Mode {@code compact <step>}: adds to a
- * few counters, then compacts and stops for good at {@code step}, printing {@code STEP <step>}. It
- * exits by itself when its standard input closes, so it never outlives a crashed parent.
+ * adds 1 to shared counters from several threads forever, compacting every few kilobytes, recording
+ * {@code <key>} in the {@link AttemptLog} {@code attempts} before each add and printing {@code ACK
+ * <key> <value>} after it. Mode {@code compact <step>}: adds to a few counters, then compacts and
+ * stops for good at {@code step}, printing {@code STEP <step>}. It exits by itself when its
+ * standard input closes, so it never outlives a crashed parent.
  */
 public final class CrashingQuotaWriter {
   static final Instant WINDOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -67,7 +64,7 @@ public final class CrashingQuotaWriter {
 
   private static void addForever(Path directory, int threads, Path attemptsFile)
       throws IOException {
-    FileOutputStream attempts = new FileOutputStream(attemptsFile.toFile(), true);
+    AttemptLog attempts = AttemptLog.open(attemptsFile);
     FileQuotaStore store =
         FileQuotaStore.builder(directory)
             .clock(new ManualClock(WINDOW))
@@ -80,7 +77,7 @@ public final class CrashingQuotaWriter {
               () -> {
                 for (int i = thread; ; i++) {
                   String name = keyName(i % KEYS);
-                  attempt(attempts, name);
+                  attempts.record(name);
                   QuotaAddResult result = store.tryAdd(key(name), 1, Long.MAX_VALUE, EXPIRES);
                   say("ACK " + name + " " + result.used());
                 }
@@ -124,17 +121,6 @@ public final class CrashingQuotaWriter {
     say("ACK " + released + " " + store.subtract(key(released), 3));
     store.compact();
     say("COMPACTED");
-  }
-
-  private static void attempt(FileOutputStream attempts, String name) {
-    byte[] line = (name + "\n").getBytes(StandardCharsets.US_ASCII);
-    synchronized (attempts) {
-      try {
-        attempts.write(line);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   private static void say(String line) {

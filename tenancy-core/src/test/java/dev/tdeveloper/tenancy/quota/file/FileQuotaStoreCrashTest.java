@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import dev.tdeveloper.tenancy.spi.QuotaStoreException;
+import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.io.IOException;
@@ -71,11 +72,7 @@ class FileQuotaStoreCrashTest {
     }
     Map<String, Long> acked = new HashMap<>();
     Map<String, Long> tried = new HashMap<>();
-    // Attempts come from a file the child appends to before each add: the kernel keeps it whole
-    // through a kill, while standard output lines written just before a kill can be lost.
-    for (String name : Files.readAllLines(temp.resolve("attempts"))) {
-      tried.merge(name, 1L, Long::sum);
-    }
+    tried.putAll(AttemptLog.counts(temp.resolve("attempts")));
     for (String line : lines) {
       String[] parts = line.split(" ");
       if (parts[0].equals("ACK") && parts.length == 3) {
