@@ -8,13 +8,16 @@ def packagePath = request.properties.get('package').replace('.', '/')
 def cloud = request.properties.get('cloud')
 def spis = [
     tenancy : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
-    security: ['RateLimiterStore'],
+    security: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
 ]
 def services = [
     tenancy : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
                'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
                'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
-    security: ['dev.tdeveloper.security.spi.RateLimiterStoreProvider'],
+    security: ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
+               'dev.tdeveloper.security.spi.KeyManagerProvider',
+               'dev.tdeveloper.security.spi.SecretStoreProvider',
+               'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
 ]
 spis.each { core, names ->
   if (!cores.contains(core)) {
