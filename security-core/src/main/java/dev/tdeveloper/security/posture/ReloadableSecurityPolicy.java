@@ -5,15 +5,12 @@ import dev.tdeveloper.tenancy.config.ConfigConsumers;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.config.ConfigValidator;
 import dev.tdeveloper.tenancy.config.ReloadResult;
+import dev.tdeveloper.tenancy.config.ReloadSettings;
 import dev.tdeveloper.tenancy.config.ReloadableConfigFile;
 import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +33,13 @@ public final class ReloadableSecurityPolicy {
   private final ReloadableConfigFile<SecurityPolicyFile, PolicyReload> file;
 
   private ReloadableSecurityPolicy(Builder builder) {
-    Path path = builder.path;
-    InstantSource clock = builder.clock == null ? InstantSource.system() : builder.clock;
-    Listeners<PolicyReloadEvent> listeners = Listeners.of(builder.listeners);
-    ConfigConsumers<SecurityPolicyFile> consumers = new ConfigConsumers<>();
-    builder.validators.forEach(v -> consumers.addValidator(v.getKey(), v.getValue()));
+    Path path = builder.settings.path();
+    InstantSource clock = builder.settings.clock();
+    Listeners<PolicyReloadEvent> listeners = Listeners.of(builder.settings.listeners());
     this.file =
         new ReloadableConfigFile<>(
             path,
-            consumers,
+            builder.settings.consumers(),
             new ReloadableConfigFile.Handler<>() {
               @Override
               public SecurityPolicyFile parse(String name, byte[] bytes) {
@@ -138,14 +133,10 @@ public final class ReloadableSecurityPolicy {
 
   /** Configures a {@link ReloadableSecurityPolicy}; not thread-safe. */
   public static final class Builder {
-    private final Path path;
-    private final List<EventListener<? super PolicyReloadEvent>> listeners = new ArrayList<>();
-    private final List<Map.Entry<String, ConfigValidator<? super SecurityPolicyFile>>> validators =
-        new ArrayList<>();
-    private InstantSource clock;
+    private final ReloadSettings<SecurityPolicyFile, PolicyReloadEvent> settings;
 
     private Builder(Path path) {
-      this.path = Objects.requireNonNull(path, "path");
+      this.settings = new ReloadSettings<>(path);
     }
 
     /**
@@ -155,16 +146,13 @@ public final class ReloadableSecurityPolicy {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder validator(String name, ConfigValidator<? super SecurityPolicyFile> validator) {
-      if (Objects.requireNonNull(name, "name").isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      validators.add(Map.entry(name, Objects.requireNonNull(validator, "validator")));
+      settings.validator(name, validator);
       return this;
     }
 
     /** Adds a listener for reloads and refusals; may be called many times. */
     public Builder listener(EventListener<? super PolicyReloadEvent> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      settings.listener(listener);
       return this;
     }
 
@@ -174,11 +162,7 @@ public final class ReloadableSecurityPolicy {
      * @throws IllegalStateException if called twice
      */
     public Builder clock(InstantSource clock) {
-      Objects.requireNonNull(clock, "clock");
-      if (this.clock != null) {
-        throw new IllegalStateException("clock was already set to " + this.clock);
-      }
-      this.clock = clock;
+      settings.clock(clock);
       return this;
     }
 

@@ -5,10 +5,6 @@ import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -50,15 +46,13 @@ public final class ReloadableTenantConfig {
   private final ReloadableConfigFile<TenantConfig, ReloadResult> file;
 
   private ReloadableTenantConfig(Builder builder) {
-    Path path = builder.path;
-    InstantSource clock = builder.clock == null ? InstantSource.system() : builder.clock;
-    Listeners<ConfigReloadEvent> listeners = Listeners.of(builder.listeners);
-    ConfigConsumers<TenantConfig> consumers = new ConfigConsumers<>();
-    builder.validators.forEach(v -> consumers.addValidator(v.getKey(), v.getValue()));
+    Path path = builder.settings.path();
+    InstantSource clock = builder.settings.clock();
+    Listeners<ConfigReloadEvent> listeners = Listeners.of(builder.settings.listeners());
     this.file =
         new ReloadableConfigFile<>(
             path,
-            consumers,
+            builder.settings.consumers(),
             new ReloadableConfigFile.Handler<>() {
               @Override
               public TenantConfig parse(String name, byte[] bytes) {
@@ -184,14 +178,10 @@ public final class ReloadableTenantConfig {
    * Configures a {@link ReloadableTenantConfig}; not thread-safe. Each setter may be called once.
    */
   public static final class Builder {
-    private final Path path;
-    private final List<EventListener<? super ConfigReloadEvent>> listeners = new ArrayList<>();
-    private final List<Map.Entry<String, ConfigValidator<? super TenantConfig>>> validators =
-        new ArrayList<>();
-    private InstantSource clock;
+    private final ReloadSettings<TenantConfig, ConfigReloadEvent> settings;
 
     private Builder(Path path) {
-      this.path = Objects.requireNonNull(path, "path");
+      this.settings = new ReloadSettings<>(path);
     }
 
     /**
@@ -203,16 +193,13 @@ public final class ReloadableTenantConfig {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder validator(String name, ConfigValidator<? super TenantConfig> validator) {
-      if (Objects.requireNonNull(name, "name").isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      validators.add(Map.entry(name, Objects.requireNonNull(validator, "validator")));
+      settings.validator(name, validator);
       return this;
     }
 
     /** Adds a listener for reloads, rejections and failures; may be called many times. */
     public Builder listener(EventListener<? super ConfigReloadEvent> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      settings.listener(listener);
       return this;
     }
 
@@ -222,11 +209,7 @@ public final class ReloadableTenantConfig {
      * @throws IllegalStateException if called twice
      */
     public Builder clock(InstantSource clock) {
-      Objects.requireNonNull(clock, "clock");
-      if (this.clock != null) {
-        throw new IllegalStateException("clock was already set to " + this.clock);
-      }
-      this.clock = clock;
+      settings.clock(clock);
       return this;
     }
 
