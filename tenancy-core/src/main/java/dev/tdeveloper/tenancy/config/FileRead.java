@@ -2,9 +2,10 @@ package dev.tdeveloper.tenancy.config;
 
 import com.google.common.hash.Hashing;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
- * One read of a {@code tenants.yaml} file: its bytes and SHA-256, or why it could not be read.
+ * One read of a YAML configuration file: its bytes and SHA-256, or why it could not be read.
  * Immutable.
  */
 final class FileRead {
@@ -29,10 +30,10 @@ final class FileRead {
     }
   }
 
-  TenantConfig parse(Path path) {
+  <C> C parse(Path path, BiFunction<String, byte[], C> parser) {
     if (failure != null) {
       throw failure;
     }
-    return TenantConfigLoader.parse(path.toString(), bytes);
+    return parser.apply(path.toString(), bytes);
   }
 }

@@ -5,14 +5,8 @@ import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.Listeners;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,29 +43,52 @@ public final class ReloadableTenantConfig {
   private static final Logger LOG = LoggerFactory.getLogger(ReloadableTenantConfig.class);
   private static final ReloadResult.Unchanged UNCHANGED = new ReloadResult.Unchanged();
 
-  private final Path path;
-  private final InstantSource clock;
-  private final Listeners<ConfigReloadEvent> listeners;
-  private final ConfigConsumers<TenantConfig> consumers;
-  private final AtomicReference<TenantConfig> current;
-  private final Object reloadLock = new Object();
-  private String lastFingerprint; // guarded by reloadLock
-  private ReloadResult lastRefusal; // guarded by reloadLock; Rejected, Failed or null
+  private final ReloadableConfigFile<TenantConfig, ReloadResult> file;
 
   private ReloadableTenantConfig(Builder builder) {
-    this.path = builder.path;
-    this.clock = builder.clock == null ? InstantSource.system() : builder.clock;
-    this.listeners = Listeners.of(builder.listeners);
-    this.consumers = new ConfigConsumers<>();
-    builder.validators.forEach(v -> consumers.addValidator(v.getKey(), v.getValue()));
-    FileRead first = FileRead.read(path);
-    TenantConfig initial = first.parse(path);
-    List<ConfigProblem> problems = consumers.validate(initial);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    this.current = new AtomicReference<>(initial);
-    this.lastFingerprint = first.fingerprint;
+    Path path = builder.settings.path();
+    InstantSource clock = builder.settings.clock();
+    Listeners<ConfigReloadEvent> listeners = Listeners.of(builder.settings.listeners());
+    this.file =
+        new ReloadableConfigFile<>(
+            path,
+            builder.settings.consumers(),
+            new ReloadableConfigFile.Handler<>() {
+              @Override
+              public TenantConfig parse(String name, byte[] bytes) {
+                return TenantConfigLoader.parse(name, bytes);
+              }
+
+              @Override
+              public boolean sameValues(TenantConfig previous, TenantConfig next) {
+                return next.equals(previous);
+              }
+
+              @Override
+              public ReloadResult unchanged() {
+                return UNCHANGED;
+              }
+
+              @Override
+              public ReloadResult applied(TenantConfig previous, TenantConfig next) {
+                return new ReloadResult.Reloaded(
+                    next, changedTenants(previous, next), unlistedTenantsChanged(previous, next));
+              }
+
+              @Override
+              public ReloadResult refused(ReloadResult refusal) {
+                return refusal;
+              }
+
+              @Override
+              public void announce(ReloadResult result) {
+                log(path, result);
+                if (!listeners.isEmpty()) {
+                  listeners.publish(
+                      new ConfigReloadEvent(path.toString(), clock.instant(), result));
+                }
+              }
+            });
   }
 
   /** Returns a builder for the file at {@code path}. */
@@ -81,12 +98,12 @@ public final class ReloadableTenantConfig {
 
   /** Returns the file this configuration is loaded from. */
   public Path path() {
-    return path;
+    return file.path();
   }
 
   /** Returns the configuration in force; never blocks. */
   public TenantConfig current() {
-    return current.get();
+    return file.current();
   }
 
   /**
@@ -100,14 +117,7 @@ public final class ReloadableTenantConfig {
    *     registered
    */
   public void addApplier(String name, ConfigApplier<? super TenantConfig> applier) {
-    if (Objects.requireNonNull(name, "name").isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    Objects.requireNonNull(applier, "applier");
-    synchronized (reloadLock) {
-      applier.apply(current.get());
-      consumers.addApplier(name, applier);
-    }
+    file.addApplier(name, applier);
   }
 
   /**
@@ -118,9 +128,7 @@ public final class ReloadableTenantConfig {
    * @return what happened; never throws for a bad file or a failing consumer
    */
   public ReloadResult reload() {
-    synchronized (reloadLock) {
-      return apply(FileRead.read(path));
-    }
+    return file.reload();
   }
 
   /**
@@ -131,65 +139,20 @@ public final class ReloadableTenantConfig {
    * @return what happened; never throws for a bad file or a failing consumer
    */
   public ReloadResult reloadIfChanged() {
-    synchronized (reloadLock) {
-      FileRead attempt = FileRead.read(path);
-      if (attempt.fingerprint.equals(lastFingerprint)) {
-        return lastRefusal == null ? UNCHANGED : lastRefusal;
-      }
-      return apply(attempt);
-    }
+    return file.reloadIfChanged();
   }
 
-  private ReloadResult apply(FileRead attempt) {
-    lastFingerprint = attempt.fingerprint;
-    TenantConfig next;
-    try {
-      next = attempt.parse(path);
-    } catch (ConfigException e) {
-      return refuse(new ReloadResult.Rejected(e.problems()));
-    }
-    TenantConfig previous = current.get();
-    if (next.equals(previous)) {
-      lastRefusal = null;
-      current.set(next); // fresh line numbers even when unchanged
-      return UNCHANGED;
-    }
-    List<ConfigProblem> problems = consumers.validate(next);
-    if (!problems.isEmpty()) {
-      return refuse(new ReloadResult.Rejected(problems));
-    }
-    Optional<ReloadResult.Failed> failed = consumers.apply(previous, next);
-    if (failed.isPresent()) {
-      return refuse(failed.get());
-    }
-    lastRefusal = null;
-    current.set(next);
-    ReloadResult.Reloaded reloaded =
-        new ReloadResult.Reloaded(
-            next, changedTenants(previous, next), unlistedTenantsChanged(previous, next));
-    LOG.info("reloaded {}; changed tenants: {}", path, reloaded.changedTenants());
-    publish(reloaded);
-    return reloaded;
-  }
-
-  private ReloadResult refuse(ReloadResult refusal) {
-    lastRefusal = refusal;
-    if (refusal instanceof ReloadResult.Rejected rejected) {
+  private static void log(Path path, ReloadResult result) {
+    if (result instanceof ReloadResult.Reloaded reloaded) {
+      LOG.info("reloaded {}; changed tenants: {}", path, reloaded.changedTenants());
+    } else if (result instanceof ReloadResult.Rejected rejected) {
       LOG.warn(
           "rejected reload of {}, keeping the previous configuration everywhere:\n{}",
           path,
           rejected.message());
-    } else if (refusal instanceof ReloadResult.Failed failed) {
+    } else if (result instanceof ReloadResult.Failed failed) {
       LOG.error(
           "reload of {} failed, restored the previous configuration: {}", path, failed.message());
-    }
-    publish(refusal);
-    return refusal;
-  }
-
-  private void publish(ReloadResult result) {
-    if (!listeners.isEmpty()) {
-      listeners.publish(new ConfigReloadEvent(path.toString(), clock.instant(), result));
     }
   }
 
@@ -215,14 +178,10 @@ public final class ReloadableTenantConfig {
    * Configures a {@link ReloadableTenantConfig}; not thread-safe. Each setter may be called once.
    */
   public static final class Builder {
-    private final Path path;
-    private final List<EventListener<? super ConfigReloadEvent>> listeners = new ArrayList<>();
-    private final List<Map.Entry<String, ConfigValidator<? super TenantConfig>>> validators =
-        new ArrayList<>();
-    private InstantSource clock;
+    private final ReloadSettings<TenantConfig, ConfigReloadEvent> settings;
 
     private Builder(Path path) {
-      this.path = Objects.requireNonNull(path, "path");
+      this.settings = new ReloadSettings<>(path);
     }
 
     /**
@@ -234,16 +193,13 @@ public final class ReloadableTenantConfig {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder validator(String name, ConfigValidator<? super TenantConfig> validator) {
-      if (Objects.requireNonNull(name, "name").isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      validators.add(Map.entry(name, Objects.requireNonNull(validator, "validator")));
+      settings.validator(name, validator);
       return this;
     }
 
     /** Adds a listener for reloads, rejections and failures; may be called many times. */
     public Builder listener(EventListener<? super ConfigReloadEvent> listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
+      settings.listener(listener);
       return this;
     }
 
@@ -253,11 +209,7 @@ public final class ReloadableTenantConfig {
      * @throws IllegalStateException if called twice
      */
     public Builder clock(InstantSource clock) {
-      Objects.requireNonNull(clock, "clock");
-      if (this.clock != null) {
-        throw new IllegalStateException("clock was already set to " + this.clock);
-      }
-      this.clock = clock;
+      settings.clock(clock);
       return this;
     }
 

@@ -1,12 +1,11 @@
 package dev.tdeveloper.tenancy.migration;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.CompactingJournal;
 import dev.tdeveloper.tenancy.internal.Compaction;
-import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,20 +48,22 @@ public final class FileMigrationJournal implements MigrationJournal {
   private static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDMJRNL1".getBytes(StandardCharsets.US_ASCII), MAX_RECORD_BYTES);
 
-  private final Path path;
-  private final Compaction compaction;
   private final InMemoryMigrationJournal index = new InMemoryMigrationJournal();
-  private final JournalFile file;
-  private long compactedSize;
-  private boolean closed;
+  private final CompactingJournal file;
 
   private FileMigrationJournal(Path path, Compaction compaction) {
-    this.path = path;
-    this.compaction = compaction;
     this.file =
-        JournalFile.open(
-            path, FORMAT, "migration journal", this::replay, MigrationJournalException::new);
-    this.compactedSize = file.size();
+        new CompactingJournal(
+            path,
+            FORMAT,
+            "migration journal",
+            "migration journal",
+            compaction,
+            MigrationStateCodec::decode,
+            index::put,
+            MigrationJournalException::new,
+            MigrationJournalException.class,
+            LOG);
   }
 
   /**
@@ -88,7 +89,7 @@ public final class FileMigrationJournal implements MigrationJournal {
 
   /** Returns the journal's file. */
   public Path file() {
-    return path;
+    return file.path();
   }
 
   /** Returns the size of the journal's file in bytes. */
@@ -140,18 +141,12 @@ public final class FileMigrationJournal implements MigrationJournal {
    *     or reopened (the journal then refuses writes until reopened)
    */
   public synchronized long compact() {
-    requireOpen();
-    long before = file.size();
-    Instant horizon = compaction.horizon();
-    List<MigrationState> kept =
-        index.list().stream()
-            .filter(s -> !s.phase().isTerminal() || !s.updatedAt().isBefore(horizon))
-            .toList();
-    file.rewrite(kept.stream().map(MigrationStateCodec::encode).toList(), compaction.hook());
-    index.retain(kept);
-    compactedSize = file.size();
-    LOG.debug("compacted {}: {} -> {} bytes", path, before, compactedSize);
-    return before - compactedSize;
+    return file.compact(
+        index.list(),
+        s -> s.phase().isTerminal(),
+        MigrationState::updatedAt,
+        MigrationStateCodec::encode,
+        index::retain);
   }
 
   @Override
@@ -177,53 +172,25 @@ public final class FileMigrationJournal implements MigrationJournal {
   /** Closes the file and releases its lock; later calls other than {@code close} throw. */
   @Override
   public synchronized void close() {
-    closed = true;
     file.close();
   }
 
   @Override
   public String toString() {
-    return "FileMigrationJournal[" + path + "]";
+    return "FileMigrationJournal[" + file.path() + "]";
   }
 
   private void write(MigrationState state) {
-    byte[] payload = MigrationStateCodec.encode(state);
-    if (payload.length > MAX_RECORD_BYTES) {
-      throw new IllegalArgumentException(
-          "state of migration "
-              + state.plan().id()
-              + " is "
-              + payload.length
-              + " bytes; at most "
-              + MAX_RECORD_BYTES
-              + " allowed");
-    }
-    file.append(payload);
+    file.append(
+        CompactingJournal.requireSize(
+            MigrationStateCodec.encode(state),
+            MAX_RECORD_BYTES,
+            "state of migration " + state.plan().id()));
     index.put(state);
-    if (compaction.due(file.size(), compactedSize)) {
-      try {
-        compact();
-      } catch (MigrationJournalException e) {
-        LOG.warn("automatic compaction of {} failed; the journal is unchanged", path, e);
-      }
-    }
+    file.compactIfDue(this::compact);
   }
 
   private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("migration journal " + path + " is closed");
-    }
-  }
-
-  private void replay(long offset, byte[] payload) {
-    MigrationState state;
-    try {
-      state = MigrationStateCodec.decode(payload);
-    } catch (RuntimeException e) {
-      throw new MigrationJournalException(
-          "migration journal " + path + ": record at offset " + offset + " cannot be read: " + e,
-          e);
-    }
-    index.put(state);
+    file.requireOpen();
   }
 }

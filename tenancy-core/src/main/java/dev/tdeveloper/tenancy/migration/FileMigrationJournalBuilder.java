@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.migration;
 
 import dev.tdeveloper.tenancy.internal.Compaction;
+import dev.tdeveloper.tenancy.internal.CompactionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,10 +17,7 @@ import java.util.function.Consumer;
  */
 public final class FileMigrationJournalBuilder {
   private final Path file;
-  private Long thresholdBytes;
-  private Duration finishedRetention;
-  private InstantSource clock;
-  private Consumer<String> hook;
+  private final CompactionSettings settings = new CompactionSettings();
 
   FileMigrationJournalBuilder(Path file) {
     this.file = Objects.requireNonNull(file, "file");
@@ -33,9 +31,7 @@ public final class FileMigrationJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileMigrationJournalBuilder compactionThresholdBytes(long bytes) {
-    Compaction.requireThreshold(bytes);
-    once(thresholdBytes, "compactionThresholdBytes");
-    this.thresholdBytes = bytes;
+    settings.thresholdBytes(bytes);
     return this;
   }
 
@@ -48,9 +44,7 @@ public final class FileMigrationJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileMigrationJournalBuilder finishedRetention(Duration retention) {
-    Compaction.requireRetention(retention);
-    once(finishedRetention, "finishedRetention");
-    this.finishedRetention = retention;
+    settings.finishedRetention(retention);
     return this;
   }
 
@@ -61,15 +55,13 @@ public final class FileMigrationJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileMigrationJournalBuilder clock(InstantSource clock) {
-    Objects.requireNonNull(clock, "clock");
-    once(this.clock, "clock");
-    this.clock = clock;
+    settings.clock(clock);
     return this;
   }
 
   /** Sets what is told each compaction step, for crash tests. */
   FileMigrationJournalBuilder compactionHook(Consumer<String> hook) {
-    this.hook = Objects.requireNonNull(hook, "hook");
+    settings.hook(hook);
     return this;
   }
 
@@ -79,19 +71,6 @@ public final class FileMigrationJournalBuilder {
    * @throws MigrationJournalException as {@link FileMigrationJournal#open(Path)} says
    */
   public FileMigrationJournal open() {
-    Compaction defaults = Compaction.defaults();
-    return FileMigrationJournal.open(
-        file,
-        new Compaction(
-            thresholdBytes == null ? defaults.thresholdBytes() : thresholdBytes,
-            finishedRetention == null ? defaults.finishedRetention() : finishedRetention,
-            clock == null ? defaults.clock() : clock,
-            hook == null ? defaults.hook() : hook));
-  }
-
-  private static void once(Object current, String name) {
-    if (current != null) {
-      throw new IllegalStateException(name + " was already set to " + current);
-    }
+    return FileMigrationJournal.open(file, settings.compaction());
   }
 }

@@ -1,16 +1,14 @@
 package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.CompactingJournal;
 import dev.tdeveloper.tenancy.internal.Compaction;
-import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *       are always kept, however old.
  * </ul>
  *
- * The new file replaces the old one in a single atomic rename (see {@link JournalFile}), so a crash
- * at any point of a compaction reopens to exactly the acknowledged records. Appends wait while a
- * compaction runs.
+ * The new file replaces the old one in a single atomic rename (see {@link
+ * dev.tdeveloper.tenancy.internal.JournalFile}), so a crash at any point of a compaction reopens to
+ * exactly the acknowledged records. Appends wait while a compaction runs.
  *
  * <p>Thread-safe: every method holds the journal's lock.
  */
@@ -63,20 +61,22 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   private static final RecordFormat FORMAT =
       RecordFormat.crc32("TDPJRNL1".getBytes(StandardCharsets.US_ASCII), MAX_RECORD_BYTES);
 
-  private final Path path;
-  private final Compaction compaction;
   private final Map<String, SagaRecord> latest = new LinkedHashMap<>();
-  private final JournalFile file;
-  private long compactedSize;
-  private boolean closed;
+  private final CompactingJournal file;
 
   private FileProvisioningJournal(Path path, Compaction compaction) {
-    this.path = path;
-    this.compaction = compaction;
     this.file =
-        JournalFile.open(
-            path, FORMAT, "provisioning journal", this::replay, ProvisioningJournalException::new);
-    this.compactedSize = file.size();
+        new CompactingJournal(
+            path,
+            FORMAT,
+            "provisioning journal",
+            "journal",
+            compaction,
+            SagaRecordCodec::decode,
+            (SagaRecord r) -> latest.put(r.sagaId(), r),
+            ProvisioningJournalException::new,
+            ProvisioningJournalException.class,
+            LOG);
   }
 
   /**
@@ -102,7 +102,7 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
 
   /** Returns the journal's file. */
   public Path file() {
-    return path;
+    return file.path();
   }
 
   /** Returns the size of the journal's file in bytes. */
@@ -130,17 +130,9 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
     Objects.requireNonNull(record, "record");
     requireOpen();
     JournalRules.checkReplace(latest.get(record.sagaId()), record);
-    byte[] payload = SagaRecordCodec.encode(record);
-    if (payload.length > MAX_RECORD_BYTES) {
-      throw new IllegalArgumentException(
-          "record of saga "
-              + record.sagaId()
-              + " is "
-              + payload.length
-              + " bytes; at most "
-              + MAX_RECORD_BYTES
-              + " allowed");
-    }
+    byte[] payload =
+        CompactingJournal.requireSize(
+            SagaRecordCodec.encode(record), MAX_RECORD_BYTES, "record of saga " + record.sagaId());
     try {
       file.append(payload);
     } catch (ProvisioningJournalException e) {
@@ -148,13 +140,7 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
           "cannot write saga " + record.sagaId() + ": " + e.getMessage(), e);
     }
     latest.put(record.sagaId(), record);
-    if (compaction.due(file.size(), compactedSize)) {
-      try {
-        compact();
-      } catch (ProvisioningJournalException e) {
-        LOG.warn("automatic compaction of {} failed; the journal is unchanged", file.file(), e);
-      }
-    }
+    file.compactIfDue(this::compact);
   }
 
   /**
@@ -166,20 +152,12 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
    *     unchanged) or reopened (the journal then refuses writes until reopened)
    */
   public synchronized long compact() {
-    requireOpen();
-    long before = file.size();
-    Instant horizon = compaction.horizon();
-    List<SagaRecord> kept = new ArrayList<>();
-    for (SagaRecord record : latest.values()) {
-      if (!record.state().isTerminal() || !record.updatedAt().isBefore(horizon)) {
-        kept.add(record);
-      }
-    }
-    file.rewrite(kept.stream().map(SagaRecordCodec::encode).toList(), compaction.hook());
-    latest.keySet().retainAll(kept.stream().map(SagaRecord::sagaId).toList());
-    compactedSize = file.size();
-    LOG.debug("compacted {}: {} -> {} bytes", file.file(), before, compactedSize);
-    return before - compactedSize;
+    return file.compact(
+        latest.values(),
+        r -> r.state().isTerminal(),
+        SagaRecord::updatedAt,
+        SagaRecordCodec::encode,
+        kept -> latest.keySet().retainAll(kept.stream().map(SagaRecord::sagaId).toList()));
   }
 
   @Override
@@ -205,28 +183,14 @@ public final class FileProvisioningJournal implements ProvisioningJournal {
   @Override
   public synchronized void close() {
     file.close();
-    closed = true;
   }
 
   @Override
   public String toString() {
-    return "FileProvisioningJournal[" + file.file() + "]";
+    return "FileProvisioningJournal[" + file.path() + "]";
   }
 
   private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("journal " + file.file() + " is closed");
-    }
-  }
-
-  private void replay(long offset, byte[] payload) {
-    SagaRecord record;
-    try {
-      record = SagaRecordCodec.decode(payload);
-    } catch (RuntimeException e) {
-      throw new ProvisioningJournalException(
-          "journal " + path + ": record at offset " + offset + " cannot be read: " + e, e);
-    }
-    latest.put(record.sagaId(), record);
+    file.requireOpen();
   }
 }

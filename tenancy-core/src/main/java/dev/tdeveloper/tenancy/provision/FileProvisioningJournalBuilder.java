@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.internal.Compaction;
+import dev.tdeveloper.tenancy.internal.CompactionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -16,10 +17,7 @@ import java.util.function.Consumer;
  */
 public final class FileProvisioningJournalBuilder {
   private final Path file;
-  private Long thresholdBytes;
-  private Duration finishedRetention;
-  private InstantSource clock;
-  private Consumer<String> hook;
+  private final CompactionSettings settings = new CompactionSettings();
 
   FileProvisioningJournalBuilder(Path file) {
     this.file = Objects.requireNonNull(file, "file");
@@ -33,9 +31,7 @@ public final class FileProvisioningJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileProvisioningJournalBuilder compactionThresholdBytes(long bytes) {
-    Compaction.requireThreshold(bytes);
-    once(thresholdBytes, "compactionThresholdBytes");
-    this.thresholdBytes = bytes;
+    settings.thresholdBytes(bytes);
     return this;
   }
 
@@ -47,9 +43,7 @@ public final class FileProvisioningJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileProvisioningJournalBuilder finishedRetention(Duration retention) {
-    Compaction.requireRetention(retention);
-    once(finishedRetention, "finishedRetention");
-    this.finishedRetention = retention;
+    settings.finishedRetention(retention);
     return this;
   }
 
@@ -60,15 +54,13 @@ public final class FileProvisioningJournalBuilder {
    * @throws IllegalStateException if already set
    */
   public FileProvisioningJournalBuilder clock(InstantSource clock) {
-    Objects.requireNonNull(clock, "clock");
-    once(this.clock, "clock");
-    this.clock = clock;
+    settings.clock(clock);
     return this;
   }
 
   /** Sets what is told each compaction step, for crash tests. */
   FileProvisioningJournalBuilder compactionHook(Consumer<String> hook) {
-    this.hook = Objects.requireNonNull(hook, "hook");
+    settings.hook(hook);
     return this;
   }
 
@@ -79,19 +71,6 @@ public final class FileProvisioningJournalBuilder {
    *     FileProvisioningJournal#open(Path)} says
    */
   public FileProvisioningJournal open() {
-    Compaction defaults = Compaction.defaults();
-    return FileProvisioningJournal.open(
-        file,
-        new Compaction(
-            thresholdBytes == null ? defaults.thresholdBytes() : thresholdBytes,
-            finishedRetention == null ? defaults.finishedRetention() : finishedRetention,
-            clock == null ? defaults.clock() : clock,
-            hook == null ? defaults.hook() : hook));
-  }
-
-  private static void once(Object current, String name) {
-    if (current != null) {
-      throw new IllegalStateException(name + " was already set to " + current);
-    }
+    return FileProvisioningJournal.open(file, settings.compaction());
   }
 }

@@ -3,12 +3,12 @@ package dev.tdeveloper.tenancy.migration;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.routing.ShardId;
 import dev.tdeveloper.tenancy.spi.Checksum;
+import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Run in a child JVM by {@link MigrationJournalCompactionCrashTest}: records {@link #scenario} into
@@ -70,20 +70,7 @@ public final class CompactingMigrationJournalMain {
   public static void main(String[] args) {
     String stopAt = args[1];
     try (FileMigrationJournal journal =
-        builder(Path.of(args[0]))
-            .compactionHook(
-                step -> {
-                  if (step.equals(stopAt)) {
-                    System.out.println("AT " + step);
-                    System.out.flush();
-                    try {
-                      new CountDownLatch(1).await(); // until killed
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }
-                })
-            .open()) {
+        builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {
       scenario(journal);
       journal.compact();
     }

@@ -2,12 +2,12 @@ package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.SagaState;
+import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Run in a child JVM by {@link ProvisioningJournalCompactionCrashTest}: records {@link #scenario}
@@ -52,20 +52,7 @@ public final class CompactingProvisioningJournalMain {
   public static void main(String[] args) {
     String stopAt = args[1];
     try (FileProvisioningJournal journal =
-        builder(Path.of(args[0]))
-            .compactionHook(
-                step -> {
-                  if (step.equals(stopAt)) {
-                    System.out.println("AT " + step);
-                    System.out.flush();
-                    try {
-                      new CountDownLatch(1).await(); // until killed
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }
-                })
-            .open()) {
+        builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {
       scenario(journal);
       journal.compact();
     }

@@ -1,8 +1,8 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Run in a child JVM by {@link FileUsageStoreCompactionCrashTest}: appends {@link #EVENTS} events a
@@ -29,20 +29,7 @@ public final class CompactingUsageStoreMain {
   public static void main(String[] args) {
     String stopAt = args[1];
     try (FileUsageStore store =
-        builder(Path.of(args[0]))
-            .compactionHook(
-                step -> {
-                  if (step.equals(stopAt)) {
-                    System.out.println("AT " + step);
-                    System.out.flush();
-                    try {
-                      new CountDownLatch(1).await(); // until killed
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }
-                })
-            .open()) {
+        builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {
       appendAll(store);
       store.compact(HORIZON);
     }
