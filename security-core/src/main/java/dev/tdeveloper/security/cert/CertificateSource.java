@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Where a {@link CertificateMonitor} finds certificates. A file source reads its file again on
@@ -30,22 +32,10 @@ public interface CertificateSource {
   static CertificateSource of(String name, List<X509Certificate> certificates) {
     Objects.requireNonNull(name, "name");
     Map<String, X509Certificate> byPosition = byPosition(certificates);
-    return new CertificateSource() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public Map<String, X509Certificate> load() {
-        return byPosition;
-      }
-
-      @Override
-      public String toString() {
-        return "CertificateSource[" + name + ", " + byPosition.size() + " certificates]";
-      }
-    };
+    return source(
+        name,
+        () -> byPosition,
+        "CertificateSource[" + name + ", " + byPosition.size() + " certificates]");
   }
 
   /**
@@ -55,6 +45,49 @@ public interface CertificateSource {
   static CertificateSource keyStore(String name, KeyStore store) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(store, "store");
+    return source(
+        name,
+        () -> Certificates.inKeyStore(name, store),
+        "CertificateSource[key store " + name + "]");
+  }
+
+  /** Returns a source reading every certificate of the PEM file {@code file} on each load. */
+  static CertificateSource pemFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    return source(
+        file.toString(),
+        () -> byPosition(Certificates.readPem(file)),
+        "CertificateSource[PEM " + file + "]");
+  }
+
+  /**
+   * Returns a source opening the PKCS#12 key store {@code file} with {@code password} on each load.
+   * The password is copied (clear yours when done) and never shown.
+   */
+  static CertificateSource pkcs12File(Path file, char[] password) {
+    return keyStoreFile(file, password, "PKCS#12", Certificates::readPkcs12);
+  }
+
+  /**
+   * Returns a source opening the JKS key store {@code file} with {@code password} on each load. The
+   * password is copied (clear yours when done) and never shown.
+   */
+  static CertificateSource jksFile(Path file, char[] password) {
+    return keyStoreFile(file, password, "JKS", Certificates::readJks);
+  }
+
+  private static CertificateSource keyStoreFile(
+      Path file, char[] password, String type, BiFunction<Path, char[], KeyStore> read) {
+    Objects.requireNonNull(file, "file");
+    char[] copy = Objects.requireNonNull(password, "password").clone();
+    return source(
+        file.toString(),
+        () -> Certificates.inKeyStore(file.toString(), read.apply(file, copy.clone())),
+        "CertificateSource[" + type + " " + file + "]");
+  }
+
+  private static CertificateSource source(
+      String name, Supplier<Map<String, X509Certificate>> load, String shown) {
     return new CertificateSource() {
       @Override
       public String name() {
@@ -63,85 +96,12 @@ public interface CertificateSource {
 
       @Override
       public Map<String, X509Certificate> load() {
-        return Certificates.inKeyStore(name, store);
+        return load.get();
       }
 
       @Override
       public String toString() {
-        return "CertificateSource[key store " + name + "]";
-      }
-    };
-  }
-
-  /** Returns a source reading every certificate of the PEM file {@code file} on each load. */
-  static CertificateSource pemFile(Path file) {
-    Objects.requireNonNull(file, "file");
-    return new CertificateSource() {
-      @Override
-      public String name() {
-        return file.toString();
-      }
-
-      @Override
-      public Map<String, X509Certificate> load() {
-        return byPosition(Certificates.readPem(file));
-      }
-
-      @Override
-      public String toString() {
-        return "CertificateSource[PEM " + file + "]";
-      }
-    };
-  }
-
-  /**
-   * Returns a source opening the PKCS#12 key store {@code file} with {@code password} on each load.
-   * The password is copied (clear yours when done) and never shown.
-   */
-  static CertificateSource pkcs12File(Path file, char[] password) {
-    Objects.requireNonNull(file, "file");
-    char[] copy = Objects.requireNonNull(password, "password").clone();
-    return new CertificateSource() {
-      @Override
-      public String name() {
-        return file.toString();
-      }
-
-      @Override
-      public Map<String, X509Certificate> load() {
-        KeyStore store = Certificates.readPkcs12(file, copy.clone());
-        return Certificates.inKeyStore(file.toString(), store);
-      }
-
-      @Override
-      public String toString() {
-        return "CertificateSource[PKCS#12 " + file + "]";
-      }
-    };
-  }
-
-  /**
-   * Returns a source opening the JKS key store {@code file} with {@code password} on each load. The
-   * password is copied (clear yours when done) and never shown.
-   */
-  static CertificateSource jksFile(Path file, char[] password) {
-    Objects.requireNonNull(file, "file");
-    char[] copy = Objects.requireNonNull(password, "password").clone();
-    return new CertificateSource() {
-      @Override
-      public String name() {
-        return file.toString();
-      }
-
-      @Override
-      public Map<String, X509Certificate> load() {
-        KeyStore store = Certificates.readJks(file, copy.clone());
-        return Certificates.inKeyStore(file.toString(), store);
-      }
-
-      @Override
-      public String toString() {
-        return "CertificateSource[JKS " + file + "]";
+        return shown;
       }
     };
   }

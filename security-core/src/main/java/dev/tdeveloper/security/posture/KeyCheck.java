@@ -4,8 +4,6 @@ import dev.tdeveloper.security.spi.KeyManager;
 import dev.tdeveloper.security.spi.KeyState;
 import dev.tdeveloper.security.spi.KeyVersion;
 import dev.tdeveloper.tenancy.TenantId;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -40,30 +38,17 @@ final class KeyCheck implements PostureCheck {
     Set<TenantId> wanted = new TreeSet<>(expected.get());
     Set<TenantId> tenants = new TreeSet<>(keys.tenants());
     tenants.addAll(wanted);
-    List<Finding> findings = new ArrayList<>();
-    for (TenantId tenant : tenants) {
-      try {
-        check(tenant, wanted.contains(tenant), context).ifPresent(findings::add);
-      } catch (RuntimeException e) {
-        findings.add(
-            new Finding(
-                ID + ".unreadable",
-                Severity.MEDIUM,
-                Subject.tenant(tenant),
-                "the key versions of tenant '"
-                    + tenant.value()
-                    + "' could not be read: "
-                    + Texts.failure(e),
-                "check the key manager (see the log)",
-                "unreadable",
-                "readable"));
-      }
-    }
-    return findings;
+    return SubjectChecks.checkEach(
+        ID,
+        tenants,
+        Subject::tenant,
+        tenant -> "the key versions of tenant '" + tenant.value() + "'",
+        "check the key manager (see the log)",
+        (tenant, subject) -> check(tenant, subject, wanted.contains(tenant), context));
   }
 
-  private Optional<Finding> check(TenantId tenant, boolean expected, PostureContext context) {
-    Subject subject = Subject.tenant(tenant);
+  private Optional<Finding> check(
+      TenantId tenant, Subject subject, boolean expected, PostureContext context) {
     List<KeyVersion> versions = keys.versions(tenant);
     if (versions.isEmpty()) {
       if (!expected || !context.policy().requireTenantKey()) {
@@ -101,27 +86,14 @@ final class KeyCheck implements PostureCheck {
               "v" + newest.version() + " " + newest.state(),
               "an enabled primary version"));
     }
-    Duration maximum = context.policy().keyMaximumAge();
-    Duration age = Duration.between(primary.get().createdAt(), context.now());
-    if (age.compareTo(maximum) < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Finding(
-            ID + ".too-old",
-            Severity.HIGH,
-            subject,
-            "the primary key version of tenant '"
-                + tenant.value()
-                + "' (v"
-                + primary.get().version()
-                + ", created "
-                + primary.get().createdAt()
-                + ") is "
-                + Ages.describe(age)
-                + " old",
-            "rotate the tenant's key (KeyLifecycle.rotateDue on a schedule)",
-            Ages.describe(age),
-            "less than " + Ages.describe(maximum)));
+    return SubjectChecks.tooOld(
+        ID,
+        subject,
+        "the primary key version of tenant '" + tenant.value() + "'",
+        "v" + primary.get().version() + ", ",
+        primary.get().createdAt(),
+        context.policy().keyMaximumAge(),
+        context,
+        "rotate the tenant's key (KeyLifecycle.rotateDue on a schedule)");
   }
 }

@@ -5,7 +5,6 @@ import dev.tdeveloper.security.spi.SecretName;
 import dev.tdeveloper.security.spi.SecretStore;
 import dev.tdeveloper.security.spi.SecretVersion;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,27 +29,13 @@ final class SecretCheck implements PostureCheck {
 
   @Override
   public List<Finding> run(PostureContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (SecretName name : store.names()) {
-      Subject subject = new Subject("secret", name.qualified(), name.tenant());
-      try {
-        check(name, subject, context).ifPresent(findings::add);
-      } catch (RuntimeException e) {
-        findings.add(
-            new Finding(
-                ID + ".unreadable",
-                Severity.MEDIUM,
-                subject,
-                "the versions of secret '"
-                    + name.qualified()
-                    + "' could not be read: "
-                    + Texts.failure(e),
-                "check the secret store (see the log)",
-                "unreadable",
-                "readable"));
-      }
-    }
-    return findings;
+    return SubjectChecks.checkEach(
+        ID,
+        store.names(),
+        name -> new Subject("secret", name.qualified(), name.tenant()),
+        name -> "the versions of secret '" + name.qualified() + "'",
+        "check the secret store (see the log)",
+        (name, subject) -> check(name, subject, context));
   }
 
   private Optional<Finding> check(SecretName name, Subject subject, PostureContext context) {
@@ -67,24 +52,14 @@ final class SecretCheck implements PostureCheck {
               "no CURRENT version",
               "a CURRENT version less than " + Ages.describe(maximum) + " old"));
     }
-    Duration age = Duration.between(current.get().created(), context.now());
-    if (age.compareTo(maximum) < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Finding(
-            ID + ".too-old",
-            Severity.HIGH,
-            subject,
-            "the CURRENT version of secret '"
-                + name.qualified()
-                + "' (created "
-                + current.get().created()
-                + ") is "
-                + Ages.describe(age)
-                + " old",
-            "rotate the secret (SecretRotator on a schedule)",
-            Ages.describe(age),
-            "less than " + Ages.describe(maximum)));
+    return SubjectChecks.tooOld(
+        ID,
+        subject,
+        "the CURRENT version of secret '" + name.qualified() + "'",
+        "",
+        current.get().created(),
+        maximum,
+        context,
+        "rotate the secret (SecretRotator on a schedule)");
   }
 }

@@ -1,12 +1,11 @@
 package dev.tdeveloper.security.secrets;
 
+import dev.tdeveloper.security.internal.MasterKeySettings;
 import dev.tdeveloper.security.spi.SecretStore;
 import dev.tdeveloper.security.spi.SecretStoreProvider;
 import dev.tdeveloper.tenancy.internal.StoreSettings;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Provides {@link LocalSecretStore} under the name {@value #NAME}, on the system clock. Settings:
@@ -19,15 +18,15 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
   public static final String NAME = "local-file";
 
   /** The setting naming the store's directory: {@value}. */
-  public static final String DIRECTORY = "directory";
+  public static final String DIRECTORY = MasterKeySettings.DIRECTORY;
 
   /** The setting naming the master-key file: {@value}. */
-  public static final String MASTER_KEY_FILE = "master-key-file";
+  public static final String MASTER_KEY_FILE = MasterKeySettings.MASTER_KEY_FILE;
 
   /** The setting naming the environment variable holding the master key: {@value}. */
-  public static final String MASTER_KEY_ENV = "master-key-env";
+  public static final String MASTER_KEY_ENV = MasterKeySettings.MASTER_KEY_ENV;
 
-  private static final Set<String> SETTINGS = Set.of(DIRECTORY, MASTER_KEY_FILE, MASTER_KEY_ENV);
+  private static final String OWNER = "the " + NAME + " secret store";
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public LocalSecretStoreProvider() {}
@@ -45,36 +44,11 @@ public final class LocalSecretStoreProvider implements SecretStoreProvider {
    */
   @Override
   public SecretStore create(Map<String, String> config) {
-    Objects.requireNonNull(config, "config");
-    for (String setting : config.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the "
-                + NAME
-                + " secret store has no setting '"
-                + setting
-                + "'; it accepts "
-                + DIRECTORY
-                + ", "
-                + MASTER_KEY_FILE
-                + " and "
-                + MASTER_KEY_ENV);
-      }
-    }
+    MasterKeySettings.rejectUnknown(config, OWNER);
     LocalSecretStoreBuilder builder =
         LocalSecretStore.builder(Path.of(StoreSettings.required(config, DIRECTORY)));
-    boolean file = config.containsKey(MASTER_KEY_FILE);
-    boolean env = config.containsKey(MASTER_KEY_ENV);
-    if (file == env) {
-      throw new IllegalArgumentException(
-          "the "
-              + NAME
-              + " secret store needs exactly one of "
-              + MASTER_KEY_FILE
-              + " and "
-              + MASTER_KEY_ENV);
-    }
-    if (file) {
+    if (MasterKeySettings.masterKeyFromFile(
+        OWNER, config.containsKey(MASTER_KEY_FILE), config.containsKey(MASTER_KEY_ENV), false)) {
       builder.masterKeyFile(Path.of(StoreSettings.required(config, MASTER_KEY_FILE)));
     } else {
       builder.masterKeyFromEnvironment(StoreSettings.required(config, MASTER_KEY_ENV));

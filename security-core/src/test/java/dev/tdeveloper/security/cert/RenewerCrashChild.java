@@ -1,5 +1,6 @@
 package dev.tdeveloper.security.cert;
 
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,6 +15,7 @@ public final class RenewerCrashChild {
 
   /** Runs the child: {@code <dir> midway|replaced}. */
   public static void main(String[] args) throws Exception {
+    ChildJvm.exitWhenParentGoes();
     Path dir = Path.of(args[0]);
     String point = args[1];
     AtomicBoolean armed = new AtomicBoolean();

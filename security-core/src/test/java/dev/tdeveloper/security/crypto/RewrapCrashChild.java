@@ -3,6 +3,7 @@ package dev.tdeveloper.security.crypto;
 import static dev.tdeveloper.security.crypto.Fixture.ACME;
 import static dev.tdeveloper.security.crypto.Fixture.bytes;
 
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +16,7 @@ public final class RewrapCrashChild {
   private RewrapCrashChild() {}
 
   public static void main(String[] args) throws Exception {
+    ChildJvm.exitWhenParentGoes();
     Path dir = Path.of(args[0]);
     try (Fixture fx = new Fixture(dir)) {
       FileCiphertextStore store = new FileCiphertextStore(dir.resolve("records"));

@@ -3,7 +3,7 @@ package dev.tdeveloper.security.secrets;
 import dev.tdeveloper.security.spi.SecretLabel;
 import dev.tdeveloper.security.spi.SecretName;
 import dev.tdeveloper.tenancy.TenantId;
-import java.io.IOException;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,20 +32,7 @@ public final class CrashingSecretWriter {
 
   /** Argument: the store directory. */
   public static void main(String[] args) throws Exception {
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                while (System.in.read() >= 0) {
-                  // the parent never writes; EOF means it is gone
-                }
-              } catch (IOException e) {
-                // fall through to exit
-              }
-              Runtime.getRuntime().halt(3);
-            });
-    watchdog.setDaemon(true);
-    watchdog.start();
+    ChildJvm.exitWhenParentGoes();
     PrintStream out = System.out;
     LocalSecretStore store = LocalSecretStore.builder(Path.of(args[0])).masterKey(KEY).open();
     out.println("READY");

@@ -3,6 +3,7 @@ package dev.tdeveloper.tenancy.migration;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.routing.ShardId;
 import dev.tdeveloper.tenancy.spi.Checksum;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class CompactingMigrationJournalMain {
 
   /** Arguments: journal file, compaction step to stop at. */
   public static void main(String[] args) {
+    ChildJvm.exitWhenParentGoes();
     String stopAt = args[1];
     try (FileMigrationJournal journal =
         builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {

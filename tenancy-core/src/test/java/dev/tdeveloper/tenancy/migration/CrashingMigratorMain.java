@@ -6,6 +6,7 @@ import dev.tdeveloper.tenancy.routing.ShardId;
 import dev.tdeveloper.tenancy.routing.TenantRouter;
 import dev.tdeveloper.tenancy.spi.DataRecord;
 import dev.tdeveloper.tenancy.spi.TenantDataStore;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +46,7 @@ public final class CrashingMigratorMain {
 
   /** Arguments: data directory, journal file, batch to stop at, {@code mid-batch|after-batch}. */
   public static void main(String[] args) throws Exception {
+    ChildJvm.exitWhenParentGoes();
     Path data = Path.of(args[0]);
     int stopAt = Integer.parseInt(args[2]);
     boolean midBatch = args[3].equals("mid-batch");

@@ -2,6 +2,7 @@ package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.SagaState;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ public final class CompactingProvisioningJournalMain {
 
   /** Arguments: journal file, compaction step to stop at. */
   public static void main(String[] args) {
+    ChildJvm.exitWhenParentGoes();
     String stopAt = args[1];
     try (FileProvisioningJournal journal =
         builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {

@@ -2,6 +2,7 @@ package dev.tdeveloper.tenancy.provision;
 
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public final class CrashingProvisionerMain {
   }
 
   public static void main(String[] args) throws Exception {
+    ChildJvm.exitWhenParentGoes();
     Path journalFile = Path.of(args[0]);
     Path log = Path.of(args[1]);
     Runnable blockForever =

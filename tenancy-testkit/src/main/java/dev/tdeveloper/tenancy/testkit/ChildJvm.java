@@ -64,6 +64,30 @@ public final class ChildJvm implements AutoCloseable {
     return new ChildJvm(process, errors);
   }
 
+  /**
+   * For a child's {@code main}: starts a daemon thread that halts this JVM (exit code 3, no
+   * shutdown hooks) once its standard input reaches end-of-file. The parent test never writes to a
+   * child's input, so end-of-file means the parent is gone; call this first thing in a child main
+   * so a child never outlives a crashed or killed test run.
+   */
+  public static void exitWhenParentGoes() {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // the parent never writes; EOF means it is gone
+                }
+              } catch (IOException e) {
+                // fall through to exit
+              }
+              Runtime.getRuntime().halt(3);
+            },
+            "child-jvm-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
   private void pump() {
     try (BufferedReader in =
         new BufferedReader(

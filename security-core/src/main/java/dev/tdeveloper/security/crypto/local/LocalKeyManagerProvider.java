@@ -1,11 +1,10 @@
 package dev.tdeveloper.security.crypto.local;
 
+import dev.tdeveloper.security.internal.MasterKeySettings;
 import dev.tdeveloper.security.spi.KeyManager;
 import dev.tdeveloper.security.spi.KeyManagerProvider;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Provides {@link LocalKeyManager} under the name {@value #NAME}. Settings: {@value #DIRECTORY}
@@ -17,15 +16,15 @@ public final class LocalKeyManagerProvider implements KeyManagerProvider {
   public static final String NAME = "local";
 
   /** The setting naming the key store directory: {@value}. */
-  public static final String DIRECTORY = "directory";
+  public static final String DIRECTORY = MasterKeySettings.DIRECTORY;
 
   /** The setting naming the file holding the master key: {@value}. */
-  public static final String MASTER_KEY_FILE = "master-key-file";
+  public static final String MASTER_KEY_FILE = MasterKeySettings.MASTER_KEY_FILE;
 
   /** The setting naming the environment variable holding the master key: {@value}. */
-  public static final String MASTER_KEY_ENV = "master-key-env";
+  public static final String MASTER_KEY_ENV = MasterKeySettings.MASTER_KEY_ENV;
 
-  private static final Set<String> SETTINGS = Set.of(DIRECTORY, MASTER_KEY_FILE, MASTER_KEY_ENV);
+  private static final String OWNER = "the " + NAME + " key manager";
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public LocalKeyManagerProvider() {}
@@ -43,43 +42,17 @@ public final class LocalKeyManagerProvider implements KeyManagerProvider {
    */
   @Override
   public KeyManager create(Map<String, String> config) {
-    Objects.requireNonNull(config, "config");
-    for (String setting : config.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the "
-                + NAME
-                + " key manager has no setting '"
-                + setting
-                + "'; it accepts "
-                + DIRECTORY
-                + ", "
-                + MASTER_KEY_FILE
-                + " and "
-                + MASTER_KEY_ENV);
-      }
-    }
+    MasterKeySettings.rejectUnknown(config, OWNER);
     String directory = config.get(DIRECTORY);
     if (directory == null || directory.isBlank()) {
-      throw new IllegalArgumentException(
-          "the " + NAME + " key manager needs the setting " + DIRECTORY);
+      throw new IllegalArgumentException(OWNER + " needs the setting " + DIRECTORY);
     }
     String file = config.get(MASTER_KEY_FILE);
     String env = config.get(MASTER_KEY_ENV);
-    if ((file == null) == (env == null)) {
-      throw new IllegalArgumentException(
-          "the "
-              + NAME
-              + " key manager needs exactly one of "
-              + MASTER_KEY_FILE
-              + " and "
-              + MASTER_KEY_ENV
-              + "; "
-              + (file == null ? "neither" : "both")
-              + " was set");
-    }
     MasterKey master =
-        file != null ? MasterKey.fromFile(Path.of(file)) : MasterKey.fromEnvironment(env);
+        MasterKeySettings.masterKeyFromFile(OWNER, file != null, env != null, true)
+            ? MasterKey.fromFile(Path.of(file))
+            : MasterKey.fromEnvironment(env);
     return LocalKeyManager.builder(Path.of(directory), master).open();
   }
 }

@@ -2,6 +2,7 @@ package dev.tdeveloper.security.crypto.local;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.AttemptLog;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
@@ -15,6 +16,7 @@ public final class KeyStoreCrashChild {
   private KeyStoreCrashChild() {}
 
   public static void main(String[] args) throws Exception {
+    ChildJvm.exitWhenParentGoes();
     Path dir = Path.of(args[0]);
     MasterKey master = MasterKey.fromFile(dir.resolve("master.key"));
     String stepToHold = args[1].equals("destroy") ? args[2] : "";

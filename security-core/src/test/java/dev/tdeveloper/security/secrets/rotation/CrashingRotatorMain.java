@@ -3,7 +3,7 @@ package dev.tdeveloper.security.secrets.rotation;
 import dev.tdeveloper.security.secrets.LocalSecretStore;
 import dev.tdeveloper.security.spi.SecretName;
 import dev.tdeveloper.tenancy.TenantId;
-import java.io.IOException;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,20 +37,7 @@ public final class CrashingRotatorMain {
 
   /** Arguments: the directory, then the point to stop at. */
   public static void main(String[] args) throws Exception {
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                while (System.in.read() >= 0) {
-                  // the parent never writes; EOF means it is gone
-                }
-              } catch (IOException e) {
-                // fall through to exit
-              }
-              Runtime.getRuntime().halt(3);
-            });
-    watchdog.setDaemon(true);
-    watchdog.start();
+    ChildJvm.exitWhenParentGoes();
     Path dir = Path.of(args[0]);
     String stop = args[1];
     PrintStream out = System.out;

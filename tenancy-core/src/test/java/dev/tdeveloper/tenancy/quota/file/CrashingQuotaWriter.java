@@ -4,6 +4,7 @@ import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import dev.tdeveloper.tenancy.testkit.AttemptLog;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,20 +41,7 @@ public final class CrashingQuotaWriter {
 
   /** Arguments: store directory, then {@code adds <threads>} or {@code compact <step>}. */
   public static void main(String[] args) throws Exception {
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                while (System.in.read() >= 0) {
-                  // the parent never writes; EOF means it is gone
-                }
-              } catch (IOException e) {
-                // fall through to exit
-              }
-              Runtime.getRuntime().halt(3);
-            });
-    watchdog.setDaemon(true);
-    watchdog.start();
+    ChildJvm.exitWhenParentGoes();
     Path directory = Path.of(args[0]);
     if (args[1].equals("adds")) {
       addForever(directory, Integer.parseInt(args[2]), Path.of(args[3]));

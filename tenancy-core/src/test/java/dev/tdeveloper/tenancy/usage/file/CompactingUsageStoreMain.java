@@ -1,5 +1,6 @@
 package dev.tdeveloper.tenancy.usage.file;
 
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class CompactingUsageStoreMain {
 
   /** Arguments: store directory, compaction step to stop at. */
   public static void main(String[] args) {
+    ChildJvm.exitWhenParentGoes();
     String stopAt = args[1];
     try (FileUsageStore store =
         builder(Path.of(args[0])).compactionHook(CrashPoint.holdAt(stopAt)).open()) {

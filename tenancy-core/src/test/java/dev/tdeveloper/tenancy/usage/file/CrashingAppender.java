@@ -1,8 +1,8 @@
 package dev.tdeveloper.tenancy.usage.file;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,20 +21,7 @@ public final class CrashingAppender {
     Path directory = Path.of(args[0]);
     FsyncPolicy policy = FsyncPolicy.valueOf(args[1]);
     int threads = Integer.parseInt(args[2]);
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                while (System.in.read() >= 0) {
-                  // the parent never writes; EOF means it is gone
-                }
-              } catch (IOException e) {
-                // fall through to exit
-              }
-              Runtime.getRuntime().halt(3);
-            });
-    watchdog.setDaemon(true);
-    watchdog.start();
+    ChildJvm.exitWhenParentGoes();
 
     FileUsageStore store =
         FileUsageStore.builder(directory).fsyncPolicy(policy).segmentSizeBytes(8192).open();
