@@ -8,13 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records usage events and aggregates them per tenant, meter and window. Each accepted event is
@@ -35,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * events, even of one window, run concurrently so a group-committing store can batch them.
  */
 public final class UsageMeter {
-  private static final Logger LOG = LoggerFactory.getLogger(UsageMeter.class);
-
   private final Map<String, MeterDefinition> meters;
   private final UsageStore store;
   private final InstantSource clock;
@@ -78,33 +72,7 @@ public final class UsageMeter {
   public RecordResult record(UsageEvent event) {
     Objects.requireNonNull(event, "event");
     MeterDefinition meter = meter(event.meter());
-    meter
-        .uniqueDimension()
-        .filter(d -> !event.dimensions().containsKey(d))
-        .ifPresent(
-            d -> {
-              throw new IllegalArgumentException(
-                  "event '"
-                      + event.idempotencyKey()
-                      + "' of UNIQUE_COUNT meter '"
-                      + meter.name()
-                      + "' lacks dimension '"
-                      + d
-                      + "'");
-            });
-    Instant now = clock.instant();
-    if (event.timestamp().isAfter(now.plus(futureTolerance))) {
-      throw new IllegalArgumentException(
-          "timestamp "
-              + event.timestamp()
-              + " of event '"
-              + event.idempotencyKey()
-              + "' is more than "
-              + futureTolerance
-              + " after now ("
-              + now
-              + ")");
-    }
+    Instant now = EventAdmission.check(event, meter, clock, futureTolerance);
     Instant start = meter.windowStart(event.timestamp());
     if (!now.isBefore(meter.graceEnd(start))) {
       return tooLate(event, meter, start);
@@ -256,12 +224,7 @@ public final class UsageMeter {
    * horizon of them. Assumes the clock does not step back.
    */
   public Instant storeHorizon() {
-    Duration longest = Duration.ZERO;
-    for (MeterDefinition meter : meters.values()) {
-      Duration span = meter.window().plus(meter.grace());
-      longest = span.compareTo(longest) > 0 ? span : longest;
-    }
-    return clock.instant().minus(retention).minus(longest);
+    return UsageReplay.storeHorizon(meters.values(), clock.instant(), retention);
   }
 
   /** Returns the meters this meter knows, ordered by name. */
@@ -271,38 +234,10 @@ public final class UsageMeter {
 
   /** Rebuilds the aggregates from the store; called once by the builder. */
   void replay() {
-    long[] counts = new long[4];
-    Instant horizon = clock.instant().minus(retention);
-    Set<String> warned = new HashSet<>();
-    store.replay(
-        event -> {
-          MeterDefinition meter = meters.get(event.meter());
-          String problem =
-              meter == null
-                  ? "meter '" + event.meter() + "' is not defined"
-                  : meter
-                      .uniqueDimension()
-                      .filter(d -> !event.dimensions().containsKey(d))
-                      .map(d -> "they lack dimension '" + d + "' of meter '" + event.meter() + "'")
-                      .orElse(null);
-          if (problem != null) {
-            counts[2]++;
-            if (warned.add(problem)) {
-              LOG.warn("stored usage events are skipped because {}", problem);
-            }
-            return;
-          }
-          Instant start = meter.windowStart(event.timestamp());
-          if (meter.graceEnd(start).isBefore(horizon)) {
-            counts[3]++;
-            return;
-          }
-          WindowState window = index.getOrCreate(event.tenant(), meter, start);
-          counts[window.replay(event) ? 0 : 1]++;
-        });
+    UsageMeterEvent.ReplayCompleted completed =
+        UsageReplay.replay(store, meters, index, clock.instant().minus(retention));
     sealExpired(clock.instant(), false);
-    listeners.publish(
-        new UsageMeterEvent.ReplayCompleted(counts[0], counts[1], counts[2], counts[3]));
+    listeners.publish(completed);
   }
 
   /** Returns how many idempotency keys are remembered across all windows (for tests). */
