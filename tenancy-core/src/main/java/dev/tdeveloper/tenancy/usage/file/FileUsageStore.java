@@ -1,16 +1,12 @@
 package dev.tdeveloper.tenancy.usage.file;
 
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
-import dev.tdeveloper.tenancy.internal.DurableFiles;
-import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -72,9 +68,7 @@ public final class FileUsageStore implements UsageStore {
   private final TreeMap<Long, Instant> newestOfClosed = new TreeMap<>();
   private Instant newestOfActive;
   private long firstIndex;
-  private long index;
-  private FileChannel channel;
-  private long position;
+  private final SegmentWriter segment;
   private long written;
   private long forced;
   private IOException failure;
@@ -91,23 +85,12 @@ public final class FileUsageStore implements UsageStore {
     List<Path> segments = SegmentFiles.list(directory, compacted);
     List<Instant> newest = SegmentFiles.recover(segments);
     this.firstIndex = segments.isEmpty() ? compacted + 1 : SegmentFiles.index(segments.get(0));
-    this.index = firstIndex + Math.max(0, segments.size() - 1);
+    long index = firstIndex + Math.max(0, segments.size() - 1);
     for (int i = 0; i < newest.size() - 1; i++) {
       newestOfClosed.put(firstIndex + i, newest.get(i));
     }
     this.newestOfActive = newest.isEmpty() ? Instant.MIN : newest.get(newest.size() - 1);
-    Path last = SegmentFiles.path(directory, index);
-    this.channel = FileChannel.open(last, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    try {
-      this.position = channel.size();
-      if (position == 0) {
-        writeHeader();
-      }
-      channel.position(position);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    this.segment = new SegmentWriter(directory, index);
   }
 
   /** Returns a builder for a store in {@code directory} (created if missing). */
@@ -145,20 +128,16 @@ public final class FileUsageStore implements UsageStore {
     lock.lock();
     try {
       requireUsable();
-      if (position + frame.length > segmentSize && position > RecordFormat.HEADER) {
+      if (segment.full(frame.length, segmentSize)) {
         roll();
       }
-      ByteBuffer buffer = ByteBuffer.wrap(frame);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      position += frame.length;
+      segment.write(frame);
       if (event.timestamp().isAfter(newestOfActive)) {
         newestOfActive = event.timestamp();
       }
       sequence = ++written;
       if (policy == FsyncPolicy.EVERY_APPEND) {
-        channel.force(true);
+        segment.force();
         forced = sequence;
       }
     } catch (IOException e) {
@@ -180,7 +159,7 @@ public final class FileUsageStore implements UsageStore {
       }
       requireUsable();
       long upTo = written;
-      channel.force(true);
+      segment.force();
       forced = upTo;
     } catch (IOException e) {
       throw fail(e);
@@ -199,8 +178,8 @@ public final class FileUsageStore implements UsageStore {
       if (closed) {
         throw new IllegalStateException("usage store " + directory + " is closed");
       }
-      lastIndex = index;
-      lastLimit = position;
+      lastIndex = segment.index();
+      lastLimit = segment.position();
     } finally {
       lock.unlock();
     }
@@ -222,7 +201,7 @@ public final class FileUsageStore implements UsageStore {
     try {
       requireUsable();
       long through = firstIndex - 1;
-      while (through + 1 < index && newestOfClosed.get(through + 1).isBefore(horizon)) {
+      while (through + 1 < segment.index() && newestOfClosed.get(through + 1).isBefore(horizon)) {
         through++;
       }
       if (through < firstIndex) {
@@ -261,11 +240,11 @@ public final class FileUsageStore implements UsageStore {
       closed = true;
       try {
         if (failure == null) {
-          channel.force(true);
+          segment.force();
           forced = written;
         }
       } finally {
-        channel.close();
+        segment.close();
       }
     } catch (IOException e) {
       throw new UsageStoreException("cannot close usage store " + directory, e);
@@ -286,29 +265,11 @@ public final class FileUsageStore implements UsageStore {
   }
 
   private void roll() throws IOException {
-    channel.force(true); // everything written so far, in any policy, before leaving the segment
+    segment.force(); // everything written so far, in any policy, before leaving the segment
     forced = written;
-    channel.close();
-    newestOfClosed.put(index, newestOfActive);
+    newestOfClosed.put(segment.index(), newestOfActive);
     newestOfActive = Instant.MIN;
-    index++;
-    channel =
-        FileChannel.open(
-            SegmentFiles.path(directory, index),
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-    writeHeader();
-  }
-
-  private void writeHeader() throws IOException {
-    ByteBuffer header = ByteBuffer.wrap(EventCodec.FORMAT.header());
-    while (header.hasRemaining()) {
-      channel.write(header, header.position());
-    }
-    channel.force(true);
-    DurableFiles.syncDirectory(directory);
-    position = RecordFormat.HEADER;
-    channel.position(position);
+    segment.roll();
   }
 
   private void requireUsable() {
