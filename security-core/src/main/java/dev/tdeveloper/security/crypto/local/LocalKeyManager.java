@@ -48,7 +48,6 @@ public final class LocalKeyManager implements KeyManager {
   private final Consumer<String> crashHook;
   private final Map<TenantId, TenantKeys> tenants = new ConcurrentHashMap<>();
   private final JournalFile journal;
-  private boolean checked;
   private volatile boolean closed;
 
   LocalKeyManager(Path directory, MasterKey master, InstantSource clock, Consumer<String> hook) {
@@ -61,14 +60,15 @@ public final class LocalKeyManager implements KeyManager {
     } catch (java.io.IOException e) {
       throw new KeyManagerException("cannot create key store directory " + directory, e);
     }
+    KeyJournalReplay replay = new KeyJournalReplay(file, master, tenants);
     this.journal =
         JournalFile.open(
             file,
             KeyRecords.FORMAT,
             "key store",
-            (offset, payload) -> replay(offset, payload),
+            (offset, payload) -> replay.apply(offset, payload),
             KeyManagerException::new);
-    if (!checked) {
+    if (!replay.checked()) {
       journal.append(KeyRecords.check(Gcm.seal(master.key(), new byte[0], KeyRecords.CHECK_AAD)));
     }
   }
@@ -79,58 +79,6 @@ public final class LocalKeyManager implements KeyManager {
    */
   public static LocalKeyManagerBuilder builder(Path directory, MasterKey masterKey) {
     return new LocalKeyManagerBuilder(directory, masterKey);
-  }
-
-  private void replay(long offset, byte[] payload) {
-    Object record;
-    try {
-      record = KeyRecords.decode(payload);
-    } catch (IllegalArgumentException e) {
-      throw corrupt(offset, e.getMessage());
-    }
-    if (!checked) {
-      if (!(record instanceof byte[] sealed)) {
-        throw corrupt(offset, "the first record is not the master key check");
-      }
-      try {
-        Gcm.open(master.key(), sealed, KeyRecords.CHECK_AAD);
-      } catch (AEADBadTagException e) {
-        throw new KeyManagerException(
-            "master key "
-                + master.source()
-                + " does not match key store "
-                + file
-                + " (its key check failed); open it with the master key it was created with");
-      }
-      checked = true;
-    } else if (record instanceof KeyRecords.Version v) {
-      TenantKeys keys = tenants.getOrDefault(v.version().tenant(), TenantKeys.NONE);
-      if (v.version().version() != keys.size() + 1) {
-        throw corrupt(offset, "version " + v.version().version() + " out of order");
-      }
-      SecretKeySpec key = null;
-      if (v.version().state() != KeyState.DESTROYED) {
-        try {
-          byte[] aad = KeyRecords.materialAad(v.version().tenant(), v.version().version());
-          key = new SecretKeySpec(Gcm.open(master.key(), v.sealed(), aad), "AES");
-        } catch (AEADBadTagException e) {
-          throw corrupt(offset, "the material of " + describe(v.version()) + " fails its check");
-        }
-      }
-      tenants.put(v.version().tenant(), keys.with(v.version(), key));
-    } else if (record instanceof KeyRecords.State s) {
-      TenantKeys keys = tenants.getOrDefault(s.tenant(), TenantKeys.NONE);
-      KeyVersion v =
-          keys.version(s.version()).orElseThrow(() -> corrupt(offset, "unknown version"));
-      tenants.put(s.tenant(), keys.with(v.withState(s.state()), keys.key(s.version())));
-    } else {
-      throw corrupt(offset, "a second master key check");
-    }
-  }
-
-  private KeyManagerException corrupt(long offset, String problem) {
-    return new KeyManagerException(
-        "key store " + file + " is corrupt at offset " + offset + ": " + problem);
   }
 
   @Override
@@ -288,7 +236,7 @@ public final class LocalKeyManager implements KeyManager {
         tenant, version, null, "tenant " + tenant.value() + " has no key version " + version);
   }
 
-  private static String describe(KeyVersion v) {
+  static String describe(KeyVersion v) {
     return "key version " + v.version() + " of tenant " + v.tenant().value();
   }
 
