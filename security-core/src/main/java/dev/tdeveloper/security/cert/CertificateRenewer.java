@@ -67,13 +67,13 @@ public final class CertificateRenewer {
   private boolean loaded;
   private String unreadable; // why the file could not be loaded, when it exists but is unusable
   private volatile ServerKeyMaterial current;
-  private int failures;
-  private Instant nextAttempt = Instant.MIN;
+  private final RenewalBackoff backoff;
   private volatile String lastFailure = "no attempt yet";
 
   CertificateRenewer(CertificateRenewerBuilder.Config config, Listeners<RenewalEvent> listeners) {
     this.config = config;
     this.listeners = listeners;
+    this.backoff = new RenewalBackoff(config.initialBackoff(), config.maxBackoff());
   }
 
   /** Returns a builder; the issuer, file and names are required. */
@@ -196,7 +196,7 @@ public final class CertificateRenewer {
       RenewalEvent.Trigger trigger = trigger(now, requested);
       if (trigger == null) {
         outcome = Outcome.NOT_DUE;
-      } else if (now.isBefore(nextAttempt)) {
+      } else if (backoff.waiting(now)) {
         outcome = Outcome.WAITING_TO_RETRY;
       } else {
         outcome = attempt(trigger, now, events);
@@ -232,7 +232,7 @@ public final class CertificateRenewer {
   }
 
   private Outcome attempt(RenewalEvent.Trigger trigger, Instant now, List<RenewalEvent> events) {
-    int attempt = failures + 1;
+    int attempt = backoff.nextAttemptNumber();
     Path file = config.file();
     events.add(new RenewalEvent.Started(file, trigger, attempt));
     try {
@@ -257,16 +257,14 @@ public final class CertificateRenewer {
       config.afterReplace().run();
       current = ServerKeyMaterial.fromPem(file, file);
       unreadable = null;
-      failures = 0;
-      nextAttempt = Instant.MIN;
+      backoff.succeeded();
       events.add(new RenewalEvent.Succeeded(file, current, renewAt));
       return Outcome.RENEWED;
     } catch (RuntimeException | IOException e) {
-      failures++;
       String reason =
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       lastFailure = reason;
-      nextAttempt = now.plus(backoff(failures));
+      Instant nextAttempt = backoff.failed(now);
       events.add(
           new RenewalEvent.Failed(
               file,
@@ -277,15 +275,6 @@ public final class CertificateRenewer {
               current().map(m -> m.certificate().getNotAfter().toInstant())));
       return Outcome.FAILED;
     }
-  }
-
-  /** The initial backoff doubled per further failure, at most the maximum. */
-  private Duration backoff(int failures) {
-    Duration backoff = config.initialBackoff();
-    for (int i = 1; i < failures && backoff.compareTo(config.maxBackoff()) < 0; i++) {
-      backoff = backoff.multipliedBy(2);
-    }
-    return backoff.compareTo(config.maxBackoff()) < 0 ? backoff : config.maxBackoff();
   }
 
   @Override
