@@ -4,6 +4,7 @@ import static dev.tdeveloper.security.crypto.Fixture.ACME;
 import static dev.tdeveloper.security.crypto.Fixture.bytes;
 
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
+import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import java.nio.file.Path;
 
 /**
@@ -36,14 +37,7 @@ public final class RewrapCrashChild {
                 if (n == 3) {
                   System.out.println("HOLD");
                   System.out.flush();
-                  while (true) {
-                    try {
-                      Thread.sleep(1000);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return;
-                    }
-                  }
+                  CrashPoint.hold();
                 }
               })
           .build()

@@ -55,7 +55,7 @@ public final class BearerTokenAuthenticator implements OperatorAuthenticator {
       return Optional.empty();
     }
     String token = value.substring(SCHEME.length()).strip();
-    if (tokenProblem(token) != null) {
+    if (problemWith(token).isPresent()) {
       return Optional.empty();
     }
     return Optional.ofNullable(byDigest.get(digest(token)));
@@ -66,14 +66,21 @@ public final class BearerTokenAuthenticator implements OperatorAuthenticator {
     return Optional.of("Bearer realm=\"operator\"");
   }
 
-  private static String tokenProblem(String token) {
+  /**
+   * Returns what is wrong with {@code token} as an operator token (never quoting it), or empty when
+   * it is acceptable: {@value #MIN_TOKEN_LENGTH}-{@value #MAX_TOKEN_LENGTH} printable ASCII
+   * characters without spaces. Lets callers validate configuration before building.
+   */
+  public static Optional<String> problemWith(String token) {
+    Objects.requireNonNull(token, "token");
     if (token.length() < MIN_TOKEN_LENGTH || token.length() > MAX_TOKEN_LENGTH) {
-      return "must be " + MIN_TOKEN_LENGTH + "-" + MAX_TOKEN_LENGTH + " characters long";
+      return Optional.of(
+          "must be " + MIN_TOKEN_LENGTH + "-" + MAX_TOKEN_LENGTH + " characters long");
     }
     if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      return "must be printable ASCII without spaces";
+      return Optional.of("must be printable ASCII without spaces");
     }
-    return null;
+    return Optional.empty();
   }
 
   private static String digest(String token) {
@@ -106,11 +113,16 @@ public final class BearerTokenAuthenticator implements OperatorAuthenticator {
     public Builder token(String token, Principal principal) {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(principal, "principal");
-      String problem = tokenProblem(token);
-      if (problem != null) {
-        throw new IllegalArgumentException(
-            "token for principal '" + principal.id() + "' " + problem + " (value not shown)");
-      }
+      problemWith(token)
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException(
+                    "token for principal '"
+                        + principal.id()
+                        + "' "
+                        + problem
+                        + " (value not shown)");
+              });
       String digest = digest(token);
       if (byDigest.containsKey(digest)) {
         throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package dev.tdeveloper.security.crypto.local;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
+import dev.tdeveloper.tenancy.testkit.CrashPoint;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
@@ -27,7 +28,7 @@ public final class KeyStoreCrashChild {
                   if (step.equals(stepToHold)) {
                     System.out.println("STEP " + step);
                     System.out.flush();
-                    hold();
+                    CrashPoint.hold();
                   }
                 })
             .open();
@@ -51,16 +52,5 @@ public final class KeyStoreCrashChild {
     }
     keys.destroy(tenant, 1);
     System.out.println("DESTROYED");
-  }
-
-  private static void hold() {
-    while (true) {
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 }
