@@ -1,6 +1,7 @@
 package dev.tdeveloper.security.spi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public final class GcraArithmetic {
     int size = spec.limits().size();
     long[] tat = new long[size];
     if (current.isEmpty() || current.get().expiresAtNanos() <= now) {
-      java.util.Arrays.fill(tat, now);
+      Arrays.fill(tat, now);
       return tat;
     }
     KeyState state = current.get();
