@@ -1,0 +1,204 @@
+package dev.tdeveloper.compliance.audit;
+
+import dev.tdeveloper.tenancy.TenantId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One security-relevant fact for the audit log: who ({@code actor}) did what ({@code action}) to
+ * what ({@code resource}) in which tenant, when, from where and with what {@code outcome}.
+ * Immutable and thread-safe; build one with {@link #builder}.
+ *
+ * <p>Every field is checked when the event is built, so that a bad event fails in the caller's
+ * code, never inside the log: texts are bounded and hold no control characters, the action is a
+ * dotted lower-case name ({@code access.denied}, {@code key.rotated}) and the details are at most
+ * {@value #MAX_DETAILS} entries, kept sorted by key so the event has one canonical encoding.
+ *
+ * @param id a unique id (a random UUID unless given)
+ * @param time when the action happened
+ * @param tenant the tenant concerned, or empty for a platform-level action
+ * @param actor who acted: a principal id, an operator, a job name
+ * @param action what was done, such as {@code note.read}
+ * @param resource what it was done to, such as {@code notes/42}
+ * @param outcome how it ended
+ * @param sourceIp the client IP address, if known
+ * @param requestId the request id, if known
+ * @param details further facts, sorted by key
+ */
+public record AuditEvent(
+    String id,
+    Instant time,
+    Optional<TenantId> tenant,
+    String actor,
+    String action,
+    String resource,
+    AuditOutcome outcome,
+    Optional<String> sourceIp,
+    Optional<String> requestId,
+    SortedMap<String, String> details) {
+
+  /** The most detail entries an event may carry. */
+  public static final int MAX_DETAILS = 64;
+
+  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
+  private static final Pattern DETAIL_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]+(?:%[A-Za-z0-9._-]+)?");
+
+  /** Checks every field; see the class description for the rules. */
+  public AuditEvent {
+    text("id", id, 128);
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(tenant, "tenant");
+    text("actor", actor, 256);
+    text("action", action, 128);
+    if (!ACTION.matcher(action).matches()) {
+      throw new IllegalArgumentException(
+          "AuditEvent.action '"
+              + action
+              + "' is invalid: use lower-case letters and digits separated by '.', '_' or '-', "
+              + "such as 'access.denied'");
+    }
+    text("resource", resource, 512);
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(sourceIp, "sourceIp");
+    sourceIp.ifPresent(
+        ip -> {
+          text("sourceIp", ip, 64);
+          if (!IP.matcher(ip).matches()) {
+            throw new IllegalArgumentException(
+                "AuditEvent.sourceIp '" + ip + "' is not an IPv4 or IPv6 address");
+          }
+        });
+    Objects.requireNonNull(requestId, "requestId");
+    requestId.ifPresent(r -> text("requestId", r, 128));
+    Objects.requireNonNull(details, "details");
+    if (details.size() > MAX_DETAILS) {
+      throw new IllegalArgumentException(
+          "AuditEvent.details has " + details.size() + " entries; at most " + MAX_DETAILS);
+    }
+    TreeMap<String, String> copy = new TreeMap<>();
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      String key = e.getKey();
+      text("details key", key, 64);
+      if (!DETAIL_KEY.matcher(key).matches()) {
+        throw new IllegalArgumentException(
+            "AuditEvent.details key '"
+                + key
+                + "' is invalid: start with a letter, then letters, digits, '.', '_' or '-'");
+      }
+      text("details['" + key + "']", e.getValue(), 2048);
+      copy.put(key, e.getValue());
+    }
+    details = Collections.unmodifiableSortedMap(copy);
+  }
+
+  /**
+   * Starts an event.
+   *
+   * @param action what was done, such as {@code note.read}
+   * @param time when it happened
+   * @return a builder with a random id, outcome {@link AuditOutcome#SUCCESS} and no tenant
+   */
+  public static Builder builder(String action, Instant time) {
+    return new Builder(action, time);
+  }
+
+  private static void text(String field, String value, int max) {
+    Objects.requireNonNull(value, field);
+    if (value.isEmpty() || value.length() > max) {
+      throw new IllegalArgumentException(
+          "AuditEvent." + field + " must have 1 to " + max + " characters, got " + value.length());
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(
+            "AuditEvent."
+                + field
+                + " holds a control character (U+"
+                + String.format("%04X", (int) value.charAt(i))
+                + ") at index "
+                + i);
+      }
+    }
+  }
+
+  /** Builds an {@link AuditEvent}; not thread-safe. */
+  public static final class Builder {
+    private String id = UUID.randomUUID().toString();
+    private final Instant time;
+    private Optional<TenantId> tenant = Optional.empty();
+    private String actor = "system";
+    private final String action;
+    private String resource = "-";
+    private AuditOutcome outcome = AuditOutcome.SUCCESS;
+    private Optional<String> sourceIp = Optional.empty();
+    private Optional<String> requestId = Optional.empty();
+    private final TreeMap<String, String> details = new TreeMap<>();
+
+    private Builder(String action, Instant time) {
+      this.action = Objects.requireNonNull(action, "action");
+      this.time = Objects.requireNonNull(time, "time");
+    }
+
+    /** Sets the id (default: a random UUID). */
+    public Builder id(String id) {
+      this.id = Objects.requireNonNull(id, "id");
+      return this;
+    }
+
+    /** Sets the tenant concerned (default: none, a platform-level action). */
+    public Builder tenant(TenantId tenant) {
+      this.tenant = Optional.of(tenant);
+      return this;
+    }
+
+    /** Sets who acted (default: {@code system}). */
+    public Builder actor(String actor) {
+      this.actor = Objects.requireNonNull(actor, "actor");
+      return this;
+    }
+
+    /** Sets what the action was done to (default: {@code -}). */
+    public Builder resource(String resource) {
+      this.resource = Objects.requireNonNull(resource, "resource");
+      return this;
+    }
+
+    /** Sets the outcome (default: {@link AuditOutcome#SUCCESS}). */
+    public Builder outcome(AuditOutcome outcome) {
+      this.outcome = Objects.requireNonNull(outcome, "outcome");
+      return this;
+    }
+
+    /** Sets the client IP address. */
+    public Builder sourceIp(String sourceIp) {
+      this.sourceIp = Optional.of(sourceIp);
+      return this;
+    }
+
+    /** Sets the request id. */
+    public Builder requestId(String requestId) {
+      this.requestId = Optional.of(requestId);
+      return this;
+    }
+
+    /** Adds (or replaces) one detail. */
+    public Builder detail(String key, String value) {
+      details.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Returns the event; fails with a message naming the field if any value is invalid. */
+    public AuditEvent build() {
+      return new AuditEvent(
+          id, time, tenant, actor, action, resource, outcome, sourceIp, requestId, details);
+    }
+  }
+}
