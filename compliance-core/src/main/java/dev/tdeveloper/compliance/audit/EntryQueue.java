@@ -42,7 +42,7 @@ final class EntryQueue {
    */
   PendingEntry offer(byte[] event, byte[] leafHash, long timeoutNanos) throws InterruptedException {
     long nanos = timeoutNanos;
-    lock.lockInterruptibly();
+    lock.lock(); // short; only waiting for room is interruptible
     try {
       while (true) {
         refuseIfStopped();
