@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class AuditQueryIsolationProperties {
+class AuditQueryIsolationPropertyTest {
   private static final List<String> TENANTS = List.of("acme", "globex", "initech");
 
   @Property(tries = 40)

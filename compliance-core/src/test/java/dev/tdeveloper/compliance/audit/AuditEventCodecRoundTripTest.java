@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class AuditEventCodecProperties {
+class AuditEventCodecRoundTripTest {
   @Property(tries = 500)
   void decodeInvertsEncode(@ForAll("events") AuditEvent event) {
     byte[] bytes = AuditEventCodec.encode(event);
