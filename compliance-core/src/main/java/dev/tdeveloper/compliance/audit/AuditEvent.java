@@ -1,6 +1,7 @@
 package dev.tdeveloper.compliance.audit;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.Texts;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * @param action what was done, such as {@code note.read}
  * @param resource what it was done to, such as {@code notes/42}
  * @param outcome how it ended
- * @param sourceIp the client IP address, if known
+ * @param sourceIp the client IP address, if known; once pseudonymized, its pseudonym (a token of
+ *     letters, digits and {@code . _ - : + / = ~ %})
  * @param requestId the request id, if known
  * @param details further facts, sorted by key
  */
@@ -51,6 +53,12 @@ public record AuditEvent(
   private static final Pattern DETAIL_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
   private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]+(?:%[A-Za-z0-9._-]+)?");
 
+  /**
+   * A stored source IP is an address or the pseudonym that replaced it: one token of URL-safe
+   * characters, which every IP address (with an optional zone) also is.
+   */
+  private static final Pattern IP_OR_PSEUDONYM = Pattern.compile("[A-Za-z0-9._:+/=~%-]+");
+
   /** Checks every field; see the class description for the rules. */
   public AuditEvent {
     text("id", id, 128);
@@ -71,9 +79,12 @@ public record AuditEvent(
     sourceIp.ifPresent(
         ip -> {
           text("sourceIp", ip, 64);
-          if (!IP.matcher(ip).matches()) {
+          if (!IP_OR_PSEUDONYM.matcher(ip).matches()) {
             throw new IllegalArgumentException(
-                "AuditEvent.sourceIp '" + ip + "' is not an IPv4 or IPv6 address");
+                "AuditEvent.sourceIp '"
+                    + ip
+                    + "' is neither an IPv4 or IPv6 address nor a pseudonym "
+                    + "(letters, digits and . _ - : + / = ~ %)");
           }
         });
     Objects.requireNonNull(requestId, "requestId");
@@ -117,7 +128,24 @@ public record AuditEvent(
           "AuditEvent." + field + " must have 1 to " + max + " characters, got " + value.length());
     }
     for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        throw new IllegalArgumentException(
+            "AuditEvent."
+                + field
+                + " holds an unpaired surrogate (U+"
+                + String.format("%04X", (int) c)
+                + ") at index "
+                + i
+                + ": it has no UTF-8 encoding");
+      }
+      if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(
             "AuditEvent."
                 + field
@@ -177,8 +205,18 @@ public record AuditEvent(
       return this;
     }
 
-    /** Sets the client IP address. */
+    /**
+     * Sets the client IP address.
+     *
+     * @throws IllegalArgumentException if it is not an IPv4 or IPv6 address (pseudonyms are set by
+     *     the logger, through the canonical constructor)
+     */
     public Builder sourceIp(String sourceIp) {
+      Objects.requireNonNull(sourceIp, "sourceIp");
+      if (!IP.matcher(sourceIp).matches()) {
+        throw new IllegalArgumentException(
+            "AuditEvent.sourceIp " + Texts.quote(sourceIp) + " is not an IPv4 or IPv6 address");
+      }
       this.sourceIp = Optional.of(sourceIp);
       return this;
     }

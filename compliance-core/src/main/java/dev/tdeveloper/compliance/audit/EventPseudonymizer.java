@@ -1,0 +1,70 @@
+package dev.tdeveloper.compliance.audit;
+
+import dev.tdeveloper.compliance.ComplianceException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Replaces the personal fields of an event (actor, source IP, the named details) with pseudonyms
+ * scoped to the event's tenant, and checks that the pseudonymizer returned something storable and
+ * not the raw value. Immutable and thread-safe.
+ */
+final class EventPseudonymizer {
+  private final Pseudonymizer pseudonymizer;
+  private final Set<String> personalDetails;
+
+  EventPseudonymizer(Pseudonymizer pseudonymizer, Set<String> personalDetails) {
+    this.pseudonymizer = pseudonymizer;
+    this.personalDetails = personalDetails;
+  }
+
+  AuditEvent apply(AuditEvent event) {
+    String actor = pseudonym(event, "actor", event.actor());
+    Optional<String> sourceIp = event.sourceIp().map(ip -> pseudonym(event, "sourceIp", ip));
+    TreeMap<String, String> details = new TreeMap<>(event.details());
+    for (String key : personalDetails) {
+      String value = details.get(key);
+      if (value != null) {
+        details.put(key, pseudonym(event, "details['" + key + "']", value));
+      }
+    }
+    try {
+      return new AuditEvent(
+          event.id(),
+          event.time(),
+          event.tenant(),
+          actor,
+          event.action(),
+          event.resource(),
+          event.outcome(),
+          sourceIp,
+          event.requestId(),
+          details);
+    } catch (IllegalArgumentException e) {
+      throw new ComplianceException(
+          "the pseudonymizer returned a value the audit log cannot store: " + e.getMessage(), e);
+    }
+  }
+
+  private String pseudonym(AuditEvent event, String field, String value) {
+    String pseudonym;
+    try {
+      pseudonym = pseudonymizer.pseudonymize(event.tenant(), value);
+    } catch (RuntimeException e) {
+      throw new ComplianceException(
+          "the pseudonymizer failed on the " + field + " of audit event " + event.id(), e);
+    }
+    if (pseudonym == null || pseudonym.equals(value)) {
+      throw new ComplianceException(
+          "the pseudonymizer returned "
+              + (pseudonym == null ? "null" : "the raw value")
+              + " for the "
+              + field
+              + " of audit event "
+              + event.id()
+              + "; the audit log never stores personal data raw");
+    }
+    return pseudonym;
+  }
+}
