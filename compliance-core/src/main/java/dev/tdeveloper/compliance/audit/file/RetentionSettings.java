@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  * When a {@link FileAuditSink} deletes old segments: those sealed longer ago than {@link #maxAge()}
  * by the sink's clock, and/or the oldest ones while all segments together exceed {@link
  * #maxBytes()}. The active segment is never deleted, and leaf hashes and checkpoints are always
- * kept, so proofs and checkpoint consistency survive. Immutable and thread-safe.
+ * kept, so proofs and checkpoint consistency survive. The sink applies the limits when it seals a
+ * segment and on {@link FileAuditSink#applyRetention()}, so between those the active segment's
+ * growth may take the total past {@code maxBytes} by up to one segment. Immutable and thread-safe.
  *
  * @param maxAge how long a sealed segment is kept after it was sealed; empty for no age limit
  * @param maxBytes the most bytes all segments may take together; empty for no size limit

@@ -21,6 +21,12 @@ final class TestLog {
 
   TestLog() {}
 
+  /** Continues a log of {@code size} entries whose last chain value is {@code chain}. */
+  TestLog(long size, byte[] chain) {
+    this.next = size;
+    this.chain = chain.clone();
+  }
+
   /** Continues at {@code first} (entries before it are recomputed, so the chain matches). */
   static TestLog from(long first) {
     TestLog log = new TestLog();
