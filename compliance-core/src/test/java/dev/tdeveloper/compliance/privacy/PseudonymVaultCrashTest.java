@@ -85,4 +85,33 @@ class PseudonymVaultCrashTest {
           .contains("kept@example.com");
     }
   }
+
+  @Test
+  void everyAcknowledgedConsentSurvivesAndTheChainVerifies() throws Exception {
+    List<String> acked = new ArrayList<>();
+    try (ChildJvm child =
+        ChildJvm.start(
+            VaultCrashChild.class, temp.resolve("child.err"), temp.toString(), "consent")) {
+      while (acked.size() < 200) {
+        String line = child.nextLine(60);
+        assertThat(line).as(child.errorOutput()).isNotEqualTo(ChildJvm.EOF);
+        acked.add(line);
+      }
+      acked.addAll(child.kill());
+    }
+    try (FilePseudonymVault vault = FilePseudonymVault.open(temp.resolve("vault"));
+        FileConsentLedger ledger =
+            FileConsentLedger.open(
+                temp.resolve("consents"), vault, java.time.InstantSource.system())) {
+      assertThat(ledger.verify().intact()).isTrue();
+      for (String line : acked) {
+        String[] parts = line.split(" ");
+        if (parts.length == 3 && parts[2].length() == 64) {
+          int i = Integer.parseInt(parts[1]);
+          List<ConsentRecord> history = ledger.history(TenantId.of("t" + i % 2), "user-" + i);
+          assertThat(history).as("user-" + i).extracting(ConsentRecord::hash).contains(parts[2]);
+        }
+      }
+    }
+  }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * tenant {@code t(i%2)} and, every third value, forgets it again; each step is recorded in the
  * {@link AttemptLog} before and printed ({@code PSN t v p}, {@code FORGOT t v}) after, until
  * killed. Mode {@code hold <step>}: pseudonymizes two values, then forgets the first and holds at
- * the rewrite step.
+ * the rewrite step. Mode {@code consent}: grants consents in a durable ledger (vault and ledger
+ * both on disk), printing {@code GRANTED i hash} after each, until killed.
  */
 public final class VaultCrashChild {
   private VaultCrashChild() {}
@@ -20,6 +21,9 @@ public final class VaultCrashChild {
   public static void main(String[] args) throws Exception {
     ChildJvm.exitWhenParentGoes();
     Path dir = Path.of(args[0]);
+    if (args[1].equals("consent")) {
+      grantForever(dir);
+    }
     String hold = args[1].equals("hold") ? args[2] : "";
     FilePseudonymVault vault =
         FilePseudonymVault.open(
@@ -44,5 +48,16 @@ public final class VaultCrashChild {
     vault.pseudonymize(t, "gone@example.com");
     System.out.println("FORGETTING");
     vault.forget(t, "gone@example.com");
+  }
+
+  private static void grantForever(Path dir) {
+    FilePseudonymVault vault = FilePseudonymVault.open(dir.resolve("vault"));
+    FileConsentLedger ledger =
+        FileConsentLedger.open(dir.resolve("consents"), vault, java.time.InstantSource.system());
+    for (int i = 0; ; i++) {
+      ConsentRecord r =
+          ledger.grant(TenantId.of("t" + i % 2), "user-" + i, "marketing", "v1", "form");
+      System.out.println("GRANTED " + r.index() + " " + r.hash());
+    }
   }
 }
