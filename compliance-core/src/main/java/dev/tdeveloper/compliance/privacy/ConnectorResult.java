@@ -1,6 +1,7 @@
 package dev.tdeveloper.compliance.privacy;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -61,5 +62,36 @@ public record ConnectorResult(
   /** Returns the line with the (scrubbed) detail, as the request's history carries it. */
   String summary() {
     return line() + (detail.isEmpty() ? "" : " (" + detail + ")");
+  }
+
+  /** Returns the status a request with these results ends in. */
+  static PrivacyRequestStatus statusOf(List<ConnectorResult> results) {
+    boolean anyDone =
+        results.stream()
+            .anyMatch(
+                r ->
+                    r.status() == ConnectorResult.Status.DONE
+                        || r.status() == ConnectorResult.Status.PARTLY_HELD);
+    boolean allDone = results.stream().allMatch(r -> r.status() == ConnectorResult.Status.DONE);
+    boolean anyFailed = results.stream().anyMatch(r -> r.status() == ConnectorResult.Status.FAILED);
+    if (allDone) {
+      return PrivacyRequestStatus.COMPLETED;
+    }
+    if (anyDone) {
+      return PrivacyRequestStatus.PARTIALLY_COMPLETED;
+    }
+    return anyFailed ? PrivacyRequestStatus.FAILED : PrivacyRequestStatus.REJECTED;
+  }
+
+  /** Returns the history reason for these results: every part not simply done. */
+  static String reasonOf(List<ConnectorResult> results) {
+    List<String> notable =
+        results.stream()
+            .filter(r -> r.status() != ConnectorResult.Status.DONE)
+            .map(ConnectorResult::summary)
+            .toList();
+    String reason =
+        notable.isEmpty() ? "done in " + results.size() + " part(s)" : String.join("; ", notable);
+    return reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
   }
 }

@@ -179,7 +179,9 @@ public final class PrivacyRequestProcessor {
         }
       }
     }
-    current = current.moveTo(statusOf(results), reasonOf(results), clock.instant());
+    current =
+        current.moveTo(
+            ConnectorResult.statusOf(results), ConnectorResult.reasonOf(results), clock.instant());
     return finish(current, results, bundle, pseudonyms, forgotten);
   }
 
@@ -248,35 +250,6 @@ public final class PrivacyRequestProcessor {
     } catch (RuntimeException e) {
       return ConnectorResult.failed(phase, c.name(), scrubber.describe(e));
     }
-  }
-
-  private static PrivacyRequestStatus statusOf(List<ConnectorResult> results) {
-    boolean anyDone =
-        results.stream()
-            .anyMatch(
-                r ->
-                    r.status() == ConnectorResult.Status.DONE
-                        || r.status() == ConnectorResult.Status.PARTLY_HELD);
-    boolean allDone = results.stream().allMatch(r -> r.status() == ConnectorResult.Status.DONE);
-    boolean anyFailed = results.stream().anyMatch(r -> r.status() == ConnectorResult.Status.FAILED);
-    if (allDone) {
-      return PrivacyRequestStatus.COMPLETED;
-    }
-    if (anyDone) {
-      return PrivacyRequestStatus.PARTIALLY_COMPLETED;
-    }
-    return anyFailed ? PrivacyRequestStatus.FAILED : PrivacyRequestStatus.REJECTED;
-  }
-
-  private static String reasonOf(List<ConnectorResult> results) {
-    List<String> notable =
-        results.stream()
-            .filter(r -> r.status() != ConnectorResult.Status.DONE)
-            .map(ConnectorResult::summary)
-            .toList();
-    String reason =
-        notable.isEmpty() ? "done in " + results.size() + " part(s)" : String.join("; ", notable);
-    return reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
   }
 
   private PrivacyOutcome finish(
