@@ -1,0 +1,175 @@
+package dev.tdeveloper.compliance.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tdeveloper.compliance.ComplianceException;
+import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.JournalFile;
+import dev.tdeveloper.tenancy.internal.JsonRecords;
+import dev.tdeveloper.tenancy.internal.RecordFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A durable {@link PseudonymVault} in one append-only file, {@value #FILE_NAME}, in its directory.
+ * Each new mapping is appended and forced to the device before {@link #pseudonymize} returns it, so
+ * an acknowledged pseudonym survives a crash; a torn tail (an interrupted append, never
+ * acknowledged) is cut off on the next open.
+ *
+ * <p>{@link #forget} does not append a tombstone, which would leave the raw value on disk: it
+ * rewrites the whole file without the mapping (into a temporary file, forced, then renamed over the
+ * old one) before it returns. A crash before the rename leaves the old file and the forget is not
+ * acknowledged; after it, the value is gone from every file of the directory. (Blocks the file
+ * system freed may still hold old bytes until reused; put the vault on an encrypted volume when
+ * that matters.) A forget therefore costs a rewrite of the vault, which suits erasure requests, not
+ * bulk deletes.
+ *
+ * <p>A lock file keeps a second vault, in this or another process, from opening the directory.
+ * Thread-safe: lookups are lock-free; writes hold the vault's lock. Close it when done.
+ */
+public final class FilePseudonymVault implements PseudonymVault, AutoCloseable {
+  /** The vault's file in its directory: {@value}. */
+  public static final String FILE_NAME = "pseudonyms.jrnl";
+
+  private static final RecordFormat FORMAT =
+      RecordFormat.crc32c("TDPSNV01".getBytes(StandardCharsets.US_ASCII), 16384);
+
+  private final VaultIndex index = new VaultIndex();
+  private final Consumer<String> hook;
+  private final JournalFile file;
+
+  private FilePseudonymVault(Path directory, Consumer<String> hook) {
+    this.hook = hook;
+    this.file =
+        JournalFile.open(
+            directory.resolve(FILE_NAME),
+            FORMAT,
+            "pseudonym vault",
+            (offset, payload) -> replay(directory, offset, payload),
+            ComplianceException::new);
+  }
+
+  /**
+   * Opens the vault in {@code directory}, creating the directory and the file if needed.
+   *
+   * @throws ComplianceException if the directory cannot be created, the vault is open elsewhere, or
+   *     its file is not a vault or is corrupt (naming the offset)
+   */
+  public static FilePseudonymVault open(Path directory) {
+    return open(directory, step -> {});
+  }
+
+  /** Opens the vault, telling {@code hook} each step of a forget's rewrite (for crash tests). */
+  static FilePseudonymVault open(Path directory, Consumer<String> hook) {
+    Objects.requireNonNull(directory, "directory");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new ComplianceException("cannot create pseudonym vault directory " + directory, e);
+    }
+    return new FilePseudonymVault(directory, hook);
+  }
+
+  private void replay(Path directory, long offset, byte[] payload) {
+    try {
+      JsonNode node = JsonRecords.parse(payload, 1);
+      String pseudonym = JsonRecords.text(node, "p");
+      if (!pseudonym.startsWith(VaultIndex.PREFIX)) {
+        throw new IllegalArgumentException("field 'p' is not a pseudonym");
+      }
+      index.put(
+          new VaultIndex.Key(JsonRecords.text(node, "s"), JsonRecords.text(node, "x")), pseudonym);
+    } catch (IllegalArgumentException e) {
+      throw new ComplianceException(
+          "pseudonym vault "
+              + directory
+              + ": record at offset "
+              + offset
+              + " cannot be read: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public String pseudonymize(Optional<TenantId> tenant, String value) {
+    VaultIndex.Key key = VaultIndex.key(tenant, value);
+    Optional<String> known = index.pseudonym(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    synchronized (this) {
+      known = index.pseudonym(key);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      String pseudonym = index.fresh(key);
+      file.append(encode(key, pseudonym));
+      index.put(key, pseudonym);
+      return pseudonym;
+    }
+  }
+
+  @Override
+  public Optional<String> lookup(Optional<TenantId> tenant, String value) {
+    return index.pseudonym(VaultIndex.key(tenant, value));
+  }
+
+  /**
+   * {@inheritDoc} The file is rewritten without the value before this returns.
+   *
+   * @throws ComplianceException if the file cannot be rewritten; the mapping is then kept
+   */
+  @Override
+  public synchronized Optional<String> forget(Optional<TenantId> tenant, String value) {
+    VaultIndex.Key key = VaultIndex.key(tenant, value);
+    if (index.pseudonym(key).isEmpty()) {
+      return Optional.empty();
+    }
+    List<byte[]> kept = new ArrayList<>();
+    for (Map.Entry<VaultIndex.Key, String> e : index.all().entrySet()) {
+      if (!e.getKey().equals(key)) {
+        kept.add(encode(e.getKey(), e.getValue()));
+      }
+    }
+    file.rewrite(kept, hook);
+    return index.remove(key);
+  }
+
+  @Override
+  public Optional<String> reidentify(Optional<TenantId> tenant, String pseudonym) {
+    return index.value(tenant, pseudonym);
+  }
+
+  @Override
+  public int size() {
+    return index.size();
+  }
+
+  /** Closes the file and releases the directory's lock; later writes throw. */
+  @Override
+  public synchronized void close() {
+    file.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FilePseudonymVault[" + file.file() + "]";
+  }
+
+  private static byte[] encode(VaultIndex.Key key, String pseudonym) {
+    ObjectNode node = JsonRecords.object(1);
+    node.put("s", key.scope());
+    node.put("x", key.text());
+    node.put("p", pseudonym);
+    return JsonRecords.bytes(node, () -> "pseudonym record");
+  }
+}
