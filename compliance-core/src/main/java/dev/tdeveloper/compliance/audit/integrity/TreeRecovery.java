@@ -17,8 +17,15 @@ final class TreeRecovery {
 
   static void recover(FileHashStorage storage, long leafCount, MerkleTree.LeafHashes leaves) {
     long kept = Math.max(0, Math.min(storage.count(0), leafCount) - MerkleTree.RECHECKED_LEAVES);
-    for (int level = 0; level < HashStorage.MAX_LEVELS; level++) {
-      storage.truncate(level, Math.min(storage.count(level), kept >>> level));
+    storage.truncate(0, kept);
+    for (int level = 1; level < HashStorage.MAX_LEVELS; level++) {
+      // Each file's own unforced tail: the entries completed by the last rechecked leaves, and two
+      // more for a write torn across an entry boundary.
+      long trusted =
+          Math.min(storage.count(level), leafCount >>> level)
+              - (MerkleTree.RECHECKED_LEAVES >>> level)
+              - 2;
+      storage.truncate(level, Math.max(0, Math.min(trusted, kept >>> level)));
     }
     long[] next = {kept};
     leaves.read(
