@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Any flipped bit in a proof, a root, a leaf hash, an index or a size fails verification. */
-class ProofTamperingProperties {
+class ProofTamperingPropertiesTest {
   private static final List<byte[]> LEAVES = MerkleTreeTest.leaves(300);
   private static final MerkleTree TREE = MerkleTreeTest.treeOf(LEAVES);
 
