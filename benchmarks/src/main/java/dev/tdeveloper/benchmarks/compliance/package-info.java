@@ -1,0 +1,2 @@
+/** Benchmarks of compliance-core's hot paths (audit chaining, Merkle proofs) against baselines. */
+package dev.tdeveloper.benchmarks.compliance;

@@ -1,0 +1,54 @@
+package dev.tdeveloper.compliance.audit.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tdeveloper.tenancy.testkit.Concurrently;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class MerkleTreeConcurrencyTest {
+  @Test
+  void readersBuildValidProofsWhileOneWriterAppends() throws Exception {
+    int total = 40_000;
+    List<byte[]> leaves = MerkleTreeTest.leaves(total);
+    MerkleTree reference = MerkleTreeTest.treeOf(leaves);
+    MerkleTree tree = MerkleTree.inMemory();
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicLong checks = new AtomicLong();
+    Concurrently.run(
+        4,
+        thread -> {
+          if (thread == 0) {
+            leaves.forEach(tree::append);
+            done.set(true);
+            return;
+          }
+          ThreadLocalRandom random = ThreadLocalRandom.current();
+          while (!done.get() || checks.get() < 300) {
+            long size = tree.size();
+            if (size == 0) {
+              continue;
+            }
+            long index = random.nextLong(size);
+            long old = 1 + random.nextLong(size);
+            byte[] root = tree.root(size);
+            assertThat(root).isEqualTo(reference.root(size));
+            assertThat(
+                    ProofVerifier.verifyInclusion(
+                        leaves.get((int) index), tree.inclusionProof(index, size), root))
+                .isTrue();
+            assertThat(
+                    ProofVerifier.verifyConsistency(
+                        tree.root(old), root, tree.consistencyProof(old, size)))
+                .isTrue();
+            checks.incrementAndGet();
+          }
+        });
+    assertThat(tree.size()).isEqualTo(total);
+    assertThat(tree.root()).isEqualTo(reference.root());
+    assertThat(checks.get()).isGreaterThanOrEqualTo(300);
+  }
+}
