@@ -111,16 +111,18 @@ final class AuditWriter implements Runnable {
                 + "); it and every later entry failed",
             cause);
     List<PendingEntry> failed = new ArrayList<>(batch.subList(from, batch.size()));
-    queue.fail(failure, failed);
-    for (PendingEntry p : failed) {
-      p.durable().completeExceptionally(failure);
-    }
     long last = failed.get(failed.size() - 1).sequence();
     LOG.error("audit log failed closed: entries {} to {} were not stored", first, last, cause);
+    // The event goes out before any receipt fails, so whoever sees a failed receipt can also
+    // find the event.
     settings
         .listeners()
         .publish(
             new AuditLogEvent.WriteFailed(
                 first, last, cause.toString(), settings.clock().instant()));
+    queue.fail(failure, failed);
+    for (PendingEntry p : failed) {
+      p.durable().completeExceptionally(failure);
+    }
   }
 }

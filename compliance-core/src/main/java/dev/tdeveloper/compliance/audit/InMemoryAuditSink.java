@@ -63,10 +63,11 @@ public final class InMemoryAuditSink implements AuditSink {
       for (AuditRecord r : records) {
         if (Objects.requireNonNull(r, "record").sequence() != expected) {
           throw new IllegalArgumentException(
-              "audit record sequence "
+              "audit record sequence does not follow on: expected "
+                  + expected
+                  + ", got "
                   + r.sequence()
-                  + " does not follow on: expected "
-                  + expected);
+                  + "; nothing was appended");
         }
         expected++;
       }

@@ -32,7 +32,8 @@ class InMemoryAuditSinkTest {
     sink.append(List.of(record(0)));
     assertThatThrownBy(() -> sink.append(List.of(record(1), record(3))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("audit record sequence 3 does not follow on: expected 2");
+        .hasMessage(
+            "audit record sequence does not follow on: expected 2, got 3; nothing was appended");
     assertThat(sink.size()).isEqualTo(1);
   }
 

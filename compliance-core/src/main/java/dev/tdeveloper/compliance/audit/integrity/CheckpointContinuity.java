@@ -127,7 +127,7 @@ public sealed interface CheckpointContinuity {
    * @throws CheckpointException if the anchored note does not verify (a forged or damaged anchor is
    *     not a statement about the log)
    */
-  static CheckpointContinuity check(
+  public static CheckpointContinuity check(
       MerkleTree tree, String anchoredNote, CheckpointVerifier verifier) {
     Objects.requireNonNull(tree, "tree");
     Checkpoint anchored =

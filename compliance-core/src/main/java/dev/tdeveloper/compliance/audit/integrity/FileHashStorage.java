@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.zip.CRC32C;
 
 /**
  * Hashes in files: one file {@code level-NN.hashes} of fixed 32-byte entries per level, in a
@@ -23,12 +24,16 @@ import java.util.Locale;
 final class FileHashStorage implements HashStorage {
   static final String LOCK_FILE = "tree.lock";
 
+  /** Holds the leaf count of the last completed {@link #force()}: 8 bytes and their CRC32C. */
+  static final String FORCED_FILE = "forced";
+
   private final Path directory;
   private final DirectoryLock lock;
   private final FileChannel[] channels = new FileChannel[MAX_LEVELS];
   private final long[] counts = new long[MAX_LEVELS];
   private final boolean[] dirty = new boolean[MAX_LEVELS];
   private volatile boolean closed;
+  private long forcedLeaves;
 
   private FileHashStorage(Path directory, DirectoryLock lock) {
     this.directory = directory;
@@ -52,11 +57,36 @@ final class FileHashStorage implements HashStorage {
           storage.counts[level] = storage.channels[level].size() / 32;
         }
       }
+      storage.forcedLeaves = readForced(directory.resolve(FORCED_FILE));
       return storage;
     } catch (IOException | RuntimeException e) {
       storage.close();
       throw new ComplianceException("cannot open Merkle tree files in " + directory + ": " + e, e);
     }
+  }
+
+  /**
+   * Returns the leaf count at the last completed {@link #force()}: every hash of a tree of that
+   * size was on the device then. 0 when the marker is missing or damaged, so that recovery then
+   * trusts nothing and rebuilds from the log.
+   */
+  long forcedLeaves() {
+    return forcedLeaves;
+  }
+
+  private static long readForced(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length != 12) {
+      return 0;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long leaves = buffer.getLong();
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, 8);
+    return (int) crc.getValue() == buffer.getInt() && leaves >= 0 ? leaves : 0;
   }
 
   /** Returns the file of {@code level}. */
@@ -122,14 +152,29 @@ final class FileHashStorage implements HashStorage {
     }
   }
 
+  /**
+   * Forces every level file, then records the leaf count they now hold in the {@value FORCED_FILE}
+   * marker (replaced atomically), which recovery trusts.
+   */
   @Override
   public void force() {
     try {
+      boolean any = false;
       for (int level = 0; level < MAX_LEVELS; level++) {
         if (dirty[level]) {
           channels[level].force(false);
           dirty[level] = false;
+          any = true;
         }
+      }
+      if (any || forcedLeaves != counts[0]) {
+        long leaves = counts[0];
+        ByteBuffer marker = ByteBuffer.allocate(12).putLong(leaves);
+        CRC32C crc = new CRC32C();
+        crc.update(marker.array(), 0, 8);
+        marker.putInt((int) crc.getValue());
+        DurableFiles.replace(directory.resolve(FORCED_FILE), out -> out.write(marker.array()));
+        forcedLeaves = leaves;
       }
     } catch (IOException e) {
       throw new ComplianceException("cannot force Merkle tree files in " + directory + ": " + e, e);

@@ -20,12 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class MerkleTree implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MerkleTree.class);
 
-  /**
-   * Leaves before the authoritative count whose stored hashes {@link #open} rewrites from the
-   * source on every open, in case a crash left them unwritten or zeroed: {@value}.
-   */
-  public static final int RECHECKED_LEAVES = 4096;
-
   /** Supplies the authoritative leaf hashes, as {@code AuditSink::readLeafHashes} does. */
   @FunctionalInterface
   public interface LeafHashes {
@@ -51,9 +45,9 @@ public final class MerkleTree implements AutoCloseable {
   /**
    * Opens (or creates) a tree kept in {@code directory}, which it locks while open, and recovers it
    * to exactly {@code leafCount} leaves: hashes past that count (an unacknowledged tail) and torn
-   * entries are cut off, the last {@value #RECHECKED_LEAVES} leaves and any missing ones are
-   * rewritten from {@code leaves}, and the subtree hashes above them are recomputed. The result is
-   * forced to the device, so a crash in the middle of any write never leaves a wrong hash.
+   * entries are cut off, the leaves appended since the last {@link #force()} are rewritten from
+   * {@code leaves}, and the subtree hashes above them are recomputed. The result is forced to the
+   * device, so a crash in the middle of any write never leaves a wrong hash.
    *
    * @param leafCount how many entries the log holds, from its own (authoritative) recovery
    * @param leaves the log's leaf hashes, read only for the leaves to rewrite
@@ -173,9 +167,9 @@ public final class MerkleTree implements AutoCloseable {
   }
 
   /**
-   * Makes every appended hash durable (a no-op in memory). Call it when the log forces its own
-   * entries, and at least every {@value #RECHECKED_LEAVES} appends: {@link #open} trusts hashes
-   * older than that.
+   * Makes every appended hash durable (a no-op in memory) and records how many there are, so {@link
+   * #open} trusts them and rebuilds only the leaves appended after it from the log. Call it now and
+   * then (at every checkpoint, say): it costs one {@code fsync} per level file written since.
    *
    * @throws ComplianceException if the storage fails
    */

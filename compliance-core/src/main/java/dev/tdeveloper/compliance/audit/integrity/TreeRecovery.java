@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the level files of a file-backed tree to exactly the state of {@code leafCount} leaves
  * after a crash. A crash can leave, per file, a torn last entry, entries the log never acknowledged
- * and, for writes not yet forced, entries of zeros; so every level is cut to whole entries that lie
- * before the last {@value MerkleTree#RECHECKED_LEAVES} leaves, the leaves from there on are
+ * and, for writes not yet forced, entries of zeros; so every level is cut to the entries of the
+ * last completed force (its leaf count is in the storage's marker), the leaves from there on are
  * rewritten from the log, and each level is recomputed from the one below. Stateless.
  */
 final class TreeRecovery {
@@ -16,16 +16,10 @@ final class TreeRecovery {
   private TreeRecovery() {}
 
   static void recover(FileHashStorage storage, long leafCount, MerkleTree.LeafHashes leaves) {
-    long kept = Math.max(0, Math.min(storage.count(0), leafCount) - MerkleTree.RECHECKED_LEAVES);
+    long kept = Math.min(Math.min(storage.count(0), leafCount), storage.forcedLeaves());
     storage.truncate(0, kept);
     for (int level = 1; level < HashStorage.MAX_LEVELS; level++) {
-      // Each file's own unforced tail: the entries completed by the last rechecked leaves, and two
-      // more for a write torn across an entry boundary.
-      long trusted =
-          Math.min(storage.count(level), leafCount >>> level)
-              - (MerkleTree.RECHECKED_LEAVES >>> level)
-              - 2;
-      storage.truncate(level, Math.max(0, Math.min(trusted, kept >>> level)));
+      storage.truncate(level, Math.min(storage.count(level), kept >>> level));
     }
     long[] next = {kept};
     leaves.read(

@@ -68,14 +68,16 @@ class FileMerkleTreeTest {
           tree.append(leaves.get((int) i));
         }
       }
-      // A crash tears every level file at a random length, possibly zero-filling a tail.
+      // A power loss tears every level file at a random length after what the last force (at the
+      // open's recovery, of `count` leaves) made durable, possibly zero-filling a tail.
       for (int level = 0; level < HashStorage.MAX_LEVELS; level++) {
         Path file = dir.resolve(String.format("level-%02d.hashes", level));
         if (Files.exists(file)) {
           try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             long size = channel.size();
-            channel.truncate(size - random.nextInt((int) Math.min(size, 5_000) + 1));
-            if (random.nextBoolean() && channel.size() > 64) {
+            long forced = (count >>> level) * 32;
+            channel.truncate(size - random.nextInt((int) Math.min(size - forced, 5_000) + 1));
+            if (random.nextBoolean() && channel.size() - 40 >= forced) {
               channel.write(java.nio.ByteBuffer.allocate(40), channel.size() - 40);
             }
           }

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * without the key) — the verifier, given the key and the anchored size, detects every one and names
  * the first bad entry.
  */
-class AuditVerifierTamperProperties {
+class AuditVerifierTamperPropertiesTest {
   private static final int ENTRIES = 700;
   private static final Path TEMPLATE = template();
   private Path directory;
