@@ -214,6 +214,12 @@ public final class DemoApp implements AutoCloseable {
     context.addServlet(new ServletHolder(ops), "/health");
     context.addServlet(new ServletHolder(ops), "/ops");
     context.addServlet(new ServletHolder(new AdminServlet(services)), "/admin/*");
+    PrivacyServlet privacy =
+        new PrivacyServlet(services.privacy, services.registry, services.clock);
+    context.addServlet(new ServletHolder(privacy), "/admin/privacy/*");
+    ComplianceServlet compliance = new ComplianceServlet(services.compliance);
+    context.addServlet(new ServletHolder(compliance), "/admin/compliance/*");
+    context.addServlet(new ServletHolder(compliance), "/admin/access-reviews");
     return context;
   }
 

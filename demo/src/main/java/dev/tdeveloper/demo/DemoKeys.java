@@ -43,6 +43,9 @@ final class DemoKeys implements AutoCloseable {
   /** How often the rotation job looks for keys older than the policy allows (90 days). */
   static final Duration ROTATION_CHECK_PERIOD = Duration.ofHours(1);
 
+  /** The oldest a tenant's primary key may get before the rotation job replaces it: 90 days. */
+  static final Duration MAX_KEY_AGE = KeyRotationPolicy.DEFAULT_MAXIMUM_AGE;
+
   private static final String CREATED_KEY = "notes-key.created-version";
 
   final LocalKeyManager manager;
@@ -54,7 +57,7 @@ final class DemoKeys implements AutoCloseable {
     this.manager = LocalKeyManager.builder(dataDir.resolve("keys"), master).clock(clock).open();
     this.lifecycle =
         KeyLifecycle.builder(manager)
-            .policy(KeyRotationPolicy.defaults())
+            .policy(KeyRotationPolicy.maximumAge(MAX_KEY_AGE))
             .clock(clock)
             .listener(DemoKeys::log)
             .build();

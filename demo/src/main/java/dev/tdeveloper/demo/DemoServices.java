@@ -81,6 +81,8 @@ final class DemoServices implements AutoCloseable {
   final UsageMeter usage;
   final DemoProtection protection;
   final DemoPosture posture;
+  final DemoPrivacy privacy; // GDPR requests, consent, pseudonym vault
+  final DemoCompliance compliance; // SOC 2 / ISO 27001 / HIPAA evidence and reports
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -157,6 +159,19 @@ final class DemoServices implements AutoCloseable {
     compactUsageStore();
     provisioner.resumeIncomplete();
     config.addApplier("provisioning", this::provisionListedTenants);
+    // GDPR requests and compliance evidence: privacy events are logged until the audit log takes
+    // them; the audit chain is reported as not checked until the audit log is wired.
+    this.privacy =
+        new DemoPrivacy(
+            options.dataDir(), clock, registry, notes, e -> LOG.info("privacy request: {}", e));
+    this.compliance =
+        new DemoCompliance(
+            registry,
+            keys,
+            clock,
+            () -> {
+              throw new IllegalStateException("not checked: the demo has no audit log wired yet");
+            });
   }
 
   /**
@@ -218,6 +233,7 @@ final class DemoServices implements AutoCloseable {
 
   @Override
   public void close() {
+    privacy.close(); // never throws
     try {
       usageStore.close();
     } finally {

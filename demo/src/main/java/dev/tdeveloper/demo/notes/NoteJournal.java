@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * envelope ciphertext, never note text. Payloads, big-endian:
  *
  * <pre>
- * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note, new or re-sealed (rewrapped)
+ * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note of text only (before authors)
+ * 'A' | i64 id | i64 epoch second | i32 nano | ciphertext   a note whose plaintext also holds its
+ *                                                           author (see NoteStore), new or re-sealed
  * 'D' | i64 id                                              the note was deleted
  * 'N' | i64 id                                              ids up to this one are used
  * </pre>
@@ -31,12 +33,16 @@ final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
   private static final byte PUT = 'P';
+  private static final byte PUT_AUTHORED = 'A';
   private static final byte DELETE = 'D';
   private static final byte NEXT_ID = 'N';
   private static final int COMPACT_MIN_DEAD = 64;
 
-  /** A note as stored: its id, creation time and envelope ciphertext. */
-  record Sealed(long id, Instant createdAt, byte[] ciphertext) {}
+  /**
+   * A note as stored: its id, creation time and envelope ciphertext, and whether the plaintext is
+   * in the authored format (records of type 'A') or text only (type 'P', written before authors).
+   */
+  record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 
   private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
   private final Path path;
@@ -60,11 +66,11 @@ final class NoteJournal implements AutoCloseable {
       byte op = in.get();
       long id = in.getLong();
       switch (op) {
-        case PUT -> {
+        case PUT, PUT_AUTHORED -> {
           Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
           byte[] ciphertext = new byte[in.remaining()];
           in.get(ciphertext);
-          if (notes.put(id, new Sealed(id, at, ciphertext)) != null) {
+          if (notes.put(id, new Sealed(id, at, ciphertext, op == PUT_AUTHORED)) != null) {
             dead++;
           }
         }
@@ -122,7 +128,7 @@ final class NoteJournal implements AutoCloseable {
     if (current == null || !Arrays.equals(current.ciphertext(), expected)) {
       return false;
     }
-    put(new Sealed(id, current.createdAt(), replacement.clone()));
+    put(new Sealed(id, current.createdAt(), replacement.clone(), current.authored()));
     return true;
   }
 
@@ -145,7 +151,7 @@ final class NoteJournal implements AutoCloseable {
 
   private static byte[] putRecord(Sealed note) {
     return ByteBuffer.allocate(21 + note.ciphertext().length)
-        .put(PUT)
+        .put(note.authored() ? PUT_AUTHORED : PUT)
         .putLong(note.id())
         .putLong(note.createdAt().getEpochSecond())
         .putInt(note.createdAt().getNano())

@@ -9,6 +9,7 @@ import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.internal.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The demo's data: notes kept strictly per tenant, durable and encrypted at rest. Every operation
@@ -32,6 +34,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * plaintext and a record moved to another tenant or note fails to decrypt. Notes are decrypted on
  * every read: a destroyed key (crypto-shredding) makes them unreadable at once. Ids count from 1
  * per tenant and are never reused. Thread-safe.
+ *
+ * <p>A note's optional author (personal data) is sealed with its text: the plaintext of an authored
+ * record is {@code u8 length | author (ASCII) | text (UTF-8)}, length 0 for none, and its
+ * associated data names that format, so a text-only record cannot pass for an authored one. Records
+ * written before notes had authors stay text-only and read as notes without author. {@link
+ * #rewriteByAuthor} serves GDPR erasure and rectification: it changes or deletes the author's notes
+ * and compacts the journal, so no superseded ciphertext of them stays on disk.
  */
 public final class NoteStore implements AutoCloseable {
   /** The suffix of a tenant's notes journal in the store's directory: {@value}. */
@@ -128,16 +137,70 @@ public final class NoteStore implements AutoCloseable {
    * @throws IllegalArgumentException if the text is blank or too long (nothing is written)
    */
   public Note create(String text) {
-    TenantId tenant = TenantContext.require();
+    return create(text, Optional.empty());
+  }
+
+  /**
+   * Creates a note of {@code author} (if given) for the current tenant; durable when it returns.
+   *
+   * @throws IllegalArgumentException if the text is blank or too long, or the author invalid
+   *     (nothing is written)
+   */
+  public Note create(String text, Optional<String> author) {
     NoteJournal notes = notes();
     Instant now = clock.instant();
-    new Note(1, text, now); // validates the text before anything is written
+    new Note(1, text, now, author); // validates text and author before anything is written
     synchronized (notes) {
-      long id = notes.nextId();
-      byte[] sealed =
-          encryptor.encrypt(tenant, text.getBytes(StandardCharsets.UTF_8), context(id, now));
-      notes.put(new Sealed(id, now, sealed));
-      return new Note(id, text, now);
+      Note note = new Note(notes.nextId(), text, now, author);
+      notes.put(seal(TenantContext.require(), note));
+      return note;
+    }
+  }
+
+  /** Returns the current tenant's notes written by {@code author}, oldest first. */
+  public List<Note> byAuthor(String author) {
+    Objects.requireNonNull(author, "author");
+    return list().stream().filter(n -> n.author().filter(author::equals).isPresent()).toList();
+  }
+
+  /**
+   * Changes every note of the current tenant written by {@code author}: {@code change} returns the
+   * note's replacement (same id and creation time; text and author may differ) or empty to delete
+   * it. Afterwards the journal is compacted, so the superseded ciphertexts are gone from disk.
+   *
+   * @return how many notes were changed or deleted
+   * @throws IllegalArgumentException if a replacement has another id or creation time (nothing
+   *     further is changed)
+   */
+  public int rewriteByAuthor(String author, Function<Note, Optional<Note>> change) {
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(change, "change");
+    TenantId tenant = TenantContext.require();
+    NoteJournal notes = notes();
+    synchronized (notes) {
+      int changed = 0;
+      for (Sealed sealed : List.copyOf(notes.notes().values())) {
+        Note note = open(tenant, sealed);
+        if (note.author().filter(author::equals).isEmpty()) {
+          continue;
+        }
+        Optional<Note> replacement = change.apply(note);
+        if (replacement.isEmpty()) {
+          notes.delete(note.id());
+        } else {
+          Note next = replacement.get();
+          if (next.id() != note.id() || !next.createdAt().equals(note.createdAt())) {
+            throw new IllegalArgumentException(
+                "a replacement must keep the note's id and creation time");
+          }
+          notes.put(seal(tenant, next));
+        }
+        changed++;
+      }
+      if (changed > 0) {
+        notes.compact();
+      }
+      return changed;
     }
   }
 
@@ -221,15 +284,48 @@ public final class NoteStore implements AutoCloseable {
     return notes;
   }
 
-  private Note open(TenantId tenant, Sealed sealed) {
-    byte[] text =
-        encryptor.decrypt(tenant, sealed.ciphertext(), context(sealed.id(), sealed.createdAt()));
-    return new Note(sealed.id(), new String(text, StandardCharsets.UTF_8), sealed.createdAt());
+  private Sealed seal(TenantId tenant, Note note) {
+    byte[] author = note.author().orElse("").getBytes(StandardCharsets.US_ASCII);
+    byte[] text = note.text().getBytes(StandardCharsets.UTF_8);
+    byte[] plain =
+        ByteBuffer.allocate(1 + author.length + text.length)
+            .put((byte) author.length)
+            .put(author)
+            .put(text)
+            .array();
+    byte[] sealed = encryptor.encrypt(tenant, plain, context(note.id(), note.createdAt(), true));
+    return new Sealed(note.id(), note.createdAt(), sealed, true);
   }
 
-  /** The associated data of a note's envelope (the encryptor adds the tenant). */
-  static byte[] context(long id, Instant createdAt) {
-    return ("tdev-demo-note/" + id + "/" + createdAt.getEpochSecond() + "." + createdAt.getNano())
+  private Note open(TenantId tenant, Sealed sealed) {
+    byte[] plain =
+        encryptor.decrypt(
+            tenant,
+            sealed.ciphertext(),
+            context(sealed.id(), sealed.createdAt(), sealed.authored()));
+    if (!sealed.authored()) {
+      return new Note(sealed.id(), new String(plain, StandardCharsets.UTF_8), sealed.createdAt());
+    }
+    int length = plain[0];
+    Optional<String> author =
+        length == 0
+            ? Optional.empty()
+            : Optional.of(new String(plain, 1, length, StandardCharsets.US_ASCII));
+    String text = new String(plain, 1 + length, plain.length - 1 - length, StandardCharsets.UTF_8);
+    return new Note(sealed.id(), text, sealed.createdAt(), author);
+  }
+
+  /**
+   * The associated data of a note's envelope (the encryptor adds the tenant), naming the authored
+   * format where it is used.
+   */
+  static byte[] context(long id, Instant createdAt, boolean authored) {
+    return ((authored ? "tdev-demo-note/authored/" : "tdev-demo-note/")
+            + id
+            + "/"
+            + createdAt.getEpochSecond()
+            + "."
+            + createdAt.getNano())
         .getBytes(StandardCharsets.US_ASCII);
   }
 

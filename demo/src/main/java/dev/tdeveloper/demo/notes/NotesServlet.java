@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,11 +21,15 @@ import java.util.function.Consumer;
 /**
  * {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}} and {@code DELETE /notes/{id}}
  * for the tenant bound by the tenant filter. Creating a note consumes the tenant's {@code notes}
- * quota. Thread-safe.
+ * quota. A POST may name the note's author in the {@value #USER_HEADER} header ({@link
+ * Note#AUTHOR_RULE}); the note keeps it, sealed with its text. Thread-safe.
  */
 public final class NotesServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final int MAX_BODY = 64 * 1024;
+
+  /** The request header naming the author of a new note: {@value}. */
+  public static final String USER_HEADER = "X-User-Id";
 
   private final transient NoteStore notes;
   private final transient QuotaEnforcer quotas;
@@ -44,6 +50,19 @@ public final class NotesServlet extends HttpServlet {
       Json.problem(resp, "not-found", "Not found", 404, "POST goes to /notes");
       return;
     }
+    List<String> users = Collections.list(req.getHeaders(USER_HEADER));
+    if (users.size() > 1 || (users.size() == 1 && !Note.isValidAuthor(users.get(0)))) {
+      Json.problem(
+          resp,
+          "invalid-user-id",
+          "Invalid user id",
+          400,
+          "header "
+              + USER_HEADER
+              + (users.size() > 1 ? " is repeated; give it once" : " must be " + Note.AUTHOR_RULE));
+      return;
+    }
+    Optional<String> author = users.stream().findFirst();
     Optional<String> text = readText(req, resp);
     if (text.isEmpty()) {
       return;
@@ -60,7 +79,7 @@ public final class NotesServlet extends HttpServlet {
       return;
     }
     try {
-      Note note = notes.create(text.get());
+      Note note = notes.create(text.get(), author);
       onCreated.accept(note);
       resp.setHeader("Location", req.getRequestURI().replaceAll("/$", "") + "/" + note.id());
       Json.send(resp, 201, note);
