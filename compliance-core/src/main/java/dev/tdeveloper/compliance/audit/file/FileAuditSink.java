@@ -20,9 +20,11 @@ import java.util.function.Consumer;
  *
  * <p>Layout: {@code segments/<20-digit first sequence>.seg} (CRC32C-framed entries; a segment is
  * sealed and forced when the next would pass the segment size), {@code leaves.hashes} (the leaf
- * hash of every entry ever appended, never pruned), {@code checkpoints.log} (framed signed notes,
- * each forced), {@code state} (first retained sequence, the chain value before it, seal times;
- * replaced atomically) and {@code audit.lock}, an OS lock that keeps a second sink out.
+ * hash of every entry ever appended, never pruned; forced with each sealed segment and at close,
+ * not at every {@code sync}, since recovery can rewrite the active segment's ones from its records:
+ * one {@code fsync} per group commit), {@code checkpoints.log} (framed signed notes, each forced),
+ * {@code state} (first retained sequence, the chain value before it, seal times; replaced
+ * atomically) and {@code audit.lock}, an OS lock that keeps a second sink out.
  *
  * <p>Opening recovers from a crash: it cuts only a torn tail of the last segment (the frames a
  * crash interrupted, never acknowledged by {@code sync}) and refuses any other damage with an
@@ -143,7 +145,7 @@ public final class FileAuditSink implements AuditSink {
   public void sync() {
     synchronized (writer) {
       requireOpen();
-      writer.sync(leaves);
+      writer.sync();
     }
   }
 
@@ -205,7 +207,7 @@ public final class FileAuditSink implements AuditSink {
     byte[] bytes = CheckpointFormat.encode(signedNote);
     synchronized (writer) {
       requireOpen();
-      writer.sync(leaves);
+      writer.sync();
       checkpointLog.append(bytes);
       checkpoints.add(signedNote);
     }
@@ -226,7 +228,10 @@ public final class FileAuditSink implements AuditSink {
       }
       closed = true;
       try {
-        writer.sync(leaves);
+        writer.sync();
+        leaves.force();
+      } catch (IOException e) {
+        throw new ComplianceException("cannot force audit log " + directory + ": " + e, e);
       } finally {
         try {
           writer.close();

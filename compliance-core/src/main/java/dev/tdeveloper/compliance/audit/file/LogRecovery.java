@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -163,6 +164,15 @@ final class LogRecovery {
               "holds entry " + record.sequence() + " where entry " + next + " belongs",
               file,
               step.offset());
+        }
+        if (last && next < leaves.count() && !Arrays.equals(leaves.get(next), record.leafHash())) {
+          // The active segment's leaf hashes are not forced with it: a power loss can leave
+          // zeros or stale bytes there. The records are authoritative; rewrite from here on.
+          LOG.warn(
+              "audit log leaves file {}: rewriting unforced leaf hashes from entry {}",
+              leaves.file(),
+              next);
+          leaves.truncate(next);
         }
         if (next == leaves.count()) {
           addMissingLeaf(file, step.offset(), record, leaves);

@@ -71,7 +71,9 @@ final class SegmentWriter {
         boolean hasEntries = end > active.first();
         if (hasEntries && active.bytes() + pending.size() + frame.length > segmentBytes) {
           write(pending, end, chain);
-          rotate();
+          leaves.append(hashes.flip());
+          hashes.clear();
+          rotate(leaves);
           chain = active.lastChain();
         }
         pending.write(frame, 0, frame.length);
@@ -130,9 +132,14 @@ final class SegmentWriter {
     pending.reset();
   }
 
-  /** Seals the active segment (forced), starts the next one, then applies retention. */
-  private void rotate() throws IOException {
+  /**
+   * Seals the active segment and forces it with the leaf hashes of all its entries, starts the next
+   * one, then applies retention. After a rotation only the active segment's leaf hashes can be
+   * unforced, which is what recovery rechecks.
+   */
+  private void rotate(LeavesFile leaves) throws IOException {
     channel.force(false);
+    leaves.force();
     Path next = LogRecovery.createSegment(segmentsDir, active.end());
     FileChannel old = channel;
     channel = FileChannel.open(next, StandardOpenOption.WRITE);
@@ -185,14 +192,18 @@ final class SegmentWriter {
     return count;
   }
 
-  void sync(LeavesFile leaves) {
+  /**
+   * Forces the active segment: one {@code fsync} per group commit. The leaf hashes are forced at
+   * rotation and close only; after a power loss, recovery rechecks the active segment's ones
+   * against its records and rewrites what the device lost.
+   */
+  void sync() {
     requireUsable();
     if (!dirty) {
       return;
     }
     try {
       channel.force(false);
-      leaves.force();
       dirty = false;
     } catch (IOException e) {
       broken = true;

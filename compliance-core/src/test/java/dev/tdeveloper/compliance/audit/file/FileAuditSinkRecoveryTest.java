@@ -8,6 +8,8 @@ import dev.tdeveloper.compliance.audit.integrity.MerkleHashes;
 import dev.tdeveloper.compliance.spi.AuditRecord;
 import dev.tdeveloper.tenancy.internal.DurableFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -127,6 +129,27 @@ class FileAuditSinkRecoveryTest {
       }
     }
     assertThat(Files.size(leaves)).isEqualTo(LeavesFile.HEADER + 32 * 60);
+    assertThat(TestLog.verify(directory).ok()).isTrue();
+  }
+
+  @Test
+  void rewritesUnforcedLeafHashesAPowerLossZeroedOrLeftStale() throws IOException {
+    Path directory = log("power-loss", 60);
+    Path leaves = directory.resolve(LeavesFile.NAME);
+    // sync() forces only the segment; a power loss can leave the active segment's leaf hashes
+    // as zeros or as other bytes while their records survive.
+    try (FileChannel channel = FileChannel.open(leaves, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(32 * 7), LeavesFile.HEADER + 32 * 41);
+      channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), LeavesFile.HEADER + 32 * 55);
+    }
+    try (FileAuditSink sink = open(directory)) {
+      List<byte[]> hashes = new ArrayList<>();
+      sink.readLeafHashes(0, 60, h -> hashes.add(h.clone()));
+      List<AuditRecord> records = TestLog.from(0).next(60);
+      for (int i = 0; i < 60; i++) {
+        assertThat(hashes.get(i)).as("leaf %d", i).isEqualTo(records.get(i).leafHash());
+      }
+    }
     assertThat(TestLog.verify(directory).ok()).isTrue();
   }
 
