@@ -1,24 +1,38 @@
-// Removes the classes, tests and provider registrations of the cores that were not chosen.
+// Checks the chosen cores, then removes the classes, tests and provider registrations of the cores
+// that were not chosen. Batch mode (-B, and the archetype's tests) skips the metadata's
+// validationRegex, so the check here is the one every run gets.
 import java.nio.file.Files
 import java.nio.file.Path
 
-def cores = request.properties.get('cores').split(',').collect { it.trim() } as Set
 def root = Path.of(request.outputDirectory, request.artifactId)
 def packagePath = request.properties.get('package').replace('.', '/')
 def cloud = request.properties.get('cloud')
 def spis = [
-    tenancy : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
-    security: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+    tenancy   : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
+    security  : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+    compliance: ['AuditSink', 'CheckpointAnchor'],
 ]
 def services = [
-    tenancy : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
-               'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
-               'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
-    security: ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
-               'dev.tdeveloper.security.spi.KeyManagerProvider',
-               'dev.tdeveloper.security.spi.SecretStoreProvider',
-               'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
+    tenancy   : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
+                 'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
+                 'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
+    security  : ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
+                 'dev.tdeveloper.security.spi.KeyManagerProvider',
+                 'dev.tdeveloper.security.spi.SecretStoreProvider',
+                 'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
+    compliance: ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
 ]
+
+def value = request.properties.get('cores')
+def chosen = value.split(',', -1).collect { it.trim() }
+def unknown = chosen.findAll { !spis.containsKey(it) }
+if (chosen.isEmpty() || !unknown.isEmpty() || chosen.size() != (chosen as Set).size()) {
+  throw new IllegalArgumentException(
+      "cores='${value}' is not valid: give one or more of ${spis.keySet().join(', ')}, " +
+      "comma-separated, each at most once" + (unknown ? " (unknown: ${unknown.join(', ')})" : ''))
+}
+def cores = chosen as Set
+
 spis.each { core, names ->
   if (!cores.contains(core)) {
     names.each { name ->

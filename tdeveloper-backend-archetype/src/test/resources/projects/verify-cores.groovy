@@ -1,0 +1,51 @@
+// Shared by each project's verify.groovy: the generated project holds the classes, tests, provider
+// registrations and dependencies of exactly the cores its archetype.properties chose.
+def properties = new Properties()
+new File(basedir, 'archetype.properties').withInputStream { properties.load(it) }
+def chosen = properties.getProperty('cores').split(',').collect { it.trim() } as Set
+def cloud = properties.getProperty('cloud')
+def sources = properties.getProperty('package').replace('.', '/')
+// The archetype plugin hands the generated project's directory in the map 'context'.
+def generated = new File(
+    (binding.hasVariable('projectDir') ? projectDir : context.projectDir).toString())
+
+def expected = [
+    tenancy   : [spis: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
+                 providers: ['TenantRegistry', 'QuotaStore', 'UsageStore'], spi: 'dev.tdeveloper.tenancy.spi'],
+    security  : [spis: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+                 providers: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+                 spi: 'dev.tdeveloper.security.spi'],
+    compliance: [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink'],
+                 spi: 'dev.tdeveloper.compliance.spi'],
+]
+assert expected.keySet().containsAll(chosen) : "unknown cores in archetype.properties: ${chosen}"
+
+def problems = []
+def check = { File file, boolean wanted ->
+  if (file.isFile() != wanted) {
+    problems << "${wanted ? 'missing' : 'left over'}: ${generated.toPath().relativize(file.toPath())}"
+  }
+}
+def pom = new File(generated, 'pom.xml').text
+expected.each { core, spec ->
+  boolean wanted = chosen.contains(core)
+  spec.spis.each { name ->
+    check(new File(generated, "src/main/java/${sources}/${cloud}${name}.java"), wanted)
+    check(new File(generated, "src/test/java/${sources}/${cloud}${name}Test.java"), wanted)
+  }
+  spec.providers.each { name ->
+    check(new File(generated, "src/main/java/${sources}/${cloud}${name}Provider.java"), wanted)
+    File service = new File(generated, "src/main/resources/META-INF/services/${spec.spi}.${name}Provider")
+    check(service, wanted)
+    if (wanted && service.isFile() && service.text.trim() != "${properties.getProperty('package')}.${cloud}${name}Provider") {
+      problems << "wrong registration in ${service.name}: ${service.text.trim()}"
+    }
+  }
+  ["${core}-core", "${core}-testkit"].each { artifact ->
+    if (pom.contains("<artifactId>${artifact}</artifactId>") != wanted) {
+      problems << "pom.xml ${wanted ? 'lacks' : 'still has'} ${artifact}"
+    }
+  }
+}
+assert problems.isEmpty() : "generated project ${generated} does not match cores=${chosen}:\n" + problems.join('\n')
+return true
