@@ -14,12 +14,14 @@ import dev.tdeveloper.compliance.audit.integrity.ConsistencyProof;
 import dev.tdeveloper.compliance.audit.integrity.InclusionProof;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
 import dev.tdeveloper.compliance.audit.integrity.MerkleTree;
+import dev.tdeveloper.compliance.controls.AuditIntegrityCheck;
 import dev.tdeveloper.compliance.spi.CheckpointAnchor;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The tamper-evident audit log on one machine, wired: the {@link AuditLogger} appends to segmented
@@ -202,6 +204,35 @@ public final class AuditLog implements AutoCloseable {
     Optional<CheckpointContinuity> continuity =
         anchored.map(note -> CheckpointContinuity.check(tree, note, verifier));
     return new AuditLogVerification(files.build().verify(), continuity);
+  }
+
+  /**
+   * Returns this log's {@link #verify()} as the source of the "audit chain verified" evidence
+   * ({@link dev.tdeveloper.compliance.controls.AuditChainVerifiedCollector}).
+   */
+  public AuditIntegrityCheck integrityCheck() {
+    return () -> {
+      AuditLogVerification verification = verify();
+      OptionalLong bad =
+          verification
+              .report()
+              .problem()
+              .map(p -> OptionalLong.of(p.index()))
+              .orElseGet(
+                  () ->
+                      verification
+                          .anchor()
+                          .filter(a -> a instanceof CheckpointContinuity.TailDeleted)
+                          .map(
+                              a ->
+                                  OptionalLong.of(((CheckpointContinuity.TailDeleted) a).logSize()))
+                          .orElse(OptionalLong.empty()));
+      return new AuditIntegrityCheck.Result(
+          verification.report().entriesChecked(),
+          verification.ok(),
+          verification.ok() ? OptionalLong.empty() : bad,
+          "audit log " + directory + ": " + verification.describe());
+    };
   }
 
   /** Stores every queued entry, forces the tree and closes the logger, tree and files. */

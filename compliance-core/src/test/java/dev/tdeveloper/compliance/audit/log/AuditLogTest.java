@@ -12,6 +12,7 @@ import dev.tdeveloper.compliance.audit.integrity.CheckpointVerifier;
 import dev.tdeveloper.compliance.audit.integrity.FileCheckpointAnchor;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
 import dev.tdeveloper.compliance.audit.integrity.ProofVerifier;
+import dev.tdeveloper.compliance.controls.AuditIntegrityCheck;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -170,6 +171,29 @@ class AuditLogTest {
           .get()
           .extracting(VerificationReport.Problem::kind)
           .isEqualTo(VerificationReport.Kind.TAIL_MISSING);
+    }
+  }
+
+  @Test
+  void integrityCheckFeedsTheAuditChainEvidenceAndNamesTheLostTail() throws Exception {
+    Path anchor = temp.resolve("anchor");
+    try (AuditLog log = open(anchor)) {
+      logEvents(log, 9);
+      log.checkpoint();
+      AuditIntegrityCheck.Result good = log.integrityCheck().verify();
+      assertThat(good.ok()).isTrue();
+      assertThat(good.entriesChecked()).isEqualTo(9);
+    }
+    try (Stream<Path> files = Files.walk(temp.resolve("audit"))) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    try (AuditLog log = open(anchor)) {
+      AuditIntegrityCheck.Result bad = log.integrityCheck().verify();
+      assertThat(bad.ok()).isFalse();
+      assertThat(bad.firstBadIndex()).hasValue(0);
+      assertThat(bad.description()).contains("tail");
     }
   }
 
