@@ -44,7 +44,7 @@ public final class FrameReader implements Closeable {
 
   private final RecordFormat format;
   private final FileChannel channel;
-  private final DataInputStream in;
+  private DataInputStream in;
   private final long limit;
   private long position;
 
@@ -82,6 +82,29 @@ public final class FrameReader implements Closeable {
     in.readFully(extension);
     position += bytes;
     return ByteBuffer.wrap(extension);
+  }
+
+  /**
+   * Continues reading at byte {@code offset}, which must be the start of a record the caller knows
+   * of (from an index kept while writing or scanning): lets a reader reach a record in a large file
+   * without reading every record before it. Call after {@link #readHeader()}.
+   *
+   * @throws IllegalArgumentException if {@code offset} lies before the records or past the limit
+   */
+  public void skipTo(long offset) throws IOException {
+    if (offset < position || offset > limit) {
+      throw new IllegalArgumentException(
+          "cannot skip to byte "
+              + offset
+              + ": the records lie in ["
+              + position
+              + ", "
+              + limit
+              + "]");
+    }
+    channel.position(offset);
+    in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 65536));
+    position = offset;
   }
 
   /** Reads the next record, or reports the end or the first damage; stop after damage. */

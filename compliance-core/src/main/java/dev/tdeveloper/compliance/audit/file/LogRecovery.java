@@ -147,10 +147,11 @@ final class LogRecovery {
       }
       Files.delete(file);
       createSegment(file.getParent(), first);
-      return new Segment(file, first, first, RecordFormat.HEADER, new byte[0]);
+      return Segment.empty(file, first, RecordFormat.HEADER, new byte[0]);
     }
     long next = first;
     byte[] chain = new byte[0];
+    SegmentIndex index = new SegmentIndex(first);
     try (FrameReader reader = SegmentFormat.FORMAT.reader(file, size)) {
       FrameReader.Step bad = reader.readHeader();
       if (bad != null) {
@@ -177,6 +178,7 @@ final class LogRecovery {
         if (next == leaves.count()) {
           addMissingLeaf(file, step.offset(), record, leaves);
         }
+        index.note(next, step.offset());
         chain = record.hasChain() ? record.chain() : new byte[0];
         next++;
       }
@@ -199,7 +201,7 @@ final class LogRecovery {
             step.problem());
         DurableFiles.truncate(file, step.offset());
       }
-      return new Segment(file, first, next, step.offset(), chain);
+      return new Segment(file, first, next, step.offset(), chain, index);
     }
   }
 

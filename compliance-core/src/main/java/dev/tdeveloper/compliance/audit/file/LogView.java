@@ -69,6 +69,11 @@ record LogView(List<Segment> sealed, Segment active, long firstRetained) {
     long next = segment.first();
     try (FrameReader reader = SegmentFormat.FORMAT.reader(segment.file(), segment.bytes())) {
       FrameReader.Step step = reader.readHeader();
+      if (step == null && from > next) {
+        SegmentIndex.Position start = segment.index().floor(from);
+        reader.skipTo(start.offset());
+        next = start.sequence();
+      }
       while (step == null && next < segment.end() && next < to) {
         step = reader.next();
         if (step.kind() != FrameReader.Kind.RECORD) {

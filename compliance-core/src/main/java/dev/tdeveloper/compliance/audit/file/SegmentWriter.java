@@ -76,6 +76,7 @@ final class SegmentWriter {
           rotate(leaves);
           chain = active.lastChain();
         }
+        active.index().note(end, active.bytes() + pending.size());
         pending.write(frame, 0, frame.length);
         AuditRecord record = records.get(i);
         hashes.put(record.leafHash());
@@ -146,12 +147,7 @@ final class SegmentWriter {
     old.close();
     sealed.add(active);
     active =
-        new Segment(
-            next,
-            active.end(),
-            active.end(),
-            SegmentFormat.FORMAT.header().length,
-            active.lastChain());
+        Segment.empty(next, active.end(), SegmentFormat.FORMAT.header().length, active.lastChain());
     state = state.sealed(sealed.get(sealed.size() - 1).first(), clock.instant());
     state.write(directory);
     pruneOldSegments();
