@@ -1,7 +1,5 @@
 package dev.tdeveloper.compliance.controls;
 
-import dev.tdeveloper.compliance.spi.EvidenceCollector;
-import dev.tdeveloper.compliance.spi.EvidenceItem;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,7 @@ import java.util.TreeSet;
  * (SOC 2 CC6.2, CC6.3). Incomplete reviews do not count, and a review of one scope never counts for
  * another. FAIL names exactly the scopes overdue. Immutable and thread-safe if the log is.
  */
-public final class AccessReviewCollector implements EvidenceCollector {
+public final class AccessReviewCollector extends BuiltInCollector {
   /** The default collector id. */
   public static final String DEFAULT_ID = "access.reviews";
 
@@ -25,12 +23,11 @@ public final class AccessReviewCollector implements EvidenceCollector {
 
   private static final Set<String> CONTROLS = Set.of("CC6.2", "CC6.3");
 
-  private final CollectorSettings settings;
   private final AccessReviewLog log;
   private final Duration maxAge;
 
   private AccessReviewCollector(CollectorSettings settings, AccessReviewLog log, Duration maxAge) {
-    this.settings = settings;
+    super(settings, CONTROLS);
     this.log = log;
     this.maxAge = maxAge;
   }
@@ -46,56 +43,50 @@ public final class AccessReviewCollector implements EvidenceCollector {
   }
 
   @Override
-  public String id() {
-    return settings.id();
+  String query(EvidencePeriod period) {
+    return "listed the access reviews recorded in ["
+        + from(period)
+        + ", "
+        + period.end()
+        + ") and looked for a completed one of each scope";
   }
 
   @Override
-  public Set<String> controlIds() {
-    return CONTROLS;
-  }
-
-  @Override
-  public EvidenceItem collect(EvidencePeriod period) {
+  CollectorSettings.Outcome measure(EvidencePeriod period) {
     Instant to = period.end();
-    Instant from = to.minus(maxAge);
-    return settings.collect(
-        period,
-        "listed the access reviews recorded in ["
-            + from
-            + ", "
-            + to
-            + ") and looked for a completed one of each scope",
-        () -> {
-          Set<ReviewScope> scopes = new TreeSet<>(Comparator.comparing(ReviewScope::toString));
-          scopes.addAll(log.scopes());
-          Set<ReviewScope> reviewed = new HashSet<>();
-          for (AccessReview r : log.reviews(from, to)) {
-            if (r.completed() && !r.reviewedAt().isBefore(from) && r.reviewedAt().isBefore(to)) {
-              reviewed.add(r.scope());
-            }
-          }
-          Findings findings = new Findings();
-          for (ReviewScope scope : scopes) {
-            if (!reviewed.contains(scope)) {
-              findings.fail(
-                  scope.toString(),
-                  "no completed access review in the last " + maxAge.toDays() + " days");
-            }
-          }
-          return new CollectorSettings.Outcome(
-              scopes.size(),
-              "every access scope (tenant and role) that must be reviewed",
-              findings.result(
-                  scopes.size(),
-                  "scopes",
-                  "all "
-                      + scopes.size()
-                      + " scopes were reviewed in the last "
-                      + maxAge.toDays()
-                      + " days",
-                  "are overdue for an access review"));
-        });
+    Instant from = from(period);
+    Set<ReviewScope> scopes = new TreeSet<>(Comparator.comparing(ReviewScope::toString));
+    scopes.addAll(log.scopes());
+    Set<ReviewScope> reviewed = new HashSet<>();
+    for (AccessReview r : log.reviews(from, to)) {
+      if (r.completed() && !r.reviewedAt().isBefore(from) && r.reviewedAt().isBefore(to)) {
+        reviewed.add(r.scope());
+      }
+    }
+    Findings findings = new Findings();
+    for (ReviewScope scope : scopes) {
+      if (!reviewed.contains(scope)) {
+        findings.fail(
+            scope.toString(),
+            "no completed access review in the last " + maxAge.toDays() + " days");
+      }
+    }
+    return new CollectorSettings.Outcome(
+        scopes.size(),
+        "every access scope (tenant and role) that must be reviewed",
+        findings.result(
+            scopes.size(),
+            "scopes",
+            "all "
+                + scopes.size()
+                + " scopes were reviewed in the last "
+                + maxAge.toDays()
+                + " days",
+            "are overdue for an access review"));
+  }
+
+  private Instant from(EvidencePeriod period) {
+    return period.end().minus(maxAge);
   }
 
   /** Builds an {@link AccessReviewCollector}; not thread-safe. */

@@ -1,7 +1,5 @@
 package dev.tdeveloper.compliance.controls;
 
-import dev.tdeveloper.compliance.spi.EvidenceCollector;
-import dev.tdeveloper.compliance.spi.EvidenceItem;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
 import dev.tdeveloper.compliance.spi.EvidenceResult;
 import java.util.Objects;
@@ -13,17 +11,16 @@ import java.util.TreeMap;
  * tree (SOC 2 CC7.2 monitoring, CC4.1 ongoing evaluation). FAIL names the first bad index and what
  * the verifier reported. Immutable and thread-safe if the check is.
  */
-public final class AuditChainVerifiedCollector implements EvidenceCollector {
+public final class AuditChainVerifiedCollector extends BuiltInCollector {
   /** The default collector id. */
   public static final String DEFAULT_ID = "audit.chain-verified";
 
   private static final Set<String> CONTROLS = Set.of("CC7.2", "CC4.1");
 
-  private final CollectorSettings settings;
   private final AuditIntegrityCheck check;
 
   private AuditChainVerifiedCollector(CollectorSettings settings, AuditIntegrityCheck check) {
-    this.settings = settings;
+    super(settings, CONTROLS);
     this.check = check;
   }
 
@@ -38,43 +35,33 @@ public final class AuditChainVerifiedCollector implements EvidenceCollector {
   }
 
   @Override
-  public String id() {
-    return settings.id();
+  String query(EvidencePeriod period) {
+    return "ran the audit integrity verifier over every entry of the audit log: leaf hashes, "
+        + "hash chain and Merkle tree against the latest checkpoint";
   }
 
   @Override
-  public Set<String> controlIds() {
-    return CONTROLS;
-  }
-
-  @Override
-  public EvidenceItem collect(EvidencePeriod period) {
-    return settings.collect(
-        period,
-        "ran the audit integrity verifier over every entry of the audit log: leaf hashes, "
-            + "hash chain and Merkle tree against the latest checkpoint",
-        () -> {
-          AuditIntegrityCheck.Result r =
-              Objects.requireNonNull(check.verify(), "the audit integrity check returned null");
-          String population = "every entry of the audit log (" + r.description() + ")";
-          if (r.ok()) {
-            return new CollectorSettings.Outcome(
-                r.entriesChecked(),
-                population,
-                EvidenceResult.pass(r.entriesChecked() + " audit entries verified; chain intact"));
-          }
-          TreeMap<String, String> facts = new TreeMap<>();
-          r.firstBadIndex().ifPresent(i -> facts.put("firstBadIndex", Long.toString(i)));
-          facts.put("verifier", r.description());
-          String where =
-              r.firstBadIndex().isPresent()
-                  ? "first bad entry at index " + r.firstBadIndex().getAsLong()
-                  : "the log does not match its checkpoint";
-          return new CollectorSettings.Outcome(
-              r.entriesChecked(),
-              population,
-              EvidenceResult.fail("audit log integrity broken: " + where, facts));
-        });
+  CollectorSettings.Outcome measure(EvidencePeriod period) {
+    AuditIntegrityCheck.Result r =
+        Objects.requireNonNull(check.verify(), "the audit integrity check returned null");
+    String population = "every entry of the audit log (" + r.description() + ")";
+    if (r.ok()) {
+      return new CollectorSettings.Outcome(
+          r.entriesChecked(),
+          population,
+          EvidenceResult.pass(r.entriesChecked() + " audit entries verified; chain intact"));
+    }
+    TreeMap<String, String> facts = new TreeMap<>();
+    r.firstBadIndex().ifPresent(i -> facts.put("firstBadIndex", Long.toString(i)));
+    facts.put("verifier", r.description());
+    String where =
+        r.firstBadIndex().isPresent()
+            ? "first bad entry at index " + r.firstBadIndex().getAsLong()
+            : "the log does not match its checkpoint";
+    return new CollectorSettings.Outcome(
+        r.entriesChecked(),
+        population,
+        EvidenceResult.fail("audit log integrity broken: " + where, facts));
   }
 
   /** Builds an {@link AuditChainVerifiedCollector}; not thread-safe. */

@@ -1,13 +1,12 @@
 package dev.tdeveloper.compliance.controls;
 
 import dev.tdeveloper.compliance.spi.BackupSet;
-import dev.tdeveloper.compliance.spi.EvidenceCollector;
-import dev.tdeveloper.compliance.spi.EvidenceItem;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
 import dev.tdeveloper.compliance.spi.RestoreTest;
 import dev.tdeveloper.compliance.spi.RestoreTestEvidence;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import java.util.TreeSet;
  * qualifying test; a test of one set never counts for another. Immutable and thread-safe if the
  * evidence source is.
  */
-public final class BackupRestoreTestedCollector implements EvidenceCollector {
+public final class BackupRestoreTestedCollector extends BuiltInCollector {
   /** The default collector id. */
   public static final String DEFAULT_ID = "backups.restore-tested";
 
@@ -32,7 +31,6 @@ public final class BackupRestoreTestedCollector implements EvidenceCollector {
 
   private static final Set<String> CONTROLS = Set.of("A1.2", "A1.3", "CC7.5");
 
-  private final CollectorSettings settings;
   private final RestoreTestEvidence source;
   private final Duration maxAge;
   private final Optional<Duration> maxRto;
@@ -42,7 +40,7 @@ public final class BackupRestoreTestedCollector implements EvidenceCollector {
       RestoreTestEvidence source,
       Duration maxAge,
       Optional<Duration> maxRto) {
-    this.settings = settings;
+    super(settings, CONTROLS);
     this.source = source;
     this.maxAge = maxAge;
     this.maxRto = maxRto;
@@ -59,66 +57,60 @@ public final class BackupRestoreTestedCollector implements EvidenceCollector {
   }
 
   @Override
-  public String id() {
-    return settings.id();
+  String query(EvidencePeriod period) {
+    return "listed the restore tests that finished in ["
+        + from(period)
+        + ", "
+        + period.end()
+        + ") and looked for a successful one of each backup set"
+        + maxRto.map(r -> " within an RTO of " + r).orElse("");
   }
 
   @Override
-  public Set<String> controlIds() {
-    return CONTROLS;
-  }
-
-  @Override
-  public EvidenceItem collect(EvidencePeriod period) {
+  CollectorSettings.Outcome measure(EvidencePeriod period) {
     Instant to = period.end();
-    Instant from = to.minus(maxAge);
-    return settings.collect(
-        period,
-        "listed the restore tests that finished in ["
-            + from
-            + ", "
-            + to
-            + ") and looked for a successful one of each backup set"
-            + maxRto.map(r -> " within an RTO of " + r).orElse(""),
-        () -> {
-          Set<BackupSet> sets = new TreeSet<>(java.util.Comparator.comparing(BackupSet::toString));
-          sets.addAll(source.backupSets());
-          List<RestoreTest> tests = source.restoreTests(from, to);
-          Map<BackupSet, Integer> good = new HashMap<>();
-          Map<BackupSet, Integer> bad = new HashMap<>();
-          for (RestoreTest t : tests) {
-            if (t.finished().isBefore(from) || !t.finished().isBefore(to)) {
-              continue; // outside the window, whatever the source returned
-            }
-            boolean counts =
-                t.succeeded() && maxRto.map(r -> t.rtoAchieved().compareTo(r) <= 0).orElse(true);
-            (counts ? good : bad).merge(t.backupSet(), 1, Integer::sum);
-          }
-          Findings findings = new Findings();
-          for (BackupSet set : sets) {
-            if (!good.containsKey(set)) {
-              int attempts = bad.getOrDefault(set, 0);
-              findings.fail(
-                  set.toString(),
-                  "no successful restore test in the last "
-                      + maxAge.toDays()
-                      + " days"
-                      + (attempts > 0 ? " (" + attempts + " failed or too slow)" : ""));
-            }
-          }
-          return new CollectorSettings.Outcome(
-              sets.size(),
-              "every backup set the disaster-recovery module protects",
-              findings.result(
-                  sets.size(),
-                  "backup sets",
-                  "all "
-                      + sets.size()
-                      + " backup sets had a successful restore test in the last "
-                      + maxAge.toDays()
-                      + " days",
-                  "lack a recent successful restore test"));
-        });
+    Instant from = from(period);
+    Set<BackupSet> sets = new TreeSet<>(Comparator.comparing(BackupSet::toString));
+    sets.addAll(source.backupSets());
+    List<RestoreTest> tests = source.restoreTests(from, to);
+    Map<BackupSet, Integer> good = new HashMap<>();
+    Map<BackupSet, Integer> bad = new HashMap<>();
+    for (RestoreTest t : tests) {
+      if (t.finished().isBefore(from) || !t.finished().isBefore(to)) {
+        continue; // outside the window, whatever the source returned
+      }
+      boolean counts =
+          t.succeeded() && maxRto.map(r -> t.rtoAchieved().compareTo(r) <= 0).orElse(true);
+      (counts ? good : bad).merge(t.backupSet(), 1, Integer::sum);
+    }
+    Findings findings = new Findings();
+    for (BackupSet set : sets) {
+      if (!good.containsKey(set)) {
+        int attempts = bad.getOrDefault(set, 0);
+        findings.fail(
+            set.toString(),
+            "no successful restore test in the last "
+                + maxAge.toDays()
+                + " days"
+                + (attempts > 0 ? " (" + attempts + " failed or too slow)" : ""));
+      }
+    }
+    return new CollectorSettings.Outcome(
+        sets.size(),
+        "every backup set the disaster-recovery module protects",
+        findings.result(
+            sets.size(),
+            "backup sets",
+            "all "
+                + sets.size()
+                + " backup sets had a successful restore test in the last "
+                + maxAge.toDays()
+                + " days",
+            "lack a recent successful restore test"));
+  }
+
+  private Instant from(EvidencePeriod period) {
+    return period.end().minus(maxAge);
   }
 
   /** Builds a {@link BackupRestoreTestedCollector}; not thread-safe. */

@@ -1,7 +1,5 @@
 package dev.tdeveloper.compliance.controls;
 
-import dev.tdeveloper.compliance.spi.EvidenceCollector;
-import dev.tdeveloper.compliance.spi.EvidenceItem;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
 import dev.tdeveloper.tenancy.TenantId;
 import java.util.Objects;
@@ -14,7 +12,7 @@ import java.util.TreeSet;
  * status cannot be read is reported as such without affecting any other tenant. Immutable and
  * thread-safe if its inputs are.
  */
-public final class EncryptionAtRestCollector implements EvidenceCollector {
+public final class EncryptionAtRestCollector extends BuiltInCollector {
   /** The default collector id. */
   public static final String DEFAULT_ID = "encryption.at-rest";
 
@@ -27,13 +25,12 @@ public final class EncryptionAtRestCollector implements EvidenceCollector {
     boolean encryptedAtRest(TenantId tenant);
   }
 
-  private final CollectorSettings settings;
   private final TenantPopulation tenants;
   private final Status status;
 
   private EncryptionAtRestCollector(
       CollectorSettings settings, TenantPopulation tenants, Status status) {
-    this.settings = settings;
+    super(settings, CONTROLS);
     this.tenants = tenants;
     this.status = status;
   }
@@ -51,41 +48,31 @@ public final class EncryptionAtRestCollector implements EvidenceCollector {
   }
 
   @Override
-  public String id() {
-    return settings.id();
+  String query(EvidencePeriod period) {
+    return "asked the encryption status of each tenant in the population at collection time";
   }
 
   @Override
-  public Set<String> controlIds() {
-    return CONTROLS;
-  }
-
-  @Override
-  public EvidenceItem collect(EvidencePeriod period) {
-    return settings.collect(
-        period,
-        "asked the encryption status of each tenant in the population at collection time",
-        () -> {
-          Set<TenantId> population = new TreeSet<>(tenants.tenants());
-          Findings findings = new Findings();
-          for (TenantId tenant : population) {
-            try {
-              if (!status.encryptedAtRest(tenant)) {
-                findings.fail(tenant.value(), "encryption at rest is off");
-              }
-            } catch (RuntimeException e) {
-              findings.unreadable(tenant.value(), e);
-            }
-          }
-          return new CollectorSettings.Outcome(
-              population.size(),
-              tenants.description(),
-              findings.result(
-                  population.size(),
-                  "tenants",
-                  "encryption at rest is on for all " + population.size() + " tenants",
-                  "have no encryption at rest"));
-        });
+  CollectorSettings.Outcome measure(EvidencePeriod period) {
+    Set<TenantId> population = new TreeSet<>(tenants.tenants());
+    Findings findings = new Findings();
+    for (TenantId tenant : population) {
+      try {
+        if (!status.encryptedAtRest(tenant)) {
+          findings.fail(tenant.value(), "encryption at rest is off");
+        }
+      } catch (RuntimeException e) {
+        findings.unreadable(tenant.value(), e);
+      }
+    }
+    return new CollectorSettings.Outcome(
+        population.size(),
+        tenants.description(),
+        findings.result(
+            population.size(),
+            "tenants",
+            "encryption at rest is on for all " + population.size() + " tenants",
+            "have no encryption at rest"));
   }
 
   /** Builds an {@link EncryptionAtRestCollector}; not thread-safe. */

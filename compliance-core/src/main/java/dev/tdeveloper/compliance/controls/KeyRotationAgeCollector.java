@@ -1,7 +1,5 @@
 package dev.tdeveloper.compliance.controls;
 
-import dev.tdeveloper.compliance.spi.EvidenceCollector;
-import dev.tdeveloper.compliance.spi.EvidenceItem;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
 import dev.tdeveloper.tenancy.TenantId;
 import java.time.Duration;
@@ -16,7 +14,7 @@ import java.util.TreeSet;
  * collection time (SOC 2 CC6.1). FAIL names exactly the overdue tenants with their key's age, and
  * tenants without a key. Immutable and thread-safe if its inputs are.
  */
-public final class KeyRotationAgeCollector implements EvidenceCollector {
+public final class KeyRotationAgeCollector extends BuiltInCollector {
   /** The default collector id. */
   public static final String DEFAULT_ID = "keys.rotation-age";
 
@@ -32,14 +30,13 @@ public final class KeyRotationAgeCollector implements EvidenceCollector {
     Optional<Instant> currentKeyCreatedAt(TenantId tenant);
   }
 
-  private final CollectorSettings settings;
   private final TenantPopulation tenants;
   private final KeyAges keys;
   private final Duration maxAge;
 
   private KeyRotationAgeCollector(
       CollectorSettings settings, TenantPopulation tenants, KeyAges keys, Duration maxAge) {
-    this.settings = settings;
+    super(settings, CONTROLS);
     this.tenants = tenants;
     this.keys = keys;
     this.maxAge = maxAge;
@@ -57,72 +54,61 @@ public final class KeyRotationAgeCollector implements EvidenceCollector {
         Objects.requireNonNull(tenants, "tenants"), Objects.requireNonNull(keys, "keys"));
   }
 
-  @Override
-  public String id() {
-    return settings.id();
-  }
-
-  @Override
-  public Set<String> controlIds() {
-    return CONTROLS;
-  }
-
   /** Returns the maximum key age. */
   public Duration maxAge() {
     return maxAge;
   }
 
   @Override
-  public EvidenceItem collect(EvidencePeriod period) {
-    return settings.collect(
-        period,
-        "read the creation time of each tenant's current key and compared its age at "
-            + "collection time with the maximum age "
-            + maxAge,
-        () -> {
-          Instant now = settings.clock().instant();
-          Set<TenantId> population = new TreeSet<>(tenants.tenants());
-          Findings findings = new Findings();
-          for (TenantId tenant : population) {
-            try {
-              Optional<Instant> created =
-                  Objects.requireNonNull(keys.currentKeyCreatedAt(tenant), "key age source");
-              if (created.isEmpty()) {
-                findings.fail(tenant.value(), "no current key");
-              } else if (created.get().isAfter(now)) {
-                findings.fail(
-                    tenant.value(), "key creation time " + created.get() + " is in the future");
-              } else {
-                Duration age = Duration.between(created.get(), now);
-                if (age.compareTo(maxAge) > 0) {
-                  findings.fail(
-                      tenant.value(),
-                      "key created "
-                          + created.get()
-                          + " is "
-                          + age.toDays()
-                          + " days old; max "
-                          + maxAge.toDays()
-                          + " days");
-                }
-              }
-            } catch (RuntimeException e) {
-              findings.unreadable(tenant.value(), e);
-            }
+  String query(EvidencePeriod period) {
+    return "read the creation time of each tenant's current key and compared its age at "
+        + "collection time with the maximum age "
+        + maxAge;
+  }
+
+  @Override
+  CollectorSettings.Outcome measure(EvidencePeriod period) {
+    Instant now = now();
+    Set<TenantId> population = new TreeSet<>(tenants.tenants());
+    Findings findings = new Findings();
+    for (TenantId tenant : population) {
+      try {
+        Optional<Instant> created =
+            Objects.requireNonNull(keys.currentKeyCreatedAt(tenant), "key age source");
+        if (created.isEmpty()) {
+          findings.fail(tenant.value(), "no current key");
+        } else if (created.get().isAfter(now)) {
+          findings.fail(tenant.value(), "key creation time " + created.get() + " is in the future");
+        } else {
+          Duration age = Duration.between(created.get(), now);
+          if (age.compareTo(maxAge) > 0) {
+            findings.fail(
+                tenant.value(),
+                "key created "
+                    + created.get()
+                    + " is "
+                    + age.toDays()
+                    + " days old; max "
+                    + maxAge.toDays()
+                    + " days");
           }
-          return new CollectorSettings.Outcome(
-              population.size(),
-              "the current key of " + tenants.description(),
-              findings.result(
-                  population.size(),
-                  "tenants",
-                  "all "
-                      + population.size()
-                      + " tenant keys are younger than "
-                      + maxAge.toDays()
-                      + " days",
-                  "have an overdue or missing key"));
-        });
+        }
+      } catch (RuntimeException e) {
+        findings.unreadable(tenant.value(), e);
+      }
+    }
+    return new CollectorSettings.Outcome(
+        population.size(),
+        "the current key of " + tenants.description(),
+        findings.result(
+            population.size(),
+            "tenants",
+            "all "
+                + population.size()
+                + " tenant keys are younger than "
+                + maxAge.toDays()
+                + " days",
+            "have an overdue or missing key"));
   }
 
   /** Builds a {@link KeyRotationAgeCollector}; not thread-safe. */

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.Pseudonymizer;
+import dev.tdeveloper.compliance.internal.Journals;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.JsonRecords;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -40,25 +39,12 @@ public final class FileConsentLedger implements ConsentLedger, AutoCloseable {
   private FileConsentLedger(Path directory, Pseudonymizer pseudonymizer, InstantSource clock) {
     this.chain = new ConsentChain(pseudonymizer, clock, this::persist);
     this.file =
-        JournalFile.open(
-            directory.resolve(FILE_NAME),
+        Journals.open(
+            directory,
+            FILE_NAME,
             FORMAT,
             "consent ledger",
-            (offset, payload) -> {
-              try {
-                chain.load(decode(payload));
-              } catch (IllegalArgumentException e) {
-                throw new ComplianceException(
-                    "consent ledger "
-                        + directory
-                        + ": record at offset "
-                        + offset
-                        + " cannot be read: "
-                        + e.getMessage(),
-                    e);
-              }
-            },
-            ComplianceException::new);
+            (offset, payload) -> chain.load(decode(payload)));
   }
 
   /**
@@ -72,11 +58,6 @@ public final class FileConsentLedger implements ConsentLedger, AutoCloseable {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     Objects.requireNonNull(clock, "clock");
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new ComplianceException("cannot create consent ledger directory " + directory, e);
-    }
     return new FileConsentLedger(directory, pseudonymizer, clock);
   }
 

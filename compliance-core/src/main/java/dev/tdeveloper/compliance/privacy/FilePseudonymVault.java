@@ -3,13 +3,12 @@ package dev.tdeveloper.compliance.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tdeveloper.compliance.ComplianceException;
+import dev.tdeveloper.compliance.internal.Journals;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.JsonRecords;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,26 +34,19 @@ import java.util.function.Consumer;
  * <p>A lock file keeps a second vault, in this or another process, from opening the directory.
  * Thread-safe: lookups are lock-free; writes hold the vault's lock. Close it when done.
  */
-public final class FilePseudonymVault implements PseudonymVault, AutoCloseable {
+public final class FilePseudonymVault extends IndexedPseudonymVault implements AutoCloseable {
   /** The vault's file in its directory: {@value}. */
   public static final String FILE_NAME = "pseudonyms.jrnl";
 
   private static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDPSNV01".getBytes(StandardCharsets.US_ASCII), 16384);
 
-  private final VaultIndex index = new VaultIndex();
   private final Consumer<String> hook;
   private final JournalFile file;
 
   private FilePseudonymVault(Path directory, Consumer<String> hook) {
     this.hook = hook;
-    this.file =
-        JournalFile.open(
-            directory.resolve(FILE_NAME),
-            FORMAT,
-            "pseudonym vault",
-            (offset, payload) -> replay(directory, offset, payload),
-            ComplianceException::new);
+    this.file = Journals.open(directory, FILE_NAME, FORMAT, "pseudonym vault", this::replay);
   }
 
   /**
@@ -69,58 +61,22 @@ public final class FilePseudonymVault implements PseudonymVault, AutoCloseable {
 
   /** Opens the vault, telling {@code hook} each step of a forget's rewrite (for crash tests). */
   static FilePseudonymVault open(Path directory, Consumer<String> hook) {
-    Objects.requireNonNull(directory, "directory");
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new ComplianceException("cannot create pseudonym vault directory " + directory, e);
-    }
-    return new FilePseudonymVault(directory, hook);
+    return new FilePseudonymVault(Objects.requireNonNull(directory, "directory"), hook);
   }
 
-  private void replay(Path directory, long offset, byte[] payload) {
-    try {
-      JsonNode node = JsonRecords.parse(payload, 1);
-      String pseudonym = JsonRecords.text(node, "p");
-      if (!pseudonym.startsWith(VaultIndex.PREFIX)) {
-        throw new IllegalArgumentException("field 'p' is not a pseudonym");
-      }
-      index.put(
-          new VaultIndex.Key(JsonRecords.text(node, "s"), JsonRecords.text(node, "x")), pseudonym);
-    } catch (IllegalArgumentException e) {
-      throw new ComplianceException(
-          "pseudonym vault "
-              + directory
-              + ": record at offset "
-              + offset
-              + " cannot be read: "
-              + e.getMessage(),
-          e);
+  private void replay(long offset, byte[] payload) {
+    JsonNode node = JsonRecords.parse(payload, 1);
+    String pseudonym = JsonRecords.text(node, "p");
+    if (!pseudonym.startsWith(VaultIndex.PREFIX)) {
+      throw new IllegalArgumentException("field 'p' is not a pseudonym");
     }
+    index.put(
+        new VaultIndex.Key(JsonRecords.text(node, "s"), JsonRecords.text(node, "x")), pseudonym);
   }
 
   @Override
-  public String pseudonymize(Optional<TenantId> tenant, String value) {
-    VaultIndex.Key key = VaultIndex.key(tenant, value);
-    Optional<String> known = index.pseudonym(key);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    synchronized (this) {
-      known = index.pseudonym(key);
-      if (known.isPresent()) {
-        return known.get();
-      }
-      String pseudonym = index.fresh(key);
-      file.append(encode(key, pseudonym));
-      index.put(key, pseudonym);
-      return pseudonym;
-    }
-  }
-
-  @Override
-  public Optional<String> lookup(Optional<TenantId> tenant, String value) {
-    return index.pseudonym(VaultIndex.key(tenant, value));
+  void stored(VaultIndex.Key key, String pseudonym) {
+    file.append(encode(key, pseudonym));
   }
 
   /**
@@ -129,11 +85,12 @@ public final class FilePseudonymVault implements PseudonymVault, AutoCloseable {
    * @throws ComplianceException if the file cannot be rewritten; the mapping is then kept
    */
   @Override
-  public synchronized Optional<String> forget(Optional<TenantId> tenant, String value) {
-    VaultIndex.Key key = VaultIndex.key(tenant, value);
-    if (index.pseudonym(key).isEmpty()) {
-      return Optional.empty();
-    }
+  public Optional<String> forget(Optional<TenantId> tenant, String value) {
+    return super.forget(tenant, value);
+  }
+
+  @Override
+  void forgetting(VaultIndex.Key key) {
     List<byte[]> kept = new ArrayList<>();
     for (Map.Entry<VaultIndex.Key, String> e : index.all().entrySet()) {
       if (!e.getKey().equals(key)) {
@@ -141,17 +98,6 @@ public final class FilePseudonymVault implements PseudonymVault, AutoCloseable {
       }
     }
     file.rewrite(kept, hook);
-    return index.remove(key);
-  }
-
-  @Override
-  public Optional<String> reidentify(Optional<TenantId> tenant, String pseudonym) {
-    return index.value(tenant, pseudonym);
-  }
-
-  @Override
-  public int size() {
-    return index.size();
   }
 
   /** Closes the file and releases the directory's lock; later writes throw. */

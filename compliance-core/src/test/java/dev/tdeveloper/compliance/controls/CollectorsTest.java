@@ -125,8 +125,7 @@ class CollectorsTest {
             .test("acme", "nightly", daysBefore(Q2.end(), 5), true, Duration.ofMinutes(30))
             .test("globex", "nightly", daysBefore(Q2.end(), 5), false, Duration.ofMinutes(30))
             .test("globex", "nightly", daysBefore(Q2.end(), 200), true, Duration.ofMinutes(30));
-    EvidenceItem item =
-        BackupRestoreTestedCollector.builder(drills).owner("sre").clock(clock).build().collect(Q2);
+    EvidenceItem item = restoreTested(BackupRestoreTestedCollector.builder(drills));
     assertThat(item.result().status()).isEqualTo(EvidenceStatus.FAIL);
     assertThat(item.result().facts()).containsOnlyKeys("globex/nightly");
     assertThat(item.result().facts().get("globex/nightly")).contains("1 failed or too slow");
@@ -138,25 +137,18 @@ class CollectorsTest {
         new Fixtures.Drills()
             .set("acme", "nightly")
             .test("acme", "nightly", daysBefore(Q2.end(), 1), true, Duration.ofHours(5));
-    assertThat(
-            BackupRestoreTestedCollector.builder(drills)
-                .owner("sre")
-                .clock(clock)
-                .build()
-                .collect(Q2)
-                .result()
-                .status())
+    assertThat(restoreTested(BackupRestoreTestedCollector.builder(drills)).result().status())
         .isEqualTo(EvidenceStatus.PASS);
     assertThat(
-            BackupRestoreTestedCollector.builder(drills)
-                .maxRto(Duration.ofHours(4))
-                .owner("sre")
-                .clock(clock)
-                .build()
-                .collect(Q2)
+            restoreTested(BackupRestoreTestedCollector.builder(drills).maxRto(Duration.ofHours(4)))
                 .result()
                 .status())
         .isEqualTo(EvidenceStatus.FAIL);
+  }
+
+  /** Collects Q2 with the SRE team as owner and the test clock. */
+  private EvidenceItem restoreTested(BackupRestoreTestedCollector.Builder builder) {
+    return builder.owner("sre").clock(clock).build().collect(Q2);
   }
 
   @Test

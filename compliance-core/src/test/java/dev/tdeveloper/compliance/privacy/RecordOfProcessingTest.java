@@ -53,36 +53,27 @@ class RecordOfProcessingTest {
     assertThat(record.find("customer-support").orElseThrow().retention()).isEqualTo("2 years");
   }
 
+  /** An activity without transfers or recipients, with the given purposes and measures. */
+  private static ProcessingActivity activity(List<String> purposes, List<String> measures) {
+    return new ProcessingActivity(
+        "x",
+        "Acme",
+        purposes,
+        LawfulBasis.CONSENT,
+        List.of("email"),
+        List.of("users"),
+        List.of(),
+        List.of(),
+        "1 year",
+        measures);
+  }
+
   @Test
   void incompleteActivitiesFailNamingTheField() {
-    assertThatThrownBy(
-            () ->
-                new ProcessingActivity(
-                    "x",
-                    "Acme",
-                    List.of(),
-                    LawfulBasis.CONSENT,
-                    List.of("email"),
-                    List.of("users"),
-                    List.of(),
-                    List.of(),
-                    "1 year",
-                    List.of("tls")))
+    assertThatThrownBy(() -> activity(List.of(), List.of("tls")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("purposes");
-    assertThatThrownBy(
-            () ->
-                new ProcessingActivity(
-                    "x",
-                    "Acme",
-                    List.of("p"),
-                    LawfulBasis.CONSENT,
-                    List.of("email"),
-                    List.of("users"),
-                    List.of(),
-                    List.of(),
-                    "1 year",
-                    List.of()))
+    assertThatThrownBy(() -> activity(List.of("p"), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("securityMeasures");
     assertThatThrownBy(() -> new ThirdCountryTransfer("US", " "))

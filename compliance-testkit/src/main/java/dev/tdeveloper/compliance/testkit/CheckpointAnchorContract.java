@@ -48,10 +48,20 @@ public abstract class CheckpointAnchorContract {
     return SIGNER.sign(Checkpoint.of("audit.example.com/kit", size, root));
   }
 
-  private static void assertProblem(Runnable call, Problem problem) {
-    assertThatThrownBy(call::run)
+  /** Publishes a checkpoint of {@code size} (variant "a") and returns its note. */
+  private static String publish(CheckpointAnchor anchor, long size) {
+    String note = signedCheckpoint(size, "a");
+    anchor.publish(note);
+    return note;
+  }
+
+  /** Asserts that publishing {@code note} fails with {@code problem} and keeps {@code latest}. */
+  private static void assertRefusedKeeping(
+      CheckpointAnchor anchor, String latest, String note, Problem problem) {
+    assertThatThrownBy(() -> anchor.publish(note))
         .isInstanceOfSatisfying(
             CheckpointException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+    assertThat(anchor.latest()).contains(latest);
   }
 
   @Test
@@ -62,8 +72,7 @@ public abstract class CheckpointAnchorContract {
   @Test
   void returnsThePublishedNoteExactly() {
     CheckpointAnchor anchor = anchor();
-    String note = signedCheckpoint(10, "a");
-    anchor.publish(note);
+    String note = publish(anchor, 10);
     assertThat(anchor.latest()).contains(note);
   }
 
@@ -71,8 +80,7 @@ public abstract class CheckpointAnchorContract {
   void latestIsTheLastPublished() {
     CheckpointAnchor anchor = anchor();
     for (long size = 0; size <= 50; size += 5) {
-      String note = signedCheckpoint(size, "a");
-      anchor.publish(note);
+      String note = publish(anchor, size);
       assertThat(anchor.latest()).contains(note);
     }
   }
@@ -80,28 +88,23 @@ public abstract class CheckpointAnchorContract {
   @Test
   void refusesToGoBackwardsAndKeepsTheLatest() {
     CheckpointAnchor anchor = anchor();
-    String latest = signedCheckpoint(100, "a");
-    anchor.publish(signedCheckpoint(50, "a"));
-    anchor.publish(latest);
-    assertProblem(() -> anchor.publish(signedCheckpoint(99, "a")), Problem.ROLLBACK);
-    assertProblem(() -> anchor.publish(signedCheckpoint(0, "a")), Problem.ROLLBACK);
-    assertThat(anchor.latest()).contains(latest);
+    publish(anchor, 50);
+    String latest = publish(anchor, 100);
+    assertRefusedKeeping(anchor, latest, signedCheckpoint(99, "a"), Problem.ROLLBACK);
+    assertRefusedKeeping(anchor, latest, signedCheckpoint(0, "a"), Problem.ROLLBACK);
   }
 
   @Test
   void refusesAnotherRootAtTheSameSize() {
     CheckpointAnchor anchor = anchor();
-    String latest = signedCheckpoint(7, "a");
-    anchor.publish(latest);
-    assertProblem(() -> anchor.publish(signedCheckpoint(7, "b")), Problem.FORK);
-    assertThat(anchor.latest()).contains(latest);
+    String latest = publish(anchor, 7);
+    assertRefusedKeeping(anchor, latest, signedCheckpoint(7, "b"), Problem.FORK);
   }
 
   @Test
   void acceptsTheLatestAgain() {
     CheckpointAnchor anchor = anchor();
-    String note = signedCheckpoint(7, "a");
-    anchor.publish(note);
+    String note = publish(anchor, 7);
     anchor.publish(note);
     assertThat(anchor.latest()).contains(note);
   }
@@ -109,11 +112,9 @@ public abstract class CheckpointAnchorContract {
   @Test
   void refusesMalformedNotesAndKeepsTheLatest() {
     CheckpointAnchor anchor = anchor();
-    String note = signedCheckpoint(3, "a");
-    anchor.publish(note);
-    assertProblem(() -> anchor.publish("not a note"), Problem.MALFORMED_NOTE);
-    assertProblem(() -> anchor.publish(note.replace("\n", "\r\n")), Problem.MALFORMED_NOTE);
-    assertThat(anchor.latest()).contains(note);
+    String note = publish(anchor, 3);
+    assertRefusedKeeping(anchor, note, "not a note", Problem.MALFORMED_NOTE);
+    assertRefusedKeeping(anchor, note, note.replace("\n", "\r\n"), Problem.MALFORMED_NOTE);
   }
 
   @Test

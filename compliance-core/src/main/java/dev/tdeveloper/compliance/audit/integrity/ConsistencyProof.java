@@ -1,7 +1,6 @@
 package dev.tdeveloper.compliance.audit.integrity;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An RFC 9162 consistency proof: the hashes that prove the tree of {@link #oldSize()} leaves is a
@@ -9,11 +8,7 @@ import java.util.Objects;
  * changed or removed. Verify it with {@link ProofVerifier#verifyConsistency}. Immutable and
  * thread-safe; the hashes are copied in and out.
  */
-public final class ConsistencyProof {
-  private final long oldSize;
-  private final long newSize;
-  private final ProofHashes hashes;
-
+public final class ConsistencyProof extends MerkleProof {
   /**
    * Creates a proof. Values that cannot be a valid proof (an old size above the new one) are
    * accepted here and fail verification.
@@ -24,11 +19,7 @@ public final class ConsistencyProof {
    * @throws IllegalArgumentException if a size is negative or a hash is not 32 bytes
    */
   public ConsistencyProof(long oldSize, long newSize, List<byte[]> hashes) {
-    ProofHashes.checkNotNegative("oldSize", oldSize);
-    ProofHashes.checkNotNegative("newSize", newSize);
-    this.oldSize = oldSize;
-    this.newSize = newSize;
-    this.hashes = ProofHashes.copyOf(hashes);
+    super("oldSize", oldSize, "newSize", newSize, hashes);
   }
 
   /**
@@ -43,43 +34,16 @@ public final class ConsistencyProof {
 
   /** Returns the earlier tree size. */
   public long oldSize() {
-    return oldSize;
+    return first();
   }
 
   /** Returns the later tree size. */
   public long newSize() {
-    return newSize;
-  }
-
-  /** Returns copies of the proof's hashes. */
-  public List<byte[]> hashes() {
-    return hashes.copies();
-  }
-
-  /** Returns the proof's hashes in base64 (standard alphabet), for JSON export. */
-  public List<String> hashesBase64() {
-    return hashes.base64();
-  }
-
-  byte[][] raw() {
-    return hashes.raw();
+    return second();
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof ConsistencyProof p
-        && p.oldSize == oldSize
-        && p.newSize == newSize
-        && p.hashes.equals(hashes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(oldSize, newSize, hashes);
-  }
-
-  @Override
-  public String toString() {
-    return "ConsistencyProof[" + oldSize + " -> " + newSize + ", " + hashes + "]";
+  String numbers() {
+    return oldSize() + " -> " + newSize();
   }
 }

@@ -2,12 +2,11 @@ package dev.tdeveloper.compliance.audit.integrity;
 
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointException.Problem;
+import dev.tdeveloper.compliance.internal.Journals;
 import dev.tdeveloper.compliance.spi.CheckpointAnchor;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -51,12 +50,7 @@ public final class FileCheckpointAnchor implements CheckpointAnchor {
    *     damaged before its last record, or cannot be used
    */
   public static FileCheckpointAnchor open(Path directory) {
-    Objects.requireNonNull(directory, "directory");
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new ComplianceException("cannot create checkpoint anchor directory " + directory, e);
-    }
+    Journals.createDirectory(directory, "checkpoint anchor");
     return new FileCheckpointAnchor(directory);
   }
 

@@ -1,18 +1,13 @@
 package dev.tdeveloper.compliance.audit.integrity;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An RFC 9162 inclusion proof: the audit path that proves the leaf at {@link #leafIndex()} is in
  * the tree of {@link #treeSize()} leaves. Verify it with {@link ProofVerifier#verifyInclusion}.
  * Immutable and thread-safe; the hashes are copied in and out.
  */
-public final class InclusionProof {
-  private final long leafIndex;
-  private final long treeSize;
-  private final ProofHashes hashes;
-
+public final class InclusionProof extends MerkleProof {
   /**
    * Creates a proof. Values that cannot be a valid proof (an index not below the size, too many
    * hashes for the size) are accepted here and fail verification.
@@ -23,11 +18,7 @@ public final class InclusionProof {
    * @throws IllegalArgumentException if a number is negative or a hash is not 32 bytes
    */
   public InclusionProof(long leafIndex, long treeSize, List<byte[]> hashes) {
-    ProofHashes.checkNotNegative("leafIndex", leafIndex);
-    ProofHashes.checkNotNegative("treeSize", treeSize);
-    this.leafIndex = leafIndex;
-    this.treeSize = treeSize;
-    this.hashes = ProofHashes.copyOf(hashes);
+    super("leafIndex", leafIndex, "treeSize", treeSize, hashes);
   }
 
   /**
@@ -42,43 +33,16 @@ public final class InclusionProof {
 
   /** Returns the leaf's index. */
   public long leafIndex() {
-    return leafIndex;
+    return first();
   }
 
   /** Returns the size of the tree the proof is for. */
   public long treeSize() {
-    return treeSize;
-  }
-
-  /** Returns copies of the audit path's hashes, bottom-up. */
-  public List<byte[]> hashes() {
-    return hashes.copies();
-  }
-
-  /** Returns the audit path's hashes in base64 (standard alphabet), for JSON export. */
-  public List<String> hashesBase64() {
-    return hashes.base64();
-  }
-
-  byte[][] raw() {
-    return hashes.raw();
+    return second();
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof InclusionProof p
-        && p.leafIndex == leafIndex
-        && p.treeSize == treeSize
-        && p.hashes.equals(hashes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(leafIndex, treeSize, hashes);
-  }
-
-  @Override
-  public String toString() {
-    return "InclusionProof[leaf " + leafIndex + " of " + treeSize + ", " + hashes + "]";
+  String numbers() {
+    return "leaf " + leafIndex() + " of " + treeSize();
   }
 }

@@ -2,7 +2,9 @@ package dev.tdeveloper.compliance.audit.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -16,6 +18,17 @@ class ProofTamperingPropertiesTest {
     byte[] copy = bytes.clone();
     copy[(bit >>> 3) % copy.length] ^= (byte) (1 << (bit & 7));
     return copy;
+  }
+
+  /** Returns {@code hashes} with the one at {@code choice} (modulo the size) flipped, if any. */
+  private static Optional<List<byte[]>> flipOne(List<byte[]> hashes, int choice, int bit) {
+    if (hashes.isEmpty()) {
+      return Optional.empty();
+    }
+    List<byte[]> tampered = new ArrayList<>(hashes);
+    int which = choice % hashes.size();
+    tampered.set(which, flip(hashes.get(which), bit));
+    return Optional.of(tampered);
   }
 
   @Property(tries = 1000)
@@ -34,14 +47,13 @@ class ProofTamperingPropertiesTest {
     assertThat(ProofVerifier.verifyInclusion(flip(leaf, bit), proof, root)).isFalse();
     assertThat(ProofVerifier.verifyInclusion(leaf, proof, flip(root, bit))).isFalse();
     List<byte[]> hashes = proof.hashes();
-    if (!hashes.isEmpty()) {
-      List<byte[]> tampered = new java.util.ArrayList<>(hashes);
-      int which = hashChoice % hashes.size();
-      tampered.set(which, flip(hashes.get(which), bit));
-      assertThat(
-              ProofVerifier.verifyInclusion(leaf, new InclusionProof(index, size, tampered), root))
-          .isFalse();
-    }
+    flipOne(hashes, hashChoice, bit)
+        .ifPresent(
+            tampered ->
+                assertThat(
+                        ProofVerifier.verifyInclusion(
+                            leaf, new InclusionProof(index, size, tampered), root))
+                    .isFalse());
     InclusionProof otherIndex = new InclusionProof(index ^ (1L << numberBit), size, hashes);
     assertThat(ProofVerifier.verifyInclusion(leaf, otherIndex, root)).isFalse();
     // A size is bound by its checkpoint's root, not by the proof: RFC 9162 proofs of some other
@@ -69,15 +81,13 @@ class ProofTamperingPropertiesTest {
     assertThat(ProofVerifier.verifyConsistency(flip(oldRoot, bit), newRoot, proof)).isFalse();
     assertThat(ProofVerifier.verifyConsistency(oldRoot, flip(newRoot, bit), proof)).isFalse();
     List<byte[]> hashes = proof.hashes();
-    if (!hashes.isEmpty()) {
-      List<byte[]> tampered = new java.util.ArrayList<>(hashes);
-      int which = hashChoice % hashes.size();
-      tampered.set(which, flip(hashes.get(which), bit));
-      assertThat(
-              ProofVerifier.verifyConsistency(
-                  oldRoot, newRoot, new ConsistencyProof(oldSize, newSize, tampered)))
-          .isFalse();
-    }
+    flipOne(hashes, hashChoice, bit)
+        .ifPresent(
+            tampered ->
+                assertThat(
+                        ProofVerifier.verifyConsistency(
+                            oldRoot, newRoot, new ConsistencyProof(oldSize, newSize, tampered)))
+                    .isFalse());
     // As for inclusion, a flipped size is checked against the root of that size.
     long flippedOld = oldSize ^ (1L << numberBit);
     ConsistencyProof otherOld = new ConsistencyProof(flippedOld, newSize, hashes);
@@ -107,7 +117,7 @@ class ProofTamperingPropertiesTest {
     InclusionProof inclusion = TREE.inclusionProof(m, size);
     List<byte[]> path = inclusion.hashes();
     byte[] root = TREE.root(size);
-    List<byte[]> longer = new java.util.ArrayList<>(path);
+    List<byte[]> longer = new ArrayList<>(path);
     longer.add(new byte[32]);
     assertThat(
             ProofVerifier.verifyInclusion(
@@ -121,7 +131,7 @@ class ProofTamperingPropertiesTest {
         .isFalse();
     ConsistencyProof consistency = TREE.consistencyProof(m, size);
     List<byte[]> hashes = consistency.hashes();
-    List<byte[]> more = new java.util.ArrayList<>(hashes);
+    List<byte[]> more = new ArrayList<>(hashes);
     more.add(new byte[32]);
     assertThat(
             ProofVerifier.verifyConsistency(
