@@ -1,0 +1,40 @@
+package dev.tdeveloper.dr.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One file a {@link BackupSource} hands over: its path relative to the source's root ({@code /}
+ * separated, no empty, {@code .} or {@code ..} segment, no leading slash), its size and its last
+ * modification time. Immutable.
+ *
+ * @param path the relative path
+ * @param size the size in bytes
+ * @param lastModified when it last changed (incremental backups skip unchanged files by it)
+ */
+public record SourceEntry(String path, long size, Instant lastModified) {
+  /** Checks the path and size; see the class description for the rules. */
+  public SourceEntry {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(lastModified, "lastModified");
+    if (path.isEmpty() || path.length() > 4096 || path.startsWith("/") || path.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "SourceEntry.path '"
+              + path
+              + "' must be 1 to 4096 characters, relative, not ending in /");
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException(
+            "SourceEntry.path '" + path + "' has an empty, '.' or '..' segment");
+      }
+    }
+    if (path.chars().anyMatch(c -> c == 0 || c == '\\')) {
+      throw new IllegalArgumentException(
+          "SourceEntry.path '" + path + "' holds a NUL or backslash character");
+    }
+    if (size < 0) {
+      throw new IllegalArgumentException("SourceEntry.size must be >= 0, got " + size);
+    }
+  }
+}
