@@ -11,6 +11,7 @@ import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.context.TenantContext;
+import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
@@ -81,22 +82,25 @@ final class DemoServices implements AutoCloseable {
   final UsageMeter usage;
   final DemoProtection protection;
   final DemoPosture posture;
+  final DemoAudit audit;
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
     this.startedAt = clock.instant();
     Files.createDirectories(options.dataDir());
+    this.audit = new DemoAudit(options.dataDir(), clock);
     this.config =
         ReloadableTenantConfig.builder(configFile(options))
             .clock(clock)
             .validator("rate limits", TenantRateLimitPolicies::problems)
             .validator("quotas", TenantQuotaPolicies::problems)
             .listener(event -> lastReload.set(Optional.of(event)))
+            .listener(audit.listener())
             .build();
-    this.protection = new DemoProtection(config.current(), ticker);
+    this.protection = new DemoProtection(config.current(), ticker, audit);
     config.addApplier("rate limits", protection::apply);
     this.keys =
-        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock);
+        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock, audit);
     this.posture = new DemoPosture(options, clock, config, keys.manager, registry);
     this.notes = new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock);
     ProvisioningStep notesSpace =
@@ -127,6 +131,7 @@ final class DemoServices implements AutoCloseable {
                     ProvisioningStep.of(
                         "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
             .listener(event -> LOG.debug("provisioning: {}", event))
+            .listener(audit.listener(DemoServices::auditedProvisioning))
             .build();
     this.quotaStore =
         FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
@@ -137,6 +142,7 @@ final class DemoServices implements AutoCloseable {
             .store(quotaStore)
             .clock(clock)
             .policies(quotaPolicies)
+            .listener(audit.listener())
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
             .build();
     this.usageStore =
@@ -171,6 +177,12 @@ final class DemoServices implements AutoCloseable {
       LOG.info("usage store: compacted away {} old segments", dropped);
     }
     return dropped;
+  }
+
+  /** Audits the outcome of each saga and failed steps, not the routine step transitions. */
+  private static boolean auditedProvisioning(ProvisioningEvent event) {
+    return !(event instanceof ProvisioningEvent.StepStarted
+        || event instanceof ProvisioningEvent.StepCompleted);
   }
 
   /** Meters a created note (its tenant-scoped id makes the usage event idempotent). */
@@ -232,7 +244,11 @@ final class DemoServices implements AutoCloseable {
           try {
             notes.close();
           } finally {
-            keys.close();
+            try {
+              keys.close();
+            } finally {
+              audit.close();
+            }
           }
         }
       }
