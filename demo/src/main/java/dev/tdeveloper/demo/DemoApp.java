@@ -13,6 +13,7 @@ import dev.tdeveloper.tenancy.time.Ticker;
 import dev.tdeveloper.web.operator.BearerTokenAuthenticator;
 import dev.tdeveloper.web.operator.OperatorFilter;
 import dev.tdeveloper.web.ratelimit.RateLimitFilter;
+import dev.tdeveloper.web.ratelimit.RateLimitFilterEvent;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
 import dev.tdeveloper.web.tenant.TenantFilter;
 import jakarta.servlet.DispatcherType;
@@ -102,7 +103,8 @@ public final class DemoApp implements AutoCloseable {
       connector.setPort(options.port());
     }
     server.addConnector(connector);
-    ServletContextHandler context = routes(services, options, operatorFilter(token));
+    ServletContextHandler context =
+        routes(services, options, operatorFilter(token, services.audit));
     context.addServlet(services.posture.servlet(tls), "/ops/posture");
     tls.ifPresent(
         t ->
@@ -141,6 +143,7 @@ public final class DemoApp implements AutoCloseable {
                           safely("renew TLS certificate", r::renewIfDue), 1, 1, TimeUnit.HOURS));
         });
     jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
+    services.audit.schedule(jobs, job -> safely("audit checkpoint", job));
     return new DemoApp(services, server, jobs, token, tls);
   }
 
@@ -150,7 +153,7 @@ public final class DemoApp implements AutoCloseable {
    * read the ops view and administer tenants. Add a {@code require} rule (and map the filter) for
    * every future operator route.
    */
-  private static OperatorFilter operatorFilter(String token) {
+  private static OperatorFilter operatorFilter(String token, DemoAudit audit) {
     TenantAccessGuard guard =
         TenantAccessGuard.builder()
             .rolePolicy(
@@ -158,6 +161,7 @@ public final class DemoApp implements AutoCloseable {
                     .role("operator", OPS_READ.value(), TENANTS_ADMIN.value())
                     .build())
             .listener(event -> LOG.warn("operator access denied: {}", DemoLog.masked(event)))
+            .listener(audit.listener())
             .build();
     return OperatorFilter.builder()
         .authenticator(
@@ -168,6 +172,7 @@ public final class DemoApp implements AutoCloseable {
         .require("/ops", OPS_READ)
         .require("/admin", TENANTS_ADMIN)
         .listener(event -> LOG.warn("operator request refused: {}", DemoLog.masked(event)))
+        .listener(audit.listener())
         .build();
   }
 
@@ -186,6 +191,7 @@ public final class DemoApp implements AutoCloseable {
             .registry(services.registry)
             .excludePathPrefixes("/health", "/ops", "/admin")
             .listener(event -> LOG.info("tenant rejected: {}", DemoLog.masked(event)))
+            .listener(services.audit.listener())
             .build();
     AbuseShieldFilter shieldFilter =
         AbuseShieldFilter.builder().shield(services.protection.shield).build();
@@ -193,10 +199,14 @@ public final class DemoApp implements AutoCloseable {
         RateLimitFilter.builder()
             .limiter(services.protection.limiter)
             .listener(event -> LOG.debug("request refused: {}", DemoLog.masked(event)))
+            .listener(
+                services.audit.listener(e -> e instanceof RateLimitFilterEvent.StoreUnavailable))
             .build();
     ServletContextHandler context = new ServletContextHandler();
-    // Filters run in the order they are added: shield, tenant (skips /health, /ops, /admin),
-    // operator (on /ops and /admin only), rate limit, metering.
+    // Filters run in the order they are added: audit (outermost, so every refusal is audited),
+    // shield, tenant (skips /health, /ops, /admin), operator (on /ops and /admin only), rate
+    // limit, metering.
+    addFilter(context, services.audit.filter, "/*");
     addFilter(context, shieldFilter, "/*");
     addFilter(context, tenantFilter, "/*");
     addFilter(context, operators, "/ops/*");
@@ -220,6 +230,8 @@ public final class DemoApp implements AutoCloseable {
     ComplianceServlet compliance = new ComplianceServlet(services.compliance);
     context.addServlet(new ServletHolder(compliance), "/admin/compliance/*");
     context.addServlet(new ServletHolder(compliance), "/admin/access-reviews");
+    context.addServlet(
+        new ServletHolder(new AuditServlet(services.audit.log, services.clock)), "/admin/audit/*");
     return context;
   }
 

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The demo's encryption at rest: a master key, the local key store under {@code <data>/keys} with
  * each tenant's key versions, the envelope encryptor sealing notes, and the key lifecycle (first
  * version at provisioning, rotation by policy and on request with a rewrap of the tenant's notes,
- * crypto-shredding at offboarding). Key events are logged; they never carry key material.
- * Thread-safe.
+ * crypto-shredding at offboarding). Key events are logged and audited; they never carry key
+ * material. Thread-safe.
  */
 final class DemoKeys implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoKeys.class);
@@ -53,13 +53,14 @@ final class DemoKeys implements AutoCloseable {
   final EnvelopeEncryptor encryptor;
   private final Path cursors;
 
-  DemoKeys(MasterKey master, Path dataDir, InstantSource clock) {
+  DemoKeys(MasterKey master, Path dataDir, InstantSource clock, DemoAudit audit) {
     this.manager = LocalKeyManager.builder(dataDir.resolve("keys"), master).clock(clock).open();
     this.lifecycle =
         KeyLifecycle.builder(manager)
             .policy(KeyRotationPolicy.maximumAge(MAX_KEY_AGE))
             .clock(clock)
             .listener(DemoKeys::log)
+            .listener(audit.listener())
             .build();
     this.encryptor = EnvelopeEncryptor.builder(manager).build();
     this.cursors = dataDir.resolve("notes").resolve("rewrap");

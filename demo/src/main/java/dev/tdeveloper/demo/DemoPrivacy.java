@@ -59,7 +59,7 @@ final class DemoPrivacy implements AutoCloseable {
       };
 
   /**
-   * Opens the vault and the ledger under {@code dataDir/privacy} and wires the processor.
+   * Opens the consent ledger under {@code dataDir/privacy} and wires the processor.
    *
    * @param listener receives every request's {@link PrivacyEvent} (pseudonyms only, never a raw
    *     identifier); the audit log turns them into audit events
@@ -69,16 +69,12 @@ final class DemoPrivacy implements AutoCloseable {
       InstantSource clock,
       TenantRegistry registry,
       NoteStore notes,
+      FilePseudonymVault vault,
       EventListener<PrivacyEvent> listener) {
     Objects.requireNonNull(registry, "registry");
-    Path dir = dataDir.resolve("privacy");
-    this.vault = FilePseudonymVault.open(dir.resolve("pseudonyms"));
-    try {
-      this.consent = FileConsentLedger.open(dir.resolve("consent"), vault, clock);
-    } catch (RuntimeException e) {
-      vault.close();
-      throw e;
-    }
+    this.vault = Objects.requireNonNull(vault, "vault");
+    this.consent =
+        FileConsentLedger.open(dataDir.resolve("privacy").resolve("consent"), vault, clock);
     this.connector = new NotesPersonalDataConnector(notes);
     this.processor =
         PrivacyRequestProcessor.builder()
@@ -107,6 +103,14 @@ final class DemoPrivacy implements AutoCloseable {
             .build();
     this.record = new RecordOfProcessing(CONTROLLER, clock);
     activities().forEach(record::add);
+  }
+
+  /**
+   * Opens the pseudonym vault under {@code dataDir/privacy/pseudonyms}; the services open it first,
+   * since the audit log pseudonymizes with it too, and close it last.
+   */
+  static FilePseudonymVault openVault(Path dataDir) {
+    return FilePseudonymVault.open(dataDir.resolve("privacy").resolve("pseudonyms"));
   }
 
   /** Returns the pseudonym vault, for the audit log's {@code Pseudonymizer}. */
@@ -184,10 +188,10 @@ final class DemoPrivacy implements AutoCloseable {
             List.of("kept in memory only", "masked in logs")));
   }
 
-  /** Closes the ledger and the vault; logs, never throws, so the services' close goes on. */
+  /** Closes the ledger (the services close the vault); logs, never throws. */
   @Override
   public void close() {
-    for (AutoCloseable c : List.<AutoCloseable>of(consent, vault)) {
+    for (AutoCloseable c : List.<AutoCloseable>of(consent)) {
       try {
         c.close();
       } catch (Exception e) {

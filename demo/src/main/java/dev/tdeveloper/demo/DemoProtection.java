@@ -44,17 +44,21 @@ final class DemoProtection {
   final RateLimiter<RateLimitKey> limiter;
 
   /**
-   * Wires the protection of {@code config}, timed by {@code ticker}.
+   * Wires the protection of {@code config}, timed by {@code ticker}. Bans and rate-limit store
+   * failures go to the audit log; each blocked or limited request is audited by the audit filter,
+   * so the per-request shield and limiter events are not audited twice (under attack they come at
+   * the attack's rate).
    *
    * @throws ConfigException if a rate-limit setting of {@code config} is bad
    */
-  DemoProtection(TenantConfig config, Ticker ticker) {
+  DemoProtection(TenantConfig config, Ticker ticker, DemoAudit audit) {
     this.policies = TenantRateLimitPolicies.of(config);
     this.limiter =
         RateLimiter.<RateLimitKey>builder()
             .policyResolver(policies::forKey)
             .ticker(ticker)
             .listener(DemoProtection::log)
+            .listener(audit.listener(e -> e instanceof RateLimitEvent.StoreFailed))
             .build();
     this.shield =
         AbuseShield.builder()
@@ -71,6 +75,7 @@ final class DemoProtection {
                     .ticker(ticker)
                     .build())
             .listener(DemoProtection::log)
+            .listener(audit.listener(e -> e instanceof ShieldEvent.Banned))
             .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
@@ -11,6 +12,7 @@ import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.context.TenantContext;
+import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
@@ -81,24 +83,29 @@ final class DemoServices implements AutoCloseable {
   final UsageMeter usage;
   final DemoProtection protection;
   final DemoPosture posture;
-  final DemoPrivacy privacy; // GDPR requests, consent, pseudonym vault
+  final FilePseudonymVault pseudonyms; // shared by the audit log and GDPR erasure
+  final DemoPrivacy privacy; // GDPR requests, consent
   final DemoCompliance compliance; // SOC 2 / ISO 27001 / HIPAA evidence and reports
+  final DemoAudit audit;
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
     this.startedAt = clock.instant();
     Files.createDirectories(options.dataDir());
+    this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
+    this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
         ReloadableTenantConfig.builder(configFile(options))
             .clock(clock)
             .validator("rate limits", TenantRateLimitPolicies::problems)
             .validator("quotas", TenantQuotaPolicies::problems)
             .listener(event -> lastReload.set(Optional.of(event)))
+            .listener(audit.listener())
             .build();
-    this.protection = new DemoProtection(config.current(), ticker);
+    this.protection = new DemoProtection(config.current(), ticker, audit);
     config.addApplier("rate limits", protection::apply);
     this.keys =
-        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock);
+        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock, audit);
     this.posture = new DemoPosture(options, clock, config, keys.manager, registry);
     this.notes = new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock);
     ProvisioningStep notesSpace =
@@ -129,6 +136,7 @@ final class DemoServices implements AutoCloseable {
                     ProvisioningStep.of(
                         "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
             .listener(event -> LOG.debug("provisioning: {}", event))
+            .listener(audit.listener(DemoServices::auditedProvisioning))
             .build();
     this.quotaStore =
         FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
@@ -139,6 +147,7 @@ final class DemoServices implements AutoCloseable {
             .store(quotaStore)
             .clock(clock)
             .policies(quotaPolicies)
+            .listener(audit.listener())
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
             .build();
     this.usageStore =
@@ -159,19 +168,17 @@ final class DemoServices implements AutoCloseable {
     compactUsageStore();
     provisioner.resumeIncomplete();
     config.addApplier("provisioning", this::provisionListedTenants);
-    // GDPR requests and compliance evidence: privacy events are logged until the audit log takes
-    // them; the audit chain is reported as not checked until the audit log is wired.
+    // GDPR requests go to the audit log (pseudonyms only); its verification is the compliance
+    // report's "audit chain verified" evidence.
     this.privacy =
         new DemoPrivacy(
-            options.dataDir(), clock, registry, notes, e -> LOG.info("privacy request: {}", e));
-    this.compliance =
-        new DemoCompliance(
-            registry,
-            keys,
+            options.dataDir(),
             clock,
-            () -> {
-              throw new IllegalStateException("not checked: the demo has no audit log wired yet");
-            });
+            registry,
+            notes,
+            pseudonyms,
+            event -> audit.log.logger().log(event.toAuditEvent()));
+    this.compliance = new DemoCompliance(registry, keys, clock, audit.log.integrityCheck());
   }
 
   /**
@@ -186,6 +193,12 @@ final class DemoServices implements AutoCloseable {
       LOG.info("usage store: compacted away {} old segments", dropped);
     }
     return dropped;
+  }
+
+  /** Audits the outcome of each saga and failed steps, not the routine step transitions. */
+  private static boolean auditedProvisioning(ProvisioningEvent event) {
+    return !(event instanceof ProvisioningEvent.StepStarted
+        || event instanceof ProvisioningEvent.StepCompleted);
   }
 
   /** Meters a created note (its tenant-scoped id makes the usage event idempotent). */
@@ -248,7 +261,15 @@ final class DemoServices implements AutoCloseable {
           try {
             notes.close();
           } finally {
-            keys.close();
+            try {
+              keys.close();
+            } finally {
+              try {
+                audit.close();
+              } finally {
+                pseudonyms.close();
+              }
+            }
           }
         }
       }

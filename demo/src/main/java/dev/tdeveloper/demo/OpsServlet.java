@@ -22,6 +22,9 @@ import java.util.Optional;
  * rejected} (with every problem: {@code file:line:column}, field path, value, allowed range) or
  * {@code failed} (the consumer that could not apply it); after the last two the previous file stays
  * in force everywhere.
+ *
+ * <p>{@code audit} shows the audit log's size, latest checkpoint size, verifier key and events
+ * refused.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -54,6 +57,7 @@ final class OpsServlet extends HttpServlet {
     body.put("plans", services.config.current().plans());
     body.put("tenants", tenants);
     body.put("lastReload", lastReload());
+    body.put("audit", services.audit.stats());
     Json.send(resp, 200, body);
   }
 

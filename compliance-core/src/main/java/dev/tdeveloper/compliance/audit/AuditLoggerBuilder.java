@@ -36,6 +36,7 @@ public final class AuditLoggerBuilder {
   private Clock clock;
   private Pseudonymizer pseudonymizer;
   private Set<String> personalDetails;
+  private Set<String> nonPersonalActors;
   private KeyedChain keyedChain;
   private Integer queueCapacity;
   private Duration offerTimeout;
@@ -100,6 +101,27 @@ public final class AuditLoggerBuilder {
       set.add(key);
     }
     this.personalDetails = Set.copyOf(set);
+    return this;
+  }
+
+  /**
+   * Names actors that are not people, such as {@code system}, {@code anonymous} or a job's name:
+   * the pseudonymizer leaves them as they are, so the log stays readable where it holds no personal
+   * data (default: none; every actor is pseudonymized when a pseudonymizer is set).
+   *
+   * @throws IllegalArgumentException if an actor is blank
+   */
+  public AuditLoggerBuilder nonPersonalActors(String... actors) {
+    once("nonPersonalActors", this.nonPersonalActors);
+    Objects.requireNonNull(actors, "actors");
+    TreeSet<String> set = new TreeSet<>();
+    for (String actor : actors) {
+      if (Objects.requireNonNull(actor, "nonPersonalActors actor").isBlank()) {
+        throw new IllegalArgumentException("nonPersonalActors holds a blank actor");
+      }
+      set.add(actor);
+    }
+    this.nonPersonalActors = Set.copyOf(set);
     return this;
   }
 
@@ -177,6 +199,7 @@ public final class AuditLoggerBuilder {
             clock == null ? Clock.systemUTC() : clock,
             Optional.ofNullable(pseudonymizer),
             personalDetails == null ? Set.of() : personalDetails,
+            nonPersonalActors == null ? Set.of() : nonPersonalActors,
             Optional.ofNullable(keyedChain),
             queueCapacity == null ? DEFAULT_QUEUE_CAPACITY : queueCapacity,
             offerTimeout == null ? DEFAULT_OFFER_TIMEOUT : offerTimeout,

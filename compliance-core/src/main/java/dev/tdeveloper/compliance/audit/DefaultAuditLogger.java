@@ -34,7 +34,12 @@ final class DefaultAuditLogger implements AuditLogger {
     this.settings = settings;
     this.sink = settings.sink();
     this.pseudonymizer =
-        settings.pseudonymizer().map(p -> new EventPseudonymizer(p, settings.personalDetails()));
+        settings
+            .pseudonymizer()
+            .map(
+                p ->
+                    new EventPseudonymizer(
+                        p, settings.personalDetails(), settings.nonPersonalActors()));
     byte[] chain = ChainStart.of(sink, settings.keyedChain());
     this.queue = new EntryQueue(settings.queueCapacity(), sink.size());
     this.writer = new AuditWriter(settings, queue, chain);
@@ -133,7 +138,9 @@ final class DefaultAuditLogger implements AuditLogger {
     Objects.requireNonNull(query, "query");
     requireOpen();
     Optional<String> storedActor = query.actor();
-    if (storedActor.isPresent() && settings.pseudonymizer().isPresent()) {
+    if (storedActor.isPresent()
+        && settings.pseudonymizer().isPresent()
+        && !settings.nonPersonalActors().contains(storedActor.get())) {
       storedActor = settings.pseudonymizer().get().lookup(query.tenant(), storedActor.get());
       if (storedActor.isEmpty()) {
         return List.of(); // never pseudonymized (or forgotten): the log holds no entry of it

@@ -13,14 +13,20 @@ import java.util.TreeMap;
 final class EventPseudonymizer {
   private final Pseudonymizer pseudonymizer;
   private final Set<String> personalDetails;
+  private final Set<String> nonPersonalActors;
 
-  EventPseudonymizer(Pseudonymizer pseudonymizer, Set<String> personalDetails) {
+  EventPseudonymizer(
+      Pseudonymizer pseudonymizer, Set<String> personalDetails, Set<String> nonPersonalActors) {
     this.pseudonymizer = pseudonymizer;
     this.personalDetails = personalDetails;
+    this.nonPersonalActors = nonPersonalActors;
   }
 
   AuditEvent apply(AuditEvent event) {
-    String actor = pseudonym(event, "actor", event.actor());
+    String actor =
+        nonPersonalActors.contains(event.actor())
+            ? event.actor()
+            : pseudonym(event, "actor", event.actor());
     Optional<String> sourceIp = event.sourceIp().map(ip -> pseudonym(event, "sourceIp", ip));
     TreeMap<String, String> details = new TreeMap<>(event.details());
     for (String key : personalDetails) {

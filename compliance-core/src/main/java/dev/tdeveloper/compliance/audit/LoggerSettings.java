@@ -15,6 +15,7 @@ record LoggerSettings(
     Clock clock,
     Optional<Pseudonymizer> pseudonymizer,
     Set<String> personalDetails,
+    Set<String> nonPersonalActors,
     Optional<KeyedChain> keyedChain,
     int queueCapacity,
     Duration offerTimeout,

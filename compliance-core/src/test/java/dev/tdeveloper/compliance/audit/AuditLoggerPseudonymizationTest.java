@@ -46,6 +46,27 @@ class AuditLoggerPseudonymizationTest {
   }
 
   @Test
+  void nonPersonalActorsStayReadableAndAreFoundByName() {
+    MapPseudonymizer pseudonymizer = new MapPseudonymizer();
+    try (AuditLogger logger =
+        AuditLogger.builder()
+            .pseudonymizer(pseudonymizer)
+            .nonPersonalActors("system", "anonymous")
+            .build()) {
+      logger.logAndWait(
+          AuditEvent.builder("job.run", Events.T0).tenant(TenantId.of("acme")).build());
+      logger.logAndWait(personal("acme"));
+      assertThat(logger.entry(0).orElseThrow().event().actor()).isEqualTo("system");
+      assertThat(logger.entry(1).orElseThrow().event().actor()).startsWith("ps-");
+      assertThat(logger.query(AuditQuery.forTenant(TenantId.of("acme")).actor("system").build()))
+          .singleElement()
+          .satisfies(e -> assertThat(e.sequence()).isZero());
+    }
+    assertThatThrownBy(() -> AuditLogger.builder().nonPersonalActors(" "))
+        .hasMessageContaining("blank");
+  }
+
+  @Test
   void queryByActorLooksUpThePseudonymWithoutCreatingOne() {
     MapPseudonymizer pseudonymizer = new MapPseudonymizer();
     try (AuditLogger logger = AuditLogger.builder().pseudonymizer(pseudonymizer).build()) {
