@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +146,8 @@ class RestoreDrillTest {
     drill().run(ACME, "notes", DrillSelection.LATEST);
 
     assertThat(target.scratches).hasSize(1);
-    assertThat(target.scratches.get(0)).doesNotExist().hasParent(temp.resolve("scratch"));
+    assertThat(target.scratches.get(0)).doesNotExist();
+    assertThat(target.scratches.get(0).getParent()).isEqualTo(temp.resolve("scratch"));
     assertThat(temp.resolve("scratch")).isEmptyDirectory();
   }
 
@@ -249,6 +255,41 @@ class RestoreDrillTest {
     assertThat(events).hasSize(2);
     assertThat(events.get(0)).isInstanceOf(DrillEvent.Started.class);
     assertThat(events.get(1)).isEqualTo(new DrillEvent.Passed(result));
+  }
+
+  @Test
+  void scheduledDrillsRunOnTheExecutorAndRecordTheirResults() throws Exception {
+    target.add(ACME, "notes", "b1", Duration.ofHours(2));
+    CountDownLatch three = new CountDownLatch(3);
+    RestoreDrill drill =
+        RestoreDrill.builder(target)
+            .scratchRoot(temp.resolve("scratch"))
+            .validation(DrillValidation.checksumsOnly())
+            .history(history)
+            .clock(clock)
+            .ticker(clock)
+            .listener(
+                e -> {
+                  if (e instanceof DrillEvent.Passed) {
+                    three.countDown();
+                  }
+                })
+            .build();
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      ScheduledFuture<?> future =
+          drill.schedule(executor, Duration.ofMillis(1), ACME, "notes", DrillSelection.LATEST);
+      assertThat(three.await(30, TimeUnit.SECONDS)).isTrue();
+      future.cancel(false);
+    } finally {
+      executor.shutdownNow();
+      assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(history.size()).isGreaterThanOrEqualTo(3);
+    assertThatThrownBy(
+            () -> drill.schedule(executor, Duration.ZERO, ACME, "notes", DrillSelection.LATEST))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("period must be positive, was PT0S");
   }
 
   @Test
