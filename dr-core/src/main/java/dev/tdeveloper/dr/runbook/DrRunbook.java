@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * for the audit hook). Executing a run id whose journal exists resumes it: completed steps are
  * skipped; a step started but not completed has its verification run first, and only if that fails
  * is its action run again, so actions must be idempotent or safe to repeat once their verification
- * says they did not take effect. An interrupted roll-back continues where it stopped. A finished
- * run id cannot be executed again.
+ * says they did not take effect. An interrupted roll-back continues where it stopped, running an
+ * interrupted rollback again (so rollbacks must be idempotent too). A finished run id cannot be
+ * executed again.
  *
  * <p>Thread-safe: different run ids may execute at once; the same run id only once at a time.
  */

@@ -280,6 +280,36 @@ class DrRunbookTest {
   }
 
   @Test
+  void interruptedRollbackContinuesWhereItStopped() throws Exception {
+    boolean[] crash = {true};
+    RunbookStep promote =
+        RunbookStep.builder("promote")
+            .action(context -> FileSteps.append(effects(), "promote"))
+            .verification(context -> true)
+            .rollback(
+                context -> {
+                  FileSteps.append(effects(), "undo promote");
+                  if (crash[0]) {
+                    throw new OutOfMemoryError("simulated crash in a rollback");
+                  }
+                })
+            .build();
+    RunbookStep failing =
+        RunbookStep.builder("repoint").action(context -> {}).verification(context -> false).build();
+    DrRunbook runbook = builder().step(step("fence")).step(promote).step(failing).build();
+    assertThatThrownBy(() -> runbook.execute("run-1")).isInstanceOf(OutOfMemoryError.class);
+    crash[0] = false;
+
+    RunbookResult result = runbook.execute("run-1");
+
+    assertThat(result.outcome()).isEqualTo(RunbookOutcome.ROLLED_BACK);
+    assertThat(result.step()).contains("repoint");
+    assertThat(result.rolledBackSteps()).containsExactly("promote", "fence");
+    assertThat(FileSteps.lines(effects()))
+        .containsExactly("fence", "promote", "undo promote", "undo promote", "undo fence");
+  }
+
+  @Test
   void resumeByARunbookWithOtherStepsIsRefused() {
     DrRunbook crashing =
         builder()
