@@ -1,0 +1,84 @@
+package dev.tdeveloper.dr.drill;
+
+import dev.tdeveloper.dr.spi.BackupScope;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a {@link RestoreDrill} tells its listeners: a drill started, passed or failed. Immutable and
+ * thread-safe.
+ */
+public sealed interface DrillEvent {
+  /** Returns whose data the drill is about. */
+  BackupScope scope();
+
+  /** Returns the source drilled. */
+  String source();
+
+  /**
+   * A drill started.
+   *
+   * @param scope whose data is drilled
+   * @param source the source drilled
+   * @param selection how the backup is selected
+   * @param at when the drill started
+   */
+  record Started(BackupScope scope, String source, DrillSelection selection, Instant at)
+      implements DrillEvent {
+    /** Checks that no field is null. */
+    public Started {
+      Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(selection, "selection");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A drill passed: the backup restored, verified and validated.
+   *
+   * @param result the drill's result
+   */
+  record Passed(DrillResult result) implements DrillEvent {
+    /** Checks that the result is a pass. */
+    public Passed {
+      if (!Objects.requireNonNull(result, "result").succeeded()) {
+        throw new IllegalArgumentException("DrillEvent.Passed needs a result that succeeded");
+      }
+    }
+
+    @Override
+    public BackupScope scope() {
+      return result.scope();
+    }
+
+    @Override
+    public String source() {
+      return result.source();
+    }
+  }
+
+  /**
+   * A drill failed; {@link DrillResult#failureReason()} says why.
+   *
+   * @param result the drill's result
+   */
+  record Failed(DrillResult result) implements DrillEvent {
+    /** Checks that the result is a failure. */
+    public Failed {
+      if (Objects.requireNonNull(result, "result").succeeded()) {
+        throw new IllegalArgumentException("DrillEvent.Failed needs a result that failed");
+      }
+    }
+
+    @Override
+    public BackupScope scope() {
+      return result.scope();
+    }
+
+    @Override
+    public String source() {
+      return result.source();
+    }
+  }
+}
