@@ -1,0 +1,173 @@
+package dev.tdeveloper.dr.backup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tdeveloper.dr.spi.BackupScope;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The canonical JSON form of a {@link BackupManifest}: fields in a fixed order, compact, then a
+ * {@code sha256} field holding the hash of the bytes before it was added. Thread-safe.
+ */
+final class ManifestJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String HASH = "sha256";
+
+  private ManifestJson() {}
+
+  static byte[] write(BackupManifest manifest) {
+    ObjectNode node = content(manifest);
+    byte[] content = bytes(node);
+    node.put(HASH, Sha256.hex(content, 0, content.length));
+    return bytes(node);
+  }
+
+  static String contentHash(BackupManifest manifest) {
+    byte[] content = bytes(content(manifest));
+    return Sha256.hex(content, 0, content.length);
+  }
+
+  static BackupManifest read(BackupScope scope, String backupId, byte[] json) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new CorruptManifestException(backupId, "not JSON (" + e.getMessage() + ")");
+    }
+    if (!(tree instanceof ObjectNode node) || !node.path(HASH).isTextual()) {
+      throw new CorruptManifestException(backupId, "not a manifest object with a sha256 field");
+    }
+    String stored = node.remove(HASH).asText();
+    byte[] content = bytes(node);
+    String actual = Sha256.hex(content, 0, content.length);
+    if (!actual.equals(stored)) {
+      throw new CorruptManifestException(
+          backupId, "its content hashes to " + actual + " but it records " + stored);
+    }
+    BackupManifest manifest;
+    try {
+      manifest = parse(scope, node);
+    } catch (RuntimeException e) {
+      throw new CorruptManifestException(backupId, "unreadable content (" + e.getMessage() + ")");
+    }
+    if (!manifest.backupId().equals(backupId)) {
+      throw new CorruptManifestException(
+          backupId, "it describes backup " + manifest.backupId() + " (moved or copied)");
+    }
+    return manifest;
+  }
+
+  private static ObjectNode content(BackupManifest m) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("format", m.formatVersion());
+    node.put("backupId", m.backupId());
+    node.put("scope", m.scope().key());
+    node.put("source", m.source());
+    node.put("type", m.type().name());
+    m.parent().ifPresent(parent -> node.put("parent", parent));
+    node.put("startedAt", m.startedAt().toString());
+    node.put("finishedAt", m.finishedAt().toString());
+    m.journalSequence().ifPresent(sequence -> node.put("journalSequence", sequence));
+    ObjectNode totals = node.putObject("totals");
+    totals.put("files", m.totals().files());
+    totals.put("bytesRead", m.totals().bytesRead());
+    totals.put("chunksNew", m.totals().chunksNew());
+    totals.put("chunksReused", m.totals().chunksReused());
+    totals.put("bytesWritten", m.totals().bytesWritten());
+    ArrayNode files = node.putArray("files");
+    for (BackupFile file : m.files()) {
+      ObjectNode f = files.addObject();
+      f.put("path", file.path());
+      f.put("size", file.size());
+      f.put("lastModified", file.lastModified().toString());
+      f.put("sha256", file.sha256());
+      ArrayNode chunks = f.putArray("chunks");
+      for (ChunkRef chunk : file.chunks()) {
+        chunks.addArray().add(chunk.id()).add(chunk.size());
+      }
+    }
+    return node;
+  }
+
+  private static BackupManifest parse(BackupScope scope, ObjectNode node) {
+    String storedScope = text(node, "scope");
+    if (!storedScope.equals(scope.key())) {
+      throw new IllegalArgumentException(
+          "it belongs to scope " + storedScope + ", not " + scope.key());
+    }
+    JsonNode totals = required(node, "totals");
+    List<BackupFile> files = new ArrayList<>();
+    for (JsonNode f : required(node, "files")) {
+      List<ChunkRef> chunks = new ArrayList<>();
+      for (JsonNode c : required(f, "chunks")) {
+        chunks.add(new ChunkRef(c.path(0).asText(""), c.path(1).asInt(0)));
+      }
+      files.add(
+          new BackupFile(
+              text(f, "path"),
+              number(f, "size"),
+              Instant.parse(text(f, "lastModified")),
+              text(f, "sha256"),
+              chunks));
+    }
+    return new BackupManifest(
+        (int) number(node, "format"),
+        text(node, "backupId"),
+        scope,
+        text(node, "source"),
+        BackupType.valueOf(text(node, "type")),
+        node.has("parent") ? Optional.of(text(node, "parent")) : Optional.empty(),
+        Instant.parse(text(node, "startedAt")),
+        Instant.parse(text(node, "finishedAt")),
+        node.has("journalSequence")
+            ? OptionalLong.of(number(node, "journalSequence"))
+            : OptionalLong.empty(),
+        files,
+        new BackupTotals(
+            number(totals, "files"),
+            number(totals, "bytesRead"),
+            number(totals, "chunksNew"),
+            number(totals, "chunksReused"),
+            number(totals, "bytesWritten")));
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("field '" + field + "' is not a string");
+    }
+    return value.asText();
+  }
+
+  private static long number(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+      throw new IllegalArgumentException("field '" + field + "' is not an integer");
+    }
+    return value.asLong();
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+}

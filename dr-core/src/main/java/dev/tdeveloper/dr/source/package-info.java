@@ -1,0 +1,5 @@
+/**
+ * Ready-made backup sources: a directory tree, the standard output of a dump command, and a
+ * tenant's records exported from a {@code TenantDataStore}.
+ */
+package dev.tdeveloper.dr.source;
