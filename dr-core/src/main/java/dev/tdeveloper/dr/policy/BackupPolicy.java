@@ -1,5 +1,6 @@
 package dev.tdeveloper.dr.policy;
 
+import dev.tdeveloper.dr.backup.BackupType;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

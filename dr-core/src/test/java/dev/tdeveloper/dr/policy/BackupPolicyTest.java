@@ -3,6 +3,7 @@ package dev.tdeveloper.dr.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.dr.backup.BackupType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
