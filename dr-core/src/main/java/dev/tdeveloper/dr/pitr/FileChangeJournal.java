@@ -151,7 +151,19 @@ public final class FileChangeJournal implements ChangeJournal {
                 + ": "
                 + step.problem());
       }
-      ChangeRecord record = ChangeCodec.decode(step.payload());
+      ChangeRecord record;
+      try {
+        record = ChangeCodec.decode(step.payload());
+      } catch (IllegalArgumentException e) {
+        throw new DrException(
+            "change journal segment "
+                + part.file()
+                + " holds an unreadable record at offset "
+                + step.offset()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
       if (record.sequence() >= until) {
         return;
       }
