@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Crash-safe file writes for {@link LocalBackupStore}: content goes to a uniquely named temporary
@@ -22,10 +23,22 @@ import java.util.concurrent.ThreadLocalRandom;
 final class AtomicFiles {
   static final String TEMP_SUFFIX = ".tmp";
 
+  /** Step: half the content is in the temporary file, not forced. */
+  static final String PARTIAL = "partial";
+
+  /** Step: the temporary file is whole and forced, not renamed yet. */
+  static final String FORCED = "forced";
+
+  /** Step: renamed into place, directory not forced yet. */
+  static final String RENAMED = "renamed";
+
   private AtomicFiles() {}
 
-  /** Writes {@code bytes} as {@code target}, replacing nothing the caller has not checked. */
-  static void write(Path target, byte[] bytes) throws IOException {
+  /**
+   * Writes {@code bytes} as {@code target}, replacing nothing the caller has not checked; {@code
+   * steps} hears {@link #PARTIAL}, {@link #FORCED} and {@link #RENAMED} (crash tests stop there).
+   */
+  static void write(Path target, byte[] bytes, Consumer<String> steps) throws IOException {
     Path temp =
         target.resolveSibling(
             target.getFileName()
@@ -35,13 +48,20 @@ final class AtomicFiles {
     try {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, bytes.length / 2);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        steps.accept(PARTIAL);
+        buffer.limit(bytes.length);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
         channel.force(true);
       }
+      steps.accept(FORCED);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      steps.accept(RENAMED);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;

@@ -5,7 +5,6 @@ import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,19 +47,21 @@ public final class LocalBackupStore implements BackupStore {
   public static final String MANIFEST_SUFFIX = ".manifest";
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalBackupStore.class);
-  private static final String CHUNKS = "chunks";
-  private static final String MANIFESTS = "manifests";
+  static final String CHUNKS = "chunks";
+  static final String MANIFESTS = "manifests";
   private static final int STRIPES = 64;
 
   private final Path root;
   private final DirectoryLock lock;
+  private final Consumer<String> steps;
   private final Lock[] stripes = new Lock[STRIPES];
   private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
   private boolean closed;
 
-  private LocalBackupStore(Path root, DirectoryLock lock) {
+  private LocalBackupStore(Path root, DirectoryLock lock, Consumer<String> steps) {
     this.root = root;
     this.lock = lock;
+    this.steps = steps;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -73,22 +74,31 @@ public final class LocalBackupStore implements BackupStore {
    * @throws DrException if the directory is locked by another open store or cannot be used
    */
   public static LocalBackupStore open(Path root) {
+    return open(root, step -> {});
+  }
+
+  /**
+   * Opens the store with a hook that hears each write's steps ({@code "chunk partial"}, {@code
+   * "manifest forced"}, ...), for crash tests.
+   */
+  static LocalBackupStore open(Path root, Consumer<String> steps) {
+    Objects.requireNonNull(steps, "steps");
     Path absolute = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     DirectoryLock lock =
         DirectoryLock.acquire(
             absolute, LOCK_FILE, "backup store", f -> new DrException(f.message(), f.cause()));
     try {
       int deleted = 0;
-      for (Path scope : scopeDirectories(absolute)) {
+      for (Path scope : Layout.scopeDirectories(absolute)) {
         deleted += AtomicFiles.deleteTemporaryFiles(scope.resolve(MANIFESTS));
-        for (Path prefix : children(scope.resolve(CHUNKS))) {
+        for (Path prefix : Layout.children(scope.resolve(CHUNKS))) {
           deleted += AtomicFiles.deleteTemporaryFiles(prefix);
         }
       }
       if (deleted > 0) {
         LOG.info("backup store {}: deleted {} temporary files left by a crash", absolute, deleted);
       }
-      return new LocalBackupStore(absolute, lock);
+      return new LocalBackupStore(absolute, lock, steps);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw new DrException("cannot open backup store " + absolute, e);
@@ -116,7 +126,7 @@ public final class LocalBackupStore implements BackupStore {
         () -> {
           if (!Files.exists(file)) {
             AtomicFiles.createDirectories(root, file.getParent());
-            AtomicFiles.write(file, copy);
+            AtomicFiles.write(file, copy, step -> steps.accept("chunk " + step));
           }
           return null;
         },
@@ -153,7 +163,7 @@ public final class LocalBackupStore implements BackupStore {
     Objects.requireNonNull(consumer, "consumer");
     read(
         () -> {
-          for (Path prefix : children(chunks)) {
+          for (Path prefix : Layout.children(chunks)) {
             String start = prefix.getFileName().toString();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
               for (Path file : files) {
@@ -184,7 +194,7 @@ public final class LocalBackupStore implements BackupStore {
                 "backup " + backupId + " is already published in scope " + scope.key());
           }
           AtomicFiles.createDirectories(root, file.getParent());
-          AtomicFiles.write(file, copy);
+          AtomicFiles.write(file, copy, step -> steps.accept("manifest " + step));
           return null;
         },
         "publish manifest " + backupId + " in scope " + scope.key());
@@ -207,7 +217,7 @@ public final class LocalBackupStore implements BackupStore {
   @Override
   public List<String> manifests(BackupScope scope) {
     Path directory = scopeDirectory(scope).resolve(MANIFESTS);
-    return read(() -> manifestIds(directory), "list the manifests of scope " + scope.key());
+    return read(() -> Layout.manifestIds(directory), "list the manifests of scope " + scope.key());
   }
 
   @Override
@@ -225,8 +235,8 @@ public final class LocalBackupStore implements BackupStore {
     return read(
         () -> {
           List<BackupScope> scopes = new ArrayList<>();
-          for (Path directory : scopeDirectories(root)) {
-            if (holdsData(directory)) {
+          for (Path directory : Layout.scopeDirectories(root)) {
+            if (Layout.holdsData(directory)) {
               scopes.add(Ids.scopeOf(directory.getFileName().toString()).orElseThrow());
             }
           }
@@ -302,60 +312,5 @@ public final class LocalBackupStore implements BackupStore {
           }
         },
         what);
-  }
-
-  private static List<String> manifestIds(Path directory) throws IOException {
-    List<String> ids = new ArrayList<>();
-    for (Path file : children(directory)) {
-      String name = file.getFileName().toString();
-      if (name.endsWith(MANIFEST_SUFFIX)) {
-        String id = name.substring(0, name.length() - MANIFEST_SUFFIX.length());
-        if (Ids.isBackupId(id)) {
-          ids.add(id);
-        }
-      }
-    }
-    ids.sort(Comparator.naturalOrder());
-    return List.copyOf(ids);
-  }
-
-  private static boolean holdsData(Path scope) throws IOException {
-    if (!manifestIds(scope.resolve(MANIFESTS)).isEmpty()) {
-      return true;
-    }
-    for (Path prefix : children(scope.resolve(CHUNKS))) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
-        for (Path file : files) {
-          if (Ids.isChunkId(file.getFileName().toString())) {
-            return true;
-          }
-        }
-      } catch (NoSuchFileException e) {
-        // deleted meanwhile
-      }
-    }
-    return false;
-  }
-
-  private static List<Path> scopeDirectories(Path root) throws IOException {
-    List<Path> scopes = new ArrayList<>();
-    for (Path child : children(root)) {
-      if (Files.isDirectory(child) && Ids.scopeOf(child.getFileName().toString()).isPresent()) {
-        scopes.add(child);
-      }
-    }
-    return scopes;
-  }
-
-  private static List<Path> children(Path directory) throws IOException {
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-      entries.forEach(children::add);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return children;
   }
 }

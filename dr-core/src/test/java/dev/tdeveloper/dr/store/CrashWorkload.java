@@ -2,9 +2,11 @@ package dev.tdeveloper.dr.store;
 
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.tenancy.TenantId;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +14,10 @@ import java.util.Random;
 
 /**
  * What {@link LocalBackupStoreCrashChild} writes and how {@link LocalBackupStoreCrashTest} checks
- * it: chunks of random bytes named by their SHA-256 (so a torn chunk cannot pass), and manifests
- * that list chunk ids and end with a line counting them (so a torn manifest cannot pass).
+ * it. A chunk is a 20-byte head (its length, then 16 random bytes) repeated to that length and is
+ * named by the SHA-256 of its head, so it is cheap to make (the child's time goes to writing) and a
+ * torn chunk cannot pass {@link #isWhole}. A manifest lists chunk ids and ends with a line counting
+ * them, so a torn manifest cannot pass {@link #parse}.
  */
 final class CrashWorkload {
   static final List<BackupScope> SCOPES =
@@ -29,11 +33,37 @@ final class CrashWorkload {
     }
   }
 
-  /** Returns a chunk of 1 byte to 512 KiB of random bytes. */
+  private static final int HEAD = 20;
+
+  /** Returns a chunk of 20 bytes to 1 MiB. */
   static byte[] chunk(Random random) {
-    byte[] bytes = new byte[1 + random.nextInt(512 * 1024)];
-    random.nextBytes(bytes);
+    byte[] bytes = new byte[HEAD + random.nextInt(1 << 20)];
+    ByteBuffer.wrap(bytes).putInt(bytes.length);
+    byte[] noise = new byte[HEAD - 4];
+    random.nextBytes(noise);
+    System.arraycopy(noise, 0, bytes, 4, noise.length);
+    for (int filled = HEAD; filled < bytes.length; filled *= 2) {
+      System.arraycopy(bytes, 0, bytes, filled, Math.min(filled, bytes.length - filled));
+    }
     return bytes;
+  }
+
+  /** Returns the id of a chunk made by {@link #chunk}. */
+  static String idOf(byte[] chunk) {
+    return sha256(Arrays.copyOf(chunk, HEAD));
+  }
+
+  /** Returns whether {@code chunk} is a whole chunk made by {@link #chunk} with id {@code id}. */
+  static boolean isWhole(String id, byte[] chunk) {
+    if (chunk.length < HEAD || ByteBuffer.wrap(chunk).getInt() != chunk.length) {
+      return false;
+    }
+    for (int i = HEAD; i < chunk.length; i++) {
+      if (chunk[i] != chunk[i % HEAD]) {
+        return false;
+      }
+    }
+    return idOf(chunk).equals(id);
   }
 
   /** Returns a manifest listing {@code ids}, padded to make a torn write likely, then a count. */

@@ -12,6 +12,7 @@ import java.util.Random;
  * OPEN}, then puts chunks and every few chunks publishes a manifest listing them (backup ids
  * prefixed with {@code args[1]}), printing {@code CHUNK <scope> <id> ok} and {@code MANIFEST
  * <scope> <id> ok} once each call returned (a line cut by the kill lacks {@code ok}), until killed.
+ * It prints {@code BEGIN} before each call, so the parent can aim its kill at a write.
  */
 public final class LocalBackupStoreCrashChild {
   private LocalBackupStoreCrashChild() {}
@@ -25,12 +26,14 @@ public final class LocalBackupStoreCrashChild {
       for (int n = 0; ; n++) {
         BackupScope scope = CrashWorkload.SCOPES.get(n / 4 % 2);
         byte[] chunk = CrashWorkload.chunk(random);
-        String id = CrashWorkload.sha256(chunk);
+        String id = CrashWorkload.idOf(chunk);
+        System.out.println("BEGIN");
         store.putChunk(scope, id, chunk);
         System.out.println("CHUNK " + scope.key() + " " + id + " ok");
         pending.add(id);
         if (pending.size() == 4) {
           String backupId = args[1] + "-" + n;
+          System.out.println("BEGIN");
           store.publishManifest(scope, backupId, CrashWorkload.manifest(pending));
           System.out.println("MANIFEST " + scope.key() + " " + backupId + " ok");
           pending.clear();
