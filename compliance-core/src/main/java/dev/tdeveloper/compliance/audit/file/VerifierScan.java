@@ -116,6 +116,10 @@ final class VerifierScan {
                   + expectedSize.getAsLong()
                   + " were expected"));
     }
+    Optional<Problem> checkpoints = checkpointDamage(directory.resolve(FileAuditSink.CHECKPOINTS));
+    if (checkpoints.isPresent()) {
+      return report(checkpoints.get());
+    }
     VerifiedLog view = new VerifiedLogView(directory, leaves, listed, state.firstRetained());
     for (LogCheck check : checks) {
       Optional<Problem> problem = check.check(view);
@@ -124,6 +128,32 @@ final class VerifierScan {
       }
     }
     return report(null);
+  }
+
+  /**
+   * Reports damage in {@code checkpoints.log} that is not a torn tail (a crash while storing the
+   * last checkpoint, which opening the log cuts): a bad header, or damage that valid notes follow.
+   */
+  private Optional<Problem> checkpointDamage(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try (FrameReader reader = CheckpointFormat.FORMAT.reader(file, Files.size(file))) {
+      FrameReader.Step step = reader.readHeader();
+      while (step == null || step.kind() == FrameReader.Kind.RECORD) {
+        step = reader.next();
+      }
+      if (step.kind() == FrameReader.Kind.END || step.kind() == FrameReader.Kind.TORN) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Problem.in(
+              DAMAGED_FRAME,
+              next,
+              file,
+              step.offset(),
+              FileAuditSink.CHECKPOINTS + " is damaged: " + step.problem()));
+    }
   }
 
   private Optional<Problem> scanSegment(Path file, long first, boolean last, LeafCursor stored)

@@ -7,6 +7,7 @@ import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.file.VerificationReport.Kind;
 import dev.tdeveloper.compliance.audit.file.VerificationReport.Problem;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,28 @@ class AuditVerifierTest {
     assertThat(AuditVerifier.builder(directory).build().verify().ok())
         .as("without the key only hashes and framing are checked")
         .isTrue();
+  }
+
+  @Test
+  void reportsDamageInTheMiddleOfTheCheckpointsFileButNotATornLastNote() throws Exception {
+    Path directory = temp.resolve("checkpoints");
+    try (FileAuditSink sink = FileAuditSink.builder(directory).open()) {
+      sink.append(new TestLog().next(3));
+      for (int i = 1; i <= 3; i++) {
+        sink.storeCheckpoint("note " + i + "\n");
+      }
+    }
+    Path file = directory.resolve(FileAuditSink.CHECKPOINTS);
+    long size = Files.size(file);
+    Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), (int) size - 3));
+    assertThat(AuditVerifier.builder(directory).build().verify().ok())
+        .as("a torn last note is what a crash leaves; opening the log cuts it")
+        .isTrue();
+    FileAuditSinkRecoveryTest.flip(file, 8 + 8 + 2); // inside the first note
+    Problem problem = AuditVerifier.builder(directory).build().verify().problem().orElseThrow();
+    assertThat(problem.kind()).isEqualTo(Kind.DAMAGED_FRAME);
+    assertThat(problem.file()).contains(file);
+    assertThat(problem.detail()).contains(FileAuditSink.CHECKPOINTS);
   }
 
   @Test
