@@ -245,6 +245,16 @@ public final class DisasterRecovery implements AutoCloseable {
     return recovery.recover(scope, source, RecoveryTarget.instant(instant), target);
   }
 
+  /**
+   * Returns the recorded drills of every source of {@code scope} that finished in {@code [from,
+   * to)}, oldest first: the evidence that backups are restore-tested.
+   *
+   * @throws IllegalArgumentException if {@code to} is not after {@code from}
+   */
+  public List<DrillResult> drillResults(BackupScope scope, Instant from, Instant to) {
+    return history.results(scope, from, to);
+  }
+
   /** Returns the readable backups of a source, oldest first. */
   public List<BackupManifest> backups(BackupScope scope, String source) {
     return manifests.of(scope, BackupManifest.requireSourceName(source));
