@@ -144,6 +144,7 @@ public final class DemoApp implements AutoCloseable {
         });
     jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
     services.audit.schedule(jobs, job -> safely("audit checkpoint", job));
+    services.backups.start(jobs); // backups every minute, drills every 10 minutes, verification
     return new DemoApp(services, server, jobs, token, tls);
   }
 
@@ -224,6 +225,8 @@ public final class DemoApp implements AutoCloseable {
     context.addServlet(new ServletHolder(ops), "/health");
     context.addServlet(new ServletHolder(ops), "/ops");
     context.addServlet(new ServletHolder(new AdminServlet(services)), "/admin/*");
+    context.addServlet(
+        new ServletHolder(new DrServlet(services.backups, services.registry)), "/admin/dr/*");
     PrivacyServlet privacy =
         new PrivacyServlet(services.privacy, services.registry, services.clock);
     context.addServlet(new ServletHolder(privacy), "/admin/privacy/*");

@@ -14,9 +14,7 @@ import dev.tdeveloper.compliance.controls.KeyRotationAgeCollector;
 import dev.tdeveloper.compliance.controls.ReviewScope;
 import dev.tdeveloper.compliance.controls.TenantPopulation;
 import dev.tdeveloper.compliance.report.ComplianceReport;
-import dev.tdeveloper.compliance.spi.BackupSet;
 import dev.tdeveloper.compliance.spi.EvidencePeriod;
-import dev.tdeveloper.compliance.spi.RestoreTest;
 import dev.tdeveloper.compliance.spi.RestoreTestEvidence;
 import dev.tdeveloper.security.spi.KeyState;
 import dev.tdeveloper.security.spi.KeyVersion;
@@ -30,16 +28,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The demo's compliance evidence: a {@link ControlEvaluator} over the bundled catalog with the
  * built-in collectors wired to the demo's real state — encryption at rest (every ACTIVE tenant has
  * an enabled primary key version), key rotation age (its creation time against the rotation
  * policy's maximum age), access reviews of the platform {@code operator} role (recorded in memory
- * through {@link #recordReview}), restore-tested backups ({@link #noRestoreTests}: the demo has no
- * backups, so that control honestly fails) and the audit chain (an {@link AuditIntegrityCheck}
- * given by the caller). Reports cover the {@value #PERIOD_DAYS} days before now. Thread-safe.
+ * through {@link #recordReview}), restore-tested backups (the drill history of the notes' backups,
+ * through {@link DemoRestoreEvidence}) and the audit chain (an {@link AuditIntegrityCheck} given by
+ * the caller). Reports cover the {@value #PERIOD_DAYS} days before now. Thread-safe.
  */
 final class DemoCompliance {
   /** The length of the period a report covers, in days: {@value}. */
@@ -55,7 +52,11 @@ final class DemoCompliance {
   private final List<AccessReview> reviews = new ArrayList<>();
 
   DemoCompliance(
-      TenantRegistry registry, DemoKeys keys, InstantSource clock, AuditIntegrityCheck audit) {
+      TenantRegistry registry,
+      DemoKeys keys,
+      InstantSource clock,
+      AuditIntegrityCheck audit,
+      RestoreTestEvidence restoreTests) {
     this.clock = Objects.requireNonNull(clock, "clock");
     TenantPopulation active =
         TenantPopulation.of(
@@ -111,8 +112,9 @@ final class DemoCompliance {
                     .clock(clock)
                     .build())
             .collector(
-                BackupRestoreTestedCollector.builder(noRestoreTests(active))
-                    .source("none: the demo has no backups yet")
+                BackupRestoreTestedCollector.builder(
+                        Objects.requireNonNull(restoreTests, "restoreTests"))
+                    .source("dr-core restore drills of every tenant's notes (data/drill-history)")
                     .owner(OWNER)
                     .clock(clock)
                     .build())
@@ -122,27 +124,6 @@ final class DemoCompliance {
                     .clock(clock)
                     .build())
             .build();
-  }
-
-  /**
-   * The restore-test evidence of a service without backups: every ACTIVE tenant's notes are a
-   * backup set that should be restore-tested, and no restore test ever ran, so the collector
-   * reports each of them as lacking one (an empty population would pass, which would be a lie).
-   */
-  static RestoreTestEvidence noRestoreTests(TenantPopulation tenants) {
-    return new RestoreTestEvidence() {
-      @Override
-      public Set<BackupSet> backupSets() {
-        return tenants.tenants().stream()
-            .map(t -> new BackupSet(t, "notes"))
-            .collect(Collectors.toUnmodifiableSet());
-      }
-
-      @Override
-      public List<RestoreTest> restoreTests(Instant from, Instant to) {
-        return List.of();
-      }
-    };
   }
 
   /**

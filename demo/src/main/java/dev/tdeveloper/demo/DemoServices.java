@@ -87,6 +87,8 @@ final class DemoServices implements AutoCloseable {
   final DemoPrivacy privacy; // GDPR requests, consent
   final DemoCompliance compliance; // SOC 2 / ISO 27001 / HIPAA evidence and reports
   final DemoAudit audit;
+  final NoteChangeJournal noteChanges; // every note change, journaled first, for PITR
+  final DemoBackups backups; // notes backed up by policy, drills, restore to an instant
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -107,7 +109,9 @@ final class DemoServices implements AutoCloseable {
     this.keys =
         new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock, audit);
     this.posture = new DemoPosture(options, clock, config, keys.manager, registry);
-    this.notes = new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock);
+    this.noteChanges = new NoteChangeJournal(options.dataDir(), clock);
+    this.notes =
+        new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock, noteChanges);
     ProvisioningStep notesSpace =
         ProvisioningStep.of(
             "notes-space",
@@ -178,7 +182,15 @@ final class DemoServices implements AutoCloseable {
             notes,
             pseudonyms,
             event -> audit.log.logger().log(event.toAuditEvent()));
-    this.compliance = new DemoCompliance(registry, keys, clock, audit.log.integrityCheck());
+    this.backups =
+        new DemoBackups(options.dataDir(), clock, ticker, notes, noteChanges, registry, audit);
+    this.compliance =
+        new DemoCompliance(
+            registry,
+            keys,
+            clock,
+            audit.log.integrityCheck(),
+            new DemoRestoreEvidence(registry, backups.recovery()));
   }
 
   /**
@@ -248,6 +260,11 @@ final class DemoServices implements AutoCloseable {
   public void close() {
     privacy.close(); // never throws
     try {
+      backups.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing the backups failed", e);
+    }
+    try {
       usageStore.close();
     } finally {
       try {
@@ -259,7 +276,11 @@ final class DemoServices implements AutoCloseable {
           LOG.warn("closing the provisioning journal failed", e);
         } finally {
           try {
-            notes.close();
+            try {
+              notes.close();
+            } finally {
+              noteChanges.close();
+            }
           } finally {
             try {
               keys.close();

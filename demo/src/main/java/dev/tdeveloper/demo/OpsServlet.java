@@ -23,6 +23,9 @@ import java.util.Optional;
  * {@code failed} (the consumer that could not apply it); after the last two the previous file stays
  * in force everywhere.
  *
+ * <p>{@code dr} shows, per tenant, the notes' newest backup, newest verified recovery point, live
+ * RPO, last drill and RTO against their targets, and whether either is breached.
+ *
  * <p>{@code audit} shows the audit log's size, latest checkpoint size, verifier key and events
  * refused.
  */
@@ -58,6 +61,7 @@ final class OpsServlet extends HttpServlet {
     body.put("tenants", tenants);
     body.put("lastReload", lastReload());
     body.put("audit", services.audit.stats());
+    body.put("dr", services.backups.status());
     Json.send(resp, 200, body);
   }
 

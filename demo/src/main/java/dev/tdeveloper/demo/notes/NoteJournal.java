@@ -44,20 +44,63 @@ final class NoteJournal implements AutoCloseable {
    */
   record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 
+  /** Hears each change before it is written, so a write-ahead change log can record it first. */
+  interface Hook {
+    /** Note {@code id} is about to be stored as {@code record} (see {@link #record}). */
+    void put(long id, byte[] record);
+
+    /** Note {@code id} is about to be deleted. */
+    void delete(long id);
+
+    /** A hook that hears nothing. */
+    Hook NONE =
+        new Hook() {
+          @Override
+          public void put(long id, byte[] record) {}
+
+          @Override
+          public void delete(long id) {}
+        };
+  }
+
   private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
+  private final Hook hook;
   private final Path path;
   private final JournalFile file;
   private long lastId;
   private long dead;
 
-  private NoteJournal(Path path) {
+  private NoteJournal(Path path, Hook hook) {
     this.path = path;
+    this.hook = hook;
     this.file = JournalFile.open(path, FORMAT, "notes journal", this::replay, NotesException::new);
   }
 
   /** Opens (creating if missing) the journal {@code path} and replays it. */
-  static NoteJournal open(Path path) {
-    return new NoteJournal(path);
+  static NoteJournal open(Path path, Hook hook) {
+    return new NoteJournal(path, hook);
+  }
+
+  /**
+   * Reads a note record as {@link #record} writes it.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  static Sealed parse(byte[] record) {
+    ByteBuffer in = ByteBuffer.wrap(record);
+    try {
+      byte op = in.get();
+      if (op != PUT && op != PUT_AUTHORED) {
+        throw new IllegalArgumentException("not a note record (type " + op + ")");
+      }
+      long id = in.getLong();
+      Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
+      byte[] ciphertext = new byte[in.remaining()];
+      in.get(ciphertext);
+      return new Sealed(id, at, ciphertext, op == PUT_AUTHORED);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException("truncated note record", e);
+    }
   }
 
   private void replay(long offset, byte[] payload) {
@@ -67,10 +110,7 @@ final class NoteJournal implements AutoCloseable {
       long id = in.getLong();
       switch (op) {
         case PUT, PUT_AUTHORED -> {
-          Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
-          byte[] ciphertext = new byte[in.remaining()];
-          in.get(ciphertext);
-          if (notes.put(id, new Sealed(id, at, ciphertext, op == PUT_AUTHORED)) != null) {
+          if (notes.put(id, parse(payload)) != null) {
             dead++;
           }
         }
@@ -102,7 +142,9 @@ final class NoteJournal implements AutoCloseable {
 
   /** Durably records {@code note} (new, or replacing the note of its id). */
   void put(Sealed note) {
-    file.append(putRecord(note));
+    byte[] record = record(note);
+    hook.put(note.id(), record);
+    file.append(record);
     lastId = Math.max(lastId, note.id());
     if (notes.put(note.id(), note) != null) {
       dead++;
@@ -115,6 +157,7 @@ final class NoteJournal implements AutoCloseable {
     if (!notes.containsKey(id)) {
       return false;
     }
+    hook.delete(id);
     file.append(ByteBuffer.allocate(9).put(DELETE).putLong(id).array());
     notes.remove(id);
     dead += 2;
@@ -143,13 +186,43 @@ final class NoteJournal implements AutoCloseable {
     List<byte[]> records = new ArrayList<>(notes.size() + 1);
     records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(lastId).array());
     for (Sealed note : notes.values()) {
-      records.add(putRecord(note));
+      records.add(record(note));
     }
     file.rewrite(records, step -> {});
     dead = 0;
   }
 
-  private static byte[] putRecord(Sealed note) {
+  /**
+   * Replaces every note with {@code replacement} in one crash-safe rewrite (ids stay unused once
+   * used); tells the hook each change first.
+   */
+  void replaceAll(List<Sealed> replacement) {
+    java.util.TreeMap<Long, Sealed> next = new java.util.TreeMap<>();
+    replacement.forEach(n -> next.put(n.id(), n));
+    for (Long id : notes.keySet()) {
+      if (!next.containsKey(id)) {
+        hook.delete(id);
+      }
+    }
+    for (Sealed note : next.values()) {
+      Sealed current = notes.get(note.id());
+      if (current == null || !Arrays.equals(record(current), record(note))) {
+        hook.put(note.id(), record(note));
+      }
+    }
+    long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
+    List<byte[]> records = new ArrayList<>(next.size() + 1);
+    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(last).array());
+    next.values().forEach(n -> records.add(record(n)));
+    file.rewrite(records, step -> {});
+    lastId = last;
+    dead = 0;
+    notes.putAll(next);
+    notes.keySet().retainAll(next.keySet());
+  }
+
+  /** Returns a note's record: its stored form, also the content of its file in backups. */
+  static byte[] record(Sealed note) {
     return ByteBuffer.allocate(21 + note.ciphertext().length)
         .put(note.authored() ? PUT_AUTHORED : PUT)
         .putLong(note.id())

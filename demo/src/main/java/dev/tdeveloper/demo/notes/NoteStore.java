@@ -49,6 +49,7 @@ public final class NoteStore implements AutoCloseable {
   private final Path directory;
   private final EnvelopeEncryptor encryptor;
   private final InstantSource clock;
+  private final NoteChangeLog changes;
   private final Map<TenantId, NoteJournal> byTenant = new ConcurrentHashMap<>();
 
   /**
@@ -58,6 +59,17 @@ public final class NoteStore implements AutoCloseable {
    * @throws UncheckedIOException if the directory cannot be created
    */
   public NoteStore(Path directory, EnvelopeEncryptor encryptor, InstantSource clock) {
+    this(directory, encryptor, clock, NoteChangeLog.none());
+  }
+
+  /**
+   * Creates a store whose every change {@code changes} hears first (see {@link NoteChangeLog}).
+   *
+   * @throws UncheckedIOException if the directory cannot be created
+   */
+  public NoteStore(
+      Path directory, EnvelopeEncryptor encryptor, InstantSource clock, NoteChangeLog changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.encryptor = Objects.requireNonNull(encryptor, "encryptor");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,7 +107,19 @@ public final class NoteStore implements AutoCloseable {
       return false;
     }
     boolean created = !Files.exists(fileOf(tenant));
-    byTenant.put(tenant, NoteJournal.open(fileOf(tenant)));
+    NoteJournal.Hook hook =
+        new NoteJournal.Hook() {
+          @Override
+          public void put(long id, byte[] record) {
+            changes.put(tenant, id, record);
+          }
+
+          @Override
+          public void delete(long id) {
+            changes.delete(tenant, id);
+          }
+        };
+    byTenant.put(tenant, NoteJournal.open(fileOf(tenant), hook));
     return created;
   }
 
@@ -274,6 +298,48 @@ public final class NoteStore implements AutoCloseable {
         }
       }
     };
+  }
+
+  /**
+   * Returns {@code tenant}'s notes as stored records by id, taken under the tenant's write lock: a
+   * consistent snapshot in which every change its {@link NoteChangeLog} heard is applied.
+   */
+  public java.util.SortedMap<Long, byte[]> records(TenantId tenant) {
+    NoteJournal notes = space(tenant);
+    synchronized (notes) {
+      java.util.SortedMap<Long, byte[]> records = new java.util.TreeMap<>();
+      notes.notes().values().forEach(n -> records.put(n.id(), NoteJournal.record(n)));
+      return records;
+    }
+  }
+
+  /**
+   * Decrypts stored records of {@code tenant} (as {@link #records} returns them) and returns the
+   * notes, checking that each record is a note of {@code tenant} that its key opens.
+   *
+   * @throws IllegalArgumentException if a record is malformed
+   * @throws RuntimeException from the encryptor if a record does not decrypt
+   */
+  public List<Note> open(TenantId tenant, java.util.Collection<byte[]> records) {
+    return records.stream().map(r -> open(tenant, NoteJournal.parse(r))).toList();
+  }
+
+  /**
+   * Replaces every note of {@code tenant} with the notes of {@code records} (a recovered set), in
+   * one crash-safe rewrite of its journal; each record must decrypt as a note of the tenant first.
+   * The change log hears the differences first. Other tenants are untouched.
+   *
+   * @return how many notes the tenant has now
+   * @throws IllegalArgumentException if a record is malformed; nothing changes
+   */
+  public int replaceAll(TenantId tenant, java.util.Collection<byte[]> records) {
+    NoteJournal notes = space(tenant);
+    List<Sealed> sealed = records.stream().map(NoteJournal::parse).toList();
+    sealed.forEach(s -> open(tenant, s)); // refuses what the tenant's key cannot open
+    synchronized (notes) {
+      notes.replaceAll(sealed);
+      return notes.notes().size();
+    }
   }
 
   private NoteJournal space(TenantId tenant) {

@@ -77,7 +77,8 @@ class NoteAuthorTest {
   void aJournalWrittenBeforeAuthorsStaysReadable() {
     store.close();
     Instant at = clock.instant();
-    try (NoteJournal old = NoteJournal.open(dir.resolve("notes").resolve("acme.notes"))) {
+    try (NoteJournal old =
+        NoteJournal.open(dir.resolve("notes").resolve("acme.notes"), NoteJournal.Hook.NONE)) {
       byte[] sealed =
           encryptor.encrypt(
               ACME, "old note".getBytes(StandardCharsets.UTF_8), NoteStore.context(1, at, false));
