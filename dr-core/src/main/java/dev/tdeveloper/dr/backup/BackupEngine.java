@@ -67,7 +67,8 @@ public final class BackupEngine {
    * same source and scope as parent and does not read files whose size and modification time are
    * unchanged; without such a backup it runs as, and is recorded as, a full one.
    *
-   * @param journalSequence the last change-journal sequence the backup covers, if any
+   * @param journalSequence the change-journal sequence this backup starts after (the scope's next
+   *     sequence taken before reading), if any: recovery replays the journal from it
    * @throws BackupFailedException if the source cannot be read, changes while read, or the store
    *     fails; nothing is published
    */

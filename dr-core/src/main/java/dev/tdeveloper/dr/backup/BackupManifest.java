@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * @param parent the backup an incremental one reused unchanged files from
  * @param startedAt when the backup started
  * @param finishedAt when its last chunk was stored
- * @param journalSequence the last change-journal sequence the backup covers, if the caller gave one
+ * @param journalSequence the change-journal sequence the backup starts after, if the caller gave
+ *     one: the scope's {@code nextSequence()} taken before the source was read, so records from it
+ *     on are not in the backup and point-in-time recovery replays them
  * @param files every file, sorted by path
  * @param totals what the backup read and wrote
  */
@@ -144,5 +146,30 @@ public record BackupManifest(
               + "'");
     }
     return source;
+  }
+
+  /**
+   * Returns a short description (id, scope, source, type, times, totals) without the file list,
+   * which may hold many thousands of entries.
+   */
+  @Override
+  public String toString() {
+    return "BackupManifest["
+        + backupId
+        + ", "
+        + scope
+        + "/"
+        + source
+        + ", "
+        + type
+        + ", "
+        + startedAt
+        + " to "
+        + finishedAt
+        + ", "
+        + files.size()
+        + " files, "
+        + totals
+        + "]";
   }
 }
