@@ -73,6 +73,8 @@ class BenchmarksSmokeTest {
             .threads(1)
             // Keyed benchmarks hold a million keys when measuring; a smoke pass needs far fewer.
             .param("keys", "20000")
+            // The backup benchmarks generate a 1 GiB tree when measuring; 4 MiB exercise them.
+            .param("megabytes", "4")
             .shouldFailOnError(true)
             .output(log.toString())
             .build();

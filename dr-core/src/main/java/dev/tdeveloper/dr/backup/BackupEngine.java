@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * and stores each under the SHA-256 of its plaintext unless the scope has it already; the manifest
  * is published last, so a backup that fails or is killed is never visible. Thread-safe: backups,
  * restores and verifications may run concurrently.
+ *
+ * <p>A backup reads, chunks and hashes on the calling thread and seals and stores new chunks on
+ * {@linkplain Builder#parallelism worker threads}; a restore opens chunks ahead on workers and
+ * writes files in order on the calling thread. Either holds at most twice the parallelism in chunks
+ * in flight.
  */
 public final class BackupEngine {
   private static final Logger LOG = LoggerFactory.getLogger(BackupEngine.class);
@@ -41,6 +46,7 @@ public final class BackupEngine {
   private final BackupStore store;
   private final ChunkCodec codec;
   private final Chunker chunker;
+  private final int parallelism;
   private final InstantSource clock;
   private final Ticker ticker;
   private final Listeners<BackupEvent> listeners;
@@ -52,6 +58,7 @@ public final class BackupEngine {
     this.store = Objects.requireNonNull(b.store, "store must be set");
     this.codec = new ChunkCodec(Objects.requireNonNull(b.cipher, "cipher must be set"), b.level);
     this.chunker = Chunker.of(b.chunker);
+    this.parallelism = b.parallelism;
     this.clock = b.clock;
     this.ticker = b.ticker;
     this.listeners = Listeners.of(b.listeners);
@@ -88,17 +95,20 @@ public final class BackupEngine {
     try (InFlightChunks.Lease lease = inFlight.lease(scope)) {
       Optional<BackupManifest> parent =
           type == BackupType.INCREMENTAL ? latest(scope, name) : Optional.empty();
-      BackupRun run = new BackupRun(store, codec, chunker, scope, name, lease, parent);
-      run.read(source);
-      Instant finishedAt = clock.instant();
-      BackupManifest manifest =
-          run.manifest(
-              backupId,
-              parent.isPresent() ? BackupType.INCREMENTAL : BackupType.FULL,
-              parent.map(BackupManifest::backupId),
-              startedAt,
-              finishedAt.isBefore(startedAt) ? startedAt : finishedAt,
-              journalSequence);
+      BackupManifest manifest;
+      try (BackupRun run =
+          new BackupRun(store, codec, chunker, scope, name, lease, parent, parallelism)) {
+        run.read(source);
+        Instant finishedAt = clock.instant();
+        manifest =
+            run.manifest(
+                backupId,
+                parent.isPresent() ? BackupType.INCREMENTAL : BackupType.FULL,
+                parent.map(BackupManifest::backupId),
+                startedAt,
+                finishedAt.isBefore(startedAt) ? startedAt : finishedAt,
+                journalSequence);
+      }
       store.publishManifest(scope, backupId, manifest.toJson());
       BackupResult result = new BackupResult(manifest, Duration.ofNanos(ticker.read() - start));
       listeners.publish(new BackupEvent.BackupCompleted(result));
@@ -134,7 +144,7 @@ public final class BackupEngine {
     Objects.requireNonNull(target, "target");
     long start = ticker.read();
     BackupManifest manifest = manifest(scope, backupId);
-    long bytes = new Restorer(store, codec).restore(scope, manifest, target);
+    long bytes = new Restorer(store, codec, parallelism).restore(scope, manifest, target);
     RestoreResult result =
         new RestoreResult(
             scope,
@@ -237,6 +247,7 @@ public final class BackupEngine {
     private Ticker ticker = Ticker.system();
     private ChunkerSettings chunker = ChunkerSettings.DEFAULT;
     private int level = DEFAULT_COMPRESSION_LEVEL;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
     private final java.util.ArrayList<EventListener<? super BackupEvent>> listeners =
         new java.util.ArrayList<>();
     private final java.util.Set<String> set = new java.util.HashSet<>();
@@ -301,6 +312,23 @@ public final class BackupEngine {
                 + level);
       }
       this.level = level;
+      return this;
+    }
+
+    /**
+     * Sets how many worker threads of each backup seal and store chunks, and of each restore open
+     * them; the number of available processors by default. A store whose writes wait on the device
+     * may deserve more.
+     *
+     * @throws IllegalArgumentException if {@code parallelism} is not within 1 and 256
+     */
+    public Builder parallelism(int parallelism) {
+      once("parallelism");
+      if (parallelism < 1 || parallelism > 256) {
+        throw new IllegalArgumentException(
+            "BackupEngine.parallelism must be within 1 and 256, got " + parallelism);
+      }
+      this.parallelism = parallelism;
       return this;
     }
 

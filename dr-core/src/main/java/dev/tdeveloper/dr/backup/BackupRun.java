@@ -1,5 +1,6 @@
 package dev.tdeveloper.dr.backup;
 
+import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupSource;
 import dev.tdeveloper.dr.spi.BackupStore;
@@ -9,21 +10,27 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One backup in progress: reads the source, chunks changed files, stores chunks the scope lacks,
- * and builds the manifest. Every chunk it references is claimed in the engine's {@link
- * InFlightChunks} before it asks the store about it. Used by one thread.
+ * and builds the manifest. The reading thread chunks and hashes (each chunk and each whole file)
+ * and decides which chunks are new; sealing and storing a new chunk runs on the {@link
+ * ChunkWorkers}, at most twice their parallelism at a time. Every chunk it references is claimed in
+ * the engine's {@link InFlightChunks} before it asks the store about it, and stays claimed until
+ * the lease closes, after the workers stopped. Driven by one thread; {@link #close()} stops the
+ * workers.
  */
-final class BackupRun {
+final class BackupRun implements AutoCloseable {
   private final BackupStore store;
   private final ChunkCodec codec;
   private final Chunker chunker;
@@ -34,9 +41,10 @@ final class BackupRun {
   private final Set<String> known = new HashSet<>();
   private final List<BackupFile> files = new ArrayList<>();
   private long bytesRead;
-  private long chunksNew;
+  private final ChunkWorkers workers;
+  private final AtomicLong chunksNew = new AtomicLong();
+  private final AtomicLong bytesWritten = new AtomicLong();
   private long chunksReused;
-  private long bytesWritten;
 
   BackupRun(
       BackupStore store,
@@ -45,7 +53,8 @@ final class BackupRun {
       BackupScope scope,
       String source,
       InFlightChunks.Lease lease,
-      Optional<BackupManifest> parent) {
+      Optional<BackupManifest> parent,
+      int parallelism) {
     this.store = store;
     this.codec = codec;
     this.chunker = chunker;
@@ -59,14 +68,26 @@ final class BackupRun {
                     p.files().stream()
                         .collect(Collectors.toMap(BackupFile::path, Function.identity())))
             .orElse(Map.of());
+    this.workers = new ChunkWorkers(parallelism, "backup-" + source);
   }
 
-  /** Reads the whole source. */
+  /**
+   * Reads the whole source and waits until every new chunk is stored.
+   *
+   * @throws dev.tdeveloper.dr.DrException naming the chunk if sealing or storing one failed
+   */
   void read(BackupSource backupSource) throws IOException {
     backupSource.read(this::accept);
+    workers.finish();
   }
 
-  /** Returns the manifest of what was read. */
+  /** Stops the workers; a chunk store still running is interrupted and waited for. */
+  @Override
+  public void close() {
+    workers.close();
+  }
+
+  /** Returns the manifest of what was read; call after {@link #read} returned. */
   BackupManifest manifest(
       String backupId,
       BackupType type,
@@ -85,7 +106,8 @@ final class BackupRun {
         finishedAt,
         journalSequence,
         files,
-        new BackupTotals(files.size(), bytesRead, chunksNew, chunksReused, bytesWritten));
+        new BackupTotals(
+            files.size(), bytesRead, chunksNew.get(), chunksReused, bytesWritten.get()));
   }
 
   private void accept(SourceEntry entry, InputStream content) throws IOException {
@@ -158,11 +180,20 @@ final class BackupRun {
     if (lease.claimAndCheck(id, () -> store.hasChunk(scope, id))) {
       chunksReused++;
     } else {
-      byte[] sealed = codec.seal(scope, id, buffer, offset, length);
-      store.putChunk(scope, id, sealed);
-      chunksNew++;
-      bytesWritten += sealed.length;
+      byte[] plain = Arrays.copyOfRange(buffer, offset, offset + length);
+      workers.execute(() -> seal(id, plain));
     }
     known.add(id);
+  }
+
+  private void seal(String id, byte[] plain) {
+    try {
+      byte[] sealed = codec.seal(scope, id, plain, 0, plain.length);
+      store.putChunk(scope, id, sealed);
+      chunksNew.incrementAndGet();
+      bytesWritten.addAndGet(sealed.length);
+    } catch (RuntimeException e) {
+      throw new DrException("chunk " + id + " could not be stored: " + e.getMessage(), e);
+    }
   }
 }

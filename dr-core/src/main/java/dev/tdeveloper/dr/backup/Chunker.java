@@ -2,6 +2,7 @@ package dev.tdeveloper.dr.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,9 @@ import java.util.Objects;
  * average. Cut points depend only on the last 64 bytes, so an edit moves the boundaries around it
  * and the chunks after it are found again: what makes deduplication of edited files work.
  *
- * <p>Streams its input through a buffer of about twice the maximum chunk size; the gear table comes
- * from a fixed seed, so the same bytes always give the same chunks. Immutable and thread-safe.
+ * <p>Streams its input through a buffer of at most about twice the maximum chunk size; the gear
+ * table comes from a fixed seed, so the same bytes always give the same chunks. Immutable and
+ * thread-safe.
  */
 public final class Chunker {
   private static final long GEAR_SEED = 0x5DEECE66DL ^ 0x6A09E667F3BCC908L;
@@ -61,16 +63,23 @@ public final class Chunker {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sink, "sink");
     int max = settings.max();
-    byte[] buffer = new byte[Math.max(2 * max, 1 << 16)];
+    // Starts small and grows to its full size only for streams that need it: most files of a tree
+    // are small, and zeroing a buffer of twice the maximum chunk for each costs more than hashing.
+    int capacity = Math.max(2 * max, 1 << 16);
+    byte[] buffer = new byte[Math.min(capacity, 1 << 16)];
     int start = 0;
     int end = 0;
     boolean eof = false;
     while (true) {
       while (!eof && end - start < max) {
         if (end == buffer.length) {
-          System.arraycopy(buffer, start, buffer, 0, end - start);
-          end -= start;
-          start = 0;
+          if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+          } else {
+            buffer = Arrays.copyOf(buffer, Math.min(capacity, 2 * buffer.length));
+          }
         }
         int read = in.read(buffer, end, buffer.length - end);
         if (read < 0) {

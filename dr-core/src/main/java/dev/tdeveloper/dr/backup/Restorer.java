@@ -16,7 +16,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +28,20 @@ import org.slf4j.LoggerFactory;
  * Restores one backup into a fresh directory: every file is written into a hidden sibling of the
  * target, each chunk and each whole file checked against its hash, and the sibling is renamed to
  * the target only once everything verified. A failed restore deletes the sibling and leaves the
- * target as it was. Stateless and thread-safe.
+ * target as it was. Chunks are fetched, opened and verified ahead on {@link ChunkWorkers}, at most
+ * twice their parallelism at a time, while the calling thread writes them in order. Stateless and
+ * thread-safe.
  */
 final class Restorer {
   private static final Logger LOG = LoggerFactory.getLogger(Restorer.class);
   private final BackupStore store;
   private final ChunkCodec codec;
+  private final int parallelism;
 
-  Restorer(BackupStore store, ChunkCodec codec) {
+  Restorer(BackupStore store, ChunkCodec codec, int parallelism) {
     this.store = store;
     this.codec = codec;
+    this.parallelism = parallelism;
   }
 
   /** Restores {@code manifest} into {@code target}; returns the bytes written. */
@@ -48,12 +56,13 @@ final class Restorer {
     Path staging =
         parent.resolve("." + absolute.getFileName() + ".restoring-" + manifest.backupId());
     long bytes = 0;
-    try {
+    try (ChunkWorkers workers = new ChunkWorkers(parallelism, "restore-" + manifest.backupId())) {
       Files.createDirectories(parent);
       deleteTree(staging);
       Files.createDirectory(staging);
+      Ahead ahead = new Ahead(scope, manifest, workers);
       for (BackupFile file : manifest.files()) {
-        bytes += write(scope, manifest, file, staging);
+        bytes += write(ahead, manifest, file, staging);
       }
       if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
         Files.delete(absolute); // checked empty above
@@ -70,7 +79,7 @@ final class Restorer {
     }
   }
 
-  private long write(BackupScope scope, BackupManifest manifest, BackupFile file, Path root)
+  private long write(Ahead ahead, BackupManifest manifest, BackupFile file, Path root)
       throws IOException {
     Path path = root.resolve(file.path()).normalize();
     if (!path.startsWith(root)) {
@@ -81,7 +90,7 @@ final class Restorer {
     MessageDigest whole = Sha256.digest();
     try (OutputStream out = Files.newOutputStream(path)) {
       for (ChunkRef chunk : file.chunks()) {
-        byte[] plain = chunk(scope, manifest, chunk.id());
+        byte[] plain = ahead.next();
         if (plain.length != chunk.size()) {
           throw integrity(
               manifest, chunk.id(), "of size " + plain.length + ", not " + chunk.size(), null);
@@ -104,6 +113,41 @@ final class Restorer {
     }
     Files.setLastModifiedTime(path, FileTime.from(file.lastModified()));
     return file.size();
+  }
+
+  /** The chunks of a manifest in order, opened ahead on the workers. Used by one thread. */
+  private final class Ahead {
+    private final BackupScope scope;
+    private final BackupManifest manifest;
+    private final ChunkWorkers workers;
+    private final Iterator<ChunkRef> upcoming;
+    private final ArrayDeque<Future<byte[]>> pending = new ArrayDeque<>();
+
+    Ahead(BackupScope scope, BackupManifest manifest, ChunkWorkers workers) {
+      this.scope = scope;
+      this.manifest = manifest;
+      this.workers = workers;
+      this.upcoming = manifest.files().stream().flatMap(f -> f.chunks().stream()).iterator();
+    }
+
+    /** Returns the verified plaintext of the next chunk of the manifest. */
+    byte[] next() {
+      while (pending.size() < workers.capacity() && upcoming.hasNext()) {
+        String chunkId = upcoming.next().id();
+        pending.add(workers.submit(() -> chunk(scope, manifest, chunkId)));
+      }
+      try {
+        return pending.remove().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new DrException("a restore worker failed: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DrException("restore of backup " + manifest.backupId() + " interrupted", e);
+      }
+    }
   }
 
   private byte[] chunk(BackupScope scope, BackupManifest manifest, String chunkId) {
