@@ -16,8 +16,10 @@ public interface BackupStore extends AutoCloseable {
   boolean hasChunk(BackupScope scope, String chunkId);
 
   /**
-   * Stores a sealed chunk durably; storing an id that exists already does nothing (chunks are
-   * content-addressed).
+   * Stores a sealed chunk; storing an id that exists already does nothing (chunks are
+   * content-addressed). When this returns the chunk is whole under its id and survives a crash of
+   * the process; it survives a power loss at the latest once a manifest published after it does (so
+   * a store may batch what makes chunks durable into {@link #publishManifest}).
    *
    * @param chunkId the lower-case hex SHA-256 of the chunk's plaintext (64 characters)
    * @throws IllegalArgumentException if the id is malformed
@@ -39,8 +41,9 @@ public interface BackupStore extends AutoCloseable {
   void listChunks(BackupScope scope, Consumer<String> consumer);
 
   /**
-   * Publishes a backup's manifest, durably and atomically: before this returns the backup does not
-   * exist for any reader; after, it is complete.
+   * Publishes a backup's manifest, durably and atomically, after making every chunk stored before
+   * it durable: before this returns the backup does not exist for any reader; after, it is
+   * complete.
    *
    * @param backupId 1 to 128 characters of letters, digits, '.', '_' or '-'
    * @throws IllegalArgumentException if the id is malformed or already published

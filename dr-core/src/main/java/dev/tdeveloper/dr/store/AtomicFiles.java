@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * Crash-safe file writes for {@link LocalBackupStore}: content goes to a uniquely named temporary
  * file in the target's directory ({@code <name>.<16 hex>.tmp}), is forced to the device, renamed
- * into place atomically, and the directory is forced. A crash leaves at most a temporary file,
- * which {@link #deleteTemporaryFiles} removes; never a torn file under its final name. Stateless.
+ * into place atomically, and the directory is forced (at once, or by the caller for a batch). A
+ * crash leaves at most a temporary file, which {@link #deleteTemporaryFiles} removes; never a torn
+ * file under its final name. Stateless.
  */
 final class AtomicFiles {
   static final String TEMP_SUFFIX = ".tmp";
@@ -39,6 +40,16 @@ final class AtomicFiles {
    * steps} hears {@link #PARTIAL}, {@link #FORCED} and {@link #RENAMED} (crash tests stop there).
    */
   static void write(Path target, byte[] bytes, Consumer<String> steps) throws IOException {
+    write(target, bytes, steps, true);
+  }
+
+  /**
+   * As {@link #write(Path, byte[], Consumer)}; with {@code syncDirectory} false the directory is
+   * not forced, so the caller must force it (once, for many files) before anything that depends on
+   * the file's name surviving a power loss: the content under the final name is whole either way.
+   */
+  static void write(Path target, byte[] bytes, Consumer<String> steps, boolean syncDirectory)
+      throws IOException {
     Path temp =
         target.resolveSibling(
             target.getFileName()
@@ -57,7 +68,7 @@ final class AtomicFiles {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(true);
+        channel.force(false);
       }
       steps.accept(FORCED);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -66,7 +77,9 @@ final class AtomicFiles {
       Files.deleteIfExists(temp);
       throw e;
     }
-    DurableFiles.syncDirectory(target.getParent());
+    if (syncDirectory) {
+      DurableFiles.syncDirectory(target.getParent());
+    }
   }
 
   /** Deletes {@code target} if it exists and forces its directory; returns whether it existed. */

@@ -4,6 +4,7 @@ import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -56,6 +59,7 @@ public final class LocalBackupStore implements BackupStore {
   private final Consumer<String> steps;
   private final Lock[] stripes = new Lock[STRIPES];
   private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
+  private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
   private boolean closed;
 
   private LocalBackupStore(Path root, DirectoryLock lock, Consumer<String> steps) {
@@ -126,7 +130,8 @@ public final class LocalBackupStore implements BackupStore {
         () -> {
           if (!Files.exists(file)) {
             AtomicFiles.createDirectories(root, file.getParent());
-            AtomicFiles.write(file, copy, step -> steps.accept("chunk " + step));
+            AtomicFiles.write(file, copy, step -> steps.accept("chunk " + step), false);
+            unsyncedDirectories.add(file.getParent());
           }
           return null;
         },
@@ -181,6 +186,19 @@ public final class LocalBackupStore implements BackupStore {
         "list the chunks of scope " + scope.key());
   }
 
+  /**
+   * Forces the directories chunks were renamed into since the last call, once each: a chunk's
+   * content is forced before its rename, but the rename itself only survives a power loss once its
+   * directory is forced, and a manifest must never name a chunk whose name could vanish. One
+   * directory force per batch instead of one per chunk is what lets a backup keep up with the disk.
+   */
+  private void syncChunkDirectories() throws IOException {
+    for (Path directory : unsyncedDirectories) {
+      unsyncedDirectories.remove(directory);
+      DurableFiles.syncDirectory(directory);
+    }
+  }
+
   @Override
   public void publishManifest(BackupScope scope, String backupId, byte[] manifest) {
     Path file = manifestFile(scope, backupId);
@@ -193,6 +211,7 @@ public final class LocalBackupStore implements BackupStore {
             throw new IllegalArgumentException(
                 "backup " + backupId + " is already published in scope " + scope.key());
           }
+          syncChunkDirectories();
           AtomicFiles.createDirectories(root, file.getParent());
           AtomicFiles.write(file, copy, step -> steps.accept("manifest " + step));
           return null;
@@ -253,6 +272,11 @@ public final class LocalBackupStore implements BackupStore {
     try {
       if (!closed) {
         closed = true;
+        try {
+          syncChunkDirectories();
+        } catch (IOException e) {
+          LOG.warn("closing backup store {}: forcing chunk directories failed", root, e);
+        }
         lock.close();
       }
     } finally {
