@@ -1,6 +1,7 @@
 // Checks the chosen cores, then removes the classes, tests and provider registrations of the cores
-// that were not chosen. Batch mode (-B, and the archetype's tests) skips the metadata's
-// validationRegex, so the check here is the one every run gets.
+// that were not chosen (and the resources folder when nothing is left to register, as with
+// cores=dr). Batch mode (-B, and the archetype's tests) skips the metadata's validationRegex, so the
+// check here is the one every run gets.
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -11,7 +12,9 @@ def spis = [
     tenancy   : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
     security  : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
     compliance: ['AuditSink', 'CheckpointAnchor'],
+    dr        : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
 ]
+// dr-core has no provider SPIs: its classes are wired explicitly, so it registers nothing.
 def services = [
     tenancy   : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
                  'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
@@ -21,6 +24,7 @@ def services = [
                  'dev.tdeveloper.security.spi.SecretStoreProvider',
                  'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
     compliance: ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
+    dr        : [],
 ]
 
 def value = request.properties.get('cores')
@@ -43,4 +47,11 @@ spis.each { core, names ->
     }
     services[core].each { Files.deleteIfExists(root.resolve("src/main/resources/META-INF/services/${it}")) }
   }
+}
+
+// Cores without providers (dr alone) leave nothing to register: drop the folders left empty.
+def dir = root.resolve('src/main/resources/META-INF/services')
+while (dir != root.resolve('src/main') && dir.toFile().list()?.length == 0) {
+  Files.delete(dir)
+  dir = dir.parent
 }

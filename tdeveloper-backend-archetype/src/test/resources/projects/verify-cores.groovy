@@ -17,6 +17,9 @@ def expected = [
                  spi: 'dev.tdeveloper.security.spi'],
     compliance: [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink'],
                  spi: 'dev.tdeveloper.compliance.spi'],
+    // dr-core has no provider SPIs: its classes are wired explicitly.
+    dr        : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: [],
+                 spi: 'dev.tdeveloper.dr.spi'],
 ]
 assert expected.keySet().containsAll(chosen) : "unknown cores in archetype.properties: ${chosen}"
 
@@ -33,6 +36,9 @@ expected.each { core, spec ->
     check(new File(generated, "src/main/java/${sources}/${cloud}${name}.java"), wanted)
     check(new File(generated, "src/test/java/${sources}/${cloud}${name}Test.java"), wanted)
   }
+  (spec.spis - spec.providers).each { name ->
+    check(new File(generated, "src/main/java/${sources}/${cloud}${name}Provider.java"), false)
+  }
   spec.providers.each { name ->
     check(new File(generated, "src/main/java/${sources}/${cloud}${name}Provider.java"), wanted)
     File service = new File(generated, "src/main/resources/META-INF/services/${spec.spi}.${name}Provider")
@@ -47,5 +53,11 @@ expected.each { core, spec ->
     }
   }
 }
+// Nothing registered beyond the chosen cores' providers (a stray file would be loaded by ServiceLoader).
+def registered = (new File(generated, 'src/main/resources/META-INF/services').list() ?: []) as Set
+def expectedRegistrations = chosen.collectMany { core ->
+  expected[core].providers.collect { "${expected[core].spi}.${it}Provider".toString() }
+} as Set
+(registered - expectedRegistrations).each { problems << "unexpected registration: ${it}" }
 assert problems.isEmpty() : "generated project ${generated} does not match cores=${chosen}:\n" + problems.join('\n')
 return true
