@@ -9,7 +9,7 @@ import java.util.Optional;
  * A legal hold: data that must be preserved (for litigation, an investigation, a regulator) and
  * therefore neither erased nor expired, whatever a privacy request or a {@link RetentionPolicy}
  * says. Its scope is a whole tenant, or narrowed to one subject, one data category, or both.
- * Immutable and thread-safe; place and release holds through {@link LegalHolds}.
+ * Immutable and thread-safe; place and release holds through a {@link LegalHoldRegistry}.
  *
  * @param id the hold's id
  * @param tenant the tenant whose data is held; a hold never covers another tenant

@@ -1,6 +1,7 @@
 package dev.tdeveloper.compliance.privacy;
 
 import dev.tdeveloper.tenancy.TenantId;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,28 +10,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * The registry of {@link LegalHold}s, which privacy requests and retention policies consult: a hold
- * that covers data always wins over erasure and expiry. Released holds are kept, with when and why,
- * as a record. Holds of one tenant never cover another tenant's data. Thread-safe.
+ * The {@link LegalHoldRegistry} in memory: holds, released ones included, live as long as the
+ * object. Use {@link FileLegalHolds} where a hold must outlive the process, as a hold that vanishes
+ * on restart lets data it protects be erased or expired. Thread-safe.
  */
-public final class LegalHolds {
+public final class LegalHolds implements LegalHoldRegistry {
   private final InstantSource clock;
+  private final Consumer<LegalHold> journal;
   private final Map<String, LegalHold> holds = new LinkedHashMap<>();
 
   /** Creates an empty registry that timestamps with {@code clock}. */
   public LegalHolds(InstantSource clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this(clock, hold -> {});
   }
 
   /**
-   * Places a hold on data of {@code tenant}, narrowed to {@code subject} and/or {@code category}
-   * when given.
-   *
-   * @throws IllegalArgumentException if the reason or category is invalid or the subject is of
-   *     another tenant
+   * Creates an empty registry that hands every new or released hold to {@code journal} before it
+   * takes effect; if the journal throws, nothing changes.
    */
+  LegalHolds(InstantSource clock, Consumer<LegalHold> journal) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  @Override
   public synchronized LegalHold place(
       TenantId tenant, Optional<DataSubject> subject, Optional<String> category, String reason) {
     LegalHold hold =
@@ -43,17 +49,12 @@ public final class LegalHolds {
             clock.instant(),
             Optional.empty(),
             Optional.empty());
+    journal.accept(hold);
     holds.put(hold.id(), hold);
     return hold;
   }
 
-  /**
-   * Releases the hold {@code id}.
-   *
-   * @return the released hold
-   * @throws IllegalArgumentException if there is no such hold or the reason is invalid
-   * @throws IllegalStateException if it was already released
-   */
+  @Override
   public synchronized LegalHold release(String id, String reason) {
     LegalHold hold = holds.get(Objects.requireNonNull(id, "id"));
     if (hold == null) {
@@ -64,30 +65,51 @@ public final class LegalHolds {
           "legal hold " + id + " was already released at " + hold.releasedAt().get());
     }
     LegalHold released = hold.release(clock.instant(), reason);
+    journal.accept(released);
     holds.put(id, released);
     return released;
   }
 
-  /** Returns the hold {@code id}, active or released. */
+  /**
+   * Takes a hold read back from a journal: a new hold, or the release of one it holds active.
+   *
+   * @throws IllegalArgumentException if a placed hold's id is taken, or a release is of an unknown
+   *     or already released hold, or changes more than its release
+   */
+  synchronized void load(LegalHold hold) {
+    LegalHold known = holds.get(hold.id());
+    if (hold.releasedAt().isEmpty()) {
+      if (known != null) {
+        throw new IllegalArgumentException("legal hold " + hold.id() + " is placed twice");
+      }
+    } else if (known == null || known.releasedAt().isPresent()) {
+      throw new IllegalArgumentException(
+          "legal hold " + hold.id() + " is released but was not active");
+    } else if (!known.release(hold.releasedAt().get(), hold.releaseReason().get()).equals(hold)) {
+      throw new IllegalArgumentException(
+          "the release of legal hold " + hold.id() + " does not match its placement");
+    }
+    holds.put(hold.id(), hold);
+  }
+
+  @Override
   public synchronized Optional<LegalHold> find(String id) {
     return Optional.ofNullable(holds.get(Objects.requireNonNull(id, "id")));
   }
 
-  /** Returns every hold of {@code tenant}, active or released, in placement order. */
+  @Override
   public synchronized List<LegalHold> forTenant(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     return holds.values().stream().filter(h -> h.tenant().equals(tenant)).toList();
   }
 
-  /**
-   * Returns the holds active now that cover data of {@code category} in {@code tenant} belonging to
-   * {@code owner} (empty for data not tied to one subject).
-   */
+  @Override
   public synchronized List<LegalHold> covering(
       TenantId tenant, Optional<DataSubject> owner, String category) {
+    Instant now = clock.instant();
     List<LegalHold> out = new ArrayList<>();
     for (LegalHold h : holds.values()) {
-      if (h.isActiveAt(clock.instant()) && h.covers(tenant, owner, category)) {
+      if (h.isActiveAt(now) && h.covers(tenant, owner, category)) {
         out.add(h);
       }
     }

@@ -41,7 +41,7 @@ public final class PrivacyRequestProcessor {
   private final List<PersonalDataConnector> connectors;
   private final List<PrivacyHook> hooks;
   private final PseudonymVault vault;
-  private final LegalHolds holds;
+  private final LegalHoldRegistry holds;
   private final InstantSource clock;
   private final List<ErasureStrategy> preference;
   private final Listeners<PrivacyEvent> listeners;
@@ -50,7 +50,7 @@ public final class PrivacyRequestProcessor {
       List<PersonalDataConnector> connectors,
       List<PrivacyHook> hooks,
       PseudonymVault vault,
-      LegalHolds holds,
+      LegalHoldRegistry holds,
       InstantSource clock,
       List<ErasureStrategy> preference,
       Listeners<PrivacyEvent> listeners) {

@@ -23,7 +23,7 @@ public final class PrivacyRequestProcessorBuilder {
   private final List<PrivacyHook> hooks = new ArrayList<>();
   private final List<EventListener<? super PrivacyEvent>> listeners = new ArrayList<>();
   private PseudonymVault vault;
-  private LegalHolds holds;
+  private LegalHoldRegistry holds;
   private InstantSource clock;
   private List<ErasureStrategy> preference;
 
@@ -67,8 +67,11 @@ public final class PrivacyRequestProcessorBuilder {
     return this;
   }
 
-  /** Sets the legal holds consulted before erasure. */
-  public PrivacyRequestProcessorBuilder legalHolds(LegalHolds holds) {
+  /**
+   * Sets the legal holds consulted before erasure: {@link LegalHolds} in memory or {@link
+   * FileLegalHolds} on disk.
+   */
+  public PrivacyRequestProcessorBuilder legalHolds(LegalHoldRegistry holds) {
     once(this.holds, "legalHolds");
     this.holds = Objects.requireNonNull(holds, "holds");
     return this;

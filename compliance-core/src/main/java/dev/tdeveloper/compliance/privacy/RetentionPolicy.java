@@ -67,7 +67,7 @@ public final class RetentionPolicy {
 
   /**
    * Decides what to do now with data created at {@code createdAt}, given the legal holds that cover
-   * it (such as {@link LegalHolds#covering}); a hold active at {@code now} always wins.
+   * it (such as {@link LegalHoldRegistry#covering}); a hold active at {@code now} always wins.
    *
    * @throws IllegalArgumentException if {@code now} is before {@code createdAt}
    */

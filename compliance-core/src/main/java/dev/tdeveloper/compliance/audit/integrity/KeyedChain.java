@@ -1,6 +1,5 @@
 package dev.tdeveloper.compliance.audit.integrity;
 
-import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,11 +21,11 @@ public final class KeyedChain {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
-  private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<Hmac> macs;
 
   private KeyedChain(byte[] key) {
     this.key = new SecretKeySpec(key, ALGORITHM);
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    this.macs = ThreadLocal.withInitial(() -> new Hmac(newMac()));
   }
 
   /**
@@ -60,11 +59,14 @@ public final class KeyedChain {
     if (previous.length != 32 || leafHash.length != 32) {
       throw new IllegalArgumentException("chain value and leaf hash must be 32 bytes each");
     }
-    Mac mac = macs.get();
-    mac.update(previous);
-    mac.update(ByteBuffer.allocate(8).putLong(0, sequence).array());
-    mac.update(leafHash);
-    return mac.doFinal();
+    Hmac h = macs.get();
+    h.mac.update(previous);
+    for (int i = 0; i < 8; i++) {
+      h.sequence[i] = (byte) (sequence >>> (56 - 8 * i));
+    }
+    h.mac.update(h.sequence);
+    h.mac.update(leafHash);
+    return h.mac.doFinal();
   }
 
   /** Returns whether {@code actual} equals the expected chain value, in constant time. */
@@ -79,6 +81,16 @@ public final class KeyedChain {
       return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("the JDK cannot run " + ALGORITHM, e);
+    }
+  }
+
+  /** One thread's MAC and the buffer it encodes sequence numbers into. */
+  private static final class Hmac {
+    final Mac mac;
+    final byte[] sequence = new byte[8];
+
+    Hmac(Mac mac) {
+      this.mac = mac;
     }
   }
 

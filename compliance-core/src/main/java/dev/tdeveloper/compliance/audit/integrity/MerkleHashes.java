@@ -1,5 +1,6 @@
 package dev.tdeveloper.compliance.audit.integrity;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.Objects;
 /**
  * The RFC 6962 hash functions: a leaf is {@code SHA-256(0x00 || data)} and an inner node is {@code
  * SHA-256(0x01 || left || right)}, so a leaf can never be passed off as a node. Thread-safe: each
- * thread reuses its own digest.
+ * thread reuses its own digest; hot loops (a tree's appends) pass their own digest and output array
+ * to the package-private overloads instead.
  */
 public final class MerkleHashes {
   /** Length of every hash: 32 bytes. */
@@ -53,6 +55,22 @@ public final class MerkleHashes {
     return d.digest();
   }
 
+  /**
+   * Writes {@code SHA-256(0x01 || left || right)} into {@code out[0, 32)} with {@code digest},
+   * without allocating; {@code out} may be {@code right} or {@code left}. The caller owns the
+   * digest (not shared between threads) and passes 32-byte hashes.
+   */
+  static void node(MessageDigest digest, byte[] left, byte[] right, byte[] out) {
+    digest.update((byte) 1);
+    digest.update(left, 0, LENGTH);
+    digest.update(right, 0, LENGTH);
+    try {
+      digest.digest(out, 0, LENGTH);
+    } catch (DigestException e) {
+      throw new IllegalStateException("SHA-256 refused a 32-byte output", e);
+    }
+  }
+
   private static void check(String what, byte[] hash) {
     if (Objects.requireNonNull(hash, what).length != LENGTH) {
       throw new IllegalArgumentException(
@@ -60,7 +78,8 @@ public final class MerkleHashes {
     }
   }
 
-  private static MessageDigest newDigest() {
+  /** Returns a new SHA-256 digest, for a caller that keeps its own. */
+  static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

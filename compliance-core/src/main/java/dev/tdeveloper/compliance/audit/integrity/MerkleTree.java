@@ -2,6 +2,7 @@ package dev.tdeveloper.compliance.audit.integrity;
 
 import dev.tdeveloper.compliance.ComplianceException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -31,6 +32,12 @@ public final class MerkleTree implements AutoCloseable {
 
   private final HashStorage storage;
   private volatile long size;
+
+  // The append path's own digest and scratch hashes, guarded by the tree's lock, so an append
+  // allocates nothing and looks up no thread-local.
+  private final MessageDigest digest = MerkleHashes.newDigest();
+  private final byte[] sibling = new byte[MerkleHashes.LENGTH];
+  private final byte[] node = new byte[MerkleHashes.LENGTH];
 
   private MerkleTree(HashStorage storage, long size) {
     this.storage = storage;
@@ -85,12 +92,12 @@ public final class MerkleTree implements AutoCloseable {
     }
     long index = size;
     storage.append(0, leafHash);
-    byte[] hash = leafHash;
-    byte[] sibling = new byte[MerkleHashes.LENGTH];
+    byte[] right = leafHash;
     for (int level = 0; (index >>> level & 1) == 1; level++) {
       storage.read(level, (index >>> level) - 1, sibling, 0);
-      hash = MerkleHashes.node(sibling, hash);
-      storage.append(level + 1, hash);
+      MerkleHashes.node(digest, sibling, right, node);
+      storage.append(level + 1, node);
+      right = node;
     }
     size = index + 1;
     return index;

@@ -51,4 +51,28 @@ class MerkleTreeConcurrencyTest {
     assertThat(tree.root()).isEqualTo(reference.root());
     assertThat(checks.get()).isGreaterThanOrEqualTo(300);
   }
+
+  @Test
+  void concurrentWritersEachGetTheirOwnIndexAndTheTreeMatchesThatOrder() throws Exception {
+    int perThread = 5_000;
+    int threads = 4;
+    List<byte[]> leaves = MerkleTreeTest.leaves(perThread * threads);
+    MerkleTree tree = MerkleTree.inMemory();
+    byte[][] byIndex = new byte[leaves.size()][];
+    Concurrently.run(
+        threads,
+        thread -> {
+          for (int i = thread * perThread; i < (thread + 1) * perThread; i++) {
+            byte[] leaf = leaves.get(i);
+            int index = (int) tree.append(leaf);
+            assertThat(byIndex[index]).isNull();
+            byIndex[index] = leaf;
+          }
+        });
+    assertThat(tree.size()).isEqualTo(leaves.size());
+    for (int i = 0; i < byIndex.length; i += 997) {
+      assertThat(tree.leafHash(i)).isEqualTo(byIndex[i]);
+    }
+    assertThat(tree.root()).isEqualTo(NaiveMerkle.mth(List.of(byIndex)));
+  }
 }
