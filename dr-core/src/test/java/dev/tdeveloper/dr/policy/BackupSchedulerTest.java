@@ -20,14 +20,9 @@ class BackupSchedulerTest {
   private final List<Instant> ran = new CopyOnWriteArrayList<>();
 
   private static BackupPolicy hourly(Duration startWindow) {
-    return BackupPolicy.builder()
-        .name("hourly")
+    return TestPolicies.policy("hourly", "0 * * * *", Duration.ofHours(2), Duration.ofHours(1))
         .sources("notes")
-        .schedule("0 * * * *")
-        .retention(Retention.keepLast(3))
         .targetStore("local")
-        .rpo(Duration.ofHours(2))
-        .rto(Duration.ofHours(1))
         .startWindow(startWindow)
         .build();
   }
@@ -45,6 +40,22 @@ class BackupSchedulerTest {
     return (policy, scheduledFor) -> {
       ran.add(scheduledFor);
       return new BackupOutcome.Completed(List.of("b-" + scheduledFor.getEpochSecond()));
+    };
+  }
+
+  /**
+   * A job that records its fire time, counts {@code started} down, then waits for {@code release}.
+   */
+  private BackupJob blocking(CountDownLatch started, CountDownLatch release) {
+    return (policy, at) -> {
+      ran.add(at);
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new BackupOutcome.Completed(List.of());
     };
   }
 
@@ -145,17 +156,7 @@ class BackupSchedulerTest {
               .clock(clock)
               .jobExecutor(pool)
               .listener(events::add)
-              .job(
-                  (policy, at) -> {
-                    ran.add(at);
-                    firstStarted.countDown();
-                    try {
-                      release.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                    return new BackupOutcome.Completed(List.of());
-                  })
+              .job(blocking(firstStarted, release))
               .build();
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
@@ -187,16 +188,7 @@ class BackupSchedulerTest {
               .policy(hourly(Duration.ofMinutes(10)))
               .clock(clock)
               .jobExecutor(pool)
-              .job(
-                  (policy, at) -> {
-                    ran.add(at);
-                    try {
-                      release.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                    return new BackupOutcome.Completed(List.of());
-                  })
+              .job(blocking(new CountDownLatch(1), release))
               .build();
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
