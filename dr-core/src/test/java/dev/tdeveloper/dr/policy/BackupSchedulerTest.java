@@ -28,12 +28,15 @@ class BackupSchedulerTest {
   }
 
   private BackupScheduler scheduler(BackupPolicy policy, BackupJob job) {
-    return BackupScheduler.builder()
-        .policy(policy)
-        .job(job)
-        .clock(clock)
-        .listener(events::add)
-        .build();
+    return builder(policy, job).build();
+  }
+
+  private BackupScheduler scheduler(BackupPolicy policy, BackupJob job, ExecutorService jobs) {
+    return builder(policy, job).jobExecutor(jobs).build();
+  }
+
+  private BackupSchedulerBuilder builder(BackupPolicy policy, BackupJob job) {
+    return BackupScheduler.builder().policy(policy).job(job).clock(clock).listener(events::add);
   }
 
   private BackupJob recording() {
@@ -151,13 +154,7 @@ class BackupSchedulerTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       BackupScheduler scheduler =
-          BackupScheduler.builder()
-              .policy(hourly(Duration.ofMinutes(30)))
-              .clock(clock)
-              .jobExecutor(pool)
-              .listener(events::add)
-              .job(blocking(firstStarted, release))
-              .build();
+          scheduler(hourly(Duration.ofMinutes(30)), blocking(firstStarted, release), pool);
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
       assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -184,12 +181,7 @@ class BackupSchedulerTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       BackupScheduler scheduler =
-          BackupScheduler.builder()
-              .policy(hourly(Duration.ofMinutes(10)))
-              .clock(clock)
-              .jobExecutor(pool)
-              .job(blocking(new CountDownLatch(1), release))
-              .build();
+          scheduler(hourly(Duration.ofMinutes(10)), blocking(new CountDownLatch(1), release), pool);
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
       List<SchedulerEvent> decided = scheduler.runDue(Instant.parse("2026-01-01T02:11:00Z"));
