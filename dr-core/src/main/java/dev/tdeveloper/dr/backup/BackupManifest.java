@@ -1,12 +1,12 @@
 package dev.tdeveloper.dr.backup;
 
+import dev.tdeveloper.dr.internal.Names;
 import dev.tdeveloper.dr.spi.BackupScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * What one published backup holds: which source and scope it came from, its type and parent, when
@@ -43,9 +43,6 @@ public record BackupManifest(
     BackupTotals totals) {
   /** The manifest format this version writes and reads: {@value}. */
   public static final int FORMAT_VERSION = 1;
-
-  private static final Pattern BACKUP_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-  private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9._-]{1,64}");
 
   /** Checks every field; see the parameters for the rules. */
   public BackupManifest {
@@ -124,7 +121,7 @@ public record BackupManifest(
    */
   public static String requireBackupId(String backupId) {
     Objects.requireNonNull(backupId, "backupId");
-    if (!BACKUP_ID.matcher(backupId).matches()) {
+    if (!Names.isBackupId(backupId)) {
       throw new IllegalArgumentException(
           "backup id must be 1 to 128 letters, digits, '.', '_' or '-', got '" + backupId + "'");
     }
@@ -139,7 +136,7 @@ public record BackupManifest(
    */
   public static String requireSourceName(String source) {
     Objects.requireNonNull(source, "source");
-    if (!SOURCE_NAME.matcher(source).matches()) {
+    if (!Names.isSourceName(source)) {
       throw new IllegalArgumentException(
           "source name must be 1 to 64 lower-case letters, digits, '.', '_' or '-', got '"
               + source

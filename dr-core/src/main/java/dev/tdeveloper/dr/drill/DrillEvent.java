@@ -35,26 +35,35 @@ public sealed interface DrillEvent {
   }
 
   /**
+   * A drill finished, passed or failed: its scope and source are its result's. Lets a listener
+   * handle both outcomes by their {@link #result()}.
+   */
+  sealed interface Finished extends DrillEvent permits Passed, Failed {
+    /** Returns the drill's result. */
+    DrillResult result();
+
+    @Override
+    default BackupScope scope() {
+      return result().scope();
+    }
+
+    @Override
+    default String source() {
+      return result().source();
+    }
+  }
+
+  /**
    * A drill passed: the backup restored, verified and validated.
    *
    * @param result the drill's result
    */
-  record Passed(DrillResult result) implements DrillEvent {
+  record Passed(DrillResult result) implements Finished {
     /** Checks that the result is a pass. */
     public Passed {
       if (!Objects.requireNonNull(result, "result").succeeded()) {
         throw new IllegalArgumentException("DrillEvent.Passed needs a result that succeeded");
       }
-    }
-
-    @Override
-    public BackupScope scope() {
-      return result.scope();
-    }
-
-    @Override
-    public String source() {
-      return result.source();
     }
   }
 
@@ -63,22 +72,12 @@ public sealed interface DrillEvent {
    *
    * @param result the drill's result
    */
-  record Failed(DrillResult result) implements DrillEvent {
+  record Failed(DrillResult result) implements Finished {
     /** Checks that the result is a failure. */
     public Failed {
       if (Objects.requireNonNull(result, "result").succeeded()) {
         throw new IllegalArgumentException("DrillEvent.Failed needs a result that failed");
       }
-    }
-
-    @Override
-    public BackupScope scope() {
-      return result.scope();
-    }
-
-    @Override
-    public String source() {
-      return result.source();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tdeveloper.dr.objectives;
 
+import dev.tdeveloper.dr.internal.Names;
 import dev.tdeveloper.dr.policy.BackupPolicy;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.tenancy.internal.Listeners;
@@ -17,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecoveryObjectivesMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(RecoveryObjectivesMonitor.class);
-  private static final Pattern SOURCE = Pattern.compile("[a-z0-9._-]{1,64}");
   private static final Comparator<Key> ORDER =
       Comparator.comparing((Key k) -> k.scope().key()).thenComparing(Key::source);
 
@@ -270,7 +269,7 @@ public final class RecoveryObjectivesMonitor {
 
   static void checkSource(String source) {
     Objects.requireNonNull(source, "source");
-    if (!SOURCE.matcher(source).matches()) {
+    if (!Names.isSourceName(source)) {
       throw new IllegalArgumentException(
           "source must be 1 to 64 of a-z, 0-9, '.', '_' or '-', was '" + source + "'");
     }

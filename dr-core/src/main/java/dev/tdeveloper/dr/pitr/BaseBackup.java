@@ -1,9 +1,9 @@
 package dev.tdeveloper.dr.pitr;
 
+import dev.tdeveloper.dr.internal.Names;
 import dev.tdeveloper.dr.spi.BackupScope;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A completed backup of one source that point-in-time recovery can start from: the journal records
@@ -20,14 +20,12 @@ import java.util.regex.Pattern;
  */
 public record BaseBackup(
     BackupScope scope, String source, String id, Instant finishedAt, long nextSequence) {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
   /** Checks the fields. */
   public BaseBackup {
     Objects.requireNonNull(scope, "scope");
     ChangeArguments.checkSource(source);
     Objects.requireNonNull(id, "id");
-    if (!ID.matcher(id).matches()) {
+    if (!Names.isBackupId(id)) {
       throw new IllegalArgumentException(
           "BaseBackup.id '" + id + "' must be 1 to 128 letters, digits, '.', '_' or '-'");
     }

@@ -1,15 +1,14 @@
 package dev.tdeveloper.dr.pitr;
 
+import dev.tdeveloper.dr.internal.Names;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.ChangeRecord;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The argument checks both journals share, so they refuse the same input with the same words. */
 final class ChangeArguments {
-  private static final Pattern SOURCE = Pattern.compile("[a-z0-9._-]{1,64}");
 
   private ChangeArguments() {}
 
@@ -48,7 +47,7 @@ final class ChangeArguments {
   /** Checks a source name: the rule of {@link dev.tdeveloper.dr.spi.BackupSource#name()}. */
   static String checkSource(String source) {
     Objects.requireNonNull(source, "source");
-    if (!SOURCE.matcher(source).matches()) {
+    if (!Names.isSourceName(source)) {
       throw new IllegalArgumentException(
           "source '" + source + "' must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-'");
     }
@@ -73,6 +72,20 @@ final class ChangeArguments {
   static void checkSequence(String name, long sequence) {
     if (sequence < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, got " + sequence);
+    }
+  }
+
+  /** Checks that {@code truncateBefore} drops only records already appended. */
+  static void checkTruncation(BackupScope scope, long sequence, long next) {
+    if (sequence > next) {
+      throw new IllegalArgumentException(
+          "sequence "
+              + sequence
+              + " is past scope "
+              + scope
+              + "'s next sequence "
+              + next
+              + "; only records already appended can be dropped");
     }
   }
 }

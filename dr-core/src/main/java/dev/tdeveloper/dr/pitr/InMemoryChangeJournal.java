@@ -81,16 +81,7 @@ public final class InMemoryChangeJournal implements ChangeJournal {
     Objects.requireNonNull(scope, "scope");
     ChangeArguments.checkSequence("sequence", sequence);
     Scope state = scope(scope);
-    if (sequence > state.next) {
-      throw new IllegalArgumentException(
-          "sequence "
-              + sequence
-              + " is past scope "
-              + scope
-              + "'s next sequence "
-              + state.next
-              + "; only records already appended can be dropped");
-    }
+    ChangeArguments.checkTruncation(scope, sequence, state.next);
     if (sequence > state.start) {
       state.records.subList(0, (int) (sequence - state.start)).clear();
       state.start = sequence;

@@ -120,16 +120,7 @@ final class ScopeLog {
 
   synchronized void truncateBefore(long sequence) {
     requireOpen();
-    if (sequence > next) {
-      throw new IllegalArgumentException(
-          "sequence "
-              + sequence
-              + " is past scope "
-              + scope
-              + "'s next sequence "
-              + next
-              + "; only records already appended can be dropped");
-    }
+    ChangeArguments.checkTruncation(scope, sequence, next);
     if (sequence <= start) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.tdeveloper.dr.backup;
 
 import dev.tdeveloper.dr.source.DirectorySource;
 import dev.tdeveloper.dr.spi.BackupScope;
+import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -35,12 +36,7 @@ public final class BackupCrashChild {
             }
           }
         };
-    BackupEngine engine =
-        BackupEngine.builder()
-            .store(store)
-            .cipher(new TestCipher())
-            .chunker(BackupEngineTest.SMALL)
-            .build();
+    BackupEngine engine = engine(store);
     BackupResult result =
         engine.backup(
             DirectorySource.of("files", BackupCrashTest.SCOPE, Path.of(args[1])),
@@ -48,5 +44,14 @@ public final class BackupCrashChild {
             OptionalLong.empty());
     System.out.println("DONE " + result.backupId());
     System.out.flush();
+  }
+
+  /** The engine the child backs up with and the test restores with. */
+  static BackupEngine engine(BackupStore store) {
+    return BackupEngine.builder()
+        .store(store)
+        .cipher(new TestCipher())
+        .chunker(BackupEngineTest.SMALL)
+        .build();
   }
 }

@@ -56,12 +56,7 @@ class BackupCrashTest {
       assertThat(store.manifests(SCOPE)).containsExactly(baseline);
     }
     FileBackupStore store = new FileBackupStore(storeDir);
-    BackupEngine engine =
-        BackupEngine.builder()
-            .store(store)
-            .cipher(new TestCipher())
-            .chunker(BackupEngineTest.SMALL)
-            .build();
+    BackupEngine engine = BackupCrashChild.engine(store);
     engine.restore(SCOPE, baseline, temp.resolve("baseline"));
     assertThat(Files.exists(temp.resolve("baseline/d0"))).isTrue();
     BackupResult next =

@@ -47,6 +47,16 @@ class BackupEngineTest {
     return root;
   }
 
+  /** Takes a full backup of {@code source} with no journal sequence. */
+  BackupResult fullBackup(DirectorySource source) {
+    return engine.backup(source, BackupType.FULL, OptionalLong.empty());
+  }
+
+  /** Takes a full backup of a new tree generated from {@code seed} as {@code acme}'s "files". */
+  BackupResult fullOfNewTree(long seed) throws IOException {
+    return fullBackup(DirectorySource.of("files", ACME, tree("src", seed)));
+  }
+
   @Test
   void aRestoredTreeIsByteExact() throws IOException {
     Path root = tree("src", 1);
@@ -65,9 +75,9 @@ class BackupEngineTest {
   @Test
   void aSecondBackupOfTheSameDataWritesNoChunk() throws IOException {
     DirectorySource source = DirectorySource.of("files", ACME, tree("src", 2));
-    BackupResult first = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult first = fullBackup(source);
     clock.advance(Duration.ofMinutes(1));
-    BackupResult second = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult second = fullBackup(source);
     assertThat(first.chunksNew()).isPositive();
     assertThat(second.chunksNew()).isZero();
     assertThat(second.bytesWritten()).isZero();
@@ -86,7 +96,7 @@ class BackupEngineTest {
       Files.write(root.resolve("f" + i), bytes);
     }
     DirectorySource source = DirectorySource.of("files", ACME, root);
-    BackupResult full = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult full = fullBackup(source);
     long total = 8L << 20;
     // Overwrite 1% of the bytes in four runs in two files. Each run costs its own bytes plus the
     // chunks around its two ends, so the scaled-down chunker keeps that overhead in proportion.
@@ -125,12 +135,8 @@ class BackupEngineTest {
   @Test
   void tenantsNeverSeeEachOthersBackupsOrChunks() throws IOException {
     Path root = tree("src", 5);
-    BackupResult acme =
-        engine.backup(
-            DirectorySource.of("files", ACME, root), BackupType.FULL, OptionalLong.empty());
-    BackupResult globex =
-        engine.backup(
-            DirectorySource.of("files", GLOBEX, root), BackupType.FULL, OptionalLong.empty());
+    BackupResult acme = fullBackup(DirectorySource.of("files", ACME, root));
+    BackupResult globex = fullBackup(DirectorySource.of("files", GLOBEX, root));
     // Same bytes, but chunks dedupe within a scope only.
     assertThat(globex.chunksNew()).isEqualTo(acme.chunksNew());
     assertThat(store.manifests(GLOBEX)).containsExactly(globex.backupId());
@@ -150,11 +156,7 @@ class BackupEngineTest {
 
   @Test
   void aCorruptChunkIsNamedByVerifyAndRefusedByRestore() throws IOException {
-    BackupResult result =
-        engine.backup(
-            DirectorySource.of("files", ACME, tree("src", 6)),
-            BackupType.FULL,
-            OptionalLong.empty());
+    BackupResult result = fullOfNewTree(6);
     BackupFile victim =
         result.manifest().files().stream().filter(f -> f.size() > 0).findFirst().orElseThrow();
     String chunk = victim.chunks().get(0).id();
@@ -184,9 +186,9 @@ class BackupEngineTest {
   @Test
   void aMissingChunkIsReportedWithTheBackupsUsingIt() throws IOException {
     DirectorySource source = DirectorySource.of("files", ACME, tree("src", 7));
-    BackupResult first = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult first = fullBackup(source);
     clock.advance(Duration.ofMinutes(1));
-    BackupResult second = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult second = fullBackup(source);
     String chunk = first.manifest().files().get(1).chunks().get(0).id();
     store.deleteChunk(ACME, chunk);
     VerifyReport report = engine.verify(ACME, Optional.empty());
@@ -205,11 +207,7 @@ class BackupEngineTest {
 
   @Test
   void aTamperedManifestIsRefused() throws IOException {
-    BackupResult result =
-        engine.backup(
-            DirectorySource.of("files", ACME, tree("src", 8)),
-            BackupType.FULL,
-            OptionalLong.empty());
+    BackupResult result = fullOfNewTree(8);
     String json =
         new String(store.manifest(ACME, result.backupId()).orElseThrow(), StandardCharsets.UTF_8);
     String path = result.manifest().files().get(0).path();
@@ -229,11 +227,7 @@ class BackupEngineTest {
 
   @Test
   void restoreRefusesANonEmptyTarget() throws IOException {
-    BackupResult result =
-        engine.backup(
-            DirectorySource.of("files", ACME, tree("src", 9)),
-            BackupType.FULL,
-            OptionalLong.empty());
+    BackupResult result = fullOfNewTree(9);
     Path target = temp.resolve("busy");
     Files.createDirectories(target);
     Files.writeString(target.resolve("keep.txt"), "mine");

@@ -39,6 +39,17 @@ class GarbageCollectorTest {
           .chunker(BackupEngineTest.SMALL)
           .build();
 
+  /** Generates {@code files} files from {@code seed} under temp/src as acme's "files" source. */
+  DirectorySource generated(long seed, int files) throws IOException {
+    Path root = temp.resolve("src");
+    Trees.generate(root, seed, files, BackupEngineTest.SMALL.max());
+    return DirectorySource.of("files", ACME, root);
+  }
+
+  BackupResult fullBackup(BackupSource source) {
+    return engine.backup(source, BackupType.FULL, OptionalLong.empty());
+  }
+
   Set<String> chunkIds(BackupManifest manifest) {
     Set<String> ids = new HashSet<>();
     manifest.files().forEach(f -> f.chunks().forEach(c -> ids.add(c.id())));
@@ -47,10 +58,9 @@ class GarbageCollectorTest {
 
   @Test
   void deletingABackupKeepsTheChunksAnotherStillUses() throws IOException {
-    Path root = temp.resolve("src");
-    Trees.generate(root, 11, 30, BackupEngineTest.SMALL.max());
-    DirectorySource source = DirectorySource.of("files", ACME, root);
-    BackupResult first = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    DirectorySource source = generated(11, 30);
+    Path root = source.root();
+    BackupResult first = fullBackup(source);
     Files.write(root.resolve("d0/extra.bin"), new byte[] {1, 2, 3});
     Files.delete(root.resolve("d1/sub1/f1.bin"));
     clock.advance(Duration.ofMinutes(1));
@@ -73,10 +83,9 @@ class GarbageCollectorTest {
 
   @Test
   void chunksOfARunningBackupAreNeverCollected() throws Exception {
-    Path root = temp.resolve("src");
-    Trees.generate(root, 12, 20, BackupEngineTest.SMALL.max());
-    DirectorySource directory = DirectorySource.of("files", ACME, root);
-    BackupResult old = engine.backup(directory, BackupType.FULL, OptionalLong.empty());
+    DirectorySource directory = generated(12, 20);
+    Path root = directory.root();
+    BackupResult old = fullBackup(directory);
     CountDownLatch halfway = new CountDownLatch(1);
     CountDownLatch collected = new CountDownLatch(1);
     BackupSource pausing =
@@ -110,8 +119,7 @@ class GarbageCollectorTest {
         };
     clock.advance(Duration.ofMinutes(1));
     CompletableFuture<BackupResult> running =
-        CompletableFuture.supplyAsync(
-            () -> engine.backup(pausing, BackupType.FULL, OptionalLong.empty()));
+        CompletableFuture.supplyAsync(() -> fullBackup(pausing));
     assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
     // The only published backup goes; the running one found (and claimed) all its chunks.
     CollectionReport report =
@@ -148,11 +156,7 @@ class GarbageCollectorTest {
 
   @Test
   void anUnknownBackupIdIsRefusedAndNothingIsDeleted() throws IOException {
-    Path root = temp.resolve("src");
-    Trees.generate(root, 13, 5, BackupEngineTest.SMALL.max());
-    BackupResult kept =
-        engine.backup(
-            DirectorySource.of("files", ACME, root), BackupType.FULL, OptionalLong.empty());
+    BackupResult kept = fullBackup(generated(13, 5));
     int chunks = store.chunks(ACME).size();
     assertThatThrownBy(
             () ->
@@ -169,12 +173,10 @@ class GarbageCollectorTest {
 
   @Test
   void aCorruptRemainingManifestStopsCollectionBeforeAnyDeletion() throws IOException {
-    Path root = temp.resolve("src");
-    Trees.generate(root, 14, 5, BackupEngineTest.SMALL.max());
-    DirectorySource source = DirectorySource.of("files", ACME, root);
-    BackupResult doomed = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    DirectorySource source = generated(14, 5);
+    BackupResult doomed = fullBackup(source);
     clock.advance(Duration.ofMinutes(1));
-    BackupResult broken = engine.backup(source, BackupType.FULL, OptionalLong.empty());
+    BackupResult broken = fullBackup(source);
     store.deleteManifest(ACME, broken.backupId());
     store.publishManifest(
         ACME, broken.backupId(), "{\"sha256\":\"00\"}".getBytes(StandardCharsets.UTF_8));

@@ -44,16 +44,18 @@ class RestoreDrillTest {
     history.close();
   }
 
-  RestoreDrill drill(DrillValidation validation, long seed) {
-    return RestoreDrill.builder(target)
+  /** Returns a drill builder over {@code on} with the test's scratch root, history and clock. */
+  RestoreDrillBuilder builder(DrillTarget on, DrillValidation validation) {
+    return RestoreDrill.builder(on)
         .scratchRoot(temp.resolve("scratch"))
         .validation(validation)
         .history(history)
         .clock(clock)
-        .ticker(clock)
-        .random(new Random(seed))
-        .listener(events::add)
-        .build();
+        .ticker(clock);
+  }
+
+  RestoreDrill drill(DrillValidation validation, long seed) {
+    return builder(target, validation).random(new Random(seed)).listener(events::add).build();
   }
 
   RestoreDrill drill() {
@@ -232,14 +234,7 @@ class RestoreDrillTest {
             throw new AssertionError("restored " + candidate);
           }
         };
-    RestoreDrill drill =
-        RestoreDrill.builder(leaky)
-            .scratchRoot(temp.resolve("scratch"))
-            .validation(DrillValidation.checksumsOnly())
-            .history(history)
-            .clock(clock)
-            .ticker(clock)
-            .build();
+    RestoreDrill drill = builder(leaky, DrillValidation.checksumsOnly()).build();
 
     DrillResult result = drill.run(ACME, "notes", DrillSelection.LATEST);
 
@@ -262,12 +257,7 @@ class RestoreDrillTest {
     target.add(ACME, "notes", "b1", Duration.ofHours(2));
     CountDownLatch three = new CountDownLatch(3);
     RestoreDrill drill =
-        RestoreDrill.builder(target)
-            .scratchRoot(temp.resolve("scratch"))
-            .validation(DrillValidation.checksumsOnly())
-            .history(history)
-            .clock(clock)
-            .ticker(clock)
+        builder(target, DrillValidation.checksumsOnly())
             .listener(
                 e -> {
                   if (e instanceof DrillEvent.Passed) {

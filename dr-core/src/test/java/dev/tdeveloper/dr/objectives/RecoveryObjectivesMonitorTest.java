@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.dr.objectives.ObjectiveEvent.Objective;
 import dev.tdeveloper.dr.policy.BackupPolicy;
-import dev.tdeveloper.dr.policy.Retention;
+import dev.tdeveloper.dr.policy.TestPolicies;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
@@ -125,14 +125,9 @@ class RecoveryObjectivesMonitorTest {
   @Test
   void targetsComeFromAPolicy() {
     BackupPolicy policy =
-        BackupPolicy.builder()
-            .name("p")
+        TestPolicies.policy("p", "*/5 * * * *", Duration.ofMinutes(30), Duration.ofMinutes(20))
             .sources("files")
-            .schedule("*/5 * * * *")
-            .retention(Retention.keepLast(1))
             .targetStore("local")
-            .rpo(Duration.ofMinutes(30))
-            .rto(Duration.ofMinutes(20))
             .build();
     monitor.setTargets(policy);
     monitor.recordRecoveryPoint(ACME, "files", now(), true);

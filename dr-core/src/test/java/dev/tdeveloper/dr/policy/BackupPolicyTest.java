@@ -64,14 +64,9 @@ class BackupPolicyTest {
         .hasMessage("policy 'notes-hourly': startWindow must be positive, was PT0S");
     assertThatThrownBy(
             () ->
-                BackupPolicy.builder()
-                    .name("p")
+                TestPolicies.policy("p", "0 * * * *", Duration.ofHours(2), Duration.ofMinutes(-5))
                     .sources("s")
-                    .schedule("0 * * * *")
-                    .retention(Retention.keepLast(1))
                     .targetStore("local")
-                    .rpo(Duration.ofHours(2))
-                    .rto(Duration.ofMinutes(-5))
                     .build())
         .hasMessage("policy 'p': rto must be positive, was PT-5M");
   }
@@ -80,14 +75,10 @@ class BackupPolicyTest {
   void rpoShorterThanTheLongestGapBetweenRunsIsRefused() {
     assertThatThrownBy(
             () ->
-                BackupPolicy.builder()
-                    .name("weekdays")
+                TestPolicies.policy(
+                        "weekdays", "0 2 * * 1-5", Duration.ofHours(25), Duration.ofHours(1))
                     .sources("notes")
-                    .schedule("0 2 * * 1-5")
-                    .retention(Retention.keepLast(5))
                     .targetStore("local")
-                    .rpo(Duration.ofHours(25))
-                    .rto(Duration.ofHours(1))
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
@@ -98,14 +89,9 @@ class BackupPolicyTest {
   @Test
   void rpoEqualToTheLongestGapIsAccepted() {
     BackupPolicy policy =
-        BackupPolicy.builder()
-            .name("daily")
+        TestPolicies.policy("daily", "0 2 * * *", Duration.ofDays(1), Duration.ofHours(1))
             .sources("notes")
-            .schedule("0 2 * * *")
-            .retention(Retention.keepLast(5))
             .targetStore("local")
-            .rpo(Duration.ofDays(1))
-            .rto(Duration.ofHours(1))
             .build();
 
     assertThat(policy.rpo()).isEqualTo(policy.schedule().longestGap());
@@ -117,14 +103,9 @@ class BackupPolicyTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("sources was already set");
     BackupPolicyBuilder builder =
-        BackupPolicy.builder()
-            .name("p")
+        TestPolicies.policy("p", "0 * * * *", Duration.ofHours(1), Duration.ofHours(1))
             .sources("notes", "files", "notes")
-            .schedule("0 * * * *")
-            .retention(Retention.keepLast(1))
-            .targetStore("local")
-            .rpo(Duration.ofHours(1))
-            .rto(Duration.ofHours(1));
+            .targetStore("local");
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("policy 'p': source 'notes' is listed twice in [notes, files, notes]");
@@ -138,14 +119,9 @@ class BackupPolicyTest {
     assertThatThrownBy(() -> BackupPolicy.builder().name("x".repeat(65)))
         .hasMessageContaining("was '" + "x".repeat(65) + "'");
     BackupPolicyBuilder builder =
-        BackupPolicy.builder()
-            .name("p")
+        TestPolicies.policy("p", "0 * * * *", Duration.ofHours(1), Duration.ofHours(1))
             .sources("notes")
-            .schedule("0 * * * *")
-            .retention(Retention.keepLast(1))
-            .targetStore("s3://bucket")
-            .rpo(Duration.ofHours(1))
-            .rto(Duration.ofHours(1));
+            .targetStore("s3://bucket");
     assertThatThrownBy(builder::build)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("targetStore must be 1 to 64 of a-z, 0-9, '.', '_' or '-', was 's3://bucket'");
@@ -168,14 +144,9 @@ class BackupPolicyTest {
   @Test
   void emptySourcesAreRefused() {
     BackupPolicyBuilder builder =
-        BackupPolicy.builder()
-            .name("p")
+        TestPolicies.policy("p", "0 * * * *", Duration.ofHours(1), Duration.ofHours(1))
             .sources(List.of())
-            .schedule("0 * * * *")
-            .retention(Retention.keepLast(1))
-            .targetStore("local")
-            .rpo(Duration.ofHours(1))
-            .rto(Duration.ofHours(1));
+            .targetStore("local");
     assertThatThrownBy(builder::build).hasMessage("policy 'p': sources must not be empty");
   }
 }

@@ -20,31 +20,45 @@ class BackupSchedulerTest {
   private final List<Instant> ran = new CopyOnWriteArrayList<>();
 
   private static BackupPolicy hourly(Duration startWindow) {
-    return BackupPolicy.builder()
-        .name("hourly")
+    return TestPolicies.policy("hourly", "0 * * * *", Duration.ofHours(2), Duration.ofHours(1))
         .sources("notes")
-        .schedule("0 * * * *")
-        .retention(Retention.keepLast(3))
         .targetStore("local")
-        .rpo(Duration.ofHours(2))
-        .rto(Duration.ofHours(1))
         .startWindow(startWindow)
         .build();
   }
 
   private BackupScheduler scheduler(BackupPolicy policy, BackupJob job) {
-    return BackupScheduler.builder()
-        .policy(policy)
-        .job(job)
-        .clock(clock)
-        .listener(events::add)
-        .build();
+    return builder(policy, job).build();
+  }
+
+  private BackupScheduler scheduler(BackupPolicy policy, BackupJob job, ExecutorService jobs) {
+    return builder(policy, job).jobExecutor(jobs).build();
+  }
+
+  private BackupSchedulerBuilder builder(BackupPolicy policy, BackupJob job) {
+    return BackupScheduler.builder().policy(policy).job(job).clock(clock).listener(events::add);
   }
 
   private BackupJob recording() {
     return (policy, scheduledFor) -> {
       ran.add(scheduledFor);
       return new BackupOutcome.Completed(List.of("b-" + scheduledFor.getEpochSecond()));
+    };
+  }
+
+  /**
+   * A job that records its fire time, counts {@code started} down, then waits for {@code release}.
+   */
+  private BackupJob blocking(CountDownLatch started, CountDownLatch release) {
+    return (policy, at) -> {
+      ran.add(at);
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new BackupOutcome.Completed(List.of());
     };
   }
 
@@ -140,23 +154,7 @@ class BackupSchedulerTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       BackupScheduler scheduler =
-          BackupScheduler.builder()
-              .policy(hourly(Duration.ofMinutes(30)))
-              .clock(clock)
-              .jobExecutor(pool)
-              .listener(events::add)
-              .job(
-                  (policy, at) -> {
-                    ran.add(at);
-                    firstStarted.countDown();
-                    try {
-                      release.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                    return new BackupOutcome.Completed(List.of());
-                  })
-              .build();
+          scheduler(hourly(Duration.ofMinutes(30)), blocking(firstStarted, release), pool);
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
       assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -183,21 +181,7 @@ class BackupSchedulerTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       BackupScheduler scheduler =
-          BackupScheduler.builder()
-              .policy(hourly(Duration.ofMinutes(10)))
-              .clock(clock)
-              .jobExecutor(pool)
-              .job(
-                  (policy, at) -> {
-                    ran.add(at);
-                    try {
-                      release.await();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                    return new BackupOutcome.Completed(List.of());
-                  })
-              .build();
+          scheduler(hourly(Duration.ofMinutes(10)), blocking(new CountDownLatch(1), release), pool);
 
       scheduler.runDue(Instant.parse("2026-01-01T01:00:00Z"));
       List<SchedulerEvent> decided = scheduler.runDue(Instant.parse("2026-01-01T02:11:00Z"));

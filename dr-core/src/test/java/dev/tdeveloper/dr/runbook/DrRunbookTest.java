@@ -230,18 +230,24 @@ class DrRunbookTest {
     assertThat(FileSteps.lines(effects())).containsExactly("fence");
   }
 
+  /**
+   * A "promote" file step that throws (a simulated crash) at {@code point} while crash[0] holds.
+   */
+  private RunbookStep crashingPromote(String point, boolean[] crash) {
+    return FileSteps.step(
+        effects(),
+        "promote",
+        at -> {
+          if (crash[0] && at.equals(point)) {
+            throw new OutOfMemoryError("simulated crash at " + point);
+          }
+        });
+  }
+
   @Test
   void resumeSkipsCompletedStepsAndVerifiesTheInterruptedOneBeforeRepeatingIt() throws Exception {
     boolean[] crash = {true};
-    RunbookStep crashing =
-        FileSteps.step(
-            effects(),
-            "promote",
-            at -> {
-              if (crash[0] && at.equals("after promote")) {
-                throw new OutOfMemoryError("simulated crash after the effect");
-              }
-            });
+    RunbookStep crashing = crashingPromote("after promote", crash);
     DrRunbook runbook = builder().step(step("fence")).step(crashing).step(step("repoint")).build();
     assertThatThrownBy(() -> runbook.execute("run-1")).isInstanceOf(OutOfMemoryError.class);
     crash[0] = false;
@@ -260,15 +266,7 @@ class DrRunbookTest {
   @Test
   void resumeRunsTheActionAgainWhenItsVerificationFails() throws Exception {
     boolean[] crash = {true};
-    RunbookStep crashing =
-        FileSteps.step(
-            effects(),
-            "promote",
-            at -> {
-              if (crash[0] && at.equals("before promote")) {
-                throw new OutOfMemoryError("simulated crash before the effect");
-              }
-            });
+    RunbookStep crashing = crashingPromote("before promote", crash);
     DrRunbook runbook = builder().step(step("fence")).step(crashing).build();
     assertThatThrownBy(() -> runbook.execute("run-1")).isInstanceOf(OutOfMemoryError.class);
     crash[0] = false;

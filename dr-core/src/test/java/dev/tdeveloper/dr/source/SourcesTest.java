@@ -86,16 +86,15 @@ class SourcesTest {
         .hasMessageContaining("Bad Name");
   }
 
+  /** Returns platform source "dump" recording what {@code script} prints as dump.sql. */
+  private CommandOutputSource shell(String script) {
+    return CommandOutputSource.of(
+        "dump", PLATFORM, List.of("sh", "-c", script), "dump.sql", Duration.ofSeconds(30), clock);
+  }
+
   @Test
   void aCommandsOutputBecomesOneFile() throws IOException {
-    CommandOutputSource source =
-        CommandOutputSource.of(
-            "dump",
-            PLATFORM,
-            List.of("sh", "-c", "printf 'hello\\nworld'"),
-            "dump.sql",
-            Duration.ofSeconds(30),
-            clock);
+    CommandOutputSource source = shell("printf 'hello\\nworld'");
     Map<String, byte[]> files = readAll(source);
     assertThat(files).containsOnlyKeys("dump.sql");
     assertThat(new String(files.get("dump.sql"), StandardCharsets.UTF_8)).isEqualTo("hello\nworld");
@@ -103,14 +102,7 @@ class SourcesTest {
 
   @Test
   void aFailingCommandFailsWithItsStandardError() {
-    CommandOutputSource source =
-        CommandOutputSource.of(
-            "dump",
-            PLATFORM,
-            List.of("sh", "-c", "echo partial; echo 'access denied' >&2; exit 3"),
-            "dump.sql",
-            Duration.ofSeconds(30),
-            clock);
+    CommandOutputSource source = shell("echo partial; echo 'access denied' >&2; exit 3");
     List<String> handed = new ArrayList<>();
     assertThatThrownBy(() -> source.read((entry, in) -> handed.add(entry.path())))
         .isInstanceOf(IOException.class)
