@@ -12,14 +12,20 @@ import java.util.function.Consumer;
  * default keeps them in files; an S3 store comes with the AWS backend. Thread-safe.
  */
 public interface BackupStore extends AutoCloseable {
-  /** Returns whether the chunk is stored in the scope. */
+  /**
+   * Returns whether the chunk is stored in the scope, staged chunks included (see {@link
+   * #putChunk}).
+   */
   boolean hasChunk(BackupScope scope, String chunkId);
 
   /**
    * Stores a sealed chunk; storing an id that exists already does nothing (chunks are
-   * content-addressed). When this returns the chunk is whole under its id and survives a crash of
-   * the process; it survives a power loss at the latest once a manifest published after it does (so
-   * a store may batch what makes chunks durable into {@link #publishManifest}).
+   * content-addressed). A store may only <em>stage</em> the chunk: once this returns, the chunk is
+   * visible to this store instance ({@link #hasChunk}, {@link #getChunk} and {@link #listChunks}
+   * see it), but it need not survive a crash until a manifest is published after it ({@link
+   * #publishManifest} makes it durable and visible to everyone). A crash before that may lose it,
+   * which is harmless: no published manifest references it, and the next backup stores it again.
+   * Whatever the crash, even a power loss, a torn chunk is never visible under its id.
    *
    * @param chunkId the lower-case hex SHA-256 of the chunk's plaintext (64 characters)
    * @throws IllegalArgumentException if the id is malformed
@@ -41,12 +47,15 @@ public interface BackupStore extends AutoCloseable {
   void listChunks(BackupScope scope, Consumer<String> consumer);
 
   /**
-   * Publishes a backup's manifest, durably and atomically, after making every chunk stored before
-   * it durable: before this returns the backup does not exist for any reader; after, it is
-   * complete.
+   * Publishes a backup's manifest: first makes every chunk staged before this call (in any scope)
+   * durable and visible to everyone, then publishes the manifest atomically and durably. Before
+   * this returns the backup does not exist for any reader; after, it is complete and survives any
+   * crash, a power loss included. Chunks staged by other threads while this runs may be left to a
+   * later publish.
    *
    * @param backupId 1 to 128 characters of letters, digits, '.', '_' or '-'
    * @throws IllegalArgumentException if the id is malformed or already published
+   * @throws dev.tdeveloper.dr.DrException if the storage fails
    */
   void publishManifest(BackupScope scope, String backupId, byte[] manifest);
 
@@ -62,7 +71,10 @@ public interface BackupStore extends AutoCloseable {
   /** Returns every scope that holds a chunk or a manifest. */
   List<BackupScope> scopes();
 
-  /** Releases the store; idempotent. */
+  /**
+   * Releases the store, first making staged chunks durable as far as it can (a failure there is
+   * logged, not thrown: no published manifest depends on them); idempotent.
+   */
   @Override
   void close();
 }

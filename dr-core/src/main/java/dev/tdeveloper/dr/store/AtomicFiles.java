@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 /**
  * Crash-safe file writes for {@link LocalBackupStore}: content goes to a uniquely named temporary
  * file in the target's directory ({@code <name>.<16 hex>.tmp}), is forced to the device, renamed
- * into place atomically, and the directory is forced (at once, or by the caller for a batch). A
- * crash leaves at most a temporary file, which {@link #deleteTemporaryFiles} removes; never a torn
- * file under its final name. Stateless.
+ * into place atomically, and the directory is forced; or it is only {@link #stage staged} in the
+ * temporary file, for the caller to make durable and rename in a batch. A crash leaves at most a
+ * temporary file, which {@link #deleteTemporaryFiles} removes; never a torn file under its final
+ * name. Stateless.
  */
 final class AtomicFiles {
   static final String TEMP_SUFFIX = ".tmp";
@@ -35,41 +36,17 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Step: the temporary file is whole but not forced, and stays under its temporary name. */
+  static final String STAGED = "staged";
+
   /**
    * Writes {@code bytes} as {@code target}, replacing nothing the caller has not checked; {@code
    * steps} hears {@link #PARTIAL}, {@link #FORCED} and {@link #RENAMED} (crash tests stop there).
    */
   static void write(Path target, byte[] bytes, Consumer<String> steps) throws IOException {
-    write(target, bytes, steps, true);
-  }
-
-  /**
-   * As {@link #write(Path, byte[], Consumer)}; with {@code syncDirectory} false the directory is
-   * not forced, so the caller must force it (once, for many files) before anything that depends on
-   * the file's name surviving a power loss: the content under the final name is whole either way.
-   */
-  static void write(Path target, byte[] bytes, Consumer<String> steps, boolean syncDirectory)
-      throws IOException {
-    Path temp =
-        target.resolveSibling(
-            target.getFileName()
-                + "."
-                + String.format("%016x", ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
+    Path temp = temporaryFor(target);
     try {
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, bytes.length / 2);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        steps.accept(PARTIAL);
-        buffer.limit(bytes.length);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(false);
-      }
+      writeTemporary(temp, bytes, steps, true);
       steps.accept(FORCED);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       steps.accept(RENAMED);
@@ -77,8 +54,57 @@ final class AtomicFiles {
       Files.deleteIfExists(temp);
       throw e;
     }
-    if (syncDirectory) {
-      DurableFiles.syncDirectory(target.getParent());
+    DurableFiles.syncDirectory(target.getParent());
+  }
+
+  /**
+   * Writes {@code bytes} to a new temporary file next to {@code target} without forcing it and
+   * returns its path; {@code steps} hears {@link #PARTIAL} and {@link #STAGED}. The caller makes it
+   * durable and renames it later (or deletes it); a crash before leaves only the temporary file.
+   */
+  static Path stage(Path target, byte[] bytes, Consumer<String> steps) throws IOException {
+    Path temp = temporaryFor(target);
+    try {
+      writeTemporary(temp, bytes, steps, false);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    steps.accept(STAGED);
+    return temp;
+  }
+
+  /** Forces {@code file}'s content (not its metadata) to the device. */
+  static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(false);
+    }
+  }
+
+  private static Path temporaryFor(Path target) {
+    return target.resolveSibling(
+        target.getFileName()
+            + "."
+            + String.format("%016x", ThreadLocalRandom.current().nextLong())
+            + TEMP_SUFFIX);
+  }
+
+  private static void writeTemporary(Path temp, byte[] bytes, Consumer<String> steps, boolean force)
+      throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, bytes.length / 2);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      steps.accept(PARTIAL);
+      buffer.limit(bytes.length);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      if (force) {
+        channel.force(false);
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
-import dev.tdeveloper.tenancy.internal.DurableFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,12 +31,17 @@ import org.slf4j.LoggerFactory;
  * &lt;root&gt;/&lt;scope key&gt;/manifests/&lt;backup id&gt;.manifest   one published manifest
  * </pre>
  *
- * <p>Every chunk and manifest is written to a temporary file in its directory, forced, renamed into
- * place atomically and the directory forced, so a crash leaves at most a temporary file (deleted on
- * the next {@link #open}), never a torn chunk or manifest under its final name. An operating system
- * lock on {@code .lock} keeps a second store, in this or another process, from opening the same
- * root. On a case-insensitive filesystem, backup ids that differ only in case collide (the second
- * publish is refused).
+ * <p>A chunk is staged: written, unforced, to a temporary file in its directory, where this store
+ * finds it. {@link #publishManifest} first makes every staged chunk durable with one
+ * filesystem-wide {@code sync -f} (or, where that command is unavailable, by forcing each file),
+ * renames each into place atomically and makes the renames durable the same way; then it writes the
+ * manifest to a temporary file, forces it, renames it into place and forces the directory. So a
+ * crash leaves at most temporary files (deleted on the next {@link #open}, losing chunks no
+ * published manifest references), never a torn chunk or manifest under its final name. The root
+ * must be on one filesystem (no mount points below it). An operating system lock on {@code .lock}
+ * keeps a second store, in this or another process, from opening the same root. On a
+ * case-insensitive filesystem, backup ids that differ only in case collide (the second publish is
+ * refused).
  *
  * <p>Thread-safe.
  */
@@ -54,21 +57,26 @@ public final class LocalBackupStore implements BackupStore {
   static final String MANIFESTS = "manifests";
   private static final int STRIPES = 64;
 
+  /** Staged chunks beyond which a put flushes them, to bound memory and unwritten data. */
+  private static final int STAGED_LIMIT = 1 << 16;
+
   private final Path root;
   private final DirectoryLock lock;
   private final Consumer<String> steps;
   private final Lock[] stripes = new Lock[STRIPES];
   private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
-  private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
+  private final ChunkStaging staging;
   private boolean closed;
 
-  private LocalBackupStore(Path root, DirectoryLock lock, Consumer<String> steps) {
+  private LocalBackupStore(
+      Path root, DirectoryLock lock, Consumer<String> steps, List<String> syncCommand) {
     this.root = root;
     this.lock = lock;
     this.steps = steps;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
+    this.staging = new ChunkStaging(new FileSystemSync(root, syncCommand), this::stripe, steps);
   }
 
   /**
@@ -83,9 +91,15 @@ public final class LocalBackupStore implements BackupStore {
 
   /**
    * Opens the store with a hook that hears each write's steps ({@code "chunk partial"}, {@code
-   * "manifest forced"}, ...), for crash tests.
+   * "chunk staged"}, {@code "flush synced"}, {@code "flush renamed"}, {@code "manifest forced"},
+   * ...), for crash tests.
    */
   static LocalBackupStore open(Path root, Consumer<String> steps) {
+    return open(root, steps, FileSystemSync.SYNC_F);
+  }
+
+  /** Opens the store syncing its filesystem with {@code syncCommand}, for tests of the fallback. */
+  static LocalBackupStore open(Path root, Consumer<String> steps, List<String> syncCommand) {
     Objects.requireNonNull(steps, "steps");
     Path absolute = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     DirectoryLock lock =
@@ -102,7 +116,7 @@ public final class LocalBackupStore implements BackupStore {
       if (deleted > 0) {
         LOG.info("backup store {}: deleted {} temporary files left by a crash", absolute, deleted);
       }
-      return new LocalBackupStore(absolute, lock, steps);
+      return new LocalBackupStore(absolute, lock, steps, syncCommand);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw new DrException("cannot open backup store " + absolute, e);
@@ -117,7 +131,9 @@ public final class LocalBackupStore implements BackupStore {
   @Override
   public boolean hasChunk(BackupScope scope, String chunkId) {
     Path file = chunkFile(scope, chunkId);
-    return read(() -> Files.isRegularFile(file), "look up chunk " + chunkId);
+    return read(
+        () -> staging.contains(scope, chunkId) || Files.isRegularFile(file),
+        "look up chunk " + chunkId);
   }
 
   @Override
@@ -128,14 +144,21 @@ public final class LocalBackupStore implements BackupStore {
         scope,
         chunkId,
         () -> {
-          if (!Files.exists(file)) {
+          if (!staging.contains(scope, chunkId) && !Files.exists(file)) {
             AtomicFiles.createDirectories(root, file.getParent());
-            AtomicFiles.write(file, copy, step -> steps.accept("chunk " + step), false);
-            unsyncedDirectories.add(file.getParent());
+            staging.stage(scope, chunkId, file, copy);
           }
           return null;
         },
         "store chunk " + chunkId + " in scope " + scope.key());
+    if (staging.size() >= STAGED_LIMIT) {
+      read(
+          () -> {
+            staging.flush(false);
+            return null;
+          },
+          "flush staged chunks");
+    }
   }
 
   @Override
@@ -143,6 +166,14 @@ public final class LocalBackupStore implements BackupStore {
     Path file = chunkFile(scope, chunkId);
     return read(
         () -> {
+          Optional<Path> temp = staging.temporaryFile(scope, chunkId);
+          if (temp.isPresent()) {
+            try {
+              return Files.readAllBytes(temp.get());
+            } catch (NoSuchFileException e) {
+              // renamed into place (or deleted) meanwhile
+            }
+          }
           try {
             return Files.readAllBytes(file);
           } catch (NoSuchFileException e) {
@@ -158,7 +189,10 @@ public final class LocalBackupStore implements BackupStore {
     locked(
         scope,
         chunkId,
-        () -> AtomicFiles.delete(file),
+        () -> {
+          staging.discard(scope, chunkId);
+          return AtomicFiles.delete(file);
+        },
         "delete chunk " + chunkId + " of scope " + scope.key());
   }
 
@@ -168,12 +202,13 @@ public final class LocalBackupStore implements BackupStore {
     Objects.requireNonNull(consumer, "consumer");
     read(
         () -> {
+          Set<String> staged = staging.ids(scope);
           for (Path prefix : Layout.children(chunks)) {
             String start = prefix.getFileName().toString();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
               for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (Ids.isChunkId(name) && name.startsWith(start)) {
+                if (Ids.isChunkId(name) && name.startsWith(start) && !staged.contains(name)) {
                   consumer.accept(name);
                 }
               }
@@ -181,42 +216,43 @@ public final class LocalBackupStore implements BackupStore {
               // deleted meanwhile: it holds nothing
             }
           }
+          staged.forEach(consumer);
           return null;
         },
         "list the chunks of scope " + scope.key());
-  }
-
-  /**
-   * Forces the directories chunks were renamed into since the last call, once each: a chunk's
-   * content is forced before its rename, but the rename itself only survives a power loss once its
-   * directory is forced, and a manifest must never name a chunk whose name could vanish. One
-   * directory force per batch instead of one per chunk is what lets a backup keep up with the disk.
-   */
-  private void syncChunkDirectories() throws IOException {
-    for (Path directory : unsyncedDirectories) {
-      unsyncedDirectories.remove(directory);
-      DurableFiles.syncDirectory(directory);
-    }
   }
 
   @Override
   public void publishManifest(BackupScope scope, String backupId, byte[] manifest) {
     Path file = manifestFile(scope, backupId);
     byte[] copy = Objects.requireNonNull(manifest, "manifest").clone();
+    String what = "publish manifest " + backupId + " in scope " + scope.key();
+    read(
+        () -> {
+          if (Files.exists(file)) {
+            throw alreadyPublished(scope, backupId);
+          }
+          staging.flush(true);
+          return null;
+        },
+        what);
     locked(
         scope,
         backupId,
         () -> {
           if (Files.exists(file)) {
-            throw new IllegalArgumentException(
-                "backup " + backupId + " is already published in scope " + scope.key());
+            throw alreadyPublished(scope, backupId);
           }
-          syncChunkDirectories();
           AtomicFiles.createDirectories(root, file.getParent());
           AtomicFiles.write(file, copy, step -> steps.accept("manifest " + step));
           return null;
         },
-        "publish manifest " + backupId + " in scope " + scope.key());
+        what);
+  }
+
+  private static IllegalArgumentException alreadyPublished(BackupScope scope, String backupId) {
+    return new IllegalArgumentException(
+        "backup " + backupId + " is already published in scope " + scope.key());
   }
 
   @Override
@@ -255,8 +291,9 @@ public final class LocalBackupStore implements BackupStore {
         () -> {
           List<BackupScope> scopes = new ArrayList<>();
           for (Path directory : Layout.scopeDirectories(root)) {
-            if (Layout.holdsData(directory)) {
-              scopes.add(Ids.scopeOf(directory.getFileName().toString()).orElseThrow());
+            BackupScope scope = Ids.scopeOf(directory.getFileName().toString()).orElseThrow();
+            if (staging.holdsAny(scope) || Layout.holdsData(directory)) {
+              scopes.add(scope);
             }
           }
           scopes.sort(Comparator.comparing(BackupScope::key));
@@ -265,7 +302,10 @@ public final class LocalBackupStore implements BackupStore {
         "list the scopes of " + root);
   }
 
-  /** Releases the directory lock; idempotent. Calls after this throw IllegalStateException. */
+  /**
+   * Makes the staged chunks durable (a failure is logged: no published manifest needs them), then
+   * releases the directory lock; idempotent. Calls after this throw IllegalStateException.
+   */
   @Override
   public void close() {
     open.writeLock().lock();
@@ -273,9 +313,9 @@ public final class LocalBackupStore implements BackupStore {
       if (!closed) {
         closed = true;
         try {
-          syncChunkDirectories();
-        } catch (IOException e) {
-          LOG.warn("closing backup store {}: forcing chunk directories failed", root, e);
+          staging.flush(true);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("closing backup store {}: making the staged chunks durable failed", root, e);
         }
         lock.close();
       }
@@ -324,8 +364,12 @@ public final class LocalBackupStore implements BackupStore {
     }
   }
 
+  private Lock stripe(BackupScope scope, String id) {
+    return stripes[Math.floorMod(Objects.hash(scope.key(), id), STRIPES)];
+  }
+
   private <T> T locked(BackupScope scope, String id, FileWork<T> work, String what) {
-    Lock stripe = stripes[Math.floorMod(Objects.hash(scope.key(), id), STRIPES)];
+    Lock stripe = stripe(scope, id);
     return read(
         () -> {
           stripe.lock();

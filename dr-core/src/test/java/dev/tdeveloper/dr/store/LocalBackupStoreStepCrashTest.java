@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Kills a child JVM at each step of a chunk and a manifest write ({@link StepCrashChild}): before
- * the rename the write is invisible and leaves only a temporary file, which reopening deletes;
- * after the rename it is whole; what was written before is always intact.
+ * Kills a child JVM at each step of a chunk put and a manifest publish ({@link StepCrashChild}): a
+ * staged chunk lives in a temporary file until the publish renames it, so a kill before that rename
+ * loses it (harmless: no manifest names it) and leaves only temporary files, which reopening
+ * deletes; after the rename it is whole; what an earlier publish covered is always intact.
  */
 class LocalBackupStoreStepCrashTest {
   @TempDir Path temp;
@@ -24,8 +25,9 @@ class LocalBackupStoreStepCrashTest {
   @ValueSource(
       strings = {
         "chunk partial",
-        "chunk forced",
-        "chunk renamed",
+        "chunk staged",
+        "flush synced",
+        "flush renamed",
         "manifest partial",
         "manifest forced",
         "manifest renamed"
@@ -41,7 +43,7 @@ class LocalBackupStoreStepCrashTest {
     assertThat(files(root, ".tmp")).as("temporary files left by the kill").hasSize(renamed ? 0 : 1);
     String a = CrashWorkload.idOf(StepCrashChild.chunk(1));
     String b = CrashWorkload.idOf(StepCrashChild.chunk(2));
-    boolean chunkWritten = step.startsWith("manifest") || renamed;
+    boolean chunkWritten = step.startsWith("manifest") || step.equals("flush renamed");
     boolean manifestWritten = step.equals("manifest renamed");
     try (LocalBackupStore store = LocalBackupStore.open(root)) {
       assertThat(files(root, ".tmp")).as("temporary files after reopening").isEmpty();
