@@ -113,7 +113,7 @@ public class BackupBenchmark {
 
   /**
    * Picks a fresh output path; for the backups, opens a fresh store, and for the incremental one
-   * makes its full parent and changes 1% of the tree (not measured).
+   * makes its full parent and changes 1% of the tree; then syncs the file system (not measured).
    */
   @Setup(Level.Iteration)
   public void prepare(BenchmarkParams params) throws IOException {
@@ -128,6 +128,14 @@ public class BackupBenchmark {
       openStore(output);
       backup(BackupType.FULL);
       changed = tree.changeOnePercent(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(iteration));
+    }
+    // Start every measured operation with nothing dirty in the page cache: otherwise each one pays
+    // for the write-back the previous one (or its deletion) left, and the figures swing 3x.
+    try {
+      run("sync", "-f", temp.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while syncing before an iteration", e);
     }
   }
 
