@@ -57,8 +57,12 @@ public final class LocalBackupStore implements BackupStore {
   static final String MANIFESTS = "manifests";
   private static final int STRIPES = 64;
 
-  /** Staged chunks beyond which a put flushes them, to bound memory and unwritten data. */
-  private static final int STAGED_LIMIT = 1 << 16;
+  /**
+   * Staged chunks beyond which a put flushes them (about 128 MiB at the default 64 KiB average
+   * chunk): bounds memory and unwritten data, and lets the disk write back while the backup goes
+   * on instead of all at the publish.
+   */
+  private static final int STAGED_LIMIT = 2048;
 
   private final Path root;
   private final DirectoryLock lock;
