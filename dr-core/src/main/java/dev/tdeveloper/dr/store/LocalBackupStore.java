@@ -59,8 +59,8 @@ public final class LocalBackupStore implements BackupStore {
 
   /**
    * Staged chunks beyond which a put flushes them (about 128 MiB at the default 64 KiB average
-   * chunk): bounds memory and unwritten data, and lets the disk write back while the backup goes
-   * on instead of all at the publish.
+   * chunk): bounds memory and unwritten data, and lets the disk write back while the backup goes on
+   * instead of all at the publish.
    */
   private static final int STAGED_LIMIT = 2048;
 
