@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,9 @@ class BackupSchedulerTest {
   private final ManualClock clock = new ManualClock(START);
   private final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
   private final List<Instant> ran = new CopyOnWriteArrayList<>();
+
+  /** Released once per finished run: the scheduler publishes Completed/Failed after it is idle. */
+  private final Semaphore finished = new Semaphore(0);
 
   private static BackupPolicy hourly(Duration startWindow) {
     return TestPolicies.policy("hourly", "0 * * * *", Duration.ofHours(2), Duration.ofHours(1))
@@ -36,7 +40,18 @@ class BackupSchedulerTest {
   }
 
   private BackupSchedulerBuilder builder(BackupPolicy policy, BackupJob job) {
-    return BackupScheduler.builder().policy(policy).job(job).clock(clock).listener(events::add);
+    return BackupScheduler.builder()
+        .policy(policy)
+        .job(job)
+        .clock(clock)
+        .listener(
+            event -> {
+              events.add(event);
+              if (event instanceof SchedulerEvent.Completed
+                  || event instanceof SchedulerEvent.Failed) {
+                finished.release();
+              }
+            });
   }
 
   private BackupJob recording() {
@@ -163,9 +178,9 @@ class BackupSchedulerTest {
       assertThat(ran).hasSize(1);
 
       release.countDown();
-      awaitIdle(scheduler);
+      awaitRunFinished(scheduler);
       scheduler.runDue(Instant.parse("2026-01-01T02:20:00Z"));
-      awaitIdle(scheduler);
+      awaitRunFinished(scheduler);
 
       assertThat(ran)
           .containsExactly(
@@ -227,10 +242,9 @@ class BackupSchedulerTest {
     }
   }
 
-  private static void awaitIdle(BackupScheduler scheduler) throws InterruptedException {
-    for (int i = 0; i < 1000 && scheduler.isRunning("hourly"); i++) {
-      Thread.sleep(10);
-    }
+  /** Waits for the next run to finish; the scheduler is idle by the time it says so. */
+  private void awaitRunFinished(BackupScheduler scheduler) throws InterruptedException {
+    assertThat(finished.tryAcquire(10, TimeUnit.SECONDS)).as("a run finished").isTrue();
     assertThat(scheduler.isRunning("hourly")).isFalse();
   }
 }
