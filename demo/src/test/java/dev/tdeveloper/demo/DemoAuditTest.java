@@ -26,7 +26,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -48,19 +47,11 @@ class DemoAuditTest {
 
   @BeforeEach
   void start() throws Exception {
-    Files.copy(DemoAppTest.SHIPPED, dir.resolve("tenants.yaml"));
     app = startApp();
   }
 
   private DemoApp startApp() throws Exception {
-    DemoOptions options =
-        new DemoOptions(
-            0,
-            dir.resolve("tenants.yaml"),
-            dir.resolve("data"),
-            List.of("localhost"),
-            Optional.of(TOKEN));
-    return DemoApp.start(options, InstantSource.system(), ticker);
+    return DemoTestApps.start(dir, TOKEN, InstantSource.system(), ticker);
   }
 
   @AfterEach

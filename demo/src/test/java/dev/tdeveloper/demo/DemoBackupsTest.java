@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,19 +30,11 @@ class DemoBackupsTest {
 
   @BeforeEach
   void start() throws Exception {
-    Files.copy(DemoAppTest.SHIPPED, dir.resolve("tenants.yaml"));
     app = startApp();
   }
 
   private DemoApp startApp() throws Exception {
-    DemoOptions options =
-        new DemoOptions(
-            0,
-            dir.resolve("tenants.yaml"),
-            dir.resolve("data"),
-            List.of("localhost"),
-            Optional.of(TOKEN));
-    return DemoApp.start(options, clock, clock);
+    return DemoTestApps.start(dir, TOKEN, clock, clock);
   }
 
   @AfterEach

@@ -9,12 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,15 +29,7 @@ class DemoComplianceReportTest {
 
   @BeforeEach
   void start() throws Exception {
-    Files.copy(DemoAppTest.SHIPPED, dir.resolve("tenants.yaml"));
-    DemoOptions options =
-        new DemoOptions(
-            0,
-            dir.resolve("tenants.yaml"),
-            dir.resolve("data"),
-            List.of("localhost"),
-            Optional.of(TOKEN));
-    app = DemoApp.start(options, clock, Ticker.system());
+    app = DemoTestApps.start(dir, TOKEN, clock, Ticker.system());
   }
 
   @AfterEach

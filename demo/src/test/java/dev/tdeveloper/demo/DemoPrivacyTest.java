@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,19 +32,11 @@ class DemoPrivacyTest {
 
   @BeforeEach
   void start() throws Exception {
-    Files.copy(DemoAppTest.SHIPPED, dir.resolve("tenants.yaml"));
     app = startApp();
   }
 
   private DemoApp startApp() throws Exception {
-    DemoOptions options =
-        new DemoOptions(
-            0,
-            dir.resolve("tenants.yaml"),
-            dir.resolve("data"),
-            List.of("localhost"),
-            Optional.of(TOKEN));
-    return DemoApp.start(options, clock, Ticker.system());
+    return DemoTestApps.start(dir, TOKEN, clock, Ticker.system());
   }
 
   @AfterEach
