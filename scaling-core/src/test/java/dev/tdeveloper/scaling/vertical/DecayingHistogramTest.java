@@ -65,7 +65,8 @@ class DecayingHistogramTest {
     h.addSample(2, 1, T0);
     Instant far = T0.plus(Duration.ofHours(500));
     h.addSample(50, 1, far);
-    // 500 half-lives later: the reference shifts; the two recent samples keep their relative weights.
+    // 500 half-lives later: the reference shifts; the two recent samples keep their relative
+    // weights.
     h.addSample(50, 1, far.plus(Duration.ofHours(1)));
     assertThat(h.totalWeight(far.plus(Duration.ofHours(1)))).isCloseTo(1.5, within(1e-9));
     assertThat(h.percentile(0.01)).isGreaterThan(50);
