@@ -97,13 +97,26 @@ public final class ScalingSimulator {
     int peak = 0;
     int lastDirection = 0;
     long lastChange = Long.MIN_VALUE / 2;
+    int point = 0;
+    double load = trace.valueAtIndex(0);
+    cluster.setLoad(load);
+    ReplicaState state = cluster.state();
+    long nextReady = Long.MAX_VALUE;
     for (long s = start; s < end; s++) {
       clock.set(s);
-      double load = trace.valueAtSecond(s);
-      cluster.setLoad(load);
+      // Load, readiness and counts change only at trace points, decisions and readiness times.
+      boolean refresh = false;
+      if (point + 1 < trace.size() && trace.secondAt(point + 1) == s) {
+        point++;
+        load = trace.valueAtIndex(point);
+        cluster.setLoad(load);
+      }
+      if (s >= nextReady) {
+        refresh = true;
+      }
       boolean reported = s >= reportFrom;
       if ((s - start) % decisionSeconds == 0) {
-        int before = cluster.state().desired();
+        int before = state.desired();
         ScalingDecision d = autoscaler.decide(cluster.observe());
         int desired = Math.min(d.desiredReplicas(), maxReplicas);
         if (reported) {
@@ -111,6 +124,7 @@ public final class ScalingSimulator {
         }
         if (desired != before) {
           cluster.scale(desired);
+          refresh = true;
           int direction = Integer.signum(desired - before);
           if (reported && direction == -lastDirection && s - lastChange <= flapWindowSeconds) {
             flaps++;
@@ -119,8 +133,11 @@ public final class ScalingSimulator {
           lastChange = s;
         }
       }
+      if (refresh) {
+        state = cluster.state();
+        nextReady = cluster.nextReadyAt().map(Instant::getEpochSecond).orElse(Long.MAX_VALUE);
+      }
       if (reported) {
-        ReplicaState state = cluster.state();
         replicaSeconds += state.current();
         peak = Math.max(peak, state.current());
         boolean violating = load > state.ready() * capacity;

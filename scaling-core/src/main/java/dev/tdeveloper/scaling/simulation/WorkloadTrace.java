@@ -277,7 +277,15 @@ public final class WorkloadTrace {
     return values[i >= 0 ? i : -i - 2];
   }
 
-  private long endSecond() {
+  long secondAt(int index) {
+    return seconds[index];
+  }
+
+  double valueAtIndex(int index) {
+    return values[index];
+  }
+
+  long endSecond() {
     int n = seconds.length;
     return seconds[n - 1] + (seconds[n - 1] - seconds[n - 2]);
   }
