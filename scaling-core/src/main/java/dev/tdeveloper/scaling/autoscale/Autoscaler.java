@@ -8,7 +8,9 @@ package dev.tdeveloper.scaling.autoscale;
  * <p>Stateful autoscalers (stabilization windows, cooldowns, forecasts) are thread-safe and expect
  * inputs in non-decreasing time; an input earlier than the previous one is refused with an {@link
  * IllegalArgumentException} naming both times and changes no state. An autoscaler never returns a
- * count outside its configured bounds.
+ * count outside its configured bounds, with one exception taken from the Kubernetes HPA: a workload
+ * set to zero replicas while its minimum is above zero has had autoscaling switched off, and stays
+ * at zero (reason {@code hpa.scaling-disabled}).
  */
 public interface Autoscaler {
   /**
