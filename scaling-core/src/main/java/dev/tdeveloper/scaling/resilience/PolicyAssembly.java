@@ -31,7 +31,11 @@ final class PolicyAssembly {
     policy.fallback().ifPresent(fallback -> chain.add(fallback(fallback)));
     policy.retry().ifPresent(retry -> chain.add(retry(retry, name, tenant, listeners)));
     Optional<CircuitBreaker<Object>> breaker =
-        policy.circuitBreaker().map(settings -> breaker(settings, name, tenant, listeners));
+        policy
+            .circuitBreaker()
+            .map(
+                settings ->
+                    breaker(settings, policy.bulkhead().isPresent(), name, tenant, listeners));
     breaker.ifPresent(chain::add);
     policy
         .bulkhead()
@@ -91,15 +95,19 @@ final class PolicyAssembly {
 
   private static CircuitBreaker<Object> breaker(
       CircuitBreakerSettings settings,
+      boolean withBulkhead,
       String name,
       Optional<TenantId> tenant,
       Listeners<ResilienceEvent> listeners) {
-    // A full bulkhead is this process's own overload, not the dependency's failure.
     CircuitBreakerBuilder<Object> builder =
         CircuitBreaker.builder()
-            .handleIf((Throwable failure) -> !(failure instanceof BulkheadFullException))
             .withDelay(settings.delay())
             .withSuccessThreshold(settings.halfOpenTrials());
+    if (withBulkhead) {
+      // A full bulkhead is this process's own overload, not the dependency's failure. Only set
+      // when there is a bulkhead: Failsafe evaluates a condition on every call, success or not.
+      builder.handleIf((Throwable failure) -> !(failure instanceof BulkheadFullException));
+    }
     if (settings.rateBased()) {
       builder.withFailureRateThreshold(
           settings.failureRatePercent(), settings.executions(), settings.window());
