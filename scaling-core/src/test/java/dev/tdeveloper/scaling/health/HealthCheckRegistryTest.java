@@ -225,4 +225,15 @@ class HealthCheckRegistryTest {
       }
     }
   }
+
+  @Test
+  void aClosedRegistryReportsItsChecksDownInsteadOfThrowing() {
+    HealthCheckRegistry registry =
+        builder().check("db", fixed(HealthStatus.UP)).readiness("db").build();
+    registry.close();
+    HealthReport report = registry.report("readiness");
+    assertThat(report.status()).isEqualTo(HealthStatus.DOWN);
+    assertThat(report.components().get("db").error())
+        .hasValueSatisfying(error -> assertThat(error).contains("executor rejected the run"));
+  }
 }
