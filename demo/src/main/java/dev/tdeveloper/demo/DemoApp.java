@@ -10,6 +10,7 @@ import dev.tdeveloper.tenancy.resolve.HeaderTenantResolver;
 import dev.tdeveloper.tenancy.resolve.SubdomainTenantResolver;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.tenancy.time.Ticker;
+import dev.tdeveloper.web.health.HealthServlet;
 import dev.tdeveloper.web.operator.BearerTokenAuthenticator;
 import dev.tdeveloper.web.operator.OperatorFilter;
 import dev.tdeveloper.web.ratelimit.RateLimitFilter;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * tenant route, and background jobs that reload {@code tenants.yaml}, close usage windows and
  * compact the usage store. With TLS on ({@link DemoOptions#tls()}), the one port serves only TLS
  * 1.3 (h2 and HTTP/1.1, HSTS on every answer), a job checks the certificate daily and, for one from
- * the local CA, another renews it hourly once due, without a restart. Thread-safe; {@link #close()}
- * stops everything.
+ * the local CA, another renews it hourly once due, without a restart. An autoscaler loop sizes a
+ * simulated cluster to the demo's own request rate ({@code /ops/scaling}); {@code /health/live},
+ * {@code /health/ready} and {@code /health/started} answer the probes (with every check's details
+ * for operators under {@code /ops/health/}). Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -145,6 +148,8 @@ public final class DemoApp implements AutoCloseable {
     jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
     services.audit.schedule(jobs, job -> safely("audit checkpoint", job));
     services.backups.start(jobs); // backups every minute, drills every 10 minutes, verification
+    services.scaling.start(); // every 15 s on its own thread, stopped by services.close()
+    services.health.started();
     return new DemoApp(services, server, jobs, token, tls);
   }
 
@@ -204,9 +209,10 @@ public final class DemoApp implements AutoCloseable {
                 services.audit.listener(e -> e instanceof RateLimitFilterEvent.StoreUnavailable))
             .build();
     ServletContextHandler context = new ServletContextHandler();
-    // Filters run in the order they are added: audit (outermost, so every refusal is audited),
-    // shield, tenant (skips /health, /ops, /admin), operator (on /ops and /admin only), rate
-    // limit, metering.
+    // Filters run in the order they are added: the autoscaler's request counter (outermost, so
+    // refused requests count as load too), audit (so every refusal is audited), shield, tenant
+    // (skips /health, /ops, /admin), operator (on /ops and /admin only), rate limit, metering.
+    addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
     addFilter(context, shieldFilter, "/*");
     addFilter(context, tenantFilter, "/*");
@@ -224,6 +230,15 @@ public final class DemoApp implements AutoCloseable {
     OpsServlet ops = new OpsServlet(services);
     context.addServlet(new ServletHolder(ops), "/health");
     context.addServlet(new ServletHolder(ops), "/ops");
+    context.addServlet(new ServletHolder(ops), "/ops/scaling");
+    // Public probes show the status alone; operators see every check's details under /ops.
+    context.addServlet(
+        new ServletHolder(HealthServlet.builder().registry(services.health.registry).build()),
+        "/health/*");
+    context.addServlet(
+        new ServletHolder(
+            HealthServlet.builder().registry(services.health.registry).showDetails(true).build()),
+        "/ops/health/*");
     context.addServlet(new ServletHolder(new AdminServlet(services)), "/admin/*");
     context.addServlet(
         new ServletHolder(new DrServlet(services.backups, services.registry)), "/admin/dr/*");
@@ -289,6 +304,11 @@ public final class DemoApp implements AutoCloseable {
   /** Returns the operator token {@code /admin} and {@code /ops} requests must carry. */
   public String adminToken() {
     return adminToken;
+  }
+
+  /** Returns the services, for tests that drive the autoscaler or break a dependency. */
+  DemoServices services() {
+    return services;
   }
 
   /** Reloads {@code tenants.yaml} now if it changed (the background job does so every 2 s). */

@@ -3,6 +3,7 @@ package dev.tdeveloper.demo;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.AuditEvent;
 import dev.tdeveloper.compliance.audit.AuditEventListener;
+import dev.tdeveloper.compliance.audit.AuditLogEvent;
 import dev.tdeveloper.compliance.audit.AuditMappers;
 import dev.tdeveloper.compliance.audit.Durability;
 import dev.tdeveloper.compliance.audit.Pseudonymizer;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -76,6 +78,7 @@ final class DemoAudit implements AutoCloseable {
   final AuditFilter filter;
   private final FileCheckpointAnchor anchor;
   private final Function<Object, Optional<AuditEvent>> mapper;
+  private final AtomicReference<Optional<String>> refusal = new AtomicReference<>(Optional.empty());
 
   /**
    * Opens the log; actors, source IPs and the {@code X-User-Id} of tenant requests are written as
@@ -102,7 +105,8 @@ final class DemoAudit implements AutoCloseable {
                           .pseudonymizer(pseudonyms)
                           .nonPersonalActors(
                               AuditFilter.ANONYMOUS, "system", "privacy-request-processor")
-                          .offerTimeout(OFFER_TIMEOUT))
+                          .offerTimeout(OFFER_TIMEOUT)
+                          .listener(this::onLogEvent))
               .open();
     } catch (RuntimeException e) {
       anchor.close();
@@ -126,6 +130,27 @@ final class DemoAudit implements AutoCloseable {
     }
     String user = request.getHeader(NotesServlet.USER_HEADER);
     return user != null && Note.isValidAuthor(user) ? Optional.of(user) : Optional.empty();
+  }
+
+  /**
+   * Remembers why the log refuses events from now on: a failed write (it fails closed) or close.
+   */
+  private void onLogEvent(AuditLogEvent event) {
+    if (event instanceof AuditLogEvent.WriteFailed failed) {
+      refusal.compareAndSet(
+          Optional.empty(), Optional.of("audit log write failed: " + failed.error()));
+    } else if (event instanceof AuditLogEvent.Closed) {
+      refusal.compareAndSet(Optional.empty(), Optional.of("audit log closed"));
+    }
+  }
+
+  /**
+   * Returns why the audit log refuses every new event, once it does: a write failed (the log fails
+   * closed) or it was closed; empty while it accepts events. Backpressure is transient and not
+   * reported here ({@link AuditFilter#refusedCount()} counts it).
+   */
+  Optional<String> refusal() {
+    return refusal.get();
   }
 
   /** Returns a listener auditing every event a component publishes. */

@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
  * @param masterKeyFile the file holding the master key that protects the tenants' keys (base64 of
  *     32 bytes); when absent, the {@code DEMO_MASTER_KEY} environment variable, else a key
  *     generated on first start under the data directory (for local use only)
+ * @param minFreeDiskBytes the usable space the data directory needs for the demo to report itself
+ *     ready ({@code /health/ready}); {@value #DEFAULT_MIN_FREE_DISK_MB} MiB by default, 0 or more
  */
 public record DemoOptions(
     int port,
@@ -30,7 +32,11 @@ public record DemoOptions(
     List<String> baseDomains,
     Optional<String> adminToken,
     DemoTls tls,
-    Optional<Path> masterKeyFile) {
+    Optional<Path> masterKeyFile,
+    long minFreeDiskBytes) {
+  /** The default of {@code --min-free-disk-mb}: {@value} MiB. */
+  static final long DEFAULT_MIN_FREE_DISK_MB = 100;
+
   /** Where the configuration lives in the source tree, used when running from a checkout. */
   static final Path SOURCE_CONFIG =
       Path.of("demo/src/main/resources/config/production/tenants.yaml");
@@ -52,9 +58,35 @@ public record DemoOptions(
             problem -> {
               throw new IllegalArgumentException("--admin-token " + problem + " (value not shown)");
             });
+    if (minFreeDiskBytes < 0) {
+      throw new IllegalArgumentException(
+          "minFreeDiskBytes must be 0 or more, was " + minFreeDiskBytes + " bytes");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be 0-65535, was " + port);
     }
+  }
+
+  private static final long MIB = 1024 * 1024;
+
+  /** Options with the default free-space minimum. */
+  public DemoOptions(
+      int port,
+      Path config,
+      Path dataDir,
+      List<String> baseDomains,
+      Optional<String> adminToken,
+      DemoTls tls,
+      Optional<Path> masterKeyFile) {
+    this(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        DEFAULT_MIN_FREE_DISK_MB * MIB);
   }
 
   /** Options serving plain HTTP. */
@@ -65,18 +97,25 @@ public record DemoOptions(
 
   /** Returns a copy serving {@code tls}. */
   DemoOptions withTls(DemoTls tls) {
-    return new DemoOptions(port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile);
+    return new DemoOptions(
+        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, minFreeDiskBytes);
+  }
+
+  /** Returns a copy needing {@code bytes} of usable space in the data directory to be ready. */
+  DemoOptions withMinFreeDiskBytes(long bytes) {
+    return new DemoOptions(
+        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes);
   }
 
   /**
    * Parses {@code --port N}, {@code --config PATH}, {@code --data-dir PATH}, {@code --admin-token
    * T}, {@code --tls}, {@code --keystore PATH}, {@code --keystore-password P} (else the {@value
    * #KEYSTORE_PASSWORD_ENV} environment variable), {@code --cert PEM}, {@code --key PEM} and {@code
-   * --master-key-file PATH}. Without {@code --config}, the checkout's {@code tenants.yaml} is used
-   * when present (so edits to it are reloaded live), else {@code config/production/tenants.yaml}
-   * under the working directory, else the copy bundled in the jar is extracted to the data
-   * directory. TLS is on with {@code --tls} or when key material is given; the port then defaults
-   * to 8443 instead of 8080.
+   * --master-key-file PATH} and {@code --min-free-disk-mb N}. Without {@code --config}, the
+   * checkout's {@code tenants.yaml} is used when present (so edits to it are reloaded live), else
+   * {@code config/production/tenants.yaml} under the working directory, else the copy bundled in
+   * the jar is extracted to the data directory. TLS is on with {@code --tls} or when key material
+   * is given; the port then defaults to 8443 instead of 8080.
    *
    * @throws IllegalArgumentException naming an unknown option or a bad value
    */
@@ -96,6 +135,7 @@ public record DemoOptions(
     Path cert = null;
     Path key = null;
     Path masterKeyFile = null;
+    long minFreeMb = DEFAULT_MIN_FREE_DISK_MB;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--tls")) {
@@ -116,12 +156,14 @@ public record DemoOptions(
         case "--cert" -> cert = Path.of(value);
         case "--key" -> key = Path.of(value);
         case "--master-key-file" -> masterKeyFile = Path.of(value);
+        case "--min-free-disk-mb" -> minFreeMb = parseMegabytes(value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + name
                     + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
-                    + " --keystore-password, --cert, --key, --master-key-file");
+                    + " --keystore-password, --cert, --key, --master-key-file,"
+                    + " --min-free-disk-mb");
       }
     }
     if (config == null) {
@@ -139,7 +181,8 @@ public record DemoOptions(
         List.of("localhost", "example.com"),
         Optional.ofNullable(token),
         tls,
-        Optional.ofNullable(masterKeyFile));
+        Optional.ofNullable(masterKeyFile),
+        minFreeMb * MIB);
   }
 
   private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {
@@ -163,6 +206,21 @@ public record DemoOptions(
       return new DemoTls.Pem(cert, key);
     }
     return flag ? new DemoTls.LocalCa() : new DemoTls.Off();
+  }
+
+  private static long parseMegabytes(String value) {
+    long mb;
+    try {
+      mb = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--min-free-disk-mb must be a whole number of MiB, was '" + value + "'");
+    }
+    if (mb < 0 || mb > Long.MAX_VALUE / MIB) {
+      throw new IllegalArgumentException(
+          "--min-free-disk-mb must be 0 to " + Long.MAX_VALUE / MIB + ", was " + mb);
+    }
+    return mb;
   }
 
   private static int parsePort(String value) {

@@ -3,6 +3,7 @@ package dev.tdeveloper.demo;
 import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * restarts), usage metered into a durable local event log, the traffic protection (abuse shield,
  * rate limits by plan), and the notes, durable under {@code <data>/notes} and encrypted at rest
  * with each tenant's keys ({@link DemoKeys}: a key version at provisioning, crypto-shredding at
- * offboarding). Thread-safe.
+ * offboarding), the autoscaler loop over the demo's own request rate ({@link DemoScaling}) and the
+ * health checks ({@link DemoHealth}). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
@@ -89,6 +91,8 @@ final class DemoServices implements AutoCloseable {
   final DemoAudit audit;
   final NoteChangeJournal noteChanges; // every note change, journaled first, for PITR
   final DemoBackups backups; // notes backed up by policy, drills, restore to an instant
+  final DemoScaling scaling; // autoscaler loop over the demo's own request rate
+  final DemoHealth health; // liveness, readiness and startup checks
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -191,6 +195,23 @@ final class DemoServices implements AutoCloseable {
             clock,
             audit.log.integrityCheck(),
             new DemoRestoreEvidence(registry, backups.recovery()));
+    this.scaling = new DemoScaling(clock, DemoServices::logScaling);
+    this.health = new DemoHealth(this, options, clock, ticker);
+  }
+
+  /** Logs the autoscaler's scale requests, alerts and failures; decisions only at debug. */
+  private static void logScaling(ScalingEvent event) {
+    if (event instanceof ScalingEvent.Decided decided) {
+      LOG.debug("scaling decision: {}", decided.decision());
+    } else if (event instanceof ScalingEvent.Scaled scaled) {
+      LOG.info("scaling {}: {} -> {} replicas", scaled.workload(), scaled.from(), scaled.to());
+    } else if (event instanceof ScalingEvent.AlertRaised raised) {
+      LOG.warn("scaling alert raised: {}", raised.alert());
+    } else if (event instanceof ScalingEvent.AlertResolved resolved) {
+      LOG.info("scaling alert resolved: {}", resolved.alert());
+    } else if (event instanceof ScalingEvent.Failed failed) {
+      LOG.warn("scaling {} failed: {}", failed.stage(), failed.error());
+    }
   }
 
   /**
@@ -258,6 +279,8 @@ final class DemoServices implements AutoCloseable {
 
   @Override
   public void close() {
+    scaling.close(); // never throws
+    health.close();
     privacy.close(); // never throws
     try {
       backups.close();

@@ -1,5 +1,7 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.scaling.health.HealthCheckRegistry;
+import dev.tdeveloper.scaling.health.HealthStatus;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.config.ConfigProblem;
 import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
@@ -15,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /health} and {@code GET /ops}: liveness (public, and revealing nothing but {@code
- * UP}), and the operator's view of every tenant (plan, status, region, isolation), of the
+ * {@code GET /health}, {@code GET /ops} and {@code GET /ops/scaling}: liveness (public, the
+ * {@linkplain DemoHealth liveness group}'s status and nothing else: 200 with {@code UP}, 503 with
+ * {@code DOWN}), and the operator's view of every tenant (plan, status, region, isolation), of the
  * configuration in force and of the last reload of {@code tenants.yaml}, behind the operator filter
  * ({@code ops:read}). The last reload is {@code loaded} (at start-up), {@code accepted}, {@code
  * rejected} (with every problem: {@code file:line:column}, field path, value, allowed range) or
@@ -28,6 +31,10 @@ import java.util.Optional;
  *
  * <p>{@code audit} shows the audit log's size, latest checkpoint size, verifier key and events
  * refused.
+ *
+ * <p>{@code scaling} (and {@code /ops/scaling} alone) shows the {@linkplain DemoScaling autoscaler
+ * loop} over the demo's own request rate: replicas desired, current and ready, the last decision
+ * with its reasons, the active alerts, the measured load and the forecast's state.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -40,7 +47,13 @@ final class OpsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     if ("/health".equals(req.getServletPath())) {
-      Json.send(resp, 200, Map.of("status", "UP"));
+      HealthStatus status = services.health.registry.report(HealthCheckRegistry.LIVENESS).status();
+      resp.setHeader("Cache-Control", "no-store");
+      Json.send(resp, status.isFailing() ? 503 : 200, Map.of("status", status.name()));
+      return;
+    }
+    if ("/ops/scaling".equals(req.getServletPath())) {
+      Json.send(resp, 200, services.scaling.status());
       return;
     }
     List<Map<String, Object>> tenants = new ArrayList<>();
@@ -62,6 +75,7 @@ final class OpsServlet extends HttpServlet {
     body.put("lastReload", lastReload());
     body.put("audit", services.audit.stats());
     body.put("dr", services.backups.status());
+    body.put("scaling", services.scaling.status());
     Json.send(resp, 200, body);
   }
 

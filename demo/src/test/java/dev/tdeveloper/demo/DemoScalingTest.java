@@ -1,0 +1,134 @@
+package dev.tdeveloper.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tdeveloper.tenancy.testkit.ManualClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The autoscaler loop over the demo's own request rate: real requests are counted, the controller
+ * is driven with {@code runOnce()} on a manual clock (the background loop runs only every 15 s of
+ * real time), and the decision shows in {@code /ops/scaling} and {@code /ops}.
+ */
+class DemoScalingTest {
+  private static final String TOKEN = "operator-t0ken-for-tests";
+
+  @TempDir Path dir;
+  private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
+  private final HttpClient http = HttpClient.newHttpClient();
+  private DemoApp app;
+
+  @BeforeEach
+  void start() throws Exception {
+    app = DemoTestApps.start(dir, TOKEN, clock, clock);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private HttpResponse<String> get(String path, boolean token) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    if (token) {
+      b.header("Authorization", "Bearer " + TOKEN);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void burst(int requests) throws Exception {
+    for (int i = 0; i < requests; i++) {
+      assertThat(get("/health", false).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private JsonNode scaling() throws Exception {
+    HttpResponse<String> response = get("/ops/scaling", true);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return Json.MAPPER.readTree(response.body());
+  }
+
+  private static List<String> rules(JsonNode status) {
+    List<String> rules = new ArrayList<>();
+    status.path("lastDecision").path("reasons").forEach(r -> rules.add(r.path("rule").asText()));
+    return rules;
+  }
+
+  @Test
+  void requestsDriveTheSimulatedClusterUpAndOpsShowsWhy() throws Exception {
+    burst(60);
+    clock.advance(Duration.ofSeconds(1));
+    app.services().scaling.runOnce();
+
+    JsonNode status = scaling();
+    assertThat(status.path("workload").asText()).isEqualTo(DemoScaling.WORKLOAD);
+    assertThat(status.path("autoscaler").asText()).isEqualTo("predictive");
+    assertThat(status.path("measuredRequestsPerSecond").asDouble()).isGreaterThanOrEqualTo(60);
+    // 1 replica serves at most 20 req/s; 20 / 14 = 1.43 x 1 replica -> 2, the new one starting.
+    assertThat(status.path("replicas").path("desired").asInt()).isEqualTo(2);
+    assertThat(status.path("replicas").path("current").asInt()).isEqualTo(2);
+    assertThat(status.path("replicas").path("ready").asInt()).isEqualTo(1);
+    assertThat(status.path("lastDecision").path("desired").asInt()).isEqualTo(2);
+    assertThat(rules(status))
+        .contains("predictive.insufficient-history", "predictive.reactive", "hpa.metric");
+    assertThat(status.path("predictive").path("forecastAvailable").asBoolean()).isFalse();
+    assertThat(status.path("alerts").isArray()).isTrue();
+
+    clock.advance(DemoScaling.STARTUP);
+    app.services().scaling.runOnce();
+    JsonNode calm = scaling();
+    assertThat(calm.path("replicas").path("ready").asInt())
+        .as("the new replica is ready after its startup time")
+        .isEqualTo(2);
+    assertThat(calm.path("replicas").path("desired").asInt())
+        .as("the load fell, but the 300 s scale-down stabilization holds the count")
+        .isEqualTo(2);
+    assertThat(rules(calm)).contains("hpa.stabilization.down");
+
+    burst(100);
+    clock.advance(Duration.ofSeconds(1));
+    app.services().scaling.runOnce();
+    assertThat(scaling().path("replicas").path("desired").asInt()).isEqualTo(3);
+
+    JsonNode ops = Json.MAPPER.readTree(get("/ops", true).body());
+    assertThat(ops.path("scaling").path("replicas").path("desired").asInt()).isEqualTo(3);
+    assertThat(rules(ops.path("scaling"))).contains("hpa.metric");
+  }
+
+  @Test
+  void scalingStatusNeedsTheOperatorToken() throws Exception {
+    HttpResponse<String> anonymous = get("/ops/scaling", false);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).doesNotContain("replicas", "lastDecision");
+    HttpRequest wrong =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/ops/scaling"))
+            .header("Authorization", "Bearer not-the-operator-token")
+            .build();
+    assertThat(http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    assertThat(get("/ops/scaling", true).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anIdleDemoStaysAtTheMinimumWithoutAlerts() throws Exception {
+    clock.advance(DemoScaling.INTERVAL);
+    app.services().scaling.runOnce();
+    JsonNode status = scaling();
+    assertThat(status.path("replicas").path("desired").asInt()).isEqualTo(DemoScaling.BOUNDS.min());
+    assertThat(status.path("lastDecision").path("direction").asText()).isEqualTo("NONE");
+    assertThat(status.path("alerts")).isEmpty();
+  }
+}
