@@ -86,4 +86,22 @@ class DemoOptionsTest {
     tls.password()[1] = 'Y';
     assertThat(tls.password()).containsExactly("Pw-123456".toCharArray());
   }
+
+  @Test
+  void minFreeDiskSpaceDefaultsTo100MibAndRefusesBadValues() {
+    assertThat(DemoOptions.parse(NO_ENV).minFreeDiskBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThat(DemoOptions.parse(NO_ENV, "--min-free-disk-mb", "0").minFreeDiskBytes()).isZero();
+    assertThat(DemoOptions.parse(NO_ENV, "--min-free-disk-mb", "5").minFreeDiskBytes())
+        .isEqualTo(5L * 1024 * 1024);
+    assertThatThrownBy(() -> DemoOptions.parse(NO_ENV, "--min-free-disk-mb", "lots"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--min-free-disk-mb must be a whole number of MiB, was 'lots'");
+    assertThatThrownBy(() -> DemoOptions.parse(NO_ENV, "--min-free-disk-mb", "-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--min-free-disk-mb must be 0 to 8796093022207, was -1");
+    DemoOptions options = DemoOptions.parse(NO_ENV);
+    assertThatThrownBy(() -> options.withMinFreeDiskBytes(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minFreeDiskBytes must be 0 or more, was -1 bytes");
+  }
 }
