@@ -56,7 +56,9 @@ public final class QualityTable {
               r.trace(),
               ratio,
               r.replicaHoursRatio(),
-              r.goalMet() ? "met" : "not met",
+              r.goalMet()
+                  ? r.violationRatio().isPresent() ? "met" : "met (0 min on both sides)"
+                  : "not met",
               r.forecastError().map(e -> fmt("%.1f%%", 100 * e.mape())).orElse("n/a"),
               r.forecastError().map(e -> fmt("%.1f", e.mae())).orElse("n/a")));
     }
