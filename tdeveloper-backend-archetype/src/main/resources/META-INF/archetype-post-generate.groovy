@@ -13,6 +13,7 @@ def spis = [
     security  : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
     compliance: ['AuditSink', 'CheckpointAnchor'],
     dr        : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
+    scaling   : ['ScalingBackend'],
 ]
 // dr-core has no provider SPIs: its classes are wired explicitly, so it registers nothing.
 def services = [
@@ -25,6 +26,7 @@ def services = [
                  'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
     compliance: ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
     dr        : [],
+    scaling   : ['dev.tdeveloper.scaling.spi.ScalingBackendProvider'],
 ]
 
 def value = request.properties.get('cores')

@@ -20,6 +20,8 @@ def expected = [
     // dr-core has no provider SPIs: its classes are wired explicitly.
     dr        : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: [],
                  spi: 'dev.tdeveloper.dr.spi'],
+    scaling   : [spis: ['ScalingBackend'], providers: ['ScalingBackend'],
+                 spi: 'dev.tdeveloper.scaling.spi'],
 ]
 assert expected.keySet().containsAll(chosen) : "unknown cores in archetype.properties: ${chosen}"
 

@@ -1,0 +1,173 @@
+package dev.tdeveloper.scaling.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Timeouts and shared runs, driven by latches: the test thread never sleeps. */
+class HealthCheckTimeoutTest {
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    executor.shutdownNow();
+  }
+
+  @Test
+  void aRunThatOverstaysItsTimeoutIsDownAndInterrupted() throws Exception {
+    CountDownLatch interrupted = new CountDownLatch(1);
+    HealthCheck hangs =
+        () -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+            throw e;
+          }
+          return HealthResult.up();
+        };
+    try (HealthCheckRegistry registry =
+        HealthCheckRegistry.builder()
+            .executor(executor)
+            .check("slow", hangs, CheckSettings.defaults().withTimeout(Duration.ofMillis(50)))
+            .check("fast", HealthResult::up)
+            .readiness("slow", "fast")
+            .build()) {
+      HealthReport report = registry.report("readiness");
+      assertThat(report.status()).isEqualTo(HealthStatus.DOWN);
+      assertThat(report.components().get("slow").error()).contains("timed out after 50 ms");
+      assertThat(report.components().get("fast").status()).isEqualTo(HealthStatus.UP);
+      assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aTimedOutRunThatIgnoresInterruptsIsNotStartedAgainUntilItEnds() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch ended = new CountDownLatch(1);
+    HealthCheck stubborn =
+        () -> {
+          runs.incrementAndGet();
+          boolean done = false;
+          while (!done) {
+            try {
+              release.await();
+              done = true;
+            } catch (InterruptedException ignored) {
+              // a badly written check: it keeps waiting
+            }
+          }
+          ended.countDown();
+          return HealthResult.up();
+        };
+    try (HealthCheckRegistry registry =
+        HealthCheckRegistry.builder()
+            .executor(executor)
+            .check("stuck", stubborn, CheckSettings.defaults().withTimeout(Duration.ofMillis(20)))
+            .liveness("stuck")
+            .build()) {
+      assertThat(registry.report("liveness").components().get("stuck").error())
+          .contains("timed out after 20 ms");
+      HealthReport again = registry.report("liveness");
+      assertThat(again.components().get("stuck").error())
+          .contains("timed out after 20 ms; that run is still going");
+      assertThat(runs).hasValue(1);
+      release.countDown();
+      assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+      HealthReport recovered = awaitStatus(registry, HealthStatus.UP);
+      assertThat(recovered.status()).isEqualTo(HealthStatus.UP);
+      assertThat(runs).hasValue(2);
+    }
+  }
+
+  @Test
+  void concurrentCallersOfAnExpiredCheckShareOneRun() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch entered = new CountDownLatch(1);
+    HealthCheck gated =
+        () -> {
+          runs.incrementAndGet();
+          entered.countDown();
+          release.await();
+          return HealthResult.up();
+        };
+    CheckRunner runner =
+        new CheckRunner(
+            "db",
+            gated,
+            CheckSettings.defaults(),
+            executor,
+            System::nanoTime,
+            new StatusTracker(
+                HealthChanged.Kind.CHECK,
+                "db",
+                dev.tdeveloper.tenancy.internal.Listeners.none(),
+                java.time.InstantSource.system()));
+    CompletableFuture<CheckRunner.Sample> first = runner.current();
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<CheckRunner.Sample> second = runner.current();
+    assertThat(second).isSameAs(first);
+    release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS).result().status()).isEqualTo(HealthStatus.UP);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void manyThreadsReportingAtOnceRunACachedCheckOnce() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch entered = new CountDownLatch(1);
+    HealthCheck gated =
+        () -> {
+          runs.incrementAndGet();
+          entered.countDown();
+          release.await();
+          return HealthResult.up();
+        };
+    try (HealthCheckRegistry registry =
+        HealthCheckRegistry.builder()
+            .executor(executor)
+            .check("db", gated, CheckSettings.defaults().withCacheTtl(Duration.ofMinutes(1)))
+            .readiness("db")
+            .build()) {
+      ExecutorService callers = Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<HealthReport>> reports = new java.util.ArrayList<>();
+        reports.add(callers.submit(() -> registry.report("readiness")));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 7; i++) {
+          reports.add(callers.submit(() -> registry.report("readiness")));
+        }
+        release.countDown();
+        for (java.util.concurrent.Future<HealthReport> report : reports) {
+          assertThat(report.get(10, TimeUnit.SECONDS).status()).isEqualTo(HealthStatus.UP);
+        }
+      } finally {
+        callers.shutdownNow();
+      }
+      assertThat(runs).hasValue(1);
+    }
+  }
+
+  private static HealthReport awaitStatus(HealthCheckRegistry registry, HealthStatus wanted) {
+    // The stuck run ends on its own thread just after its latch: the next report may still see it
+    // occupied, so ask until the check is free (bounded, no sleeping).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    HealthReport report = registry.report("liveness");
+    while (report.status() != wanted && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      report = registry.report("liveness");
+    }
+    return report;
+  }
+}
