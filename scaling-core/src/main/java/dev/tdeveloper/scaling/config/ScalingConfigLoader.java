@@ -1,5 +1,6 @@
 package dev.tdeveloper.scaling.config;
 
+import dev.tdeveloper.scaling.resilience.DependencyPolicy;
 import dev.tdeveloper.scaling.simulation.SimulatedCluster;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.config.ConfigLocation;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Loads a {@code scaling.yaml} file into a {@link ScalingConfig}; the format is described in {@code
@@ -31,7 +33,8 @@ import java.util.Optional;
  */
 public final class ScalingConfigLoader {
   /** The keys of the root mapping. */
-  static final List<String> SECTIONS = List.of("autoscalers", "simulation", "alerts");
+  static final List<String> SECTIONS =
+      List.of("autoscalers", "simulation", "alerts", "health", "dependencies");
 
   private ScalingConfigLoader() {}
 
@@ -99,12 +102,24 @@ public final class ScalingConfigLoader {
         alerts = r.mapping(al).flatMap(a -> alerts(r, a)).orElse(alerts);
       }
     }
+    HealthSettings health = HealthSettings.none();
+    Map<String, Supplier<DependencyPolicy.Builder>> dependencies = Map.of();
+    if (map.isPresent()) {
+      Node h = map.get().values().get("health");
+      if (h != null) {
+        health = r.mapping(h).flatMap(m -> HaBinder.health(r, m)).orElse(health);
+      }
+      Node d = map.get().values().get("dependencies");
+      if (d != null) {
+        dependencies = r.mapping(d).map(m -> HaBinder.dependencies(r, m)).orElse(dependencies);
+      }
+    }
     if (!r.problems.isEmpty()) {
       List<ConfigProblem> problems = new ArrayList<>(r.problems);
       problems.sort(ConfigProblem.IN_FILE_ORDER);
       throw new ConfigException(problems);
     }
-    return new ScalingConfig(name, autoscalers, simulation, alerts);
+    return new ScalingConfig(name, autoscalers, simulation, alerts, health, dependencies);
   }
 
   private static Optional<SimulationSettings> simulation(TreeReader r, Node.MapNode m) {

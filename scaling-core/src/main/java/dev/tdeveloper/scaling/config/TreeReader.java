@@ -174,6 +174,15 @@ final class TreeReader {
     return scalar(map, key, "a non-blank string", s -> !s.text().isBlank(), Scalar::text);
   }
 
+  Optional<Boolean> bool(Node.MapNode map, String key) {
+    return scalar(
+        map,
+        key,
+        "true or false",
+        s -> s.asBoolean().isPresent(),
+        s -> s.asBoolean().orElseThrow());
+  }
+
   Optional<Integer> integer(Node.MapNode map, String key, int min, int max) {
     return scalar(
         map,
