@@ -1,5 +1,7 @@
 /**
- * Benchmarks of scaling-core's hot paths (the per-dependency resilience wrapper, autoscaler
- * decisions) against peer libraries and baselines.
+ * Benchmarks of scaling-core: the seeded decision-quality comparison of the predictive autoscaler
+ * against the Kubernetes HPA on replayed traces ({@link
+ * dev.tdeveloper.benchmarks.scaling.ScalingQualityRun}), the JMH cost of one {@code decide}, and
+ * the per-dependency resilience wrapper against raw Failsafe and Resilience4j.
  */
 package dev.tdeveloper.benchmarks.scaling;

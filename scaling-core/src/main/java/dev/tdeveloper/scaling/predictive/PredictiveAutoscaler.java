@@ -21,10 +21,14 @@ import java.util.OptionalDouble;
  * refits a {@link SeasonalForecaster} every refresh interval (6 h by default) from the inputs' own
  * times, and wants {@code ceil(max forecast peak over [t, t + lead] / (capacityPerReplica x
  * targetUtilization))} replicas, where the lead is the startup time plus the scheduling buffer plus
- * one decision interval. In {@link PredictiveMode#SCALE_OUT} the decision is the larger of that and
- * the reactive decision, so the forecast only ever adds capacity; in {@link
- * PredictiveMode#FORECAST_ONLY} the reactive decision stands. Either way the count is brought into
- * the bounds, and the forecast never goes above the max (EC2's HonorMaxCapacity).
+ * one decision interval. As the HPA, it does not add replicas for a forecast within the tolerance:
+ * when the current replicas would serve the forecast peak at no more than {@code targetUtilization
+ * x (1 + tolerance)}, it wants the current count (the floor scales up at that same point); so noise
+ * in the forecast peak neither over-provisions nor makes the count flap. In {@link
+ * PredictiveMode#SCALE_OUT} the decision is the larger of that and the reactive decision, so the
+ * forecast only ever adds capacity; in {@link PredictiveMode#FORECAST_ONLY} the reactive decision
+ * stands. Either way the count is brought into the bounds, and the forecast never goes above the
+ * max (EC2's HonorMaxCapacity).
  *
  * <p>Reason codes: {@code predictive.forecast} (the peak, the window and the count), {@code
  * predictive.insufficient-history} (less than a day of complete history: no forecast), {@code
@@ -37,6 +41,9 @@ import java.util.OptionalDouble;
 public final class PredictiveAutoscaler implements Autoscaler {
   /** This autoscaler's {@link #name()}: {@value}. */
   public static final String NAME = "predictive";
+
+  /** The default tolerance, the HPA's: {@value}. */
+  public static final double DEFAULT_TOLERANCE = 0.1;
 
   /** The fewest (forecast, actual) pairs with a non-zero actual before an error is reported. */
   public static final int MIN_ERROR_PAIRS = 12;
@@ -152,6 +159,13 @@ public final class PredictiveAutoscaler implements Autoscaler {
     if (peak.isPresent()) {
       double perReplica = config.capacityPerReplica() * config.targetUtilization();
       long predictive = (long) Math.ceil(peak.getAsDouble() / perReplica - 1e-9);
+      int current = input.currentReplicas();
+      boolean tolerated =
+          predictive > current
+              && peak.getAsDouble() <= current * perReplica * (1 + config.tolerance());
+      if (tolerated) {
+        predictive = current;
+      }
       boolean applied = config.mode() == PredictiveMode.SCALE_OUT && predictive > desired;
       desired = config.mode() == PredictiveMode.SCALE_OUT ? Math.max(desired, predictive) : desired;
       reasons.add(
@@ -161,13 +175,14 @@ public final class PredictiveAutoscaler implements Autoscaler {
               String.format(
                   Locale.ROOT,
                   "peak forecast %.2f req/s over [%s, %s] / (capacity %.2f x target %.2f) = %d"
-                      + " replicas; %s",
+                      + " replicas%s; %s",
                   peak.getAsDouble(),
                   t,
                   to,
                   config.capacityPerReplica(),
                   config.targetUtilization(),
                   predictive,
+                  tolerated ? " (the current count, within the tolerance)" : "",
                   config.mode() == PredictiveMode.FORECAST_ONLY
                       ? "forecast only, not applied"
                       : applied ? "above the reactive floor, applied" : "not above the floor")));

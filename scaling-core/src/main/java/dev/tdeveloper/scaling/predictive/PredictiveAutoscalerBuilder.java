@@ -14,6 +14,7 @@ public final class PredictiveAutoscalerBuilder {
   private ReplicaBounds bounds;
   private Double capacityPerReplica;
   private Double targetUtilization;
+  private Double tolerance;
   private Duration startupTime;
   private Duration schedulingBuffer;
   private Duration decisionInterval;
@@ -76,6 +77,19 @@ public final class PredictiveAutoscalerBuilder {
    */
   public PredictiveAutoscalerBuilder targetUtilization(double value) {
     targetUtilization = once(targetUtilization, value, "targetUtilization");
+    return this;
+  }
+
+  /**
+   * How far above the target utilization the forecast peak may drive the current replicas before
+   * replicas are added, as the HPA's tolerance. Default {@value
+   * PredictiveAutoscaler#DEFAULT_TOLERANCE}.
+   *
+   * @param value in [0, 1)
+   * @return this builder
+   */
+  public PredictiveAutoscalerBuilder tolerance(double value) {
+    tolerance = once(tolerance, value, "tolerance");
     return this;
   }
 
@@ -210,6 +224,7 @@ public final class PredictiveAutoscalerBuilder {
             bounds,
             capacityPerReplica,
             or(targetUtilization, 1.0),
+            or(tolerance, PredictiveAutoscaler.DEFAULT_TOLERANCE),
             or(startupTime, Duration.ZERO),
             or(schedulingBuffer, Duration.ZERO),
             or(decisionInterval, Duration.ofSeconds(15)),

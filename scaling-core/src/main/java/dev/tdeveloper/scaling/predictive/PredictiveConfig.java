@@ -12,6 +12,8 @@ import java.util.Objects;
  *     HonorMaxCapacity)
  * @param capacityPerReplica requests per second one replica serves within the SLO, above 0
  * @param targetUtilization the share of that capacity to plan for, in (0, 1]
+ * @param tolerance how far above the target the forecast may drive the current replicas'
+ *     utilization before replicas are added, in [0, 1)
  * @param startupTime how long a new replica takes to become ready, at least 0
  * @param schedulingBuffer extra lead before the forecast need (EC2's SchedulingBufferTime), in [0,
  *     1 h)
@@ -28,6 +30,7 @@ public record PredictiveConfig(
     ReplicaBounds bounds,
     double capacityPerReplica,
     double targetUtilization,
+    double tolerance,
     Duration startupTime,
     Duration schedulingBuffer,
     Duration decisionInterval,
@@ -52,6 +55,9 @@ public record PredictiveConfig(
     if (!(targetUtilization > 0 && targetUtilization <= 1)) {
       throw new IllegalArgumentException(
           "targetUtilization: " + targetUtilization + "; allowed: (0, 1]");
+    }
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new IllegalArgumentException("tolerance: " + tolerance + "; allowed: [0, 1)");
     }
     nonNegative("startupTime", startupTime);
     nonNegative("schedulingBuffer", schedulingBuffer);

@@ -14,4 +14,5 @@ record RecommenderConfig(
     double minMemoryBytes,
     double oomMinBumpBytes,
     double oomBumpRatio,
-    int maxContainers) {}
+    int maxContainersPerWorkload,
+    int maxWorkloads) {}

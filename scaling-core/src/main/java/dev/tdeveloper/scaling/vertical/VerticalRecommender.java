@@ -1,11 +1,14 @@
 package dev.tdeveloper.scaling.vertical;
 
+import dev.tdeveloper.scaling.ScalingException;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -19,10 +22,14 @@ import java.util.OptionalDouble;
  * ({@code x (1 + 1/confidence)} above, {@code x (1 + 0.001/confidence)^-2} below), and every value
  * is at least the configured minimum (25 millicores, 250 MiB).
  *
- * <p>Memory is bounded: at most {@link VerticalRecommenderBuilder#maxContainers} containers are
- * tracked, and adding a sample for a new container beyond that forgets the container updated least
- * recently (its samples, not a recommendation already handed out). Recommendations only ever read
- * the container's own state, so one workload's samples never change another's recommendation.
+ * <p>Memory is bounded per workload, so one workload (one tenant's, typically) can never push
+ * another's data out: at most {@link VerticalRecommenderBuilder#maxContainersPerWorkload}
+ * containers of a workload are tracked, and a sample for a new container beyond that forgets the
+ * same workload's container updated least recently (its samples, not a recommendation already
+ * handed out); at most {@link VerticalRecommenderBuilder#maxWorkloads} workloads are tracked, and a
+ * sample for a new workload beyond that is refused with a {@link ScalingException} until {@link
+ * #forget(String)} makes room. Recommendations only ever read the container's own state, so one
+ * workload's samples never change another's recommendation.
  *
  * <p>Thread-safe: one lock guards all containers.
  */
@@ -35,7 +42,9 @@ public final class VerticalRecommender {
   private static final double MEMORY_CAP = 1e12;
 
   private final RecommenderConfig config;
-  private final LinkedHashMap<ContainerKey, ContainerState> containers = new LinkedHashMap<>();
+  private final Map<String, LinkedHashMap<ContainerKey, ContainerState>> workloads =
+      new HashMap<>();
+  private final Object lock = new Object();
 
   VerticalRecommender(RecommenderConfig config) {
     this.config = config;
@@ -83,7 +92,7 @@ public final class VerticalRecommender {
     Objects.requireNonNull(time, "time");
     requireAmount("cores", cores);
     double weight = Math.max(request.orElse(1.0), MIN_CPU_SAMPLE_WEIGHT);
-    synchronized (containers) {
+    synchronized (lock) {
       touch(key).addCpu(time, cores, weight);
     }
   }
@@ -101,7 +110,7 @@ public final class VerticalRecommender {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(time, "time");
     requireAmount("bytes", bytes);
-    synchronized (containers) {
+    synchronized (lock) {
       checkMemoryTime(key, time);
       touch(key).addMemory(time, bytes, true);
     }
@@ -122,7 +131,7 @@ public final class VerticalRecommender {
     requireAmount("memoryBytes", memoryBytes);
     double bumped =
         Math.max(memoryBytes + config.oomMinBumpBytes(), memoryBytes * config.oomBumpRatio());
-    synchronized (containers) {
+    synchronized (lock) {
       checkMemoryTime(key, time);
       touch(key).recordOom(time, bumped);
     }
@@ -138,40 +147,80 @@ public final class VerticalRecommender {
   public Optional<VerticalRecommendation> recommend(ContainerKey key, Instant now) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(now, "now");
-    synchronized (containers) {
-      ContainerState s = containers.get(key);
+    synchronized (lock) {
+      ContainerState s = state(key);
       return s == null ? Optional.empty() : Optional.of(estimate(key, s, now));
     }
   }
 
   /**
-   * How many containers are tracked now.
+   * How many containers are tracked now, over every workload.
    *
-   * @return at most the configured maximum
+   * @return the number of containers
    */
   public int size() {
-    synchronized (containers) {
-      return containers.size();
+    synchronized (lock) {
+      int n = 0;
+      for (Map<ContainerKey, ContainerState> c : workloads.values()) {
+        n += c.size();
+      }
+      return n;
     }
   }
 
+  /**
+   * Forgets every container of a workload (a tenant offboarded, a deployment deleted).
+   *
+   * @param workload the workload's name
+   * @return how many containers were forgotten
+   */
+  public int forget(String workload) {
+    Objects.requireNonNull(workload, "workload");
+    synchronized (lock) {
+      Map<ContainerKey, ContainerState> removed = workloads.remove(workload);
+      return removed == null ? 0 : removed.size();
+    }
+  }
+
+  private ContainerState state(ContainerKey key) {
+    Map<ContainerKey, ContainerState> c = workloads.get(key.workload());
+    return c == null ? null : c.get(key);
+  }
+
   private void checkMemoryTime(ContainerKey key, Instant time) {
-    ContainerState s = containers.get(key);
+    ContainerState s = state(key);
     if (s != null) {
       s.checkMemoryTime(time);
     }
   }
 
-  /** The container's state, moved to the most recently updated end; evicts the oldest if full. */
+  /**
+   * The container's state, moved to its workload's most recently updated end; evicts that
+   * workload's oldest container if the workload is full, refuses a new workload if all are taken.
+   */
   private ContainerState touch(ContainerKey key) {
-    ContainerState s = containers.remove(key);
+    LinkedHashMap<ContainerKey, ContainerState> c = workloads.get(key.workload());
+    if (c == null) {
+      if (workloads.size() >= config.maxWorkloads()) {
+        throw new ScalingException(
+            "vertical recommender: workload '"
+                + key.workload()
+                + "' refused: "
+                + workloads.size()
+                + " workloads are tracked, the maximum (maxWorkloads); forget(workload) one or"
+                + " raise the limit");
+      }
+      c = new LinkedHashMap<>();
+      workloads.put(key.workload(), c);
+    }
+    ContainerState s = c.remove(key);
     if (s == null) {
-      if (containers.size() >= config.maxContainers()) {
-        containers.remove(containers.keySet().iterator().next());
+      if (c.size() >= config.maxContainersPerWorkload()) {
+        c.remove(c.keySet().iterator().next());
       }
       s = new ContainerState(config.halfLife(), config.memoryAggregationInterval());
     }
-    containers.put(key, s);
+    c.put(key, s);
     return s;
   }
 

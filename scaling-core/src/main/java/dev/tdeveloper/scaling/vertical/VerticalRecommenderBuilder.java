@@ -9,8 +9,11 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class VerticalRecommenderBuilder {
-  /** Default {@link #maxContainers(int)}. */
-  public static final int DEFAULT_MAX_CONTAINERS = 10_000;
+  /** Default {@link #maxContainersPerWorkload(int)}. */
+  public static final int DEFAULT_MAX_CONTAINERS_PER_WORKLOAD = 1_000;
+
+  /** Default {@link #maxWorkloads(int)}. */
+  public static final int DEFAULT_MAX_WORKLOADS = 10_000;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -24,7 +27,8 @@ public final class VerticalRecommenderBuilder {
   private double minMemoryBytes = 250 * MIB;
   private double oomMinBumpBytes = 100 * MIB;
   private double oomBumpRatio = 1.2;
-  private int maxContainers = DEFAULT_MAX_CONTAINERS;
+  private int maxContainersPerWorkload = DEFAULT_MAX_CONTAINERS_PER_WORKLOAD;
+  private int maxWorkloads = DEFAULT_MAX_WORKLOADS;
 
   VerticalRecommenderBuilder() {}
 
@@ -120,18 +124,36 @@ public final class VerticalRecommenderBuilder {
   }
 
   /**
-   * How many containers are tracked at most; beyond it the least recently updated is forgotten.
-   * Default {@value #DEFAULT_MAX_CONTAINERS}.
+   * How many containers of one workload are tracked at most; a sample for a new container beyond it
+   * forgets that same workload's least recently updated container, never another workload's.
+   * Default {@value #DEFAULT_MAX_CONTAINERS_PER_WORKLOAD}.
    *
    * @param max at least 1
    * @return this builder
    * @throws IllegalArgumentException when below 1
    */
-  public VerticalRecommenderBuilder maxContainers(int max) {
+  public VerticalRecommenderBuilder maxContainersPerWorkload(int max) {
     if (max < 1) {
-      throw new IllegalArgumentException("maxContainers: " + max + "; allowed: >= 1");
+      throw new IllegalArgumentException("maxContainersPerWorkload: " + max + "; allowed: >= 1");
     }
-    this.maxContainers = max;
+    this.maxContainersPerWorkload = max;
+    return this;
+  }
+
+  /**
+   * How many workloads are tracked at most; a sample for a new workload beyond it is refused (no
+   * workload's data is ever evicted to make room for another's). Default {@value
+   * #DEFAULT_MAX_WORKLOADS}.
+   *
+   * @param max at least 1
+   * @return this builder
+   * @throws IllegalArgumentException when below 1
+   */
+  public VerticalRecommenderBuilder maxWorkloads(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxWorkloads: " + max + "; allowed: >= 1");
+    }
+    this.maxWorkloads = max;
     return this;
   }
 
@@ -164,7 +186,8 @@ public final class VerticalRecommenderBuilder {
             minMemoryBytes,
             oomMinBumpBytes,
             oomBumpRatio,
-            maxContainers));
+            maxContainersPerWorkload,
+            maxWorkloads));
   }
 
   private static Duration positive(String field, Duration d) {

@@ -51,6 +51,35 @@ class PredictiveAutoscalerTest {
     assertThat(a.forecast().orElseThrow().weekly()).isFalse();
   }
 
+  /** A floor that wants half the replicas the load needs, so the forecast decides. */
+  private static PredictiveAutoscalerBuilder flatFloorBuilder() {
+    return PredictiveAutoscaler.builder()
+        .reactive(new Traces.LaggedFloor(20, 0))
+        .bounds(ReplicaBounds.of(1, 100))
+        .capacityPerReplica(10)
+        .bucket(FIVE_MIN);
+  }
+
+  @Test
+  void addsNoReplicaForAForecastWithinTheToleranceOfTheCurrentCount() {
+    // 105 req/s at 10 req/s per replica: 11 replicas at the target, but the current 10 would run
+    // at 105% of the target, within the HPA's 10% tolerance.
+    List<LoadSample> flat =
+        Traces.samples(s -> 105, Duration.ofDays(2), Duration.ofMinutes(5), 0, 1);
+    Instant t = MONDAY.plus(Duration.ofDays(2));
+    PredictiveAutoscaler tolerant = flatFloorBuilder().build();
+    tolerant.preload(flat);
+    ScalingDecision held = tolerant.decide(Traces.input(t, 10, 105));
+    assertThat(held.desiredReplicas()).isEqualTo(10);
+    assertThat(held.reasons().get(0).detail()).contains("within the tolerance");
+    PredictiveAutoscaler strict = flatFloorBuilder().tolerance(0).build();
+    strict.preload(flat);
+    assertThat(strict.decide(Traces.input(t, 10, 105)).desiredReplicas()).isEqualTo(11);
+    // Beyond the tolerance the forecast applies in full: 9 replicas would run at 117%.
+    assertThat(tolerant.decide(Traces.input(t.plusSeconds(15), 9, 105)).desiredReplicas())
+        .isEqualTo(11);
+  }
+
   @Test
   void keepsTheFloorsReasonsAfterItsOwn() {
     PredictiveAutoscaler a = builder().build();
@@ -169,6 +198,11 @@ class PredictiveAutoscalerTest {
         .hasMessageContaining("targetUtilization: 1.2; allowed: (0, 1]");
     assertThatThrownBy(() -> builder().targetUtilization(0).build())
         .hasMessageContaining("targetUtilization: 0.0");
+    assertThatThrownBy(() -> builder().tolerance(1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tolerance: 1.0; allowed: [0, 1)");
+    assertThatThrownBy(() -> builder().tolerance(-0.1).build())
+        .hasMessageContaining("tolerance: -0.1");
     assertThatThrownBy(
             () ->
                 PredictiveAutoscaler.builder()

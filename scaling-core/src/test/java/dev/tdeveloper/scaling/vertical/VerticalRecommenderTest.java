@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tdeveloper.scaling.ScalingException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -164,18 +165,50 @@ class VerticalRecommenderTest {
   }
 
   @Test
-  void evictsTheLeastRecentlyUpdatedContainerWhenFull() {
-    VerticalRecommender r = VerticalRecommender.builder().maxContainers(2).build();
-    ContainerKey third = ContainerKey.of("tenant-c/web", "app");
+  void evictsTheWorkloadsOwnLeastRecentlyUpdatedContainerWhenTheWorkloadIsFull() {
+    VerticalRecommender r = VerticalRecommender.builder().maxContainersPerWorkload(2).build();
+    ContainerKey sidecar = ContainerKey.of("tenant-a/web", "sidecar");
+    ContainerKey proxy = ContainerKey.of("tenant-a/web", "proxy");
+    r.addCpuSample(WEB, T0, 1);
+    r.addCpuSample(sidecar, T0, 1);
+    r.addCpuSample(WEB, T0.plusSeconds(60), 1); // WEB is now the most recently updated
+    r.recommend(sidecar, T0); // reading does not count as an update
+    r.addCpuSample(proxy, T0, 1);
+    assertThat(r.size()).isEqualTo(2);
+    assertThat(r.recommend(sidecar, T0)).isEmpty();
+    assertThat(r.recommend(WEB, T0)).isPresent();
+    assertThat(r.recommend(proxy, T0)).isPresent();
+  }
+
+  @Test
+  void aWorkloadFloodingNewContainersNeverEvictsAnotherWorkloads() {
+    VerticalRecommender r = VerticalRecommender.builder().maxContainersPerWorkload(3).build();
+    r.addCpuSample(OTHER, T0, 2);
+    VerticalRecommendation before = r.recommend(OTHER, T0).orElseThrow();
+    for (int i = 0; i < 1_000; i++) {
+      r.addCpuSample(ContainerKey.of("tenant-a/web", "c" + i), T0.plusSeconds(i), 1);
+    }
+    assertThat(r.recommend(OTHER, T0)).contains(before);
+    assertThat(r.size()).isEqualTo(4);
+  }
+
+  @Test
+  void aNewWorkloadBeyondTheLimitIsRefusedWithoutTouchingTheOthers() {
+    VerticalRecommender r = VerticalRecommender.builder().maxWorkloads(2).build();
     r.addCpuSample(WEB, T0, 1);
     r.addCpuSample(OTHER, T0, 1);
-    r.addCpuSample(WEB, T0.plusSeconds(60), 1); // WEB is now the most recently updated
-    r.recommend(OTHER, T0); // reading does not count as an update
-    r.addCpuSample(third, T0, 1);
-    assertThat(r.size()).isEqualTo(2);
-    assertThat(r.recommend(OTHER, T0)).isEmpty();
+    ContainerKey third = ContainerKey.of("tenant-c/web", "app");
+    assertThatThrownBy(() -> r.addCpuSample(third, T0, 1))
+        .isInstanceOf(ScalingException.class)
+        .hasMessageContaining("workload 'tenant-c/web' refused")
+        .hasMessageContaining("maxWorkloads");
+    assertThat(r.recommend(third, T0)).isEmpty();
     assertThat(r.recommend(WEB, T0)).isPresent();
+    assertThat(r.recommend(OTHER, T0)).isPresent();
+    assertThat(r.forget("tenant-a/web")).isEqualTo(1);
+    r.addCpuSample(third, T0, 1);
     assertThat(r.recommend(third, T0)).isPresent();
+    assertThat(r.recommend(WEB, T0)).isEmpty();
   }
 
   @Test
@@ -188,8 +221,10 @@ class VerticalRecommenderTest {
         .hasMessageContaining("lower <= target <= upper");
     assertThatThrownBy(() -> VerticalRecommender.builder().safetyMargin(-0.1))
         .hasMessageContaining("safetyMargin: -0.1");
-    assertThatThrownBy(() -> VerticalRecommender.builder().maxContainers(0))
-        .hasMessageContaining("maxContainers: 0");
+    assertThatThrownBy(() -> VerticalRecommender.builder().maxContainersPerWorkload(0))
+        .hasMessageContaining("maxContainersPerWorkload: 0");
+    assertThatThrownBy(() -> VerticalRecommender.builder().maxWorkloads(0))
+        .hasMessageContaining("maxWorkloads: 0");
     assertThatThrownBy(() -> VerticalRecommender.builder().oomBump(0, 0.5))
         .hasMessageContaining("oomBumpRatio: 0.5");
     assertThatThrownBy(() -> ContainerKey.of(" ", "app")).hasMessageContaining("workload: blank");
