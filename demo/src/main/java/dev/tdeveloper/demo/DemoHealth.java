@@ -1,8 +1,8 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.dr.service.SourceStatus;
-import dev.tdeveloper.scaling.health.CheckSettings;
-import dev.tdeveloper.scaling.health.Criticality;
+import dev.tdeveloper.scaling.config.HealthSettings;
+import dev.tdeveloper.scaling.health.HealthCheck;
 import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.scaling.health.HealthResult;
 import dev.tdeveloper.scaling.health.HealthStatus;
@@ -14,10 +14,11 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -38,8 +39,10 @@ import java.util.stream.Collectors;
  *       and every background job scheduled.
  * </ul>
  *
- * Each check runs under a {@link #TIMEOUT} timeout and its result is reused for {@link #CACHE_TTL}
- * by the ticker, so a probe storm costs one run per second. Thread-safe.
+ * The checks are code; their timeouts, cache TTLs and criticality, and the groups, come from the
+ * {@code health} section of the demo's {@code scaling.yaml} (2 s timeouts, results reused for 1 s
+ * of the ticker so a probe storm costs one run per second, the backups check non-critical).
+ * Thread-safe.
  */
 final class DemoHealth implements AutoCloseable {
   static final String DEADLOCKS = "deadlocks";
@@ -49,38 +52,33 @@ final class DemoHealth implements AutoCloseable {
   static final String BACKUPS = "backups-rpo";
   static final String STARTED = "services";
 
-  /** How long one check may run before it counts as DOWN. */
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
-
-  /** How long a result is reused. */
-  static final Duration CACHE_TTL = Duration.ofSeconds(1);
-
   final HealthCheckRegistry registry;
   private final AtomicBoolean started = new AtomicBoolean();
 
-  DemoHealth(DemoServices services, DemoOptions options, InstantSource clock, Ticker ticker) {
-    CheckSettings settings = new CheckSettings(TIMEOUT, CACHE_TTL, Criticality.CRITICAL);
+  /**
+   * Registers the checks with {@code settings}.
+   *
+   * @throws IllegalArgumentException if {@code settings} configures or groups a check the demo does
+   *     not have, naming it
+   */
+  DemoHealth(
+      DemoServices services,
+      DemoOptions options,
+      HealthSettings settings,
+      InstantSource clock,
+      Ticker ticker) {
     Path data = options.dataDir();
     long minFree = options.minFreeDiskBytes();
+    Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    checks.put(DEADLOCKS, DemoHealth::deadlocks);
+    checks.put(AUDIT, () -> audit(services.audit));
+    checks.put(DISK, () -> disk(data, minFree));
+    checks.put(TENANTS, () -> tenants(services));
+    checks.put(BACKUPS, () -> backups(services.backups.recovery().status()));
+    checks.put(STARTED, () -> HealthResult.of(started.get() ? HealthStatus.UP : HealthStatus.DOWN));
     this.registry =
-        HealthCheckRegistry.builder()
-            .clock(clock)
-            .ticker(ticker)
-            .check(DEADLOCKS, DemoHealth::deadlocks, settings)
-            .check(AUDIT, () -> audit(services.audit), settings)
-            .check(DISK, () -> disk(data, minFree), settings)
-            .check(TENANTS, () -> tenants(services), settings)
-            .check(
-                BACKUPS,
-                () -> backups(services.backups.recovery().status()),
-                settings.withCriticality(Criticality.NON_CRITICAL))
-            .check(
-                STARTED,
-                () -> HealthResult.of(started.get() ? HealthStatus.UP : HealthStatus.DOWN),
-                settings)
-            .liveness(DEADLOCKS)
-            .readiness(AUDIT, DISK, TENANTS, BACKUPS)
-            .startup(STARTED)
+        settings
+            .configure(HealthCheckRegistry.builder().clock(clock).ticker(ticker), checks)
             .build();
   }
 

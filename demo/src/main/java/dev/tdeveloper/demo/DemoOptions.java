@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
  * The demo's command-line options.
  *
  * @param port the port ({@code 0} picks a free one)
- * @param config the {@code tenants.yaml} to load and watch
+ * @param config the {@code tenants.yaml} to load and watch; a {@code scaling.yaml} next to it, if
+ *     any, sets the autoscaler loop and the health checks (else the bundled one)
  * @param dataDir where durable state (encrypted notes, tenants' keys, usage events, provisioning
  *     journal, the local CA and its TLS certificate) is kept
  * @param baseDomains the domains whose first label names the tenant ({@code acme.localhost})

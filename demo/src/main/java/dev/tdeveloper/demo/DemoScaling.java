@@ -2,15 +2,14 @@ package dev.tdeveloper.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tdeveloper.scaling.autoscale.Metric;
+import dev.tdeveloper.scaling.autoscale.Autoscaler;
 import dev.tdeveloper.scaling.autoscale.ReplicaBounds;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
-import dev.tdeveloper.scaling.control.ScalingAlerts;
+import dev.tdeveloper.scaling.config.ScalingConfig;
+import dev.tdeveloper.scaling.config.SimulationSettings;
 import dev.tdeveloper.scaling.control.ScalingController;
 import dev.tdeveloper.scaling.control.ScalingEvent;
-import dev.tdeveloper.scaling.hpa.MetricTarget;
-import dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler;
 import dev.tdeveloper.scaling.predictive.PredictiveAutoscaler;
 import dev.tdeveloper.scaling.simulation.SimulatedCluster;
 import dev.tdeveloper.scaling.spi.ReplicaState;
@@ -26,80 +25,64 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The demo's autoscaler loop over its own traffic: {@link #requestCounter()} counts every request
- * the demo serves, and every {@link #INTERVAL} a {@link ScalingController} sets the measured
- * requests per second as the offered load of a {@link SimulatedCluster} ({@value
- * #CAPACITY_PER_REPLICA} req/s per replica, ready {@link #STARTUP} after it is asked for, {@link
- * #BOUNDS} replicas) and lets a {@link PredictiveAutoscaler} decide, with a {@link
- * TargetTrackingAutoscaler} on HPA defaults (an average of {@value #TARGET_PER_REPLICA} req/s per
- * replica) as its reactive floor. The forecast needs a day of history, so for its first 24 hours
- * the floor decides alone (the decision says so). Alerts: at the maximum for 10 minutes, flapping,
- * metrics missing. Time comes from the demo's clock. Thread-safe; {@link #close()} stops the loop.
+ * The demo's autoscaler loop over its own traffic, configured by the demo's {@code scaling.yaml}:
+ * {@link #requestCounter()} counts every request the demo serves, and every decision interval (15
+ * s) a {@link ScalingController} sets the measured requests per second as the offered load of a
+ * {@link dev.tdeveloper.scaling.simulation.SimulatedCluster} (the file's {@code simulation}: 20
+ * req/s per replica, ready 10 s after it is asked for, 1 to 10 replicas) and lets the autoscaler
+ * {@value #AUTOSCALER} decide: a {@link PredictiveAutoscaler} whose reactive floor is a {@link
+ * dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler} on HPA defaults (an average of 14 req/s per
+ * replica). The forecast needs a day of history, so for its first 24 hours the floor decides alone
+ * (each decision says so). Alerts (the file's {@code alerts}): at the maximum for 10 minutes,
+ * flapping, metrics missing. Time comes from the demo's clock. Thread-safe; {@link #close()} stops
+ * the loop.
  */
 final class DemoScaling implements AutoCloseable {
   /** The simulated workload's name: {@value}. */
   static final String WORKLOAD = "demo";
 
-  /** Requests per second one simulated replica serves: {@value}, so a curl loop scales it. */
-  static final double CAPACITY_PER_REPLICA = 20.0;
-
-  /** The per-replica average the floor aims for: {@value} req/s (70% of the capacity). */
-  static final double TARGET_PER_REPLICA = 14.0;
-
-  /** How long a simulated replica takes to become ready. */
-  static final Duration STARTUP = Duration.ofSeconds(10);
-
-  /** The simulated replicas' range. */
-  static final ReplicaBounds BOUNDS = ReplicaBounds.of(1, 10);
-
-  /** The loop's period, the HPA sync period. */
-  static final Duration INTERVAL = Duration.ofSeconds(ScalingController.DEFAULT_INTERVAL_SECONDS);
+  /** The autoscaler of {@code scaling.yaml} the loop runs: {@value}. */
+  static final String AUTOSCALER = "demo";
 
   private final LongAdder requests = new LongAdder();
+  private final SimulationSettings simulation;
+  private final ReplicaBounds bounds;
   private final SimulatedCluster cluster;
-  private final MeasuredLoad measured;
-  private final PredictiveAutoscaler autoscaler;
+  private final Autoscaler autoscaler;
   private final ScalingController controller;
 
-  DemoScaling(InstantSource clock, EventListener<? super ScalingEvent> listener) {
-    this.cluster =
-        SimulatedCluster.builder(WORKLOAD)
-            .clock(clock)
-            .capacityPerReplica(CAPACITY_PER_REPLICA)
-            .startupDelay(STARTUP)
-            .maxReplicas(BOUNDS.max())
-            .initialReplicas(BOUNDS.min())
-            .build();
-    this.measured = new MeasuredLoad(cluster, requests, clock);
-    TargetTrackingAutoscaler floor =
-        TargetTrackingAutoscaler.hpaDefaults(
-            BOUNDS, MetricTarget.averageValue(Metric.REQUESTS_PER_SECOND, TARGET_PER_REPLICA));
-    this.autoscaler =
-        PredictiveAutoscaler.builder()
-            .reactive(floor)
-            .bounds(BOUNDS)
-            .capacityPerReplica(CAPACITY_PER_REPLICA)
-            .targetUtilization(TARGET_PER_REPLICA / CAPACITY_PER_REPLICA)
-            .startupTime(STARTUP)
-            .decisionInterval(INTERVAL)
-            .build();
-    ScalingAlerts alerts =
-        ScalingAlerts.builder(clock)
-            .maxReplicas(BOUNDS.max())
-            .metrics(List.of(Metric.REQUESTS_PER_SECOND))
-            .build();
+  /**
+   * Builds the loop from {@code config}, not yet started.
+   *
+   * @throws IllegalArgumentException if {@code config} has no autoscaler {@value #AUTOSCALER}
+   */
+  DemoScaling(
+      ScalingConfig config, InstantSource clock, EventListener<? super ScalingEvent> listener) {
+    this.simulation = config.simulation();
+    this.bounds = config.bounds(AUTOSCALER);
+    this.cluster = simulation.cluster(WORKLOAD, clock).build();
+    this.autoscaler = config.autoscaler(AUTOSCALER);
     this.controller =
-        ScalingController.builder(measured, autoscaler)
+        ScalingController.builder(new MeasuredLoad(cluster, requests, clock), autoscaler)
             .clock(clock)
-            .interval(INTERVAL)
-            .alerts(alerts)
+            .interval(simulation.decisionInterval())
+            .alerts(config.alerts(AUTOSCALER, clock))
             .listener(listener)
             .build();
+  }
+
+  /** Returns how long a simulated replica takes to become ready. */
+  Duration startup() {
+    return simulation.startup();
+  }
+
+  /** Returns the autoscaler's replica range. */
+  ReplicaBounds bounds() {
+    return bounds;
   }
 
   /** Returns the filter counting every request; map it outermost, on {@code /*}. */
@@ -114,7 +97,7 @@ final class DemoScaling implements AutoCloseable {
     };
   }
 
-  /** Runs the loop every {@link #INTERVAL} on the controller's own daemon thread. */
+  /** Runs the loop every decision interval on the controller's own daemon thread. */
   void start() {
     controller.start();
   }
@@ -143,22 +126,23 @@ final class DemoScaling implements AutoCloseable {
     }
     root.put("measuredRequestsPerSecond", cluster.load());
     ObjectNode sim = root.putObject("simulatedCluster");
-    sim.put("capacityPerReplica", CAPACITY_PER_REPLICA);
-    sim.put("targetPerReplica", TARGET_PER_REPLICA);
-    sim.put("startupSeconds", STARTUP.toSeconds());
-    sim.put("minReplicas", BOUNDS.min());
-    sim.put("maxReplicas", BOUNDS.max());
+    sim.put("capacityPerReplica", cluster.capacityPerReplica());
+    sim.put("startupSeconds", simulation.startup().toSeconds());
+    sim.put("minReplicas", bounds.min());
+    sim.put("maxReplicas", bounds.max());
     sim.put("readyCapacity", cluster.readyCapacity());
-    ObjectNode forecast = root.putObject("predictive");
-    forecast.put("historyNeeded", "24h of request rates before the first forecast");
-    forecast.put("forecastAvailable", autoscaler.forecast().isPresent());
-    autoscaler
-        .forecastError()
-        .ifPresent(
-            e -> {
-              forecast.put("mape", e.mape());
-              forecast.put("pairs", e.pairs());
-            });
+    if (autoscaler instanceof PredictiveAutoscaler predictive) {
+      ObjectNode forecast = root.putObject("predictive");
+      forecast.put("historyNeeded", "24h of request rates before the first forecast");
+      forecast.put("forecastAvailable", predictive.forecast().isPresent());
+      predictive
+          .forecastError()
+          .ifPresent(
+              e -> {
+                forecast.put("mape", e.mape());
+                forecast.put("pairs", e.pairs());
+              });
+    }
     return root;
   }
 

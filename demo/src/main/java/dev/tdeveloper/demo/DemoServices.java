@@ -3,6 +3,8 @@ package dev.tdeveloper.demo;
 import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.scaling.config.ScalingConfig;
+import dev.tdeveloper.scaling.config.ScalingConfigLoader;
 import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.tenancy.Tenant;
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * rate limits by plan), and the notes, durable under {@code <data>/notes} and encrypted at rest
  * with each tenant's keys ({@link DemoKeys}: a key version at provisioning, crypto-shredding at
  * offboarding), the autoscaler loop over the demo's own request rate ({@link DemoScaling}) and the
- * health checks ({@link DemoHealth}). Thread-safe.
+ * health checks ({@link DemoHealth}), both set by {@code scaling.yaml} (next to {@code
+ * tenants.yaml}, else the bundled one). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
@@ -91,6 +94,7 @@ final class DemoServices implements AutoCloseable {
   final DemoAudit audit;
   final NoteChangeJournal noteChanges; // every note change, journaled first, for PITR
   final DemoBackups backups; // notes backed up by policy, drills, restore to an instant
+  final ScalingConfig scalingConfig; // scaling.yaml: the autoscaler, simulation, alerts, health
   final DemoScaling scaling; // autoscaler loop over the demo's own request rate
   final DemoHealth health; // liveness, readiness and startup checks
 
@@ -98,6 +102,8 @@ final class DemoServices implements AutoCloseable {
     this.clock = clock;
     this.startedAt = clock.instant();
     Files.createDirectories(options.dataDir());
+    // Read before anything is opened, so a bad file fails the start without leaking anything.
+    this.scalingConfig = ScalingConfigLoader.load(scalingFile(options));
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
@@ -195,8 +201,8 @@ final class DemoServices implements AutoCloseable {
             clock,
             audit.log.integrityCheck(),
             new DemoRestoreEvidence(registry, backups.recovery()));
-    this.scaling = new DemoScaling(clock, DemoServices::logScaling);
-    this.health = new DemoHealth(this, options, clock, ticker);
+    this.scaling = new DemoScaling(scalingConfig, clock, DemoServices::logScaling);
+    this.health = new DemoHealth(this, options, scalingConfig.health(), clock, ticker);
   }
 
   /** Logs the autoscaler's scale requests, alerts and failures; decisions only at debug. */
@@ -260,20 +266,34 @@ final class DemoServices implements AutoCloseable {
   }
 
   private static Path configFile(DemoOptions options) throws IOException {
-    if (Files.exists(options.config())) {
-      return options.config();
+    return fileOrBundled(options.config(), options.dataDir(), "tenants.yaml");
+  }
+
+  /** The {@code scaling.yaml} next to {@code tenants.yaml}, else the bundled one. */
+  private static Path scalingFile(DemoOptions options) throws IOException {
+    Path sibling = options.config().toAbsolutePath().resolveSibling("scaling.yaml");
+    return fileOrBundled(sibling, options.dataDir(), "scaling.yaml");
+  }
+
+  /**
+   * Returns {@code file} if it exists, else the copy of the bundled {@code
+   * /config/production/<name>} extracted into the data directory (on first use; later edits to the
+   * extracted copy are kept).
+   */
+  private static Path fileOrBundled(Path file, Path dataDir, String name) throws IOException {
+    if (Files.exists(file)) {
+      return file;
     }
-    Path extracted = options.dataDir().resolve("tenants.yaml");
-    try (InputStream in =
-        DemoServices.class.getResourceAsStream("/config/production/tenants.yaml")) {
+    Path extracted = dataDir.resolve(name);
+    try (InputStream in = DemoServices.class.getResourceAsStream("/config/production/" + name)) {
       if (in == null) {
-        throw new IOException("no bundled tenants.yaml and none at " + options.config());
+        throw new IOException("no bundled " + name + " and none at " + file);
       }
       if (!Files.exists(extracted)) {
         Files.copy(in, extracted);
       }
     }
-    LOG.info("{} not found; using {}", options.config(), extracted);
+    LOG.info("{} not found; using {}", file, extracted);
     return extracted;
   }
 

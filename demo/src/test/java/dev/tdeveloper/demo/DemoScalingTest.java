@@ -88,7 +88,7 @@ class DemoScalingTest {
     assertThat(status.path("predictive").path("forecastAvailable").asBoolean()).isFalse();
     assertThat(status.path("alerts").isArray()).isTrue();
 
-    clock.advance(DemoScaling.STARTUP);
+    clock.advance(app.services().scaling.startup());
     app.services().scaling.runOnce();
     JsonNode calm = scaling();
     assertThat(calm.path("replicas").path("ready").asInt())
@@ -124,10 +124,11 @@ class DemoScalingTest {
 
   @Test
   void anIdleDemoStaysAtTheMinimumWithoutAlerts() throws Exception {
-    clock.advance(DemoScaling.INTERVAL);
+    clock.advance(Duration.ofSeconds(15));
     app.services().scaling.runOnce();
     JsonNode status = scaling();
-    assertThat(status.path("replicas").path("desired").asInt()).isEqualTo(DemoScaling.BOUNDS.min());
+    assertThat(status.path("replicas").path("desired").asInt())
+        .isEqualTo(app.services().scaling.bounds().min());
     assertThat(status.path("lastDecision").path("direction").asText()).isEqualTo("NONE");
     assertThat(status.path("alerts")).isEmpty();
   }
