@@ -54,6 +54,11 @@ public final class PredictiveAutoscaler implements Autoscaler {
   private final LoadHistory history;
   private final ErrorTracker errors;
   private final long bucketMillis;
+  private final Duration lead;
+  private LoadForecast peakForecast;
+  private long peakFrom = Long.MIN_VALUE;
+  private long peakTo = Long.MIN_VALUE;
+  private OptionalDouble peakValue = OptionalDouble.empty();
   private Optional<LoadForecast> forecast = Optional.empty();
   private Instant refreshedAt = Instant.MIN;
   private Instant last;
@@ -65,6 +70,7 @@ public final class PredictiveAutoscaler implements Autoscaler {
     this.forecaster = forecaster;
     this.history = LoadHistory.of(config.bucket(), config.retention());
     this.bucketMillis = config.bucket().toMillis();
+    this.lead = config.lead();
     long windowBuckets = Math.max(1, config.errorWindow().toMillis() / bucketMillis);
     this.errors = new ErrorTracker(windowBuckets, MIN_ERROR_PAIRS);
   }
@@ -154,8 +160,8 @@ public final class PredictiveAutoscaler implements Autoscaler {
     evaluateErrors(t);
     refreshIfDue(t);
     long desired = floor.desiredReplicas();
-    Instant to = t.plus(config.lead());
-    OptionalDouble peak = forecast.map(f -> f.maxPeak(t, to)).orElse(OptionalDouble.empty());
+    Instant to = t.plus(lead);
+    OptionalDouble peak = peakOver(t, to);
     if (peak.isPresent()) {
       double perReplica = config.capacityPerReplica() * config.targetUtilization();
       long predictive = (long) Math.ceil(peak.getAsDouble() / perReplica - 1e-9);
@@ -168,33 +174,38 @@ public final class PredictiveAutoscaler implements Autoscaler {
       }
       boolean applied = config.mode() == PredictiveMode.SCALE_OUT && predictive > desired;
       desired = config.mode() == PredictiveMode.SCALE_OUT ? Math.max(desired, predictive) : desired;
+      StringBuilder detail =
+          new StringBuilder(160)
+              .append("peak forecast ")
+              .append(twoDecimals(peak.getAsDouble()))
+              .append(" req/s over [")
+              .append(t)
+              .append(", ")
+              .append(to)
+              .append("] / (capacity ")
+              .append(twoDecimals(config.capacityPerReplica()))
+              .append(" x target ")
+              .append(twoDecimals(config.targetUtilization()))
+              .append(") = ")
+              .append(predictive)
+              .append(" replicas");
+      if (tolerated) {
+        detail.append(" (the current count, within the tolerance)");
+      }
+      detail.append(
+          config.mode() == PredictiveMode.FORECAST_ONLY
+              ? "; forecast only, not applied"
+              : applied ? "; above the reactive floor, applied" : "; not above the floor");
       reasons.add(
-          ScalingReason.of(
-              "predictive.forecast",
-              Metric.REQUESTS_PER_SECOND,
-              String.format(
-                  Locale.ROOT,
-                  "peak forecast %.2f req/s over [%s, %s] / (capacity %.2f x target %.2f) = %d"
-                      + " replicas%s; %s",
-                  peak.getAsDouble(),
-                  t,
-                  to,
-                  config.capacityPerReplica(),
-                  config.targetUtilization(),
-                  predictive,
-                  tolerated ? " (the current count, within the tolerance)" : "",
-                  config.mode() == PredictiveMode.FORECAST_ONLY
-                      ? "forecast only, not applied"
-                      : applied ? "above the reactive floor, applied" : "not above the floor")));
+          ScalingReason.of("predictive.forecast", Metric.REQUESTS_PER_SECOND, detail.toString()));
     } else {
       reasons.add(
           ScalingReason.of(
               "predictive.insufficient-history",
-              String.format(
-                  Locale.ROOT,
-                  "%d min of complete history; a forecast needs at least %d day",
-                  history.completeSpan(t).toMinutes(),
-                  SeasonalForecaster.MIN_HISTORY_DAYS)));
+              history.completeSpan(t).toMinutes()
+                  + " min of complete history; a forecast needs at least "
+                  + SeasonalForecaster.MIN_HISTORY_DAYS
+                  + " day"));
     }
     reasons.add(
         ScalingReason.of(
@@ -211,6 +222,38 @@ public final class PredictiveAutoscaler implements Autoscaler {
           ScalingReason.of("bounds.min", desired + " replicas raised to minReplicas " + result));
     }
     return new ScalingDecision(t, input.currentReplicas(), result, NAME, reasons);
+  }
+
+  /**
+   * The forecast's highest peak over {@code [from, to]}, kept while the window covers the same
+   * buckets of the same forecast: between refits and bucket boundaries the answer cannot change.
+   */
+  private OptionalDouble peakOver(Instant from, Instant to) {
+    if (forecast.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    LoadForecast f = forecast.get();
+    long origin = f.start().toEpochMilli();
+    long a = Math.floorDiv(from.toEpochMilli() - origin, bucketMillis);
+    long b = Math.floorDiv(to.toEpochMilli() - origin, bucketMillis);
+    if (f != peakForecast || a != peakFrom || b != peakTo) {
+      peakValue = f.maxPeak(from, to);
+      peakForecast = f;
+      peakFrom = a;
+      peakTo = b;
+    }
+    return peakValue;
+  }
+
+  /** {@code v} rounded half-up to two decimals, as {@code %.2f} prints it, without a Formatter. */
+  static String twoDecimals(double v) {
+    if (!Double.isFinite(v) || Math.abs(v) >= 1e15) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    long cents = Math.round(Math.abs(v) * 100);
+    long units = cents / 100;
+    int rest = (int) (cents % 100);
+    return (Double.doubleToRawLongBits(v) < 0 ? "-" : "") + units + (rest < 10 ? ".0" : ".") + rest;
   }
 
   private void evaluateErrors(Instant t) {
@@ -235,7 +278,7 @@ public final class PredictiveAutoscaler implements Autoscaler {
     boolean due =
         forecast.isEmpty()
             || !t.isBefore(refreshedAt.plus(config.refreshInterval()))
-            || forecast.get().end().isBefore(t.plus(config.lead()));
+            || forecast.get().end().isBefore(t.plus(lead));
     if (!due || history.completeSpan(t).compareTo(Duration.ofDays(1)) < 0) {
       return;
     }

@@ -86,13 +86,16 @@ public final class StepScalingAutoscaler implements Autoscaler {
       throw new IllegalArgumentException(
           "input time " + now + " is before the previous input " + lastTime + "; allowed: >= it");
     }
-    Map<String, Instant> seen = new HashMap<>();
-    List<ReplicaSample> warm = new ArrayList<>();
+    List<ReplicaSample> replicas = input.replicas();
+    Map<String, Instant> seen = new HashMap<>(Math.max(16, 2 * replicas.size()));
+    List<ReplicaSample> warm = new ArrayList<>(replicas.size());
     List<String> warming = new ArrayList<>();
-    for (ReplicaSample r : input.replicas()) {
+    // first + warmup > now  <=>  first > now - warmup: one subtraction instead of one per replica.
+    Instant warmBefore = now.minus(warmup);
+    for (ReplicaSample r : replicas) {
       Instant first = lastTime == null ? WARM : firstSeen.getOrDefault(r.id(), now);
       seen.put(r.id(), first);
-      if (first != WARM && first.plus(warmup).isAfter(now)) {
+      if (first != WARM && first.isAfter(warmBefore)) {
         warming.add(r.id());
       } else {
         warm.add(r);
@@ -103,7 +106,9 @@ public final class StepScalingAutoscaler implements Autoscaler {
     OptionalDouble value =
         workloadMetric
             ? input.workload(metric)
-            : new ScalingInput(now, warm, input.workloadMetrics()).averageOverReady(metric);
+            : warming.isEmpty()
+                ? input.averageOverReady(metric)
+                : new ScalingInput(now, warm, input.workloadMetrics()).averageOverReady(metric);
     long desired = current;
     if (value.isEmpty()) {
       reasons.add(ScalingReason.of("step.no-metric", metric, source() + " has no value"));
