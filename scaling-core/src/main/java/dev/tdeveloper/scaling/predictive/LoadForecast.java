@@ -8,12 +8,8 @@ import java.util.OptionalDouble;
  * A load forecast: per future bucket, the expected mean and peak load, with the model that made it.
  * Values are at least 0 and the peak is at least the mean. Immutable and thread-safe.
  */
-public final class LoadForecast {
-  private final Instant start;
-  private final Duration bucket;
+public final class LoadForecast extends BucketedLoad {
   private final long bucketMillis;
-  private final double[] mean;
-  private final double[] peak;
   private final boolean weekly;
   private final SmoothingParameters meanParameters;
   private final SmoothingParameters peakParameters;
@@ -26,50 +22,11 @@ public final class LoadForecast {
       boolean weekly,
       SmoothingParameters meanParameters,
       SmoothingParameters peakParameters) {
-    this.start = start;
-    this.bucket = bucket;
+    super(start, bucket, mean, peak);
     this.bucketMillis = bucket.toMillis();
-    this.mean = mean;
-    this.peak = peak;
     this.weekly = weekly;
     this.meanParameters = meanParameters;
     this.peakParameters = peakParameters;
-  }
-
-  /**
-   * The start of the first forecast bucket.
-   *
-   * @return the start
-   */
-  public Instant start() {
-    return start;
-  }
-
-  /**
-   * The end of the last forecast bucket (exclusive).
-   *
-   * @return the end
-   */
-  public Instant end() {
-    return start.plus(bucket.multipliedBy(mean.length));
-  }
-
-  /**
-   * The bucket duration.
-   *
-   * @return the duration of one bucket
-   */
-  public Duration bucket() {
-    return bucket;
-  }
-
-  /**
-   * The number of forecast buckets.
-   *
-   * @return the horizon in buckets
-   */
-  public int size() {
-    return mean.length;
   }
 
   /**
@@ -97,26 +54,6 @@ public final class LoadForecast {
    */
   public SmoothingParameters peakParameters() {
     return peakParameters;
-  }
-
-  /**
-   * The forecast mean load of one bucket.
-   *
-   * @param i the bucket, from 0
-   * @return its forecast mean
-   */
-  public double mean(int i) {
-    return mean[i];
-  }
-
-  /**
-   * The forecast peak load of one bucket.
-   *
-   * @param i the bucket, from 0
-   * @return its forecast peak
-   */
-  public double peak(int i) {
-    return peak[i];
   }
 
   /**

@@ -10,20 +10,13 @@ import java.util.Objects;
  * what a {@link SeasonalForecaster} fits. Built by {@link LoadHistory#series(Instant)} (which fills
  * gaps) or from arrays with {@link #of}. Immutable and thread-safe.
  */
-public final class LoadSeries {
+public final class LoadSeries extends BucketedLoad {
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
-  private final Instant start;
-  private final Duration bucket;
-  private final double[] mean;
-  private final double[] peak;
   private final int observed;
 
   LoadSeries(Instant start, Duration bucket, double[] mean, double[] peak, int observed) {
-    this.start = start;
-    this.bucket = bucket;
-    this.mean = mean;
-    this.peak = peak;
+    super(start, bucket, mean, peak);
     this.observed = observed;
   }
 
@@ -79,42 +72,6 @@ public final class LoadSeries {
   }
 
   /**
-   * The start of the first bucket.
-   *
-   * @return the start
-   */
-  public Instant start() {
-    return start;
-  }
-
-  /**
-   * The end of the last bucket (exclusive), where a forecast from this series starts.
-   *
-   * @return {@code start + size x bucket}
-   */
-  public Instant end() {
-    return start.plus(bucket.multipliedBy(mean.length));
-  }
-
-  /**
-   * The bucket duration.
-   *
-   * @return the duration of one bucket
-   */
-  public Duration bucket() {
-    return bucket;
-  }
-
-  /**
-   * The number of buckets.
-   *
-   * @return the length of the series
-   */
-  public int size() {
-    return mean.length;
-  }
-
-  /**
    * How many buckets hold observed values (the others were filled in).
    *
    * @return at most {@link #size()}
@@ -139,26 +96,6 @@ public final class LoadSeries {
    */
   public int bucketsPerDay() {
     return (int) (DAY_MILLIS / bucket.toMillis());
-  }
-
-  /**
-   * The mean load of one bucket.
-   *
-   * @param i the bucket, from 0
-   * @return its mean load
-   */
-  public double mean(int i) {
-    return mean[i];
-  }
-
-  /**
-   * The peak load of one bucket.
-   *
-   * @param i the bucket, from 0
-   * @return its peak load
-   */
-  public double peak(int i) {
-    return peak[i];
   }
 
   double[] meanArray() {

@@ -242,11 +242,7 @@ public final class ScalingSimulator {
      * @return this builder
      */
     public Builder capacityPerReplica(double requestsPerSecond) {
-      if (!Double.isFinite(requestsPerSecond) || requestsPerSecond <= 0) {
-        throw new IllegalArgumentException(
-            "capacityPerReplica: " + requestsPerSecond + "; allowed: a finite value > 0");
-      }
-      this.capacity = requestsPerSecond;
+      this.capacity = ClusterLimits.capacityPerReplica(requestsPerSecond);
       return this;
     }
 
@@ -272,10 +268,7 @@ public final class ScalingSimulator {
      * @return this builder
      */
     public Builder initialReplicas(int count) {
-      if (count < 0) {
-        throw new IllegalArgumentException("initialReplicas: " + count + "; allowed: >= 0");
-      }
-      this.initialReplicas = count;
+      this.initialReplicas = ClusterLimits.initialReplicas(count);
       return this;
     }
 
@@ -286,10 +279,7 @@ public final class ScalingSimulator {
      * @return this builder
      */
     public Builder maxReplicas(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxReplicas: " + max + "; allowed: >= 1");
-      }
-      this.maxReplicas = max;
+      this.maxReplicas = ClusterLimits.maxReplicas(max);
       return this;
     }
 
@@ -322,10 +312,7 @@ public final class ScalingSimulator {
      * @throws IllegalStateException when the initial replicas exceed the maximum
      */
     public ScalingSimulator build() {
-      if (initialReplicas > maxReplicas) {
-        throw new IllegalStateException(
-            "initialReplicas: " + initialReplicas + " is above maxReplicas " + maxReplicas);
-      }
+      ClusterLimits.initialWithinMax(initialReplicas, maxReplicas);
       return new ScalingSimulator(this);
     }
 

@@ -268,11 +268,7 @@ public final class SimulatedCluster implements ScalingBackend {
      * @throws IllegalArgumentException when not finite or not positive
      */
     public Builder capacityPerReplica(double requestsPerSecond) {
-      if (!Double.isFinite(requestsPerSecond) || requestsPerSecond <= 0) {
-        throw new IllegalArgumentException(
-            "capacityPerReplica: " + requestsPerSecond + "; allowed: a finite value > 0");
-      }
-      this.capacity = requestsPerSecond;
+      this.capacity = ClusterLimits.capacityPerReplica(requestsPerSecond);
       return this;
     }
 
@@ -284,10 +280,7 @@ public final class SimulatedCluster implements ScalingBackend {
      * @throws IllegalArgumentException when below 1
      */
     public Builder maxReplicas(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxReplicas: " + max + "; allowed: >= 1");
-      }
-      this.maxReplicas = max;
+      this.maxReplicas = ClusterLimits.maxReplicas(max);
       return this;
     }
 
@@ -299,10 +292,7 @@ public final class SimulatedCluster implements ScalingBackend {
      * @throws IllegalArgumentException when negative
      */
     public Builder initialReplicas(int count) {
-      if (count < 0) {
-        throw new IllegalArgumentException("initialReplicas: " + count + "; allowed: >= 0");
-      }
-      this.initialReplicas = count;
+      this.initialReplicas = ClusterLimits.initialReplicas(count);
       return this;
     }
 
@@ -313,14 +303,7 @@ public final class SimulatedCluster implements ScalingBackend {
      * @throws IllegalStateException when the initial replicas exceed the maximum
      */
     public SimulatedCluster build() {
-      if (initialReplicas > maxReplicas) {
-        throw new IllegalStateException(
-            "initialReplicas: "
-                + initialReplicas
-                + " is above maxReplicas "
-                + maxReplicas
-                + "; allowed: initialReplicas <= maxReplicas");
-      }
+      ClusterLimits.initialWithinMax(initialReplicas, maxReplicas);
       return new SimulatedCluster(this);
     }
   }
