@@ -5,6 +5,7 @@ import dev.tdeveloper.scaling.autoscale.ReplicaBounds;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
+import dev.tdeveloper.scaling.internal.InputOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,12 +188,7 @@ public final class TargetTrackingAutoscaler implements Autoscaler {
             Math.multiplyExact(time.getEpochSecond() - origin.getEpochSecond(), 1_000_000_000L),
             time.getNano() - origin.getNano());
     if (nanos < lastNanos) {
-      throw new IllegalArgumentException(
-          "input time: "
-              + time
-              + " is before the previous input at "
-              + origin.plusNanos(lastNanos)
-              + "; allowed: non-decreasing times");
+      throw InputOrder.outOfOrder(time, origin.plusNanos(lastNanos));
     }
     lastNanos = nanos;
     return nanos;

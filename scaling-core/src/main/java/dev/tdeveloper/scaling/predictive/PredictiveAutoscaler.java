@@ -5,6 +5,7 @@ import dev.tdeveloper.scaling.autoscale.Metric;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
+import dev.tdeveloper.scaling.internal.InputOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,10 +141,7 @@ public final class PredictiveAutoscaler implements Autoscaler {
   public synchronized ScalingDecision decide(ScalingInput input) {
     Objects.requireNonNull(input, "input");
     Instant t = input.time();
-    if (last != null && t.isBefore(last)) {
-      throw new IllegalArgumentException(
-          "input time: " + t + " is before the previous input " + last + "; allowed: >= " + last);
-    }
+    InputOrder.requireNotBefore(t, last);
     ScalingDecision floor = reactive.decide(input);
     last = t;
     OptionalDouble load = input.workload(Metric.REQUESTS_PER_SECOND);

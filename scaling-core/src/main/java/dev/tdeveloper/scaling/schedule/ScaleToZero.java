@@ -5,6 +5,7 @@ import dev.tdeveloper.scaling.autoscale.Metric;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
+import dev.tdeveloper.scaling.internal.InputOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,10 +107,7 @@ public final class ScaleToZero implements Autoscaler {
   public synchronized ScalingDecision decide(ScalingInput input) {
     Objects.requireNonNull(input, "input");
     Instant now = input.time();
-    if (lastTime != null && now.isBefore(lastTime)) {
-      throw new IllegalArgumentException(
-          "input time " + now + " is before the previous input " + lastTime + "; allowed: >= it");
-    }
+    InputOrder.requireNotBefore(now, lastTime);
     int current = input.currentReplicas();
     boolean idle = idleCount < activeFloor && current <= idleCount;
     OptionalDouble value = input.workload(metric);

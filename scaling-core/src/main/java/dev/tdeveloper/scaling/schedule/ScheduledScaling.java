@@ -4,6 +4,7 @@ import dev.tdeveloper.scaling.autoscale.Autoscaler;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
+import dev.tdeveloper.scaling.internal.InputOrder;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -55,10 +56,7 @@ public final class ScheduledScaling implements Autoscaler {
   public synchronized ScalingDecision decide(ScalingInput input) {
     Objects.requireNonNull(input, "input");
     Instant now = input.time();
-    if (lastTime != null && now.isBefore(lastTime)) {
-      throw new IllegalArgumentException(
-          "input time " + now + " is before the previous input " + lastTime + "; allowed: >= it");
-    }
+    InputOrder.requireNotBefore(now, lastTime);
     ScalingDecision d = inner.decide(input);
     lastTime = now;
     Optional<ScheduleWindow> open = Optional.empty();

@@ -7,6 +7,7 @@ import dev.tdeveloper.scaling.autoscale.ReplicaSample;
 import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import dev.tdeveloper.scaling.autoscale.ScalingReason;
+import dev.tdeveloper.scaling.internal.InputOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,10 +83,7 @@ public final class StepScalingAutoscaler implements Autoscaler {
   public synchronized ScalingDecision decide(ScalingInput input) {
     Objects.requireNonNull(input, "input");
     Instant now = input.time();
-    if (lastTime != null && now.isBefore(lastTime)) {
-      throw new IllegalArgumentException(
-          "input time " + now + " is before the previous input " + lastTime + "; allowed: >= it");
-    }
+    InputOrder.requireNotBefore(now, lastTime);
     List<ReplicaSample> replicas = input.replicas();
     Map<String, Instant> seen = new HashMap<>(Math.max(16, 2 * replicas.size()));
     List<ReplicaSample> warm = new ArrayList<>(replicas.size());
