@@ -8,7 +8,6 @@ import dev.tdeveloper.scaling.step.StepPolicy;
 import dev.tdeveloper.scaling.step.StepScalingAutoscaler;
 import dev.tdeveloper.tenancy.config.Node;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,8 @@ final class StepBinder {
     ok &= map.values().containsKey("adjustmentType") == type.isPresent();
     ok &= map.values().containsKey("minAdjustmentMagnitude") == magnitude.isPresent();
     Optional<Node> stepsNode = r.required(map, "steps", "a list of steps");
-    List<StepAdjustment> steps = stepsNode.flatMap(r::sequence).map(s -> steps(r, s)).orElse(null);
+    List<StepAdjustment> steps =
+        stepsNode.flatMap(r::sequence).flatMap(s -> r.items(s, e -> step(r, e))).orElse(null);
     if (!ok || threshold.isEmpty() || steps == null) {
       return Optional.empty();
     }
@@ -117,18 +117,6 @@ final class StepBinder {
           steps.forEach(b::step);
           return b.build();
         });
-  }
-
-  /** The steps as written, or null when any is bad. */
-  private static List<StepAdjustment> steps(TreeReader r, Node.SeqNode seq) {
-    List<StepAdjustment> steps = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : seq.items()) {
-      Optional<StepAdjustment> s = r.mapping(item).flatMap(m -> step(r, m));
-      s.ifPresent(steps::add);
-      ok &= s.isPresent();
-    }
-    return ok ? steps : null;
   }
 
   private static Optional<StepAdjustment> step(TreeReader r, Node.MapNode m) {

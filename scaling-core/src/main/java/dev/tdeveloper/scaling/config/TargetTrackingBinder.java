@@ -10,7 +10,6 @@ import dev.tdeveloper.scaling.hpa.SelectPolicy;
 import dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler;
 import dev.tdeveloper.tenancy.config.Node;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,14 +87,7 @@ final class TargetTrackingBinder {
       r.problem(seq.get(), "no metric target", "at least one metric target");
       return null;
     }
-    List<MetricTarget> targets = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : seq.get().items()) {
-      Optional<MetricTarget> t = r.mapping(item).flatMap(m -> target(r, m));
-      t.ifPresent(targets::add);
-      ok &= t.isPresent();
-    }
-    return ok ? List.copyOf(targets) : null;
+    return r.items(seq.get(), e -> target(r, e)).orElse(null);
   }
 
   private static Optional<MetricTarget> target(TreeReader r, Node.MapNode m) {
@@ -209,18 +201,7 @@ final class TargetTrackingBinder {
   }
 
   private static List<ScalingPolicy> policies(TreeReader r, Node node) {
-    Optional<Node.SeqNode> seq = r.sequence(node);
-    if (seq.isEmpty()) {
-      return null;
-    }
-    List<ScalingPolicy> policies = new ArrayList<>();
-    boolean ok = true;
-    for (Node item : seq.get().items()) {
-      Optional<ScalingPolicy> p = r.mapping(item).flatMap(m -> policy(r, m));
-      p.ifPresent(policies::add);
-      ok &= p.isPresent();
-    }
-    return ok ? policies : null;
+    return r.sequence(node).flatMap(seq -> r.items(seq, e -> policy(r, e))).orElse(null);
   }
 
   private static Optional<ScalingPolicy> policy(TreeReader r, Node.MapNode m) {

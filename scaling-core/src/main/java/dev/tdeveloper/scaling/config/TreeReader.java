@@ -130,6 +130,21 @@ final class TreeReader {
     return Optional.empty();
   }
 
+  /**
+   * Reads every item of {@code seq} as a mapping with {@code item}, so that each bad item records
+   * its problems; the items in order, or empty when any was bad.
+   */
+  <T> Optional<List<T>> items(Node.SeqNode seq, Function<Node.MapNode, Optional<T>> item) {
+    List<T> read = new ArrayList<>();
+    boolean ok = true;
+    for (Node node : seq.items()) {
+      Optional<T> t = mapping(node).flatMap(item);
+      t.ifPresent(read::add);
+      ok &= t.isPresent();
+    }
+    return ok ? Optional.of(List.copyOf(read)) : Optional.empty();
+  }
+
   /** Records a problem for every key of {@code map} not in {@code allowed}; false if any. */
   boolean keys(Node.MapNode map, List<String> allowed) {
     boolean ok = true;

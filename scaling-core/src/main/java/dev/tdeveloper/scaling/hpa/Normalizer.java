@@ -126,7 +126,7 @@ final class Normalizer {
                   + " stabilization window"));
     }
     if (rec > current) {
-      long limit = Math.max(current, upLimit(now, current, behavior.scaleUp()));
+      long limit = Math.max(current, policyLimit(now, current, behavior.scaleUp(), true));
       if (bounds.max() > limit) {
         if (rec > limit) {
           reasons.add(
@@ -146,7 +146,7 @@ final class Normalizer {
         return bounds.max();
       }
     } else if (rec < current) {
-      long limit = Math.min(current, downLimit(now, current, behavior.scaleDown()));
+      long limit = Math.min(current, policyLimit(now, current, behavior.scaleDown(), false));
       if (bounds.min() < limit) {
         if (rec < limit) {
           reasons.add(
@@ -173,41 +173,32 @@ final class Normalizer {
     return current - upEvents.changesWithin(now, period) + downEvents.changesWithin(now, period);
   }
 
-  private long upLimit(long now, int current, ScalingRules rules) {
+  /**
+   * The furthest the policies let the count move from {@code current} in one direction. MAX picks
+   * the policy allowing the most change, MIN the least: upwards the highest or the lowest proposal,
+   * downwards the other way round (the most change downwards is the lowest count).
+   */
+  private long policyLimit(long now, int current, ScalingRules rules, boolean up) {
     if (rules.selectPolicy() == SelectPolicy.DISABLED) {
       return current;
     }
-    boolean pickMin = rules.selectPolicy() == SelectPolicy.MIN;
-    long result = pickMin ? Long.MAX_VALUE : Long.MIN_VALUE;
+    boolean pickHighest = (rules.selectPolicy() == SelectPolicy.MAX) == up;
+    long result = pickHighest ? Long.MIN_VALUE : Long.MAX_VALUE;
     List<ScalingPolicy> policies = rules.policies();
     for (int i = 0, n = policies.size(); i < n; i++) {
       ScalingPolicy p = policies.get(i);
       long start = periodStart(now, current, p);
-      long proposed =
-          p.type() == ScalingPolicy.Type.PODS
-              ? start + p.value()
-              : (long) Math.ceil(start * (1 + p.value() / 100.0));
-      result = pickMin ? Math.min(result, proposed) : Math.max(result, proposed);
-    }
-    return result;
-  }
-
-  private long downLimit(long now, int current, ScalingRules rules) {
-    if (rules.selectPolicy() == SelectPolicy.DISABLED) {
-      return current;
-    }
-    boolean pickMin = rules.selectPolicy() == SelectPolicy.MIN;
-    long result = pickMin ? Long.MIN_VALUE : Long.MAX_VALUE;
-    List<ScalingPolicy> policies = rules.policies();
-    for (int i = 0, n = policies.size(); i < n; i++) {
-      ScalingPolicy p = policies.get(i);
-      long start = periodStart(now, current, p);
-      long proposed =
-          p.type() == ScalingPolicy.Type.PODS
-              ? start - p.value()
-              : (long) (start * (1 - p.value() / 100.0));
-      // The smallest change downwards is the highest count.
-      result = pickMin ? Math.max(result, proposed) : Math.min(result, proposed);
+      long proposed;
+      if (p.type() == ScalingPolicy.Type.PODS) {
+        proposed = up ? start + p.value() : start - p.value();
+      } else {
+        // Percent: rounded up when scaling up, truncated when scaling down, as the HPA does.
+        proposed =
+            up
+                ? (long) Math.ceil(start * (1 + p.value() / 100.0))
+                : (long) (start * (1 - p.value() / 100.0));
+      }
+      result = pickHighest ? Math.max(result, proposed) : Math.min(result, proposed);
     }
     return result;
   }

@@ -85,23 +85,19 @@ public record StepPolicy(
     }
     StepAdjustment first = sorted.get(0);
     StepAdjustment last = sorted.get(sorted.size() - 1);
-    if (scaleOut && (first.lowerBound() != 0 || last.upperBound() != Double.POSITIVE_INFINITY)) {
+    double from = scaleOut ? 0 : Double.NEGATIVE_INFINITY;
+    double to = scaleOut ? Double.POSITIVE_INFINITY : 0;
+    if (first.lowerBound() != from || last.upperBound() != to) {
       throw new IllegalArgumentException(
           side
               + ": steps cover ["
               + bound(first.lowerBound())
               + ", "
               + bound(last.upperBound())
-              + "]; allowed: from 0 (the threshold) up to an open upper bound");
-    }
-    if (!scaleOut && (first.lowerBound() != Double.NEGATIVE_INFINITY || last.upperBound() != 0)) {
-      throw new IllegalArgumentException(
-          side
-              + ": steps cover ["
-              + bound(first.lowerBound())
-              + ", "
-              + bound(last.upperBound())
-              + "]; allowed: from an open lower bound up to 0 (the threshold)");
+              + "]; allowed: "
+              + (scaleOut
+                  ? "from 0 (the threshold) up to an open upper bound"
+                  : "from an open lower bound up to 0 (the threshold)"));
     }
     steps = List.copyOf(sorted);
   }
