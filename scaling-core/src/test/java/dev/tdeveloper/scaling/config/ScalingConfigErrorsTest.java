@@ -33,6 +33,18 @@ class ScalingConfigErrorsTest {
           metrics:
       """;
 
+  /** An entry of {@code autoscalers:}, a predictive autoscaler whose floor is named. */
+  static String predictiveOver(String name, String floor) {
+    return """
+          %s:
+            type: predictive
+            maxReplicas: 10
+            capacityPerReplica: 100
+            floor: %s
+        """
+        .formatted(name, floor);
+  }
+
   @Test
   void unknownMetricIsLocatedAndListsTheAllowedOnes() {
     String m = only(WEB + "      - {type: averageValue, metric: cpu, target: 5}\n");
@@ -175,36 +187,13 @@ class ScalingConfigErrorsTest {
 
   @Test
   void floorNamingNoAutoscalerIsRefused() {
-    String m =
-        only(
-            """
-            autoscalers:
-              api:
-                type: predictive
-                maxReplicas: 10
-                capacityPerReplica: 100
-                floor: webb
-            """);
+    String m = only("autoscalers:\n" + predictiveOver("api", "webb"));
     assertThat(m).contains("autoscalers.api.floor").contains("no autoscaler named 'webb'");
   }
 
   @Test
   void floorsFormingACycleAreRefused() {
-    String m =
-        only(
-            """
-            autoscalers:
-              a:
-                type: predictive
-                maxReplicas: 10
-                capacityPerReplica: 100
-                floor: b
-              b:
-                type: predictive
-                maxReplicas: 10
-                capacityPerReplica: 100
-                floor: a
-            """);
+    String m = only("autoscalers:\n" + predictiveOver("a", "b") + predictiveOver("b", "a"));
     assertThat(m).contains("autoscalers.b.floor").contains("cycle: a -> b -> a");
   }
 

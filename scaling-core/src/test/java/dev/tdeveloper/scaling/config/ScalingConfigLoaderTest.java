@@ -40,6 +40,11 @@ class ScalingConfigLoaderTest {
   }
 
   static ScalingInput webInput(Instant t, int replicas, double utilization, double rps) {
+    return webReplicas(t, replicas, utilization, rps).build();
+  }
+
+  /** Ready replicas that all report the same utilization and requests per second. */
+  static ScalingInput.Builder webReplicas(Instant t, int replicas, double utilization, double rps) {
     ScalingInput.Builder b = ScalingInput.at(t);
     for (int i = 0; i < replicas; i++) {
       b.replica(
@@ -48,7 +53,7 @@ class ScalingConfigLoaderTest {
               true,
               Map.of(Metric.UTILIZATION, utilization, Metric.REQUESTS_PER_SECOND, rps)));
     }
-    return b.build();
+    return b;
   }
 
   @Test
@@ -91,21 +96,7 @@ class ScalingConfigLoaderTest {
   @Test
   void predictiveFromTheFileFallsBackToItsNamedFloorWithoutHistory() {
     ScalingInput input =
-        ScalingInput.at(NIGHT)
-            .replica(
-                new ReplicaSample(
-                    "a", true, Map.of(Metric.UTILIZATION, 0.9, Metric.REQUESTS_PER_SECOND, 80.0)))
-            .replica(
-                new ReplicaSample(
-                    "b", true, Map.of(Metric.UTILIZATION, 0.9, Metric.REQUESTS_PER_SECOND, 80.0)))
-            .replica(
-                new ReplicaSample(
-                    "c", true, Map.of(Metric.UTILIZATION, 0.9, Metric.REQUESTS_PER_SECOND, 80.0)))
-            .replica(
-                new ReplicaSample(
-                    "d", true, Map.of(Metric.UTILIZATION, 0.9, Metric.REQUESTS_PER_SECOND, 80.0)))
-            .workload(Metric.REQUESTS_PER_SECOND, 320)
-            .build();
+        webReplicas(NIGHT, 4, 0.9, 80).workload(Metric.REQUESTS_PER_SECOND, 320).build();
     ScalingDecision d = example().autoscaler("api").decide(input);
     assertThat(d.desiredReplicas()).isEqualTo(6);
     assertThat(d.hasReason("predictive.insufficient-history")).isTrue();

@@ -2,12 +2,16 @@ package dev.tdeveloper.scaling.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.tenancy.internal.Listeners;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -95,13 +99,7 @@ class HealthCheckTimeoutTest {
   void concurrentCallersOfAnExpiredCheckShareOneRun() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch entered = new CountDownLatch(1);
-    HealthCheck gated =
-        () -> {
-          runs.incrementAndGet();
-          entered.countDown();
-          release.await();
-          return HealthResult.up();
-        };
+    HealthCheck gated = gated(runs, entered);
     CheckRunner runner =
         new CheckRunner(
             "db",
@@ -110,10 +108,7 @@ class HealthCheckTimeoutTest {
             executor,
             System::nanoTime,
             new StatusTracker(
-                HealthChanged.Kind.CHECK,
-                "db",
-                dev.tdeveloper.tenancy.internal.Listeners.none(),
-                java.time.InstantSource.system()));
+                HealthChanged.Kind.CHECK, "db", Listeners.none(), InstantSource.system()));
     CompletableFuture<CheckRunner.Sample> first = runner.current();
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<CheckRunner.Sample> second = runner.current();
@@ -127,13 +122,7 @@ class HealthCheckTimeoutTest {
   void manyThreadsReportingAtOnceRunACachedCheckOnce() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch entered = new CountDownLatch(1);
-    HealthCheck gated =
-        () -> {
-          runs.incrementAndGet();
-          entered.countDown();
-          release.await();
-          return HealthResult.up();
-        };
+    HealthCheck gated = gated(runs, entered);
     try (HealthCheckRegistry registry =
         HealthCheckRegistry.builder()
             .executor(executor)
@@ -142,14 +131,14 @@ class HealthCheckTimeoutTest {
             .build()) {
       ExecutorService callers = Executors.newFixedThreadPool(8);
       try {
-        List<java.util.concurrent.Future<HealthReport>> reports = new java.util.ArrayList<>();
+        List<Future<HealthReport>> reports = new ArrayList<>();
         reports.add(callers.submit(() -> registry.report("readiness")));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 7; i++) {
           reports.add(callers.submit(() -> registry.report("readiness")));
         }
         release.countDown();
-        for (java.util.concurrent.Future<HealthReport> report : reports) {
+        for (Future<HealthReport> report : reports) {
           assertThat(report.get(10, TimeUnit.SECONDS).status()).isEqualTo(HealthStatus.UP);
         }
       } finally {
@@ -157,6 +146,16 @@ class HealthCheckTimeoutTest {
       }
       assertThat(runs).hasValue(1);
     }
+  }
+
+  /** A check that counts its runs, says it has started, then waits for {@link #release}. */
+  private HealthCheck gated(AtomicInteger runs, CountDownLatch entered) {
+    return () -> {
+      runs.incrementAndGet();
+      entered.countDown();
+      release.await();
+      return HealthResult.up();
+    };
   }
 
   private static HealthReport awaitStatus(HealthCheckRegistry registry, HealthStatus wanted) {

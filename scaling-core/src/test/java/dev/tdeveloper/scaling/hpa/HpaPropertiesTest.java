@@ -9,6 +9,7 @@ import dev.tdeveloper.scaling.autoscale.ScalingDecision;
 import dev.tdeveloper.scaling.autoscale.ScalingDirection;
 import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -58,6 +59,17 @@ class HpaPropertiesTest {
     return Combinators.combine(rules, rules).as(ScalingBehavior::new);
   }
 
+  /** The run's steps as inputs, each {@code gapSeconds} after the one before, from 0 s. */
+  private static List<ScalingInput> inputs(List<Step> run) {
+    List<ScalingInput> inputs = new ArrayList<>(run.size());
+    long t = 0;
+    for (Step s : run) {
+      t += s.gapSeconds();
+      inputs.add(input(t, s));
+    }
+    return inputs;
+  }
+
   private static ScalingInput input(long seconds, Step s) {
     ScalingInput.Builder b =
         ScalingInput.at(Inputs.at(seconds))
@@ -88,10 +100,8 @@ class HpaPropertiesTest {
       @ForAll @DoubleRange(min = 0.1, max = 1.5) double target) {
     ReplicaBounds bounds = ReplicaBounds.of(min, min + span);
     TargetTrackingAutoscaler a = autoscaler(bounds, target, behavior, legacy);
-    long t = 0;
-    for (Step s : run) {
-      t += s.gapSeconds();
-      ScalingDecision d = a.decide(input(t, s));
+    for (ScalingInput in : inputs(run)) {
+      ScalingDecision d = a.decide(in);
       assertThat(bounds.contains(d.desiredReplicas())).as(d.toString()).isTrue();
     }
   }
@@ -106,11 +116,8 @@ class HpaPropertiesTest {
       @ForAll @DoubleRange(min = 0.1, max = 1.5) double target) {
     ReplicaBounds bounds = ReplicaBounds.of(1, 50);
     TargetTrackingAutoscaler a = autoscaler(bounds, target, behavior, legacy);
-    long t = 0;
-    for (Step s : history) {
-      t += s.gapSeconds();
-      a.decide(input(t, s));
-    }
+    inputs(history).forEach(a::decide);
+    long t = history.stream().mapToLong(Step::gapSeconds).sum();
     ScalingDecision d = a.decide(Inputs.util(t, replicas, ratio * target));
     if (!legacy) {
       assertThat(d.desiredReplicas()).as(d.toString()).isEqualTo(replicas);
@@ -127,10 +134,7 @@ class HpaPropertiesTest {
       @ForAll @DoubleRange(min = 0.1, max = 1.5) double target) {
     ReplicaBounds bounds = ReplicaBounds.of(1, 50);
     TargetTrackingAutoscaler a = autoscaler(bounds, target, behavior, false);
-    long t = 0;
-    for (Step s : run) {
-      t += s.gapSeconds();
-      ScalingInput in = input(t, s);
+    for (ScalingInput in : inputs(run)) {
       ScalingDecision d = a.decide(in);
       // A fresh autoscaler has no history: its direction is the raw recommendation's.
       ScalingDirection raw =

@@ -126,17 +126,8 @@ class PoliciesAppliedTest {
                 .bulkhead(BulkheadSettings.of(1))
                 .build());
     ResilientCall call = policies.call("ledger");
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Boolean> holder =
-        CompletableFuture.supplyAsync(
-            () ->
-                call.get(
-                    () -> {
-                      inside.countDown();
-                      return release.await(30, TimeUnit.SECONDS);
-                    }));
-    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> holder = holdOnlyPermit(call, release);
 
     assertThatThrownBy(() -> call.get(() -> "second")).isInstanceOf(BulkheadFullException.class);
 
@@ -157,17 +148,8 @@ class PoliciesAppliedTest {
                 .bulkhead(new BulkheadSettings(1, Duration.ofMillis(5)))
                 .build());
     ResilientCall call = policies.call("ledger");
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Boolean> holder =
-        CompletableFuture.supplyAsync(
-            () ->
-                call.get(
-                    () -> {
-                      inside.countDown();
-                      return release.await(30, TimeUnit.SECONDS);
-                    }));
-    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> holder = holdOnlyPermit(call, release);
     for (int i = 0; i < 3; i++) {
       assertThatThrownBy(() -> call.get(() -> "waits")).isInstanceOf(BulkheadFullException.class);
     }
@@ -188,19 +170,8 @@ class PoliciesAppliedTest {
                 .perTenant(true)
                 .build());
     TenantId a = TenantId.of("a");
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Boolean> holder =
-        CompletableFuture.supplyAsync(
-            () ->
-                policies
-                    .call("ledger", a)
-                    .get(
-                        () -> {
-                          inside.countDown();
-                          return release.await(30, TimeUnit.SECONDS);
-                        }));
-    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> holder = holdOnlyPermit(policies.call("ledger", a), release);
 
     assertThatThrownBy(() -> policies.call("ledger", a).get(() -> "a again"))
         .isInstanceOf(BulkheadFullException.class);
@@ -244,6 +215,25 @@ class PoliciesAppliedTest {
                 });
 
     assertThat(answer).isEqualTo("IOException");
+  }
+
+  /**
+   * Takes the one permit of {@code call}'s bulkhead on another thread and returns once it is held;
+   * the holder finishes (true) when {@code release} is counted down.
+   */
+  private static CompletableFuture<Boolean> holdOnlyPermit(
+      ResilientCall call, CountDownLatch release) throws InterruptedException {
+    CountDownLatch inside = new CountDownLatch(1);
+    CompletableFuture<Boolean> holder =
+        CompletableFuture.supplyAsync(
+            () ->
+                call.get(
+                    () -> {
+                      inside.countDown();
+                      return release.await(30, TimeUnit.SECONDS);
+                    }));
+    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    return holder;
   }
 
   private static String fail() {
