@@ -1,6 +1,8 @@
 package dev.tdeveloper.scaling.internal;
 
+import dev.tdeveloper.scaling.autoscale.ScalingInput;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The check behind the {@link dev.tdeveloper.scaling.autoscale.Autoscaler} contract that inputs
@@ -10,16 +12,22 @@ public final class InputOrder {
   private InputOrder() {}
 
   /**
-   * Refuses an input earlier than the previous one; an input at the same time is accepted.
+   * The time of {@code input}, refused when earlier than the previous input's.
    *
-   * @param time the time of the new input
+   * @param input the new input
    * @param previous the time of the previous input, or null before the first input
-   * @throws IllegalArgumentException naming both times when {@code time} is before {@code previous}
+   * @return the input's time
+   * @throws NullPointerException when {@code input} is null
+   * @throws IllegalArgumentException naming both times when the input is earlier than {@code
+   *     previous}
    */
-  public static void requireNotBefore(Instant time, Instant previous) {
+  public static Instant timeOf(ScalingInput input, Instant previous) {
+    Objects.requireNonNull(input, "input");
+    Instant time = input.time();
     if (previous != null && time.isBefore(previous)) {
       throw outOfOrder(time, previous);
     }
+    return time;
   }
 
   /**

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -139,9 +138,7 @@ public final class PredictiveAutoscaler implements Autoscaler {
 
   @Override
   public synchronized ScalingDecision decide(ScalingInput input) {
-    Objects.requireNonNull(input, "input");
-    Instant t = input.time();
-    InputOrder.requireNotBefore(t, last);
+    Instant t = InputOrder.timeOf(input, last);
     ScalingDecision floor = reactive.decide(input);
     last = t;
     OptionalDouble load = input.workload(Metric.REQUESTS_PER_SECOND);

@@ -105,9 +105,7 @@ public final class ScaleToZero implements Autoscaler {
 
   @Override
   public synchronized ScalingDecision decide(ScalingInput input) {
-    Objects.requireNonNull(input, "input");
-    Instant now = input.time();
-    InputOrder.requireNotBefore(now, lastTime);
+    Instant now = InputOrder.timeOf(input, lastTime);
     int current = input.currentReplicas();
     boolean idle = idleCount < activeFloor && current <= idleCount;
     OptionalDouble value = input.workload(metric);

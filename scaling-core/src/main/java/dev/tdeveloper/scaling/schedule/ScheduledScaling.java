@@ -54,9 +54,7 @@ public final class ScheduledScaling implements Autoscaler {
 
   @Override
   public synchronized ScalingDecision decide(ScalingInput input) {
-    Objects.requireNonNull(input, "input");
-    Instant now = input.time();
-    InputOrder.requireNotBefore(now, lastTime);
+    Instant now = InputOrder.timeOf(input, lastTime);
     ScalingDecision d = inner.decide(input);
     lastTime = now;
     Optional<ScheduleWindow> open = Optional.empty();

@@ -81,9 +81,7 @@ public final class StepScalingAutoscaler implements Autoscaler {
 
   @Override
   public synchronized ScalingDecision decide(ScalingInput input) {
-    Objects.requireNonNull(input, "input");
-    Instant now = input.time();
-    InputOrder.requireNotBefore(now, lastTime);
+    Instant now = InputOrder.timeOf(input, lastTime);
     List<ReplicaSample> replicas = input.replicas();
     Map<String, Instant> seen = new HashMap<>(Math.max(16, 2 * replicas.size()));
     List<ReplicaSample> warm = new ArrayList<>(replicas.size());

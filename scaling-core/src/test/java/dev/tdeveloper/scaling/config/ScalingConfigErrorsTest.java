@@ -33,6 +33,9 @@ class ScalingConfigErrorsTest {
           metrics:
       """;
 
+  /** {@link #WEB} with one utilization target, ready for more keys of the {@code web} entry. */
+  static final String WEB_UTILIZATION = WEB + "      - {type: utilization, target: 0.6}\n";
+
   /** An entry of {@code autoscalers:}, a predictive autoscaler whose floor is named. */
   static String predictiveOver(String name, String floor) {
     return """
@@ -84,9 +87,8 @@ class ScalingConfigErrorsTest {
   void badDurationNamesTheFieldAndTheAllowedForms() {
     String m =
         only(
-            WEB
+            WEB_UTILIZATION
                 + """
-                      - {type: utilization, target: 0.6}
                     behavior:
                       scaleDown: {stabilizationWindow: soon}
                 """);
@@ -100,9 +102,8 @@ class ScalingConfigErrorsTest {
   void builderRuleBecomesAProblemAtTheNode() {
     String m =
         only(
-            WEB
+            WEB_UTILIZATION
                 + """
-                      - {type: utilization, target: 0.6}
                     behavior:
                       scaleUp:
                         stabilizationWindow: 2h
@@ -220,9 +221,8 @@ class ScalingConfigErrorsTest {
   void badScheduleAndScaleToZeroValuesAreLocated() {
     List<ConfigProblem> p =
         problems(
-            WEB
+            WEB_UTILIZATION
                 + """
-                      - {type: utilization, target: 0.6}
                     schedule:
                       timeZone: Mars/Olympus
                       windows:
