@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +29,9 @@ class DemoHealthTest {
   private DemoApp app;
 
   private void start(long minFreeDiskBytes) throws Exception {
-    Path config = dir.resolve("tenants.yaml");
-    Files.copy(DemoAppTest.SHIPPED, config);
-    DemoOptions options =
-        new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(TOKEN))
-            .withMinFreeDiskBytes(minFreeDiskBytes);
-    app = DemoApp.start(options, clock, clock);
+    app =
+        DemoTestApps.start(
+            dir, TOKEN, clock, clock, options -> options.withMinFreeDiskBytes(minFreeDiskBytes));
   }
 
   @AfterEach
@@ -48,12 +42,7 @@ class DemoHealthTest {
   }
 
   private HttpResponse<String> get(String path, boolean token) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-    if (token) {
-      b.header("Authorization", "Bearer " + TOKEN);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return DemoTestApps.get(http, app, path, token ? Optional.of(TOKEN) : Optional.empty());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,7 @@ class DemoScalingTest {
   }
 
   private HttpResponse<String> get(String path, boolean token) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-    if (token) {
-      b.header("Authorization", "Bearer " + TOKEN);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return DemoTestApps.get(http, app, path, token ? Optional.of(TOKEN) : Optional.empty());
   }
 
   private void burst(int requests) throws Exception {

@@ -1,11 +1,16 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.tenancy.time.Ticker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the demo for an HTTP test: the shipped {@code tenants.yaml} copied into {@code dir} on
@@ -17,12 +22,28 @@ final class DemoTestApps {
 
   static DemoApp start(Path dir, String token, InstantSource clock, Ticker ticker)
       throws Exception {
+    return start(dir, token, clock, ticker, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Path, String, InstantSource, Ticker)}, with the options adjusted first. */
+  static DemoApp start(
+      Path dir, String token, InstantSource clock, Ticker ticker, UnaryOperator<DemoOptions> adjust)
+      throws Exception {
     Path config = dir.resolve("tenants.yaml");
     if (!Files.exists(config)) {
       Files.copy(DemoAppTest.SHIPPED, config);
     }
     DemoOptions options =
         new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(token));
-    return DemoApp.start(options, clock, ticker);
+    return DemoApp.start(adjust.apply(options), clock, ticker);
+  }
+
+  /** A GET to the running demo, with the operator {@code token} as bearer when one is given. */
+  static HttpResponse<String> get(HttpClient http, DemoApp app, String path, Optional<String> token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
