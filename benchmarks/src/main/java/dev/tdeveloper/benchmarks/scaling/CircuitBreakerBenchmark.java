@@ -11,6 +11,8 @@ import dev.tdeveloper.tenancy.TenantId;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * A successful call through a closed circuit breaker: raw Failsafe, our per-dependency and
  * per-tenant wrappers (lookup by name, and by tenant, then the call), and Resilience4j with the
- * equivalent configuration (opens after 5 failures out of the last 5 calls, stays open 60 s). The
- * goal is ours at most 1.1x raw Failsafe's cost.
+ * equivalent configuration (opens after 5 failures out of the last 5 calls, stays open 60 s), and
+ * raw Failsafe executors kept per tenant in a map (what a user writes without us). The goal is ours
+ * at most 1.1x raw Failsafe's cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +39,8 @@ public class CircuitBreakerBenchmark {
   private static final Supplier<String> R4J_CALL = () -> "ok";
 
   private FailsafeExecutor<Object> failsafe;
+  private final Map<TenantId, FailsafeExecutor<Object>> failsafePerTenant =
+      new ConcurrentHashMap<>();
   private DependencyPolicies ours;
   private TenantId tenant;
   private io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4j;
@@ -73,6 +78,21 @@ public class CircuitBreakerBenchmark {
   @Benchmark
   public String failsafeRaw() {
     return failsafe.get(CALL);
+  }
+
+  /**
+   * Baseline for per-tenant breakers without us: raw Failsafe executors in a map by tenant, as a
+   * user would write it (unbounded, never expiring).
+   */
+  @Benchmark
+  public String failsafeRawPerTenantMap() {
+    return failsafePerTenant
+        .computeIfAbsent(
+            tenant,
+            t ->
+                Failsafe.with(
+                    CircuitBreaker.builder().withFailureThreshold(5).withDelay(OPEN).build()))
+        .get(CALL);
   }
 
   /** Ours, shared policy: look the dependency up by name, then call. */

@@ -21,6 +21,8 @@ class DependencyPoliciesTest {
 
   private final List<ResilienceEvent> events = new CopyOnWriteArrayList<>();
 
+  private static final Duration IDLE = Duration.ofHours(1);
+
   private DependencyPolicies policies(boolean perTenant, ManualClock clock) {
     return DependencyPolicies.builder()
         .policy(
@@ -29,6 +31,7 @@ class DependencyPoliciesTest {
                 .perTenant(perTenant)
                 .build())
         .listener(events::add)
+        .idleTenantExpiry(IDLE)
         .ticker(clock)
         .build();
   }
@@ -101,11 +104,30 @@ class DependencyPoliciesTest {
     fail(policies.call("payments", A), 3);
     assertThat(policies.call("payments", A).breakerState()).contains(BreakerState.OPEN);
 
-    clock.advance(DependencyPolicies.DEFAULT_IDLE_EXPIRY.plusSeconds(1));
+    clock.advance(IDLE.plusSeconds(1));
 
     assertThat(policies.status()).isEmpty();
     assertThat(policies.call("payments", A).<String>get(() -> "ok")).isEqualTo("ok");
     assertThat(policies.call("payments", A).breakerState()).contains(BreakerState.CLOSED);
+  }
+
+  @Test
+  void withoutIdleExpiryAnIdleTenantKeepsItsOpenBreaker() {
+    ManualClock clock = new ManualClock();
+    DependencyPolicies policies =
+        DependencyPolicies.builder()
+            .policy(
+                DependencyPolicy.builder("payments")
+                    .circuitBreaker(CircuitBreakerSettings.consecutiveFailures(3))
+                    .perTenant(true)
+                    .build())
+            .ticker(clock)
+            .build();
+    fail(policies.call("payments", A), 3);
+
+    clock.advance(Duration.ofDays(30));
+
+    assertThat(policies.call("payments", A).breakerState()).contains(BreakerState.OPEN);
   }
 
   @Test
