@@ -3,8 +3,11 @@ package dev.tdeveloper.cost.focus;
 import static dev.tdeveloper.cost.focus.FocusColumns.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tdeveloper.cost.allocation.Asset;
 import dev.tdeveloper.cost.money.Money;
 import dev.tdeveloper.cost.price.PricingModel;
@@ -27,7 +30,13 @@ import java.util.TreeMap;
  * One parser per file; not thread-safe.
  */
 final class FocusRowParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Tag numbers are kept exactly as written, trailing zeros included. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
   private static final Set<String> CATEGORIES =
       Set.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
 
