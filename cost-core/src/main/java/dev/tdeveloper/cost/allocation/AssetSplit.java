@@ -9,7 +9,9 @@ import dev.tdeveloper.cost.money.Money;
 import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -96,7 +98,7 @@ final class AssetSplit {
         rule = IdleSharing.NONE; // no weight to share by: idle stays idle, and says why
       }
     } else if (rule == IdleSharing.EVEN) {
-      java.util.Arrays.fill(basis, BigDecimal.ONE);
+      Arrays.fill(basis, BigDecimal.ONE);
       basisSum = BigDecimal.valueOf(n);
     } else if (rule == IdleSharing.PROPORTIONAL) {
       System.arraycopy(q, 0, basis, 0, n);
@@ -207,7 +209,7 @@ final class AssetSplit {
       }
       return;
     }
-    String code = "idle." + rule.name().toLowerCase(java.util.Locale.ROOT);
+    String code = "idle." + rule.name().toLowerCase(Locale.ROOT);
     for (int k = 0; k < idleOwners.size(); k++) {
       int i = idleOwners.get(k);
       TenantId t = tenants.get(i);

@@ -10,6 +10,7 @@ import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +72,7 @@ final class SharedCostSplit {
               head + ": " + why + ", so it is unallocated"));
       return;
     }
-    String code = "shared." + rule.name().toLowerCase(java.util.Locale.ROOT);
+    String code = "shared." + rule.name().toLowerCase(Locale.ROOT);
     List<Money> parts = Apportionment.split(cost, weights);
     int n = tenants.size();
     for (int i = 0; i < n; i++) {
