@@ -1,0 +1,138 @@
+package dev.tdeveloper.cost.money;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splits an exact amount among weights so that the parts add up to the amount exactly: the largest
+ * remainder (Hamilton) method. Each part first gets the floor of its exact quota {@code amount *
+ * weight / sum(weights)} in units of {@code 10^-scale}; the units left over (fewer than the number
+ * of parts) go one each to the parts with the largest remainders, ties to the lower index. Every
+ * part is therefore within one unit of its exact quota, never negative, and the split is
+ * deterministic.
+ *
+ * <p>The unit for {@link Money} is {@code 10^-scale} with {@code scale = max(amount's own scale,
+ * the currency's minor digits)}: a bill line of {@code USD 12.345678} is split in millionths, one
+ * of {@code USD 12.34} in cents, so no precision the bill carries is lost and none is invented.
+ *
+ * <p>All weights zero: there is no rule to split by, and {@link IllegalArgumentException} is
+ * thrown; the caller decides where such an amount goes (the allocator reports it as idle or
+ * unallocated). Stateless and thread-safe.
+ */
+public final class Apportionment {
+  private Apportionment() {}
+
+  /**
+   * Splits money among weights, in units of its own scale or its currency's minor unit, whichever
+   * is finer.
+   *
+   * @param amount the amount, at least 0
+   * @param weights the weights, each at least 0, at least one above 0
+   * @return one part per weight, in order, summing exactly to {@code amount}
+   * @throws IllegalArgumentException naming the value when the amount or a weight is negative, the
+   *     weights are empty, or all weights are zero
+   */
+  public static List<Money> split(Money amount, List<BigDecimal> weights) {
+    Objects.requireNonNull(amount, "amount");
+    BigDecimal[] parts = split(amount.amount(), unitScale(amount), weights);
+    List<Money> out = new ArrayList<>(parts.length);
+    for (BigDecimal p : parts) {
+      out.add(new Money(p, amount.currency()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The scale money is split at: its own scale, at least its currency's minor digits.
+   *
+   * @param amount the amount
+   * @return the number of decimal digits of the unit parts are counted in
+   */
+  public static int unitScale(Money amount) {
+    return Math.max(amount.amount().scale(), Money.minorDigits(amount.currency()));
+  }
+
+  /**
+   * Splits a decimal among weights in units of {@code 10^-scale}.
+   *
+   * @param amount the amount, at least 0, with at most {@code scale} decimal digits
+   * @param scale the digits after the decimal point of the unit
+   * @param weights the weights, each at least 0, at least one above 0
+   * @return one part per weight, in order, each at {@code scale}, summing exactly to {@code amount}
+   * @throws IllegalArgumentException naming the value when the amount or a weight is negative, the
+   *     amount has more digits than {@code scale}, the weights are empty, or all weights are zero
+   */
+  public static BigDecimal[] split(BigDecimal amount, int scale, List<BigDecimal> weights) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(weights, "weights");
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException(
+          "amount: " + amount.toPlainString() + " is negative; allowed: >= 0");
+    }
+    if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
+      throw new IllegalArgumentException(
+          "amount: "
+              + amount.toPlainString()
+              + " has more than "
+              + scale
+              + " decimal digits; allowed: a scale of at least the amount's");
+    }
+    int n = weights.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("weights: empty; allowed: at least one weight");
+    }
+    int weightScale = 0;
+    for (int i = 0; i < n; i++) {
+      BigDecimal w = Objects.requireNonNull(weights.get(i), "weights[" + i + "]");
+      if (w.signum() < 0) {
+        throw new IllegalArgumentException(
+            "weights[" + i + "]: " + w.toPlainString() + " is negative; allowed: >= 0");
+      }
+      weightScale = Math.max(weightScale, w.scale());
+    }
+    BigInteger units = amount.setScale(scale).unscaledValue();
+    BigInteger[] w = new BigInteger[n];
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < n; i++) {
+      w[i] = weights.get(i).setScale(weightScale).unscaledValue();
+      total = total.add(w[i]);
+    }
+    if (total.signum() == 0) {
+      throw new IllegalArgumentException(
+          "weights: all "
+              + n
+              + " are zero; allowed: at least one weight above 0 (the caller decides where an"
+              + " amount without weights goes)");
+    }
+    BigInteger[] floor = new BigInteger[n];
+    BigInteger[] remainder = new BigInteger[n];
+    BigInteger given = BigInteger.ZERO;
+    for (int i = 0; i < n; i++) {
+      BigInteger[] qr = units.multiply(w[i]).divideAndRemainder(total);
+      floor[i] = qr[0];
+      remainder[i] = qr[1];
+      given = given.add(qr[0]);
+    }
+    int leftover = units.subtract(given).intValueExact(); // < n: each remainder < 1 unit
+    if (leftover > 0) {
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      // Stable sort: equal remainders keep index order, so ties go to the lower index.
+      Arrays.sort(order, (a, b) -> remainder[b].compareTo(remainder[a]));
+      for (int k = 0; k < leftover; k++) {
+        floor[order[k]] = floor[order[k]].add(BigInteger.ONE);
+      }
+    }
+    BigDecimal[] out = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = new BigDecimal(floor[i], scale);
+    }
+    return out;
+  }
+}
