@@ -2,6 +2,7 @@ package dev.tdeveloper.cost.budget;
 
 import dev.tdeveloper.cost.allocation.CostScope;
 import dev.tdeveloper.cost.money.Money;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public record Budget(
    * @param instant an instant, placed in the budget's zone
    * @return the current period's window at that instant
    */
-  public BudgetWindow windowAt(java.time.Instant instant) {
+  public BudgetWindow windowAt(Instant instant) {
     return period.windowContaining(instant.atZone(zone).toLocalDate());
   }
 

@@ -5,7 +5,6 @@ import dev.tdeveloper.cost.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -175,16 +174,16 @@ public final class CostForecaster {
     }
     boolean weekly = n >= weeklyMinimumDays;
     double[] offsets = new double[7];
-    double slope = weekly ? weeklySlope(y) : slope(y);
+    double slope = weekly ? RobustFit.weeklySlope(y) : RobustFit.slope(y);
     double intercept;
     if (weekly) {
-      intercept = weeklyLevels(y, weekday, slope, offsets);
+      intercept = RobustFit.weeklyLevels(y, weekday, slope, offsets);
     } else {
       double[] detrended = new double[n];
       for (int i = 0; i < n; i++) {
         detrended[i] = y[i] - slope * i;
       }
-      intercept = median(detrended);
+      intercept = RobustFit.median(detrended);
     }
     double[] residuals = new double[n];
     for (int i = 0; i < n; i++) {
@@ -230,59 +229,6 @@ public final class CostForecaster {
     BigDecimal hw = BigDecimal.valueOf(halfWidth);
     BigDecimal lower = total.subtract(hw).max(actual);
     return new PredictionInterval(percent, money(lower, currency), money(total.add(hw), currency));
-  }
-
-  /** Theil–Sen slope over all pairs. */
-  private static double slope(double[] y) {
-    int n = y.length;
-    double[] slopes = new double[n * (n - 1) / 2];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        slopes[k++] = (y[j] - y[i]) / (j - i);
-      }
-    }
-    return median(slopes);
-  }
-
-  /** Theil–Sen slope over pairs of the same weekday, which a weekly pattern cannot bias. */
-  private static double weeklySlope(double[] y) {
-    int n = y.length;
-    double[] slopes = new double[n * (n / 7 + 1)];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 7; j < n; j += 7) {
-        slopes[k++] = (y[j] - y[i]) / (j - i);
-      }
-    }
-    return median(Arrays.copyOf(slopes, k));
-  }
-
-  /** Fills the day-of-week offsets (centred on zero) and returns the intercept. */
-  private static double weeklyLevels(double[] y, int[] weekday, double slope, double[] offsets) {
-    double mean = 0;
-    for (int w = 0; w < 7; w++) {
-      double[] values = new double[y.length];
-      int k = 0;
-      for (int i = 0; i < y.length; i++) {
-        if (weekday[i] == w) {
-          values[k++] = y[i] - slope * i;
-        }
-      }
-      offsets[w] = median(Arrays.copyOf(values, k));
-      mean += offsets[w] / 7;
-    }
-    for (int w = 0; w < 7; w++) {
-      offsets[w] -= mean;
-    }
-    return mean;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int m = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
   }
 
   private static BigDecimal sum(SortedMap<LocalDate, BigDecimal> days) {
