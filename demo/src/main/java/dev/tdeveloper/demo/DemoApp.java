@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * the local CA, another renews it hourly once due, without a restart. An autoscaler loop sizes a
  * simulated cluster to the demo's own request rate ({@code /ops/scaling}); {@code /health/live},
  * {@code /health/ready} and {@code /health/started} answer the probes (with every check's details
- * for operators under {@code /ops/health/}). Thread-safe; {@link #close()} stops everything.
+ * for operators under {@code /ops/health/}). Every hour a job allocates the demo's costs to its
+ * tenants ({@link DemoCost}), shown under {@code /admin/finops}. Thread-safe; {@link #close()}
+ * stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -149,6 +151,7 @@ public final class DemoApp implements AutoCloseable {
     services.audit.schedule(jobs, job -> safely("audit checkpoint", job));
     services.backups.start(jobs); // backups every minute, drills every 10 minutes, verification
     services.scaling.start(); // every 15 s on its own thread, stopped by services.close()
+    services.cost.schedule(jobs, job -> safely("cost allocation", job)); // hourly
     services.health.started();
     return new DemoApp(services, server, jobs, token, tls);
   }
@@ -250,6 +253,9 @@ public final class DemoApp implements AutoCloseable {
     context.addServlet(new ServletHolder(compliance), "/admin/access-reviews");
     context.addServlet(
         new ServletHolder(new AuditServlet(services.audit.log, services.clock)), "/admin/audit/*");
+    FinOpsServlet finops = new FinOpsServlet(services.cost);
+    context.addServlet(new ServletHolder(finops), "/admin/finops");
+    context.addServlet(new ServletHolder(finops), "/admin/finops/*");
     return context;
   }
 

@@ -54,6 +54,7 @@ final class DemoScaling implements AutoCloseable {
   private final SimulatedCluster cluster;
   private final Autoscaler autoscaler;
   private final ScalingController controller;
+  private final ClusterUsage usage;
 
   /**
    * Builds the loop from {@code config}, not yet started.
@@ -66,8 +67,9 @@ final class DemoScaling implements AutoCloseable {
     this.bounds = config.bounds(AUTOSCALER);
     this.cluster = simulation.cluster(WORKLOAD, clock).build();
     this.autoscaler = config.autoscaler(AUTOSCALER);
+    this.usage = new ClusterUsage(WORKLOAD, DemoCost.REGION);
     this.controller =
-        ScalingController.builder(new MeasuredLoad(cluster, requests, clock), autoscaler)
+        ScalingController.builder(new MeasuredLoad(cluster, requests, clock, usage), autoscaler)
             .clock(clock)
             .interval(simulation.decisionInterval())
             .alerts(config.alerts(AUTOSCALER, clock))
@@ -83,6 +85,14 @@ final class DemoScaling implements AutoCloseable {
   /** Returns the autoscaler's replica range. */
   ReplicaBounds bounds() {
     return bounds;
+  }
+
+  /**
+   * Returns what the simulated cluster held over time (replica-seconds, utilization samples), for
+   * the cost allocation.
+   */
+  ClusterUsage usage() {
+    return usage;
   }
 
   /** Returns the filter counting every request; map it outermost, on {@code /*}. */
@@ -156,20 +166,31 @@ final class DemoScaling implements AutoCloseable {
    * The simulated cluster with the demo's measured request rate as its offered load: each
    * observation first sets the load to the requests counted since the previous one, divided by the
    * time between them. With no time elapsed (a test clock not moved), the previous rate stands and
-   * nothing is consumed.
+   * nothing is consumed. Every observation and scale is noted in the {@link ClusterUsage}.
    */
   private static final class MeasuredLoad implements ScalingBackend {
     private final SimulatedCluster cluster;
     private final LongAdder requests;
     private final InstantSource clock;
+    private final ClusterUsage usage;
     private long counted;
     private Instant measuredAt;
 
-    MeasuredLoad(SimulatedCluster cluster, LongAdder requests, InstantSource clock) {
+    MeasuredLoad(
+        SimulatedCluster cluster, LongAdder requests, InstantSource clock, ClusterUsage usage) {
       this.cluster = cluster;
       this.requests = requests;
       this.clock = clock;
+      this.usage = usage;
       this.measuredAt = clock.instant();
+      note();
+    }
+
+    /** Notes the replicas held and the replica equivalents busy serving the load. */
+    private void note() {
+      double busy =
+          Math.min(cluster.load() / cluster.capacityPerReplica(), cluster.state().ready());
+      usage.note(clock.instant(), cluster.state().current(), busy);
     }
 
     @Override
@@ -192,12 +213,15 @@ final class DemoScaling implements AutoCloseable {
         counted = total;
         measuredAt = now;
       }
-      return cluster.observe();
+      ScalingInput input = cluster.observe();
+      note();
+      return input;
     }
 
     @Override
-    public void scale(int desiredReplicas) {
+    public synchronized void scale(int desiredReplicas) {
       cluster.scale(desiredReplicas);
+      note();
     }
   }
 }

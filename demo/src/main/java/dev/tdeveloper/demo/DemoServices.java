@@ -1,6 +1,7 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
+import dev.tdeveloper.cost.price.PriceBook;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
 import dev.tdeveloper.scaling.config.ScalingConfig;
@@ -54,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * with each tenant's keys ({@link DemoKeys}: a key version at provisioning, crypto-shredding at
  * offboarding), the autoscaler loop over the demo's own request rate ({@link DemoScaling}) and the
  * health checks ({@link DemoHealth}), both set by {@code scaling.yaml} (next to {@code
- * tenants.yaml}, else the bundled one). Thread-safe.
+ * tenants.yaml}, else the bundled one), and the cost accounting ({@link DemoCost}) priced by {@code
+ * price-book.yaml} (found the same way). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
@@ -97,6 +99,8 @@ final class DemoServices implements AutoCloseable {
   final ScalingConfig scalingConfig; // scaling.yaml: the autoscaler, simulation, alerts, health
   final DemoScaling scaling; // autoscaler loop over the demo's own request rate
   final DemoHealth health; // liveness, readiness and startup checks
+  final PriceBook priceBook; // price-book.yaml: what the cluster, storage and platform cost
+  final DemoCost cost; // hourly allocation, budgets, anomalies, recommendations
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -104,6 +108,7 @@ final class DemoServices implements AutoCloseable {
     Files.createDirectories(options.dataDir());
     // Read before anything is opened, so a bad file fails the start without leaking anything.
     this.scalingConfig = ScalingConfigLoader.load(scalingFile(options));
+    this.priceBook = DemoCost.loadPriceBook(siblingOrBundled(options, "price-book.yaml"));
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
@@ -203,6 +208,15 @@ final class DemoServices implements AutoCloseable {
             new DemoRestoreEvidence(registry, backups.recovery()));
     this.scaling = new DemoScaling(scalingConfig, clock, DemoServices::logScaling);
     this.health = new DemoHealth(this, options, scalingConfig.health(), clock, ticker);
+    this.cost =
+        new DemoCost(
+            priceBook,
+            clock,
+            options.dataDir(),
+            usage,
+            scaling.usage(),
+            registry,
+            new CostWatch(clock, priceBook.currency(), audit.listener(), audit.listener()));
   }
 
   /** Logs the autoscaler's scale requests, alerts and failures; decisions only at debug. */
@@ -271,8 +285,13 @@ final class DemoServices implements AutoCloseable {
 
   /** The {@code scaling.yaml} next to {@code tenants.yaml}, else the bundled one. */
   private static Path scalingFile(DemoOptions options) throws IOException {
-    Path sibling = options.config().toAbsolutePath().resolveSibling("scaling.yaml");
-    return fileOrBundled(sibling, options.dataDir(), "scaling.yaml");
+    return siblingOrBundled(options, "scaling.yaml");
+  }
+
+  /** The file {@code name} next to {@code tenants.yaml}, else the bundled one. */
+  private static Path siblingOrBundled(DemoOptions options, String name) throws IOException {
+    Path sibling = options.config().toAbsolutePath().resolveSibling(name);
+    return fileOrBundled(sibling, options.dataDir(), name);
   }
 
   /**

@@ -35,6 +35,10 @@ import java.util.Optional;
  * <p>{@code scaling} (and {@code /ops/scaling} alone) shows the {@linkplain DemoScaling autoscaler
  * loop} over the demo's own request rate: replicas desired, current and ready, the last decision
  * with its reasons, the active alerts, the measured load and the forecast's state.
+ *
+ * <p>{@code cost} shows the FinOps summary of the days kept (total, allocated to tenants, idle,
+ * unallocated, reconciled, budget notifications in alarm, anomalies, recommendations); the whole
+ * report is under {@code /admin/finops}.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -76,6 +80,7 @@ final class OpsServlet extends HttpServlet {
     body.put("audit", services.audit.stats());
     body.put("dr", services.backups.status());
     body.put("scaling", services.scaling.status());
+    body.put("cost", FinOpsView.summary(services.cost));
     Json.send(resp, 200, body);
   }
 
