@@ -12,9 +12,11 @@ import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.cost.usage.CostPeriod;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.ByteArrayInputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -174,5 +176,22 @@ class FocusExporterTest {
   @Test
   void noLinesGiveAHeaderOnly() {
     assertThat(rows(FocusExporter.defaults().toCsv(List.of()))).isEmpty();
+  }
+
+  @Test
+  void writeFlushesButDoesNotCloseTheWriter() {
+    boolean[] closed = {false};
+    StringWriter target = new StringWriter();
+    Writer out =
+        new FilterWriter(target) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    FocusExporter.defaults().write(List.of(idle()), out);
+    assertThat(closed[0]).isFalse();
+    assertThat(target.toString()).isEqualTo(FocusExporter.defaults().toCsv(List.of(idle())));
+    assertThat(target.toString()).endsWith("\r\n").contains("idle of node-7");
   }
 }
