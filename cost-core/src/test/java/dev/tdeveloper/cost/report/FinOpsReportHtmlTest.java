@@ -154,4 +154,21 @@ class FinOpsReportHtmlTest {
     assertThat(two.toJson()).isEqualTo(one.toJson());
     assertThat(one.toHtml()).isEqualTo(one.toHtml());
   }
+
+  @Test
+  void explanationTablesAreCappedAndPointToTheJsonForTheRest() {
+    FinOpsReportBuilder b =
+        FinOpsReport.builder()
+            .title("t")
+            .currency(Money.currency("USD"))
+            .period(Reports.START, Reports.END)
+            .explanationLines(2);
+    for (int i = 0; i < 5; i++) {
+      b.allocation(Reports.START.plusDays(i), Reports.day(i));
+    }
+    String html = b.build().toHtml();
+    // acme has 14 lines over five days (usage on both assets daily, idle shares on two days)
+    assertThat(html).contains("12 more lines in the JSON report.");
+    assertThat(html).contains("<summary>globex: USD 26.67</summary>");
+  }
 }
