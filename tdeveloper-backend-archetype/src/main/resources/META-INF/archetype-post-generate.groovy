@@ -14,6 +14,7 @@ def spis = [
     compliance: ['AuditSink', 'CheckpointAnchor'],
     dr        : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
     scaling   : ['ScalingBackend'],
+    cost      : ['BillingImporter'],
 ]
 // dr-core has no provider SPIs: its classes are wired explicitly, so it registers nothing.
 def services = [
@@ -27,6 +28,7 @@ def services = [
     compliance: ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
     dr        : [],
     scaling   : ['dev.tdeveloper.scaling.spi.ScalingBackendProvider'],
+    cost      : ['dev.tdeveloper.cost.spi.BillingImporterProvider'],
 ]
 
 def value = request.properties.get('cores')

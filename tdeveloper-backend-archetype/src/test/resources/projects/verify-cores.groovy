@@ -22,6 +22,8 @@ def expected = [
                  spi: 'dev.tdeveloper.dr.spi'],
     scaling   : [spis: ['ScalingBackend'], providers: ['ScalingBackend'],
                  spi: 'dev.tdeveloper.scaling.spi'],
+    cost      : [spis: ['BillingImporter'], providers: ['BillingImporter'],
+                 spi: 'dev.tdeveloper.cost.spi'],
 ]
 assert expected.keySet().containsAll(chosen) : "unknown cores in archetype.properties: ${chosen}"
 

@@ -4,10 +4,8 @@ import dev.tdeveloper.cost.CostException;
 import dev.tdeveloper.cost.allocation.Asset;
 import dev.tdeveloper.cost.spi.BillingImporter;
 import dev.tdeveloper.cost.usage.CostPeriod;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,8 +135,8 @@ public final class FocusCsvBillingImporter implements BillingImporter {
   private void readFile(
       Path file, CostPeriod period, List<Asset> assets, List<SetAsideCharge> setAside) {
     String where = file.toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Csv csv = new Csv(in, where);
+    try (InputStream in = Files.newInputStream(file);
+        FocusCsv.Records csv = FocusCsv.read(in, where)) {
       Optional<List<String>> header = csv.next();
       if (header.isEmpty()) {
         throw new FocusFormatException(where, 1, "", "", "empty file; allowed: a header", null);
@@ -151,7 +149,7 @@ public final class FocusCsvBillingImporter implements BillingImporter {
         }
         parser.parse(record, csv.row(), period, assets, setAside);
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw new CostException(
           "FOCUS bill " + where + ": cannot be read (" + e.getMessage() + "); allowed: UTF-8 CSV",
           e);

@@ -11,12 +11,14 @@ import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.cost.usage.CostPeriod;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +126,8 @@ public final class FocusExporter {
    * @return the CSV, CRLF-terminated records
    */
   public String toCsv(List<CostLine> lines) {
-    Objects.requireNonNull(lines, "lines");
-    StringBuilder out = new StringBuilder(256 + 512 * lines.size());
-    Csv.writeRecord(out, EXPORTED);
-    for (CostLine line : lines) {
-      Map<String, String> row = row(Objects.requireNonNull(line, "line"));
-      Csv.writeRecord(out, EXPORTED.stream().map(c -> row.getOrDefault(c, "")).toList());
-    }
+    StringWriter out = new StringWriter(256 + 512 * Objects.requireNonNull(lines, "lines").size());
+    write(lines, out);
     return out.toString();
   }
 
@@ -142,10 +139,16 @@ public final class FocusExporter {
    * @throws UncheckedIOException when writing fails
    */
   public void write(List<CostLine> lines, Writer out) {
+    Objects.requireNonNull(lines, "lines");
     Objects.requireNonNull(out, "out");
+    List<List<String>> records = new ArrayList<>(lines.size() + 1);
+    records.add(EXPORTED);
+    for (CostLine line : lines) {
+      Map<String, String> row = row(Objects.requireNonNull(line, "line"));
+      records.add(EXPORTED.stream().map(c -> row.getOrDefault(c, "")).toList());
+    }
     try {
-      out.write(toCsv(lines));
-      out.flush();
+      FocusCsv.write(out, records);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the FOCUS export failed", e);
     }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -110,64 +112,67 @@ final class PriceBookBinder {
     if (!nonEmptyMapping(node, "a mapping of pricing model (" + MODELS + ") to prices")) {
       return;
     }
-    Node.MapNode models = (Node.MapNode) node;
-    Map<PricingModel, String> seen = new EnumMap<>(PricingModel.class);
-    models
-        .values()
-        .forEach(
-            (key, value) -> {
-              PricingModel model;
-              try {
-                model = PricingModel.parse(key);
-              } catch (IllegalArgumentException e) {
-                keyProblem(models, key, "unknown pricing model", MODELS);
-                return;
-              }
-              String earlier = seen.putIfAbsent(model, key);
-              if (earlier != null) {
-                keyProblem(
-                    models,
-                    key,
-                    "pricing model given twice, as '" + earlier + "' and '" + key + "'",
-                    "each model once");
-                return;
-              }
-              model(region, model, value);
-            });
+    eachKey(
+        (Node.MapNode) node,
+        PricingModel.class,
+        PricingModel::parse,
+        "pricing model",
+        MODELS,
+        (model, value) -> model(region, model, value));
   }
 
   private void model(String region, PricingModel model, Node node) {
     if (!nonEmptyMapping(node, "a mapping of resource (" + RESOURCES + ") to unit prices")) {
       return;
     }
-    Node.MapNode resources = (Node.MapNode) node;
-    Map<ResourceType, String> seen = new EnumMap<>(ResourceType.class);
-    resources
-        .values()
+    eachKey(
+        (Node.MapNode) node,
+        ResourceType.class,
+        ResourceType::parse,
+        "resource",
+        RESOURCES,
+        (resource, value) -> {
+          if (resource == ResourceType.EGRESS) {
+            egress(region, model, value);
+          } else {
+            amount(value, resource)
+                .ifPresent(p -> prices.put(PriceKey.of(region, resource, model), p));
+          }
+        });
+  }
+
+  /**
+   * Calls {@code each} for every key of the mapping that names a constant; an unknown key, or a
+   * constant spelled twice (such as {@code vcpu} and {@code VCPU}), is a problem instead.
+   */
+  private <E extends Enum<E>> void eachKey(
+      Node.MapNode map,
+      Class<E> type,
+      Function<String, E> parse,
+      String what,
+      String allowed,
+      BiConsumer<E, Node> each) {
+    Map<E, String> seen = new EnumMap<>(type);
+    map.values()
         .forEach(
             (key, value) -> {
-              ResourceType resource;
+              E constant;
               try {
-                resource = ResourceType.parse(key);
+                constant = parse.apply(key);
               } catch (IllegalArgumentException e) {
-                keyProblem(resources, key, "unknown resource", RESOURCES);
+                keyProblem(map, key, "unknown " + what, allowed);
                 return;
               }
-              String earlier = seen.putIfAbsent(resource, key);
+              String earlier = seen.putIfAbsent(constant, key);
               if (earlier != null) {
                 keyProblem(
-                    resources,
+                    map,
                     key,
-                    "resource given twice, as '" + earlier + "' and '" + key + "'",
-                    "each resource once");
+                    what + " given twice, as '" + earlier + "' and '" + key + "'",
+                    "each " + what + " once");
                 return;
               }
-              if (resource == ResourceType.EGRESS) {
-                egress(region, model, value);
-              } else {
-                amount(value, resource)
-                    .ifPresent(p -> prices.put(PriceKey.of(region, resource, model), p));
-              }
+              each.accept(constant, value);
             });
   }
 

@@ -1,13 +1,17 @@
 package dev.tdeveloper.cost.usage;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +30,9 @@ import java.util.stream.Collectors;
  * {@code tenant,workload,asset_id,resource,start,end,requested,used}, in any order; each further
  * row is one {@link UsageRecord}: {@code start} and {@code end} ISO-8601 instants (end-exclusive),
  * {@code resource} one of {@code vcpu, ram, storage, egress, requests, gpu}, quantities decimals in
- * the resource's unit, {@code requested} blank for 0. Blank lines are skipped.
+ * the resource's unit, {@code requested} blank for 0. Blank lines are skipped. The CSV is RFC 4180,
+ * read by Jackson's CSV module; a file's UTF-8 byte order mark is skipped, and a record longer than
+ * {@value #MAX_RECORD_CHARS} characters is refused.
  *
  * <p>The whole file is checked and every bad value reported at once (up to {@value #MAX_PROBLEMS})
  * in a {@link UsageCsvException}, each naming its row and column. Thread-safe: holds no state.
@@ -38,6 +44,17 @@ public final class UsageCsv {
 
   /** The most problems one exception lists: {@value}; the rest are counted. */
   public static final int MAX_PROBLEMS = 100;
+
+  /** The longest record accepted, in characters: {@value}. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
+  /** No field may be longer than a record, so Jackson never buffers more than that. */
+  private static final CsvFactory CSV =
+      CsvFactory.builder()
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_RECORD_CHARS).build())
+          .build();
 
   private static final String RESOURCES =
       Arrays.stream(ResourceType.values()).map(ResourceType::key).collect(Collectors.joining(", "));
@@ -53,8 +70,9 @@ public final class UsageCsv {
    */
   public static List<UsageRecord> read(Path path) {
     Objects.requireNonNull(path, "path");
-    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return read(path.toString(), in);
+    try (InputStream in = Files.newInputStream(path)) {
+      // From bytes, Jackson skips a byte order mark and rejects what is not UTF-8.
+      return read(path.toString(), CSV.createParser(in));
     } catch (IOException e) {
       throw new UsageCsvException(
           List.of(
@@ -98,13 +116,16 @@ public final class UsageCsv {
    * @throws IOException when reading fails
    */
   public static List<UsageRecord> read(String name, Reader in) throws IOException {
-    Objects.requireNonNull(name, "name");
     Objects.requireNonNull(in, "in");
+    return read(name, CSV.createParser(in));
+  }
+
+  private static List<UsageRecord> read(String name, CsvParser parser) throws IOException {
+    Objects.requireNonNull(name, "name");
     Problems problems = new Problems(name);
-    CsvRows rows = new CsvRows(in);
     List<UsageRecord> records = new ArrayList<>();
-    try {
-      CsvRows.Row header = rows.next();
+    try (UsageCsvRows rows = new UsageCsvRows(parser, MAX_RECORD_CHARS)) {
+      UsageCsvRows.Row header = rows.next();
       int[] index = header == null ? null : header(header, problems);
       if (header == null) {
         problems.add(1, 0, "", "(empty)", "no header row", String.join(",", COLUMNS));
@@ -112,7 +133,7 @@ public final class UsageCsv {
       if (problems.count > 0) {
         throw problems.failure(null);
       }
-      for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
+      for (UsageCsvRows.Row row = rows.next(); row != null; row = rows.next()) {
         if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
           continue;
         }
@@ -131,7 +152,7 @@ public final class UsageCsv {
           records.add(record);
         }
       }
-    } catch (CsvRows.MalformedException e) {
+    } catch (UsageCsvRows.MalformedException e) {
       problems.add(e.line, 0, "", "(unreadable)", e.getMessage(), "RFC 4180 CSV");
     }
     if (problems.count > 0) {
@@ -141,7 +162,7 @@ public final class UsageCsv {
   }
 
   /** Maps each column name to its position; reports unknown, duplicate and missing columns. */
-  private static int[] header(CsvRows.Row header, Problems problems) {
+  private static int[] header(UsageCsvRows.Row header, Problems problems) {
     int[] index = new int[COLUMNS.size()];
     Arrays.fill(index, -1);
     List<String> names = header.fields();
@@ -172,12 +193,12 @@ public final class UsageCsv {
 
   /** Reads one row's fields, reporting each bad one. */
   private static final class RowReader {
-    private final CsvRows.Row row;
+    private final UsageCsvRows.Row row;
     private final int[] index;
     private final Problems problems;
     private boolean bad;
 
-    RowReader(CsvRows.Row row, int[] index, Problems problems) {
+    RowReader(UsageCsvRows.Row row, int[] index, Problems problems) {
       this.row = row;
       this.index = index;
       this.problems = problems;

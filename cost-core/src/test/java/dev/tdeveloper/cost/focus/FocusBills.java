@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tdeveloper.cost.allocation.Asset;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,9 +66,14 @@ final class FocusBills {
   }
 
   static String csv(List<String> header, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder();
-    Csv.writeRecord(out, header);
-    rows.forEach(r -> Csv.writeRecord(out, r));
+    List<List<String>> records = new ArrayList<>(rows);
+    records.add(0, header);
+    StringWriter out = new StringWriter();
+    try {
+      FocusCsv.write(out, records);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out.toString();
   }
 

@@ -10,7 +10,9 @@ import dev.tdeveloper.cost.money.Money;
 import dev.tdeveloper.cost.price.PricingModel;
 import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.cost.usage.CostPeriod;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -262,7 +264,7 @@ class FocusCsvBillingImporterTest {
   }
 
   @Test
-  void malformedCsvNamesTheRow() {
+  void malformedCsvNamesTheRow() throws IOException {
     String good = FocusBills.csv(List.of(asset("a")));
     Path unterminated = FocusBills.write(dir, "u.csv", good + "\"never closed,1\r\n");
     assertThatThrownBy(() -> FocusCsvBillingImporter.of(unterminated).assets(MAY))
@@ -270,7 +272,13 @@ class FocusCsvBillingImporterTest {
     Path stray =
         FocusBills.write(dir, "s.csv", good.replace("\"ignored, \"\"really\"\"\"", "\"x\"y"));
     assertThatThrownBy(() -> FocusCsvBillingImporter.of(stray).assets(MAY))
-        .hasMessageContaining("row 2: text after the closing quote");
+        .hasMessageContaining("row 2: text after the closing quote of field 3 (line 2, column");
+    Path latin1 = dir.resolve("l.csv");
+    Files.write(latin1, (good + "caf\u00e9\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> FocusCsvBillingImporter.of(latin1).assets(MAY))
+        .isExactlyInstanceOf(CostException.class)
+        .hasMessageContaining("cannot be read")
+        .hasMessageContaining("UTF-8");
     Path short_ = FocusBills.write(dir, "f.csv", good + "a,b\r\n");
     assertThatThrownBy(() -> FocusCsvBillingImporter.of(short_).assets(MAY))
         .hasMessageContaining("row 3: 2 fields where the header has 16");

@@ -11,9 +11,14 @@ import dev.tdeveloper.cost.price.PricingModel;
 import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.cost.usage.CostPeriod;
 import dev.tdeveloper.tenancy.TenantId;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.FilterWriter;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,18 +67,22 @@ class FocusExporterTest {
 
   /** The exported CSV as one map per row, by column name. */
   static List<Map<String, String>> rows(String csv) {
-    Csv in = new Csv(new StringReader(csv), "export");
-    List<String> header = in.next().orElseThrow();
-    assertThat(header).isEqualTo(EXPORTED);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (var r = in.next(); r.isPresent(); r = in.next()) {
-      Map<String, String> m = new HashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        m.put(header.get(i), r.get().get(i));
+    try (FocusCsv.Records in =
+        FocusCsv.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "export")) {
+      List<String> header = in.next().orElseThrow();
+      assertThat(header).isEqualTo(EXPORTED);
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (var r = in.next(); r.isPresent(); r = in.next()) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          m.put(header.get(i), r.get().get(i));
+        }
+        rows.add(m);
       }
-      rows.add(m);
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return rows;
   }
 
   @Test
@@ -167,5 +176,22 @@ class FocusExporterTest {
   @Test
   void noLinesGiveAHeaderOnly() {
     assertThat(rows(FocusExporter.defaults().toCsv(List.of()))).isEmpty();
+  }
+
+  @Test
+  void writeFlushesButDoesNotCloseTheWriter() {
+    boolean[] closed = {false};
+    StringWriter target = new StringWriter();
+    Writer out =
+        new FilterWriter(target) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    FocusExporter.defaults().write(List.of(idle()), out);
+    assertThat(closed[0]).isFalse();
+    assertThat(target.toString()).isEqualTo(FocusExporter.defaults().toCsv(List.of(idle())));
+    assertThat(target.toString()).endsWith("\r\n").contains("idle of node-7");
   }
 }

@@ -7,6 +7,7 @@ import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,5 +130,51 @@ class UsageCsvTest {
         .hasMessageStartingWith("usage csv: 150 problems:")
         .hasMessageEndingWith("... and 50 more")
         .satisfies(e -> assertThat(((UsageCsvException) e).problems()).hasSize(100));
+  }
+
+  @Test
+  void skipsAByteOrderMarkBeforeTheHeaderOfAFile() throws IOException {
+    Path file = dir.resolve("bom.csv");
+    Files.writeString(
+        file,
+        "\uFEFF"
+            + String.join(",", UsageCsv.COLUMNS)
+            + "\r\nacme,api,n,vcpu,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z,1,2\r\n");
+
+    assertThat(UsageCsv.read(file))
+        .singleElement()
+        .satisfies(r -> assertThat(r.used()).isEqualTo("2"));
+  }
+
+  @Test
+  void refusesTextAfterAClosingQuoteAndANonUtf8File() throws IOException {
+    String text =
+        String.join(",", UsageCsv.COLUMNS)
+            + "\nacme,\"api\"x,n,vcpu,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z,1,1\n";
+    assertThatThrownBy(() -> UsageCsv.parse("s.csv", text))
+        .isInstanceOf(UsageCsvException.class)
+        .hasMessageStartingWith(
+            "usage csv: s.csv: row 2: text after the closing quote of a field (line 2, column");
+    Path latin1 = dir.resolve("latin1.csv");
+    Files.write(
+        latin1,
+        (String.join(",", UsageCsv.COLUMNS) + "\ncaf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> UsageCsv.read(latin1))
+        .isInstanceOf(UsageCsvException.class)
+        .hasMessageContaining("cannot be read");
+  }
+
+  @Test
+  void refusesARecordLongerThanTheLimitNamingItsLine() {
+    String header = String.join(",", UsageCsv.COLUMNS) + "\n";
+    String oneLongField = header + "x".repeat(UsageCsv.MAX_RECORD_CHARS + 1) + "\n";
+    String manyFields = header + "\n" + "y,".repeat(UsageCsv.MAX_RECORD_CHARS / 2 + 1) + "\n";
+
+    assertThatThrownBy(() -> UsageCsv.parse("l.csv", oneLongField))
+        .hasMessage(
+            "usage csv: l.csv: row 2: record longer than 1048576 characters; value: (unreadable);"
+                + " allowed: RFC 4180 CSV");
+    assertThatThrownBy(() -> UsageCsv.parse("m.csv", manyFields))
+        .hasMessageStartingWith("usage csv: m.csv: row 3: record longer than 1048576 characters");
   }
 }
