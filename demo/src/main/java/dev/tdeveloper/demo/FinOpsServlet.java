@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The FinOps report for operators (behind the operator filter, like every {@code /admin} route):
- * {@code GET /admin/finops} answers the {@linkplain FinOpsView view} as a self-contained HTML page
- * ({@code ?format=html}, the default) or as JSON ({@code ?format=json}); {@code GET
+ * {@code GET /admin/finops} answers the {@linkplain FinOpsView demo's} {@link
+ * dev.tdeveloper.cost.report.FinOpsReport} as its self-contained HTML page with SVG charts ({@code
+ * ?format=html}, the default) or as JSON ({@code ?format=json}); {@code GET
  * /admin/finops/export?from=2025-03-01&to=2025-03-02} answers the allocated lines of the days kept
  * in {@code [from, to)} (UTC days; both optional, by default every day kept) as FOCUS 1.x CSV. Bad
  * parameters get a 400 problem naming the parameter, the value and what is allowed.
@@ -47,7 +48,7 @@ final class FinOpsServlet extends HttpServlet {
     switch (format) {
       case "json" -> Json.send(resp, 200, FinOpsView.json(cost));
       case "html" -> {
-        byte[] page = FinOpsHtml.page(FinOpsView.json(cost)).getBytes(StandardCharsets.UTF_8);
+        byte[] page = FinOpsView.report(cost).toHtml().getBytes(StandardCharsets.UTF_8);
         resp.setStatus(200);
         resp.setContentType("text/html;charset=utf-8");
         resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");

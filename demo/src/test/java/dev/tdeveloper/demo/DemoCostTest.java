@@ -108,8 +108,9 @@ class DemoCostTest {
     assertThat(acme.subtract(globex.multiply(BigDecimal.valueOf(3))).abs())
         .as("acme made 3x globex's requests: %s vs %s", acme, globex)
         .isLessThanOrEqualTo(new BigDecimal("0.000003"));
-    assertThat(report.path("explanations").path("acme").toString())
-        .contains(CostAssets.CLUSTER, CostAssets.PLATFORM);
+    assertThat(report.path("explanations").toString())
+        .contains(CostAssets.CLUSTER + "@", CostAssets.PLATFORM + "@");
+    assertThat(report.path("plans").path("acme").asText()).isEqualTo("pro");
     assertThat(dec(json("/ops").path("cost").path("total"))).isEqualByComparingTo(total);
 
     HttpResponse<String> html = get("/admin/finops", true);
@@ -124,6 +125,7 @@ class DemoCostTest {
             "id=\"recommendations\"",
             "id=\"unit-economics\"",
             "id=\"explanations\"",
+            "<svg",
             "acme")
         .doesNotContain("<script");
 
