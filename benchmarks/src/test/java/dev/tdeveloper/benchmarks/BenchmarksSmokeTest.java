@@ -75,6 +75,10 @@ class BenchmarksSmokeTest {
             .param("keys", "20000")
             // The backup benchmarks generate a 1 GiB tree when measuring; 4 MiB exercise them.
             .param("megabytes", "4")
+            // The allocation benchmark holds 7.2 million usage records at 10k tenants; 100 tenants
+            // over two days exercise it.
+            .param("tenants", "100")
+            .param("days", "2")
             .shouldFailOnError(true)
             .output(log.toString())
             .build();
