@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
+import dev.tdeveloper.tenancy.testkit.AttemptLog;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +47,15 @@ class PseudonymVaultCrashTest {
           assertThat(files).doesNotContain(parts[2]);
         }
       }
+      // A forget the child started but was killed before acknowledging may or may not have
+      // happened: its value is neither checked as kept nor as forgotten.
+      Map<String, Long> attempts = AttemptLog.counts(temp.resolve("attempts"));
       for (String line : lines) {
         String[] parts = line.split(" ");
         if (parts[0].equals("PSN")
             && parts.length == 4
             && !forgotten.contains(parts[2])
+            && !attempts.containsKey("forget " + parts[2])
             && parts[3].length() == 30) {
           Optional<TenantId> tenant = Optional.of(TenantId.of(parts[1]));
           assertThat(vault.lookup(tenant, parts[2])).as(parts[2]).contains(parts[3]);
