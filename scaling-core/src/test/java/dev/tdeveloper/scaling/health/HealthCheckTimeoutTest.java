@@ -3,6 +3,7 @@ package dev.tdeveloper.scaling.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tdeveloper.tenancy.internal.Listeners;
+import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -12,8 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +63,24 @@ class HealthCheckTimeoutTest {
   @Test
   void aTimedOutRunThatIgnoresInterruptsIsNotStartedAgainUntilItEnds() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    CountDownLatch ended = new CountDownLatch(1);
+    AtomicReference<Thread> stuckOn = new AtomicReference<>();
+    CountDownLatch freed = new CountDownLatch(1);
+    // The stuck run frees its check on its worker thread just before the task returns: the
+    // executor says when that thread's task is over, so the next report finds the check free.
+    ExecutorService tracking =
+        new ThreadPoolExecutor(0, 4, 1, TimeUnit.MINUTES, new SynchronousQueue<>()) {
+          @Override
+          protected void afterExecute(Runnable task, Throwable failure) {
+            if (Thread.currentThread() == stuckOn.get()) {
+              freed.countDown();
+            }
+          }
+        };
     HealthCheck stubborn =
         () -> {
-          runs.incrementAndGet();
+          if (runs.incrementAndGet() == 1) {
+            stuckOn.set(Thread.currentThread());
+          }
           boolean done = false;
           while (!done) {
             try {
@@ -72,12 +90,11 @@ class HealthCheckTimeoutTest {
               // a badly written check: it keeps waiting
             }
           }
-          ended.countDown();
           return HealthResult.up();
         };
     try (HealthCheckRegistry registry =
         HealthCheckRegistry.builder()
-            .executor(executor)
+            .executor(tracking)
             .check("stuck", stubborn, CheckSettings.defaults().withTimeout(Duration.ofMillis(20)))
             .liveness("stuck")
             .build()) {
@@ -88,10 +105,12 @@ class HealthCheckTimeoutTest {
           .contains("timed out after 20 ms; that run is still going");
       assertThat(runs).hasValue(1);
       release.countDown();
-      assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-      HealthReport recovered = awaitStatus(registry, HealthStatus.UP);
+      assertThat(freed.await(10, TimeUnit.SECONDS)).isTrue();
+      HealthReport recovered = registry.report("liveness");
       assertThat(recovered.status()).isEqualTo(HealthStatus.UP);
       assertThat(runs).hasValue(2);
+    } finally {
+      tracking.shutdownNow();
     }
   }
 
@@ -106,7 +125,7 @@ class HealthCheckTimeoutTest {
             gated,
             CheckSettings.defaults(),
             executor,
-            System::nanoTime,
+            new ManualClock(),
             new StatusTracker(
                 HealthChanged.Kind.CHECK, "db", Listeners.none(), InstantSource.system()));
     CompletableFuture<CheckRunner.Sample> first = runner.current();
@@ -156,17 +175,5 @@ class HealthCheckTimeoutTest {
       release.await();
       return HealthResult.up();
     };
-  }
-
-  private static HealthReport awaitStatus(HealthCheckRegistry registry, HealthStatus wanted) {
-    // The stuck run ends on its own thread just after its latch: the next report may still see it
-    // occupied, so ask until the check is free (bounded, no sleeping).
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    HealthReport report = registry.report("liveness");
-    while (report.status() != wanted && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      report = registry.report("liveness");
-    }
-    return report;
   }
 }
