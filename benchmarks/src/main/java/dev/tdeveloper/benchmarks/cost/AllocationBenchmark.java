@@ -2,6 +2,7 @@ package dev.tdeveloper.benchmarks.cost;
 
 import dev.tdeveloper.cost.allocation.Allocation;
 import dev.tdeveloper.cost.allocation.CostAllocator;
+import dev.tdeveloper.cost.allocation.CostLine;
 import dev.tdeveloper.cost.allocation.IdleSharing;
 import dev.tdeveloper.cost.allocation.SharedSplit;
 import dev.tdeveloper.cost.usage.UsageRecord;
@@ -93,6 +94,19 @@ public class AllocationBenchmark {
   @Benchmark
   public Allocation tdeveloperEven() {
     return even.allocate(fleet.assets(), fleet.usage());
+  }
+
+  /**
+   * The proportional allocation with every line then read, sentence included: what a full FOCUS
+   * export or report of the month pays on top of {@link #tdeveloperProportional}.
+   */
+  @Benchmark
+  public long tdeveloperProportionalRead() {
+    long chars = 0;
+    for (CostLine line : proportional.allocate(fleet.assets(), fleet.usage()).lines()) {
+      chars += line.explanation().length();
+    }
+    return chars;
   }
 
   /** The floor: every record's charged quantity summed by (asset, tenant). */

@@ -10,10 +10,10 @@ import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Splits one non-shared asset's effective cost into usage lines, idle shares and an idle line with
@@ -36,21 +36,19 @@ final class AssetSplit {
     this.overCapacity = overCapacity;
   }
 
-  void split(AssetUsage au, List<CostLine> out, Map<TenantId, BigDecimal> allocated) {
+  void split(AssetUsage au, List<Part> out, Map<TenantId, BigDecimal> allocated) {
     Asset a = au.asset;
-    Money cost = a.effectiveCost();
-    String unit = a.resource().unit();
     if (au.charged.isEmpty()) {
       out.add(
-          line(
-              a,
+          new Part(
               CostLineKind.IDLE,
               null,
+              a,
               a.capacity(),
-              cost,
+              a.effectiveCost().amount(),
               "idle",
               BigDecimal.ONE,
-              "idle of " + a.id() + ": no tenant used it: " + cost + " kept as idle"));
+              Unused.INSTANCE));
       return;
     }
     List<TenantId> tenants = new ArrayList<>(au.charged.keySet());
@@ -71,7 +69,7 @@ final class AssetSplit {
               + ": tenants' charged usage "
               + qty(used)
               + " "
-              + unit
+              + a.resource().unit()
               + " exceeds its capacity "
               + qty(capacity)
               + "; allowed: usage up to capacity (or overCapacity SCALE_TO_CAPACITY)");
@@ -109,12 +107,13 @@ final class AssetSplit {
     for (int i = 0; i < n; i++) {
       w.add(shareIdle ? q[i].multiply(basisSum) : q[i]);
     }
-    List<Integer> idleOwners = new ArrayList<>();
+    int[] idleOwners = new int[n];
+    int owners = 0;
     if (shareIdle) {
       for (int i = 0; i < n; i++) {
         if (basis[i].signum() > 0) {
           w.add(idle.multiply(basis[i]));
-          idleOwners.add(i);
+          idleOwners[owners++] = i;
         }
       }
     } else if (idle.signum() > 0) {
@@ -124,158 +123,181 @@ final class AssetSplit {
     for (BigDecimal x : w) {
       total = total.add(x);
     }
-    List<Money> parts = Apportionment.split(cost, w);
+    Money cost = a.effectiveCost();
+    BigDecimal[] parts = Apportionment.split(cost.amount(), Apportionment.unitScale(cost), w);
+    BigDecimal idleCost = BigDecimal.ZERO;
+    for (int k = n; k < parts.length; k++) {
+      idleCost = idleCost.add(parts[k]);
+    }
+    Explained basisOfLines =
+        new Explained(
+            a,
+            used,
+            idle,
+            scaled,
+            n,
+            rule,
+            sharing,
+            basisSum,
+            new Money(idleCost, cost.currency()),
+            total);
+    String usageRule = scaled ? "usage.scaled" : "usage";
     for (int i = 0; i < n; i++) {
       TenantId t = tenants.get(i);
-      BigDecimal s = share(w.get(i), total);
-      String text =
-          scaled
-              ? t.value()
-                  + " used "
-                  + qty(q[i])
-                  + " of the "
-                  + qty(used)
-                  + " "
-                  + unit
-                  + " charged on "
-                  + a.id()
-                  + ", above its capacity of "
-                  + qty(capacity)
-                  + ", scaled to capacity ("
-                  + percent(s)
-                  + "): "
-                  + parts.get(i)
-                  + " of its "
-                  + cost
-              : t.value()
-                  + " used "
-                  + qty(q[i])
-                  + " of the "
-                  + qty(capacity)
-                  + " "
-                  + unit
-                  + " capacity of "
-                  + a.id()
-                  + " ("
-                  + percent(s)
-                  + "): "
-                  + parts.get(i)
-                  + " of its "
-                  + cost;
       out.add(
-          line(
-              a,
-              CostLineKind.USAGE,
-              t,
-              q[i],
-              parts.get(i),
-              scaled ? "usage.scaled" : "usage",
-              s,
-              text));
-      allocated.merge(t, parts.get(i).amount(), BigDecimal::add);
+          new Part(CostLineKind.USAGE, t, a, q[i], parts[i], usageRule, w.get(i), basisOfLines));
+      allocated.merge(t, parts[i], BigDecimal::add);
     }
-    Money idleCost = Money.zero(cost.currency());
-    for (int k = n; k < parts.size(); k++) {
-      idleCost = idleCost.plus(parts.get(k));
-    }
-    String idleText =
-        "idle of "
-            + a.id()
-            + " ("
-            + idleCost
-            + ": "
-            + qty(idle)
-            + " of "
-            + qty(capacity)
-            + " "
-            + unit
-            + " unused)";
     if (!shareIdle) {
       if (idle.signum() > 0) {
-        String why =
-            sharing == IdleSharing.WEIGHTED
-                ? ", kept as idle: the tenants that used it all have weight 0"
-                : ", kept as idle (idle sharing NONE)";
         out.add(
-            line(
-                a,
-                CostLineKind.IDLE,
-                null,
-                idle,
-                parts.get(n),
-                "idle",
-                share(w.get(n), total),
-                idleText + why));
+            new Part(CostLineKind.IDLE, null, a, idle, parts[n], "idle", w.get(n), basisOfLines));
       }
       return;
     }
     String code = "idle." + rule.name().toLowerCase(Locale.ROOT);
-    for (int k = 0; k < idleOwners.size(); k++) {
-      int i = idleOwners.get(k);
+    for (int k = 0; k < owners; k++) {
+      int i = idleOwners[k];
       TenantId t = tenants.get(i);
-      Money part = parts.get(n + k);
-      BigDecimal ofIdle = share(basis[i], basisSum);
-      String how =
-          switch (rule) {
-            case EVEN -> " shared evenly among " + n + " tenants: " + t.value() + " 1/" + n;
-            case PROPORTIONAL ->
-                " shared proportionally: "
-                    + t.value()
-                    + " "
-                    + percent(ofIdle)
-                    + " by its usage of "
-                    + qty(q[i])
-                    + " of "
-                    + qty(used)
-                    + " "
-                    + unit;
-            default ->
-                " shared by tenant weights: "
-                    + t.value()
-                    + " weight "
-                    + qty(basis[i])
-                    + " of "
-                    + qty(basisSum)
-                    + " ("
-                    + percent(ofIdle)
-                    + ")";
-          };
       out.add(
-          line(
-              a,
+          new Part(
               CostLineKind.IDLE_SHARE,
               t,
+              a,
               basis[i],
-              part,
+              parts[n + k],
               code,
-              share(w.get(n + k), total),
-              idleText + how + ": " + part));
-      allocated.merge(t, part.amount(), BigDecimal::add);
+              w.get(n + k),
+              basisOfLines));
+      allocated.merge(t, parts[n + k], BigDecimal::add);
     }
   }
 
-  static CostLine line(
-      Asset a,
-      CostLineKind kind,
-      TenantId tenant,
-      BigDecimal quantity,
-      Money amount,
-      String rule,
-      BigDecimal share,
-      String explanation) {
-    return new CostLine(
-        kind,
-        Optional.ofNullable(tenant),
-        a.id(),
-        a.service(),
-        a.region(),
-        a.resource(),
-        a.model(),
-        a.period(),
-        quantity,
-        amount,
-        rule,
-        share,
-        explanation);
+  /** The basis of an asset no tenant used: its whole cost is one idle part. */
+  private enum Unused implements Part.Basis {
+    INSTANCE;
+
+    @Override
+    public BigDecimal weightTotal() {
+      return BigDecimal.ONE;
+    }
+
+    @Override
+    public String explain(Part part, Currency currency) {
+      Money cost = part.asset.effectiveCost();
+      return "idle of " + part.asset.id() + ": no tenant used it: " + cost + " kept as idle";
+    }
+  }
+
+  /** The numbers one asset's split quotes in its sentences. */
+  private record Explained(
+      Asset asset,
+      BigDecimal used,
+      BigDecimal idle,
+      boolean scaled,
+      int tenants,
+      IdleSharing rule,
+      IdleSharing configured,
+      BigDecimal basisSum,
+      Money idleCost,
+      BigDecimal weightTotal)
+      implements Part.Basis {
+
+    @Override
+    public String explain(Part p, Currency currency) {
+      Money part = new Money(p.amount, currency);
+      return switch (p.kind) {
+        case USAGE -> usage(p, part);
+        case IDLE ->
+            idleText()
+                + (configured == IdleSharing.WEIGHTED
+                    ? ", kept as idle: the tenants that used it all have weight 0"
+                    : ", kept as idle (idle sharing NONE)");
+        default -> idleText() + idleHow(p) + ": " + part;
+      };
+    }
+
+    private String usage(Part p, Money part) {
+      String t = p.tenant.value();
+      String unit = asset.resource().unit();
+      Money cost = asset.effectiveCost();
+      BigDecimal capacity = asset.capacity();
+      return scaled
+          ? t
+              + " used "
+              + qty(p.quantity)
+              + " of the "
+              + qty(used)
+              + " "
+              + unit
+              + " charged on "
+              + asset.id()
+              + ", above its capacity of "
+              + qty(capacity)
+              + ", scaled to capacity ("
+              + percent(p.share())
+              + "): "
+              + part
+              + " of its "
+              + cost
+          : t
+              + " used "
+              + qty(p.quantity)
+              + " of the "
+              + qty(capacity)
+              + " "
+              + unit
+              + " capacity of "
+              + asset.id()
+              + " ("
+              + percent(p.share())
+              + "): "
+              + part
+              + " of its "
+              + cost;
+    }
+
+    private String idleText() {
+      return "idle of "
+          + asset.id()
+          + " ("
+          + idleCost
+          + ": "
+          + qty(idle)
+          + " of "
+          + qty(asset.capacity())
+          + " "
+          + asset.resource().unit()
+          + " unused)";
+    }
+
+    private String idleHow(Part p) {
+      String t = p.tenant.value();
+      BigDecimal ofIdle = share(p.quantity, basisSum);
+      return switch (rule) {
+        case EVEN -> " shared evenly among " + tenants + " tenants: " + t + " 1/" + tenants;
+        case PROPORTIONAL ->
+            " shared proportionally: "
+                + t
+                + " "
+                + percent(ofIdle)
+                + " by its usage of "
+                + qty(p.quantity)
+                + " of "
+                + qty(used)
+                + " "
+                + asset.resource().unit();
+        default ->
+            " shared by tenant weights: "
+                + t
+                + " weight "
+                + qty(p.quantity)
+                + " of "
+                + qty(basisSum)
+                + " ("
+                + percent(ofIdle)
+                + ")";
+      };
+    }
   }
 }

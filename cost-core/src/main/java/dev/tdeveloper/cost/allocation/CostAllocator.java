@@ -124,7 +124,7 @@ public final class CostAllocator {
     for (AssetUsage au : ordered) {
       active.addAll(au.charged.keySet());
     }
-    List<CostLine> lines = new ArrayList<>();
+    List<Part> lines = new ArrayList<>();
     Map<TenantId, BigDecimal> allocated = new HashMap<>();
     AssetSplit split = new AssetSplit(idleSharing, tenantWeights, overCapacity);
     for (AssetUsage au : ordered) {

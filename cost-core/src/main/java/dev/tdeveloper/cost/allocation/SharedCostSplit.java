@@ -2,13 +2,13 @@ package dev.tdeveloper.cost.allocation;
 
 import static dev.tdeveloper.cost.allocation.Words.percent;
 import static dev.tdeveloper.cost.allocation.Words.qty;
-import static dev.tdeveloper.cost.allocation.Words.share;
 
 import dev.tdeveloper.cost.money.Apportionment;
 import dev.tdeveloper.cost.money.Money;
 import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +26,7 @@ final class SharedCostSplit {
   private final List<TenantId> tenants = new ArrayList<>();
   private final List<BigDecimal> weights = new ArrayList<>();
   private final BigDecimal weightSum;
+  private final Explained explained = new Explained();
 
   SharedCostSplit(
       SharedSplit rule,
@@ -50,68 +51,85 @@ final class SharedCostSplit {
     this.weightSum = sum;
   }
 
-  void split(Asset a, List<CostLine> out) {
+  void split(Asset a, List<Part> out) {
     Money cost = a.effectiveCost();
-    String head = "shared cost " + a.id() + " (" + cost + ")";
     if (tenants.isEmpty()) {
-      String why =
-          switch (rule) {
-            case UNIFORM -> "no tenant has usage in this allocation";
-            case PROPORTIONAL -> "no tenant has allocated cost in this allocation";
-            case CUSTOM -> "no tenant has a metric above 0";
-          };
       out.add(
-          AssetSplit.line(
-              a,
+          new Part(
               CostLineKind.UNALLOCATED,
               null,
+              a,
               BigDecimal.ZERO,
-              cost,
+              cost.amount(),
               "shared.unallocated",
               BigDecimal.ONE,
-              head + ": " + why + ", so it is unallocated"));
+              explained));
       return;
     }
     String code = "shared." + rule.name().toLowerCase(Locale.ROOT);
-    List<Money> parts = Apportionment.split(cost, weights);
-    int n = tenants.size();
-    for (int i = 0; i < n; i++) {
-      TenantId t = tenants.get(i);
-      BigDecimal s = share(weights.get(i), weightSum);
+    BigDecimal[] parts = Apportionment.split(cost.amount(), Apportionment.unitScale(cost), weights);
+    for (int i = 0; i < tenants.size(); i++) {
+      out.add(
+          new Part(
+              CostLineKind.SHARED_SHARE,
+              tenants.get(i),
+              a,
+              weights.get(i),
+              parts[i],
+              code,
+              weights.get(i),
+              explained));
+    }
+  }
+
+  /** The sentences of the shared parts; the weights are the same for every shared asset. */
+  private final class Explained implements Part.Basis {
+    @Override
+    public BigDecimal weightTotal() {
+      return tenants.isEmpty() ? BigDecimal.ONE : weightSum;
+    }
+
+    @Override
+    public String explain(Part p, Currency currency) {
+      Money cost = p.asset.effectiveCost();
+      String head = "shared cost " + p.asset.id() + " (" + cost + ")";
+      if (p.kind == CostLineKind.UNALLOCATED) {
+        String why =
+            switch (rule) {
+              case UNIFORM -> "no tenant has usage in this allocation";
+              case PROPORTIONAL -> "no tenant has allocated cost in this allocation";
+              case CUSTOM -> "no tenant has a metric above 0";
+            };
+        return head + ": " + why + ", so it is unallocated";
+      }
+      int n = tenants.size();
+      String t = p.tenant.value();
+      BigDecimal s = p.share();
       String how =
           switch (rule) {
-            case UNIFORM -> " split uniformly among " + n + " tenants: " + t.value() + " 1/" + n;
+            case UNIFORM -> " split uniformly among " + n + " tenants: " + t + " 1/" + n;
             case PROPORTIONAL ->
                 " split by allocated cost: "
-                    + t.value()
+                    + t
                     + " "
-                    + new Money(weights.get(i), cost.currency())
+                    + new Money(p.weight, currency)
                     + " of "
-                    + new Money(weightSum, cost.currency())
+                    + new Money(weightSum, currency)
                     + " ("
                     + percent(s)
                     + ")";
             case CUSTOM ->
                 " split by metric: "
-                    + t.value()
+                    + t
                     + " "
-                    + qty(weights.get(i))
+                    + qty(p.weight)
                     + " of "
                     + qty(weightSum)
                     + " ("
                     + percent(s)
                     + ")";
           };
-      out.add(
-          AssetSplit.line(
-              a,
-              CostLineKind.SHARED_SHARE,
-              t,
-              weights.get(i),
-              parts.get(i),
-              code,
-              s,
-              head + how + ": " + parts.get(i)));
+      return head + how + ": " + new Money(p.amount, currency);
     }
   }
 }

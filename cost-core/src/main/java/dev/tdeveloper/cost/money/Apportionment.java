@@ -94,6 +94,10 @@ public final class Apportionment {
       }
       weightScale = Math.max(weightScale, w.scale());
     }
+    BigDecimal[] fast = splitInLongs(amount, scale, weights, weightScale);
+    if (fast != null) {
+      return fast;
+    }
     BigInteger units = amount.setScale(scale).unscaledValue();
     BigInteger[] w = new BigInteger[n];
     BigInteger total = BigInteger.ZERO;
@@ -134,5 +138,69 @@ public final class Apportionment {
       out[i] = new BigDecimal(floor[i], scale);
     }
     return out;
+  }
+
+  /**
+   * The same split in {@code long} arithmetic, which the common bill (cents, quantities of a few
+   * decimals) fits: no {@link BigInteger} per part. Returns null when a product or sum would
+   * overflow, and the caller splits in {@link BigInteger}s; both give identical parts.
+   */
+  private static BigDecimal[] splitInLongs(
+      BigDecimal amount, int scale, List<BigDecimal> weights, int weightScale) {
+    int n = weights.size();
+    long units = unscaledLong(amount, scale);
+    long[] w = new long[n];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      w[i] = unscaledLong(weights.get(i), weightScale);
+      if (w[i] < 0 || units < 0) {
+        return null;
+      }
+      total += w[i];
+      if (total < 0) {
+        return null;
+      }
+    }
+    if (total == 0) {
+      return null; // the BigInteger path names the problem
+    }
+    long[] floor = new long[n];
+    long[] remainder = new long[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      if (Math.multiplyHigh(units, w[i]) != 0) {
+        return null;
+      }
+      long product = units * w[i];
+      if (product < 0) {
+        return null;
+      }
+      floor[i] = product / total;
+      remainder[i] = product % total;
+      given += floor[i];
+    }
+    int leftover = (int) (units - given); // < n: each remainder < 1 unit
+    if (leftover > 0) {
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      // Stable sort: equal remainders keep index order, so ties go to the lower index.
+      Arrays.sort(order, (x, y) -> Long.compare(remainder[y], remainder[x]));
+      for (int k = 0; k < leftover; k++) {
+        floor[order[k]]++;
+      }
+    }
+    BigDecimal[] out = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = BigDecimal.valueOf(floor[i], scale);
+    }
+    return out;
+  }
+
+  /** The value in units of {@code 10^-scale} as a long, or -1 when it does not fit one. */
+  private static long unscaledLong(BigDecimal value, int scale) {
+    BigDecimal v = value.setScale(scale);
+    return v.precision() <= 18 ? v.unscaledValue().longValue() : -1;
   }
 }

@@ -7,12 +7,14 @@ import static dev.tdeveloper.cost.allocation.Bills.t;
 import static dev.tdeveloper.cost.allocation.Bills.usd;
 import static dev.tdeveloper.cost.allocation.Bills.use;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.cost.price.ResourceType;
 import dev.tdeveloper.cost.usage.UsageRecord;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed allocations, one per idle and shared rule. */
@@ -44,6 +46,19 @@ class CostAllocatorTest {
         .filter(l -> l.tenant().map(x -> x.value().equals(tenant)).orElse(tenant == null))
         .map(l -> l.amount().amount())
         .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Test
+  void linesAreRenderedTheSameOnEveryReadAndExplainIsTheTenantsLinesInOrder() {
+    Allocation a = allocate(CostAllocator.builder().idleSharing(IdleSharing.PROPORTIONAL));
+    assertThat(a.lines()).hasSize(8).isEqualTo(List.copyOf(a.lines()));
+    assertThat(a.explain(t("acme")))
+        .containsExactlyElementsOf(
+            a.lines().stream().filter(l -> l.tenant().equals(Optional.of(t("acme")))).toList());
+    assertThat(a.explain(t("nobody"))).isEmpty();
+    assertThatThrownBy(() -> a.lines().get(8)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> a.lines().add(a.lines().get(0)))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

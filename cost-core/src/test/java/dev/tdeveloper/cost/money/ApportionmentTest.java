@@ -98,4 +98,27 @@ class ApportionmentTest {
     assertThat(sum).isEqualByComparingTo(amount);
     assertThat(Apportionment.split(amount, scale, weights)).containsExactly(parts);
   }
+
+  /**
+   * Weights times 10^20 give the same quotas but overflow a long, so the split leaves its long
+   * arithmetic for BigIntegers: both must give the same parts, remainders and ties included.
+   */
+  @Property(tries = 300)
+  void theLongAndTheBigIntegerArithmeticGiveIdenticalParts(
+      @ForAll @LongRange(min = 0, max = 10_000_000_000L) long units,
+      @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 1_000_000) Long> raw) {
+    List<BigDecimal> small = new ArrayList<>();
+    List<BigDecimal> huge = new ArrayList<>();
+    for (long r : raw) {
+      small.add(BigDecimal.valueOf(r, 3));
+      huge.add(BigDecimal.valueOf(r, 3).movePointRight(20));
+    }
+    if (small.stream().allMatch(x -> x.signum() == 0)) {
+      small.set(0, BigDecimal.ONE);
+      huge.set(0, BigDecimal.ONE.movePointRight(20));
+    }
+    BigDecimal amount = BigDecimal.valueOf(units, 2);
+    assertThat(Apportionment.split(amount, 2, huge))
+        .containsExactly(Apportionment.split(amount, 2, small));
+  }
 }
