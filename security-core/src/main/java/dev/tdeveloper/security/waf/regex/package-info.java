@@ -1,0 +1,6 @@
+/**
+ * Regexes that cannot hang a request: CRS patterns run on a linear-time engine (RE2/J) where their
+ * syntax allows, and on {@link java.util.regex} with a step budget where they need backtracking
+ * features.
+ */
+package dev.tdeveloper.security.waf.regex;
