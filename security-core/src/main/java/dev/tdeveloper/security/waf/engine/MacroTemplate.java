@@ -1,0 +1,148 @@
+package dev.tdeveloper.security.waf.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Text with ModSecurity macros, parsed once: {@code %{tx.anomaly_score}}, {@code %{TX.0}}, {@code
+ * %{REQUEST_HEADERS.host}}, {@code %{MATCHED_VAR}}, {@code %{rule.id}}. Inside the braces a
+ * variable name, optionally followed by {@code .} (or {@code :}) and a key; the name is matched
+ * case-insensitively. A macro expands to the first value its variable selects, or to the empty
+ * string when it selects none (as libmodsecurity3's {@code RunTimeString}); a {@code %{} without
+ * its closing brace is literal text. Immutable and thread-safe.
+ */
+public final class MacroTemplate {
+  private static final Cache<String, MacroTemplate> CACHE =
+      Caffeine.newBuilder().maximumSize(16_384).executor(Runnable::run).build();
+
+  private final String text;
+  // Parallel arrays: literal[i] != null for text, else variable[i] (+ key[i], possibly "").
+  private final String[] literal;
+  private final String[] variable;
+  private final String[] key;
+
+  private MacroTemplate(String text, List<String[]> parts) {
+    this.text = text;
+    int n = parts.size();
+    literal = new String[n];
+    variable = new String[n];
+    key = new String[n];
+    for (int i = 0; i < n; i++) {
+      String[] p = parts.get(i);
+      literal[i] = p[0];
+      variable[i] = p[1];
+      key[i] = p[2];
+    }
+  }
+
+  /**
+   * Parses a text.
+   *
+   * @param text text that may hold macros
+   * @return the template
+   * @throws NullPointerException when {@code text} is null
+   */
+  public static MacroTemplate parse(String text) {
+    List<String[]> parts = new ArrayList<>();
+    int start = 0;
+    int open = text.indexOf("%{");
+    while (open >= 0) {
+      int close = text.indexOf('}', open + 2);
+      if (close < 0) {
+        break;
+      }
+      if (open > start) {
+        parts.add(new String[] {text.substring(start, open), null, null});
+      }
+      String inner = text.substring(open + 2, close);
+      int sep = separator(inner);
+      String name = (sep < 0 ? inner : inner.substring(0, sep)).trim().toUpperCase(Locale.ROOT);
+      parts.add(new String[] {null, name, sep < 0 ? "" : inner.substring(sep + 1)});
+      start = close + 1;
+      open = text.indexOf("%{", start);
+    }
+    if (start < text.length()) {
+      parts.add(new String[] {text.substring(start), null, null});
+    }
+    return new MacroTemplate(text, parts);
+  }
+
+  /**
+   * The template of a text from a shared bounded cache: rule texts are few and expanded per match,
+   * so each is parsed once.
+   *
+   * @param text text that may hold macros
+   * @return the template
+   */
+  public static MacroTemplate of(String text) {
+    return CACHE.get(Objects.requireNonNull(text, "text"), MacroTemplate::parse);
+  }
+
+  /**
+   * Whether the text holds a macro.
+   *
+   * @return true when expansion may change it
+   */
+  public boolean hasMacros() {
+    for (String l : literal) {
+      if (l == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Expands the macros against a transaction.
+   *
+   * @param store the transaction's variables
+   * @return the expanded text; the text itself when it has no macros
+   */
+  public String expand(VariableStore store) {
+    if (literal.length == 1 && literal[0] != null) {
+      return literal[0];
+    }
+    if (literal.length == 0) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < literal.length; i++) {
+      if (literal[i] != null) {
+        b.append(literal[i]);
+      } else if (store instanceof RequestState state) {
+        b.append(state.firstValue(variable[i], key[i]));
+      } else {
+        b.append(firstOf(store, variable[i], key[i]));
+      }
+    }
+    return b.toString();
+  }
+
+  /** The first value of a variable of any store. */
+  private static String firstOf(VariableStore store, String variable, String key) {
+    List<Target> out = new ArrayList<>(2);
+    store.collect(
+        variable, key.isEmpty() ? Optional.empty() : Optional.of(key), Optional.empty(), out);
+    return out.isEmpty() ? "" : out.get(0).value();
+  }
+
+  private static int separator(String inner) {
+    int dot = inner.indexOf('.');
+    int colon = inner.indexOf(':');
+    if (dot < 0) {
+      return colon;
+    }
+    return colon < 0 ? dot : Math.min(dot, colon);
+  }
+
+  /** The text as written. */
+  @Override
+  public String toString() {
+    return text;
+  }
+}
