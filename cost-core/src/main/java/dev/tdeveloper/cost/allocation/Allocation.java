@@ -27,7 +27,7 @@ import java.util.TreeMap;
 public final class Allocation {
   private final Currency currency;
   private final Money total;
-  private final Part[] parts;
+  private final PartTable parts;
   private final List<CostLine> lines;
   private final Map<TenantId, int[]> byTenant;
   private final Map<TenantId, Money> tenantTotals;
@@ -35,28 +35,29 @@ public final class Allocation {
   private final Money idle;
   private final Money unallocated;
 
-  Allocation(Currency currency, List<Asset> assets, List<Part> parts) {
+  Allocation(Currency currency, List<Asset> assets, PartTable parts) {
     this.currency = currency;
     BigDecimal sum = Money.zero(currency).amount();
     for (Asset a : assets) {
       sum = sum.add(a.effectiveCost().amount());
     }
     this.total = new Money(sum, currency);
-    this.parts = parts.toArray(new Part[0]);
+    this.parts = parts;
     this.lines = new Lines();
     Map<TenantId, Tally> tenants = new HashMap<>();
-    Map<String, BigDecimal> services = new HashMap<>();
+    Map<String, ExactSum> services = new HashMap<>();
     BigDecimal idleSum = BigDecimal.ZERO;
     BigDecimal unallocatedSum = BigDecimal.ZERO;
-    for (int i = 0; i < this.parts.length; i++) {
-      Part p = this.parts[i];
-      services.merge(p.asset.service(), p.amount, BigDecimal::add);
-      if (p.tenant != null) {
-        tenants.computeIfAbsent(p.tenant, t -> new Tally()).add(i, p.amount);
-      } else if (p.kind == CostLineKind.IDLE) {
-        idleSum = idleSum.add(p.amount);
+    for (int i = 0; i < parts.size(); i++) {
+      BigDecimal amount = parts.amount(i);
+      services.computeIfAbsent(parts.asset(i).service(), x -> new ExactSum()).add(amount);
+      TenantId tenant = parts.tenant(i);
+      if (tenant != null) {
+        tenants.computeIfAbsent(tenant, t -> new Tally()).add(i, amount);
+      } else if (parts.kind(i) == CostLineKind.IDLE) {
+        idleSum = idleSum.add(amount);
       } else {
-        unallocatedSum = unallocatedSum.add(p.amount);
+        unallocatedSum = unallocatedSum.add(amount);
       }
     }
     Map<TenantId, int[]> tenantLines = new HashMap<>(tenants.size() * 2);
@@ -64,10 +65,10 @@ public final class Allocation {
     tenants.forEach(
         (t, tally) -> {
           tenantLines.put(t, tally.lines());
-          tenantSums.put(t, new Money(tally.sum, currency));
+          tenantSums.put(t, new Money(tally.sum.value(), currency));
         });
     Map<String, Money> serviceSums = new TreeMap<>();
-    services.forEach((s, v) -> serviceSums.put(s, new Money(v, currency)));
+    services.forEach((s, v) -> serviceSums.put(s, new Money(v.value(), currency)));
     this.byTenant = tenantLines;
     this.tenantTotals = Collections.unmodifiableMap(tenantSums);
     this.serviceTotals = Collections.unmodifiableMap(serviceSums);
@@ -164,7 +165,7 @@ public final class Allocation {
     }
     List<CostLine> out = new ArrayList<>(indexes.length);
     for (int i : indexes) {
-      out.add(parts[i].toLine(currency));
+      out.add(parts.part(i).toLine(currency));
     }
     return Collections.unmodifiableList(out);
   }
@@ -177,8 +178,8 @@ public final class Allocation {
    */
   public Money reconcile() {
     BigDecimal amounts = BigDecimal.ZERO;
-    for (Part p : parts) {
-      amounts = amounts.add(p.amount);
+    for (int i = 0; i < parts.size(); i++) {
+      amounts = amounts.add(parts.amount(i));
     }
     Money sum = Money.zero(currency).plus(new Money(amounts, currency));
     Money parts = idle.plus(unallocated);
@@ -224,7 +225,7 @@ public final class Allocation {
     return "Allocation[total="
         + total
         + ", lines="
-        + parts.length
+        + parts.size()
         + ", tenants="
         + tenantTotals.size()
         + ", idle="
@@ -238,23 +239,23 @@ public final class Allocation {
   private final class Lines extends AbstractList<CostLine> implements RandomAccess {
     @Override
     public CostLine get(int index) {
-      return parts[Objects.checkIndex(index, parts.length)].toLine(currency);
+      return parts.part(Objects.checkIndex(index, parts.size())).toLine(currency);
     }
 
     @Override
     public int size() {
-      return parts.length;
+      return parts.size();
     }
   }
 
   /** One tenant's sum and line indexes while the allocation is built. */
   private static final class Tally {
-    private BigDecimal sum = BigDecimal.ZERO;
+    private final ExactSum sum = new ExactSum();
     private int[] lines = new int[4];
     private int count;
 
     void add(int line, BigDecimal amount) {
-      sum = sum.add(amount);
+      sum.add(amount);
       if (count == lines.length) {
         lines = Arrays.copyOf(lines, count * 2);
       }

@@ -36,19 +36,17 @@ final class AssetSplit {
     this.overCapacity = overCapacity;
   }
 
-  void split(AssetUsage au, List<Part> out, Map<TenantId, BigDecimal> allocated) {
+  void split(AssetUsage au, PartTable out, Map<TenantId, ExactSum> allocated) {
     Asset a = au.asset;
     if (au.charged.isEmpty()) {
       out.add(
-          new Part(
-              CostLineKind.IDLE,
-              null,
-              a,
-              a.capacity(),
-              a.effectiveCost().amount(),
-              "idle",
-              BigDecimal.ONE,
-              Unused.INSTANCE));
+          CostLineKind.IDLE,
+          null,
+          a,
+          a.capacity(),
+          a.effectiveCost().amount(),
+          "idle",
+          Unused.INSTANCE);
       return;
     }
     List<TenantId> tenants = new ArrayList<>(au.charged.keySet());
@@ -57,7 +55,7 @@ final class AssetSplit {
     BigDecimal[] q = new BigDecimal[n];
     BigDecimal used = BigDecimal.ZERO;
     for (int i = 0; i < n; i++) {
-      q[i] = au.charged.get(tenants.get(i));
+      q[i] = au.charged.get(tenants.get(i)).value();
       used = used.add(q[i]);
     }
     BigDecimal capacity = a.capacity();
@@ -144,14 +142,12 @@ final class AssetSplit {
     String usageRule = scaled ? "usage.scaled" : "usage";
     for (int i = 0; i < n; i++) {
       TenantId t = tenants.get(i);
-      out.add(
-          new Part(CostLineKind.USAGE, t, a, q[i], parts[i], usageRule, w.get(i), basisOfLines));
-      allocated.merge(t, parts[i], BigDecimal::add);
+      out.add(CostLineKind.USAGE, t, a, q[i], parts[i], usageRule, basisOfLines);
+      allocated.computeIfAbsent(t, x -> new ExactSum()).add(parts[i]);
     }
     if (!shareIdle) {
       if (idle.signum() > 0) {
-        out.add(
-            new Part(CostLineKind.IDLE, null, a, idle, parts[n], "idle", w.get(n), basisOfLines));
+        out.add(CostLineKind.IDLE, null, a, idle, parts[n], "idle", basisOfLines);
       }
       return;
     }
@@ -159,17 +155,8 @@ final class AssetSplit {
     for (int k = 0; k < owners; k++) {
       int i = idleOwners[k];
       TenantId t = tenants.get(i);
-      out.add(
-          new Part(
-              CostLineKind.IDLE_SHARE,
-              t,
-              a,
-              basis[i],
-              parts[n + k],
-              code,
-              w.get(n + k),
-              basisOfLines));
-      allocated.merge(t, parts[n + k], BigDecimal::add);
+      out.add(CostLineKind.IDLE_SHARE, t, a, basis[i], parts[n + k], code, basisOfLines);
+      allocated.computeIfAbsent(t, x -> new ExactSum()).add(parts[n + k]);
     }
   }
 
@@ -178,14 +165,14 @@ final class AssetSplit {
     INSTANCE;
 
     @Override
-    public BigDecimal weightTotal() {
+    public BigDecimal share(Part part) {
       return BigDecimal.ONE;
     }
 
     @Override
     public String explain(Part part, Currency currency) {
-      Money cost = part.asset.effectiveCost();
-      return "idle of " + part.asset.id() + ": no tenant used it: " + cost + " kept as idle";
+      Money cost = part.asset().effectiveCost();
+      return "idle of " + part.asset().id() + ": no tenant used it: " + cost + " kept as idle";
     }
   }
 
@@ -203,10 +190,23 @@ final class AssetSplit {
       BigDecimal weightTotal)
       implements Part.Basis {
 
+    /** The part's weight as the split computed it: every USAGE quota is cost * q / capacity. */
+    @Override
+    public BigDecimal share(Part p) {
+      boolean shareIdle = rule != IdleSharing.NONE;
+      BigDecimal weight =
+          switch (p.kind()) {
+            case USAGE -> shareIdle ? p.quantity().multiply(basisSum) : p.quantity();
+            case IDLE_SHARE -> idle.multiply(p.quantity());
+            default -> idle;
+          };
+      return Words.share(weight, weightTotal);
+    }
+
     @Override
     public String explain(Part p, Currency currency) {
-      Money part = new Money(p.amount, currency);
-      return switch (p.kind) {
+      Money part = new Money(p.amount(), currency);
+      return switch (p.kind()) {
         case USAGE -> usage(p, part);
         case IDLE ->
             idleText()
@@ -218,14 +218,14 @@ final class AssetSplit {
     }
 
     private String usage(Part p, Money part) {
-      String t = p.tenant.value();
+      String t = p.tenant().value();
       String unit = asset.resource().unit();
       Money cost = asset.effectiveCost();
       BigDecimal capacity = asset.capacity();
       return scaled
           ? t
               + " used "
-              + qty(p.quantity)
+              + qty(p.quantity())
               + " of the "
               + qty(used)
               + " "
@@ -235,14 +235,14 @@ final class AssetSplit {
               + ", above its capacity of "
               + qty(capacity)
               + ", scaled to capacity ("
-              + percent(p.share())
+              + percent(share(p))
               + "): "
               + part
               + " of its "
               + cost
           : t
               + " used "
-              + qty(p.quantity)
+              + qty(p.quantity())
               + " of the "
               + qty(capacity)
               + " "
@@ -250,7 +250,7 @@ final class AssetSplit {
               + " capacity of "
               + asset.id()
               + " ("
-              + percent(p.share())
+              + percent(share(p))
               + "): "
               + part
               + " of its "
@@ -272,8 +272,8 @@ final class AssetSplit {
     }
 
     private String idleHow(Part p) {
-      String t = p.tenant.value();
-      BigDecimal ofIdle = share(p.quantity, basisSum);
+      String t = p.tenant().value();
+      BigDecimal ofIdle = Words.share(p.quantity(), basisSum);
       return switch (rule) {
         case EVEN -> " shared evenly among " + tenants + " tenants: " + t + " 1/" + tenants;
         case PROPORTIONAL ->
@@ -282,7 +282,7 @@ final class AssetSplit {
                 + " "
                 + percent(ofIdle)
                 + " by its usage of "
-                + qty(p.quantity)
+                + qty(p.quantity())
                 + " of "
                 + qty(used)
                 + " "
@@ -291,7 +291,7 @@ final class AssetSplit {
             " shared by tenant weights: "
                 + t
                 + " weight "
-                + qty(p.quantity)
+                + qty(p.quantity())
                 + " of "
                 + qty(basisSum)
                 + " ("

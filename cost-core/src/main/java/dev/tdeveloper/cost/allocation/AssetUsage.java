@@ -14,7 +14,7 @@ import java.util.Map;
 final class AssetUsage {
   final Asset asset;
   final boolean shared;
-  final Map<TenantId, BigDecimal> charged = new HashMap<>();
+  final Map<TenantId, ExactSum> charged = new HashMap<>();
 
   AssetUsage(Asset asset, boolean shared) {
     this.asset = asset;
@@ -47,7 +47,7 @@ final class AssetUsage {
     }
     BigDecimal q = r.chargedQuantity();
     if (q.signum() > 0) {
-      charged.merge(r.tenant(), q, BigDecimal::add);
+      charged.computeIfAbsent(r.tenant(), t -> new ExactSum()).add(q);
     }
   }
 

@@ -83,7 +83,9 @@ public final class CostAllocator {
     Map<String, AssetUsage> byId = new HashMap<>(assets.size() * 2);
     List<AssetUsage> ordered = new ArrayList<>(assets.size());
     for (Asset a : assets) {
-      Objects.requireNonNull(a, "assets[" + ordered.size() + "]");
+      if (a == null) {
+        throw new NullPointerException("assets[" + ordered.size() + "]");
+      }
       if (!a.effectiveCost().currency().equals(currency)) {
         throw new AllocationException(
             "asset "
@@ -111,7 +113,9 @@ public final class CostAllocator {
     }
     int index = 0;
     for (UsageRecord r : usage) {
-      Objects.requireNonNull(r, "usage[" + index + "]");
+      if (r == null) {
+        throw new NullPointerException("usage[" + index + "]");
+      }
       AssetUsage au = byId.get(r.assetId());
       if (au == null) {
         throw new AllocationException(
@@ -124,12 +128,13 @@ public final class CostAllocator {
     for (AssetUsage au : ordered) {
       active.addAll(au.charged.keySet());
     }
-    List<Part> lines = new ArrayList<>();
-    Map<TenantId, BigDecimal> allocated = new HashMap<>();
+    PartTable lines = new PartTable();
+    Map<TenantId, ExactSum> allocated = new HashMap<>();
     AssetSplit split = new AssetSplit(idleSharing, tenantWeights, overCapacity);
     for (AssetUsage au : ordered) {
       if (!au.shared) {
         split.split(au, lines, allocated);
+        au.charged.clear(); // its sums live on in the lines; the map need not
       }
     }
     SharedCostSplit shared = new SharedCostSplit(sharedSplit, sharedMetric, active, allocated);

@@ -7,46 +7,27 @@ import java.util.Currency;
 import java.util.Optional;
 
 /**
- * One allocated amount as an {@link Allocation} keeps it: the numbers only. Its share and its
- * sentence are computed from them, and from the {@link Basis} of the split that produced it, when
- * the line is read ({@link #toLine}), so a month of 10,000 tenants holds a few compact objects per
- * line instead of every sentence. Immutable.
+ * One allocated amount read back from a {@link PartTable}: the numbers only, with the {@link Basis}
+ * of the split that produced it, which computes its share and sentence on demand.
+ *
+ * @param kind what part of the cost it is
+ * @param tenant the tenant; null on IDLE and UNALLOCATED parts
+ * @param asset the asset
+ * @param quantity the quantity behind the amount
+ * @param amount the amount
+ * @param rule the rule code
+ * @param basis the split it came from
  */
-final class Part {
-  final CostLineKind kind;
-  final TenantId tenant; // null on IDLE and UNALLOCATED parts
-  final Asset asset;
-  final BigDecimal quantity;
-  final BigDecimal amount;
-  final String rule;
-  final BigDecimal weight; // this part's weight in its split; share = weight / basis.weightTotal()
-  final Basis basis;
+record Part(
+    CostLineKind kind,
+    TenantId tenant,
+    Asset asset,
+    BigDecimal quantity,
+    BigDecimal amount,
+    String rule,
+    Part.Basis basis) {
 
-  Part(
-      CostLineKind kind,
-      TenantId tenant,
-      Asset asset,
-      BigDecimal quantity,
-      BigDecimal amount,
-      String rule,
-      BigDecimal weight,
-      Basis basis) {
-    this.kind = kind;
-    this.tenant = tenant;
-    this.asset = asset;
-    this.quantity = quantity;
-    this.amount = amount;
-    this.rule = rule;
-    this.weight = weight;
-    this.basis = basis;
-  }
-
-  /** The fraction of the split this part carries. */
-  BigDecimal share() {
-    return Words.share(weight, basis.weightTotal());
-  }
-
-  /** The line an operator reads, sentence included. */
+  /** The line an operator reads, share and sentence included. */
   CostLine toLine(Currency currency) {
     return new CostLine(
         kind,
@@ -60,21 +41,22 @@ final class Part {
         quantity,
         new Money(amount, currency),
         rule,
-        share(),
+        basis.share(this),
         basis.explain(this, currency));
   }
 
   /**
-   * What one split of one asset's cost knew: the sum of its weights and the numbers its sentences
-   * quote. One per asset, shared by its parts.
+   * What one split of one asset's cost knew: the weights its parts were split by and the numbers
+   * its sentences quote. One per asset (or per allocation for shared costs), shared by its parts.
    */
   interface Basis {
     /**
-     * The sum of the split's weights.
+     * The fraction of the split one of its parts carries.
      *
-     * @return the denominator of every part's share
+     * @param part the part
+     * @return its weight over the sum of the split's weights
      */
-    BigDecimal weightTotal();
+    BigDecimal share(Part part);
 
     /**
      * The sentence of one of this split's parts.

@@ -32,12 +32,12 @@ final class SharedCostSplit {
       SharedSplit rule,
       Map<TenantId, BigDecimal> metric,
       Set<TenantId> active,
-      Map<TenantId, BigDecimal> allocated) {
+      Map<TenantId, ExactSum> allocated) {
     this.rule = rule;
     Map<TenantId, BigDecimal> basis = new TreeMap<>();
     switch (rule) {
       case UNIFORM -> active.forEach(t -> basis.put(t, BigDecimal.ONE));
-      case PROPORTIONAL -> basis.putAll(allocated);
+      case PROPORTIONAL -> allocated.forEach((t, sum) -> basis.put(t, sum.value()));
       case CUSTOM -> basis.putAll(metric);
     }
     BigDecimal sum = BigDecimal.ZERO;
@@ -51,49 +51,39 @@ final class SharedCostSplit {
     this.weightSum = sum;
   }
 
-  void split(Asset a, List<Part> out) {
+  void split(Asset a, PartTable out) {
     Money cost = a.effectiveCost();
     if (tenants.isEmpty()) {
       out.add(
-          new Part(
-              CostLineKind.UNALLOCATED,
-              null,
-              a,
-              BigDecimal.ZERO,
-              cost.amount(),
-              "shared.unallocated",
-              BigDecimal.ONE,
-              explained));
+          CostLineKind.UNALLOCATED,
+          null,
+          a,
+          BigDecimal.ZERO,
+          cost.amount(),
+          "shared.unallocated",
+          explained);
       return;
     }
     String code = "shared." + rule.name().toLowerCase(Locale.ROOT);
     BigDecimal[] parts = Apportionment.split(cost.amount(), Apportionment.unitScale(cost), weights);
     for (int i = 0; i < tenants.size(); i++) {
       out.add(
-          new Part(
-              CostLineKind.SHARED_SHARE,
-              tenants.get(i),
-              a,
-              weights.get(i),
-              parts[i],
-              code,
-              weights.get(i),
-              explained));
+          CostLineKind.SHARED_SHARE, tenants.get(i), a, weights.get(i), parts[i], code, explained);
     }
   }
 
   /** The sentences of the shared parts; the weights are the same for every shared asset. */
   private final class Explained implements Part.Basis {
     @Override
-    public BigDecimal weightTotal() {
-      return tenants.isEmpty() ? BigDecimal.ONE : weightSum;
+    public BigDecimal share(Part p) {
+      return tenants.isEmpty() ? BigDecimal.ONE : Words.share(p.quantity(), weightSum);
     }
 
     @Override
     public String explain(Part p, Currency currency) {
-      Money cost = p.asset.effectiveCost();
-      String head = "shared cost " + p.asset.id() + " (" + cost + ")";
-      if (p.kind == CostLineKind.UNALLOCATED) {
+      Money cost = p.asset().effectiveCost();
+      String head = "shared cost " + p.asset().id() + " (" + cost + ")";
+      if (p.kind() == CostLineKind.UNALLOCATED) {
         String why =
             switch (rule) {
               case UNIFORM -> "no tenant has usage in this allocation";
@@ -103,8 +93,8 @@ final class SharedCostSplit {
         return head + ": " + why + ", so it is unallocated";
       }
       int n = tenants.size();
-      String t = p.tenant.value();
-      BigDecimal s = p.share();
+      String t = p.tenant().value();
+      BigDecimal s = share(p);
       String how =
           switch (rule) {
             case UNIFORM -> " split uniformly among " + n + " tenants: " + t + " 1/" + n;
@@ -112,7 +102,7 @@ final class SharedCostSplit {
                 " split by allocated cost: "
                     + t
                     + " "
-                    + new Money(p.weight, currency)
+                    + new Money(p.quantity(), currency)
                     + " of "
                     + new Money(weightSum, currency)
                     + " ("
@@ -122,14 +112,14 @@ final class SharedCostSplit {
                 " split by metric: "
                     + t
                     + " "
-                    + qty(p.weight)
+                    + qty(p.quantity())
                     + " of "
                     + qty(weightSum)
                     + " ("
                     + percent(s)
                     + ")";
           };
-      return head + how + ": " + new Money(p.amount, currency);
+      return head + how + ": " + new Money(p.amount(), currency);
     }
   }
 }

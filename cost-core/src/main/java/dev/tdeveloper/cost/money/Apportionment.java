@@ -87,7 +87,10 @@ public final class Apportionment {
     }
     int weightScale = 0;
     for (int i = 0; i < n; i++) {
-      BigDecimal w = Objects.requireNonNull(weights.get(i), "weights[" + i + "]");
+      BigDecimal w = weights.get(i);
+      if (w == null) {
+        throw new NullPointerException("weights[" + i + "]");
+      }
       if (w.signum() < 0) {
         throw new IllegalArgumentException(
             "weights[" + i + "]: " + w.toPlainString() + " is negative; allowed: >= 0");
