@@ -148,6 +148,17 @@ public final class EvaluatorTransaction implements OperatorContext {
     return interruption != null || allowTransaction || (allowRequest && phase <= 2);
   }
 
+  /**
+   * Records an engine fault outside rule evaluation (a body processor or state failure) and goes
+   * on, as ModSecurity logs and continues.
+   *
+   * @param phase the phase, 1 to 5
+   * @param reason what failed
+   */
+  public void recordFault(int phase, String reason) {
+    matches.add(new WafMatch(0, phase, "", "", "", "", -1, List.of(), "error: " + reason));
+  }
+
   void record(WafMatch match) {
     matches.add(match);
   }
