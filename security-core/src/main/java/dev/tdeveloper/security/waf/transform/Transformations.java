@@ -12,8 +12,17 @@ import java.util.Optional;
  * but a reset of the list before it; the engine handles it and it maps to the identity here.
  *
  * <p>Each transformation works on byte strings (one char, 0 to 255, per byte), is a pure function,
- * never throws and returns its input instance when it changes nothing. Where a transformation
- * departs from libmodsecurity its Javadoc says so. This class is stateless and thread-safe.
+ * never throws and returns its input instance when it changes nothing. This class is stateless and
+ * thread-safe.
+ *
+ * <p>Where libmodsecurity releases differ, the current one and its language test suite are
+ * followed: {@code removeComments} examines the byte after a comment's end, {@code sqlHexDecode}
+ * keeps the last byte and goes on past a NUL, {@code cssDecode} goes on past a decoded NUL. Two
+ * deliberate differences: {@code utf8toUnicode} keeps NUL bytes (libmodsecurity loses them as a
+ * side effect), and {@code urlDecodeUni} has no {@code SecUnicodeMapFile} table, so {@code %uHHHH}
+ * always keeps its low byte (with the full-width ASCII adjustment), as libmodsecurity does without
+ * a map. {@code base64Decode} is strict (an invalid value gives the empty string, and the value is
+ * read up to its first NUL), {@code base64DecodeExt} forgiving, both as libmodsecurity.
  */
 public final class Transformations {
   private static final Map<String, Transformation> BY_NAME = registry();
