@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @rx}: a {@link WafPattern} search; with {@code capture}, {@code TX:0} gets the match and
  * {@code TX:1..9} the groups. A pattern with a macro ({@code ^%{tx.allowed_charsets}$}, CRS rule
  * 920480) is expanded and compiled per evaluation, as ModSecurity v3 does, through a small cache of
- * compiled expansions; an expansion that does not compile does not match. Thread-safe.
+ * compiled expansions; an expansion that does not compile does not match. A search that throws (a
+ * stack overflow in a backtracking engine) is treated as a search over budget: no match, and {@link
+ * OperatorContext#regexLimitExceeded} is told. Thread-safe.
  */
 final class RxOperator implements Operator {
   /** Compiled expansions kept per macro rule; more distinct expansions are compiled each time. */
@@ -49,7 +51,14 @@ final class RxOperator implements Operator {
       pattern = compiled.get();
     }
     List<String> groups = ctx.capturing() ? new ArrayList<>(4) : null;
-    RegexOutcome outcome = pattern.find(input, groups);
+    RegexOutcome outcome;
+    try {
+      outcome = pattern.find(input, groups);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A search that blows up (java.util.regex recurses per repetition) is a search that ran
+      // out of budget: no match, reported like one, never an exception to the caller.
+      outcome = RegexOutcome.LIMIT_EXCEEDED;
+    }
     if (outcome == RegexOutcome.LIMIT_EXCEEDED) {
       ctx.regexLimitExceeded(pattern.source());
       return false;

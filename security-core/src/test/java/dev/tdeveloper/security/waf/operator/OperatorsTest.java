@@ -62,6 +62,32 @@ class OperatorsTest {
   }
 
   @Test
+  void everyOperatorCopesWithHugeAndHostileInputs() throws IOException {
+    Files.writeString(dir.resolve("phrases.data"), "needle\n");
+    Files.writeString(dir.resolve("ips.data"), "10.0.0.0/8\n");
+    StringBuilder bytes = new StringBuilder(1 << 20);
+    for (int i = 0; i < 1 << 20; i++) {
+      bytes.append((char) (i & 0xff));
+    }
+    String[] inputs = {
+      "9".repeat(1 << 20), bytes.toString(), "%".repeat(1 << 20), "\u00c3".repeat(1 << 20), ""
+    };
+    OperatorEnv env = new OperatorEnv(Ops.AT, dir, GeoLookup.none(), DnsBlocklist.none());
+    for (String name : Operators.SUPPORTED) {
+      Operator op = Operators.create(new OperatorRef(name, PARAMS.get(name), false), env);
+      for (String input : inputs) {
+        op.evaluate(RecordingContext.withCapture(), input);
+      }
+    }
+    assertThat(Ops.eval(Ops.op("gt", "31486341"), inputs[0])).isTrue();
+    assertThat(Ops.eval(Ops.op("eq", "0"), inputs[0])).isTrue();
+    assertThat(Ops.eval(Ops.op("validateByteRange", "1-255"), inputs[1])).isTrue();
+    assertThat(Ops.eval(Ops.op("validateUrlEncoding", ""), inputs[2])).isTrue();
+    assertThat(Ops.eval(Ops.op("validateUtf8Encoding", ""), inputs[3])).isTrue();
+    assertThat(Ops.eval(Ops.op("pm", "needle"), inputs[1] + "NEEDLE")).isTrue();
+  }
+
+  @Test
   void aliasesResolveToTheirOperators() throws IOException {
     Files.writeString(dir.resolve("phrases.data"), "needle\n");
     Operator pmf = Ops.op("pmf", "phrases.data", dir);
