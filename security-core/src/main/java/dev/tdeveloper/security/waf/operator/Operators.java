@@ -3,6 +3,8 @@ package dev.tdeveloper.security.waf.operator;
 import dev.tdeveloper.security.shield.IpRange;
 import dev.tdeveloper.security.shield.IpRangeSet;
 import dev.tdeveloper.security.waf.WafException;
+import dev.tdeveloper.security.waf.libinjection.DetectSqli;
+import dev.tdeveloper.security.waf.libinjection.DetectXss;
 import dev.tdeveloper.security.waf.operator.NumericOperators.Comparison;
 import dev.tdeveloper.security.waf.seclang.OperatorRef;
 import dev.tdeveloper.security.waf.seclang.SecLangNames;
@@ -13,11 +15,11 @@ import java.util.TreeSet;
 
 /**
  * Creates operators from parsed references, once per rule at load time: every operator of {@link
- * SecLangNames#OPERATORS} except {@code @detectSQLi} and {@code @detectXSS}, which live in {@code
- * waf.libinjection} (the engine creates those itself). Parameters are checked and precompiled here
- * (regexes, Aho-Corasick automata, IP range sets, byte tables, numbers), so evaluation does no
- * parsing unless the parameter holds a {@code %{macro}}. Stateless and thread-safe; the operators
- * it returns are thread-safe and never throw.
+ * SecLangNames#OPERATORS} ({@code @detectSQLi} and {@code @detectXSS} come from {@code
+ * waf.libinjection}). Parameters are checked and precompiled here (regexes, Aho-Corasick automata,
+ * IP range sets, byte tables, numbers), so evaluation does no parsing unless the parameter holds a
+ * {@code %{macro}}. Stateless and thread-safe; the operators it returns are thread-safe and never
+ * throw.
  *
  * <p>Each operator follows ModSecurity v3; the classes behind them document where and why we
  * differ.
@@ -70,16 +72,9 @@ public final class Operators {
       case "noMatch" -> (ctx, in) -> false;
       case "geoLookup" -> NetworkOperators.geoLookup(env.geoLookup());
       case "rbl" -> rbl(p, env);
-      default ->
-          throw LoadErrors.of(
-              env,
-              ref.name(),
-              "unknown operator",
-              ref.toString(),
-              ALLOWED
-                  + (name.equals("detectSQLi") || name.equals("detectXSS")
-                      ? " (detectSQLi/detectXSS are created by waf.libinjection)"
-                      : ""));
+      case "detectSQLi" -> DetectSqli.INSTANCE;
+      case "detectXSS" -> DetectXss.INSTANCE;
+      default -> throw LoadErrors.of(env, ref.name(), "unknown operator", ref.toString(), ALLOWED);
     };
   }
 
@@ -177,9 +172,6 @@ public final class Operators {
   }
 
   private static Set<String> supported() {
-    Set<String> names = new TreeSet<>(SecLangNames.OPERATORS);
-    names.remove("detectSQLi");
-    names.remove("detectXSS");
-    return Set.copyOf(names);
+    return Set.copyOf(SecLangNames.OPERATORS);
   }
 }

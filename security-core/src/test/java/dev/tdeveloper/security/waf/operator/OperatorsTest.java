@@ -41,16 +41,17 @@ class OperatorsTest {
           Map.entry("unconditionalMatch", ""),
           Map.entry("noMatch", ""),
           Map.entry("geoLookup", ""),
-          Map.entry("rbl", "bl.example.org"));
+          Map.entry("rbl", "bl.example.org"),
+          Map.entry("detectSQLi", ""),
+          Map.entry("detectXSS", ""));
 
   @TempDir Path dir;
 
   @Test
-  void createsEveryVocabularyOperatorButTheLibinjectionOnes() throws IOException {
+  void createsEveryVocabularyOperator() throws IOException {
     Files.writeString(dir.resolve("phrases.data"), "a\n");
     Files.writeString(dir.resolve("ips.data"), "10.0.0.0/8\n");
     Set<String> expected = new TreeSet<>(SecLangNames.OPERATORS);
-    expected.removeAll(Set.of("detectSQLi", "detectXSS"));
     assertThat(Operators.SUPPORTED).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(PARAMS.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     OperatorEnv env = new OperatorEnv(Ops.AT, dir, GeoLookup.none(), DnsBlocklist.none());
@@ -95,11 +96,11 @@ class OperatorsTest {
   }
 
   @Test
-  void theLibinjectionOperatorsAreNotCreatedHere() {
-    assertThatThrownBy(() -> Ops.op("detectSQLi", ""))
-        .isInstanceOf(WafException.class)
-        .hasMessageStartingWith("rules.conf:7: @detectSQLi: unknown operator; \"@detectSQLi\";")
-        .hasMessageContaining("created by waf.libinjection");
+  void theLibinjectionOperatorsDetectSqlInjectionAndXss() {
+    assertThat(Ops.eval(Ops.op("detectSQLi", ""), "1' or '1'='1")).isTrue();
+    assertThat(Ops.eval(Ops.op("detectSQLi", ""), "O'Brien")).isFalse();
+    assertThat(Ops.eval(Ops.op("detectXSS", ""), "<script>alert(1)</script>")).isTrue();
+    assertThat(Ops.eval(Ops.op("detectXSS", ""), "a < b and c > d")).isFalse();
   }
 
   @Test
