@@ -28,32 +28,19 @@ final class DirectiveTokenizer {
       if (i >= n) {
         break;
       }
-      StringBuilder arg = new StringBuilder();
+      String arg;
       if (s.charAt(i) == '"') {
         int open = i;
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = s.charAt(i);
-          if (c == '\\' && i + 1 < n) {
-            arg.append(c).append(s.charAt(i + 1));
-            i += 2;
-          } else if (c == '"') {
-            closed = true;
-            i++;
-            break;
-          } else {
-            arg.append(c);
-            i++;
-          }
-        }
-        if (!closed) {
+        int close = closingQuote(s, i + 1);
+        if (close < 0) {
           throw ParseErrors.at(
               at,
               s.substring(open),
               "unterminated double quote",
               "a closing \" on the same directive");
         }
+        arg = s.substring(open + 1, close);
+        i = close + 1;
         if (i < n && !isWhitespace(s.charAt(i))) {
           throw ParseErrors.at(
               at,
@@ -75,11 +62,24 @@ final class DirectiveTokenizer {
             i++;
           }
         }
-        arg.append(s, start, i);
+        arg = s.substring(start, i);
       }
-      args.add(arg.toString());
+      args.add(arg);
     }
     return new Directive(name, args, at);
+  }
+
+  /** The index of the first {@code "} from {@code from} not escaped by a backslash, or -1. */
+  private static int closingQuote(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int skipWhitespace(String s, int from) {
