@@ -208,6 +208,16 @@ class SecLangErrorsTest {
   }
 
   @Test
+  void everyListedDirectiveHasAHandlerThatRefusesMissingArguments() {
+    for (String directive : SecLangNames.DIRECTIVES) {
+      if (directive.equals("SecResponseBodyMimeTypesClear")) {
+        continue;
+      }
+      refuses(directive + "\n", "t.conf:1: " + directive);
+    }
+  }
+
+  @Test
   void errorsInAMultiLineDirectiveNameItsFirstLine() {
     refuses(
         "SecAction \"id:1\"\nSecRule ARGS \"@rx a\" \\\n  \"id:2,\\\n  bogus\"",
