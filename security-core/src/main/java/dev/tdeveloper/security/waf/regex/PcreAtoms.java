@@ -53,7 +53,7 @@ final class PcreAtoms {
         if (close == ' ') {
           throw p.error(start, "\\k is not followed by a name in <>, '' or {}");
         }
-        return namedBackref(p, p.name(close, start), start);
+        return namedBackref(p, PcreGroups.name(p, close, start), start);
       case 'K', 'p', 'P', 'X', 'C', 'L', 'l', 'U', 'u':
         throw p.error(start, "unsupported escape \\" + e);
       default:
@@ -99,7 +99,7 @@ final class PcreAtoms {
     String num = p.src.substring(d0, p.pos);
     if (braced && (num.isEmpty() || !p.peek('}'))) {
       p.pos = d0;
-      return namedBackref(p, p.name('}', start), start);
+      return namedBackref(p, PcreGroups.name(p, '}', start), start);
     }
     if (braced) {
       p.pos++;

@@ -131,7 +131,7 @@ final class PcreParser {
     char c = src.charAt(pos++);
     switch (c) {
       case '(':
-        return group();
+        return PcreGroups.group(this);
       case '[':
         return PcreAtoms.bracketClass(this);
       case '.':
@@ -257,117 +257,7 @@ final class PcreParser {
     return Integer.parseInt(digits);
   }
 
-  /** After {@code (}: every kind of group, or null for an option setting or a comment. */
-  private Node group() {
-    int start = pos - 1;
-    if (peek('*')) {
-      throw error(start, "unsupported (*VERB)");
-    }
-    if (!peek('?')) {
-      int index = ++groups;
-      return new Node.Group(index, groupBody(start));
-    }
-    pos++;
-    if (!more()) {
-      throw error(start, "missing )");
-    }
-    char k = src.charAt(pos++);
-    switch (k) {
-      case '#':
-        int close = src.indexOf(')', pos);
-        if (close < 0) {
-          throw error(start, "missing ) after comment");
-        }
-        pos = close + 1;
-        return null;
-      case ':':
-        return new Node.Group(0, groupBody(start));
-      case '>':
-        nonLinear.add("atomic group");
-        return new Node.Atomic(groupBody(start));
-      case '=':
-      case '!':
-        nonLinear.add("lookahead");
-        return new Node.Look(true, k == '!', groupBody(start));
-      case '<':
-        if (peek('=') || peek('!')) {
-          boolean negative = src.charAt(pos++) == '!';
-          nonLinear.add("lookbehind");
-          return new Node.Look(false, negative, groupBody(start));
-        }
-        return named('>', start);
-      case '\'':
-        return named('\'', start);
-      case 'P':
-        if (peek('<')) {
-          pos++;
-          return named('>', start);
-        }
-        if (peek('=')) {
-          pos++;
-          String name = name(')', start);
-          return PcreAtoms.namedBackref(this, name, start);
-        }
-        throw error(start, "unsupported (?P> recursion");
-      default:
-        pos--;
-        return options(start);
-    }
-  }
-
-  private Node named(char terminator, int start) {
-    String name = name(terminator, start);
-    int index = ++groups;
-    if (names.putIfAbsent(name, index) != null) {
-      throw error(start, "two named subpatterns have the same name " + name);
-    }
-    return new Node.Group(index, groupBody(start));
-  }
-
-  String name(char terminator, int start) {
-    int end = src.indexOf(terminator, pos);
-    if (end <= pos) {
-      throw error(start, "syntax error in subpattern name");
-    }
-    String name = src.substring(pos, end);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(c == '_' || (c < 128 && Character.isLetterOrDigit(c)))) {
-        throw error(start, "syntax error in subpattern name " + name);
-      }
-    }
-    pos = end + 1;
-    return name;
-  }
-
-  private Node options(int start) {
-    boolean on = true;
-    boolean[] saved = flags();
-    while (more() && src.charAt(pos) != ')' && src.charAt(pos) != ':') {
-      char f = src.charAt(pos++);
-      switch (f) {
-        case '-' -> on = false;
-        case 'i' -> caseless = on;
-        case 'm' -> multiline = on;
-        case 's' -> dotall = on;
-        case 'x' -> extended = on;
-        case 'U' -> ungreedy = on;
-        case 'J' -> {}
-        default -> throw error(start, "unsupported group or option (?" + f);
-      }
-    }
-    if (!more()) {
-      throw error(start, "missing )");
-    }
-    if (src.charAt(pos++) == ')') {
-      return null;
-    }
-    Node body = groupBody(start);
-    restore(saved);
-    return new Node.Group(0, body);
-  }
-
-  private Node groupBody(int start) {
+  Node groupBody(int start) {
     boolean[] saved = flags();
     Node body = alternation();
     if (!peek(')')) {
@@ -378,11 +268,11 @@ final class PcreParser {
     return body;
   }
 
-  private boolean[] flags() {
+  boolean[] flags() {
     return new boolean[] {caseless, multiline, dotall, extended, ungreedy};
   }
 
-  private void restore(boolean[] f) {
+  void restore(boolean[] f) {
     caseless = f[0];
     multiline = f[1];
     dotall = f[2];
