@@ -6,11 +6,41 @@ import java.util.Set;
 /**
  * The SecLang vocabulary this engine implements: the parser refuses anything else, naming file:line
  * and the token, and a test checks that the engine implements every name listed. Names are spelt as
- * ModSecurity documents them; operator and transformation names are matched case-sensitively,
- * variable names case-insensitively (stored upper case).
+ * ModSecurity documents them. The parser matches every name case-insensitively, as ModSecurity v3's
+ * lexer does, and stores the spelling listed here (variables upper case).
  */
 public final class SecLangNames {
   private SecLangNames() {}
+
+  /** Directives, matched case-insensitively as ModSecurity v3 matches them. */
+  public static final Set<String> DIRECTIVES =
+      Set.of(
+          "SecRule",
+          "SecAction",
+          "SecMarker",
+          "SecDefaultAction",
+          "SecRuleEngine",
+          "SecRequestBodyAccess",
+          "SecRequestBodyLimit",
+          "SecRequestBodyNoFilesLimit",
+          "SecRequestBodyLimitAction",
+          "SecResponseBodyAccess",
+          "SecResponseBodyLimit",
+          "SecResponseBodyLimitAction",
+          "SecResponseBodyMimeType",
+          "SecResponseBodyMimeTypesClear",
+          "SecRuleRemoveById",
+          "SecRuleRemoveByTag",
+          "SecRuleRemoveByMsg",
+          "SecRuleUpdateTargetById",
+          "SecRuleUpdateTargetByTag",
+          "SecRuleUpdateTargetByMsg",
+          "SecRuleUpdateActionById",
+          "SecComponentSignature",
+          "SecCollectionTimeout",
+          "SecArgumentSeparator",
+          "Include",
+          "IncludeOptional");
 
   /** Operators, without {@code @}. */
   public static final Set<String> OPERATORS =

@@ -1,0 +1,119 @@
+package dev.tdeveloper.security.waf;
+
+import dev.tdeveloper.security.waf.engine.CompiledRuleSet;
+import dev.tdeveloper.security.waf.engine.Evaluator;
+import dev.tdeveloper.security.waf.engine.PersistentCollections;
+import dev.tdeveloper.security.waf.seclang.EngineSettings;
+import dev.tdeveloper.security.waf.seclang.RuleSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A web application firewall loaded from SecLang rule files (the OWASP CRS 3.3.4 unchanged): the
+ * rules compiled once, then one {@link WafTransaction} per request. Immutable and thread-safe; the
+ * persistent collections ({@code IP}, {@code GLOBAL}) it holds are thread-safe and kept apart per
+ * tenant namespace.
+ */
+public final class Waf {
+  private final CompiledRuleSet rules;
+  private final Evaluator evaluator;
+  private final WafConfig config;
+  private final EngineSettings settings;
+  private final PersistentCollections collections;
+  private final Duration loadTime;
+
+  Waf(RuleSet set, WafConfig config, long startNanos) {
+    this.rules = CompiledRuleSet.compile(set);
+    this.evaluator = new Evaluator(rules);
+    this.config = config;
+    this.settings = set.settings();
+    this.collections = PersistentCollections.inMemory(config.ticker());
+    this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /**
+   * A builder.
+   *
+   * @return a new builder
+   */
+  public static WafBuilder builder() {
+    return new WafBuilder();
+  }
+
+  /**
+   * A transaction with no tenant policy (namespace {@code ""}).
+   *
+   * @return a new transaction
+   */
+  public WafTransaction newTransaction() {
+    return newTransaction(WafPolicy.defaults(""));
+  }
+
+  /**
+   * A transaction for a tenant.
+   *
+   * @param policy the tenant's policy
+   * @return a new transaction
+   */
+  public WafTransaction newTransaction(WafPolicy policy) {
+    return new WafTransaction(this, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /**
+   * The rules each file gave ({@code SecRule} and {@code SecAction}, chains once).
+   *
+   * @return file to count, in load order
+   */
+  public Map<String, Integer> rulesPerFile() {
+    return rules.rulesPerFile();
+  }
+
+  /**
+   * The number of rules compiled (after {@code SecRuleRemoveBy*}).
+   *
+   * @return the count
+   */
+  public int ruleCount() {
+    return rules.ruleCount();
+  }
+
+  /**
+   * How long parsing and compiling took.
+   *
+   * @return the load time
+   */
+  public Duration loadTime() {
+    return loadTime;
+  }
+
+  /**
+   * The configuration.
+   *
+   * @return the config
+   */
+  public WafConfig config() {
+    return config;
+  }
+
+  /**
+   * The engine directives of the rule files.
+   *
+   * @return the settings
+   */
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  CompiledRuleSet rules() {
+    return rules;
+  }
+
+  Evaluator evaluator() {
+    return evaluator;
+  }
+
+  PersistentCollections collections() {
+    return collections;
+  }
+}

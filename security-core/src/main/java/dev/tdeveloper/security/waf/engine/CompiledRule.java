@@ -1,0 +1,128 @@
+package dev.tdeveloper.security.waf.engine;
+
+import dev.tdeveloper.security.waf.operator.Operator;
+import dev.tdeveloper.security.waf.regex.WafPattern;
+import dev.tdeveloper.security.waf.seclang.Location;
+import dev.tdeveloper.security.waf.seclang.RuleDef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One link of a rule, compiled once at load time: its targets and exclusions, operator,
+ * transformation chain (the phase's default transformations merged in), and its actions sorted by
+ * when ModSecurity runs them. A chain is the first link with {@link #next()} links. Immutable and
+ * thread-safe.
+ */
+public final class CompiledRule {
+  /** A target to collect: the variable, its key or key pattern, and whether it is counted. */
+  record Variable(
+      String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {}
+
+  final RuleDef.Kind kind;
+  final long id;
+  final int phase;
+  final Location location;
+  final String marker;
+  final List<Variable> variables;
+  final List<CtlTargetRemoval> exclusions;
+  final Operator operator;
+  final boolean negated;
+  final CompiledTransforms.Chain transforms;
+  final boolean multiMatch;
+  final boolean capture;
+  final List<SetvarAction> setvars;
+  final List<ActionStep> afterMatch;
+  final DisruptiveAction disruptive;
+  final int status;
+  final int skip;
+  final String skipAfter;
+  final boolean log;
+  final String msg;
+  final String logData;
+  final List<String> tags;
+  final Set<String> tagSet;
+  final int severity;
+  final Map<String, String> fields;
+  final CompiledRule next;
+
+  CompiledRule(ActionCompiler.Parts p, CompiledRule next) {
+    this.kind = p.kind;
+    this.id = p.id;
+    this.phase = p.phase;
+    this.location = p.location;
+    this.marker = p.marker;
+    this.variables = List.copyOf(p.variables);
+    this.exclusions = List.copyOf(p.exclusions);
+    this.operator = p.operator;
+    this.negated = p.negated;
+    this.transforms = p.transforms;
+    this.multiMatch = p.multiMatch;
+    this.capture = p.capture;
+    this.setvars = List.copyOf(p.setvars);
+    this.afterMatch = List.copyOf(p.afterMatch);
+    this.disruptive = p.disruptive;
+    this.status = p.status;
+    this.skip = p.skip;
+    this.skipAfter = p.skipAfter;
+    this.log = p.log;
+    this.msg = p.msg;
+    this.logData = p.logData;
+    this.tags = List.copyOf(p.tags);
+    this.tagSet = Set.copyOf(p.tags);
+    this.severity = p.severity;
+    this.fields = Map.copyOf(p.fields);
+    this.next = next;
+  }
+
+  /**
+   * The rule's id.
+   *
+   * @return the id; 0 for markers and chain links after the first
+   */
+  public long id() {
+    return id;
+  }
+
+  /**
+   * The phase the rule runs in.
+   *
+   * @return 1 to 5
+   */
+  public int phase() {
+    return phase;
+  }
+
+  /**
+   * Where the rule was written.
+   *
+   * @return the file and line
+   */
+  public Location location() {
+    return location;
+  }
+
+  /**
+   * Whether this is a {@code SecMarker}.
+   *
+   * @return whether it is a marker
+   */
+  public boolean isMarker() {
+    return kind == RuleDef.Kind.MARKER;
+  }
+
+  /**
+   * The next link of the chain.
+   *
+   * @return the link; empty for the last
+   */
+  public Optional<CompiledRule> next() {
+    return Optional.ofNullable(next);
+  }
+
+  @Override
+  public String toString() {
+    return isMarker() ? "SecMarker " + marker : "rule " + id + " at " + location;
+  }
+}

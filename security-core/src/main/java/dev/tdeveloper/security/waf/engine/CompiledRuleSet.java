@@ -1,0 +1,200 @@
+package dev.tdeveloper.security.waf.engine;
+
+import dev.tdeveloper.security.waf.WafException;
+import dev.tdeveloper.security.waf.seclang.ActionRef;
+import dev.tdeveloper.security.waf.seclang.EngineSettings;
+import dev.tdeveloper.security.waf.seclang.RuleDef;
+import dev.tdeveloper.security.waf.seclang.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link RuleSet} compiled once for evaluation: rules grouped per phase in load order, markers
+ * present in every phase (as ModSecurity v3 inserts them), {@code skipAfter} resolved to the index
+ * of the next marker of that name in the phase, and the disruptive action and status each phase's
+ * {@code SecDefaultAction} gives to {@code block}. Immutable and thread-safe.
+ */
+public final class CompiledRuleSet {
+  private final CompiledRule[][] phases = new CompiledRule[6][];
+  private final int[][] skipAfterTargets = new int[6][];
+  private final DisruptiveAction[] blockAction = new DisruptiveAction[6];
+  private final int[] blockStatus = new int[6];
+  private final int cacheNodes;
+  private final EngineSettings settings;
+  private final Map<String, Integer> rulesPerFile;
+  private final int ruleCount;
+
+  private CompiledRuleSet(RuleSet set) {
+    CompiledTransforms transforms = new CompiledTransforms();
+    ActionCompiler compiler = new ActionCompiler(transforms);
+    List<List<CompiledRule>> lists = new ArrayList<>();
+    for (int p = 0; p <= 5; p++) {
+      lists.add(new ArrayList<>());
+    }
+    int count = 0;
+    for (int p = 1; p <= 5; p++) {
+      List<ActionRef> defaults = set.defaultActions().getOrDefault(p, List.of());
+      blockAction[p] = DisruptiveAction.NONE;
+      blockStatus[p] = -1;
+      for (ActionRef a : defaults) {
+        switch (a.name()) {
+          case "deny", "drop", "pass", "redirect" -> blockAction[p] = defaultDisruptive(a);
+          case "status" -> blockStatus[p] = Integer.parseInt(a.value().trim());
+          default -> {}
+        }
+      }
+    }
+    for (RuleDef def : set.rules()) {
+      if (def.kind() == RuleDef.Kind.MARKER) {
+        CompiledRule marker = compiler.compile(def, List.of(), 1);
+        for (int p = 1; p <= 5; p++) {
+          lists.get(p).add(marker);
+        }
+        continue;
+      }
+      int phase = phaseOf(def);
+      lists
+          .get(phase)
+          .add(compiler.compile(def, set.defaultActions().getOrDefault(phase, List.of()), phase));
+      count++;
+    }
+    for (int p = 1; p <= 5; p++) {
+      phases[p] = lists.get(p).toArray(new CompiledRule[0]);
+      skipAfterTargets[p] = resolveSkipAfter(phases[p]);
+    }
+    this.cacheNodes = transforms.nodeCount();
+    this.settings = set.settings();
+    this.rulesPerFile = set.rulesPerFile();
+    this.ruleCount = count;
+  }
+
+  /**
+   * Compiles a rule set.
+   *
+   * @param set the parsed rules
+   * @return the compiled rules
+   * @throws WafException naming file:line and the token when an operator, transformation or action
+   *     cannot be compiled
+   */
+  public static CompiledRuleSet compile(RuleSet set) {
+    return new CompiledRuleSet(set);
+  }
+
+  private static int phaseOf(RuleDef def) {
+    try {
+      int phase = def.phase();
+      if (phase >= 1 && phase <= 5) {
+        return phase;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new WafException(
+        def.location() + ": phase:" + def.action("phase").orElse("") + ": allowed: 1 to 5");
+  }
+
+  private static DisruptiveAction defaultDisruptive(ActionRef a) {
+    return switch (a.name()) {
+      case "deny" ->
+          new DisruptiveAction(
+              DisruptiveAction.Kind.DENY, DisruptiveAction.AllowScope.TRANSACTION, "");
+      case "drop" ->
+          new DisruptiveAction(
+              DisruptiveAction.Kind.DROP, DisruptiveAction.AllowScope.TRANSACTION, "");
+      case "redirect" ->
+          new DisruptiveAction(
+              DisruptiveAction.Kind.REDIRECT, DisruptiveAction.AllowScope.TRANSACTION, a.value());
+      default ->
+          new DisruptiveAction(
+              DisruptiveAction.Kind.PASS, DisruptiveAction.AllowScope.TRANSACTION, "");
+    };
+  }
+
+  private static int[] resolveSkipAfter(CompiledRule[] rules) {
+    int[] out = new int[rules.length];
+    for (int i = 0; i < rules.length; i++) {
+      String target = skipAfterOf(rules[i]);
+      out[i] = rules.length;
+      if (target.isEmpty()) {
+        continue;
+      }
+      for (int j = i + 1; j < rules.length; j++) {
+        if (rules[j].isMarker() && rules[j].marker.equals(target)) {
+          out[i] = j;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  static String skipAfterOf(CompiledRule rule) {
+    for (CompiledRule r = rule; r != null; r = r.next) {
+      if (!r.skipAfter.isEmpty()) {
+        return r.skipAfter;
+      }
+    }
+    return "";
+  }
+
+  CompiledRule[] phase(int phase) {
+    return phases[phase];
+  }
+
+  int skipAfterTarget(int phase, int index) {
+    return skipAfterTargets[phase][index];
+  }
+
+  DisruptiveAction blockAction(int phase) {
+    return blockAction[phase];
+  }
+
+  int blockStatus(int phase) {
+    return blockStatus[phase];
+  }
+
+  int cacheNodes() {
+    return cacheNodes;
+  }
+
+  /**
+   * The engine directives of the rule set.
+   *
+   * @return the settings
+   */
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The rules each file gave, as the parser counted them.
+   *
+   * @return file to count, in load order
+   */
+  public Map<String, Integer> rulesPerFile() {
+    return rulesPerFile;
+  }
+
+  /**
+   * The number of rules and actions compiled (chains once, markers not counted).
+   *
+   * @return the count
+   */
+  public int ruleCount() {
+    return ruleCount;
+  }
+
+  /**
+   * The rules of a phase in evaluation order, markers included.
+   *
+   * @param phase 1 to 5
+   * @return the rules
+   */
+  public List<CompiledRule> rules(int phase) {
+    if (phase < 1 || phase > 5) {
+      throw new IllegalArgumentException("phase: " + phase + "; allowed: 1 to 5");
+    }
+    return List.of(phases[phase]);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tdeveloper.security.waf.engine;
+
+import dev.tdeveloper.security.waf.WafException;
+import dev.tdeveloper.security.waf.seclang.Location;
+import dev.tdeveloper.security.waf.transform.Transformation;
+import dev.tdeveloper.security.waf.transform.Transformations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The transformation chains of a rule set as a trie of prefixes: every distinct prefix ({@code
+ * urlDecodeUni}, {@code urlDecodeUni,lowercase}) gets a node number, so a transaction caches the
+ * result of each prefix per input value once, however many rules share it. Built at load time (not
+ * thread-safe while building); the chains it hands out are immutable.
+ */
+public final class CompiledTransforms {
+  private final Map<String, Integer> nodes = new HashMap<>();
+  private final Map<String, Transformation> functions = new HashMap<>();
+
+  /**
+   * A chain of transformations as one rule applies them.
+   *
+   * @param names the transformation names, for logs
+   * @param functions the transformations in order
+   * @param nodes the trie node of each prefix: {@code nodes[i]} stands for {@code functions[0..i]}
+   */
+  public record Chain(List<String> names, Transformation[] functions, int[] nodes) {
+    /** The chain of a rule without transformations. */
+    public static final Chain EMPTY = new Chain(List.of(), new Transformation[0], new int[0]);
+
+    /** Copies. */
+    public Chain {
+      names = List.copyOf(names);
+      functions = functions.clone();
+      nodes = nodes.clone();
+    }
+
+    /**
+     * The number of transformations.
+     *
+     * @return the length
+     */
+    public int length() {
+      return functions.length;
+    }
+  }
+
+  /**
+   * The chain of transformation names, {@code none} having already reset what was before it.
+   *
+   * @param names the names in order, without {@code none}
+   * @param location the rule, for errors
+   * @return the chain
+   * @throws WafException naming the transformation when it is unknown
+   */
+  public Chain chain(List<String> names, Location location) {
+    if (names.isEmpty()) {
+      return Chain.EMPTY;
+    }
+    Transformation[] fns = new Transformation[names.size()];
+    int[] ids = new int[names.size()];
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < fns.length; i++) {
+      String name = names.get(i);
+      fns[i] =
+          functions.computeIfAbsent(
+              name,
+              n ->
+                  Transformations.byName(n)
+                      .orElseThrow(
+                          () ->
+                              new WafException(
+                                  location + ": t:" + n + ": unknown transformation")));
+      prefix.append(name).append(',');
+      ids[i] = nodes.computeIfAbsent(prefix.toString(), k -> nodes.size());
+    }
+    return new Chain(new ArrayList<>(names), fns, ids);
+  }
+
+  /**
+   * The number of prefix nodes, the size of a transaction's cache table.
+   *
+   * @return the node count
+   */
+  public int nodeCount() {
+    return nodes.size();
+  }
+}

@@ -1,0 +1,299 @@
+package dev.tdeveloper.security.waf.engine;
+
+import dev.tdeveloper.security.waf.EngineMode;
+import dev.tdeveloper.security.waf.Interruption;
+import dev.tdeveloper.security.waf.WafMatch;
+import dev.tdeveloper.security.waf.seclang.RuleDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the rules of a phase against one transaction, with ModSecurity v3's semantics:
+ *
+ * <ul>
+ *   <li>per rule: targets collected, rule exclusions and {@code ctl:ruleRemoveTarget*} applied,
+ *       {@code &} counts, the transformation chain applied (cached per value and prefix within the
+ *       transaction), the operator run (negated by {@code !}) on every target — with {@code
+ *       multiMatch} on the raw value and after every transformation that changed it;
+ *   <li>a matching target sets {@code MATCHED_VAR*} and runs the link's {@code setvar}s at once
+ *       (per matching target, and for a chain's earlier links even when a later link fails, as v3's
+ *       "independent of chained rule result" actions do);
+ *   <li>when every link matched: {@code ctl}, {@code initcol}, {@code expirevar}, {@code setenv} of
+ *       each link (last link first), the match recorded (unless {@code nolog}) with {@code
+ *       msg}/{@code logdata} expanded now, then the disruptive action ({@code block} is the phase's
+ *       {@code SecDefaultAction} action) and {@code skip}/{@code skipAfter};
+ *   <li>{@code DetectionOnly} never interrupts nor allows: the first interruption is kept as
+ *       suppressed; {@code ctl:ruleEngine=Off} stops at the next rule.
+ * </ul>
+ *
+ * <p>An exception or stack overflow while evaluating a rule (an engine fault, or a regex too deep
+ * for the JDK engine) skips that rule only: it is recorded as a {@link WafMatch} whose {@code
+ * reason} names the fault, and the request goes on, as ModSecurity logs and continues. Stateless
+ * and thread-safe.
+ */
+public final class Evaluator {
+  private final CompiledRuleSet rules;
+
+  /**
+   * An evaluator of compiled rules.
+   *
+   * @param rules the rules
+   */
+  public Evaluator(CompiledRuleSet rules) {
+    this.rules = java.util.Objects.requireNonNull(rules, "rules");
+  }
+
+  /** Scratch lists of one phase run, reused from rule to rule. */
+  private static final class Scratch {
+    final List<Target> targets = new ArrayList<>();
+    final List<CtlTargetRemoval> removals = new ArrayList<>();
+    String matchedName = "";
+    String matchedData = "";
+  }
+
+  /**
+   * Runs a phase. Never throws: a rule that fails is recorded and skipped.
+   *
+   * @param tx the transaction's evaluation state
+   * @param phase 1 to 5
+   */
+  public void runPhase(EvaluatorTransaction tx, int phase) {
+    if (phase < 1 || phase > 5 || tx.skipsPhase(phase)) {
+      return;
+    }
+    CompiledRule[] list = rules.phase(phase);
+    Scratch s = new Scratch();
+    int i = 0;
+    while (i < list.length && tx.mode() != EngineMode.OFF) {
+      CompiledRule r = list[i];
+      if (r.isMarker() || tx.isRemoved(r)) {
+        i++;
+        continue;
+      }
+      try {
+        i = evaluate(tx, r, phase, i, s);
+      } catch (RuntimeException | StackOverflowError e) {
+        tx.record(new WafMatch(r.id, phase, "", "", "", "", -1, List.of(), "error: " + e));
+        i++;
+      }
+      if (i < 0) {
+        return;
+      }
+    }
+  }
+
+  private int evaluate(EvaluatorTransaction tx, CompiledRule r, int phase, int index, Scratch s) {
+    EvaluatorStore store = tx.store();
+    store.clearMatchedVars();
+    store.rule(r.fields);
+    s.removals.clear();
+    if (tx.hasTargetRemovals()) {
+      tx.targetRemovals(r, s.removals);
+    }
+    s.matchedName = "";
+    s.matchedData = "";
+    for (CompiledRule link = r; link != null; link = link.next) {
+      tx.current(link);
+      if (!matchLink(tx, link, s)) {
+        tx.current(null);
+        return index + 1;
+      }
+    }
+    tx.current(r);
+    afterMatch(tx, r);
+    if (r.severity >= 0) {
+      store.severity(r.severity);
+    }
+    if (r.log) {
+      List<String> tags = new ArrayList<>(r.tags.size());
+      for (String t : r.tags) {
+        tags.add(tx.expand(t));
+      }
+      tx.record(
+          new WafMatch(
+              r.id,
+              phase,
+              tx.expand(r.msg),
+              s.matchedName,
+              s.matchedData,
+              tx.expand(r.logData),
+              r.severity,
+              tags,
+              "match"));
+    }
+    tx.current(null);
+    if (disrupt(tx, r, phase)) {
+      return -1;
+    }
+    for (CompiledRule link = r; link != null; link = link.next) {
+      if (link.skip > 0) {
+        return index + 1 + link.skip;
+      }
+    }
+    if (!CompiledRuleSet.skipAfterOf(r).isEmpty()) {
+      return rules.skipAfterTarget(phase, index) + 1;
+    }
+    return index + 1;
+  }
+
+  private static void afterMatch(EvaluatorTransaction tx, CompiledRule first) {
+    for (CompiledRule link = first; link != null; link = link.next) {
+      for (ActionStep step : link.afterMatch) {
+        step.run(tx);
+      }
+    }
+  }
+
+  /** Runs the disruptive action; true when the phase stops here. */
+  private boolean disrupt(EvaluatorTransaction tx, CompiledRule r, int phase) {
+    DisruptiveAction d = r.disruptive;
+    int status = r.status;
+    if (d.kind() == DisruptiveAction.Kind.BLOCK) {
+      d = rules.blockAction(phase);
+      if (status < 0) {
+        status = rules.blockStatus(phase);
+      }
+    }
+    switch (d.kind()) {
+      case ALLOW -> {
+        if (tx.mode() == EngineMode.ON) {
+          tx.allow(d.allowScope());
+          return true;
+        }
+        return false;
+      }
+      case DENY, DROP, REDIRECT -> {
+        Interruption.Action action =
+            switch (d.kind()) {
+              case DROP -> Interruption.Action.DROP;
+              case REDIRECT -> Interruption.Action.REDIRECT;
+              default -> Interruption.Action.DENY;
+            };
+        Optional<String> url = Optional.empty();
+        if (action == Interruption.Action.REDIRECT) {
+          url = Optional.of(tx.expand(d.redirectUrl()));
+          status = status == 301 || status == 302 || status == 303 || status == 307 ? status : 302;
+        } else if (status < 0) {
+          status = 403;
+        }
+        tx.interrupt(new Interruption(r.id, action, status, url, phase));
+        return tx.mode() == EngineMode.ON;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private boolean matchLink(EvaluatorTransaction tx, CompiledRule link, Scratch s) {
+    if (link.kind == RuleDef.Kind.ACTION) {
+      for (SetvarAction sv : link.setvars) {
+        sv.apply(tx.store());
+      }
+      return true;
+    }
+    boolean matched = false;
+    List<Target> targets = s.targets;
+    for (CompiledRule.Variable v : link.variables) {
+      targets.clear();
+      tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
+      if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
+        exclude(v.collection(), targets, link.exclusions, s.removals);
+      }
+      if (v.count()) {
+        String name = v.collection() + v.key().map(k -> ":" + k).orElse("");
+        matched |=
+            matchTarget(tx, link, new Target(name, name, Integer.toString(targets.size())), s);
+        continue;
+      }
+      for (int t = 0; t < targets.size(); t++) {
+        matched |= matchTarget(tx, link, targets.get(t), s);
+      }
+    }
+    return matched;
+  }
+
+  private static void exclude(
+      String collection,
+      List<Target> targets,
+      List<CtlTargetRemoval> exclusions,
+      List<CtlTargetRemoval> removals) {
+    targets.removeIf(
+        t -> {
+          for (CtlTargetRemoval x : exclusions) {
+            if (x.removes(collection, t)) {
+              return true;
+            }
+          }
+          for (CtlTargetRemoval x : removals) {
+            if (x.removes(collection, t)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private boolean matchTarget(
+      EvaluatorTransaction tx, CompiledRule link, Target target, Scratch s) {
+    CompiledTransforms.Chain chain = link.transforms;
+    String raw = target.value();
+    if (!link.multiMatch || chain.length() == 0) {
+      String v = transform(tx, chain, raw, chain.length());
+      return test(tx, link, target, v, s);
+    }
+    boolean matched = test(tx, link, target, raw, s);
+    String previous = raw;
+    for (int i = 1; i <= chain.length(); i++) {
+      String v = transform(tx, chain, raw, i);
+      if (!v.equals(previous)) {
+        matched |= test(tx, link, target, v, s);
+      }
+      previous = v;
+    }
+    return matched;
+  }
+
+  private static boolean test(
+      EvaluatorTransaction tx, CompiledRule link, Target target, String value, Scratch s) {
+    if (link.operator.evaluate(tx, value) == link.negated) {
+      return false;
+    }
+    Target m = value == target.value() ? target : new Target(target.name(), target.key(), value);
+    tx.store().matched(m);
+    s.matchedName = m.name();
+    s.matchedData = value;
+    for (SetvarAction sv : link.setvars) {
+      sv.apply(tx.store());
+    }
+    return true;
+  }
+
+  /** The first {@code n} transformations of a chain applied to a value, through the cache. */
+  private static String transform(
+      EvaluatorTransaction tx, CompiledTransforms.Chain chain, String raw, int n) {
+    if (n == 0) {
+      return raw;
+    }
+    int[] nodes = chain.nodes();
+    String hit = tx.cached(nodes[n - 1], raw);
+    if (hit != null) {
+      return hit;
+    }
+    int start = n - 2;
+    String cur = raw;
+    for (; start >= 0; start--) {
+      String c = tx.cached(nodes[start], raw);
+      if (c != null) {
+        cur = c;
+        break;
+      }
+    }
+    for (int i = start + 1; i < n; i++) {
+      cur = chain.functions()[i].apply(cur);
+      tx.cache(nodes[i], raw, cur);
+    }
+    return cur;
+  }
+}

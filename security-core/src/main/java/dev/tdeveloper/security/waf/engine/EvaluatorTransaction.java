@@ -1,0 +1,371 @@
+package dev.tdeveloper.security.waf.engine;
+
+import dev.tdeveloper.security.waf.EngineMode;
+import dev.tdeveloper.security.waf.Interruption;
+import dev.tdeveloper.security.waf.WafMatch;
+import dev.tdeveloper.security.waf.operator.OperatorContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The evaluator's state for one transaction: the engine mode and the other {@code ctl} settings in
+ * force, rules and targets removed at run time, the matches, the interruption, the {@code allow}
+ * state and the transformation cache. Also the {@link OperatorContext} operators see. Confined to
+ * one transaction (not thread-safe).
+ */
+public final class EvaluatorTransaction implements OperatorContext {
+  private static final int MAX_CACHED_VALUE = 1 << 20;
+
+  private final EvaluatorStore store;
+  private final Map<String, String>[] cache;
+  private final List<WafMatch> matches = new ArrayList<>();
+  private final List<long[]> removedIds = new ArrayList<>();
+  private final List<String> removedTags = new ArrayList<>();
+  private final List<String> removedMsgs = new ArrayList<>();
+  private final List<Removal> removedTargets = new ArrayList<>();
+  private final List<Long> regexLimitRules = new ArrayList<>();
+  private EngineMode mode;
+  private Interruption interruption;
+  private Interruption suppressed;
+  private boolean allowTransaction;
+  private boolean allowRequest;
+  private Optional<String> requestBodyProcessor = Optional.empty();
+  private Optional<Boolean> requestBodyAccess = Optional.empty();
+  private boolean forceRequestBodyVariable;
+  private long requestBodyLimit = -1;
+  private String auditEngine = "";
+  private String auditLogParts = "";
+  private CompiledRule current;
+
+  /**
+   * The state of a new transaction.
+   *
+   * @param rules the compiled rules (sizes the cache)
+   * @param store the transaction's variables
+   * @param mode the engine mode at the start (configuration or tenant policy)
+   */
+  @SuppressWarnings("unchecked")
+  public EvaluatorTransaction(CompiledRuleSet rules, EvaluatorStore store, EngineMode mode) {
+    this.store = java.util.Objects.requireNonNull(store, "store");
+    this.mode = java.util.Objects.requireNonNull(mode, "mode");
+    this.cache = (Map<String, String>[]) new Map<?, ?>[rules.cacheNodes()];
+  }
+
+  /**
+   * The transaction's variables.
+   *
+   * @return the store
+   */
+  public EvaluatorStore store() {
+    return store;
+  }
+
+  /**
+   * The engine mode in force ({@code ctl:ruleEngine} may change it).
+   *
+   * @return the mode
+   */
+  public EngineMode mode() {
+    return mode;
+  }
+
+  /**
+   * Sets the engine mode ({@code ctl:ruleEngine}).
+   *
+   * @param mode the mode
+   */
+  public void mode(EngineMode mode) {
+    this.mode = java.util.Objects.requireNonNull(mode, "mode");
+  }
+
+  /**
+   * The matches so far, in order; rules with {@code nolog} are not listed.
+   *
+   * @return the matches
+   */
+  public List<WafMatch> matches() {
+    return List.copyOf(matches);
+  }
+
+  /**
+   * The interruption, once a rule denied, dropped or redirected in {@code On} mode.
+   *
+   * @return the interruption
+   */
+  public Optional<Interruption> interruption() {
+    return Optional.ofNullable(interruption);
+  }
+
+  /**
+   * In {@code DetectionOnly} mode, the first interruption that would have happened.
+   *
+   * @return the interruption not carried out
+   */
+  public Optional<Interruption> suppressedInterruption() {
+    return Optional.ofNullable(suppressed);
+  }
+
+  /**
+   * Interrupts the transaction (the connector's body limit, or a rule in {@code On} mode), or in
+   * {@code DetectionOnly} records it as suppressed. The first interruption wins.
+   *
+   * @param i the interruption
+   */
+  public void interrupt(Interruption i) {
+    if (mode == EngineMode.ON) {
+      if (interruption == null) {
+        interruption = i;
+      }
+    } else if (suppressed == null) {
+      suppressed = i;
+    }
+  }
+
+  /**
+   * Whether an {@code allow} (whole transaction) was executed.
+   *
+   * @return whether the remaining phases 1 to 4 are skipped
+   */
+  public boolean allowed() {
+    return allowTransaction;
+  }
+
+  void allow(DisruptiveAction.AllowScope scope) {
+    if (scope == DisruptiveAction.AllowScope.TRANSACTION) {
+      allowTransaction = true;
+    } else if (scope == DisruptiveAction.AllowScope.REQUEST) {
+      allowRequest = true;
+    }
+  }
+
+  boolean skipsPhase(int phase) {
+    if (phase == 5) {
+      return false;
+    }
+    return interruption != null || allowTransaction || (allowRequest && phase <= 2);
+  }
+
+  /**
+   * Records an engine fault outside rule evaluation (a body processor or state failure) and goes
+   * on, as ModSecurity logs and continues.
+   *
+   * @param phase the phase, 1 to 5
+   * @param reason what failed
+   */
+  public void recordFault(int phase, String reason) {
+    matches.add(new WafMatch(0, phase, "", "", "", "", -1, List.of(), "error: " + reason));
+  }
+
+  void record(WafMatch match) {
+    matches.add(match);
+  }
+
+  void current(CompiledRule rule) {
+    this.current = rule;
+  }
+
+  /** A run-time target removal and the rules it applies to (by ids, else by tag, else msg). */
+  private record Removal(List<long[]> ids, String tag, String msg, CtlTargetRemoval target) {
+    boolean appliesTo(CompiledRule rule) {
+      if (ids != null) {
+        for (long[] range : ids) {
+          if (rule.id >= range[0] && rule.id <= range[1]) {
+            return true;
+          }
+        }
+        return false;
+      }
+      return tag != null ? rule.tagSet.contains(tag) : rule.msg.equals(msg);
+    }
+  }
+
+  // ---- ctl effects ----
+
+  void removeRuleIds(List<long[]> ranges) {
+    removedIds.addAll(ranges);
+  }
+
+  void removeRuleTag(String tag) {
+    removedTags.add(tag);
+  }
+
+  void removeRuleMsg(String msg) {
+    removedMsgs.add(msg);
+  }
+
+  void removeTargetById(List<long[]> ranges, CtlTargetRemoval target) {
+    removedTargets.add(new Removal(List.copyOf(ranges), null, null, target));
+  }
+
+  void removeTargetByTag(String tag, CtlTargetRemoval target) {
+    removedTargets.add(new Removal(null, tag, null, target));
+  }
+
+  void removeTargetByMsg(String msg, CtlTargetRemoval target) {
+    removedTargets.add(new Removal(null, null, msg, target));
+  }
+
+  boolean isRemoved(CompiledRule rule) {
+    for (long[] r : removedIds) {
+      if (rule.id >= r[0] && rule.id <= r[1]) {
+        return true;
+      }
+    }
+    for (String t : removedTags) {
+      if (rule.tagSet.contains(t)) {
+        return true;
+      }
+    }
+    return !removedMsgs.isEmpty() && removedMsgs.contains(rule.msg);
+  }
+
+  /**
+   * Appends the run-time target removals that apply to a rule.
+   *
+   * @param rule the chain's first link
+   * @param out where they go
+   */
+  void targetRemovals(CompiledRule rule, List<CtlTargetRemoval> out) {
+    for (Removal r : removedTargets) {
+      if (r.appliesTo(rule)) {
+        out.add(r.target());
+      }
+    }
+  }
+
+  boolean hasTargetRemovals() {
+    return !removedTargets.isEmpty();
+  }
+
+  void requestBodyProcessor(String name) {
+    requestBodyProcessor = Optional.of(name);
+  }
+
+  void requestBodyAccess(boolean on) {
+    requestBodyAccess = Optional.of(on);
+  }
+
+  void forceRequestBodyVariable(boolean on) {
+    forceRequestBodyVariable = on;
+  }
+
+  void requestBodyLimit(long limit) {
+    requestBodyLimit = limit;
+  }
+
+  void auditEngine(String value) {
+    auditEngine = value;
+  }
+
+  void auditLogParts(String value) {
+    auditLogParts = value;
+  }
+
+  /**
+   * The body processor a rule chose ({@code ctl:requestBodyProcessor}).
+   *
+   * @return {@code URLENCODED}, {@code MULTIPART}, {@code JSON} or {@code XML}; empty when none
+   */
+  public Optional<String> requestBodyProcessor() {
+    return requestBodyProcessor;
+  }
+
+  /**
+   * Whether a rule turned body access on or off ({@code ctl:requestBodyAccess}).
+   *
+   * @return the choice; empty when no rule made one
+   */
+  public Optional<Boolean> requestBodyAccess() {
+    return requestBodyAccess;
+  }
+
+  /**
+   * Whether {@code REQUEST_BODY} is filled whatever the processor ({@code
+   * ctl:forceRequestBodyVariable}).
+   *
+   * @return whether forced
+   */
+  public boolean forceRequestBodyVariable() {
+    return forceRequestBodyVariable;
+  }
+
+  /**
+   * The body limit a rule set ({@code ctl:requestBodyLimit}).
+   *
+   * @return the limit in bytes; -1 when none
+   */
+  public long requestBodyLimit() {
+    return requestBodyLimit;
+  }
+
+  /**
+   * The audit settings rules chose ({@code ctl:auditEngine}, {@code ctl:auditLogParts}), recorded
+   * for the audit log.
+   *
+   * @return engine and parts; each {@code ""} when unchanged
+   */
+  public List<String> auditSettings() {
+    return List.of(auditEngine, auditLogParts);
+  }
+
+  /**
+   * The ids of the rules whose regex ran out of its step budget.
+   *
+   * @return the rule ids, in order
+   */
+  public List<Long> regexLimitRules() {
+    return List.copyOf(regexLimitRules);
+  }
+
+  // ---- transformation cache ----
+
+  String cached(int node, String input) {
+    Map<String, String> m = cache[node];
+    return m == null ? null : m.get(input);
+  }
+
+  void cache(int node, String input, String output) {
+    if (input.length() > MAX_CACHED_VALUE) {
+      return;
+    }
+    Map<String, String> m = cache[node];
+    if (m == null) {
+      m = new HashMap<>();
+      cache[node] = m;
+    }
+    m.put(input, output);
+  }
+
+  // ---- OperatorContext ----
+
+  @Override
+  public String expand(String text) {
+    return text.indexOf('%') < 0 ? text : store.expand(text);
+  }
+
+  @Override
+  public boolean capturing() {
+    return current != null && current.capture;
+  }
+
+  @Override
+  public void capture(int index, String value) {
+    store.collection("tx").ifPresent(tx -> tx.set(Integer.toString(index), value));
+  }
+
+  @Override
+  public void geo(Map<String, String> fields) {
+    store.collection("geo").ifPresent(g -> fields.forEach(g::set));
+  }
+
+  @Override
+  public void regexLimitExceeded(String pattern) {
+    store.collection("tx").ifPresent(tx -> tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1"));
+    if (current != null) {
+      regexLimitRules.add(current.id);
+    }
+  }
+}
