@@ -13,13 +13,13 @@ final class SystemSeeds {
   static List<Seed> lfi() {
     String f = "lfi";
     return List.of(
-        Seed.of(f, "file", "../../../../etc/passwd", "930110,930120", 1, "qfjdcam"),
+        Seed.of(f, "file", "../../../../etc/passwd", "930110", 1, "qfjdcam"),
         Seed.of(f, "template", "....//....//....//etc/shadow", "930120", 1, "qfj"),
         Seed.of(
             f, "doc", "..\\..\\..\\..\\windows\\system32\\drivers\\etc\\hosts", "930110", 1, "qfj"),
         Seed.of(f, "path", "/proc/self/environ", "930120", 1, "qfjc"),
         Seed.of(f, "lang", "../../../../../var/log/apache2/access.log", "930110", 1, "qfd"),
-        Seed.of(f, "file", "..%c0%af..%c0%af..%c0%afetc%c0%afpasswd", "930", 1, "q"),
+        Seed.of(f, "file", "..%c0%af..%c0%af..%c0%afetc%c0%afpasswd", "930100", 1, "q"),
         Seed.of(f, "file", "/static/../../../../etc/passwd", "930110", 1, "p"),
         Seed.of(f, "file", "/.git/config", "930130", 1, "p"),
         Seed.of(f, "file", "/.env", "930130", 1, "p"),
