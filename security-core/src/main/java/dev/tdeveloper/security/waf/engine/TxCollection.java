@@ -16,7 +16,9 @@ import java.util.Set;
  */
 final class TxCollection implements MutableCollection {
   private final String name;
-  private final Map<String, String> values = new LinkedHashMap<>();
+  // Each value is kept as the target rules read it, built once per write: CRS reads TX far more
+  // often than it writes it.
+  private final Map<String, Target> values = new LinkedHashMap<>();
 
   /**
    * An empty collection.
@@ -29,7 +31,8 @@ final class TxCollection implements MutableCollection {
 
   @Override
   public Optional<String> get(String key) {
-    return Optional.ofNullable(values.get(key.toLowerCase(Locale.ROOT)));
+    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    return t == null ? Optional.empty() : Optional.of(t.value());
   }
 
   /**
@@ -40,12 +43,14 @@ final class TxCollection implements MutableCollection {
    * @return the value, or {@code otherwise} when absent
    */
   String getOr(String key, String otherwise) {
-    return values.getOrDefault(key.toLowerCase(Locale.ROOT), otherwise);
+    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    return t == null ? otherwise : t.value();
   }
 
   @Override
   public void set(String key, String value) {
-    values.put(key.toLowerCase(Locale.ROOT), value);
+    String k = key.toLowerCase(Locale.ROOT);
+    values.put(k, new Target(name + ":" + k, k, value));
   }
 
   @Override
@@ -74,15 +79,15 @@ final class TxCollection implements MutableCollection {
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
     if (key.isPresent() && keyPattern.isEmpty()) {
       String k = key.get().toLowerCase(Locale.ROOT);
-      String v = values.get(k);
-      if (v != null) {
-        out.add(new Target(name + ":" + k, k, v));
+      Target t = values.get(k);
+      if (t != null) {
+        out.add(t);
       }
       return;
     }
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      if (Selection.selects(e.getKey(), key, keyPattern)) {
-        out.add(new Target(name + ":" + e.getKey(), e.getKey(), e.getValue()));
+    for (Target t : values.values()) {
+      if (Selection.selects(t.key(), key, keyPattern)) {
+        out.add(t);
       }
     }
   }
