@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
  *     generated on first start under the data directory (for local use only)
  * @param minFreeDiskBytes the usable space the data directory needs for the demo to report itself
  *     ready ({@code /health/ready}); {@value #DEFAULT_MIN_FREE_DISK_MB} MiB by default, 0 or more
+ * @param waf the WAF in front of the notes API: its mode and where the OWASP CRS is
  */
 public record DemoOptions(
     int port,
@@ -34,7 +35,8 @@ public record DemoOptions(
     Optional<String> adminToken,
     DemoTls tls,
     Optional<Path> masterKeyFile,
-    long minFreeDiskBytes) {
+    long minFreeDiskBytes,
+    DemoWafOptions waf) {
   /** The default of {@code --min-free-disk-mb}: {@value} MiB. */
   static final long DEFAULT_MIN_FREE_DISK_MB = 100;
 
@@ -53,6 +55,7 @@ public record DemoOptions(
     Objects.requireNonNull(adminToken, "adminToken");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(masterKeyFile, "masterKeyFile");
+    Objects.requireNonNull(waf, "waf");
     adminToken
         .flatMap(BearerTokenAuthenticator::problemWith)
         .ifPresent(
@@ -69,6 +72,28 @@ public record DemoOptions(
   }
 
   private static final long MIB = 1024 * 1024;
+
+  /** Options with the default WAF (on, CRS from Debian's paths). */
+  public DemoOptions(
+      int port,
+      Path config,
+      Path dataDir,
+      List<String> baseDomains,
+      Optional<String> adminToken,
+      DemoTls tls,
+      Optional<Path> masterKeyFile,
+      long minFreeDiskBytes) {
+    this(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        DemoWafOptions.defaults());
+  }
 
   /** Options with the default free-space minimum. */
   public DemoOptions(
@@ -99,24 +124,42 @@ public record DemoOptions(
   /** Returns a copy serving {@code tls}. */
   DemoOptions withTls(DemoTls tls) {
     return new DemoOptions(
-        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, minFreeDiskBytes);
+        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, minFreeDiskBytes, waf);
   }
 
   /** Returns a copy needing {@code bytes} of usable space in the data directory to be ready. */
   DemoOptions withMinFreeDiskBytes(long bytes) {
     return new DemoOptions(
-        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes);
+        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes, waf);
+  }
+
+  /** Returns a copy running the WAF as {@code newWaf} says. */
+  DemoOptions withWaf(DemoWafOptions newWaf) {
+    return new DemoOptions(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        newWaf);
   }
 
   /**
    * Parses {@code --port N}, {@code --config PATH}, {@code --data-dir PATH}, {@code --admin-token
    * T}, {@code --tls}, {@code --keystore PATH}, {@code --keystore-password P} (else the {@value
    * #KEYSTORE_PASSWORD_ENV} environment variable), {@code --cert PEM}, {@code --key PEM} and {@code
-   * --master-key-file PATH} and {@code --min-free-disk-mb N}. Without {@code --config}, the
-   * checkout's {@code tenants.yaml} is used when present (so edits to it are reloaded live), else
-   * {@code config/production/tenants.yaml} under the working directory, else the copy bundled in
-   * the jar is extracted to the data directory. TLS is on with {@code --tls} or when key material
-   * is given; the port then defaults to 8443 instead of 8080.
+   * --master-key-file PATH}, {@code --min-free-disk-mb N}, {@code --waf on|detection-only|off}
+   * (else the {@value DemoWafOptions#MODE_ENV} environment variable; default on), {@code --crs-dir
+   * PATH} (else {@value DemoWafOptions#CRS_DIR_ENV}; default {@value
+   * DemoWafOptions#DEFAULT_CRS_DIR}) and {@code --crs-setup PATH} (else {@value
+   * DemoWafOptions#CRS_SETUP_ENV}; default {@value DemoWafOptions#DEFAULT_CRS_SETUP}). Without
+   * {@code --config}, the checkout's {@code tenants.yaml} is used when present (so edits to it are
+   * reloaded live), else {@code config/production/tenants.yaml} under the working directory, else
+   * the copy bundled in the jar is extracted to the data directory. TLS is on with {@code --tls} or
+   * when key material is given; the port then defaults to 8443 instead of 8080.
    *
    * @throws IllegalArgumentException naming an unknown option or a bad value
    */
@@ -137,6 +180,9 @@ public record DemoOptions(
     Path key = null;
     Path masterKeyFile = null;
     long minFreeMb = DEFAULT_MIN_FREE_DISK_MB;
+    String wafMode = null;
+    String crsDir = null;
+    String crsSetup = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--tls")) {
@@ -158,13 +204,16 @@ public record DemoOptions(
         case "--key" -> key = Path.of(value);
         case "--master-key-file" -> masterKeyFile = Path.of(value);
         case "--min-free-disk-mb" -> minFreeMb = parseMegabytes(value);
+        case "--waf" -> wafMode = value;
+        case "--crs-dir" -> crsDir = value;
+        case "--crs-setup" -> crsSetup = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + name
                     + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
                     + " --keystore-password, --cert, --key, --master-key-file,"
-                    + " --min-free-disk-mb");
+                    + " --min-free-disk-mb, --waf, --crs-dir, --crs-setup");
       }
     }
     if (config == null) {
@@ -183,7 +232,8 @@ public record DemoOptions(
         Optional.ofNullable(token),
         tls,
         Optional.ofNullable(masterKeyFile),
-        minFreeMb * MIB);
+        minFreeMb * MIB,
+        DemoWafOptions.of(wafMode, crsDir, crsSetup, env));
   }
 
   private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {

@@ -51,18 +51,19 @@ import org.slf4j.LoggerFactory;
  * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan with their
  * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
  * restarts), usage metered into a durable local event log, the traffic protection (abuse shield,
- * rate limits by plan), and the notes, durable under {@code <data>/notes} and encrypted at rest
- * with each tenant's keys ({@link DemoKeys}: a key version at provisioning, crypto-shredding at
- * offboarding), the autoscaler loop over the demo's own request rate ({@link DemoScaling}) and the
- * health checks ({@link DemoHealth}), both set by {@code scaling.yaml} (next to {@code
- * tenants.yaml}, else the bundled one), and the cost accounting ({@link DemoCost}) priced by {@code
- * price-book.yaml} (found the same way). Thread-safe.
+ * rate limits by plan), the WAF ({@link DemoWaf}: the OWASP CRS, or a bundled baseline set when it
+ * is missing, with per-tenant paranoia levels), and the notes, durable under {@code <data>/notes}
+ * and encrypted at rest with each tenant's keys ({@link DemoKeys}: a key version at provisioning,
+ * crypto-shredding at offboarding), the autoscaler loop over the demo's own request rate ({@link
+ * DemoScaling}) and the health checks ({@link DemoHealth}), both set by {@code scaling.yaml} (next
+ * to {@code tenants.yaml}, else the bundled one), and the cost accounting ({@link DemoCost}) priced
+ * by {@code price-book.yaml} (found the same way). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
- * quotas validate each candidate file (any problem rejects the reload as a whole), then the rate
- * limits, the quotas and the provisioning of newly listed tenants apply it, in that order. The
- * provisioning comes last because re-applying the previous file cannot undo it; each tenant's saga
- * is atomic. The last outcome is kept for {@code /ops}.
+ * quotas and the WAF policies validate each candidate file (any problem rejects the reload as a
+ * whole), then the rate limits, the WAF policies, the quotas and the provisioning of newly listed
+ * tenants apply it, in that order. The provisioning comes last because re-applying the previous
+ * file cannot undo it; each tenant's saga is atomic. The last outcome is kept for {@code /ops}.
  */
 final class DemoServices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
@@ -89,6 +90,7 @@ final class DemoServices implements AutoCloseable {
   final FileUsageStore usageStore;
   final UsageMeter usage;
   final DemoProtection protection;
+  final DemoWaf waf; // CRS (else the baseline set) in front of the notes API, tenant policies
   final DemoPosture posture;
   final FilePseudonymVault pseudonyms; // shared by the audit log and GDPR erasure
   final DemoPrivacy privacy; // GDPR requests, consent
@@ -116,11 +118,14 @@ final class DemoServices implements AutoCloseable {
             .clock(clock)
             .validator("rate limits", TenantRateLimitPolicies::problems)
             .validator("quotas", TenantQuotaPolicies::problems)
+            .validator("waf", DemoWafPolicies::problems)
             .listener(event -> lastReload.set(Optional.of(event)))
             .listener(audit.listener())
             .build();
     this.protection = new DemoProtection(config.current(), ticker, audit);
     config.addApplier("rate limits", protection::apply);
+    this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current());
+    config.addApplier("waf", waf.policies::update);
     this.keys =
         new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock, audit);
     this.posture = new DemoPosture(options, clock, config, keys.manager, registry);

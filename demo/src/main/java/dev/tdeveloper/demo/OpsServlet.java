@@ -39,6 +39,11 @@ import java.util.Optional;
  * <p>{@code cost} shows the FinOps summary of the days kept (total, allocated to tenants, idle,
  * unallocated, reconciled, budget notifications in alarm, anomalies, recommendations); the whole
  * report is under {@code /admin/finops}.
+ *
+ * <p>{@code waf} shows the {@linkplain DemoWaf WAF}: the rule set running ({@code crs} or {@code
+ * baseline}, and why the baseline runs), where it was read from, the mode, rule counts per file and
+ * in total, the load time, the tenants with their own policy and the counters of requests
+ * inspected, matched, interrupted and engine faults.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -81,6 +86,7 @@ final class OpsServlet extends HttpServlet {
     body.put("dr", services.backups.status());
     body.put("scaling", services.scaling.status());
     body.put("cost", FinOpsView.summary(services.cost));
+    body.put("waf", services.waf.status());
     Json.send(resp, 200, body);
   }
 
