@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -95,6 +96,9 @@ class CaptureGroupsPropertyTest {
 
   @Property(tries = 400)
   void groupsMatchJavaUtilRegexOnBothEngines(@ForAll("values") String value) {
+    // The oracle's $ also matches before a final line terminator; ModSecurity's PCRE runs with
+    // DOLLAR_ENDONLY, where it does not (PcreSemanticsTest checks that case directly).
+    Assume.that(!value.endsWith("\r"));
     assertThat(SOURCES).hasSize(RULES.size());
     boolean anyMatch = false;
     for (Engines e : ENGINES) {
