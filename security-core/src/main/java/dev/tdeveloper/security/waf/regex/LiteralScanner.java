@@ -81,31 +81,37 @@ final class LiteralScanner {
       }
       outs.set(s, outs.get(s) | e.getValue());
     }
-    this.delta = new int[go.size() * width];
-    this.out = new long[go.size()];
+    int[] targets = new int[go.size() * width];
+    long[] outputs = new long[go.size()];
     int[] fail = new int[go.size()];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int k = 0; k < width; k++) {
       int t = go.get(0)[k];
-      delta[k] = Math.max(t, 0);
+      targets[k] = Math.max(t, 0);
       if (t > 0) {
         queue.add(t);
       }
     }
     while (!queue.isEmpty()) {
       int s = queue.poll();
-      out[s] = outs.get(s) | out[fail[s]];
+      outputs[s] = outs.get(s) | outputs[fail[s]];
       for (int k = 0; k < width; k++) {
         int t = go.get(s)[k];
         if (t < 0) {
-          delta[s * width + k] = delta[fail[s] * width + k];
+          targets[s * width + k] = targets[fail[s] * width + k];
         } else {
-          fail[t] = delta[fail[s] * width + k];
-          delta[s * width + k] = t;
+          fail[t] = targets[fail[s] * width + k];
+          targets[s * width + k] = t;
           queue.add(t);
         }
       }
     }
+    // Entries hold the target's row offset, shifted left, with bit 0 set when it completes atoms.
+    this.delta = new int[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      delta[i] = (targets[i] * width) << 1 | (outputs[targets[i]] != 0 ? 1 : 0);
+    }
+    this.out = outputs;
   }
 
   private int[] newRow() {
@@ -138,17 +144,20 @@ final class LiteralScanner {
 
   /** Whether the input (a byte string; other chars never match a literal) meets the condition. */
   boolean test(CharSequence input) {
-    int s = 0;
+    int row = 0;
     long seen = 0;
     int n = input.length();
     for (int i = 0; i < n; i++) {
       char c = input.charAt(i);
-      s = delta[s * width + (c < 256 ? classes[c] : 0)];
-      long o = out[s];
-      if ((o & ~seen) != 0) {
-        seen |= o;
-        if (root.test(seen)) {
-          return true;
+      int e = delta[row + (c < 256 ? classes[c] : 0)];
+      row = e >>> 1;
+      if ((e & 1) != 0) {
+        long o = out[row / width];
+        if ((o & ~seen) != 0) {
+          seen |= o;
+          if (root.test(seen)) {
+            return true;
+          }
         }
       }
     }

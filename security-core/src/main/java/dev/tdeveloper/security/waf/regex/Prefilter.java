@@ -8,14 +8,19 @@ package dev.tdeveloper.security.waf.regex;
  */
 final class Prefilter {
   /** Passes everything: for the unfiltered reference engine in tests. */
-  static final Prefilter NONE = new Prefilter(0, Cond.TRUE, null);
+  static final Prefilter NONE = new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null);
 
   private final int minLength;
+  private final int maxLength;
+  private final ByteSet firstBytes;
   private final Cond condition;
   private final LiteralScanner scanner;
 
-  private Prefilter(int minLength, Cond condition, LiteralScanner scanner) {
+  private Prefilter(
+      int minLength, int maxLength, ByteSet firstBytes, Cond condition, LiteralScanner scanner) {
     this.minLength = minLength;
+    this.maxLength = maxLength;
+    this.firstBytes = firstBytes;
     this.condition = condition;
     this.scanner = scanner;
   }
@@ -24,12 +29,28 @@ final class Prefilter {
   static Prefilter of(Node root) {
     LiteralScanner scanner = LiteralScanner.of(PrefilterBuilder.condition(root));
     Cond used = scanner == null ? Cond.TRUE : scanner.condition();
-    return new Prefilter(PrefilterBuilder.minLength(root), used, scanner);
+    boolean start = Anchoring.startAnchored(root);
+    int max =
+        start && Anchoring.endAnchored(root) ? Anchoring.maxLength(root) : Anchoring.UNBOUNDED;
+    ByteSet first = start ? Anchoring.firstBytes(root) : null;
+    return new Prefilter(PrefilterBuilder.minLength(root), max, first, used, scanner);
   }
 
   /** False only when the pattern cannot match anywhere in the input. */
   boolean mayMatch(CharSequence input) {
-    return input.length() >= minLength && (scanner == null || scanner.test(input));
+    int n = input.length();
+    if (n < minLength || n > maxLength) {
+      return false;
+    }
+    if (firstBytes != null && (n == 0 || !mayStart(input.charAt(0)))) {
+      return false;
+    }
+    return scanner == null || scanner.test(input);
+  }
+
+  /** Whether a match anchored at the start may begin with c (a char above 0xFF: conservatively). */
+  private boolean mayStart(char c) {
+    return c > 0xFF || firstBytes.contains(c);
   }
 
   int minLength() {
@@ -48,6 +69,11 @@ final class Prefilter {
 
   @Override
   public String toString() {
-    return "minLength " + minLength + ", " + condition;
+    return "minLength "
+        + minLength
+        + (maxLength == Anchoring.UNBOUNDED ? "" : ", maxLength " + maxLength)
+        + (firstBytes == null ? "" : ", " + firstBytes.size() + " possible first bytes")
+        + ", "
+        + condition;
   }
 }

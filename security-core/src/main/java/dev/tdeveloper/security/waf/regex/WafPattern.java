@@ -21,6 +21,11 @@ import java.util.regex.PatternSyntaxException;
  * RegexOutcome#LIMIT_EXCEEDED}, as PCRE stops at its match limit; so does a search that overflows
  * the thread's stack. Neither engine ever throws out of {@link #find}.
  *
+ * <p>Before either engine runs, a prefilter computed at compile time rejects inputs that cannot
+ * match: shorter than the shortest match, too long or with an impossible first byte for an anchored
+ * pattern, or without the literals every match must contain (one automaton pass, see {@link
+ * #prefiltered()}). It never rejects an input the pattern matches.
+ *
  * <p>One deviation from PCRE: {@code \G} is read as {@code \A}, which is exact for the single
  * search from offset 0 that an operator runs.
  */

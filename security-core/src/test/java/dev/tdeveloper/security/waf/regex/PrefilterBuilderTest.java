@@ -122,4 +122,25 @@ class PrefilterBuilderTest {
     assertThat(weakened.mayMatch(match)).isTrue();
     assertThat(WafPattern.compile(source).find(match, null)).isEqualTo(RegexOutcome.MATCHED);
   }
+
+  @Test
+  void patternAnchoredAtBothEndsRejectsLongerInputs() {
+    Prefilter p = Prefilter.of(PcreParser.parse("^(?:GET|HEAD)$").root());
+    assertThat(p.mayMatch("HEAD")).isTrue();
+    assertThat(p.mayMatch("HEAD ")).isFalse();
+    assertThat(Prefilter.of(PcreParser.parse("^$").root()).mayMatch("x")).isFalse();
+    assertThat(Prefilter.of(PcreParser.parse("^a|b$").root()).mayMatch("xxxxb")).isTrue();
+    assertThat(Prefilter.of(PcreParser.parse("(?m)^$").root()).mayMatch("a\n")).isTrue();
+  }
+
+  @Test
+  void startAnchoredPatternRejectsImpossibleFirstByte() {
+    Prefilter digits = Prefilter.of(PcreParser.parse("^\\d+$").root());
+    assertThat(digits.mayMatch("hello")).isFalse();
+    assertThat(digits.mayMatch("123")).isTrue();
+    Prefilter optional = Prefilter.of(PcreParser.parse("^(?:x)?y").root());
+    assertThat(optional.mayMatch("yz")).isTrue();
+    assertThat(optional.mayMatch("zy")).isFalse();
+    assertThat(Prefilter.of(PcreParser.parse("^a*").root()).mayMatch("b")).isTrue();
+  }
 }
