@@ -21,6 +21,11 @@ import java.util.regex.PatternSyntaxException;
  * RegexOutcome#LIMIT_EXCEEDED}, as PCRE stops at its match limit; so does a search that overflows
  * the thread's stack. Neither engine ever throws out of {@link #find}.
  *
+ * <p>Before either engine runs, a prefilter computed at compile time rejects inputs that cannot
+ * match: shorter than the shortest match, too long or with an impossible first byte for an anchored
+ * pattern, or without the literals every match must contain (one automaton pass, see {@link
+ * #prefiltered()}). It never rejects an input the pattern matches.
+ *
  * <p>One deviation from PCRE: {@code \G} is read as {@code \A}, which is exact for the single
  * search from offset 0 that an operator runs.
  */
@@ -38,18 +43,21 @@ public final class WafPattern {
   private final Pattern backtracking;
   private final long stepBudget;
   private final List<String> fallbackReasons;
+  private final Prefilter prefilter;
 
   private WafPattern(
       String source,
       com.google.re2j.Pattern linear,
       Pattern backtracking,
       long stepBudget,
-      List<String> fallbackReasons) {
+      List<String> fallbackReasons,
+      Prefilter prefilter) {
     this.source = source;
     this.linear = linear;
     this.backtracking = backtracking;
     this.stepBudget = stepBudget;
     this.fallbackReasons = fallbackReasons;
+    this.prefilter = prefilter;
   }
 
   /**
@@ -84,20 +92,25 @@ public final class WafPattern {
       try {
         com.google.re2j.Pattern p =
             com.google.re2j.Pattern.compile(re2, com.google.re2j.Pattern.DOTALL);
-        return new WafPattern(source, p, null, stepBudget, List.of());
+        return new WafPattern(source, p, null, stepBudget, List.of(), Prefilter.of(parsed.root()));
       } catch (com.google.re2j.PatternSyntaxException e) {
-        return backtracking(source, parsed, stepBudget, List.of("RE2/J: " + e.getDescription()));
+        List<String> why = List.of("RE2/J: " + e.getDescription());
+        return backtracking(source, parsed, stepBudget, why, Prefilter.of(parsed.root()));
       }
     }
-    return backtracking(source, parsed, stepBudget, parsed.nonLinear());
+    return backtracking(
+        source, parsed, stepBudget, parsed.nonLinear(), Prefilter.of(parsed.root()));
   }
 
-  /** The fallback engine even for a linear pattern: for tests comparing the engines. */
+  /**
+   * The fallback engine even for a linear pattern, without the prefilter: the reference that tests
+   * compare the engines and the prefilter against.
+   */
   static WafPattern compileBacktracking(String source, long stepBudget) {
     checkBudget(stepBudget);
     PcreParser.Parsed parsed = PcreParser.parse(source);
     List<String> reasons = parsed.nonLinear().isEmpty() ? List.of("forced") : parsed.nonLinear();
-    return backtracking(source, parsed, stepBudget, reasons);
+    return backtracking(source, parsed, stepBudget, reasons, Prefilter.NONE);
   }
 
   private static void checkBudget(long stepBudget) {
@@ -108,11 +121,15 @@ public final class WafPattern {
   }
 
   private static WafPattern backtracking(
-      String source, PcreParser.Parsed parsed, long stepBudget, List<String> reasons) {
+      String source,
+      PcreParser.Parsed parsed,
+      long stepBudget,
+      List<String> reasons,
+      Prefilter prefilter) {
     String java = RegexEmitter.emit(parsed.root(), true);
     try {
       Pattern p = Pattern.compile(java, Pattern.DOTALL | Pattern.UNIX_LINES);
-      return new WafPattern(source, null, p, stepBudget, reasons);
+      return new WafPattern(source, null, p, stepBudget, reasons, prefilter);
     } catch (PatternSyntaxException e) {
       throw new WafException(
           "regex " + source + ": " + e.getDescription() + "; allowed: PCRE syntax", e);
@@ -130,6 +147,9 @@ public final class WafPattern {
    */
   public RegexOutcome find(CharSequence input, List<String> groups) {
     Objects.requireNonNull(input, "input");
+    if (!prefilter.mayMatch(input)) {
+      return RegexOutcome.NOT_MATCHED;
+    }
     return linear != null ? findLinear(input, groups) : findBacktracking(input, groups);
   }
 
@@ -207,6 +227,38 @@ public final class WafPattern {
    */
   public long stepBudget() {
     return stepBudget;
+  }
+
+  /**
+   * Whether a literal prefilter guards the pattern: before either engine runs, one pass over the
+   * input looks for the literals every match must contain (see the package documentation), and an
+   * input without them is answered NOT_MATCHED at once. False when no useful literal is required
+   * (then only the {@link #minMatchLength()} check applies).
+   *
+   * @return true when a literal condition is checked before the regex
+   */
+  public boolean prefiltered() {
+    return prefilter.literal();
+  }
+
+  /**
+   * The length of the shortest string the pattern can match; a shorter input is answered
+   * NOT_MATCHED without running the regex. Anchors and lookaround count zero.
+   *
+   * @return the minimum match length in bytes, 0 when the pattern can match the empty string
+   */
+  public int minMatchLength() {
+    return prefilter.minLength();
+  }
+
+  /**
+   * The prefilter in readable form, for reports: the minimum length and the literal condition
+   * (lowercase literals, compared ASCII case-insensitively, joined by AND / OR; TRUE when none).
+   *
+   * @return a description such as {@code minLength 6, ('union' AND 'select')}
+   */
+  public String prefilterDescription() {
+    return prefilter.toString();
   }
 
   @Override

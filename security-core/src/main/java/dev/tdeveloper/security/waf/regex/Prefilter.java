@@ -1,0 +1,79 @@
+package dev.tdeveloper.security.waf.regex;
+
+/**
+ * A cheap test run before the regex: an input shorter than the pattern's shortest match, or one
+ * that lacks the literals the pattern's {@link Cond} requires, cannot match, so the regex engine is
+ * not started. Exact in the safe direction only: it may pass inputs that do not match, never reject
+ * one that does. Immutable and thread-safe.
+ */
+final class Prefilter {
+  /** Passes everything: for the unfiltered reference engine in tests. */
+  static final Prefilter NONE = new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null);
+
+  private final int minLength;
+  private final int maxLength;
+  private final ByteSet firstBytes;
+  private final Cond condition;
+  private final LiteralScanner scanner;
+
+  private Prefilter(
+      int minLength, int maxLength, ByteSet firstBytes, Cond condition, LiteralScanner scanner) {
+    this.minLength = minLength;
+    this.maxLength = maxLength;
+    this.firstBytes = firstBytes;
+    this.condition = condition;
+    this.scanner = scanner;
+  }
+
+  /** The prefilter of a parsed pattern. */
+  static Prefilter of(Node root) {
+    LiteralScanner scanner = LiteralScanner.of(PrefilterBuilder.condition(root));
+    Cond used = scanner == null ? Cond.TRUE : scanner.condition();
+    boolean start = Anchoring.startAnchored(root);
+    int max =
+        start && Anchoring.endAnchored(root) ? Anchoring.maxLength(root) : Anchoring.UNBOUNDED;
+    ByteSet first = start ? Anchoring.firstBytes(root) : null;
+    return new Prefilter(PrefilterBuilder.minLength(root), max, first, used, scanner);
+  }
+
+  /** False only when the pattern cannot match anywhere in the input. */
+  boolean mayMatch(CharSequence input) {
+    int n = input.length();
+    if (n < minLength || n > maxLength) {
+      return false;
+    }
+    if (firstBytes != null && (n == 0 || !mayStart(input.charAt(0)))) {
+      return false;
+    }
+    return scanner == null || scanner.test(input);
+  }
+
+  /** Whether a match anchored at the start may begin with c (a char above 0xFF: conservatively). */
+  private boolean mayStart(char c) {
+    return c > 0xFF || firstBytes.contains(c);
+  }
+
+  int minLength() {
+    return minLength;
+  }
+
+  /** The literal condition checked, TRUE when none. */
+  Cond condition() {
+    return condition;
+  }
+
+  /** Whether a literal condition is checked (beyond the length). */
+  boolean literal() {
+    return scanner != null;
+  }
+
+  @Override
+  public String toString() {
+    return "minLength "
+        + minLength
+        + (maxLength == Anchoring.UNBOUNDED ? "" : ", maxLength " + maxLength)
+        + (firstBytes == null ? "" : ", " + firstBytes.size() + " possible first bytes")
+        + ", "
+        + condition;
+  }
+}
