@@ -44,6 +44,9 @@ public final class WafPattern {
   private final long stepBudget;
   private final List<String> fallbackReasons;
   private final Prefilter prefilter;
+  // "^.*$" and its kin match every input whole under DOTALL: CRS uses it to visit every header
+  // name, and no engine run is needed to say so.
+  private final boolean matchesEverything;
 
   private WafPattern(
       String source,
@@ -58,6 +61,11 @@ public final class WafPattern {
     this.stepBudget = stepBudget;
     this.fallbackReasons = fallbackReasons;
     this.prefilter = prefilter;
+    this.matchesEverything =
+        source.equals("^.*$")
+            || source.equals(".*")
+            || source.equals("^.*")
+            || source.equals(".*$");
   }
 
   /**
@@ -147,6 +155,13 @@ public final class WafPattern {
    */
   public RegexOutcome find(CharSequence input, List<String> groups) {
     Objects.requireNonNull(input, "input");
+    if (matchesEverything) {
+      if (groups != null) {
+        groups.clear();
+        groups.add(input.toString());
+      }
+      return RegexOutcome.MATCHED;
+    }
     if (!prefilter.mayMatch(input)) {
       return RegexOutcome.NOT_MATCHED;
     }

@@ -34,6 +34,7 @@ class PcreSemanticsTest {
       delimiter = '~',
       value = {
         "abc$~abc\\n~false", // DOLLAR_ENDONLY: $ is the very end
+        "^.*$~a\\nb\\n~true", // matches everything under DOTALL, without an engine run
         "abc$~abc~true",
         "a.c~a\\nc~true", // DOTALL
         "(?-s)a.c~a\\nc~false",
@@ -166,5 +167,18 @@ class PcreSemanticsTest {
       }
     }
     return sb.toString();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPatternThatMatchesEverythingCapturesTheWholeInputWithoutAnEngine() {
+    List<String> groups = new ArrayList<>();
+    assertThat(WafPattern.compile("^.*$").find("Host\r\nx", groups))
+        .isEqualTo(RegexOutcome.MATCHED);
+    assertThat(groups).containsExactly("Host\r\nx");
+    assertThat(
+            java.util.regex.Pattern.compile("^.*$", java.util.regex.Pattern.DOTALL)
+                .matcher("Host\r\nx")
+                .matches())
+        .isTrue();
   }
 }
