@@ -26,7 +26,7 @@ class WafRobustnessTest {
           + "SecRequestBodyAccess On\n"
           + "SecRule REQBODY_ERROR \"!@eq 0\" \"id:200002,phase:2,deny,status:400,msg:'body: %{REQBODY_ERROR_MSG}'\"\n"
           + "SecRule MULTIPART_STRICT_ERROR \"!@eq 0\" \"id:200003,phase:2,deny,status:400\"\n"
-          + "SecRule ARGS \"@rx ^(?=(a+)+$)b\" \"id:300,phase:2,deny,status:403\"\n"
+          + "SecRule ARGS \"@rx ^(?=(a+)+$)a\" \"id:300,phase:2,deny,status:403\"\n"
           + "SecRule TX:MSC_PCRE_LIMITS_EXCEEDED \"@eq 1\" \"id:301,phase:2,pass,log,msg:'regex budget'\"\n";
 
   @TempDir Path dir;

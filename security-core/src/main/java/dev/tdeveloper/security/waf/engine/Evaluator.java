@@ -195,7 +195,9 @@ public final class Evaluator {
     }
     boolean matched = false;
     List<Target> targets = s.targets;
-    for (CompiledRule.Variable v : link.variables) {
+    List<CompiledRule.Variable> variables = link.variables;
+    for (int vi = 0; vi < variables.size(); vi++) {
+      CompiledRule.Variable v = variables.get(vi);
       targets.clear();
       tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
       if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
@@ -219,20 +221,23 @@ public final class Evaluator {
       List<Target> targets,
       List<CtlTargetRemoval> exclusions,
       List<CtlTargetRemoval> removals) {
-    targets.removeIf(
-        t -> {
-          for (CtlTargetRemoval x : exclusions) {
-            if (x.removes(collection, t)) {
-              return true;
-            }
-          }
-          for (CtlTargetRemoval x : removals) {
-            if (x.removes(collection, t)) {
-              return true;
-            }
-          }
-          return false;
-        });
+    int kept = 0;
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      if (!removes(collection, t, exclusions) && !removes(collection, t, removals)) {
+        targets.set(kept++, t);
+      }
+    }
+    targets.subList(kept, targets.size()).clear();
+  }
+
+  private static boolean removes(String collection, Target t, List<CtlTargetRemoval> removals) {
+    for (int i = 0; i < removals.size(); i++) {
+      if (removals.get(i).removes(collection, t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean matchTarget(
@@ -264,8 +269,9 @@ public final class Evaluator {
     tx.store().matched(m);
     s.matchedName = m.name();
     s.matchedData = value;
-    for (SetvarAction sv : link.setvars) {
-      sv.apply(tx.store());
+    List<SetvarAction> setvars = link.setvars;
+    for (int i = 0; i < setvars.size(); i++) {
+      setvars.get(i).apply(tx.store());
     }
     return true;
   }

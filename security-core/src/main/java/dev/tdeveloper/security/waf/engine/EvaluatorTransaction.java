@@ -23,6 +23,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   private final Map<String, String>[] cache;
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
+  private final List<String> groups = new ArrayList<>(10);
   private final List<String> removedTags = new ArrayList<>();
   private final List<String> removedMsgs = new ArrayList<>();
   private final List<Removal> removedTargets = new ArrayList<>();
@@ -209,6 +210,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   }
 
   boolean isRemoved(CompiledRule rule) {
+    if (removedIds.isEmpty() && removedTags.isEmpty() && removedMsgs.isEmpty()) {
+      return false;
+    }
     for (long[] r : removedIds) {
       if (rule.id >= r[0] && rule.id <= r[1]) {
         return true;
@@ -344,6 +348,12 @@ public final class EvaluatorTransaction implements OperatorContext {
   @Override
   public String expand(String text) {
     return text.indexOf('%') < 0 ? text : store.expand(text);
+  }
+
+  @Override
+  public List<String> groupBuffer() {
+    groups.clear();
+    return groups;
   }
 
   @Override

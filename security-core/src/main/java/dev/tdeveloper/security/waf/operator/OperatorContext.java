@@ -1,5 +1,7 @@
 package dev.tdeveloper.security.waf.operator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,4 +49,14 @@ public interface OperatorContext {
    * @param pattern the pattern's source
    */
   void regexLimitExceeded(String pattern);
+
+  /**
+   * A list an operator may fill with capture groups during one evaluation; the engine hands out the
+   * same list each time to spare an allocation per search.
+   *
+   * @return an empty or stale list the caller clears before use
+   */
+  default List<String> groupBuffer() {
+    return new ArrayList<>(4);
+  }
 }

@@ -3,7 +3,6 @@ package dev.tdeveloper.security.waf.operator;
 import dev.tdeveloper.security.waf.WafException;
 import dev.tdeveloper.security.waf.regex.RegexOutcome;
 import dev.tdeveloper.security.waf.regex.WafPattern;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +49,7 @@ final class RxOperator implements Operator {
       }
       pattern = compiled.get();
     }
-    List<String> groups = ctx.capturing() ? new ArrayList<>(4) : null;
+    List<String> groups = ctx.capturing() ? ctx.groupBuffer() : null;
     RegexOutcome outcome;
     try {
       outcome = pattern.find(input, groups);
