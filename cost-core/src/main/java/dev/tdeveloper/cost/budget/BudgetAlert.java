@@ -47,19 +47,7 @@ public sealed interface BudgetAlert {
 
     @Override
     public String toString() {
-      return "budget '"
-          + status.budget().name()
-          + "' of "
-          + status.budget().scope()
-          + " "
-          + status.window()
-          + ": "
-          + notification.notification()
-          + " raised ("
-          + notification.compared()
-          + " > "
-          + notification.threshold()
-          + ")";
+      return describe(this, "raised", " > ");
     }
   }
 
@@ -78,19 +66,27 @@ public sealed interface BudgetAlert {
 
     @Override
     public String toString() {
-      return "budget '"
-          + status.budget().name()
-          + "' of "
-          + status.budget().scope()
-          + " "
-          + status.window()
-          + ": "
-          + notification.notification()
-          + " cleared ("
-          + notification.compared()
-          + " <= "
-          + notification.threshold()
-          + ")";
+      return describe(this, "cleared", " <= ");
     }
+  }
+
+  /** {@code budget 'name' of scope window: notification verb (compared op threshold)}. */
+  private static String describe(BudgetAlert alert, String verb, String op) {
+    NotificationStatus n = alert.notification();
+    return "budget '"
+        + alert.budget().name()
+        + "' of "
+        + alert.budget().scope()
+        + " "
+        + alert.status().window()
+        + ": "
+        + n.notification()
+        + " "
+        + verb
+        + " ("
+        + n.compared()
+        + op
+        + n.threshold()
+        + ")";
   }
 }

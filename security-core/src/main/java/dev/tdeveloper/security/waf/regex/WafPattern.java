@@ -8,53 +8,167 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A compiled SecLang regex (PCRE syntax as CRS writes it), searched in byte strings. Thread-safe.
+ * A compiled SecLang regex, searched in byte strings with the meaning ModSecurity v3 gives it: PCRE
+ * 8.x with PCRE_DOTALL and PCRE_DOLLAR_ENDONLY, no UTF mode (one character per byte, ASCII-only
+ * case folding, {@code \s \d \w \b} with PCRE's C-locale tables). Thread-safe.
+ *
+ * <p>The pattern is parsed once and translated faithfully. When it uses only what a linear-time
+ * engine can run, it runs on RE2/J ({@link #linearTime()} is true) and no input can make a search
+ * slower than linear. Otherwise (backreferences, lookaround, atomic groups, possessive quantifiers,
+ * {@code \Z}, {@code \R}, multiline {@code ^}, repeat counts above 1000; see {@link
+ * #fallbackReasons()}) it runs on {@code java.util.regex} with a step budget: a search that reads
+ * more than {@link #stepBudget()} input characters stops and returns {@link
+ * RegexOutcome#LIMIT_EXCEEDED}, as PCRE stops at its match limit; so does a search that overflows
+ * the thread's stack. Neither engine ever throws out of {@link #find}.
+ *
+ * <p>One deviation from PCRE: {@code \G} is read as {@code \A}, which is exact for the single
+ * search from offset 0 that an operator runs.
  */
 public final class WafPattern {
-  private final String source;
-  private final Pattern pattern;
+  /**
+   * The default step budget of the backtracking fallback: characters read per search, about a
+   * millisecond or two of matching. {@value}
+   */
+  public static final long DEFAULT_STEP_BUDGET = 1_000_000L;
 
-  private WafPattern(String source, Pattern pattern) {
+  private static final int MAX_GROUPS = 9;
+
+  private final String source;
+  private final com.google.re2j.Pattern linear;
+  private final Pattern backtracking;
+  private final long stepBudget;
+  private final List<String> fallbackReasons;
+
+  private WafPattern(
+      String source,
+      com.google.re2j.Pattern linear,
+      Pattern backtracking,
+      long stepBudget,
+      List<String> fallbackReasons) {
     this.source = source;
-    this.pattern = pattern;
+    this.linear = linear;
+    this.backtracking = backtracking;
+    this.stepBudget = stepBudget;
+    this.fallbackReasons = fallbackReasons;
   }
 
   /**
-   * Compiles a pattern.
+   * Compiles a pattern with the {@link #DEFAULT_STEP_BUDGET}.
    *
-   * @param source the PCRE source as written in the rule
+   * @param source the PCRE source as written in the rule (a byte string)
    * @return the pattern
-   * @throws WafException naming the pattern and the problem when it cannot be compiled
+   * @throws WafException naming the pattern, the problem and its offset when PCRE would reject it
+   *     or it uses a feature this engine does not support ({@code \K}, {@code \p}, recursion,
+   *     conditionals, verbs)
    */
   public static WafPattern compile(String source) {
+    return compile(source, DEFAULT_STEP_BUDGET);
+  }
+
+  /**
+   * Compiles a pattern with a step budget for the backtracking fallback.
+   *
+   * @param source the PCRE source as written in the rule (a byte string)
+   * @param stepBudget the input characters a fallback search may read before it stops with {@link
+   *     RegexOutcome#LIMIT_EXCEEDED}; ignored when the pattern runs on RE2/J
+   * @return the pattern
+   * @throws WafException as {@link #compile(String)} does
+   * @throws IllegalArgumentException when {@code stepBudget} is not positive
+   */
+  public static WafPattern compile(String source, long stepBudget) {
     Objects.requireNonNull(source, "source");
+    checkBudget(stepBudget);
+    PcreParser.Parsed parsed = PcreParser.parse(source);
+    if (parsed.nonLinear().isEmpty()) {
+      String re2 = RegexEmitter.emit(parsed.root(), false);
+      try {
+        com.google.re2j.Pattern p =
+            com.google.re2j.Pattern.compile(re2, com.google.re2j.Pattern.DOTALL);
+        return new WafPattern(source, p, null, stepBudget, List.of());
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        return backtracking(source, parsed, stepBudget, List.of("RE2/J: " + e.getDescription()));
+      }
+    }
+    return backtracking(source, parsed, stepBudget, parsed.nonLinear());
+  }
+
+  /** The fallback engine even for a linear pattern: for tests comparing the engines. */
+  static WafPattern compileBacktracking(String source, long stepBudget) {
+    checkBudget(stepBudget);
+    PcreParser.Parsed parsed = PcreParser.parse(source);
+    List<String> reasons = parsed.nonLinear().isEmpty() ? List.of("forced") : parsed.nonLinear();
+    return backtracking(source, parsed, stepBudget, reasons);
+  }
+
+  private static void checkBudget(long stepBudget) {
+    if (stepBudget <= 0) {
+      throw new IllegalArgumentException(
+          "stepBudget: " + stepBudget + "; allowed: 1 to " + Long.MAX_VALUE);
+    }
+  }
+
+  private static WafPattern backtracking(
+      String source, PcreParser.Parsed parsed, long stepBudget, List<String> reasons) {
+    String java = RegexEmitter.emit(parsed.root(), true);
     try {
-      return new WafPattern(source, Pattern.compile(source, Pattern.DOTALL));
+      Pattern p = Pattern.compile(java, Pattern.DOTALL | Pattern.UNIX_LINES);
+      return new WafPattern(source, null, p, stepBudget, reasons);
     } catch (PatternSyntaxException e) {
-      throw new WafException("regex " + source + ": " + e.getDescription(), e);
+      throw new WafException(
+          "regex " + source + ": " + e.getDescription() + "; allowed: PCRE syntax", e);
     }
   }
 
   /**
-   * Searches a value.
+   * Searches a value once, from its start, as ModSecurity's {@code @rx} does.
    *
    * @param input a byte string
    * @param groups when not null and the pattern matches, cleared and filled with group 0 (the
    *     match) and the groups after it, at most 10 in all, an unmatched group as {@code ""}
-   * @return whether it matched
+   * @return whether it matched, or {@link RegexOutcome#LIMIT_EXCEEDED} (groups untouched) when the
+   *     fallback ran out of its budget
    */
   public RegexOutcome find(CharSequence input, List<String> groups) {
-    Matcher m = pattern.matcher(input);
+    Objects.requireNonNull(input, "input");
+    return linear != null ? findLinear(input, groups) : findBacktracking(input, groups);
+  }
+
+  private RegexOutcome findLinear(CharSequence input, List<String> groups) {
+    com.google.re2j.Matcher m = linear.matcher(input);
     if (!m.find()) {
       return RegexOutcome.NOT_MATCHED;
     }
     if (groups != null) {
       groups.clear();
-      for (int g = 0; g <= Math.min(9, m.groupCount()); g++) {
+      int n = Math.min(MAX_GROUPS, m.groupCount());
+      for (int g = 0; g <= n; g++) {
         String v = m.group(g);
         groups.add(v == null ? "" : v);
       }
     }
+    return RegexOutcome.MATCHED;
+  }
+
+  private RegexOutcome findBacktracking(CharSequence input, List<String> groups) {
+    String[] found;
+    try {
+      Matcher m = backtracking.matcher(new BudgetedInput(input, stepBudget));
+      if (!m.find()) {
+        return RegexOutcome.NOT_MATCHED;
+      }
+      if (groups == null) {
+        return RegexOutcome.MATCHED;
+      }
+      found = new String[Math.min(MAX_GROUPS, m.groupCount()) + 1];
+      for (int g = 0; g < found.length; g++) {
+        String v = m.group(g);
+        found[g] = v == null ? "" : v;
+      }
+    } catch (BudgetedInput.Exhausted | StackOverflowError e) {
+      return RegexOutcome.LIMIT_EXCEEDED;
+    }
+    groups.clear();
+    groups.addAll(List.of(found));
     return RegexOutcome.MATCHED;
   }
 
@@ -65,6 +179,34 @@ public final class WafPattern {
    */
   public String source() {
     return source;
+  }
+
+  /**
+   * Whether the pattern runs on the linear-time engine (RE2/J), so that no input can make it slow.
+   *
+   * @return true on RE2/J, false on the budgeted backtracking fallback
+   */
+  public boolean linearTime() {
+    return linear != null;
+  }
+
+  /**
+   * Why the pattern needs the backtracking fallback, for reporting.
+   *
+   * @return the features (such as {@code "backreference"}, {@code "lookahead"}), empty when {@link
+   *     #linearTime()}
+   */
+  public List<String> fallbackReasons() {
+    return fallbackReasons;
+  }
+
+  /**
+   * The fallback's step budget.
+   *
+   * @return the input characters a fallback search may read
+   */
+  public long stepBudget() {
+    return stepBudget;
   }
 
   @Override
