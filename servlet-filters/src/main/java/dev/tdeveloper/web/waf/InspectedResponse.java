@@ -61,23 +61,28 @@ final class InspectedResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * Ends the application's part: runs phase 3 if it has not run, then phase 4 on the buffered body,
-   * and writes the body out unless the WAF interrupted. Called once, after the chain returned.
+   * Ends the application's part: runs phase 3 if it has not run, then phase 4 on the buffered body.
+   * Called once, after the chain returned; then {@link #release()} sends what the WAF let through.
    */
-  void finish() throws IOException {
+  void finish() {
     if (writer != null) {
       writer.flush();
     }
     startBody();
     if (state == State.BUFFERING) {
       inspectBody();
-      if (state == State.BUFFERING) {
-        getResponse().getOutputStream().write(buffer.toByteArray());
-        state = State.PASSING;
-      }
     } else if (!phase4Done) {
       phase4Done = true;
       tx.run(t -> t.processResponseBody());
+    }
+  }
+
+  /** Writes out the body held back, unless the WAF interrupted. */
+  void release() throws IOException {
+    if (state == State.BUFFERING) {
+      getResponse().getOutputStream().write(buffer.toByteArray());
+      buffer.reset();
+      state = State.PASSING;
     }
   }
 

@@ -132,8 +132,8 @@ public final class WafFilter implements Filter {
     HttpServletRequest forwarded = inspectRequest(request, x.tx);
     Optional<Interruption> early = x.tx.interruption();
     if (early.isPresent()) {
+      end(x, early, true); // before answering, so listeners know before the client does
       answer(response, early.get(), x);
-      end(x, early, true);
       return;
     }
     InspectedResponse held = new InspectedResponse(response, x.tx, inspection, protocol(request));
@@ -151,10 +151,12 @@ public final class WafFilter implements Filter {
     held.finish();
     Optional<Interruption> late = x.tx.interruption().or(held::tooLarge);
     boolean enforced = late.isPresent() && !response.isCommitted();
+    end(x, late, enforced);
     if (enforced) {
       answer(response, late.get(), x);
+    } else {
+      held.release();
     }
-    end(x, late, enforced);
   }
 
   /** The per-request state carried through the phases. */
@@ -329,7 +331,7 @@ public final class WafFilter implements Filter {
       done = true;
       try {
         held.finish();
-      } catch (IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
         x.tx.fail(e);
       }
       filter.end(x, x.tx.interruption(), false);
