@@ -8,8 +8,6 @@ import dev.tdeveloper.tenancy.internal.Listeners;
 import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -160,7 +158,7 @@ public final class WafFilter implements Filter {
   }
 
   /** The per-request state carried through the phases. */
-  private record Exchange(
+  record Exchange(
       GuardedTransaction tx,
       Optional<String> tenant,
       String requestId,
@@ -256,7 +254,7 @@ public final class WafFilter implements Filter {
   }
 
   /** Runs phase 5 and tells the listeners. */
-  private void end(Exchange x, Optional<Interruption> decided, boolean enforced) {
+  void end(Exchange x, Optional<Interruption> decided, boolean enforced) {
     x.tx.run(t -> t.processLogging());
     if (listeners.isEmpty()) {
       return;
@@ -309,52 +307,5 @@ public final class WafFilter implements Filter {
   @Override
   public String toString() {
     return "WafFilter[rules=" + waf.ruleCount() + ", exposeRuleIds=" + exposeRuleIds + "]";
-  }
-
-  /** Finishes an asynchronous request when its last async cycle ends. */
-  private static final class AsyncEnd implements AsyncListener {
-    private final WafFilter filter;
-    private final Exchange x;
-    private final InspectedResponse held;
-    private boolean done;
-
-    AsyncEnd(WafFilter filter, Exchange x, InspectedResponse held) {
-      this.filter = filter;
-      this.x = x;
-      this.held = held;
-    }
-
-    private synchronized void end() {
-      if (done) {
-        return;
-      }
-      done = true;
-      try {
-        held.finish();
-      } catch (RuntimeException e) {
-        x.tx.fail(e);
-      }
-      filter.end(x, x.tx.interruption(), false);
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-      end();
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-      end();
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-      end();
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-      event.getAsyncContext().addListener(this);
-    }
   }
 }
