@@ -67,6 +67,9 @@ public final class WafFilter implements Filter {
   /** The request attribute holding the request id: {@value}. */
   public static final String REQUEST_ID_ATTRIBUTE = "dev.tdeveloper.web.requestId";
 
+  /** Marks a request this filter has inspected, so a later dispatch is not inspected again. */
+  static final String INSPECTED_ATTRIBUTE = "dev.tdeveloper.web.waf.inspected";
+
   /** The header carrying the request id, read from the request and set on the response. */
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -117,13 +120,20 @@ public final class WafFilter implements Filter {
       throw new ServletException(
           "WafFilter handles HTTP requests only, got " + req.getClass().getName());
     }
-    if (request.getAttribute(REQUEST_ID_ATTRIBUTE) != null) {
+    if (request.getAttribute(INSPECTED_ATTRIBUTE) != null) {
       chain.doFilter(request, response); // a later dispatch of a request already inspected
       return;
     }
+    request.setAttribute(INSPECTED_ATTRIBUTE, Boolean.TRUE);
+    // An earlier filter (the audit filter) may have given the request its id already: keep it.
+    Object given = request.getAttribute(REQUEST_ID_ATTRIBUTE);
     String sent = request.getHeader(REQUEST_ID_HEADER);
     String requestId =
-        sent != null && REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        given instanceof String g && !g.isEmpty()
+            ? g
+            : sent != null && REQUEST_ID.matcher(sent).matches()
+                ? sent
+                : UUID.randomUUID().toString();
     request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     Exchange x = begin(request, requestId);

@@ -45,6 +45,9 @@ abstract class WafFilterHarness {
   final List<WafFilterEvent> events = new CopyOnWriteArrayList<>();
   JettyServer server;
 
+  /** A filter put in front of the WAF filter, when a test sets one. */
+  jakarta.servlet.Filter before;
+
   final void start(String extra, WafConfig config, UnaryOperator<WafFilterBuilder> setup)
       throws Exception {
     Path rules = dir.resolve("rules.conf");
@@ -55,6 +58,10 @@ abstract class WafFilterHarness {
         JettyServer.start(
             "/",
             context -> {
+              if (before != null) {
+                context.addFilter(
+                    new FilterHolder(before), "/*", EnumSet.of(DispatcherType.REQUEST));
+              }
               context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
               context.addServlet(new ServletHolder(new WafTestServlet()), "/*");
             });

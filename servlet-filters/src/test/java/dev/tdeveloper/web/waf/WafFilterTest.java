@@ -41,6 +41,19 @@ class WafFilterTest extends WafFilterHarness {
   }
 
   @Test
+  void inspectsARequestAnEarlierFilterGaveAnIdAndKeepsThatId() throws Exception {
+    before =
+        (req, res, chain) -> {
+          req.setAttribute(WafFilter.REQUEST_ID_ATTRIBUTE, "audit-7");
+          chain.doFilter(req, res);
+        };
+    start();
+    var response = WafHttp.get(server.port(), "/notes?q=an%20attack", "X-Request-Id", "req-42");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(problem(response).get("requestId").asText()).isEqualTo("audit-7");
+  }
+
+  @Test
   void generatesARequestIdWhenNoneOrAMalformedOneIsSent() throws Exception {
     start();
     var plain = WafHttp.get(server.port(), "/notes?q=attack");
