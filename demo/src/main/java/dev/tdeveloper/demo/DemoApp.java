@@ -37,16 +37,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running demo: the {@link DemoServices} behind embedded Jetty 12, with the abuse shield in
- * front of everything, then the tenant filter and the per-tenant rate limit in front of every
- * tenant route, and background jobs that reload {@code tenants.yaml}, close usage windows and
- * compact the usage store. With TLS on ({@link DemoOptions#tls()}), the one port serves only TLS
- * 1.3 (h2 and HTTP/1.1, HSTS on every answer), a job checks the certificate daily and, for one from
- * the local CA, another renews it hourly once due, without a restart. An autoscaler loop sizes a
- * simulated cluster to the demo's own request rate ({@code /ops/scaling}); {@code /health/live},
- * {@code /health/ready} and {@code /health/started} answer the probes (with every check's details
- * for operators under {@code /ops/health/}). Every hour a job allocates the demo's costs to its
- * tenants ({@link DemoCost}), shown under {@code /admin/finops}. Thread-safe; {@link #close()}
- * stops everything.
+ * front of everything, then the WAF ({@link DemoWaf}, OWASP CRS) in front of the notes API, then
+ * the tenant filter and the per-tenant rate limit in front of every tenant route, and background
+ * jobs that reload {@code tenants.yaml}, close usage windows and compact the usage store. With TLS
+ * on ({@link DemoOptions#tls()}), the one port serves only TLS 1.3 (h2 and HTTP/1.1, HSTS on every
+ * answer), a job checks the certificate daily and, for one from the local CA, another renews it
+ * hourly once due, without a restart. An autoscaler loop sizes a simulated cluster to the demo's
+ * own request rate ({@code /ops/scaling}); {@code /health/live}, {@code /health/ready} and {@code
+ * /health/started} answer the probes (with every check's details for operators under {@code
+ * /ops/health/}). Every hour a job allocates the demo's costs to its tenants ({@link DemoCost}),
+ * shown under {@code /admin/finops}. Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -213,11 +213,22 @@ public final class DemoApp implements AutoCloseable {
             .build();
     ServletContextHandler context = new ServletContextHandler();
     // Filters run in the order they are added: the autoscaler's request counter (outermost, so
-    // refused requests count as load too), audit (so every refusal is audited), shield, tenant
-    // (skips /health, /ops, /admin), operator (on /ops and /admin only), rate limit, metering.
+    // refused requests count as load too), audit (so every refusal is audited), shield, WAF (on
+    // /notes and /usage, unless --waf off), tenant (skips /health, /ops, /admin), operator (on /ops
+    // and /admin only), rate limit, metering.
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
     addFilter(context, shieldFilter, "/*");
+    // The WAF inspects the tenant API after the shield and before the tenant filter does any work
+    // for an attack; it picks the tenant's policy with the tenant filter's own resolver.
+    services
+        .waf
+        .filter(resolver)
+        .ifPresent(
+            waf -> {
+              addFilter(context, waf, "/notes/*");
+              addFilter(context, waf, "/usage");
+            });
     addFilter(context, tenantFilter, "/*");
     addFilter(context, operators, "/ops/*");
     addFilter(context, operators, "/admin/*");

@@ -10,6 +10,8 @@ import dev.tdeveloper.security.waf.WafPolicy;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.web.tenant.ServletRequestView;
+import dev.tdeveloper.web.waf.WafFilter;
+import dev.tdeveloper.web.waf.WafFilterEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,6 +142,7 @@ final class DemoWaf {
    * when it names none or a malformed one, which the tenant filter refuses after the WAF.
    */
   Optional<WafPolicy> policyFor(TenantResolver resolver, HttpServletRequest request) {
+    inspected.increment(); // the filter asks once per request it inspects
     try {
       return resolver.resolve(ServletRequestView.of(request)).map(policies::forTenant);
     } catch (RuntimeException e) {
@@ -148,7 +151,40 @@ final class DemoWaf {
   }
 
   /**
-   * Counts and logs one inspected request: every match (with its tenant, the request id and what
+   * The filter for the notes API, with the tenant policies resolved by {@code resolver} and every
+   * event counted and logged; empty when the WAF is off.
+   */
+  Optional<WafFilter> filter(TenantResolver resolver) {
+    return waf.map(
+        w ->
+            WafFilter.builder()
+                .waf(w)
+                .policyResolver(request -> policyFor(resolver, request))
+                .listener(this::onEvent)
+                .build());
+  }
+
+  /** Counts and logs one event of the filter (published only for requests with a match). */
+  void onEvent(WafFilterEvent event) {
+    String tenant = event.tenant().orElse("");
+    if (event instanceof WafFilterEvent.Interrupted i) {
+      record(tenant, i.requestId(), i.matches(), Optional.of(i.interruption()), Optional.empty());
+    } else if (event instanceof WafFilterEvent.Detected d) {
+      record(tenant, d.requestId(), d.matches(), Optional.empty(), Optional.of(d.interruption()));
+    } else if (event instanceof WafFilterEvent.Matched m) {
+      record(tenant, m.requestId(), m.matches(), Optional.empty(), Optional.empty());
+    } else if (event instanceof WafFilterEvent.Failed f) {
+      faults.increment();
+      LOG.warn(
+          "WAF failed open: tenant {} request {}: {}",
+          tenant.isEmpty() ? "(no tenant)" : tenant,
+          f.requestId(),
+          DemoLog.masked(f.error().toString()));
+    }
+  }
+
+  /**
+   * Counts and logs one request with matches: every match (with its tenant, the request id and what
    * matched, PII masked) and the decision.
    *
    * @param tenant the tenant namespace of the policy used ({@code ""} when none)
@@ -163,7 +199,6 @@ final class DemoWaf {
       List<WafMatch> matches,
       Optional<Interruption> interruption,
       Optional<Interruption> wouldInterrupt) {
-    inspected.increment();
     String who = tenant.isEmpty() ? "(no tenant)" : tenant;
     boolean anyMatch = false;
     for (WafMatch m : matches) {
