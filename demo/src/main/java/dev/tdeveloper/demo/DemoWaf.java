@@ -44,6 +44,9 @@ final class DemoWaf {
   /** The bundled rule set, a class-path resource: {@value}. */
   static final String BASELINE_RESOURCE = "/waf/baseline.conf";
 
+  /** The demo's CRS site setup (allowed methods and content types), loaded before the CRS. */
+  static final String SETUP_RESOURCE = "/waf/demo-crs-setup.conf";
+
   /** Which rule set runs. */
   enum RuleSource {
     /** The OWASP CRS from {@link DemoWafOptions#crsDir()}. */
@@ -95,7 +98,12 @@ final class DemoWaf {
                   + " (apt-get install modsecurity-crs, or --crs-dir)");
     } else {
       try {
-        loaded = Waf.builder().crs(options.crsDir(), options.crsSetup()).config(wafConfig).build();
+        loaded =
+            Waf.builder()
+                .ruleFile(extract(dataDir, SETUP_RESOURCE))
+                .crs(options.crsDir(), options.crsSetup())
+                .config(wafConfig)
+                .build();
         reason = Optional.empty();
       } catch (WafException | IllegalStateException e) {
         reason = Optional.of("OWASP CRS in " + options.crsDir() + " failed to load: " + e);
@@ -114,7 +122,7 @@ final class DemoWaf {
           options.mode());
       return;
     }
-    Path baseline = extractBaseline(dataDir);
+    Path baseline = extract(dataDir, BASELINE_RESOURCE);
     waf = Optional.of(Waf.builder().ruleFile(baseline).config(wafConfig).build());
     source = RuleSource.BASELINE;
     location = "classpath:" + BASELINE_RESOURCE;
@@ -282,12 +290,12 @@ final class DemoWaf {
     return Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
   }
 
-  /** Copies the bundled baseline set to {@code <dataDir>/waf/baseline.conf}, replacing any. */
-  private static Path extractBaseline(Path dataDir) {
-    Path target = dataDir.resolve("waf").resolve("baseline.conf");
-    try (InputStream in = DemoWaf.class.getResourceAsStream(BASELINE_RESOURCE)) {
+  /** Copies a bundled rule file to {@code <dataDir>/waf/<name>}, replacing any. */
+  private static Path extract(Path dataDir, String resource) {
+    Path target = dataDir.resolve("waf").resolve(resource.substring(resource.lastIndexOf('/') + 1));
+    try (InputStream in = DemoWaf.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the demo jar lacks " + BASELINE_RESOURCE);
+        throw new IllegalStateException("the demo jar lacks " + resource);
       }
       Files.createDirectories(target.getParent());
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

@@ -66,6 +66,7 @@ class DemoAuditTest {
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*")
             .method(method, HttpRequest.BodyPublishers.noBody());
     if (tenant != null) {
       b.header("X-Tenant-Id", tenant);

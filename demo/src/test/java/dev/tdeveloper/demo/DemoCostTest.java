@@ -47,6 +47,7 @@ class DemoCostTest {
     for (int i = 0; i < count; i++) {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/notes"))
+              .header("Accept", "*/*")
               .header("X-Tenant-Id", tenant)
               .build();
       assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())

@@ -57,7 +57,8 @@ class DemoPostureTest {
 
   private HttpResponse<String> get(String path, boolean operator) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*");
     if (operator) {
       request.header("Authorization", "Bearer " + TOKEN);
     }

@@ -61,12 +61,14 @@ class DemoQuotaRestartTest {
     nanos.addAndGet(Duration.ofMillis(200).toNanos()); // the free plan allows 5 requests/s
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*")
             .method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
             .header("X-Tenant-Id", tenant)
+            .header("Content-Type", "text/plain; charset=utf-8")
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -46,7 +46,8 @@ class DemoRateLimitTest {
   private HttpResponse<String> get(String path, String tenant)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*");
     if (tenant != null) {
       request.header("X-Tenant-Id", tenant);
     }

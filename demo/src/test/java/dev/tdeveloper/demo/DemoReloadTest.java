@@ -57,11 +57,15 @@ class DemoReloadTest {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*")
             .method(
                 method,
                 "POST".equals(method)
                     ? HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")
                     : HttpRequest.BodyPublishers.noBody());
+    if ("POST".equals(method)) {
+      request.header("Content-Type", "application/json");
+    }
     if (tenant != null) {
       request.header("X-Tenant-Id", tenant);
     }

@@ -112,6 +112,7 @@ class DemoScalingTest {
     assertThat(anonymous.body()).doesNotContain("replicas", "lastDecision");
     HttpRequest wrong =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/ops/scaling"))
+            .header("Accept", "*/*")
             .header("Authorization", "Bearer not-the-operator-token")
             .build();
     assertThat(http.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

@@ -42,7 +42,8 @@ final class DemoTestApps {
   static HttpResponse<String> get(HttpClient http, DemoApp app, String path, Optional<String> token)
       throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .header("Accept", "*/*");
     token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }

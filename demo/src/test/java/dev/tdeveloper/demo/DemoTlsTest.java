@@ -155,6 +155,7 @@ class DemoTlsTest {
     HttpResponse<String> notes =
         http2.send(
             HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + app.port() + "/notes"))
+                .header("Accept", "*/*")
                 .header("X-Tenant-Id", "acme")
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -48,6 +48,7 @@ class DemoWafHttpTest {
   private HttpResponse<String> postNote(String tenant, String json) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/notes"))
+            .header("Accept", "*/*")
             .header("X-Tenant-Id", tenant)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
