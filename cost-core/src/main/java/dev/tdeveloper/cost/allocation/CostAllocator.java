@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class CostAllocator {
       }
       au.add(r, index++);
     }
-    Set<TenantId> active = new TreeSet<>();
+    Set<TenantId> active = new HashSet<>(); // ordered later, once, by the shared split
     for (AssetUsage au : ordered) {
       active.addAll(au.charged.keySet());
     }
