@@ -5,7 +5,6 @@ import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
@@ -44,22 +43,10 @@ public final class Allocation {
     this.total = new Money(sum, currency);
     this.parts = parts;
     this.lines = new Lines();
-    Map<TenantId, Tally> tenants = new HashMap<>();
-    Map<String, ExactSum> services = new HashMap<>();
-    BigDecimal idleSum = BigDecimal.ZERO;
-    BigDecimal unallocatedSum = BigDecimal.ZERO;
-    for (int i = 0; i < parts.size(); i++) {
-      BigDecimal amount = parts.amount(i);
-      services.computeIfAbsent(parts.asset(i).service(), x -> new ExactSum()).add(amount);
-      TenantId tenant = parts.tenant(i);
-      if (tenant != null) {
-        tenants.computeIfAbsent(tenant, t -> new Tally()).add(i, amount);
-      } else if (parts.kind(i) == CostLineKind.IDLE) {
-        idleSum = idleSum.add(amount);
-      } else {
-        unallocatedSum = unallocatedSum.add(amount);
-      }
-    }
+    Map<TenantId, PartTable.Tally> tenants = parts.tallies();
+    Map<String, ExactSum> services = parts.services();
+    ExactSum idleSum = parts.idle();
+    ExactSum unallocatedSum = parts.unallocated();
     Map<TenantId, int[]> tenantLines = new HashMap<>(tenants.size() * 2);
     Map<TenantId, Money> tenantSums = new TreeMap<>();
     tenants.forEach(
@@ -73,8 +60,8 @@ public final class Allocation {
     this.tenantTotals = Collections.unmodifiableMap(tenantSums);
     this.serviceTotals = Collections.unmodifiableMap(serviceSums);
     Money zero = Money.zero(currency);
-    this.idle = zero.plus(new Money(idleSum, currency));
-    this.unallocated = zero.plus(new Money(unallocatedSum, currency));
+    this.idle = zero.plus(new Money(idleSum.value(), currency));
+    this.unallocated = zero.plus(new Money(unallocatedSum.value(), currency));
   }
 
   /**
@@ -177,11 +164,11 @@ public final class Allocation {
    * @throws dev.tdeveloper.cost.CostException naming both sums when it does not
    */
   public Money reconcile() {
-    BigDecimal amounts = BigDecimal.ZERO;
+    ExactSum amounts = new ExactSum();
     for (int i = 0; i < parts.size(); i++) {
-      amounts = amounts.add(parts.amount(i));
+      parts.addAmountTo(i, amounts);
     }
-    Money sum = Money.zero(currency).plus(new Money(amounts, currency));
+    Money sum = Money.zero(currency).plus(new Money(amounts.value(), currency));
     Money parts = idle.plus(unallocated);
     for (Money m : tenantTotals.values()) {
       parts = parts.plus(m);
@@ -245,25 +232,6 @@ public final class Allocation {
     @Override
     public int size() {
       return parts.size();
-    }
-  }
-
-  /** One tenant's sum and line indexes while the allocation is built. */
-  private static final class Tally {
-    private final ExactSum sum = new ExactSum();
-    private int[] lines = new int[4];
-    private int count;
-
-    void add(int line, BigDecimal amount) {
-      sum.add(amount);
-      if (count == lines.length) {
-        lines = Arrays.copyOf(lines, count * 2);
-      }
-      lines[count++] = line;
-    }
-
-    int[] lines() {
-      return Arrays.copyOf(lines, count);
     }
   }
 }

@@ -36,7 +36,7 @@ final class AssetSplit {
     this.overCapacity = overCapacity;
   }
 
-  void split(AssetUsage au, PartTable out, Map<TenantId, ExactSum> allocated) {
+  void split(AssetUsage au, PartTable out) {
     Asset a = au.asset;
     if (au.charged.isEmpty()) {
       out.add(
@@ -49,13 +49,13 @@ final class AssetSplit {
           Unused.INSTANCE);
       return;
     }
-    List<TenantId> tenants = new ArrayList<>(au.charged.keySet());
+    List<TenantId> tenants = au.charged.tenants();
     tenants.sort(null);
     int n = tenants.size();
     BigDecimal[] q = new BigDecimal[n];
     BigDecimal used = BigDecimal.ZERO;
     for (int i = 0; i < n; i++) {
-      q[i] = au.charged.get(tenants.get(i)).value();
+      q[i] = au.charged.get(tenants.get(i));
       used = used.add(q[i]);
     }
     BigDecimal capacity = a.capacity();
@@ -122,11 +122,12 @@ final class AssetSplit {
       total = total.add(x);
     }
     Money cost = a.effectiveCost();
-    BigDecimal[] parts = Apportionment.split(cost.amount(), Apportionment.unitScale(cost), w);
-    BigDecimal idleCost = BigDecimal.ZERO;
-    for (int k = n; k < parts.length; k++) {
-      idleCost = idleCost.add(parts[k]);
+    SplitParts parts = SplitParts.of(cost, w);
+    ExactSum idleSum = new ExactSum();
+    for (int k = n; k < parts.size(); k++) {
+      parts.addTo(idleSum, k);
     }
+    BigDecimal idleCost = parts.size() > n ? idleSum.value() : BigDecimal.ZERO;
     Explained basisOfLines =
         new Explained(
             a,
@@ -142,12 +143,11 @@ final class AssetSplit {
     String usageRule = scaled ? "usage.scaled" : "usage";
     for (int i = 0; i < n; i++) {
       TenantId t = tenants.get(i);
-      out.add(CostLineKind.USAGE, t, a, q[i], parts[i], usageRule, basisOfLines);
-      allocated.computeIfAbsent(t, x -> new ExactSum()).add(parts[i]);
+      parts.addTo(out, i, CostLineKind.USAGE, t, a, q[i], usageRule, basisOfLines);
     }
     if (!shareIdle) {
       if (idle.signum() > 0) {
-        out.add(CostLineKind.IDLE, null, a, idle, parts[n], "idle", basisOfLines);
+        parts.addTo(out, n, CostLineKind.IDLE, null, a, idle, "idle", basisOfLines);
       }
       return;
     }
@@ -155,8 +155,7 @@ final class AssetSplit {
     for (int k = 0; k < owners; k++) {
       int i = idleOwners[k];
       TenantId t = tenants.get(i);
-      out.add(CostLineKind.IDLE_SHARE, t, a, basis[i], parts[n + k], code, basisOfLines);
-      allocated.computeIfAbsent(t, x -> new ExactSum()).add(parts[n + k]);
+      parts.addTo(out, n + k, CostLineKind.IDLE_SHARE, t, a, basis[i], code, basisOfLines);
     }
   }
 

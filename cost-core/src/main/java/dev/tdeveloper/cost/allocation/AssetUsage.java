@@ -1,10 +1,7 @@
 package dev.tdeveloper.cost.allocation;
 
 import dev.tdeveloper.cost.usage.UsageRecord;
-import dev.tdeveloper.tenancy.TenantId;
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One asset's charged usage summed per tenant during one allocation run: the single pass over the
@@ -14,7 +11,7 @@ import java.util.Map;
 final class AssetUsage {
   final Asset asset;
   final boolean shared;
-  final Map<TenantId, ExactSum> charged = new HashMap<>();
+  final TenantSums charged = new TenantSums();
 
   AssetUsage(Asset asset, boolean shared) {
     this.asset = asset;
@@ -47,7 +44,7 @@ final class AssetUsage {
     }
     BigDecimal q = r.chargedQuantity();
     if (q.signum() > 0) {
-      charged.computeIfAbsent(r.tenant(), t -> new ExactSum()).add(q);
+      charged.add(r.tenant(), q);
     }
   }
 

@@ -125,20 +125,24 @@ public final class CostAllocator {
       }
       au.add(r, index++);
     }
-    Set<TenantId> active = new HashSet<>(); // ordered later, once, by the shared split
-    for (AssetUsage au : ordered) {
-      active.addAll(au.charged.keySet());
-    }
     PartTable lines = new PartTable();
-    Map<TenantId, ExactSum> allocated = new HashMap<>();
     AssetSplit split = new AssetSplit(idleSharing, tenantWeights, overCapacity);
     for (AssetUsage au : ordered) {
       if (!au.shared) {
-        split.split(au, lines, allocated);
-        au.charged.clear(); // its sums live on in the lines; the map need not
+        split.split(au, lines);
+        au.charged.clear(); // its sums live on in the lines; the table need not
       }
     }
-    SharedCostSplit shared = new SharedCostSplit(sharedSplit, sharedMetric, active, allocated);
+    // Every tenant with usage of a non-shared asset has a line by now; add those that used only
+    // shared assets. The shared split orders them, once.
+    Set<TenantId> active = new HashSet<>(lines.tenants());
+    for (AssetUsage au : ordered) {
+      if (au.shared) {
+        active.addAll(au.charged.tenants());
+      }
+    }
+    SharedCostSplit shared =
+        new SharedCostSplit(sharedSplit, sharedMetric, active, lines.tenantSums());
     for (AssetUsage au : ordered) {
       if (au.shared) {
         shared.split(au.asset, lines);

@@ -31,6 +31,24 @@ final class ExactSum {
     big = big.add(v);
   }
 
+  /** Adds {@code units x 10^-scale}. */
+  void addUnits(long u, int s) {
+    if (big == null) {
+      if (scale < 0 && s >= 0 && s <= 18) {
+        scale = s;
+      }
+      if (s == scale) {
+        long sum = units + u;
+        if (((units ^ sum) & (u ^ sum)) >= 0) { // no overflow
+          units = sum;
+          return;
+        }
+      }
+      big = value();
+    }
+    big = big.add(BigDecimal.valueOf(u, s));
+  }
+
   BigDecimal value() {
     if (big != null) {
       return big;

@@ -32,12 +32,12 @@ final class SharedCostSplit {
       SharedSplit rule,
       Map<TenantId, BigDecimal> metric,
       Set<TenantId> active,
-      Map<TenantId, ExactSum> allocated) {
+      Map<TenantId, BigDecimal> allocated) {
     this.rule = rule;
     Map<TenantId, BigDecimal> basis = new TreeMap<>();
     switch (rule) {
       case UNIFORM -> active.forEach(t -> basis.put(t, BigDecimal.ONE));
-      case PROPORTIONAL -> allocated.forEach((t, sum) -> basis.put(t, sum.value()));
+      case PROPORTIONAL -> basis.putAll(allocated);
       case CUSTOM -> basis.putAll(metric);
     }
     BigDecimal sum = BigDecimal.ZERO;
@@ -65,10 +65,10 @@ final class SharedCostSplit {
       return;
     }
     String code = "shared." + rule.name().toLowerCase(Locale.ROOT);
-    BigDecimal[] parts = Apportionment.split(cost.amount(), Apportionment.unitScale(cost), weights);
+    SplitParts parts = SplitParts.of(cost, weights);
     for (int i = 0; i < tenants.size(); i++) {
-      out.add(
-          CostLineKind.SHARED_SHARE, tenants.get(i), a, weights.get(i), parts[i], code, explained);
+      parts.addTo(
+          out, i, CostLineKind.SHARED_SHARE, tenants.get(i), a, weights.get(i), code, explained);
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Splits an exact amount among weights so that the parts add up to the amount exactly: the largest
@@ -67,39 +68,15 @@ public final class Apportionment {
    *     amount has more digits than {@code scale}, the weights are empty, or all weights are zero
    */
   public static BigDecimal[] split(BigDecimal amount, int scale, List<BigDecimal> weights) {
-    Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(weights, "weights");
-    if (amount.signum() < 0) {
-      throw new IllegalArgumentException(
-          "amount: " + amount.toPlainString() + " is negative; allowed: >= 0");
-    }
-    if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
-      throw new IllegalArgumentException(
-          "amount: "
-              + amount.toPlainString()
-              + " has more than "
-              + scale
-              + " decimal digits; allowed: a scale of at least the amount's");
-    }
+    int weightScale = checkedWeightScale(amount, scale, weights);
     int n = weights.size();
-    if (n == 0) {
-      throw new IllegalArgumentException("weights: empty; allowed: at least one weight");
-    }
-    int weightScale = 0;
-    for (int i = 0; i < n; i++) {
-      BigDecimal w = weights.get(i);
-      if (w == null) {
-        throw new NullPointerException("weights[" + i + "]");
-      }
-      if (w.signum() < 0) {
-        throw new IllegalArgumentException(
-            "weights[" + i + "]: " + w.toPlainString() + " is negative; allowed: >= 0");
-      }
-      weightScale = Math.max(weightScale, w.scale());
-    }
-    BigDecimal[] fast = splitInLongs(amount, scale, weights, weightScale);
+    long[] fast = unitsInLongs(amount, scale, weights, weightScale);
     if (fast != null) {
-      return fast;
+      BigDecimal[] out = new BigDecimal[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = BigDecimal.valueOf(fast[i], scale);
+      }
+      return out;
     }
     BigInteger units = amount.setScale(scale).unscaledValue();
     BigInteger[] w = new BigInteger[n];
@@ -144,11 +121,64 @@ public final class Apportionment {
   }
 
   /**
+   * The same split as {@link #split(BigDecimal, int, List)}, as counts of units of {@code
+   * 10^-scale} in {@code long}s, for callers that keep many parts: empty when a product or sum
+   * would not fit a {@code long} (then call {@code split}).
+   *
+   * @param amount the amount, at least 0, with at most {@code scale} decimal digits
+   * @param scale the digits after the decimal point of the unit
+   * @param weights the weights, each at least 0, at least one above 0
+   * @return one count of units per weight, summing exactly to {@code amount}; empty when they do
+   *     not fit
+   * @throws IllegalArgumentException as {@code split} does
+   */
+  public static Optional<long[]> splitUnits(
+      BigDecimal amount, int scale, List<BigDecimal> weights) {
+    int weightScale = checkedWeightScale(amount, scale, weights);
+    return Optional.ofNullable(unitsInLongs(amount, scale, weights, weightScale));
+  }
+
+  /** Validates the arguments of a split; returns the largest scale of the weights. */
+  private static int checkedWeightScale(BigDecimal amount, int scale, List<BigDecimal> weights) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(weights, "weights");
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException(
+          "amount: " + amount.toPlainString() + " is negative; allowed: >= 0");
+    }
+    if (amount.scale() > scale && amount.stripTrailingZeros().scale() > scale) {
+      throw new IllegalArgumentException(
+          "amount: "
+              + amount.toPlainString()
+              + " has more than "
+              + scale
+              + " decimal digits; allowed: a scale of at least the amount's");
+    }
+    int n = weights.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("weights: empty; allowed: at least one weight");
+    }
+    int weightScale = 0;
+    for (int i = 0; i < n; i++) {
+      BigDecimal w = weights.get(i);
+      if (w == null) {
+        throw new NullPointerException("weights[" + i + "]");
+      }
+      if (w.signum() < 0) {
+        throw new IllegalArgumentException(
+            "weights[" + i + "]: " + w.toPlainString() + " is negative; allowed: >= 0");
+      }
+      weightScale = Math.max(weightScale, w.scale());
+    }
+    return weightScale;
+  }
+
+  /**
    * The same split in {@code long} arithmetic, which the common bill (cents, quantities of a few
    * decimals) fits: no {@link BigInteger} per part. Returns null when a product or sum would
    * overflow, and the caller splits in {@link BigInteger}s; both give identical parts.
    */
-  private static BigDecimal[] splitInLongs(
+  private static long[] unitsInLongs(
       BigDecimal amount, int scale, List<BigDecimal> weights, int weightScale) {
     int n = weights.size();
     long units = unscaledLong(amount, scale);
@@ -194,11 +224,7 @@ public final class Apportionment {
         floor[order[k]]++;
       }
     }
-    BigDecimal[] out = new BigDecimal[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = BigDecimal.valueOf(floor[i], scale);
-    }
-    return out;
+    return floor;
   }
 
   /** The value in units of {@code 10^-scale} as a long, or -1 when it does not fit one. */

@@ -20,7 +20,11 @@ class ExactSumTest {
     for (int i = 0; i < unscaled.size(); i++) {
       int scale = scales.isEmpty() ? 3 : scales.get(i % scales.size());
       BigDecimal v = BigDecimal.valueOf(unscaled.get(i), scale);
-      sum.add(v);
+      if (i % 2 == 0) {
+        sum.add(v);
+      } else {
+        sum.addUnits(unscaled.get(i), scale);
+      }
       expected = expected.add(v);
     }
     assertThat(sum.value()).isEqualTo(expected);
