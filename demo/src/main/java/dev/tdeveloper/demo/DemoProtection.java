@@ -13,6 +13,7 @@ import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,17 @@ import org.slf4j.LoggerFactory;
  * repeat offence, up to an hour), which is far above any plan's sustained rate so the rate limiter
  * answers 429 long before; and an adaptive concurrency limit of {@value #INITIAL_CONCURRENCY}
  * requests in flight, between {@value #MIN_CONCURRENCY} and {@value #MAX_CONCURRENCY}, with a 1 s
- * latency target.
+ * latency target. The environment variable {@value #IP_LIMIT_ENV} overrides the per-IP limit, for a
+ * load test that drives the demo from one address.
  */
 final class DemoProtection {
   private static final Logger LOG = LoggerFactory.getLogger(DemoProtection.class);
 
   /** Requests per minute above which one client IP is banned. */
   static final int IP_REQUESTS_PER_MINUTE = 6000;
+
+  /** Overrides {@link #IP_REQUESTS_PER_MINUTE}: a whole number of requests, at least 1. */
+  static final String IP_LIMIT_ENV = "DEMO_SHIELD_IP_REQUESTS_PER_MINUTE";
 
   static final int INITIAL_CONCURRENCY = 100;
   static final int MIN_CONCURRENCY = 10;
@@ -65,7 +70,7 @@ final class DemoProtection {
             .ticker(ticker)
             .heavyHitters(
                 Dimension.CLIENT_IP,
-                HeavyHitterConfig.of(IP_REQUESTS_PER_MINUTE, Duration.ofMinutes(1)))
+                HeavyHitterConfig.of(ipRequestsPerMinute(System.getenv()), Duration.ofMinutes(1)))
             .concurrencyLimit(
                 AdaptiveConcurrencyLimit.builder()
                     .initialLimit(INITIAL_CONCURRENCY)
@@ -103,5 +108,29 @@ final class DemoProtection {
 
   private static void log(ShieldEvent event) {
     LOG.info("abuse shield: {}", event);
+  }
+
+  /**
+   * The per-IP ban threshold: {@value #IP_LIMIT_ENV} when set, else {@value
+   * #IP_REQUESTS_PER_MINUTE}.
+   *
+   * @throws IllegalArgumentException naming the variable and its value when it is not a whole
+   *     number of at least 1
+   */
+  static int ipRequestsPerMinute(Map<String, String> env) {
+    String value = env.get(IP_LIMIT_ENV);
+    if (value == null) {
+      return IP_REQUESTS_PER_MINUTE;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        IP_LIMIT_ENV + ": " + value + "; allowed: a whole number of requests per minute, >= 1");
   }
 }
