@@ -5,6 +5,7 @@ import dev.tdeveloper.security.waf.Waf;
 import dev.tdeveloper.security.waf.WafPolicy;
 import dev.tdeveloper.security.waf.WafTransaction;
 import dev.tdeveloper.tenancy.internal.Listeners;
+import dev.tdeveloper.web.audit.AuditFilter;
 import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
@@ -65,7 +66,7 @@ import java.util.regex.Pattern;
  */
 public final class WafFilter implements Filter {
   /** The request attribute holding the request id: {@value}. */
-  public static final String REQUEST_ID_ATTRIBUTE = "dev.tdeveloper.web.requestId";
+  public static final String REQUEST_ID_ATTRIBUTE = AuditFilter.REQUEST_ID_ATTRIBUTE;
 
   /** Marks a request this filter has inspected, so a later dispatch is not inspected again. */
   static final String INSPECTED_ATTRIBUTE = "dev.tdeveloper.web.waf.inspected";

@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import dev.tdeveloper.security.waf.Waf;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -59,17 +60,8 @@ class WafCorpusTest {
 
   @BeforeAll
   static void replayCorpus() throws IOException, URISyntaxException {
-    Path crs = Path.of(System.getProperty("tdeveloper.crs.dir", "/usr/share/modsecurity-crs"));
-    Path setup = Path.of(System.getProperty("tdeveloper.crs.setup", "/etc/modsecurity/crs"));
-    if (!Files.isDirectory(crs.resolve("rules"))
-        || !Files.isRegularFile(setup.resolve("crs-setup.conf"))) {
-      throw new IllegalStateException(
-          "OWASP CRS 3.3.4 not found in "
-              + crs
-              + " / "
-              + setup
-              + ": apt-get install modsecurity-crs");
-    }
+    Path crs = CrsInstall.crsDir();
+    Path setup = CrsInstall.setupDir();
     Path restSetup = Path.of(WafCorpusTest.class.getResource("rest-api-setup.conf").toURI());
     Waf waf = Waf.builder().ruleFile(restSetup).crs(crs, setup).build();
     List<CorpusRequest> attackRequests = CorpusFiles.load(CorpusFiles.ATTACKS);

@@ -2,11 +2,10 @@ package dev.tdeveloper.security.waf.crs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import dev.tdeveloper.security.waf.Waf;
 import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.WafTransaction;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,22 +14,9 @@ import org.junit.jupiter.api.Test;
 class CrsEndToEndTest {
   static Waf waf;
 
-  static Path crsDir() {
-    Path dir = Path.of(System.getProperty("tdeveloper.crs.dir", "/usr/share/modsecurity-crs"));
-    if (!Files.isDirectory(dir.resolve("rules"))) {
-      throw new IllegalStateException(
-          "CRS 3.3.4 not found in " + dir + ": apt-get install modsecurity-crs");
-    }
-    return dir;
-  }
-
-  static Path setupDir() {
-    return Path.of(System.getProperty("tdeveloper.crs.setup", "/etc/modsecurity/crs"));
-  }
-
   @BeforeAll
   static void load() {
-    waf = Waf.builder().crs(crsDir(), setupDir()).build();
+    waf = Waf.builder().crs(CrsInstall.crsDir(), CrsInstall.setupDir()).build();
   }
 
   static WafTransaction get(String uri) {

@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import dev.tdeveloper.security.waf.seclang.Location;
 import dev.tdeveloper.security.waf.seclang.OperatorRef;
 import dev.tdeveloper.security.waf.seclang.SecLangNames;
@@ -29,7 +30,7 @@ class CrsOperatorsTest {
 
   @Test
   void everyCrsOperatorButRegexAndLibinjectionCompiles() throws IOException {
-    Path rules = Crs.rulesDir();
+    Path rules = CrsInstall.rulesDir();
     List<Path> files;
     try (var stream = Files.list(rules)) {
       files = stream.filter(p -> p.toString().endsWith(".conf")).sorted().toList();

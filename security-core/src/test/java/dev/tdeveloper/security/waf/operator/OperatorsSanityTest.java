@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OperatorsSanityTest {
   @Test
   void crsAutomataGiveStableVerdictsAndStaySmall() throws IOException {
-    Path rules = Crs.rulesDir();
+    Path rules = CrsInstall.rulesDir();
     List<Path> files;
     try (var stream = Files.list(rules)) {
       files = stream.filter(p -> p.toString().endsWith(".data")).sorted().toList();

@@ -5,6 +5,7 @@ import static dev.tdeveloper.security.waf.operator.Ops.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import dev.tdeveloper.security.waf.WafException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,7 @@ class PmOperatorTest {
 
   @Test
   void everyCrsDataFileLoadsAndMatchesItsOwnPhrases() throws IOException {
-    Path rules = Crs.rulesDir();
+    Path rules = CrsInstall.rulesDir();
     List<Path> files;
     try (var stream = Files.list(rules)) {
       files = stream.filter(p -> p.toString().endsWith(".data")).sorted().toList();

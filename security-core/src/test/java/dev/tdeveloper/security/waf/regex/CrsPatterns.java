@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.regex;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tdeveloper.security.waf.CrsInstall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +28,9 @@ final class CrsPatterns {
 
   private CrsPatterns() {}
 
-  static Path rulesDirectory() {
-    Path dir =
-        Path.of(System.getProperty("tdeveloper.crs.dir", "/usr/share/modsecurity-crs"), "rules");
-    if (!Files.isDirectory(dir)) {
-      fail("CRS 3.3.4 rules not found in " + dir + ": apt-get install modsecurity-crs");
-    }
-    return dir;
-  }
-
   static List<CrsPattern> all() {
     List<CrsPattern> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(rulesDirectory())) {
+    try (Stream<Path> files = Files.list(CrsInstall.rulesDir())) {
       for (Path f : files.filter(p -> p.toString().endsWith(".conf")).sorted().toList()) {
         read(f, out);
       }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tdeveloper.security.waf.CrsInstall;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +42,8 @@ class WafReplayCrsTest {
 
   @BeforeAll
   static void replay() throws IOException {
-    Path crs = Path.of(System.getProperty("tdeveloper.crs.dir", "/usr/share/modsecurity-crs"));
-    Path setup = Path.of(System.getProperty("tdeveloper.crs.setup", "/etc/modsecurity/crs"));
-    if (!Files.isDirectory(crs.resolve("rules"))
-        || !Files.isRegularFile(setup.resolve("crs-setup.conf"))) {
-      throw new IllegalStateException(
-          "CRS 3.3.4 not found in " + crs + " / " + setup + ": apt-get install modsecurity-crs");
-    }
+    Path crs = CrsInstall.crsDir();
+    Path setup = CrsInstall.setupDir();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     code =
