@@ -1,0 +1,2 @@
+/** Hybrid logical clocks and version vectors. */
+package dev.tdeveloper.distribution.clock;
