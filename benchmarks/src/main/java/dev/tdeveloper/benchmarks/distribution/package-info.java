@@ -1,0 +1,2 @@
+/** Benchmarks of distribution-core: region routing, hybrid logical clocks, CRDT merges. */
+package dev.tdeveloper.benchmarks.distribution;
