@@ -35,7 +35,20 @@ final class Causal {
 
   /** The join of two dot sets; returns {@code a} itself when the join equals it. */
   static Set<Dot> join(Set<Dot> a, DotContext ca, Set<Dot> b, DotContext cb) {
-    if (a.equals(b)) {
+    if (b.isEmpty()) {
+      // The common case of a merge: an element only one side holds survives unless the other side
+      // saw its adds. No allocation when it survives whole.
+      boolean whole = true;
+      for (Dot d : a) {
+        if (cb.contains(d)) {
+          whole = false;
+          break;
+        }
+      }
+      if (whole) {
+        return a;
+      }
+    } else if (a.equals(b)) {
       return a;
     }
     Set<Dot> out = new HashSet<>();
