@@ -11,8 +11,12 @@ import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.region.RegionId;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** The built-in {@link CrdtCodec}s. */
 final class Codecs {
@@ -179,12 +183,12 @@ final class Codecs {
     if (!vector.isObject()) {
       throw jsonError(path + ".vector", "expected an object");
     }
-    java.util.Map<RegionId, Long> v = new HashMap<>();
-    for (java.util.Map.Entry<String, JsonNode> e : vector.properties()) {
+    Map<RegionId, Long> v = new HashMap<>();
+    for (Map.Entry<String, JsonNode> e : vector.properties()) {
       String p = path + ".vector." + e.getKey();
       v.put(region(e.getKey(), p), nonNegative(e.getValue(), p));
     }
-    java.util.Set<Dot> cloud = new HashSet<>();
+    Set<Dot> cloud = new HashSet<>();
     int i = 0;
     for (JsonNode d : array(node, "cloud", path)) {
       cloud.add(dot(d, path + ".cloud[" + i++ + "]"));
@@ -200,7 +204,7 @@ final class Codecs {
     }
   }
 
-  static <T> T invariant(String path, java.util.function.Supplier<T> make) {
+  static <T> T invariant(String path, Supplier<T> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
@@ -208,7 +212,7 @@ final class Codecs {
     }
   }
 
-  static <T> T invariant(BinaryReader in, int at, java.util.function.Supplier<T> make) {
+  static <T> T invariant(BinaryReader in, int at, Supplier<T> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
@@ -223,7 +227,7 @@ final class Codecs {
 
     @Override
     void write(BinaryWriter out, GCounter state) {
-      java.util.Map<RegionId, Long> counts = state.counts();
+      Map<RegionId, Long> counts = state.counts();
       out.varint(counts.size());
       counts.forEach(
           (r, n) -> {
@@ -236,7 +240,7 @@ final class Codecs {
     GCounter read(BinaryReader in) {
       int at = in.offset();
       int n = in.count("counter entries");
-      java.util.Map<RegionId, Long> counts = new HashMap<>();
+      Map<RegionId, Long> counts = new HashMap<>();
       for (int i = 0; i < n; i++) {
         int entryAt = in.offset();
         RegionId r = in.region();
@@ -262,8 +266,8 @@ final class Codecs {
       if (!counts.isObject()) {
         throw jsonError(path + ".counts", "expected an object");
       }
-      java.util.Map<RegionId, Long> map = new HashMap<>();
-      for (java.util.Map.Entry<String, JsonNode> e : counts.properties()) {
+      Map<RegionId, Long> map = new HashMap<>();
+      for (Map.Entry<String, JsonNode> e : counts.properties()) {
         String p = path + ".counts." + e.getKey();
         map.put(region(e.getKey(), p), nonNegative(e.getValue(), p));
       }
@@ -307,10 +311,10 @@ final class Codecs {
     }
   }
 
-  static final class Lww<T> extends Base<LwwRegister<T>> {
+  static final class LwwCodec<T> extends Base<LwwRegister<T>> {
     private final ValueCodec<T> values;
 
-    Lww(ValueCodec<T> values) {
+    LwwCodec(ValueCodec<T> values) {
       super(3, "lww-register");
       this.values = Objects.requireNonNull(values, "values");
     }
@@ -376,10 +380,10 @@ final class Codecs {
     }
   }
 
-  static final class Mv<T> extends Base<MvRegister<T>> {
+  static final class MvCodec<T> extends Base<MvRegister<T>> {
     private final ValueCodec<T> values;
 
-    Mv(ValueCodec<T> values) {
+    MvCodec(ValueCodec<T> values) {
       super(4, "mv-register");
       this.values = Objects.requireNonNull(values, "values");
     }
@@ -401,7 +405,7 @@ final class Codecs {
       int at = in.offset();
       DotContext context = in.context();
       int n = in.count("register values");
-      java.util.Map<Dot, T> map = new HashMap<>();
+      Map<Dot, T> map = new HashMap<>();
       for (int i = 0; i < n; i++) {
         int dotAt = in.offset();
         Dot d = in.dot();
@@ -433,7 +437,7 @@ final class Codecs {
       DotContext context =
           invariant(
               path + ".context", () -> context(field(node, "context", path), path + ".context"));
-      java.util.Map<Dot, T> map = new HashMap<>();
+      Map<Dot, T> map = new HashMap<>();
       int i = 0;
       for (JsonNode e : array(node, "values", path)) {
         String p = path + ".values[" + i++ + "]";
@@ -446,10 +450,10 @@ final class Codecs {
     }
   }
 
-  static final class Set<E> extends Base<OrSet<E>> {
+  static final class OrSetCodec<E> extends Base<OrSet<E>> {
     private final ValueCodec<E> elements;
 
-    Set(ValueCodec<E> elements) {
+    OrSetCodec(ValueCodec<E> elements) {
       super(5, "or-set");
       this.elements = Objects.requireNonNull(elements, "elements");
     }
@@ -475,12 +479,12 @@ final class Codecs {
       int at = in.offset();
       DotContext context = in.context();
       int n = in.count("set elements");
-      java.util.Map<E, java.util.Set<Dot>> map = new HashMap<>(n * 2);
+      Map<E, Set<Dot>> map = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
         int elementAt = in.offset();
         E e = in.value(elements, "set element");
         int k = in.count("element dots");
-        java.util.Set<Dot> dots = new HashSet<>();
+        Set<Dot> dots = new HashSet<>();
         for (int j = 0; j < k; j++) {
           dots.add(in.dot());
         }
@@ -503,7 +507,7 @@ final class Codecs {
                 ObjectNode o = list.addObject();
                 o.set("element", elements.toJson(e));
                 ArrayNode ds = o.putArray("dots");
-                new java.util.TreeSet<>(dots).forEach(d -> ds.add(dotJson(d)));
+                new TreeSet<>(dots).forEach(d -> ds.add(dotJson(d)));
               });
       return node;
     }
@@ -513,12 +517,12 @@ final class Codecs {
       DotContext context =
           invariant(
               path + ".context", () -> context(field(node, "context", path), path + ".context"));
-      java.util.Map<E, java.util.Set<Dot>> map = new HashMap<>();
+      Map<E, Set<Dot>> map = new HashMap<>();
       int i = 0;
       for (JsonNode o : array(node, "elements", path)) {
         String p = path + ".elements[" + i++ + "]";
         E e = value(elements, field(o, "element", p), p + ".element");
-        java.util.Set<Dot> dots = new HashSet<>();
+        Set<Dot> dots = new HashSet<>();
         int j = 0;
         for (JsonNode d : array(o, "dots", p)) {
           dots.add(dot(d, p + ".dots[" + j++ + "]"));
@@ -531,11 +535,11 @@ final class Codecs {
     }
   }
 
-  static final class Map<K, V extends Crdt<V>> extends Base<OrMap<K, V>> {
+  static final class OrMapCodec<K, V extends Crdt<V>> extends Base<OrMap<K, V>> {
     private final ValueCodec<K> keys;
     private final CrdtCodec<V> values;
 
-    Map(ValueCodec<K> keys, CrdtCodec<V> values) {
+    OrMapCodec(ValueCodec<K> keys, CrdtCodec<V> values) {
       super(6, "or-map");
       this.keys = Objects.requireNonNull(keys, "keys");
       this.values = Objects.requireNonNull(values, "values");
@@ -593,12 +597,12 @@ final class Codecs {
       int at = in.offset();
       DotContext context = in.context();
       int n = in.count("map keys");
-      java.util.Map<K, java.util.Map<Dot, V>> map = new HashMap<>();
+      Map<K, Map<Dot, V>> map = new HashMap<>();
       for (int i = 0; i < n; i++) {
         int keyAt = in.offset();
         K k = in.value(keys, "map key");
         int m = in.count("key dots");
-        java.util.Map<Dot, V> dots = new HashMap<>();
+        Map<Dot, V> dots = new HashMap<>();
         for (int j = 0; j < m; j++) {
           int dotAt = in.offset();
           Dot d = in.dot();
@@ -647,12 +651,12 @@ final class Codecs {
       DotContext context =
           invariant(
               path + ".context", () -> context(field(node, "context", path), path + ".context"));
-      java.util.Map<K, java.util.Map<Dot, V>> map = new HashMap<>();
+      Map<K, Map<Dot, V>> map = new HashMap<>();
       int i = 0;
       for (JsonNode o : array(node, "entries", path)) {
         String p = path + ".entries[" + i++ + "]";
         K k = value(keys, field(o, "key", p), p + ".key");
-        java.util.Map<Dot, V> dots = new HashMap<>();
+        Map<Dot, V> dots = new HashMap<>();
         int j = 0;
         for (JsonNode e : array(o, "values", p)) {
           String q = p + ".values[" + j++ + "]";

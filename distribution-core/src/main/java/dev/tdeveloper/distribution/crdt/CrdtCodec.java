@@ -70,7 +70,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <T> CrdtCodec<LwwRegister<T>> lwwRegister(ValueCodec<T> values) {
-    return new Codecs.Lww<>(values);
+    return new Codecs.LwwCodec<>(values);
   }
 
   /**
@@ -81,7 +81,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <T> CrdtCodec<MvRegister<T>> mvRegister(ValueCodec<T> values) {
-    return new Codecs.Mv<>(values);
+    return new Codecs.MvCodec<>(values);
   }
 
   /**
@@ -92,7 +92,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <E> CrdtCodec<OrSet<E>> orSet(ValueCodec<E> elements) {
-    return new Codecs.Set<>(elements);
+    return new Codecs.OrSetCodec<>(elements);
   }
 
   /**
@@ -107,6 +107,6 @@ public interface CrdtCodec<C extends Crdt<C>> {
    */
   static <K, V extends Crdt<V>> CrdtCodec<OrMap<K, V>> orMap(
       ValueCodec<K> keys, CrdtCodec<V> values) {
-    return new Codecs.Map<>(keys, values);
+    return new Codecs.OrMapCodec<>(keys, values);
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * equal whatever they have yet to ship. {@link #merge} keeps this state's delta (what a replica
  * receives is not its own to ship again).
  *
+ * <p>Implementations are immutable and thread-safe.
+ *
  * @param <C> the concrete type
  */
 public interface DeltaCrdt<C extends DeltaCrdt<C>> extends Crdt<C> {
