@@ -73,4 +73,13 @@ final class Causal {
       }
     }
   }
+
+  /** Refuses a dot that tags two elements or keys: each dot names one update. */
+  static void requireUnique(Iterable<Dot> dots, Set<Dot> seen, String what) {
+    for (Dot d : dots) {
+      if (!seen.add(d)) {
+        throw new IllegalArgumentException(what + " reuses dot " + d + " of another entry");
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.tdeveloper.distribution.crdt;
 import dev.tdeveloper.distribution.region.RegionId;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,13 +62,15 @@ public final class OrMap<K, V extends Crdt<V>> implements DeltaCrdt<OrMap<K, V>>
    * @param entries each key with its values under the dots of their updates, at least one
    * @param context the observed dots; covers every dot of {@code entries}
    * @return the map, without a delta
-   * @throws IllegalArgumentException if a key has no dot or a dot is not in {@code context}
+   * @throws IllegalArgumentException if a key has no dot, a dot is not in {@code context} or tags
+   *     two keys
    */
   public static <K, V extends Crdt<V>> OrMap<K, V> of(
       Map<K, Map<Dot, V>> entries, DotContext context) {
     Objects.requireNonNull(entries, "entries");
     Objects.requireNonNull(context, "context");
     Map<K, Map<Dot, V>> copy = new HashMap<>();
+    Set<Dot> all = new HashSet<>();
     for (Map.Entry<K, Map<Dot, V>> e : entries.entrySet()) {
       K key = Objects.requireNonNull(e.getKey(), "key");
       Map<Dot, V> dots = new HashMap<>();
@@ -79,6 +82,7 @@ public final class OrMap<K, V extends Crdt<V>> implements DeltaCrdt<OrMap<K, V>>
         throw new IllegalArgumentException("OR-map key " + key + " has no dot");
       }
       Causal.requireCovered(dots.keySet(), context, "OR-map key " + key);
+      Causal.requireUnique(dots.keySet(), all, "OR-map key " + key);
       copy.put(key, Collections.unmodifiableMap(dots));
     }
     return new OrMap<>(Collections.unmodifiableMap(copy), context, null);

@@ -51,12 +51,14 @@ public final class OrSet<E> implements DeltaCrdt<OrSet<E>> {
    * @param entries each element with the dots of the adds that keep it, at least one
    * @param context the observed dots; covers every dot of {@code entries}
    * @return the set, without a delta
-   * @throws IllegalArgumentException if an element has no dot or a dot is not in {@code context}
+   * @throws IllegalArgumentException if an element has no dot, a dot is not in {@code context} or
+   *     tags two elements
    */
   public static <E> OrSet<E> of(Map<E, Set<Dot>> entries, DotContext context) {
     Objects.requireNonNull(entries, "entries");
     Objects.requireNonNull(context, "context");
     Map<E, Set<Dot>> copy = new HashMap<>();
+    Set<Dot> all = new HashSet<>();
     for (Map.Entry<E, Set<Dot>> e : entries.entrySet()) {
       E element = Objects.requireNonNull(e.getKey(), "element");
       Set<Dot> dots = new HashSet<>(e.getValue());
@@ -64,6 +66,7 @@ public final class OrSet<E> implements DeltaCrdt<OrSet<E>> {
         throw new IllegalArgumentException("OR-set element " + element + " has no dot");
       }
       Causal.requireCovered(dots, context, "OR-set element " + element);
+      Causal.requireUnique(dots, all, "OR-set element " + element);
       copy.put(element, Collections.unmodifiableSet(dots));
     }
     return new OrSet<>(Collections.unmodifiableMap(copy), context, null);

@@ -21,9 +21,10 @@ import java.util.TreeSet;
  *
  * @param regions the replicas, one per region, at least 2
  * @param seed the seed of every random choice
- * @param defaultLatency the one-way latency of a link without its own, 1 ms or more
+ * @param defaultLatency the one-way latency of a link without its own, 0 or more (0 with no jitter,
+ *     loss or duplication makes the channel a plain in-order queue)
  * @param jitter the most added to a message's latency, uniformly, 0 or more
- * @param latencies one-way latencies of particular links
+ * @param latencies one-way latencies of particular links, 0 or more
  * @param lossProbability the chance a message is not delivered on a poll (it is redelivered on a
  *     later one, not being acknowledged), and that an acknowledgement is lost; 0 to 0.9
  * @param duplicateProbability the chance a delivered message is delivered twice, 0 to 0.9
@@ -117,11 +118,11 @@ public record SimulationSettings(
       throw new IllegalArgumentException(
           "regions: " + regions.size() + " distinct regions; allowed: 2 to 64");
     }
-    positive("defaultLatency", defaultLatency);
+    nonNegative("defaultLatency", defaultLatency);
     nonNegative("jitter", jitter);
     latencies = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(latencies)));
     for (Map.Entry<Link, Duration> e : latencies.entrySet()) {
-      positive("latency " + e.getKey().from() + "->" + e.getKey().to(), e.getValue());
+      nonNegative("latency " + e.getKey().from() + "->" + e.getKey().to(), e.getValue());
       requireRegion(regions, e.getKey().from(), "latency");
       requireRegion(regions, e.getKey().to(), "latency");
     }

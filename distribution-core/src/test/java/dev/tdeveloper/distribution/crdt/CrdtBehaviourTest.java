@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.region.RegionId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -193,5 +194,63 @@ class CrdtBehaviourTest {
     CrdtCodec<GCounter> codec = CrdtCodec.gCounter();
     // version, tag, table of one region (1 + 1 + 9 bytes), one entry (1 + 1 + 2 bytes)
     assertThat(codec.encode(GCounter.empty().increment(EU, 300))).hasSize(2 + 11 + 4);
+  }
+
+  @Test
+  void aDotTaggingTwoElementsIsRefused() {
+    Dot d = new Dot(EU, 1);
+    DotContext c = DotContext.empty().add(d);
+    assertThatThrownBy(() -> OrSet.of(Map.of("a", Set.of(d), "b", Set.of(d)), c))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reuses dot eu-west-1:1");
+  }
+
+  @Test
+  void orMapsOfSetsAndRegistersRoundTripThroughBothEncodings() {
+    HlcTimestamp t = new HlcTimestamp(77, 3);
+    OrMap<String, OrSet<String>> sets =
+        OrMap.<String, OrSet<String>>empty()
+            .update(EU, "a", OrSet.empty(), s -> s.add(EU, "x").add(EU, "y"))
+            .update(US, "b", OrSet.empty(), s -> s.add(US, "z"))
+            .update(EU, "a", OrSet.empty(), s -> s.remove("x"));
+    CrdtCodec<OrMap<String, OrSet<String>>> setCodec =
+        CrdtCodec.orMap(ValueCodec.string(), CrdtCodec.orSet(ValueCodec.string()));
+    assertThat(setCodec.decode(setCodec.encode(sets))).isEqualTo(sets.resetDelta());
+    assertThat(setCodec.fromJson(setCodec.toJson(sets))).isEqualTo(sets.resetDelta());
+    assertThat(sets.get("a").orElseThrow().elements()).containsExactly("y");
+
+    OrMap<Long, LwwRegister<byte[]>> registers =
+        OrMap.<Long, LwwRegister<byte[]>>empty()
+            .update(EU, 1L, LwwRegister.empty(), r -> r.set(EU, t, new byte[] {9}));
+    CrdtCodec<LwwRegister<byte[]>> inner = CrdtCodec.lwwRegister(ValueCodec.bytes());
+    // A codec this module did not write is nested through its own binary and JSON forms.
+    CrdtCodec<LwwRegister<byte[]>> foreign =
+        new CrdtCodec<>() {
+          @Override
+          public byte[] encode(LwwRegister<byte[]> state) {
+            return inner.encode(state);
+          }
+
+          @Override
+          public LwwRegister<byte[]> decode(byte[] bytes) {
+            return inner.decode(bytes);
+          }
+
+          @Override
+          public String toJson(LwwRegister<byte[]> state) {
+            return inner.toJson(state);
+          }
+
+          @Override
+          public LwwRegister<byte[]> fromJson(String json) {
+            return inner.fromJson(json);
+          }
+        };
+    for (CrdtCodec<LwwRegister<byte[]>> values : List.of(inner, foreign)) {
+      CrdtCodec<OrMap<Long, LwwRegister<byte[]>>> codec =
+          CrdtCodec.orMap(ValueCodec.int64(), values);
+      assertThat(codec.decode(codec.encode(registers))).isEqualTo(registers.resetDelta());
+      assertThat(codec.fromJson(codec.toJson(registers))).isEqualTo(registers.resetDelta());
+    }
   }
 }

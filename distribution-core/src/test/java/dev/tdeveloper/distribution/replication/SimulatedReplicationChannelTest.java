@@ -118,4 +118,17 @@ class SimulatedReplicationChannelTest {
         .hasMessageContaining("published 0");
     assertThatThrownBy(() -> c.poll(US_EAST, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withoutLatencyOrFaultsItIsAPlainInOrderQueue() {
+    SimulatedReplicationChannel c = channel(threeRegions().latency(Duration.ZERO, Duration.ZERO));
+    c.publish(change(US_EAST, Set.of(EU_WEST), 1));
+    c.publish(change(AP_SOUTHEAST, Set.of(EU_WEST), 1));
+    c.publish(change(US_EAST, Set.of(EU_WEST), 2));
+    List<ReplicationMessage> got = c.poll(EU_WEST, 10);
+    assertThat(got)
+        .extracting(m -> m.change().origin())
+        .containsExactly(US_EAST, US_EAST, AP_SOUTHEAST);
+    assertThat(sequences(got)).containsExactly(1L, 2L, 1L);
+  }
 }
