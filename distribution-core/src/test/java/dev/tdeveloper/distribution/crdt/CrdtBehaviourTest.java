@@ -253,4 +253,22 @@ class CrdtBehaviourTest {
       assertThat(codec.fromJson(codec.toJson(registers))).isEqualTo(registers.resetDelta());
     }
   }
+
+  @Test
+  void orSetKeepsNoTombstonesBeyondACompactCausalContext() {
+    OrSet<String> eu = OrSet.empty();
+    OrSet<String> us = OrSet.empty();
+    for (int i = 0; i < 1_000; i++) {
+      eu = eu.add(EU, "x" + (i % 3)).remove("x" + (i % 3));
+      us = us.add(US, "y").merge(eu.delta().orElseThrow()).resetDelta();
+      eu = eu.resetDelta().merge(us);
+      us = us.remove("y");
+      eu = eu.merge(us.delta().orElseThrow());
+      us = us.resetDelta();
+    }
+    assertThat(eu).isEqualTo(us.merge(eu));
+    assertThat(eu.elements()).isEmpty();
+    assertThat(eu.context().cloud()).isEmpty();
+    assertThat(eu.context().vector()).isEqualTo(Map.of(EU, 1_000L, US, 1_000L));
+  }
 }
