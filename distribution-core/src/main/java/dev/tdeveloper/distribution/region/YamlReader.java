@@ -54,6 +54,22 @@ final class YamlReader {
     }
   }
 
+  /**
+   * Runs a parse of the key {@code key} of {@code map}; its {@link IllegalArgumentException}
+   * becomes a problem at the key, the message cut at {@code "; allowed"} and {@code allowed} shown
+   * instead.
+   */
+  <T> Optional<T> attemptAtKey(Node.MapNode map, String key, Supplier<T> step, String allowed) {
+    try {
+      return Optional.of(step.get());
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      int cut = message.indexOf("; allowed");
+      problemAtKey(map, key, cut < 0 ? message : message.substring(0, cut), allowed);
+      return Optional.empty();
+    }
+  }
+
   /** Returns {@code node} as a mapping (null counts as an empty one), else records a problem. */
   Optional<Node.MapNode> mapping(Node node) {
     if (node instanceof Node.MapNode map) {
@@ -64,6 +80,23 @@ final class YamlReader {
     }
     problem(node, "expected a mapping, got " + node.describe(), "a mapping");
     return Optional.empty();
+  }
+
+  /** Receives one entry of a mapping, with the mapping for problems at its key. */
+  @FunctionalInterface
+  interface Entry {
+    void accept(Node.MapNode map, String key, Node value);
+  }
+
+  /**
+   * Passes each entry of the mapping under {@code key} of {@code map} to {@code entry}; does
+   * nothing when {@code key} is absent and records a problem when it is not a mapping.
+   */
+  void entries(Node.MapNode map, String key, Entry entry) {
+    Node node = map.values().get(key);
+    if (node != null) {
+      mapping(node).ifPresent(m -> m.values().forEach((k, v) -> entry.accept(m, k, v)));
+    }
   }
 
   /** Returns the items of a sequence (a single scalar counts as one item), else a problem. */
