@@ -549,7 +549,7 @@ public final class RegionRouter {
       }
       int[] load = PriorityLoad.loads(healthScore);
       String panic = "";
-      if (load[0] == 0 && healthScore[0] == 0 && sum(load) == 0) {
+      if (sum(load) == 0) {
         i = 0;
         for (List<Region> level : levels.values()) {
           if (level.stream().anyMatch(healthy::contains)) {
