@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -303,7 +304,7 @@ public final class RegionRouter {
     return new RoutePlan.Choice(
         reasons,
         List.of(pick.region()),
-        List.of(pick.reason()),
+        List.of(pick::reason),
         new long[] {1},
         false,
         keyed,
@@ -520,12 +521,16 @@ public final class RegionRouter {
         w.stickyPerKey()
             ? (keyed ? "sticky per key" : "sticky per key, but the request has no key: at random")
             : "at random";
+    Set<RegionId> ok = new HashSet<>();
+    for (Region r : healthy) {
+      ok.add(r.id());
+    }
     TreeMap<Integer, List<Region>> levels = new TreeMap<>();
     for (Region r : allowed) {
       levels.computeIfAbsent(r.priority(), p -> new ArrayList<>()).add(r);
     }
     List<Region> regions = new ArrayList<>();
-    List<String> why = new ArrayList<>();
+    List<Share> why = new ArrayList<>();
     List<Long> weights = new ArrayList<>();
     if (levels.size() == 1) {
       share(w, healthy, 100, "", mode, reasons, regions, why, weights);
@@ -537,7 +542,7 @@ public final class RegionRouter {
         int available = 0;
         for (Region r : level) {
           total += r.endpoints().size();
-          if (healthy.contains(r)) {
+          if (ok.contains(r.id())) {
             for (var e : r.endpoints()) {
               if (health.isAvailable(r.id(), e.id())) {
                 available++;
@@ -552,7 +557,7 @@ public final class RegionRouter {
       if (sum(load) == 0) {
         i = 0;
         for (List<Region> level : levels.values()) {
-          if (level.stream().anyMatch(healthy::contains)) {
+          if (level.stream().anyMatch(r -> ok.contains(r.id()))) {
             load[i] = 100;
             break;
           }
@@ -574,7 +579,7 @@ public final class RegionRouter {
         if (load[i] > 0) {
           List<Region> inLevel = new ArrayList<>();
           for (Region r : level.getValue()) {
-            if (healthy.contains(r)) {
+            if (ok.contains(r.id())) {
               inLevel.add(r);
             }
           }
@@ -600,7 +605,7 @@ public final class RegionRouter {
       String mode,
       List<String> reasons,
       List<Region> regions,
-      List<String> why,
+      List<Share> why,
       List<Long> weights) {
     long sum = 0;
     List<RegionId> zero = new ArrayList<>();
@@ -630,20 +635,31 @@ public final class RegionRouter {
       }
       regions.add(r);
       weights.add(Math.max(1, load * LEVEL_SCALE * x / sum));
-      why.add(
-          "weighted: "
-              + r.id()
-              + " chosen, "
-              + label
-              + "weight "
-              + x
-              + " of "
-              + sum
-              + (load == 100
-                  ? ""
-                  : String.format(Locale.ROOT, " (%.1f%% overall)", x * load / (double) sum))
-              + ", "
-              + mode);
+      why.add(new Share(r.id(), label, x, sum, load, mode));
+    }
+  }
+
+  /** Why a weighted region answers; formatted only for the decisions actually made. */
+  private record Share(RegionId id, String label, int weight, long sum, int load, String mode)
+      implements Supplier<String> {
+    @Override
+    public String get() {
+      String overall = "";
+      if (load != 100) {
+        long tenths = Math.round(weight * load * 10.0 / sum);
+        overall = " (" + tenths / 10 + "." + tenths % 10 + "% overall)";
+      }
+      return "weighted: "
+          + id
+          + " chosen, "
+          + label
+          + "weight "
+          + weight
+          + " of "
+          + sum
+          + overall
+          + ", "
+          + mode;
     }
   }
 
@@ -677,7 +693,8 @@ public final class RegionRouter {
     if (micros < 1_000) {
       return micros + " us";
     }
-    return String.format(Locale.ROOT, "%.1f ms", micros / 1_000.0);
+    long tenths = (micros + 50) / 100;
+    return tenths / 10 + "." + tenths % 10 + " ms";
   }
 
   /** Returns the regions {@code policy} names. */

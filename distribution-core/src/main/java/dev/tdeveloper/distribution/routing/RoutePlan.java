@@ -6,6 +6,7 @@ import dev.tdeveloper.distribution.region.Region;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,7 +42,7 @@ interface RoutePlan {
   final class Choice implements RoutePlan {
     private final List<String> prefix;
     private final Region[] regions;
-    private final String[] regionReasons;
+    private final List<? extends Supplier<String>> regionReasons;
     private final long[] cumulative;
     private final Endpoints[] endpoints;
     private final boolean regionByKey;
@@ -50,14 +51,14 @@ interface RoutePlan {
     Choice(
         List<String> prefix,
         List<Region> regions,
-        List<String> regionReasons,
+        List<? extends Supplier<String>> regionReasons,
         long[] weights,
         boolean regionByKey,
         boolean endpointByKey,
         HealthView health) {
       this.prefix = List.copyOf(prefix);
       this.regions = regions.toArray(new Region[0]);
-      this.regionReasons = regionReasons.toArray(new String[0]);
+      this.regionReasons = List.copyOf(regionReasons);
       this.cumulative = cumulative(weights);
       this.regionByKey = regionByKey;
       this.endpoints = new Endpoints[this.regions.length];
@@ -76,7 +77,7 @@ interface RoutePlan {
       if (d == null) {
         List<String> reasons = new ArrayList<>(prefix.size() + 2);
         reasons.addAll(prefix);
-        reasons.add(regionReasons[i]);
+        reasons.add(regionReasons.get(i).get());
         reasons.add(endpoints[i].reason(j));
         d = new RouteDecision(List.of(new RouteAnswer(regions[i], endpoints[i].get(j))), reasons);
         decisions[i][j] = d;
@@ -156,61 +157,42 @@ interface RoutePlan {
    * ejected, all of them (Envoy's panic mode).
    */
   final class Endpoints {
+    private final Region region;
     private final Endpoint[] endpoints;
     private final long[] cumulative;
-    private final String[] reasons;
+    private final List<String> ejected;
+    private final boolean panic;
     private final boolean byKey;
 
-    private Endpoints(Endpoint[] endpoints, String[] reasons, boolean byKey) {
+    private Endpoints(Region region, Endpoint[] endpoints, List<String> ejected, boolean byKey) {
+      this.region = region;
       this.endpoints = endpoints;
       long[] w = new long[endpoints.length];
       for (int i = 0; i < w.length; i++) {
         w[i] = endpoints[i].weight();
       }
       this.cumulative = cumulative(w);
-      this.reasons = reasons;
+      this.ejected = ejected;
+      this.panic = ejected.size() == region.endpoints().size();
       this.byKey = byKey;
     }
 
     static Endpoints of(Region region, HealthView health, boolean byKey) {
-      List<Endpoint> available = new ArrayList<>();
-      List<String> ejected = new ArrayList<>();
-      for (Endpoint e : region.endpoints()) {
+      List<Endpoint> all = region.endpoints();
+      List<Endpoint> available = new ArrayList<>(all.size());
+      List<String> ejected = List.of();
+      for (Endpoint e : all) {
         if (health.isAvailable(region.id(), e.id())) {
           available.add(e);
         } else {
+          if (ejected.isEmpty()) {
+            ejected = new ArrayList<>(2);
+          }
           ejected.add(e.id());
         }
       }
-      boolean panic = available.isEmpty();
-      List<Endpoint> pool = panic ? region.endpoints() : available;
-      long total = 0;
-      for (Endpoint e : pool) {
-        total += e.weight();
-      }
-      String[] reasons = new String[pool.size()];
-      for (int i = 0; i < reasons.length; i++) {
-        Endpoint e = pool.get(i);
-        StringBuilder s = new StringBuilder("endpoint: ").append(region.id()).append('/');
-        s.append(e.id());
-        if (region.endpoints().size() == 1) {
-          s.append(", the region's only endpoint");
-        } else {
-          s.append(" by weight ").append(e.weight()).append(" of ").append(total);
-          if (pool.size() > 1) {
-            s.append(byKey ? ", sticky per key" : ", at random");
-          }
-        }
-        if (panic) {
-          s.append("; every endpoint of ")
-              .append(region.id())
-              .append(" is ejected, so panic mode (Envoy) balances over all of them");
-        } else if (!ejected.isEmpty()) {
-          s.append(" (ejected: ").append(String.join(", ", ejected)).append(')');
-        }
-        reasons[i] = s.toString();
-      }
-      return new Endpoints(pool.toArray(new Endpoint[0]), reasons, byKey);
+      List<Endpoint> pool = available.isEmpty() ? all : available;
+      return new Endpoints(region, pool.toArray(new Endpoint[0]), ejected, byKey);
     }
 
     int size() {
@@ -221,8 +203,28 @@ interface RoutePlan {
       return endpoints[i];
     }
 
+    /** Returns why endpoint {@code i} answers; built only for the decisions actually made. */
     String reason(int i) {
-      return reasons[i];
+      Endpoint e = endpoints[i];
+      StringBuilder s = new StringBuilder("endpoint: ").append(region.id()).append('/');
+      s.append(e.id());
+      if (region.endpoints().size() == 1) {
+        s.append(", the region's only endpoint");
+      } else {
+        s.append(" by weight ").append(e.weight()).append(" of ");
+        s.append(cumulative[cumulative.length - 1]);
+        if (endpoints.length > 1) {
+          s.append(byKey ? ", sticky per key" : ", at random");
+        }
+      }
+      if (panic) {
+        s.append("; every endpoint of ")
+            .append(region.id())
+            .append(" is ejected, so panic mode (Envoy) balances over all of them");
+      } else if (!ejected.isEmpty()) {
+        s.append(" (ejected: ").append(String.join(", ", ejected)).append(')');
+      }
+      return s.toString();
     }
 
     int pick(RouteRequest request, RandomGenerator random) {
