@@ -2,6 +2,7 @@ package dev.tdeveloper.distribution.routing;
 
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.tenancy.TenantId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public interface HomeRegions {
    * @return the lookup
    */
   static HomeRegions of(Map<TenantId, RegionId> homes) {
-    Map<TenantId, Optional<RegionId>> copy = new java.util.HashMap<>();
+    Map<TenantId, Optional<RegionId>> copy = new HashMap<>();
     Objects.requireNonNull(homes, "homes").forEach((t, r) -> copy.put(t, Optional.of(r)));
     Map<TenantId, Optional<RegionId>> frozen = Map.copyOf(copy);
     return tenant -> frozen.getOrDefault(tenant, Optional.empty());

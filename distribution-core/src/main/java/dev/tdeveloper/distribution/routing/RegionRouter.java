@@ -57,7 +57,8 @@ import java.util.random.RandomGenerator;
  * <p>Plans for equal requests are cached (bounded, {@value #DEFAULT_CACHE_SIZE} by default) and
  * dropped when {@link HealthView#version()} changes or the tenant's residency policy or home region
  * is no longer the one the plan was made with; a random choice is drawn anew on every call, a
- * cached one included.
+ * cached one included. Requests are equal when all their fields are, measured latencies included:
+ * round latencies (to a few milliseconds) before building requests to let clients share plans.
  *
  * <p>Immutable configuration; thread-safe.
  */
@@ -162,6 +163,8 @@ public final class RegionRouter {
     if (cache == null) {
       return plan(request, rp, home).pick(request, rnd);
     }
+    // Each entry carries the health version it was planned under, which is what keeps a stale plan
+    // from being served; clearing the cache when the version moves only frees the stale entries.
     if (version != seenVersion) {
       seenVersion = version;
       cache.invalidateAll();
