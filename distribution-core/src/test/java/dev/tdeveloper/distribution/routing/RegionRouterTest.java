@@ -342,4 +342,25 @@ class RegionRouterTest {
         .isBetween(0L, 999L)
         .isEqualTo(StableHash.index(new String("user-42".toCharArray()), StableHash.REGION, 1_000));
   }
+
+  @Test
+  void aHomeRegionOutsideTheCatalogIsSaidAndIgnored() {
+    RegionRouter router =
+        latency().homeRegions(HomeRegions.of(Map.of(ACME, RegionId.of("mars-1")))).build();
+    RouteDecision d = router.route(measured().tenant(ACME).purpose(DataPurpose.STORAGE).build());
+    assertThat(d.primary().region().id()).isEqualTo(US_EAST);
+    assertThat(d.reasons())
+        .contains("home region: mars-1 of tenant acme is not in the catalog; the policy chooses");
+    assertThat(HomeRegions.none().homeOf(ACME)).isEmpty();
+  }
+
+  @Test
+  void withoutACacheDecisionsAreTheSame() {
+    RegionRouter cached = latency().residency(t -> EU_ONLY).build();
+    RegionRouter uncached = latency().residency(t -> EU_ONLY).cacheSize(0).build();
+    for (int i = 0; i < 20; i++) {
+      RouteRequest r = measured().tenant(ACME).key("user-" + i).build();
+      assertThat(uncached.route(r)).isEqualTo(cached.route(r));
+    }
+  }
 }
