@@ -3,17 +3,21 @@ package dev.tdeveloper.distribution.clock;
 /**
  * A hybrid logical clock timestamp (Kulkarni et al.): the largest physical time seen, in
  * milliseconds since the epoch, and a logical counter that orders events within that millisecond.
- * Packs into 64 bits — 48 bits of milliseconds (until the year 10889) and 16 of counter — so that
- * the packed longs order as the timestamps do.
+ * Packs into 64 bits — 48 bits of milliseconds and 16 of counter — so that the packed longs order
+ * as the timestamps do. The physical time stops at 2^47-1 ms (the year 6429), so the packed long is
+ * never negative and plain signed comparison orders it.
  *
  * <p>Immutable and thread-safe; ordered by physical time, then counter.
  *
- * @param physicalMillis milliseconds since the epoch, 0 to 2^48-1
+ * @param physicalMillis milliseconds since the epoch, 0 to 2^47-1
  * @param logical the counter, 0 to 65535
  */
 public record HlcTimestamp(long physicalMillis, int logical) implements Comparable<HlcTimestamp> {
-  /** The largest physical time that fits: 2^48 - 1 milliseconds. */
-  public static final long MAX_PHYSICAL = (1L << 48) - 1;
+  /**
+   * The largest physical time: 2^47 - 1 milliseconds (the year 6429), so that {@link #encode()} is
+   * never negative.
+   */
+  public static final long MAX_PHYSICAL = (1L << 47) - 1;
 
   /** The largest logical counter: {@value}. */
   public static final int MAX_LOGICAL = 0xFFFF;

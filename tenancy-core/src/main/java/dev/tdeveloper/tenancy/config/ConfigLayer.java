@@ -9,6 +9,12 @@ public enum ConfigLayer {
   DEFAULTS,
   /** The {@code settings} of the tenant's plan in the file's {@code plans} section. */
   PLAN,
+  /**
+   * Overrides of the region serving the tenant (a region's {@code settings} in distribution-core's
+   * {@code regions.yaml}), added with {@link TenantSettings#with(SettingsLayer)}; {@code
+   * tenants.yaml} itself never produces this layer.
+   */
+  REGION,
   /** The {@code settings} of the tenant's own entry in the file's {@code tenants} section. */
   TENANT
 }

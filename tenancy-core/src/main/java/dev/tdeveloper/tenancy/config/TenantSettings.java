@@ -1,17 +1,23 @@
 package dev.tdeveloper.tenancy.config;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.Texts;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The settings one tenant (or one plan) resolves to: for each dotted key, the value of the most
  * specific layer that sets it ({@link ConfigLayer#TENANT} over {@link ConfigLayer#PLAN} over {@link
- * ConfigLayer#DEFAULTS}).
+ * ConfigLayer#DEFAULTS}; a layer added with {@link #with(SettingsLayer)}, such as a region's {@link
+ * ConfigLayer#REGION}, takes its place in that order).
  *
  * <p>The {@code getX} methods return empty when no layer sets the key and throw a {@link
  * ConfigException} when the value has the wrong type, so a typo in the file is never mistaken for
@@ -28,17 +34,54 @@ public final class TenantSettings {
   private final TenantId tenant;
   private final String plan;
   private final Map<String, Setting> resolved;
+  private final List<SettingsLayer> added; // layers added with with(), in the order added
 
   /** Wraps resolved settings; {@code tenant} is null for a plan's settings. */
   TenantSettings(TenantId tenant, String plan, Map<String, Setting> resolved) {
+    this(tenant, plan, resolved, List.of());
+  }
+
+  private TenantSettings(
+      TenantId tenant, String plan, Map<String, Setting> resolved, List<SettingsLayer> added) {
     this.tenant = tenant;
     this.plan = Objects.requireNonNull(plan, "plan");
     this.resolved = Objects.requireNonNull(resolved, "resolved");
+    this.added = added;
   }
 
   /** Returns these plan settings as tenant {@code id}'s (a tenant with no overrides). */
   TenantSettings forTenant(TenantId id) {
-    return new TenantSettings(id, plan, resolved);
+    return new TenantSettings(id, plan, resolved, added);
+  }
+
+  /**
+   * Returns these settings with {@code layer} added in its place in the layer order: each of its
+   * keys takes the layer's value unless the current value comes from a more specific layer. Adding
+   * a {@link ConfigLayer#REGION} layer to a tenant's settings gives defaults &lt;- plan &lt;-
+   * region &lt;- tenant; {@link #source(String)} then answers {@code REGION} for the keys the
+   * region supplied. This object is unchanged.
+   *
+   * @param layer the layer to add
+   * @return the combined settings
+   * @throws NullPointerException if {@code layer} is null
+   */
+  public TenantSettings with(SettingsLayer layer) {
+    Objects.requireNonNull(layer, "layer");
+    TreeMap<String, Setting> merged = new TreeMap<>(resolved);
+    layer
+        .settings()
+        .forEach(
+            (key, setting) -> {
+              Setting current = merged.get(key);
+              if (current == null || current.layer().compareTo(setting.layer()) <= 0) {
+                merged.put(key, setting);
+              }
+            });
+    return new TenantSettings(
+        tenant,
+        plan,
+        ImmutableSortedMap.copyOf(merged),
+        ImmutableList.<SettingsLayer>builder().addAll(added).add(layer).build());
   }
 
   /** Returns the tenant these settings are for; empty for {@link TenantConfig#settingsForPlan}. */
@@ -237,15 +280,48 @@ public final class TenantSettings {
                         + "' is not set for "
                         + owner()
                         + " in any layer (searched "
-                        + (tenant == null ? "" : "TENANT '" + tenant + "', ")
-                        + "PLAN '"
-                        + plan
-                        + "', DEFAULTS); expected "
+                        + searched()
+                        + "); expected "
                         + type.expected()));
   }
 
+  /**
+   * Lists the layers searched, most specific first: {@code TENANT 'acme', PLAN 'pro', DEFAULTS}.
+   */
+  private String searched() {
+    StringBuilder out = new StringBuilder();
+    if (tenant != null) {
+      out.append("TENANT '").append(tenant).append("', ");
+    }
+    for (ConfigLayer layer : List.of(ConfigLayer.TENANT, ConfigLayer.REGION, ConfigLayer.PLAN)) {
+      for (SettingsLayer a : added) {
+        if (a.layer() == layer) {
+          out.append(layer).append(" '").append(a.name()).append("', ");
+        }
+      }
+      if (layer == ConfigLayer.PLAN) {
+        out.append("PLAN '").append(plan).append("', ");
+      }
+    }
+    for (SettingsLayer a : added) {
+      if (a.layer() == ConfigLayer.DEFAULTS) {
+        out.append("DEFAULTS '").append(a.name()).append("', ");
+      }
+    }
+    return out.append("DEFAULTS").toString();
+  }
+
   private String owner() {
-    return tenant == null ? "plan '" + plan + "'" : "tenant '" + tenant + "' (plan '" + plan + "')";
+    StringBuilder layers = new StringBuilder("plan '").append(plan).append('\'');
+    for (SettingsLayer a : added) {
+      layers
+          .append(", ")
+          .append(a.layer().name().toLowerCase(Locale.ROOT))
+          .append(" '")
+          .append(a.name())
+          .append('\'');
+    }
+    return tenant == null ? layers.toString() : "tenant '" + tenant + "' (" + layers + ")";
   }
 
   @Override

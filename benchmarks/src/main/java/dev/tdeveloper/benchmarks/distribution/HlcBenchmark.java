@@ -1,0 +1,70 @@
+package dev.tdeveloper.benchmarks.distribution;
+
+import dev.tdeveloper.distribution.clock.FileHlcStateStore;
+import dev.tdeveloper.distribution.clock.Hlc;
+import dev.tdeveloper.distribution.clock.HlcTimestamp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The hybrid logical clock's stamps next to their floor, {@link System#currentTimeMillis()}, which
+ * every stamp reads once: {@code now()} (a send), {@code update(remote)} (a receive of a peer's
+ * recent stamp), and {@code now()} over the durable file store, which forces a file to disk once
+ * per 250 ms reservation window and so shows what that costs amortized.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HlcBenchmark {
+  private Hlc hlc;
+  private Hlc durable;
+  private HlcTimestamp remote;
+  private Path directory;
+
+  @Setup
+  public void setUp() throws IOException {
+    hlc = Hlc.builder().build();
+    remote = Hlc.builder().build().now();
+    directory = Files.createTempDirectory("hlc-bench");
+    durable =
+        Hlc.builder().stateStore(FileHlcStateStore.open(directory.resolve("hlc.state"))).build();
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    Path file = directory.resolve("hlc.state");
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(file.resolveSibling("hlc.state.tmp"));
+    Files.deleteIfExists(directory);
+  }
+
+  @Benchmark
+  public long currentTimeMillisBaseline() {
+    return System.currentTimeMillis();
+  }
+
+  @Benchmark
+  public HlcTimestamp now() {
+    return hlc.now();
+  }
+
+  @Benchmark
+  public HlcTimestamp update() {
+    return hlc.update(remote);
+  }
+
+  @Benchmark
+  public HlcTimestamp nowDurable() {
+    return durable.now();
+  }
+}

@@ -1,0 +1,396 @@
+package dev.tdeveloper.distribution.lag;
+
+import dev.tdeveloper.distribution.region.RegionId;
+import dev.tdeveloper.distribution.replication.ReplicationMessage;
+import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.internal.Listeners;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Measures how far each region's replicas are behind, per (origin, receiver) pair and per tenant,
+ * from the messages it is shown: {@link #onPublished} when a change enters the channel, {@link
+ * #onApplied} when a receiver has applied it. Lag is counted in operations (changes published to
+ * the receiver and not yet applied) and in time (now minus the HLC stamp of the oldest of them;
+ * zero when caught up).
+ *
+ * <p>Applying is cumulative per (origin, receiver), as the channel's acknowledgements are: applying
+ * sequence {@code s} from an origin means everything up to {@code s} was applied. So duplicates are
+ * harmless, and a change applied before the monitor saw it published is never counted.
+ *
+ * <p>Each tenant has a staleness SLO (the {@linkplain Builder#defaultStalenessSlo default} unless
+ * set for it); a tenant's replica in a receiver whose lag exceeds it emits {@link
+ * LagEvent.StalenessSloBreached} once, and {@link LagEvent.StalenessSloRecovered} once when back
+ * within it. One tenant's backlog never counts as another's lag. Changes of no tenant count in the
+ * pair's lag only. Time passes without messages, so call {@link #evaluate()} on a schedule to see
+ * breaches of a receiver that stopped applying.
+ *
+ * <p>Thread-safe: one lock guards the state; listeners run under it, in transition order, so they
+ * must be quick.
+ */
+public final class ReplicationLagMonitor {
+  /** The staleness SLO of tenants without one: 60 seconds. */
+  public static final Duration DEFAULT_STALENESS_SLO = Duration.ofSeconds(60);
+
+  private final InstantSource clock;
+  private final Duration defaultSlo;
+  private final Map<TenantId, Duration> slos;
+  private final Listeners<LagEvent> listeners;
+  private final Map<Pair, PairState> pairs = new TreeMap<>();
+
+  private ReplicationLagMonitor(Builder b) {
+    this.clock = b.clock;
+    this.defaultSlo = b.defaultSlo;
+    this.slos = Map.copyOf(b.slos);
+    this.listeners = Listeners.of(b.listeners);
+  }
+
+  /**
+   * Returns a builder: system clock, 60 s staleness SLO for every tenant, no listeners.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private record Pair(RegionId origin, RegionId receiver) implements Comparable<Pair> {
+    private static final Comparator<Pair> ORDER =
+        Comparator.comparing(Pair::origin).thenComparing(Pair::receiver);
+
+    @Override
+    public int compareTo(Pair other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  /** The changes of one tenant (or of none) from one origin not yet applied by one receiver. */
+  private static final class Backlog {
+    final TreeMap<Long, Long> stampBySequence = new TreeMap<>();
+    final TreeMap<Long, Integer> stampCounts = new TreeMap<>();
+    Instant breachedSince;
+
+    void add(long sequence, long stamp) {
+      if (stampBySequence.putIfAbsent(sequence, stamp) == null) {
+        stampCounts.merge(stamp, 1, Integer::sum);
+      }
+    }
+
+    void removeUpTo(long sequence) {
+      Map<Long, Long> done = stampBySequence.headMap(sequence, true);
+      for (Long stamp : done.values()) {
+        stampCounts.computeIfPresent(stamp, (s, n) -> n == 1 ? null : n - 1);
+      }
+      done.clear();
+    }
+
+    long operations() {
+      return stampBySequence.size();
+    }
+
+    Duration lag(long nowMillis) {
+      if (stampCounts.isEmpty()) {
+        return Duration.ZERO;
+      }
+      long oldestMillis = stampCounts.firstKey() >>> 16;
+      return Duration.ofMillis(Math.max(0, nowMillis - oldestMillis));
+    }
+  }
+
+  private static final class PairState {
+    long appliedUpTo;
+    final Map<Optional<TenantId>, Backlog> backlogs = new HashMap<>();
+  }
+
+  /**
+   * Records a published message: one more operation behind for each of its targets that has not
+   * applied it yet. Seeing the same message twice counts it once.
+   *
+   * @param message the message the channel returned from {@code publish}
+   */
+  public synchronized void onPublished(ReplicationMessage message) {
+    Objects.requireNonNull(message, "message");
+    long now = clock.millis();
+    RegionId origin = message.change().origin();
+    for (RegionId receiver : message.change().targets()) {
+      PairState pair = pairs.computeIfAbsent(new Pair(origin, receiver), p -> new PairState());
+      Backlog backlog =
+          pair.backlogs.computeIfAbsent(message.change().tenant(), t -> new Backlog());
+      if (message.sequence() > pair.appliedUpTo) {
+        backlog.add(message.sequence(), message.change().stamp().encode());
+      }
+      check(origin, receiver, message.change().tenant(), backlog, now);
+    }
+  }
+
+  /**
+   * Records that {@code receiver} applied {@code message} and everything before it from the same
+   * origin. Applying an older message than already applied changes nothing.
+   *
+   * @param receiver the region that applied it
+   * @param message the message
+   * @throws IllegalArgumentException if {@code receiver} is the message's origin
+   */
+  public synchronized void onApplied(RegionId receiver, ReplicationMessage message) {
+    Objects.requireNonNull(receiver, "receiver");
+    Objects.requireNonNull(message, "message");
+    RegionId origin = message.change().origin();
+    if (receiver.equals(origin)) {
+      throw new IllegalArgumentException(
+          "region " + receiver + " cannot apply its own change as a receiver");
+    }
+    PairState pair = pairs.computeIfAbsent(new Pair(origin, receiver), p -> new PairState());
+    if (message.sequence() <= pair.appliedUpTo) {
+      return;
+    }
+    pair.appliedUpTo = message.sequence();
+    long now = clock.millis();
+    for (Map.Entry<Optional<TenantId>, Backlog> e : pair.backlogs.entrySet()) {
+      e.getValue().removeUpTo(pair.appliedUpTo);
+      check(origin, receiver, e.getKey(), e.getValue(), now);
+    }
+  }
+
+  /**
+   * Checks every tenant's staleness against its SLO at the clock's current time, emitting the
+   * events of transitions since the last check; call it on a schedule.
+   */
+  public synchronized void evaluate() {
+    long now = clock.millis();
+    pairs.forEach(
+        (pair, state) ->
+            state.backlogs.forEach(
+                (tenant, backlog) -> check(pair.origin, pair.receiver, tenant, backlog, now)));
+  }
+
+  private void check(
+      RegionId origin, RegionId receiver, Optional<TenantId> tenant, Backlog backlog, long now) {
+    if (tenant.isEmpty()) {
+      return;
+    }
+    Duration slo = stalenessSlo(tenant.get());
+    Duration lag = backlog.lag(now);
+    boolean breached = lag.compareTo(slo) > 0;
+    Instant at = Instant.ofEpochMilli(now);
+    if (breached && backlog.breachedSince == null) {
+      backlog.breachedSince = at;
+      listeners.publish(
+          new LagEvent.StalenessSloBreached(
+              tenant.get(), origin, receiver, lag, slo, backlog.operations(), at));
+    } else if (!breached && backlog.breachedSince != null) {
+      Duration breachedFor = Duration.between(backlog.breachedSince, at);
+      backlog.breachedSince = null;
+      listeners.publish(
+          new LagEvent.StalenessSloRecovered(
+              tenant.get(),
+              origin,
+              receiver,
+              lag,
+              slo,
+              breachedFor.isNegative() ? Duration.ZERO : breachedFor,
+              at));
+    }
+  }
+
+  /**
+   * Returns the staleness SLO of {@code tenant}: its own, or the default.
+   *
+   * @param tenant the tenant
+   * @return the SLO
+   */
+  public Duration stalenessSlo(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return slos.getOrDefault(tenant, defaultSlo);
+  }
+
+  /**
+   * Returns the lag from {@code origin} to {@code receiver} over every tenant.
+   *
+   * @param origin the origin region
+   * @param receiver the receiving region
+   * @return the lag, zero for a pair never seen
+   */
+  public synchronized PairLag lag(RegionId origin, RegionId receiver) {
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(receiver, "receiver");
+    PairState state = pairs.get(new Pair(origin, receiver));
+    return pairLag(origin, receiver, state, clock.millis());
+  }
+
+  /**
+   * Returns {@code tenant}'s lag from {@code origin} to {@code receiver}.
+   *
+   * @param tenant the tenant
+   * @param origin the origin region
+   * @param receiver the receiving region
+   * @return the lag, zero for a tenant or pair never seen
+   */
+  public synchronized TenantLag lag(TenantId tenant, RegionId origin, RegionId receiver) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(receiver, "receiver");
+    PairState state = pairs.get(new Pair(origin, receiver));
+    Backlog backlog = state == null ? null : state.backlogs.get(Optional.of(tenant));
+    return tenantLag(tenant, origin, receiver, backlog, clock.millis());
+  }
+
+  /**
+   * Returns every pair's and tenant's lag now (it does not emit events: see {@link #evaluate()}).
+   *
+   * @return the snapshot
+   */
+  public synchronized LagSnapshot snapshot() {
+    long now = clock.millis();
+    List<PairLag> pairLags = new ArrayList<>(pairs.size());
+    List<TenantLag> tenantLags = new ArrayList<>();
+    pairs.forEach(
+        (pair, state) -> {
+          pairLags.add(pairLag(pair.origin, pair.receiver, state, now));
+          state.backlogs.forEach(
+              (tenant, backlog) ->
+                  tenant.ifPresent(
+                      t -> tenantLags.add(tenantLag(t, pair.origin, pair.receiver, backlog, now))));
+        });
+    tenantLags.sort(
+        Comparator.comparing(TenantLag::tenant)
+            .thenComparing(TenantLag::origin)
+            .thenComparing(TenantLag::receiver));
+    return new LagSnapshot(Instant.ofEpochMilli(now), pairLags, tenantLags);
+  }
+
+  private static PairLag pairLag(RegionId origin, RegionId receiver, PairState state, long now) {
+    long operations = 0;
+    Duration lag = Duration.ZERO;
+    if (state != null) {
+      for (Backlog backlog : state.backlogs.values()) {
+        operations += backlog.operations();
+        Duration l = backlog.lag(now);
+        lag = l.compareTo(lag) > 0 ? l : lag;
+      }
+    }
+    return new PairLag(origin, receiver, operations, lag);
+  }
+
+  private TenantLag tenantLag(
+      TenantId tenant, RegionId origin, RegionId receiver, Backlog backlog, long now) {
+    return backlog == null
+        ? new TenantLag(tenant, origin, receiver, 0, Duration.ZERO, stalenessSlo(tenant), false)
+        : new TenantLag(
+            tenant,
+            origin,
+            receiver,
+            backlog.operations(),
+            backlog.lag(now),
+            stalenessSlo(tenant),
+            backlog.breachedSince != null);
+  }
+
+  /**
+   * Configures a {@link ReplicationLagMonitor}; each setting at most once (SLOs once per tenant).
+   * Not thread-safe.
+   */
+  public static final class Builder {
+    private InstantSource clock = InstantSource.system();
+    private boolean clockSet;
+    private Duration defaultSlo = DEFAULT_STALENESS_SLO;
+    private boolean defaultSloSet;
+    private final Map<TenantId, Duration> slos = new HashMap<>();
+    private final List<EventListener<? super LagEvent>> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the wall clock lag is measured with (a {@link java.time.Clock} is one); default the
+     * system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws IllegalStateException if set already
+     */
+    public Builder clock(InstantSource clock) {
+      Objects.requireNonNull(clock, "clock");
+      if (clockSet) {
+        throw new IllegalStateException("clock was already set");
+      }
+      this.clock = clock;
+      clockSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the staleness SLO of tenants without their own; default 60 s.
+     *
+     * @param slo more than zero
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     * @throws IllegalStateException if set already
+     */
+    public Builder defaultStalenessSlo(Duration slo) {
+      requirePositive("defaultStalenessSlo", slo);
+      if (defaultSloSet) {
+        throw new IllegalStateException("defaultStalenessSlo was already set to " + defaultSlo);
+      }
+      defaultSlo = slo;
+      defaultSloSet = true;
+      return this;
+    }
+
+    /**
+     * Sets {@code tenant}'s staleness SLO: how far behind its origin a replica of its data may be.
+     *
+     * @param tenant the tenant
+     * @param slo more than zero
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     * @throws IllegalStateException if set already for {@code tenant}
+     */
+    public Builder stalenessSlo(TenantId tenant, Duration slo) {
+      Objects.requireNonNull(tenant, "tenant");
+      requirePositive("stalenessSlo of " + tenant, slo);
+      if (slos.containsKey(tenant)) {
+        throw new IllegalStateException(
+            "stalenessSlo of " + tenant + " was already set to " + slos.get(tenant));
+      }
+      slos.put(tenant, slo);
+      return this;
+    }
+
+    /**
+     * Adds a listener for SLO breaches and recoveries.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(EventListener<? super LagEvent> listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds the monitor.
+     *
+     * @return the monitor
+     */
+    public ReplicationLagMonitor build() {
+      return new ReplicationLagMonitor(this);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(
+            name + " " + value + " is invalid; allowed: more than zero");
+      }
+    }
+  }
+}
