@@ -140,6 +140,10 @@ public final class SimulatedReplicationChannel implements ReplicationChannel {
     requireRegion(receiver, "receiver");
     requireRegion(origin, "origin");
     long top = published(origin);
+    if (sequence < 0) {
+      throw new IllegalArgumentException(
+          "sequence " + sequence + " acknowledged by " + receiver + " is invalid; allowed: 0+");
+    }
     if (sequence > top) {
       throw new IllegalArgumentException(
           receiver
