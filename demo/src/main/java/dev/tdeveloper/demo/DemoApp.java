@@ -5,6 +5,7 @@ import dev.tdeveloper.tenancy.access.Permission;
 import dev.tdeveloper.tenancy.access.Principal;
 import dev.tdeveloper.tenancy.access.RolePolicy;
 import dev.tdeveloper.tenancy.access.TenantAccessGuard;
+import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.resolve.CompositeTenantResolver;
 import dev.tdeveloper.tenancy.resolve.HeaderTenantResolver;
 import dev.tdeveloper.tenancy.resolve.SubdomainTenantResolver;
@@ -152,6 +153,7 @@ public final class DemoApp implements AutoCloseable {
     services.backups.start(jobs); // backups every minute, drills every 10 minutes, verification
     services.scaling.start(); // every 15 s on its own thread, stopped by services.close()
     services.cost.schedule(jobs, job -> safely("cost allocation", job)); // hourly
+    services.regions.schedule(jobs, job -> safely("regions", job)); // probes 10 s, replicas 1 s
     services.health.started();
     return new DemoApp(services, server, jobs, token, tls);
   }
@@ -215,7 +217,7 @@ public final class DemoApp implements AutoCloseable {
     // Filters run in the order they are added: the autoscaler's request counter (outermost, so
     // refused requests count as load too), audit (so every refusal is audited), shield, WAF (on
     // /notes and /usage, unless --waf off), tenant (skips /health, /ops, /admin), operator (on /ops
-    // and /admin only), rate limit, metering.
+    // and /admin only), rate limit, residency (on /notes), metering.
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
     addFilter(context, shieldFilter, "/*");
@@ -234,11 +236,23 @@ public final class DemoApp implements AutoCloseable {
     addFilter(context, operators, "/admin/*");
     addFilter(context, rateLimitFilter, "/notes/*");
     addFilter(context, rateLimitFilter, "/usage");
+    // Residency before quotas and storage: a note refused in a region was never charged.
+    addFilter(context, new ResidencyFilter(services.regions), "/notes/*");
     MeteringFilter metering = new MeteringFilter(services.usage, services.clock);
     addFilter(context, metering, "/notes/*");
     addFilter(context, metering, "/usage");
     NotesServlet notes =
-        new NotesServlet(services.notes, services.quotas, services::recordNoteCreated);
+        new NotesServlet(
+            services.notes,
+            services.quotas,
+            (note, request) -> {
+              services.recordNoteCreated(note);
+              ResidencyFilter.servedBy(request)
+                  .ifPresent(
+                      region ->
+                          services.regions.replicas.noteCreated(
+                              TenantContext.require(), region, note.id()));
+            });
     context.addServlet(new ServletHolder(notes), "/notes/*");
     context.addServlet(new ServletHolder(new UsageServlet(services)), "/usage");
     OpsServlet ops = new OpsServlet(services);
@@ -254,6 +268,10 @@ public final class DemoApp implements AutoCloseable {
             HealthServlet.builder().registry(services.health.registry).showDetails(true).build()),
         "/ops/health/*");
     context.addServlet(new ServletHolder(new AdminServlet(services)), "/admin/*");
+    RegionsServlet regions = new RegionsServlet(services.regions, services.config::current);
+    context.addServlet(new ServletHolder(regions), "/ops/regions");
+    context.addServlet(new ServletHolder(regions), "/ops/route");
+    context.addServlet(new ServletHolder(regions), "/admin/regions/*");
     context.addServlet(
         new ServletHolder(new DrServlet(services.backups, services.registry)), "/admin/dr/*");
     PrivacyServlet privacy =

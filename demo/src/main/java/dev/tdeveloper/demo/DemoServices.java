@@ -4,9 +4,12 @@ import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.cost.price.PriceBook;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.distribution.region.DistributionConfig;
+import dev.tdeveloper.distribution.region.RegionConfigLoader;
 import dev.tdeveloper.scaling.config.ScalingConfig;
 import dev.tdeveloper.scaling.config.ScalingConfigLoader;
 import dev.tdeveloper.scaling.control.ScalingEvent;
+import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
@@ -103,6 +106,8 @@ final class DemoServices implements AutoCloseable {
   final DemoHealth health; // liveness, readiness and startup checks
   final PriceBook priceBook; // price-book.yaml: what the cluster, storage and platform cost
   final DemoCost cost; // hourly allocation, budgets, anomalies, recommendations
+  final DistributionConfig regionsConfig; // regions.yaml: five regions, routing, residency
+  final DemoRegions regions; // health, routing answers, residency, replicas and their lag
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
@@ -111,6 +116,7 @@ final class DemoServices implements AutoCloseable {
     // Read before anything is opened, so a bad file fails the start without leaking anything.
     this.scalingConfig = ScalingConfigLoader.load(scalingFile(options));
     this.priceBook = DemoCost.loadPriceBook(siblingOrBundled(options, "price-book.yaml"));
+    this.regionsConfig = RegionConfigLoader.load(siblingOrBundled(options, "regions.yaml"));
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
@@ -222,6 +228,14 @@ final class DemoServices implements AutoCloseable {
             scaling.usage(),
             registry,
             new CostWatch(clock, priceBook.currency(), audit.listener(), audit.listener()));
+    this.regions =
+        new DemoRegions(
+            regionsConfig,
+            options.dataDir(),
+            clock,
+            registry,
+            () -> !health.registry.report(HealthCheckRegistry.READINESS).status().isFailing(),
+            audit.listener());
   }
 
   /** Logs the autoscaler's scale requests, alerts and failures; decisions only at debug. */

@@ -44,6 +44,9 @@ import java.util.Optional;
  * baseline}, and why the baseline runs), where it was read from, the mode, rule counts per file and
  * in total, the load time, the tenants with their own policy and the counters of requests
  * inspected, matched, interrupted and engine faults.
+ *
+ * <p>{@code regions} shows the {@linkplain DemoRegions regions} as {@code /ops/regions} does:
+ * health, replication lag against the staleness SLO, replicas and recent failovers.
  */
 final class OpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -87,6 +90,7 @@ final class OpsServlet extends HttpServlet {
     body.put("scaling", services.scaling.status());
     body.put("cost", FinOpsView.summary(services.cost));
     body.put("waf", services.waf.status());
+    body.put("regions", RegionsServlet.status(services.regions));
     Json.send(resp, 200, body);
   }
 

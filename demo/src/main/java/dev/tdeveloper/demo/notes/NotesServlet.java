@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * {@code POST /notes}, {@code GET /notes}, {@code GET /notes/{id}} and {@code DELETE /notes/{id}}
@@ -33,12 +33,14 @@ public final class NotesServlet extends HttpServlet {
 
   private final transient NoteStore notes;
   private final transient QuotaEnforcer quotas;
-  private final transient Consumer<Note> onCreated;
+  private final transient BiConsumer<Note, HttpServletRequest> onCreated;
 
   /**
-   * Serves {@code notes}, charging {@code quotas} and telling {@code onCreated} of each new note.
+   * Serves {@code notes}, charging {@code quotas} and telling {@code onCreated} of each new note
+   * (with the request that created it) before the response is sent.
    */
-  public NotesServlet(NoteStore notes, QuotaEnforcer quotas, Consumer<Note> onCreated) {
+  public NotesServlet(
+      NoteStore notes, QuotaEnforcer quotas, BiConsumer<Note, HttpServletRequest> onCreated) {
     this.notes = notes;
     this.quotas = quotas;
     this.onCreated = onCreated;
@@ -80,7 +82,7 @@ public final class NotesServlet extends HttpServlet {
     }
     try {
       Note note = notes.create(text.get(), author);
-      onCreated.accept(note);
+      onCreated.accept(note, req);
       resp.setHeader("Location", req.getRequestURI().replaceAll("/$", "") + "/" + note.id());
       Json.send(resp, 201, note);
     } catch (IllegalArgumentException e) {

@@ -42,6 +42,16 @@ public record RegionId(String value) implements Comparable<RegionId> {
     return new RegionId(value);
   }
 
+  /**
+   * Returns whether {@code value} is a valid region id, without throwing.
+   *
+   * @param value the text to check; null is not valid
+   * @return true when {@link #of} would accept it
+   */
+  public static boolean isValid(String value) {
+    return value != null && TOKEN.matcher(value).matches();
+  }
+
   @Override
   public int compareTo(RegionId other) {
     return value.compareTo(other.value);

@@ -1,0 +1,172 @@
+package dev.tdeveloper.demo;
+
+import dev.tdeveloper.distribution.clock.ClockSkewException;
+import dev.tdeveloper.distribution.clock.FileHlcStateStore;
+import dev.tdeveloper.distribution.clock.Hlc;
+import dev.tdeveloper.distribution.crdt.CrdtCodec;
+import dev.tdeveloper.distribution.crdt.OrSet;
+import dev.tdeveloper.distribution.crdt.ValueCodec;
+import dev.tdeveloper.distribution.health.HealthView;
+import dev.tdeveloper.distribution.lag.LagSnapshot;
+import dev.tdeveloper.distribution.lag.ReplicationLagMonitor;
+import dev.tdeveloper.distribution.region.Region;
+import dev.tdeveloper.distribution.region.RegionCatalog;
+import dev.tdeveloper.distribution.region.RegionId;
+import dev.tdeveloper.distribution.replication.Change;
+import dev.tdeveloper.distribution.replication.InProcessReplicationChannel;
+import dev.tdeveloper.distribution.replication.ReplicationMessage;
+import dev.tdeveloper.distribution.residency.DataPurpose;
+import dev.tdeveloper.distribution.residency.ResidencyEnforcer;
+import dev.tdeveloper.distribution.residency.ResidencyGuardedChannel;
+import dev.tdeveloper.distribution.spi.ReplicationChannel;
+import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.event.EventListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each region's replica of each tenant's note ids, as an add-wins {@link OrSet}: a note created in
+ * one region publishes the set's delta (binary, HLC-stamped) through an in-process {@link
+ * ReplicationChannel} guarded by residency to every other region the tenant's policy allows for
+ * replicas; once a second every healthy region applies what it received and acknowledges it. A
+ * region an operator marked down applies nothing, so its lag grows until the staleness SLO is
+ * breached (an event in the audit log) and recovers when it comes back. The HLC's high-water mark
+ * lives in {@code <data>/hlc}, so stamps stay monotonic across restarts. Thread-safe.
+ */
+final class RegionReplicas {
+  private static final Logger LOG = LoggerFactory.getLogger(RegionReplicas.class);
+  private static final CrdtCodec<OrSet<Long>> CODEC = CrdtCodec.orSet(ValueCodec.int64());
+  private static final int BATCH = 256;
+
+  private final RegionCatalog catalog;
+  private final InProcessReplicationChannel transport = new InProcessReplicationChannel();
+  private final ReplicationChannel channel;
+  private final Hlc hlc;
+  private final ReplicationLagMonitor lag;
+  private final ResidencyEnforcer residency;
+  private final HealthView health;
+  private final Map<RegionId, Map<TenantId, OrSet<Long>>> replicas = new ConcurrentHashMap<>();
+
+  RegionReplicas(
+      RegionCatalog catalog,
+      Path dataDir,
+      InstantSource clock,
+      ResidencyEnforcer residency,
+      HealthView health,
+      Duration stalenessSlo,
+      EventListener<Object> audit) {
+    this.catalog = catalog;
+    this.residency = residency;
+    this.health = health;
+    this.channel = new ResidencyGuardedChannel(transport, residency);
+    this.hlc =
+        Hlc.builder()
+            .physicalClock(clock)
+            .stateStore(FileHlcStateStore.open(dataDir.resolve("hlc")))
+            .build();
+    this.lag =
+        ReplicationLagMonitor.builder()
+            .clock(clock)
+            .defaultStalenessSlo(stalenessSlo)
+            .listener(audit::onEvent)
+            .listener(event -> LOG.warn("replication: {}", event))
+            .build();
+  }
+
+  /**
+   * Adds note {@code noteId} of {@code tenant} to the replica in {@code origin} and publishes the
+   * delta to the other regions the tenant's residency allows for replicas.
+   */
+  void noteCreated(TenantId tenant, RegionId origin, long noteId) {
+    OrSet<Long> delta;
+    synchronized (this) {
+      OrSet<Long> next = replica(origin, tenant).add(origin, noteId);
+      delta = next.delta().orElseThrow();
+      replicas
+          .computeIfAbsent(origin, r -> new ConcurrentHashMap<>())
+          .put(tenant, next.resetDelta());
+    }
+    Set<RegionId> targets = new TreeSet<>(residency.allowedRegions(tenant, DataPurpose.REPLICA));
+    targets.remove(origin);
+    if (targets.isEmpty()) {
+      return;
+    }
+    Change change =
+        new Change(
+            origin,
+            targets,
+            Optional.of(tenant),
+            "notes/" + tenant.value(),
+            hlc.now(),
+            CODEC.encode(delta));
+    lag.onPublished(channel.publish(change));
+  }
+
+  /** Lets every healthy region apply and acknowledge what it received; checks the SLOs. */
+  void applyPending() {
+    for (Region region : catalog.regions()) {
+      if (health.isHealthy(region.id())) {
+        apply(region.id(), transport.poll(region.id(), BATCH));
+      }
+    }
+    lag.evaluate();
+  }
+
+  private void apply(RegionId receiver, List<ReplicationMessage> messages) {
+    for (ReplicationMessage message : messages) {
+      Change change = message.change();
+      try {
+        hlc.update(change.stamp());
+      } catch (ClockSkewException e) {
+        LOG.warn("replication to {}: {}", receiver, e.getMessage());
+      }
+      TenantId tenant = change.tenant().orElseThrow();
+      OrSet<Long> delta = CODEC.decode(change.payload());
+      synchronized (this) {
+        replicas
+            .computeIfAbsent(receiver, r -> new ConcurrentHashMap<>())
+            .put(tenant, replica(receiver, tenant).merge(delta));
+      }
+      transport.acknowledge(receiver, change.origin(), message.sequence());
+      lag.onApplied(receiver, message);
+    }
+  }
+
+  private OrSet<Long> replica(RegionId region, TenantId tenant) {
+    return replicas.getOrDefault(region, Map.of()).getOrDefault(tenant, OrSet.empty());
+  }
+
+  /** Returns how many note ids each region holds per tenant (regions in file order). */
+  Map<String, Map<String, Integer>> counts() {
+    Map<String, Map<String, Integer>> view = new LinkedHashMap<>();
+    for (Region region : catalog.regions()) {
+      Map<String, Integer> perTenant = new TreeMap<>();
+      replicas
+          .getOrDefault(region.id(), Map.of())
+          .forEach((t, set) -> perTenant.put(t.value(), set.size()));
+      view.put(region.id().value(), perTenant);
+    }
+    return view;
+  }
+
+  /** Returns the replication lag per region pair and per tenant. */
+  LagSnapshot lag() {
+    return lag.snapshot();
+  }
+
+  /** Returns the messages held until every target acknowledged them. */
+  long backlog() {
+    return transport.retainedMessages();
+  }
+}
