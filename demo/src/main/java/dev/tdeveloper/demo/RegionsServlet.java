@@ -5,6 +5,7 @@ import dev.tdeveloper.distribution.lag.LagSnapshot;
 import dev.tdeveloper.distribution.region.Continent;
 import dev.tdeveloper.distribution.region.GeoPoint;
 import dev.tdeveloper.distribution.region.Region;
+import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.region.RegionalSettings;
 import dev.tdeveloper.distribution.residency.DataPurpose;
 import dev.tdeveloper.distribution.routing.ClientLocation;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -234,8 +236,10 @@ final class RegionsServlet extends HttpServlet {
     body.put("defaultPolicy", regions.defaultPolicy());
     body.put("policies", regions.policies());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RegionStatus s : regions.health.status()) {
-      Region region = regions.config.catalog().require(s.region());
+    Map<RegionId, RegionStatus> statuses = new HashMap<>();
+    regions.health.status().forEach(s -> statuses.put(s.region(), s));
+    for (Region region : regions.config.catalog().regions()) {
+      RegionStatus s = statuses.get(region.id());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", region.id().value());
       row.put("name", region.displayName());
