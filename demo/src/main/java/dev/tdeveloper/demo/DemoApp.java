@@ -271,6 +271,7 @@ public final class DemoApp implements AutoCloseable {
     RegionsServlet regions = new RegionsServlet(services.regions, services.config::current);
     context.addServlet(new ServletHolder(regions), "/ops/regions");
     context.addServlet(new ServletHolder(regions), "/ops/route");
+    context.addServlet(new ServletHolder(regions), "/ops/residency");
     context.addServlet(new ServletHolder(regions), "/admin/regions/*");
     context.addServlet(
         new ServletHolder(new DrServlet(services.backups, services.registry)), "/admin/dr/*");

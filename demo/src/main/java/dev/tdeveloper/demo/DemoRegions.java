@@ -10,23 +10,28 @@ import dev.tdeveloper.distribution.region.DistributionConfig;
 import dev.tdeveloper.distribution.region.Region;
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.residency.ResidencyEnforcer;
+import dev.tdeveloper.distribution.residency.ResidencyReport;
 import dev.tdeveloper.distribution.routing.HomeRegions;
 import dev.tdeveloper.distribution.routing.RegionRouter;
 import dev.tdeveloper.distribution.routing.RouteDecision;
 import dev.tdeveloper.distribution.routing.RouteRequest;
 import dev.tdeveloper.distribution.routing.RoutingPolicy;
 import dev.tdeveloper.tenancy.Tenant;
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -62,6 +67,7 @@ final class DemoRegions {
   final RegionReplicas replicas;
   private final Map<String, RegionRouter> routers = new LinkedHashMap<>();
   private final InstantSource clock;
+  private final TenantRegistry registry;
   private final BooleanSupplier ready;
   private final Deque<String> recent = new ArrayDeque<>();
 
@@ -79,6 +85,7 @@ final class DemoRegions {
       EventListener<Object> audit) {
     this.config = config;
     this.clock = clock;
+    this.registry = registry;
     this.ready = ready;
     this.residency =
         ResidencyEnforcer.builder(config)
@@ -178,6 +185,26 @@ final class DemoRegions {
   /** Returns the routing policies as written in the file, by name. */
   Map<String, RoutingPolicy> routingPolicies() {
     return config.routingPolicies();
+  }
+
+  /**
+   * Where each tenant's notes live — its home region holds the notes, the regions whose replica
+   * holds its note ids hold copies — checked against its residency policy. Tenants whose home is
+   * not a region of the file are left out.
+   */
+  ResidencyReport residencyReport() {
+    List<ResidencyReport.TenantData> data = new ArrayList<>();
+    Map<TenantId, Set<RegionId>> copies = replicas.holders();
+    for (Tenant tenant : registry.list()) {
+      Optional<Region> home = region(tenant.homeRegion());
+      if (home.isPresent()) {
+        Set<RegionId> others = new TreeSet<>(copies.getOrDefault(tenant.id(), Set.of()));
+        others.remove(home.get().id());
+        data.add(
+            new ResidencyReport.TenantData(tenant.id(), home.get().id(), home.get().id(), others));
+      }
+    }
+    return ResidencyReport.of(residency, data, clock.instant());
   }
 
   private void onHealthEvent(RegionHealthEvent event) {

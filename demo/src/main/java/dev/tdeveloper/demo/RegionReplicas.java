@@ -160,6 +160,20 @@ final class RegionReplicas {
     return view;
   }
 
+  /** Returns, per tenant, the regions whose replica holds at least one of its note ids. */
+  Map<TenantId, Set<RegionId>> holders() {
+    Map<TenantId, Set<RegionId>> view = new TreeMap<>();
+    replicas.forEach(
+        (region, perTenant) ->
+            perTenant.forEach(
+                (tenant, set) -> {
+                  if (set.size() > 0) {
+                    view.computeIfAbsent(tenant, t -> new TreeSet<>()).add(region);
+                  }
+                }));
+    return view;
+  }
+
   /** Returns the replication lag per region pair and per tenant. */
   LagSnapshot lag() {
     return lag.snapshot();

@@ -8,6 +8,7 @@ import dev.tdeveloper.distribution.region.Region;
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.region.RegionalSettings;
 import dev.tdeveloper.distribution.residency.DataPurpose;
+import dev.tdeveloper.distribution.residency.ResidencyReport;
 import dev.tdeveloper.distribution.routing.ClientLocation;
 import dev.tdeveloper.distribution.routing.NoRouteException;
 import dev.tdeveloper.distribution.routing.RouteAnswer;
@@ -39,6 +40,8 @@ import java.util.function.Supplier;
  *       note ids each region's replica holds per tenant, and the latest failovers, failbacks and
  *       residency refusals; with {@code ?tenant=acme}, also the tenant's settings as each region
  *       serves them (defaults &lt;- plan &lt;- region &lt;- tenant, with the layer of each value).
+ *   <li>{@code GET /ops/residency}: the residency report, where each tenant's notes live checked
+ *       against its policy (JSON, or {@code ?format=text}).
  *   <li>{@code GET /ops/route}: a routing answer with its reasons; parameters {@code policy}
  *       (default: the file's), {@code tenant}, {@code purpose} ({@code storage}, {@code
  *       processing}, {@code replica}), {@code country}, {@code continent}, {@code lat} and {@code
@@ -64,6 +67,15 @@ final class RegionsServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     if ("/ops/route".equals(req.getServletPath())) {
       route(req, resp);
+    } else if ("/ops/residency".equals(req.getServletPath())) {
+      ResidencyReport report = regions.residencyReport();
+      if ("text".equals(req.getParameter("format"))) {
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getWriter().write(report.text());
+      } else {
+        resp.setContentType("application/json");
+        resp.getWriter().write(report.toJson());
+      }
     } else if ("/ops/regions".equals(req.getServletPath())) {
       Map<String, Object> body = status(regions);
       Optional<String> tenant = param(req, "tenant");

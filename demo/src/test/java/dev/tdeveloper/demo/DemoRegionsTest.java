@@ -114,6 +114,10 @@ class DemoRegionsTest {
     for (String outside : new String[] {"eu-west-1", "eu-central-1", "ap-northeast-1"}) {
       assertThat(replicas.path(outside).has("globex")).as(outside).isFalse();
     }
+    JsonNode report = json("/ops/residency");
+    assertThat(report.toString()).contains("acme").contains("eu-central-1").contains("globex");
+    assertThat(report.path("compliant").asBoolean()).as(report.toString()).isTrue();
+    assertThat(operator("GET", "/ops/residency?format=text").body()).contains("eu-only");
   }
 
   @Test
