@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads {@link BinaryWriter}'s form, refusing truncated or corrupt input with its offset. */
 final class BinaryReader {
@@ -28,6 +29,15 @@ final class BinaryReader {
 
   CrdtDecodingException error(String what, int at, Throwable cause) {
     return new CrdtDecodingException(what + " at offset " + at, at, cause);
+  }
+
+  /** Builds a decoded state, reporting a broken invariant as corrupt input at {@code at}. */
+  <T> T invariant(int at, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      throw error(e.getMessage(), at, e);
+    }
   }
 
   void header(int tag, String type) {

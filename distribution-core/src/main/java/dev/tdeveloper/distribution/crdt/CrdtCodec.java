@@ -54,12 +54,12 @@ public interface CrdtCodec<C extends Crdt<C>> {
 
   /** Returns the codec of {@link GCounter}. */
   static CrdtCodec<GCounter> gCounter() {
-    return Codecs.G_COUNTER;
+    return GCounterCodec.INSTANCE;
   }
 
   /** Returns the codec of {@link PNCounter}. */
   static CrdtCodec<PNCounter> pnCounter() {
-    return Codecs.PN_COUNTER;
+    return PnCounterCodec.INSTANCE;
   }
 
   /**
@@ -70,7 +70,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <T> CrdtCodec<LwwRegister<T>> lwwRegister(ValueCodec<T> values) {
-    return new Codecs.LwwCodec<>(values);
+    return new LwwCodec<>(values);
   }
 
   /**
@@ -81,7 +81,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <T> CrdtCodec<MvRegister<T>> mvRegister(ValueCodec<T> values) {
-    return new Codecs.MvCodec<>(values);
+    return new MvCodec<>(values);
   }
 
   /**
@@ -92,7 +92,7 @@ public interface CrdtCodec<C extends Crdt<C>> {
    * @return the codec
    */
   static <E> CrdtCodec<OrSet<E>> orSet(ValueCodec<E> elements) {
-    return new Codecs.OrSetCodec<>(elements);
+    return new OrSetCodec<>(elements);
   }
 
   /**
@@ -107,6 +107,6 @@ public interface CrdtCodec<C extends Crdt<C>> {
    */
   static <K, V extends Crdt<V>> CrdtCodec<OrMap<K, V>> orMap(
       ValueCodec<K> keys, CrdtCodec<V> values) {
-    return new Codecs.OrMapCodec<>(keys, values);
+    return new OrMapCodec<>(keys, values);
   }
 }
