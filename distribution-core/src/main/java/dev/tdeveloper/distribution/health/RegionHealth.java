@@ -12,7 +12,6 @@ import dev.tdeveloper.tenancy.internal.Listeners;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +54,7 @@ public final class RegionHealth implements HealthView {
   private final Listeners<RegionHealthEvent> listeners;
   private final long staleMillis;
   private final long holdMillis;
-  private final Map<RegionId, RegionState> regions = new ConcurrentHashMap<>();
+  private final Map<RegionId, RegionTracker> regions = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
   private volatile long nextDeadline = Long.MAX_VALUE;
 
@@ -86,24 +85,9 @@ public final class RegionHealth implements HealthView {
     Objects.requireNonNull(result, "result");
     List<RegionHealthEvent> events = new ArrayList<>(1);
     synchronized (this) {
-      RegionState region = regions.computeIfAbsent(result.region(), RegionState::new);
-      Vantage vantage = region.vantages.computeIfAbsent(result.vantagePoint(), v -> new Vantage());
-      if (vantage.last != null && result.time().isBefore(vantage.last)) {
+      RegionTracker region = regions.computeIfAbsent(result.region(), RegionTracker::new);
+      if (!region.observe(result, settings.failureThreshold())) {
         return;
-      }
-      vantage.last = result.time();
-      if (result.healthy() == vantage.view) {
-        vantage.streak = 0;
-      } else if (++vantage.streak >= settings.failureThreshold()) {
-        vantage.view = result.healthy();
-        vantage.streak = 0;
-      }
-      if (region.state == State.HEALTHY) {
-        if (!result.healthy() && region.episodeStart == null) {
-          region.episodeStart = result.time();
-        }
-      } else if (result.healthy() && region.firstRecoveryAt == null) {
-        region.firstRecoveryAt = result.time();
       }
       evaluate(region, clock.instant(), events);
       scheduleNextDeadline();
@@ -116,7 +100,7 @@ public final class RegionHealth implements HealthView {
     List<RegionHealthEvent> events = new ArrayList<>(0);
     synchronized (this) {
       Instant now = clock.instant();
-      for (RegionState region : regions.values()) {
+      for (RegionTracker region : regions.values()) {
         evaluate(region, now, events);
       }
       scheduleNextDeadline();
@@ -155,7 +139,7 @@ public final class RegionHealth implements HealthView {
 
   @Override
   public boolean isHealthy(RegionId region) {
-    RegionState state = regions.get(region);
+    RegionTracker state = regions.get(region);
     return state == null || state.healthy;
   }
 
@@ -181,8 +165,8 @@ public final class RegionHealth implements HealthView {
   public synchronized List<RegionStatus> status() {
     Instant now = clock.instant();
     List<RegionStatus> out = new ArrayList<>(regions.size());
-    for (RegionState r : regions.values()) {
-      int[] counts = count(r, now);
+    for (RegionTracker r : regions.values()) {
+      int[] counts = r.count(now, staleMillis);
       out.add(new RegionStatus(r.id, r.healthy, r.state, r.override, counts[0], counts[1]));
     }
     out.sort((a, b) -> a.region().compareTo(b.region()));
@@ -193,72 +177,30 @@ public final class RegionHealth implements HealthView {
     Objects.requireNonNull(id, "region");
     List<RegionHealthEvent> events = new ArrayList<>(1);
     synchronized (this) {
-      RegionState region = regions.computeIfAbsent(id, RegionState::new);
+      RegionTracker region = regions.computeIfAbsent(id, RegionTracker::new);
       Instant now = clock.instant();
       region.override = override;
-      advance(region, now, events); // catch up with the checks first
-      apply(region, Cause.OPERATOR, now, now, count(region, now), events);
+      region.advance(
+          now,
+          settings.healthyShare(),
+          staleMillis,
+          holdMillis,
+          events); // catch up with the checks first
+      apply(region, Cause.OPERATOR, now, now, region.count(now, staleMillis), events);
       scheduleNextDeadline();
     }
     events.forEach(listeners::publish);
   }
 
   /** Moves the region's state by the checks, then its traffic status; guarded by this. */
-  private void evaluate(RegionState region, Instant now, List<RegionHealthEvent> events) {
-    Instant since = advance(region, now, events);
-    apply(region, Cause.CHECKS, since, now, count(region, now), events);
-  }
-
-  /**
-   * Moves the region's state by the checks; returns since when the move that may follow was under
-   * way (the episode's first failure, or the recovery's first healthy result); guarded by this.
-   */
-  private Instant advance(RegionState region, Instant now, List<RegionHealthEvent> events) {
-    int[] counts = count(region, now);
-    Boolean raw = counts[1] == 0 ? null : counts[0] > settings.healthyShare() * counts[1];
-    Instant moveFrom = now;
-    if (raw != null) {
-      switch (region.state) {
-        case HEALTHY -> {
-          if (!raw) {
-            region.state = State.UNHEALTHY;
-            region.firstRecoveryAt = null;
-            moveFrom = region.episodeStart == null ? now : region.episodeStart;
-          } else if (clean(region)) {
-            region.episodeStart = null;
-          }
-        }
-        case UNHEALTHY -> {
-          if (raw) {
-            region.state = State.RECOVERING;
-            region.recoveringSince = now;
-          }
-        }
-        case RECOVERING -> {
-          if (!raw) {
-            region.state = State.UNHEALTHY;
-            if (region.override == OperatorOverride.NONE) {
-              events.add(new RegionFlapSuppressed(region.id, region.recoveringSince, now));
-            }
-            region.recoveringSince = null;
-            region.firstRecoveryAt = null;
-          }
-        }
-      }
-      if (region.state == State.RECOVERING
-          && now.toEpochMilli() - region.recoveringSince.toEpochMilli() >= holdMillis) {
-        region.state = State.HEALTHY;
-        moveFrom = region.firstRecoveryAt == null ? region.recoveringSince : region.firstRecoveryAt;
-        region.episodeStart = null;
-        region.recoveringSince = null;
-      }
-    }
-    return moveFrom;
+  private void evaluate(RegionTracker region, Instant now, List<RegionHealthEvent> events) {
+    Instant since = region.advance(now, settings.healthyShare(), staleMillis, holdMillis, events);
+    apply(region, Cause.CHECKS, since, now, region.count(now, staleMillis), events);
   }
 
   /** Sets the traffic status from state and override; reports a change; guarded by this. */
   private void apply(
-      RegionState region,
+      RegionTracker region,
       Cause cause,
       Instant since,
       Instant now,
@@ -284,67 +226,13 @@ public final class RegionHealth implements HealthView {
     }
   }
 
-  /** Returns {healthy, counted} vantage points; guarded by this. */
-  private int[] count(RegionState region, Instant now) {
-    int healthy = 0;
-    int counted = 0;
-    long nowMillis = now.toEpochMilli();
-    for (Vantage v : region.vantages.values()) {
-      if (nowMillis - v.last.toEpochMilli() <= staleMillis) {
-        counted++;
-        if (v.view) {
-          healthy++;
-        }
-      }
-    }
-    return new int[] {healthy, counted};
-  }
-
-  private static boolean clean(RegionState region) {
-    for (Vantage v : region.vantages.values()) {
-      if (!v.view || v.streak > 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Finds the earliest time a status may change without a new result; guarded by this. */
   private void scheduleNextDeadline() {
     long next = Long.MAX_VALUE;
-    for (RegionState r : regions.values()) {
-      if (r.state == State.RECOVERING) {
-        next = Math.min(next, r.recoveringSince.toEpochMilli() + holdMillis);
-      }
-      for (Vantage v : r.vantages.values()) {
-        next = Math.min(next, v.last.toEpochMilli() + staleMillis + 1);
-      }
+    for (RegionTracker r : regions.values()) {
+      next = Math.min(next, r.nextDeadline(holdMillis, staleMillis));
     }
     nextDeadline = next;
-  }
-
-  /** One region's state; fields other than {@code healthy} are guarded by the monitor's lock. */
-  private static final class RegionState {
-    final RegionId id;
-    final Map<String, Vantage> vantages = new HashMap<>();
-    volatile boolean healthy = true;
-    State state = State.HEALTHY;
-    OperatorOverride override = OperatorOverride.NONE;
-    Instant episodeStart;
-    Instant firstRecoveryAt;
-    Instant recoveringSince;
-    Instant downSince;
-
-    RegionState(RegionId id) {
-      this.id = id;
-    }
-  }
-
-  /** One vantage point's view of one region. */
-  private static final class Vantage {
-    boolean view = true;
-    int streak;
-    Instant last;
   }
 
   /** Builds a {@link RegionHealth}. Not thread-safe. */
