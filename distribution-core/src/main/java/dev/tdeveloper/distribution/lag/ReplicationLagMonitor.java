@@ -46,7 +46,7 @@ public final class ReplicationLagMonitor {
   private final Duration defaultSlo;
   private final Map<TenantId, Duration> slos;
   private final Listeners<LagEvent> listeners;
-  private final Map<Pair, PairState> pairs = new TreeMap<>();
+  private final Map<RegionPair, PairBacklogs> pairs = new TreeMap<>();
 
   private ReplicationLagMonitor(Builder b) {
     this.clock = b.clock;
@@ -64,54 +64,6 @@ public final class ReplicationLagMonitor {
     return new Builder();
   }
 
-  private record Pair(RegionId origin, RegionId receiver) implements Comparable<Pair> {
-    private static final Comparator<Pair> ORDER =
-        Comparator.comparing(Pair::origin).thenComparing(Pair::receiver);
-
-    @Override
-    public int compareTo(Pair other) {
-      return ORDER.compare(this, other);
-    }
-  }
-
-  /** The changes of one tenant (or of none) from one origin not yet applied by one receiver. */
-  private static final class Backlog {
-    final TreeMap<Long, Long> stampBySequence = new TreeMap<>();
-    final TreeMap<Long, Integer> stampCounts = new TreeMap<>();
-    Instant breachedSince;
-
-    void add(long sequence, long stamp) {
-      if (stampBySequence.putIfAbsent(sequence, stamp) == null) {
-        stampCounts.merge(stamp, 1, Integer::sum);
-      }
-    }
-
-    void removeUpTo(long sequence) {
-      Map<Long, Long> done = stampBySequence.headMap(sequence, true);
-      for (Long stamp : done.values()) {
-        stampCounts.computeIfPresent(stamp, (s, n) -> n == 1 ? null : n - 1);
-      }
-      done.clear();
-    }
-
-    long operations() {
-      return stampBySequence.size();
-    }
-
-    Duration lag(long nowMillis) {
-      if (stampCounts.isEmpty()) {
-        return Duration.ZERO;
-      }
-      long oldestMillis = stampCounts.firstKey() >>> 16;
-      return Duration.ofMillis(Math.max(0, nowMillis - oldestMillis));
-    }
-  }
-
-  private static final class PairState {
-    long appliedUpTo;
-    final Map<Optional<TenantId>, Backlog> backlogs = new HashMap<>();
-  }
-
   /**
    * Records a published message: one more operation behind for each of its targets that has not
    * applied it yet. Seeing the same message twice counts it once.
@@ -123,7 +75,8 @@ public final class ReplicationLagMonitor {
     long now = clock.millis();
     RegionId origin = message.change().origin();
     for (RegionId receiver : message.change().targets()) {
-      PairState pair = pairs.computeIfAbsent(new Pair(origin, receiver), p -> new PairState());
+      PairBacklogs pair =
+          pairs.computeIfAbsent(new RegionPair(origin, receiver), p -> new PairBacklogs());
       Backlog backlog =
           pair.backlogs.computeIfAbsent(message.change().tenant(), t -> new Backlog());
       if (message.sequence() > pair.appliedUpTo) {
@@ -149,7 +102,8 @@ public final class ReplicationLagMonitor {
       throw new IllegalArgumentException(
           "region " + receiver + " cannot apply its own change as a receiver");
     }
-    PairState pair = pairs.computeIfAbsent(new Pair(origin, receiver), p -> new PairState());
+    PairBacklogs pair =
+        pairs.computeIfAbsent(new RegionPair(origin, receiver), p -> new PairBacklogs());
     if (message.sequence() <= pair.appliedUpTo) {
       return;
     }
@@ -170,7 +124,7 @@ public final class ReplicationLagMonitor {
     pairs.forEach(
         (pair, state) ->
             state.backlogs.forEach(
-                (tenant, backlog) -> check(pair.origin, pair.receiver, tenant, backlog, now)));
+                (tenant, backlog) -> check(pair.origin(), pair.receiver(), tenant, backlog, now)));
   }
 
   private void check(
@@ -223,8 +177,8 @@ public final class ReplicationLagMonitor {
   public synchronized PairLag lag(RegionId origin, RegionId receiver) {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(receiver, "receiver");
-    PairState state = pairs.get(new Pair(origin, receiver));
-    return pairLag(origin, receiver, state, clock.millis());
+    PairBacklogs state = pairs.get(new RegionPair(origin, receiver));
+    return PairBacklogs.lag(origin, receiver, state, clock.millis());
   }
 
   /**
@@ -239,7 +193,7 @@ public final class ReplicationLagMonitor {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(receiver, "receiver");
-    PairState state = pairs.get(new Pair(origin, receiver));
+    PairBacklogs state = pairs.get(new RegionPair(origin, receiver));
     Backlog backlog = state == null ? null : state.backlogs.get(Optional.of(tenant));
     return tenantLag(tenant, origin, receiver, backlog, clock.millis());
   }
@@ -255,30 +209,19 @@ public final class ReplicationLagMonitor {
     List<TenantLag> tenantLags = new ArrayList<>();
     pairs.forEach(
         (pair, state) -> {
-          pairLags.add(pairLag(pair.origin, pair.receiver, state, now));
+          pairLags.add(PairBacklogs.lag(pair.origin(), pair.receiver(), state, now));
           state.backlogs.forEach(
               (tenant, backlog) ->
                   tenant.ifPresent(
-                      t -> tenantLags.add(tenantLag(t, pair.origin, pair.receiver, backlog, now))));
+                      t ->
+                          tenantLags.add(
+                              tenantLag(t, pair.origin(), pair.receiver(), backlog, now))));
         });
     tenantLags.sort(
         Comparator.comparing(TenantLag::tenant)
             .thenComparing(TenantLag::origin)
             .thenComparing(TenantLag::receiver));
     return new LagSnapshot(Instant.ofEpochMilli(now), pairLags, tenantLags);
-  }
-
-  private static PairLag pairLag(RegionId origin, RegionId receiver, PairState state, long now) {
-    long operations = 0;
-    Duration lag = Duration.ZERO;
-    if (state != null) {
-      for (Backlog backlog : state.backlogs.values()) {
-        operations += backlog.operations();
-        Duration l = backlog.lag(now);
-        lag = l.compareTo(lag) > 0 ? l : lag;
-      }
-    }
-    return new PairLag(origin, receiver, operations, lag);
   }
 
   private TenantLag tenantLag(
