@@ -1,14 +1,13 @@
 package dev.tdeveloper.distribution.replication;
 
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
-import dev.tdeveloper.distribution.crdt.CrdtCodec;
-import dev.tdeveloper.distribution.crdt.DeltaCrdt;
 import dev.tdeveloper.distribution.crdt.LwwRegister;
 import dev.tdeveloper.distribution.crdt.MvRegister;
 import dev.tdeveloper.distribution.crdt.OrSet;
 import dev.tdeveloper.distribution.crdt.PNCounter;
-import dev.tdeveloper.distribution.crdt.ValueCodec;
 import dev.tdeveloper.distribution.region.RegionId;
+import dev.tdeveloper.distribution.replication.SimulatedHistory.Op;
+import dev.tdeveloper.distribution.replication.SimulatedTopic.Kind;
 import dev.tdeveloper.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,37 +47,6 @@ public final class ReplicationSimulator {
   private static final int POLL_BATCH = 256;
   private static final int TAGS = 8;
 
-  private enum Kind {
-    COUNTER("hits"),
-    SET("tags"),
-    LWW("owner"),
-    MV("status");
-
-    final String suffix;
-
-    Kind(String suffix) {
-      this.suffix = suffix;
-    }
-  }
-
-  private record Topic(String name, TenantId tenant, Kind kind, int index) {}
-
-  /**
-   * One update: its topic, origin (region index) and position {@code k} among the origin's updates
-   * of the topic (1, 2, ...), and {@code seen}: per region, how many of that region's updates of
-   * the topic the origin had merged before this one.
-   */
-  private record Op(
-      int origin, int k, String kind, String element, long amount, long stamp, long[] seen) {
-    boolean saw(Op other) {
-      return seen[other.origin] >= other.k;
-    }
-
-    boolean concurrentWith(Op other) {
-      return origin != other.origin && !saw(other) && !other.saw(this);
-    }
-  }
-
   /** What a published change carries: a topic and the origin's updates of it up to {@code k}. */
   private record Carried(int topic, int lastK) {}
 
@@ -89,45 +56,18 @@ public final class ReplicationSimulator {
   private static final int FLUSH = 1;
   private static final int POLL = 2;
 
-  /** One replica of one topic. */
-  private static final class Slot<C extends DeltaCrdt<C>> {
-    C state;
-    final CrdtCodec<C> codec;
-
-    Slot(C empty, CrdtCodec<C> codec) {
-      this.state = empty;
-      this.codec = codec;
-    }
-
-    Optional<byte[]> flush() {
-      Optional<C> delta = state.delta();
-      if (delta.isEmpty()) {
-        return Optional.empty();
-      }
-      state = state.resetDelta();
-      return Optional.of(codec.encode(delta.orElseThrow()));
-    }
-
-    void apply(byte[] payload) {
-      state = state.merge(codec.decode(payload));
-    }
-  }
-
   private final SimulationSettings settings;
   private final List<RegionId> regions;
-  private final List<Topic> topics = new ArrayList<>();
+  private final List<SimulatedTopic> topics = new ArrayList<>();
   private final Random random;
   private long now;
 
-  private Slot<?>[][] slots;
+  private SimulatedReplica<?>[][] slots;
   private long[] hlc;
   private long[] skew;
-  private long[][][] seen;
-  private List<List<List<Op>>> ops;
+  private SimulatedHistory history;
   private final Map<Long, Carried> carried = new HashMap<>();
   private long[][] applied;
-  private final Map<String, Long> conflicts = new TreeMap<>();
-  private long tieBreaks;
   private long acksLost;
 
   /**
@@ -142,7 +82,7 @@ public final class ReplicationSimulator {
     for (int t = 0; t < settings.tenants(); t++) {
       TenantId tenant = TenantId.of("tenant-" + t);
       for (Kind kind : Kind.values()) {
-        topics.add(new Topic(tenant + "/" + kind.suffix, tenant, kind, topics.size()));
+        topics.add(new SimulatedTopic(tenant + "/" + kind.suffix, tenant, kind, topics.size()));
       }
     }
   }
@@ -155,25 +95,17 @@ public final class ReplicationSimulator {
   public SimulationReport run() {
     int n = regions.size();
     int m = topics.size();
-    slots = new Slot<?>[n][m];
+    slots = new SimulatedReplica<?>[n][m];
     hlc = new long[n];
     skew = new long[n];
-    seen = new long[n][m][n];
     applied = new long[n][n];
-    ops = new ArrayList<>();
+    history = new SimulatedHistory(regions, topics);
     long maxSkew = settings.maxClockSkew().toMillis();
     for (int r = 0; r < n; r++) {
       skew[r] = maxSkew == 0 ? 0 : random.nextLong(-maxSkew, maxSkew + 1);
       for (int t = 0; t < m; t++) {
-        slots[r][t] = emptySlot(topics.get(t).kind());
+        slots[r][t] = topics.get(t).emptyReplica();
       }
-    }
-    for (int t = 0; t < m; t++) {
-      List<List<Op>> perOrigin = new ArrayList<>();
-      for (int r = 0; r < n; r++) {
-        perOrigin.add(new ArrayList<>());
-      }
-      ops.add(perOrigin);
     }
     SimulatedReplicationChannel channel = new SimulatedReplicationChannel(settings, () -> now);
 
@@ -227,7 +159,7 @@ public final class ReplicationSimulator {
     boolean converged = convergedAt >= 0;
     long end = converged ? convergedAt : limit;
     TreeMap<String, String> values = new TreeMap<>();
-    long lost = converged ? checkAgainstHistory(values) : -1;
+    long lost = converged ? history.check(t -> slots[0][t].state, values) : -1;
     return new SimulationReport(
         settings.seed(),
         n,
@@ -243,20 +175,10 @@ public final class ReplicationSimulator {
         channel.duplicated(),
         channel.redelivered(),
         acksLost,
-        conflicts,
-        tieBreaks,
+        history.conflicts(),
+        history.tieBreaks(),
         lost,
         digest(values));
-  }
-
-  private static Slot<?> emptySlot(Kind kind) {
-    return switch (kind) {
-      case COUNTER -> new Slot<>(PNCounter.empty(), CrdtCodec.pnCounter());
-      case SET -> new Slot<>(OrSet.<String>empty(), CrdtCodec.orSet(ValueCodec.string()));
-      case LWW ->
-          new Slot<>(LwwRegister.<String>empty(), CrdtCodec.lwwRegister(ValueCodec.string()));
-      case MV -> new Slot<>(MvRegister.<String>empty(), CrdtCodec.mvRegister(ValueCodec.string()));
-    };
   }
 
   /** The HLC send rule: the larger of the physical clock and one past the last stamp. */
@@ -268,24 +190,24 @@ public final class ReplicationSimulator {
 
   @SuppressWarnings("unchecked")
   private void update(int r) {
-    Topic topic = topics.get(random.nextInt(topics.size()));
+    SimulatedTopic topic = topics.get(random.nextInt(topics.size()));
     RegionId region = regions.get(r);
     int t = topic.index();
-    long[] known = seen[r][t];
+    long[] known = history.seen(r, t);
     int k = (int) known[r] + 1;
-    Slot<?> slot = slots[r][t];
+    SimulatedReplica<?> slot = slots[r][t];
     String value = region + "#" + k;
     Op op;
     switch (topic.kind()) {
       case COUNTER -> {
-        Slot<PNCounter> s = (Slot<PNCounter>) slot;
+        SimulatedReplica<PNCounter> s = (SimulatedReplica<PNCounter>) slot;
         long amount = random.nextInt(4) == 0 ? -(1 + random.nextInt(5)) : 1 + random.nextInt(10);
         s.state =
             amount > 0 ? s.state.increment(region, amount) : s.state.decrement(region, -amount);
         op = new Op(r, k, "inc", "", amount, 0, known.clone());
       }
       case SET -> {
-        Slot<OrSet<String>> s = (Slot<OrSet<String>>) slot;
+        SimulatedReplica<OrSet<String>> s = (SimulatedReplica<OrSet<String>>) slot;
         List<String> present = new ArrayList<>(new TreeSet<>(s.state.elements()));
         if (!present.isEmpty() && random.nextInt(100) < 35) {
           String e = present.get(random.nextInt(present.size()));
@@ -298,26 +220,25 @@ public final class ReplicationSimulator {
         }
       }
       case LWW -> {
-        Slot<LwwRegister<String>> s = (Slot<LwwRegister<String>>) slot;
+        SimulatedReplica<LwwRegister<String>> s = (SimulatedReplica<LwwRegister<String>>) slot;
         long stamp = tick(r);
         s.state = s.state.set(region, HlcTimestamp.decode(stamp), value);
         op = new Op(r, k, "set", value, 0, stamp, known.clone());
       }
       default -> {
-        Slot<MvRegister<String>> s = (Slot<MvRegister<String>>) slot;
+        SimulatedReplica<MvRegister<String>> s = (SimulatedReplica<MvRegister<String>>) slot;
         s.state = s.state.set(region, value);
         op = new Op(r, k, "set", value, 0, 0, known.clone());
       }
     }
-    ops.get(t).get(r).add(op);
-    known[r] = k;
+    history.record(t, op);
   }
 
   private void flush(SimulatedReplicationChannel channel, int r) {
     RegionId origin = regions.get(r);
     Set<RegionId> targets = new TreeSet<>(regions);
     targets.remove(origin);
-    for (Topic topic : topics) {
+    for (SimulatedTopic topic : topics) {
       Optional<byte[]> delta = slots[r][topic.index()].flush();
       if (delta.isPresent()) {
         Change change =
@@ -330,7 +251,8 @@ public final class ReplicationSimulator {
                 delta.orElseThrow());
         ReplicationMessage sent = channel.publish(change);
         carried.put(
-            key(r, sent.sequence()), new Carried(topic.index(), (int) seen[r][topic.index()][r]));
+            key(r, sent.sequence()),
+            new Carried(topic.index(), (int) history.seen(r, topic.index())[r]));
       }
     }
   }
@@ -345,8 +267,7 @@ public final class ReplicationSimulator {
       Carried c = carried.get(key(o, message.sequence()));
       if (message.sequence() > applied[r][o]) {
         applied[r][o] = message.sequence();
-        countConflicts(r, o, c);
-        seen[r][c.topic()][o] = Math.max(seen[r][c.topic()][o], c.lastK());
+        history.merged(r, o, c.topic(), c.lastK());
       }
       slots[r][c.topic()].apply(change.payload());
       hlc[r] = Math.max(hlc[r], change.stamp().encode());
@@ -361,137 +282,17 @@ public final class ReplicationSimulator {
     }
   }
 
-  /** Counts the merge as resolving a conflict if an incoming update races one the receiver has. */
-  private void countConflicts(int r, int o, Carried c) {
-    Topic topic = topics.get(c.topic());
-    if (topic.kind() == Kind.COUNTER) {
-      return;
-    }
-    long[] known = seen[r][c.topic()];
-    List<List<Op>> byOrigin = ops.get(c.topic());
-    boolean conflict = false;
-    List<Op> incoming = byOrigin.get(o).subList((int) known[o], c.lastK());
-    for (Op w : incoming) {
-      for (int other = 0; other < known.length; other++) {
-        for (Op l : byOrigin.get(other).subList(0, (int) known[other])) {
-          if (!w.concurrentWith(l)) {
-            continue;
-          }
-          switch (topic.kind()) {
-            case SET -> conflict |= w.element().equals(l.element()) && !w.kind().equals(l.kind());
-            case LWW -> {
-              conflict = true;
-              if ((w.stamp() >>> 16) == (l.stamp() >>> 16)
-                  && (w.stamp() & 0xFFFF) == (l.stamp() & 0xFFFF)) {
-                tieBreaks++;
-              }
-            }
-            default -> conflict = true;
-          }
-        }
-      }
-    }
-    if (conflict) {
-      String kind =
-          switch (topic.kind()) {
-            case SET -> "or-set";
-            case LWW -> "lww-register";
-            default -> "mv-register";
-          };
-      conflicts.merge(kind, 1L, Long::sum);
-    }
-  }
-
   private boolean converged() {
     for (int t = 0; t < topics.size(); t++) {
       Object first = slots[0][t].state;
       for (int r = 0; r < regions.size(); r++) {
-        Slot<?> s = slots[r][t];
+        SimulatedReplica<?> s = slots[r][t];
         if (s.state.delta().isPresent() || !s.state.equals(first)) {
           return false;
         }
       }
     }
     return true;
-  }
-
-  /**
-   * Compares the converged state with what the history implies and fills {@code values} with the
-   * canonical value of each topic.
-   *
-   * @return the number of differences
-   */
-  @SuppressWarnings("unchecked")
-  private long checkAgainstHistory(Map<String, String> values) {
-    long differences = 0;
-    for (Topic topic : topics) {
-      List<Op> all = new ArrayList<>();
-      ops.get(topic.index()).forEach(all::addAll);
-      Object state = slots[0][topic.index()].state;
-      String actual;
-      String expected;
-      switch (topic.kind()) {
-        case COUNTER -> {
-          actual = Long.toString(((PNCounter) state).value());
-          expected = Long.toString(all.stream().mapToLong(Op::amount).sum());
-        }
-        case SET -> {
-          Set<String> want = new TreeSet<>();
-          for (Op a : all) {
-            if (a.kind().equals("add")
-                && all.stream()
-                    .noneMatch(b -> b != a && b.element().equals(a.element()) && b.saw(a))) {
-              want.add(a.element());
-            }
-          }
-          Set<String> have = new TreeSet<>(((OrSet<String>) state).elements());
-          Set<String> diff = new HashSet<>(want);
-          diff.addAll(have);
-          Set<String> both = new HashSet<>(want);
-          both.retainAll(have);
-          diff.removeAll(both);
-          differences += diff.size();
-          actual = have.toString();
-          expected = actual;
-        }
-        case LWW -> {
-          LwwRegister<String> reg = (LwwRegister<String>) state;
-          actual = reg.value().orElse("") + "@" + reg.stamp() + "/" + reg.writer().orElse(null);
-          Op winner = null;
-          for (Op w : all) {
-            if (winner == null
-                || w.stamp() > winner.stamp()
-                || (w.stamp() == winner.stamp()
-                    && regions.get(w.origin()).compareTo(regions.get(winner.origin())) > 0)) {
-              winner = w;
-            }
-          }
-          expected =
-              winner == null
-                  ? "@" + HlcTimestamp.ZERO + "/null"
-                  : winner.element()
-                      + "@"
-                      + HlcTimestamp.decode(winner.stamp())
-                      + "/"
-                      + regions.get(winner.origin());
-        }
-        default -> {
-          Set<String> want = new TreeSet<>();
-          for (Op w : all) {
-            if (all.stream().noneMatch(b -> b != w && b.saw(w))) {
-              want.add(w.element());
-            }
-          }
-          actual = new TreeSet<>(((MvRegister<String>) state).values()).toString();
-          expected = want.toString();
-        }
-      }
-      if (!actual.equals(expected)) {
-        differences++;
-      }
-      values.put(topic.name(), actual);
-    }
-    return differences;
   }
 
   private static long key(int origin, long sequence) {
