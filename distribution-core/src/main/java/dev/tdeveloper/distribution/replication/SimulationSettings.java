@@ -1,10 +1,13 @@
 package dev.tdeveloper.distribution.replication;
 
+import static dev.tdeveloper.distribution.replication.SimulationChecks.nonNegative;
+import static dev.tdeveloper.distribution.replication.SimulationChecks.positive;
+import static dev.tdeveloper.distribution.replication.SimulationChecks.probability;
+
 import dev.tdeveloper.distribution.region.RegionId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,33 +116,14 @@ public record SimulationSettings(
 
   /** Validates the settings. */
   public SimulationSettings {
-    regions = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(regions, "regions")));
-    if (regions.size() < 2 || regions.size() > 64) {
-      throw new IllegalArgumentException(
-          "regions: " + regions.size() + " distinct regions; allowed: 2 to 64");
-    }
+    regions = SimulationChecks.regions(regions);
     nonNegative("defaultLatency", defaultLatency);
     nonNegative("jitter", jitter);
-    latencies = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(latencies)));
-    for (Map.Entry<Link, Duration> e : latencies.entrySet()) {
-      nonNegative("latency " + e.getKey().from() + "->" + e.getKey().to(), e.getValue());
-      requireRegion(regions, e.getKey().from(), "latency");
-      requireRegion(regions, e.getKey().to(), "latency");
-    }
+    latencies = SimulationChecks.latencies(regions, latencies);
     probability("lossProbability", lossProbability);
     probability("duplicateProbability", duplicateProbability);
-    partitions = List.copyOf(Objects.requireNonNull(partitions, "partitions"));
-    for (Partition p : partitions) {
-      for (RegionId r : p.side()) {
-        requireRegion(regions, r, "partition");
-      }
-    }
-    if (tenants < 1 || tenants > 1000) {
-      throw new IllegalArgumentException("tenants " + tenants + " is invalid; allowed: 1 to 1000");
-    }
-    if (updates < 0) {
-      throw new IllegalArgumentException("updates " + updates + " is invalid; allowed: 0+");
-    }
+    partitions = SimulationChecks.partitions(regions, partitions);
+    SimulationChecks.workload(tenants, updates);
     positive("workloadDuration", workloadDuration);
     positive("flushInterval", flushInterval);
     positive("pollInterval", pollInterval);
@@ -188,32 +172,6 @@ public record SimulationSettings(
   /** Returns when the last partition heals, {@link Duration#ZERO} when there is none. */
   public Duration lastHeal() {
     return partitions.stream().map(Partition::end).max(Duration::compareTo).orElse(Duration.ZERO);
-  }
-
-  private static void requireRegion(List<RegionId> regions, RegionId r, String what) {
-    if (!regions.contains(r)) {
-      throw new IllegalArgumentException(what + " names region " + r + " not in " + regions);
-    }
-  }
-
-  private static void positive(String name, Duration d) {
-    Objects.requireNonNull(d, name);
-    if (d.toMillis() < 1) {
-      throw new IllegalArgumentException(name + " " + d + " is invalid; allowed: 1 ms or more");
-    }
-  }
-
-  private static void nonNegative(String name, Duration d) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " " + d + " is invalid; allowed: 0 or more");
-    }
-  }
-
-  private static void probability(String name, double p) {
-    if (!(p >= 0 && p <= 0.9)) {
-      throw new IllegalArgumentException(name + " " + p + " is invalid; allowed: 0 to 0.9");
-    }
   }
 
   /** Builds {@link SimulationSettings}; not thread-safe. */
