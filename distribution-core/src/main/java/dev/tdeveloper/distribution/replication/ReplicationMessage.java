@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A {@link Change} as a channel delivers it: with the sequence number the channel gave it in its
- * origin's stream (1, 2, 3, ... per origin, without gaps).
+ * origin's stream (1, 2, 3, ... per origin, without gaps). Immutable and thread-safe.
  *
  * @param sequence the position in the origin's stream, 1 or more
  * @param change the change

@@ -193,7 +193,7 @@ public record SimulationSettings(
     private Duration maxDuration = Duration.ofMinutes(10);
 
     private Builder(List<RegionId> regions) {
-      this.regions = List.copyOf(regions);
+      this.regions = List.copyOf(Objects.requireNonNull(regions, "regions"));
     }
 
     /**

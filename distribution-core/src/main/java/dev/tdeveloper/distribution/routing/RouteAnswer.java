@@ -5,7 +5,8 @@ import dev.tdeveloper.distribution.region.Region;
 import java.util.Objects;
 
 /**
- * One answer of a routing decision: a region and the endpoint in it to use.
+ * One answer of a routing decision: a region and the endpoint in it to use. Immutable and
+ * thread-safe.
  *
  * @param region the region
  * @param endpoint one of its endpoints

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * How a {@code RegionRouter} chooses among the regions left after the residency and health filters,
  * after the Amazon Route 53 routing policies. Values only: the router implements them. Region ids
- * are checked against the catalog when the router is built.
+ * are checked against the catalog when the router is built. Implementations are immutable and
+ * thread-safe.
  */
 public sealed interface RoutingPolicy {
   /** Returns the policy's name for decisions' reasons, such as {@code latency}. */

@@ -64,6 +64,16 @@ class RegionHealthTest {
   }
 
   @Test
+  void exactlyEighteenPercentIsNotEnoughAtTheDefaultShare() {
+    RegionHealth health = health(fast().failureThreshold(1).build());
+    round(health, 50, 9); // exactly 18%: not more than 18%
+    assertThat(health.isHealthy(EU)).isFalse();
+    RegionHealth more = health(fast().failureThreshold(1).build());
+    round(more, 50, 10); // 20%
+    assertThat(more.isHealthy(EU)).isTrue();
+  }
+
+  @Test
   void shareIsStrictlyMoreThan() {
     RegionHealth health = health(fast().failureThreshold(1).healthyShare(0.5).build());
     round(health, 4, 2); // exactly 50%: not more than 50%

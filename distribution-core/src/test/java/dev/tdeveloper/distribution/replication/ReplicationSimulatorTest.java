@@ -131,4 +131,31 @@ class ReplicationSimulatorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("start < end");
   }
+
+  @Test
+  void missingSettingsAreNamed() {
+    assertThatThrownBy(() -> SimulationSettings.builder(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("regions");
+    assertThatThrownBy(
+            () ->
+                new SimulationSettings(
+                    FIVE,
+                    1,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    null,
+                    0,
+                    0,
+                    List.of(),
+                    1,
+                    0,
+                    Duration.ofSeconds(1),
+                    Duration.ofMillis(50),
+                    Duration.ofMillis(20),
+                    Duration.ZERO,
+                    Duration.ofMinutes(1)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("latencies");
+  }
 }
