@@ -135,7 +135,11 @@ public final class CostAllocator {
     }
     // Every tenant with usage of a non-shared asset has a line by now; add those that used only
     // shared assets. The shared split orders them, once.
-    Set<TenantId> active = new HashSet<>(lines.tenants());
+    TenantIndex withLines = lines.tenants();
+    Set<TenantId> active = new HashSet<>(withLines.size() * 2);
+    for (int n = 0; n < withLines.size(); n++) {
+      active.add(withLines.tenant(n));
+    }
     for (AssetUsage au : ordered) {
       if (au.shared) {
         active.addAll(au.charged.tenants());
