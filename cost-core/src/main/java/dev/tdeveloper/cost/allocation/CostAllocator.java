@@ -126,6 +126,11 @@ public final class CostAllocator {
       au.add(r, index++);
     }
     PartTable lines = new PartTable();
+    long parts = 0; // at most a usage and an idle-share part per tenant, or one idle part
+    for (AssetUsage au : ordered) {
+      parts += au.shared ? 0 : 2L * au.charged.size() + 1;
+    }
+    lines.reserve((int) Math.min(parts, Integer.MAX_VALUE - 8));
     AssetSplit split = new AssetSplit(idleSharing, tenantWeights, overCapacity);
     for (AssetUsage au : ordered) {
       if (!au.shared) {
@@ -147,6 +152,11 @@ public final class CostAllocator {
     }
     SharedCostSplit shared =
         new SharedCostSplit(sharedSplit, sharedMetric, active, lines.tenantSums());
+    parts = 0;
+    for (AssetUsage au : ordered) {
+      parts += au.shared ? shared.parts() : 0;
+    }
+    lines.reserve((int) Math.min(parts, Integer.MAX_VALUE - 8));
     for (AssetUsage au : ordered) {
       if (au.shared) {
         shared.split(au.asset, lines);

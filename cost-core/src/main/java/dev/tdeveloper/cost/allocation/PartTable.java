@@ -66,18 +66,7 @@ final class PartTable {
       String code,
       Part.Basis b) {
     if (size == kind.length) {
-      int n = size * 2;
-      kind = Arrays.copyOf(kind, n);
-      tenant = Arrays.copyOf(tenant, n);
-      asset = Arrays.copyOf(asset, n);
-      quantity = Arrays.copyOf(quantity, n);
-      units = Arrays.copyOf(units, n);
-      scale = Arrays.copyOf(scale, n);
-      if (big != null) {
-        big = Arrays.copyOf(big, n);
-      }
-      rule = Arrays.copyOf(rule, n);
-      basis = Arrays.copyOf(basis, n);
+      reserve(Math.max(size, 64));
     }
     int n = t == null ? -1 : number(t);
     kind[size] = (byte) k.ordinal();
@@ -97,6 +86,28 @@ final class PartTable {
     ExactSum total = n >= 0 ? tenantSums[n] : k == CostLineKind.IDLE ? idle : unallocated;
     total.addUnits(amountUnits, amountScale);
     size++;
+  }
+
+  /**
+   * Makes room for {@code more} parts beyond those added, at once: a caller that knows how many
+   * parts are coming spares the table the copies (and the collector the garbage) of doubling.
+   */
+  void reserve(int more) {
+    int n = size + more;
+    if (n <= kind.length) {
+      return;
+    }
+    kind = Arrays.copyOf(kind, n);
+    tenant = Arrays.copyOf(tenant, n);
+    asset = Arrays.copyOf(asset, n);
+    quantity = Arrays.copyOf(quantity, n);
+    units = Arrays.copyOf(units, n);
+    scale = Arrays.copyOf(scale, n);
+    if (big != null) {
+      big = Arrays.copyOf(big, n);
+    }
+    rule = Arrays.copyOf(rule, n);
+    basis = Arrays.copyOf(basis, n);
   }
 
   /** The tenant's number, with a sum, given both on its first part. */
