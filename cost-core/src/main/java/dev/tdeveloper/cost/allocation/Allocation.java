@@ -7,7 +7,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,8 @@ public final class Allocation {
   private final Money total;
   private final PartTable parts;
   private final List<CostLine> lines;
-  private final Map<TenantId, int[]> byTenant;
+  private final int[] tenantOffsets; // the lines of tenant number n in the part table are ...
+  private final int[] tenantLines; // ... tenantLines[tenantOffsets[n] .. tenantOffsets[n + 1] - 1]
   private final Map<TenantId, Money> tenantTotals;
   private final Map<String, Money> serviceTotals;
   private final Money idle;
@@ -43,20 +43,19 @@ public final class Allocation {
     this.total = new Money(sum, currency);
     this.parts = parts;
     this.lines = new Lines();
-    Map<TenantId, PartTable.Tally> tenants = parts.tallies();
+    TenantIndex tenants = parts.tenants();
     Map<String, ExactSum> services = parts.services();
     ExactSum idleSum = parts.idle();
     ExactSum unallocatedSum = parts.unallocated();
-    Map<TenantId, int[]> tenantLines = new HashMap<>(tenants.size() * 2);
+    int[][] byTenant = parts.partsByTenant();
     Map<TenantId, Money> tenantSums = new TreeMap<>();
-    tenants.forEach(
-        (t, tally) -> {
-          tenantLines.put(t, tally.lines());
-          tenantSums.put(t, new Money(tally.sum.value(), currency));
-        });
+    for (int n = 0; n < tenants.size(); n++) {
+      tenantSums.put(tenants.tenant(n), new Money(parts.tenantSum(n).value(), currency));
+    }
     Map<String, Money> serviceSums = new TreeMap<>();
     services.forEach((s, v) -> serviceSums.put(s, new Money(v.value(), currency)));
-    this.byTenant = tenantLines;
+    this.tenantOffsets = byTenant[0];
+    this.tenantLines = byTenant[1];
     this.tenantTotals = Collections.unmodifiableMap(tenantSums);
     this.serviceTotals = Collections.unmodifiableMap(serviceSums);
     Money zero = Money.zero(currency);
@@ -146,13 +145,13 @@ public final class Allocation {
    * @return its lines, in {@link #lines()} order; empty when it has none
    */
   public List<CostLine> explain(TenantId tenant) {
-    int[] indexes = byTenant.get(Objects.requireNonNull(tenant, "tenant"));
-    if (indexes == null) {
+    int n = parts.tenants().get(Objects.requireNonNull(tenant, "tenant"));
+    if (n < 0) {
       return List.of();
     }
-    List<CostLine> out = new ArrayList<>(indexes.length);
-    for (int i : indexes) {
-      out.add(parts.part(i).toLine(currency));
+    List<CostLine> out = new ArrayList<>(tenantOffsets[n + 1] - tenantOffsets[n]);
+    for (int k = tenantOffsets[n]; k < tenantOffsets[n + 1]; k++) {
+      out.add(parts.part(tenantLines[k]).toLine(currency));
     }
     return Collections.unmodifiableList(out);
   }

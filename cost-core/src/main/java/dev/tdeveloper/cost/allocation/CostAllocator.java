@@ -126,6 +126,11 @@ public final class CostAllocator {
       au.add(r, index++);
     }
     PartTable lines = new PartTable();
+    long parts = 0; // at most a usage and an idle-share part per tenant, or one idle part
+    for (AssetUsage au : ordered) {
+      parts += au.shared ? 0 : 2L * au.charged.size() + 1;
+    }
+    lines.reserve((int) Math.min(parts, Integer.MAX_VALUE - 8));
     AssetSplit split = new AssetSplit(idleSharing, tenantWeights, overCapacity);
     for (AssetUsage au : ordered) {
       if (!au.shared) {
@@ -135,7 +140,11 @@ public final class CostAllocator {
     }
     // Every tenant with usage of a non-shared asset has a line by now; add those that used only
     // shared assets. The shared split orders them, once.
-    Set<TenantId> active = new HashSet<>(lines.tenants());
+    TenantIndex withLines = lines.tenants();
+    Set<TenantId> active = new HashSet<>(withLines.size() * 2);
+    for (int n = 0; n < withLines.size(); n++) {
+      active.add(withLines.tenant(n));
+    }
     for (AssetUsage au : ordered) {
       if (au.shared) {
         active.addAll(au.charged.tenants());
@@ -143,6 +152,11 @@ public final class CostAllocator {
     }
     SharedCostSplit shared =
         new SharedCostSplit(sharedSplit, sharedMetric, active, lines.tenantSums());
+    parts = 0;
+    for (AssetUsage au : ordered) {
+      parts += au.shared ? shared.parts() : 0;
+    }
+    lines.reserve((int) Math.min(parts, Integer.MAX_VALUE - 8));
     for (AssetUsage au : ordered) {
       if (au.shared) {
         shared.split(au.asset, lines);

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The parts of an allocation in columns: a handful of arrays instead of an object per line, so a
@@ -17,7 +16,7 @@ final class PartTable {
   private static final CostLineKind[] KINDS = CostLineKind.values();
 
   private byte[] kind = new byte[64];
-  private TenantId[] tenant = new TenantId[64];
+  private int[] tenant = new int[64]; // the tenant's number in the index, -1 for none
   private Asset[] asset = new Asset[64];
   private BigDecimal[] quantity = new BigDecimal[64];
   private long[] units = new long[64]; // the amount in units of 10^-scale ...
@@ -27,8 +26,10 @@ final class PartTable {
   private Part.Basis[] basis = new Part.Basis[64];
   private int size;
   // Running totals, kept as each part is added: one tenant lookup per part, while the part's
-  // asset's tenants are still in cache, instead of a second pass over 600,000 parts.
-  private final Map<TenantId, Tally> tallies = new HashMap<>();
+  // asset's tenants are still in cache, instead of a second pass over 600,000 parts. Tenants are
+  // numbered, so their totals are an array, not a map of objects.
+  private final TenantIndex tenants = new TenantIndex();
+  private ExactSum[] tenantSums = new ExactSum[16];
   private final Map<String, ExactSum> services = new HashMap<>();
   private final ExactSum idle = new ExactSum();
   private final ExactSum unallocated = new ExactSum();
@@ -51,7 +52,8 @@ final class PartTable {
     }
     big[size - 1] = money;
     services.get(a.service()).add(money);
-    (t != null ? tallies.get(t).sum : k == CostLineKind.IDLE ? idle : unallocated).add(money);
+    int n = tenant[size - 1];
+    (n >= 0 ? tenantSums[n] : k == CostLineKind.IDLE ? idle : unallocated).add(money);
   }
 
   void add(
@@ -64,21 +66,11 @@ final class PartTable {
       String code,
       Part.Basis b) {
     if (size == kind.length) {
-      int n = size * 2;
-      kind = Arrays.copyOf(kind, n);
-      tenant = Arrays.copyOf(tenant, n);
-      asset = Arrays.copyOf(asset, n);
-      quantity = Arrays.copyOf(quantity, n);
-      units = Arrays.copyOf(units, n);
-      scale = Arrays.copyOf(scale, n);
-      if (big != null) {
-        big = Arrays.copyOf(big, n);
-      }
-      rule = Arrays.copyOf(rule, n);
-      basis = Arrays.copyOf(basis, n);
+      reserve(Math.max(size, 64));
     }
+    int n = t == null ? -1 : number(t);
     kind[size] = (byte) k.ordinal();
-    tenant[size] = t;
+    tenant[size] = n;
     asset[size] = a;
     quantity[size] = q;
     units[size] = amountUnits;
@@ -91,18 +83,43 @@ final class PartTable {
       services.put(a.service(), service);
     }
     service.addUnits(amountUnits, amountScale);
-    ExactSum total = t != null ? tally(t).add(size) : k == CostLineKind.IDLE ? idle : unallocated;
+    ExactSum total = n >= 0 ? tenantSums[n] : k == CostLineKind.IDLE ? idle : unallocated;
     total.addUnits(amountUnits, amountScale);
     size++;
   }
 
-  private Tally tally(TenantId t) {
-    Tally tally = tallies.get(t);
-    if (tally == null) {
-      tally = new Tally();
-      tallies.put(t, tally);
+  /**
+   * Makes room for {@code more} parts beyond those added, at once: a caller that knows how many
+   * parts are coming spares the table the copies (and the collector the garbage) of doubling.
+   */
+  void reserve(int more) {
+    int n = size + more;
+    if (n <= kind.length) {
+      return;
     }
-    return tally;
+    kind = Arrays.copyOf(kind, n);
+    tenant = Arrays.copyOf(tenant, n);
+    asset = Arrays.copyOf(asset, n);
+    quantity = Arrays.copyOf(quantity, n);
+    units = Arrays.copyOf(units, n);
+    scale = Arrays.copyOf(scale, n);
+    if (big != null) {
+      big = Arrays.copyOf(big, n);
+    }
+    rule = Arrays.copyOf(rule, n);
+    basis = Arrays.copyOf(basis, n);
+  }
+
+  /** The tenant's number, with a sum, given both on its first part. */
+  private int number(TenantId t) {
+    int n = tenants.add(t);
+    if (n == tenantSums.length) {
+      tenantSums = Arrays.copyOf(tenantSums, n * 2);
+    }
+    if (tenantSums[n] == null) {
+      tenantSums[n] = new ExactSum();
+    }
+    return n;
   }
 
   int size() {
@@ -115,7 +132,7 @@ final class PartTable {
 
   /** The tenant of a part; null on IDLE and UNALLOCATED parts. */
   TenantId tenant(int i) {
-    return tenant[i];
+    return tenant[i] < 0 ? null : tenants.tenant(tenant[i]);
   }
 
   Asset asset(int i) {
@@ -136,23 +153,52 @@ final class PartTable {
   }
 
   Part part(int i) {
-    return new Part(kind(i), tenant[i], asset[i], quantity[i], amount(i), rule[i], basis[i]);
+    return new Part(kind(i), tenant(i), asset[i], quantity[i], amount(i), rule[i], basis[i]);
   }
 
   /** Each tenant's running sum, before any shared line when read between the two passes. */
   Map<TenantId, BigDecimal> tenantSums() {
-    Map<TenantId, BigDecimal> out = new HashMap<>(tallies.size() * 2);
-    tallies.forEach((t, tally) -> out.put(t, tally.sum.value()));
+    Map<TenantId, BigDecimal> out = new HashMap<>(tenants.size() * 2);
+    for (int n = 0; n < tenants.size(); n++) {
+      out.put(tenants.tenant(n), tenantSums[n].value());
+    }
     return out;
   }
 
-  /** The tenants with at least one line. */
-  Set<TenantId> tenants() {
-    return tallies.keySet();
+  /** The tenants with at least one part, numbered: {@code 0 .. tenants().size() - 1}. */
+  TenantIndex tenants() {
+    return tenants;
   }
 
-  Map<TenantId, Tally> tallies() {
-    return tallies;
+  /** The sum of the parts of tenant number {@code n}. */
+  ExactSum tenantSum(int n) {
+    return tenantSums[n];
+  }
+
+  /**
+   * The parts of every tenant, grouped by tenant number in one counting sort: the parts of tenant
+   * {@code n} are {@code lines[offsets[n]] .. lines[offsets[n + 1] - 1]}, in table order.
+   *
+   * @return {@code {offsets, lines}}
+   */
+  int[][] partsByTenant() {
+    int[] offsets = new int[tenants.size() + 1];
+    for (int i = 0; i < size; i++) {
+      if (tenant[i] >= 0) {
+        offsets[tenant[i] + 1]++;
+      }
+    }
+    for (int n = 0; n < tenants.size(); n++) {
+      offsets[n + 1] += offsets[n];
+    }
+    int[] next = Arrays.copyOf(offsets, tenants.size());
+    int[] lines = new int[offsets[tenants.size()]];
+    for (int i = 0; i < size; i++) {
+      if (tenant[i] >= 0) {
+        lines[next[tenant[i]]++] = i;
+      }
+    }
+    return new int[][] {offsets, lines};
   }
 
   Map<String, ExactSum> services() {
@@ -165,24 +211,5 @@ final class PartTable {
 
   ExactSum unallocated() {
     return unallocated;
-  }
-
-  /** One tenant's sum and line indexes. */
-  static final class Tally {
-    final ExactSum sum = new ExactSum();
-    private int[] lines = new int[4];
-    private int count;
-
-    ExactSum add(int line) {
-      if (count == lines.length) {
-        lines = Arrays.copyOf(lines, count * 2);
-      }
-      lines[count++] = line;
-      return sum;
-    }
-
-    int[] lines() {
-      return Arrays.copyOf(lines, count);
-    }
   }
 }

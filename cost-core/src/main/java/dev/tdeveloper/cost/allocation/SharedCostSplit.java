@@ -51,6 +51,11 @@ final class SharedCostSplit {
     this.weightSum = sum;
   }
 
+  /** The parts {@link #split} adds per asset: one per tenant, or one unallocated part. */
+  int parts() {
+    return Math.max(1, tenants.size());
+  }
+
   void split(Asset a, PartTable out) {
     Money cost = a.effectiveCost();
     if (tenants.isEmpty()) {

@@ -53,6 +53,11 @@ final class TenantSums {
     units[slot] = 0;
   }
 
+  /** The number of tenants with a sum. */
+  int size() {
+    return size;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }
