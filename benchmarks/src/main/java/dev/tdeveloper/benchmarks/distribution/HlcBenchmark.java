@@ -54,17 +54,17 @@ public class HlcBenchmark {
   }
 
   @Benchmark
-  public HlcTimestamp now() {
+  public HlcTimestamp tdeveloperNow() {
     return hlc.now();
   }
 
   @Benchmark
-  public HlcTimestamp update() {
+  public HlcTimestamp tdeveloperUpdate() {
     return hlc.update(remote);
   }
 
   @Benchmark
-  public HlcTimestamp nowDurable() {
+  public HlcTimestamp tdeveloperNowDurable() {
     return durable.now();
   }
 }

@@ -121,13 +121,13 @@ public class OrSetMergeBenchmark {
 
   /** Full-state merge of two 10,000-element replicas. */
   @Benchmark
-  public OrSet<String> merge() {
+  public OrSet<String> tdeveloperMerge() {
     return eu.merge(us);
   }
 
   /** Merge of a 10-add delta into a 10,000-element replica. */
   @Benchmark
-  public OrSet<String> mergeDeltaOfTenAdds() {
+  public OrSet<String> tdeveloperMergeDeltaOfTenAdds() {
     return us.merge(tenAdds);
   }
 

@@ -43,10 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * each route runs the residency filter, the health filter, the policy and the endpoint choice.
  *
  * <ul>
- *   <li>{@code cachedRoute}: the same request again and again, as a service routing one busy
- *       session would: a cache hit (health version check, residency lookup, plan pick).
- *   <li>{@code uncachedRoute}: a router built with {@code cacheSize(0)}, over {@value #REQUESTS}
- *       distinct requests (other keys and latencies) in turn: the full decision every time.
+ *   <li>{@code tdeveloperCachedRoute}: the same request again and again, as a service routing one
+ *       busy session would: a cache hit (health version check, residency lookup, plan pick).
+ *   <li>{@code tdeveloperUncachedRoute}: a router built with {@code cacheSize(0)}, over {@value
+ *       #REQUESTS} distinct requests (other keys and latencies) in turn: the full decision every
+ *       time.
  *   <li>{@code baselineRequestHash}: the request's {@code hashCode()} alone, the floor under any
  *       cache lookup keyed by the request.
  * </ul>
@@ -55,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the shaded jar with the GC profiler: {@code java -jar benchmarks/target/benchmarks.jar
  * RegionRouterBenchmark -prof gc}; the {@code gc.alloc.rate.norm} row of each benchmark is the
  * bytes allocated per operation (B/op), which should read 0 (within the profiler's noise of a
- * fraction of a byte) for {@code cachedRoute} and {@code baselineRequestHash}; {@code
+ * fraction of a byte) for {@code tdeveloperCachedRoute} and {@code baselineRequestHash}; {@code
  * gc.alloc.rate} is the same in MB/s and depends on speed, so compare the {@code .norm} row.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -142,12 +143,12 @@ public class RegionRouterBenchmark {
   }
 
   @Benchmark
-  public RouteDecision cachedRoute() {
+  public RouteDecision tdeveloperCachedRoute() {
     return cached.route(request);
   }
 
   @Benchmark
-  public RouteDecision uncachedRoute() {
+  public RouteDecision tdeveloperUncachedRoute() {
     RouteRequest r = requests[next];
     next = (next + 1) & (REQUESTS - 1);
     return uncached.route(r);
