@@ -4,6 +4,7 @@ import dev.tdeveloper.security.waf.EngineMode;
 import dev.tdeveloper.security.waf.Interruption;
 import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.operator.OperatorContext;
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   private final EvaluatorStore store;
   private final Map<String, String>[] cache;
+  private final LiteralIndex literalIndex;
+  private final TargetViews views;
+  private final Map<String, long[]> literals = new HashMap<>();
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
   private final List<String> groups = new ArrayList<>(10);
@@ -53,6 +57,8 @@ public final class EvaluatorTransaction implements OperatorContext {
     this.store = java.util.Objects.requireNonNull(store, "store");
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.cache = (Map<String, String>[]) new Map<?, ?>[rules.cacheNodes()];
+    this.literalIndex = rules.literalIndex();
+    this.views = rules.newTargetViews();
   }
 
   /**
@@ -341,6 +347,22 @@ public final class EvaluatorTransaction implements OperatorContext {
       cache[node] = m;
     }
     m.put(input, output);
+  }
+
+  TargetViews views() {
+    return views;
+  }
+
+  /** The rule set's literals a value contains, scanned once per distinct value. */
+  long[] literals(String value) {
+    long[] found = literals.get(value);
+    if (found == null) {
+      found = literalIndex.scan(value);
+      if (value.length() <= MAX_CACHED_VALUE) {
+        literals.put(value, found);
+      }
+    }
+    return found;
   }
 
   // ---- OperatorContext ----

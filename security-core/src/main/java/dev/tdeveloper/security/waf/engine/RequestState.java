@@ -31,6 +31,27 @@ import java.util.Optional;
  * <p>Not thread-safe: confined to one transaction.
  */
 public final class RequestState implements VariableStore {
+  /** What {@link #collect} does not take from the derived request and response variables. */
+  private static final java.util.Set<String> NOT_DERIVED =
+      java.util.Set.of(
+          "TX",
+          "GEO",
+          "ENV",
+          "IP",
+          "GLOBAL",
+          "SESSION",
+          "USER",
+          "RESOURCE",
+          "RULE",
+          "MATCHED_VAR",
+          "MATCHED_VAR_NAME",
+          "MATCHED_VARS",
+          "MATCHED_VARS_NAMES",
+          "XML",
+          "UNIQUE_ID",
+          "HIGHEST_SEVERITY",
+          "DURATION");
+
   private final String namespace;
   private final PersistentCollections store;
   private final TransactionClock clock;
@@ -349,14 +370,33 @@ public final class RequestState implements VariableStore {
           clock.collect(variable, out);
           return;
         }
-        Target[] targets = derived.get(variable);
-        if (targets == null) {
-          targets = RequestVariables.derive(data, variable);
-          derived.put(variable, targets);
-        }
-        Selection.select(targets, key, keyPattern, out);
+        Selection.select(derivedTargets(variable), key, keyPattern, out);
       }
     }
+  }
+
+  /**
+   * The targets of a variable derived from the request and response data, computed once per change
+   * of the data: the same array until the data changes, a new one after.
+   *
+   * @param variable the variable name, upper case
+   * @return its targets (never modify the array); null for a collection or variable that is not
+   *     derived from the data ({@code TX}, {@code MATCHED_VAR}, {@code TIME}, {@code XML}, ...)
+   */
+  public Target[] stableTargets(String variable) {
+    if (NOT_DERIVED.contains(variable) || variable.startsWith("TIME")) {
+      return null;
+    }
+    return derivedTargets(variable);
+  }
+
+  private Target[] derivedTargets(String variable) {
+    Target[] targets = derived.get(variable);
+    if (targets == null) {
+      targets = RequestVariables.derive(data, variable);
+      derived.put(variable, targets);
+    }
+    return targets;
   }
 
   private void collectXml(Optional<String> key, List<Target> out) {
