@@ -199,9 +199,12 @@ public final class Evaluator {
     List<CompiledRule.Variable> variables = link.variables;
     for (int vi = 0; vi < variables.size(); vi++) {
       CompiledRule.Variable v = variables.get(vi);
-      Target[] source = s.removals.isEmpty() ? tx.store().stableTargets(v.collection()) : null;
-      if (source != null) {
-        matched |= matchSelected(tx, link, vi, source, s);
+      Target[] selected =
+          s.removals.isEmpty()
+              ? tx.views().select(link.selectionIds[vi], tx.store(), v, link.exclusions)
+              : null;
+      if (selected != null) {
+        matched |= matchSelected(tx, link, vi, selected, s);
         continue;
       }
       targets.clear();
@@ -224,10 +227,9 @@ public final class Evaluator {
 
   /** Matches a variable through the transaction's shared selection and view of it. */
   private boolean matchSelected(
-      EvaluatorTransaction tx, CompiledRule link, int vi, Target[] source, Scratch s) {
+      EvaluatorTransaction tx, CompiledRule link, int vi, Target[] selected, Scratch s) {
     CompiledRule.Variable v = link.variables.get(vi);
     TargetViews views = tx.views();
-    Target[] selected = views.select(link.selectionIds[vi], source, v, link.exclusions);
     if (v.count()) {
       String name = v.collection() + v.key().map(k -> ":" + k).orElse("");
       return matchTarget(tx, link, new Target(name, name, Integer.toString(selected.length)), s);
@@ -248,7 +250,7 @@ public final class Evaluator {
         value = transform(tx, chain, selected[i].value(), chain.length());
         views.value(view, i, value);
       }
-      long[] found = null;
+      int[] found = null;
       if (link.literals != null) {
         found = views.literals(view, i);
         if (found == null) {
@@ -314,7 +316,7 @@ public final class Evaluator {
       CompiledRule link,
       Target target,
       String value,
-      long[] found,
+      int[] found,
       Scratch s) {
     LiteralIndex.Formula literals = link.literals;
     boolean result =
@@ -341,22 +343,27 @@ public final class Evaluator {
       return raw;
     }
     int[] nodes = chain.nodes();
-    String hit = tx.cached(nodes[n - 1], raw);
-    if (hit != null) {
-      return hit;
-    }
-    int start = n - 2;
+    String[] row = tx.transformations(raw);
     String cur = raw;
-    for (; start >= 0; start--) {
-      String c = tx.cached(nodes[start], raw);
-      if (c != null) {
-        cur = c;
-        break;
+    int start = -1;
+    if (row != null) {
+      String hit = row[nodes[n - 1]];
+      if (hit != null) {
+        return hit;
+      }
+      for (start = n - 2; start >= 0; start--) {
+        String c = row[nodes[start]];
+        if (c != null) {
+          cur = c;
+          break;
+        }
       }
     }
     for (int i = start + 1; i < n; i++) {
       cur = chain.functions()[i].apply(cur);
-      tx.cache(nodes[i], raw, cur);
+      if (row != null) {
+        row[nodes[i]] = cur;
+      }
     }
     return cur;
   }

@@ -39,6 +39,11 @@ public final class EvaluatorRequestStore implements EvaluatorStore {
   }
 
   @Override
+  public long dataVersion() {
+    return state.dataVersion();
+  }
+
+  @Override
   public Target[] stableTargets(String variable) {
     return state.stableTargets(variable);
   }

@@ -65,4 +65,14 @@ public interface EvaluatorStore extends VariableStore {
   default Target[] stableTargets(String variable) {
     return null;
   }
+
+  /**
+   * A number that changes whenever {@link #stableTargets} may give a new array for some variable.
+   *
+   * @return the version; negative when the store does not keep one (then every read asks {@link
+   *     #stableTargets})
+   */
+  default long dataVersion() {
+    return -1;
+  }
 }

@@ -56,7 +56,10 @@ public final class RequestState implements VariableStore {
   private final PersistentCollections store;
   private final TransactionClock clock;
   private final RequestData data = new RequestData();
-  private final Map<String, Target[]> derived = new HashMap<>();
+  private Map<String, Target[]> derived = new HashMap<>();
+  // What was derived before the last change: an equal result reuses the old array, so that what
+  // the evaluator worked out from it (TargetViews) stays valid.
+  private Map<String, Target[]> stale = new HashMap<>();
   private final TxCollection tx = new TxCollection("TX");
   private final TxCollection geo = new TxCollection("GEO");
   private final TxCollection env = new TxCollection("ENV");
@@ -64,6 +67,7 @@ public final class RequestState implements VariableStore {
   private final MatchedVariables matched = new MatchedVariables();
   private final RuleVariables rule = new RuleVariables();
   private final List<Target> scratch = new ArrayList<>(4);
+  private long dataVersion;
   private String uniqueId = "";
   private int highestSeverity = 255;
 
@@ -97,7 +101,7 @@ public final class RequestState implements VariableStore {
     data.remotePort = Integer.toString(clientPort);
     data.serverAddr = Objects.requireNonNull(serverIp, "serverIp");
     data.serverPort = Integer.toString(serverPort);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -115,7 +119,7 @@ public final class RequestState implements VariableStore {
     data.argsGet.clear();
     data.argsGet.addAll(UrlEncoded.parse(data.uri.query(), data.argumentSeparator));
     data.queryEncodingInvalid = UrlEncoded.hasInvalidEscape(data.uri.query());
-    derived.clear();
+    changed();
   }
 
   /**
@@ -149,7 +153,7 @@ public final class RequestState implements VariableStore {
         data.requestBodyProcessor = "URLENCODED";
       }
     }
-    derived.clear();
+    changed();
   }
 
   /**
@@ -169,7 +173,7 @@ public final class RequestState implements VariableStore {
    */
   public void setRequestBodyProcessor(String processor) {
     data.requestBodyProcessor = processor.toUpperCase(Locale.ROOT);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -191,7 +195,7 @@ public final class RequestState implements VariableStore {
   public void setRequestBody(byte[] body) {
     data.requestBody = ByteStrings.of(body);
     data.body = Optional.empty();
-    derived.clear();
+    changed();
   }
 
   /**
@@ -204,7 +208,7 @@ public final class RequestState implements VariableStore {
   public void setRequestBody(byte[] body, BodyResult result) {
     data.requestBody = ByteStrings.of(body);
     data.body = Optional.of(result);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -214,7 +218,7 @@ public final class RequestState implements VariableStore {
    */
   public void setInboundDataError(boolean exceeded) {
     data.inboundDataError = exceeded ? "1" : "0";
-    derived.clear();
+    changed();
   }
 
   /**
@@ -224,7 +228,7 @@ public final class RequestState implements VariableStore {
    */
   public void setOutboundDataError(boolean exceeded) {
     data.outboundDataError = exceeded ? "1" : "0";
-    derived.clear();
+    changed();
   }
 
   /**
@@ -236,7 +240,7 @@ public final class RequestState implements VariableStore {
   public void setResponseStatus(int status, String protocol) {
     data.responseStatus = Integer.toString(status);
     data.responseProtocol = Objects.requireNonNull(protocol, "protocol");
-    derived.clear();
+    changed();
   }
 
   /**
@@ -248,7 +252,7 @@ public final class RequestState implements VariableStore {
   public void addResponseHeader(String name, String value) {
     data.responseHeaders.add(
         Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    derived.clear();
+    changed();
   }
 
   /**
@@ -258,7 +262,7 @@ public final class RequestState implements VariableStore {
    */
   public void setResponseBody(byte[] body) {
     data.responseBody = Optional.of(ByteStrings.of(body));
-    derived.clear();
+    changed();
   }
 
   /**
@@ -375,9 +379,30 @@ public final class RequestState implements VariableStore {
     }
   }
 
+  private void changed() {
+    if (!derived.isEmpty()) {
+      Map<String, Target[]> old = derived;
+      stale.clear();
+      derived = stale;
+      stale = old;
+    }
+    dataVersion++;
+  }
+
+  /**
+   * A number that changes whenever the request or response data changes, so that {@link
+   * #stableTargets} may give new arrays.
+   *
+   * @return the version, never negative
+   */
+  public long dataVersion() {
+    return dataVersion;
+  }
+
   /**
    * The targets of a variable derived from the request and response data, computed once per change
-   * of the data: the same array until the data changes, a new one after.
+   * of the data: the same array until the data changes, and after a change the same array again
+   * when the targets are equal (a new one otherwise).
    *
    * @param variable the variable name, upper case
    * @return its targets (never modify the array); null for a collection or variable that is not
@@ -394,6 +419,10 @@ public final class RequestState implements VariableStore {
     Target[] targets = derived.get(variable);
     if (targets == null) {
       targets = RequestVariables.derive(data, variable);
+      Target[] before = stale.get(variable);
+      if (before != null && java.util.Arrays.equals(before, targets)) {
+        targets = before;
+      }
       derived.put(variable, targets);
     }
     return targets;

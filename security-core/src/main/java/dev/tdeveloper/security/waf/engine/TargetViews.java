@@ -21,17 +21,51 @@ final class TargetViews {
   private static final Target[] NONE = new Target[0];
 
   private final Target[][] sources;
+  private final long[] versions;
+  private final boolean[] unstable;
   private final Target[][] selected;
   private final Target[][] viewOf;
   private final String[][] values;
-  private final long[][][] literals;
+  private final int[][][] literals;
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
+    this.versions = new long[selections];
+    this.unstable = new boolean[selections];
+    java.util.Arrays.fill(versions, -1);
     this.selected = new Target[selections][];
     this.viewOf = new Target[views][];
     this.values = new String[views][];
-    this.literals = new long[views][][];
+    this.literals = new int[views][][];
+  }
+
+  /**
+   * The targets a selection picks from the variable's current targets, read from the store only
+   * when its data changed since the last time.
+   *
+   * @param id the selection's number
+   * @param store the transaction's variables
+   * @param v the variable, its key or key regex
+   * @param exclusions the rule's exclusions (those of other variables are ignored)
+   * @return the selected targets; null when the variable is not one the store keeps stable
+   */
+  Target[] select(
+      int id, EvaluatorStore store, CompiledRule.Variable v, List<CtlTargetRemoval> exclusions) {
+    if (unstable[id]) {
+      return null;
+    }
+    long version = store.dataVersion();
+    if (version >= 0 && versions[id] == version) {
+      return selected[id];
+    }
+    Target[] source = store.stableTargets(v.collection());
+    if (source == null) {
+      unstable[id] = true;
+      return null;
+    }
+    Target[] out = select(id, source, v, exclusions);
+    versions[id] = version;
+    return out;
   }
 
   /**
@@ -79,7 +113,7 @@ final class TargetViews {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
       values[id] = new String[targets.length];
-      literals[id] = new long[targets.length][];
+      literals[id] = new int[targets.length][];
     }
   }
 
@@ -93,11 +127,11 @@ final class TargetViews {
   }
 
   /** The literals of target {@code i}'s transformed value; null when not yet known. */
-  long[] literals(int id, int i) {
+  int[] literals(int id, int i) {
     return literals[id][i];
   }
 
-  void literals(int id, int i, long[] found) {
+  void literals(int id, int i, int[] found) {
     literals[id][i] = found;
   }
 }

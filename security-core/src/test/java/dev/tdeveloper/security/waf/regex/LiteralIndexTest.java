@@ -113,7 +113,7 @@ class LiteralIndexTest {
 
   private static void agreeOn(String input) {
     indexAll();
-    long[] found = index.scan(input);
+    int[] found = index.scan(input);
     for (Subject s : subjects) {
       LiteralIndex.Formula f = index.formula(s.pattern());
       boolean indexed = f == null || f.mayMatch(found);
