@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class LiteralIndex {
   /** The literals found in a value that contains none (shared, never written). */
-  private static final long[] NONE = new long[0];
+  private static final int[] NONE = new int[0];
 
   /** A pattern's literal condition over the index's literal ids. Immutable. */
   public static final class Formula {
@@ -45,11 +45,11 @@ public final class LiteralIndex {
      * @param found what {@link #scan} returned for the value
      * @return false only when the pattern cannot match the value
      */
-    public boolean mayMatch(long[] found) {
+    public boolean mayMatch(int[] found) {
       return found.length == 0 ? whenNone : decide(found);
     }
 
-    private boolean decide(long[] found) {
+    private boolean decide(int[] found) {
       if (and) {
         for (int id : literals) {
           if (!has(found, id)) {
@@ -76,9 +76,8 @@ public final class LiteralIndex {
       return false;
     }
 
-    private static boolean has(long[] found, int id) {
-      int word = id >>> 6;
-      return word < found.length && (found[word] & 1L << id) != 0;
+    private static boolean has(int[] found, int id) {
+      return Arrays.binarySearch(found, id) >= 0;
     }
   }
 
@@ -87,7 +86,6 @@ public final class LiteralIndex {
   private final int width;
   private final int[] delta;
   private final int[][] outputs;
-  private final int words;
   private final int literalCount;
 
   private LiteralIndex(List<WafPattern> patterns) {
@@ -117,7 +115,6 @@ public final class LiteralIndex {
     }
     this.width = next;
     this.literalCount = ids.size();
-    this.words = (ids.size() + 63) >>> 6;
     List<int[]> go = new ArrayList<>();
     List<int[]> ends = new ArrayList<>();
     go.add(row(width));
@@ -204,10 +201,12 @@ public final class LiteralIndex {
    * The literals a value contains, for {@link Formula#mayMatch}: one pass over the value.
    *
    * @param input a byte string (chars above 0xFF never match a literal)
-   * @return the literal ids found as a bit set; an empty array when none (allocation-free)
+   * @return the ids of the literals found, ascending without repeats; an empty array when none
+   *     (then allocation-free)
    */
-  public long[] scan(CharSequence input) {
-    long[] found = NONE;
+  public int[] scan(CharSequence input) {
+    int[] found = NONE;
+    int size = 0;
     int row = 0;
     int n = input.length();
     for (int i = 0; i < n; i++) {
@@ -215,15 +214,22 @@ public final class LiteralIndex {
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       row = e >>> 1;
       if ((e & 1) != 0) {
-        if (found == NONE) {
-          found = new long[words];
-        }
         for (int id : outputs[row / width]) {
-          found[id >>> 6] |= 1L << id;
+          // Kept sorted and unique as found: values hold few distinct literals, often repeated.
+          int at = Arrays.binarySearch(found, 0, size, id);
+          if (at < 0) {
+            at = -at - 1;
+            if (size == found.length) {
+              found = Arrays.copyOf(found, Math.max(8, size * 2));
+            }
+            System.arraycopy(found, at, found, at + 1, size - at);
+            found[at] = id;
+            size++;
+          }
         }
       }
     }
-    return found;
+    return size == found.length ? found : Arrays.copyOf(found, size);
   }
 
   private static void collect(Cond c, Map<String, Integer> ids) {
