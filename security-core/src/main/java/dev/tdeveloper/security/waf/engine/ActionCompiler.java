@@ -50,6 +50,9 @@ final class ActionCompiler {
   }
 
   /** The mutable parts of a rule while it is compiled. */
+  /** Collections whose keys are stored in lower case ({@link TxCollection}). */
+  private static final java.util.Set<String> LOWER_CASE_KEYS = java.util.Set.of("TX", "GEO", "ENV");
+
   static final class Parts {
     RuleDef.Kind kind;
     long id;
@@ -147,9 +150,12 @@ final class ActionCompiler {
             new CtlTargetRemoval(
                 v.collection(), v.regexKey() ? Optional.empty() : v.key(), pattern));
       } else {
-        p.variables.add(
-            new CompiledRule.Variable(
-                v.collection(), v.regexKey() ? Optional.empty() : v.key(), pattern, v.count()));
+        Optional<String> key = v.regexKey() ? Optional.empty() : v.key();
+        if (!v.count() && LOWER_CASE_KEYS.contains(v.collection())) {
+          // These collections keep their keys in lower case: one lookup without case folding.
+          key = key.map(k -> k.toLowerCase(java.util.Locale.ROOT));
+        }
+        p.variables.add(new CompiledRule.Variable(v.collection(), key, pattern, v.count()));
       }
     }
   }

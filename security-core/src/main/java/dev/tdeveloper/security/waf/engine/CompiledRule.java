@@ -1,6 +1,7 @@
 package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.operator.Operator;
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.security.waf.seclang.Location;
 import dev.tdeveloper.security.waf.seclang.RuleDef;
@@ -13,7 +14,7 @@ import java.util.Set;
  * One link of a rule, compiled once at load time: its targets and exclusions, operator,
  * transformation chain (the phase's default transformations merged in), and its actions sorted by
  * when ModSecurity runs them. A chain is the first link with {@link #next()} links. Immutable and
- * thread-safe.
+ * thread-safe (its late fields are written before the rule set is published).
  */
 public final class CompiledRule {
   /** A target to collect: the variable, its key or key pattern, and whether it is counted. */
@@ -46,6 +47,22 @@ public final class CompiledRule {
   final int severity;
   final Map<String, String> fields;
   final CompiledRule next;
+
+  /**
+   * The literal test of the operator's regex over the rule set's {@link LiteralIndex}: when it
+   * rejects a value the operator is known not to match it. Null when there is none. Set once by
+   * {@link CompiledRuleSet} before the rules are published, never changed after.
+   */
+  LiteralIndex.Formula literals;
+
+  /**
+   * Per variable, the number of its selection and of its view in a transaction's {@link
+   * TargetViews} (-1: no view, for counts and {@code multiMatch}). Set once by {@link
+   * CompiledRuleSet} before the rules are published, never changed after.
+   */
+  int[] selectionIds;
+
+  int[] viewIds;
 
   CompiledRule(ActionCompiler.Parts p, CompiledRule next) {
     this.kind = p.kind;

@@ -1,6 +1,8 @@
 package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.WafException;
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
+import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.security.waf.seclang.ActionRef;
 import dev.tdeveloper.security.waf.seclang.EngineSettings;
 import dev.tdeveloper.security.waf.seclang.RuleDef;
@@ -21,6 +23,9 @@ public final class CompiledRuleSet {
   private final DisruptiveAction[] blockAction = new DisruptiveAction[6];
   private final int[] blockStatus = new int[6];
   private final int cacheNodes;
+  private final LiteralIndex literalIndex;
+  private final int selections;
+  private final int views;
   private final EngineSettings settings;
   private final Map<String, Integer> rulesPerFile;
   private final int ruleCount;
@@ -63,6 +68,15 @@ public final class CompiledRuleSet {
       phases[p] = lists.get(p).toArray(new CompiledRule[0]);
       skipAfterTargets[p] = resolveSkipAfter(phases[p]);
     }
+    this.literalIndex = indexLiterals(phases);
+    TargetViewIds ids = new TargetViewIds();
+    for (int p = 1; p <= 5; p++) {
+      for (CompiledRule r : phases[p]) {
+        ids.number(r);
+      }
+    }
+    this.selections = ids.selectionCount();
+    this.views = ids.viewCount();
     this.cacheNodes = transforms.nodeCount();
     this.settings = set.settings();
     this.rulesPerFile = set.rulesPerFile();
@@ -79,6 +93,27 @@ public final class CompiledRuleSet {
    */
   public static CompiledRuleSet compile(RuleSet set) {
     return new CompiledRuleSet(set);
+  }
+
+  /** One literal index over every fixed regex of the rule set; each link gets its formula. */
+  private static LiteralIndex indexLiterals(CompiledRule[][] phases) {
+    List<CompiledRule> links = new ArrayList<>();
+    List<WafPattern> patterns = new ArrayList<>();
+    for (int p = 1; p <= 5; p++) {
+      for (CompiledRule r : phases[p]) {
+        for (CompiledRule link = r; link != null; link = link.next) {
+          if (link.operator != null) {
+            link.operator.prefilteredPattern().ifPresent(patterns::add);
+            links.add(link);
+          }
+        }
+      }
+    }
+    LiteralIndex index = LiteralIndex.of(patterns);
+    for (CompiledRule link : links) {
+      link.literals = link.operator.prefilteredPattern().map(index::formula).orElse(null);
+    }
+    return index;
   }
 
   private static int phaseOf(RuleDef def) {
@@ -152,6 +187,15 @@ public final class CompiledRuleSet {
 
   int blockStatus(int phase) {
     return blockStatus[phase];
+  }
+
+  LiteralIndex literalIndex() {
+    return literalIndex;
+  }
+
+  /** A new transaction's empty {@link TargetViews}. */
+  TargetViews newTargetViews() {
+    return new TargetViews(selections, views);
   }
 
   int cacheNodes() {

@@ -3,6 +3,7 @@ package dev.tdeveloper.security.waf.engine;
 import dev.tdeveloper.security.waf.EngineMode;
 import dev.tdeveloper.security.waf.Interruption;
 import dev.tdeveloper.security.waf.WafMatch;
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import dev.tdeveloper.security.waf.seclang.RuleDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,6 +199,14 @@ public final class Evaluator {
     List<CompiledRule.Variable> variables = link.variables;
     for (int vi = 0; vi < variables.size(); vi++) {
       CompiledRule.Variable v = variables.get(vi);
+      Target[] selected =
+          s.removals.isEmpty()
+              ? tx.views().select(link.selectionIds[vi], tx.store(), v, link.exclusions)
+              : null;
+      if (selected != null) {
+        matched |= matchSelected(tx, link, vi, selected, s);
+        continue;
+      }
       targets.clear();
       tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
       if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
@@ -212,6 +221,44 @@ public final class Evaluator {
       for (int t = 0; t < targets.size(); t++) {
         matched |= matchTarget(tx, link, targets.get(t), s);
       }
+    }
+    return matched;
+  }
+
+  /** Matches a variable through the transaction's shared selection and view of it. */
+  private boolean matchSelected(
+      EvaluatorTransaction tx, CompiledRule link, int vi, Target[] selected, Scratch s) {
+    CompiledRule.Variable v = link.variables.get(vi);
+    TargetViews views = tx.views();
+    if (v.count()) {
+      String name = v.collection() + v.key().map(k -> ":" + k).orElse("");
+      return matchTarget(tx, link, new Target(name, name, Integer.toString(selected.length)), s);
+    }
+    int view = link.viewIds[vi];
+    boolean matched = false;
+    if (view < 0) {
+      for (Target t : selected) {
+        matched |= matchTarget(tx, link, t, s);
+      }
+      return matched;
+    }
+    views.view(view, selected);
+    CompiledTransforms.Chain chain = link.transforms;
+    for (int i = 0; i < selected.length; i++) {
+      String value = views.value(view, i);
+      if (value == null) {
+        value = transform(tx, chain, selected[i].value(), chain.length());
+        views.value(view, i, value);
+      }
+      int[] found = null;
+      if (link.literals != null) {
+        found = views.literals(view, i);
+        if (found == null) {
+          found = tx.literals(value);
+          views.literals(view, i, found);
+        }
+      }
+      matched |= test(tx, link, selected[i], value, found, s);
     }
     return matched;
   }
@@ -246,23 +293,36 @@ public final class Evaluator {
     String raw = target.value();
     if (!link.multiMatch || chain.length() == 0) {
       String v = transform(tx, chain, raw, chain.length());
-      return test(tx, link, target, v, s);
+      return test(tx, link, target, v, null, s);
     }
-    boolean matched = test(tx, link, target, raw, s);
+    boolean matched = test(tx, link, target, raw, null, s);
     String previous = raw;
     for (int i = 1; i <= chain.length(); i++) {
       String v = transform(tx, chain, raw, i);
       if (!v.equals(previous)) {
-        matched |= test(tx, link, target, v, s);
+        matched |= test(tx, link, target, v, null, s);
       }
       previous = v;
     }
     return matched;
   }
 
+  /**
+   * Runs the operator on a value (skipped when the rule set's literal index shows that its regex
+   * cannot match: {@code found} are the value's literals, null to look them up).
+   */
   private static boolean test(
-      EvaluatorTransaction tx, CompiledRule link, Target target, String value, Scratch s) {
-    if (link.operator.evaluate(tx, value) == link.negated) {
+      EvaluatorTransaction tx,
+      CompiledRule link,
+      Target target,
+      String value,
+      int[] found,
+      Scratch s) {
+    LiteralIndex.Formula literals = link.literals;
+    boolean result =
+        (literals == null || literals.mayMatch(found != null ? found : tx.literals(value)))
+            && link.operator.evaluate(tx, value);
+    if (result == link.negated) {
       return false;
     }
     Target m = value == target.value() ? target : new Target(target.name(), target.key(), value);
@@ -283,22 +343,27 @@ public final class Evaluator {
       return raw;
     }
     int[] nodes = chain.nodes();
-    String hit = tx.cached(nodes[n - 1], raw);
-    if (hit != null) {
-      return hit;
-    }
-    int start = n - 2;
+    String[] row = tx.transformations(raw);
     String cur = raw;
-    for (; start >= 0; start--) {
-      String c = tx.cached(nodes[start], raw);
-      if (c != null) {
-        cur = c;
-        break;
+    int start = -1;
+    if (row != null) {
+      String hit = row[nodes[n - 1]];
+      if (hit != null) {
+        return hit;
+      }
+      for (start = n - 2; start >= 0; start--) {
+        String c = row[nodes[start]];
+        if (c != null) {
+          cur = c;
+          break;
+        }
       }
     }
     for (int i = start + 1; i < n; i++) {
       cur = chain.functions()[i].apply(cur);
-      tx.cache(nodes[i], raw, cur);
+      if (row != null) {
+        row[nodes[i]] = cur;
+      }
     }
     return cur;
   }

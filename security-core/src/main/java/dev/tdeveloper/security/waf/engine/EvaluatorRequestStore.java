@@ -39,6 +39,16 @@ public final class EvaluatorRequestStore implements EvaluatorStore {
   }
 
   @Override
+  public long dataVersion() {
+    return state.dataVersion();
+  }
+
+  @Override
+  public Target[] stableTargets(String variable) {
+    return state.stableTargets(variable);
+  }
+
+  @Override
   public Optional<MutableCollection> collection(String name) {
     return state.collection(name);
   }

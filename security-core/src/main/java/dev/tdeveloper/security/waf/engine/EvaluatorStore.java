@@ -53,4 +53,26 @@ public interface EvaluatorStore extends VariableStore {
    * @param value the expanded value
    */
   void setEnv(String name, String value);
+
+  /**
+   * The targets of a variable derived from the request and response data, as an array that stays
+   * the same instance until the data changes, so that what is worked out from it can be kept.
+   *
+   * @param variable the variable name, upper case
+   * @return the targets (never modified by the caller); null when the variable is not such a
+   *     variable (then {@link #collect} is the way to read it)
+   */
+  default Target[] stableTargets(String variable) {
+    return null;
+  }
+
+  /**
+   * A number that changes whenever {@link #stableTargets} may give a new array for some variable.
+   *
+   * @return the version; negative when the store does not keep one (then every read asks {@link
+   *     #stableTargets})
+   */
+  default long dataVersion() {
+    return -1;
+  }
 }

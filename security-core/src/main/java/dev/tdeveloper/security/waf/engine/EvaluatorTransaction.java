@@ -4,6 +4,7 @@ import dev.tdeveloper.security.waf.EngineMode;
 import dev.tdeveloper.security.waf.Interruption;
 import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.operator.OperatorContext;
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,11 @@ public final class EvaluatorTransaction implements OperatorContext {
   private static final int MAX_CACHED_VALUE = 1 << 20;
 
   private final EvaluatorStore store;
-  private final Map<String, String>[] cache;
+  private final Map<String, String[]> cache = new HashMap<>();
+  private final int cacheNodes;
+  private final LiteralIndex literalIndex;
+  private final TargetViews views;
+  private final Map<String, int[]> literals = new HashMap<>();
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
   private final List<String> groups = new ArrayList<>(10);
@@ -48,11 +53,12 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @param store the transaction's variables
    * @param mode the engine mode at the start (configuration or tenant policy)
    */
-  @SuppressWarnings("unchecked")
   public EvaluatorTransaction(CompiledRuleSet rules, EvaluatorStore store, EngineMode mode) {
     this.store = java.util.Objects.requireNonNull(store, "store");
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
-    this.cache = (Map<String, String>[]) new Map<?, ?>[rules.cacheNodes()];
+    this.cacheNodes = rules.cacheNodes();
+    this.literalIndex = rules.literalIndex();
+    this.views = rules.newTargetViews();
   }
 
   /**
@@ -326,21 +332,46 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   // ---- transformation cache ----
 
-  String cached(int node, String input) {
-    Map<String, String> m = cache[node];
-    return m == null ? null : m.get(input);
+  /**
+   * The cached transformations of a value: entry {@code i} is the result of the chain prefix with
+   * trie node {@code i} ({@link CompiledTransforms}), null until computed; the row is shared by
+   * every rule that transforms this value.
+   *
+   * @param input the untransformed value
+   * @return its row; null for a value too long to cache
+   */
+  String[] transformations(String input) {
+    if (input.length() > MAX_CACHED_VALUE) {
+      return null;
+    }
+    String[] row = cache.get(input);
+    if (row == null) {
+      row = new String[cacheNodes];
+      cache.put(input, row);
+    }
+    return row;
   }
 
-  void cache(int node, String input, String output) {
-    if (input.length() > MAX_CACHED_VALUE) {
-      return;
+  /** A cached transformation result, without creating a row; null when not computed. */
+  String cached(int node, String input) {
+    String[] row = cache.get(input);
+    return row == null ? null : row[node];
+  }
+
+  TargetViews views() {
+    return views;
+  }
+
+  /** The rule set's literals a value contains, scanned once per distinct value. */
+  int[] literals(String value) {
+    int[] found = literals.get(value);
+    if (found == null) {
+      found = literalIndex.scan(value);
+      if (value.length() <= MAX_CACHED_VALUE) {
+        literals.put(value, found);
+      }
     }
-    Map<String, String> m = cache[node];
-    if (m == null) {
-      m = new HashMap<>();
-      cache[node] = m;
-    }
-    m.put(input, output);
+    return found;
   }
 
   // ---- OperatorContext ----

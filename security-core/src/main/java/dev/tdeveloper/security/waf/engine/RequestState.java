@@ -31,11 +31,35 @@ import java.util.Optional;
  * <p>Not thread-safe: confined to one transaction.
  */
 public final class RequestState implements VariableStore {
+  /** What {@link #collect} does not take from the derived request and response variables. */
+  private static final java.util.Set<String> NOT_DERIVED =
+      java.util.Set.of(
+          "TX",
+          "GEO",
+          "ENV",
+          "IP",
+          "GLOBAL",
+          "SESSION",
+          "USER",
+          "RESOURCE",
+          "RULE",
+          "MATCHED_VAR",
+          "MATCHED_VAR_NAME",
+          "MATCHED_VARS",
+          "MATCHED_VARS_NAMES",
+          "XML",
+          "UNIQUE_ID",
+          "HIGHEST_SEVERITY",
+          "DURATION");
+
   private final String namespace;
   private final PersistentCollections store;
   private final TransactionClock clock;
   private final RequestData data = new RequestData();
-  private final Map<String, Target[]> derived = new HashMap<>();
+  private Map<String, Target[]> derived = new HashMap<>();
+  // What was derived before the last change: an equal result reuses the old array, so that what
+  // the evaluator worked out from it (TargetViews) stays valid.
+  private Map<String, Target[]> stale = new HashMap<>();
   private final TxCollection tx = new TxCollection("TX");
   private final TxCollection geo = new TxCollection("GEO");
   private final TxCollection env = new TxCollection("ENV");
@@ -43,6 +67,7 @@ public final class RequestState implements VariableStore {
   private final MatchedVariables matched = new MatchedVariables();
   private final RuleVariables rule = new RuleVariables();
   private final List<Target> scratch = new ArrayList<>(4);
+  private long dataVersion;
   private String uniqueId = "";
   private int highestSeverity = 255;
 
@@ -76,7 +101,7 @@ public final class RequestState implements VariableStore {
     data.remotePort = Integer.toString(clientPort);
     data.serverAddr = Objects.requireNonNull(serverIp, "serverIp");
     data.serverPort = Integer.toString(serverPort);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -94,7 +119,7 @@ public final class RequestState implements VariableStore {
     data.argsGet.clear();
     data.argsGet.addAll(UrlEncoded.parse(data.uri.query(), data.argumentSeparator));
     data.queryEncodingInvalid = UrlEncoded.hasInvalidEscape(data.uri.query());
-    derived.clear();
+    changed();
   }
 
   /**
@@ -128,7 +153,7 @@ public final class RequestState implements VariableStore {
         data.requestBodyProcessor = "URLENCODED";
       }
     }
-    derived.clear();
+    changed();
   }
 
   /**
@@ -148,7 +173,7 @@ public final class RequestState implements VariableStore {
    */
   public void setRequestBodyProcessor(String processor) {
     data.requestBodyProcessor = processor.toUpperCase(Locale.ROOT);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -170,7 +195,7 @@ public final class RequestState implements VariableStore {
   public void setRequestBody(byte[] body) {
     data.requestBody = ByteStrings.of(body);
     data.body = Optional.empty();
-    derived.clear();
+    changed();
   }
 
   /**
@@ -183,7 +208,7 @@ public final class RequestState implements VariableStore {
   public void setRequestBody(byte[] body, BodyResult result) {
     data.requestBody = ByteStrings.of(body);
     data.body = Optional.of(result);
-    derived.clear();
+    changed();
   }
 
   /**
@@ -193,7 +218,7 @@ public final class RequestState implements VariableStore {
    */
   public void setInboundDataError(boolean exceeded) {
     data.inboundDataError = exceeded ? "1" : "0";
-    derived.clear();
+    changed();
   }
 
   /**
@@ -203,7 +228,7 @@ public final class RequestState implements VariableStore {
    */
   public void setOutboundDataError(boolean exceeded) {
     data.outboundDataError = exceeded ? "1" : "0";
-    derived.clear();
+    changed();
   }
 
   /**
@@ -215,7 +240,7 @@ public final class RequestState implements VariableStore {
   public void setResponseStatus(int status, String protocol) {
     data.responseStatus = Integer.toString(status);
     data.responseProtocol = Objects.requireNonNull(protocol, "protocol");
-    derived.clear();
+    changed();
   }
 
   /**
@@ -227,7 +252,7 @@ public final class RequestState implements VariableStore {
   public void addResponseHeader(String name, String value) {
     data.responseHeaders.add(
         Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    derived.clear();
+    changed();
   }
 
   /**
@@ -237,7 +262,7 @@ public final class RequestState implements VariableStore {
    */
   public void setResponseBody(byte[] body) {
     data.responseBody = Optional.of(ByteStrings.of(body));
-    derived.clear();
+    changed();
   }
 
   /**
@@ -349,14 +374,58 @@ public final class RequestState implements VariableStore {
           clock.collect(variable, out);
           return;
         }
-        Target[] targets = derived.get(variable);
-        if (targets == null) {
-          targets = RequestVariables.derive(data, variable);
-          derived.put(variable, targets);
-        }
-        Selection.select(targets, key, keyPattern, out);
+        Selection.select(derivedTargets(variable), key, keyPattern, out);
       }
     }
+  }
+
+  private void changed() {
+    if (!derived.isEmpty()) {
+      Map<String, Target[]> old = derived;
+      stale.clear();
+      derived = stale;
+      stale = old;
+    }
+    dataVersion++;
+  }
+
+  /**
+   * A number that changes whenever the request or response data changes, so that {@link
+   * #stableTargets} may give new arrays.
+   *
+   * @return the version, never negative
+   */
+  public long dataVersion() {
+    return dataVersion;
+  }
+
+  /**
+   * The targets of a variable derived from the request and response data, computed once per change
+   * of the data: the same array until the data changes, and after a change the same array again
+   * when the targets are equal (a new one otherwise).
+   *
+   * @param variable the variable name, upper case
+   * @return its targets (never modify the array); null for a collection or variable that is not
+   *     derived from the data ({@code TX}, {@code MATCHED_VAR}, {@code TIME}, {@code XML}, ...)
+   */
+  public Target[] stableTargets(String variable) {
+    if (NOT_DERIVED.contains(variable) || variable.startsWith("TIME")) {
+      return null;
+    }
+    return derivedTargets(variable);
+  }
+
+  private Target[] derivedTargets(String variable) {
+    Target[] targets = derived.get(variable);
+    if (targets == null) {
+      targets = RequestVariables.derive(data, variable);
+      Target[] before = stale.get(variable);
+      if (before != null && java.util.Arrays.equals(before, targets)) {
+        targets = before;
+      }
+      derived.put(variable, targets);
+    }
+    return targets;
   }
 
   private void collectXml(Optional<String> key, List<Target> out) {

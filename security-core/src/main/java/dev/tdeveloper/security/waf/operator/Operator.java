@@ -1,5 +1,8 @@
 package dev.tdeveloper.security.waf.operator;
 
+import dev.tdeveloper.security.waf.regex.WafPattern;
+import java.util.Optional;
+
 /**
  * A compiled operator. Thread-safe: one instance serves every transaction; per-transaction state
  * (captures, macro values) goes through the {@link OperatorContext}. Never throws on any input.
@@ -15,4 +18,17 @@ public interface Operator {
    * @return whether it matched
    */
   boolean evaluate(OperatorContext ctx, String input);
+
+  /**
+   * The regex whose literal prefilter settles this operator on the inputs it rejects: when {@link
+   * WafPattern#find} would answer NOT_MATCHED from its literal test alone, {@link #evaluate}
+   * returns false and has no effect, so an engine that decides the literal test itself (for many
+   * patterns at once, see {@link dev.tdeveloper.security.waf.regex.LiteralIndex}) may skip the
+   * call. {@code @rx} without macros has one.
+   *
+   * @return the pattern; empty for every other operator
+   */
+  default Optional<WafPattern> prefilteredPattern() {
+    return Optional.empty();
+  }
 }

@@ -40,6 +40,11 @@ final class RxOperator implements Operator {
   }
 
   @Override
+  public Optional<WafPattern> prefilteredPattern() {
+    return Optional.ofNullable(fixed);
+  }
+
+  @Override
   public boolean evaluate(OperatorContext ctx, String input) {
     WafPattern pattern = fixed;
     if (pattern == null) {

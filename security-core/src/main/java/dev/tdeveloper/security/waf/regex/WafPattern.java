@@ -276,6 +276,14 @@ public final class WafPattern {
     return prefilter.toString();
   }
 
+  /**
+   * The literal condition {@link #find} checks, for {@link LiteralIndex}: TRUE when none, and for a
+   * pattern that matches every input without running its prefilter.
+   */
+  Cond literalCondition() {
+    return matchesEverything ? Cond.TRUE : prefilter.condition();
+  }
+
   @Override
   public String toString() {
     return source;

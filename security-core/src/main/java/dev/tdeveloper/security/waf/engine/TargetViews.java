@@ -1,0 +1,137 @@
+package dev.tdeveloper.security.waf.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the rules of a transaction read from request variables, worked out once and shared by every
+ * rule that reads the same thing. A <em>selection</em> is a variable with its key or key regex and
+ * the rule's exclusions of that variable ({@code ARGS|!ARGS:pw}); many rules name the same one, so
+ * {@link TargetViewIds} numbers the distinct ones at load time and this class keeps, per number,
+ * the targets selected from the variable's current targets. A <em>view</em> is a selection seen
+ * through one transformation chain: the transformed value of each selected target and the rule
+ * set's literals it contains, filled as rules ask for them.
+ *
+ * <p>Only variables whose targets the {@link EvaluatorStore} derives from the request data are kept
+ * ({@link EvaluatorStore#stableTargets}); their target arrays are replaced whenever the data
+ * changes, and a selection or view made from an older array is made again. Confined to one
+ * transaction.
+ */
+final class TargetViews {
+  private static final Target[] NONE = new Target[0];
+
+  private final Target[][] sources;
+  private final long[] versions;
+  private final boolean[] unstable;
+  private final Target[][] selected;
+  private final Target[][] viewOf;
+  private final String[][] values;
+  private final int[][][] literals;
+
+  TargetViews(int selections, int views) {
+    this.sources = new Target[selections][];
+    this.versions = new long[selections];
+    this.unstable = new boolean[selections];
+    java.util.Arrays.fill(versions, -1);
+    this.selected = new Target[selections][];
+    this.viewOf = new Target[views][];
+    this.values = new String[views][];
+    this.literals = new int[views][][];
+  }
+
+  /**
+   * The targets a selection picks from the variable's current targets, read from the store only
+   * when its data changed since the last time.
+   *
+   * @param id the selection's number
+   * @param store the transaction's variables
+   * @param v the variable, its key or key regex
+   * @param exclusions the rule's exclusions (those of other variables are ignored)
+   * @return the selected targets; null when the variable is not one the store keeps stable
+   */
+  Target[] select(
+      int id, EvaluatorStore store, CompiledRule.Variable v, List<CtlTargetRemoval> exclusions) {
+    if (unstable[id]) {
+      return null;
+    }
+    long version = store.dataVersion();
+    if (version >= 0 && versions[id] == version) {
+      return selected[id];
+    }
+    Target[] source = store.stableTargets(v.collection());
+    if (source == null) {
+      unstable[id] = true;
+      return null;
+    }
+    Target[] out = select(id, source, v, exclusions);
+    versions[id] = version;
+    return out;
+  }
+
+  /**
+   * The targets a selection picks from the variable's current targets.
+   *
+   * @param id the selection's number
+   * @param source the variable's current targets
+   * @param v the variable, its key or key regex
+   * @param exclusions the rule's exclusions (those of other variables are ignored)
+   * @return the selected targets, in order; the source itself when nothing is left out
+   */
+  Target[] select(
+      int id, Target[] source, CompiledRule.Variable v, List<CtlTargetRemoval> exclusions) {
+    if (sources[id] == source) {
+      return selected[id];
+    }
+    Target[] out = source;
+    if (v.key().isPresent() || v.keyPattern().isPresent() || !exclusions.isEmpty()) {
+      List<Target> kept = new ArrayList<>(source.length);
+      Selection.select(source, v.key(), v.keyPattern(), kept);
+      kept.removeIf(t -> removed(v.collection(), t, exclusions));
+      out = kept.size() == source.length ? source : kept.toArray(NONE);
+    }
+    sources[id] = source;
+    selected[id] = out;
+    return out;
+  }
+
+  private static boolean removed(String collection, Target t, List<CtlTargetRemoval> exclusions) {
+    for (int i = 0; i < exclusions.size(); i++) {
+      if (exclusions.get(i).removes(collection, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Prepares a view of selected targets: kept when it was made for this very array, else emptied.
+   *
+   * @param id the view's number
+   * @param targets what its selection picked
+   */
+  void view(int id, Target[] targets) {
+    if (viewOf[id] != targets) {
+      viewOf[id] = targets;
+      values[id] = new String[targets.length];
+      literals[id] = new int[targets.length][];
+    }
+  }
+
+  /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
+  String value(int id, int i) {
+    return values[id][i];
+  }
+
+  void value(int id, int i, String value) {
+    values[id][i] = value;
+  }
+
+  /** The literals of target {@code i}'s transformed value; null when not yet known. */
+  int[] literals(int id, int i) {
+    return literals[id][i];
+  }
+
+  void literals(int id, int i, int[] found) {
+    literals[id][i] = found;
+  }
+}

@@ -1,0 +1,285 @@
+package dev.tdeveloper.security.waf.regex;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The literal prefilters of many patterns decided together: one Aho-Corasick automaton over the
+ * literals of every pattern's condition (case-folded, as {@link LiteralScanner} compares them)
+ * finds, in one pass over a value, the set of literals it contains ({@link #scan}); each pattern's
+ * condition is then a test of that set ({@link Formula#mayMatch}). A rule set scans each distinct
+ * value once and tests every pattern that inspects it, instead of one automaton pass per pattern
+ * and value.
+ *
+ * <p>A formula is the very condition the pattern's own prefilter checks ({@link
+ * WafPattern#prefiltered()}), so {@code mayMatch} is false exactly when {@link WafPattern#find}
+ * would answer NOT_MATCHED on its literal test: it never rejects an input the pattern matches.
+ * Immutable and thread-safe.
+ */
+public final class LiteralIndex {
+  /** The literals found in a value that contains none (shared, never written). */
+  private static final int[] NONE = new int[0];
+
+  /** A pattern's literal condition over the index's literal ids. Immutable. */
+  public static final class Formula {
+    private final boolean and;
+    private final int[] literals;
+    private final Formula[] parts;
+    private final boolean whenNone;
+
+    private Formula(boolean and, int[] literals, Formula[] parts) {
+      this.and = and;
+      this.literals = literals;
+      this.parts = parts;
+      this.whenNone = decide(NONE);
+    }
+
+    /**
+     * Whether a value with these literals may match the pattern.
+     *
+     * @param found what {@link #scan} returned for the value
+     * @return false only when the pattern cannot match the value
+     */
+    public boolean mayMatch(int[] found) {
+      return found.length == 0 ? whenNone : decide(found);
+    }
+
+    private boolean decide(int[] found) {
+      if (and) {
+        for (int id : literals) {
+          if (!has(found, id)) {
+            return false;
+          }
+        }
+        for (Formula p : parts) {
+          if (!p.decide(found)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      for (int id : literals) {
+        if (has(found, id)) {
+          return true;
+        }
+      }
+      for (Formula p : parts) {
+        if (p.decide(found)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean has(int[] found, int id) {
+      return Arrays.binarySearch(found, id) >= 0;
+    }
+  }
+
+  private final Map<WafPattern, Formula> formulas = new IdentityHashMap<>();
+  private final char[] classes = new char[256];
+  private final int width;
+  private final int[] delta;
+  private final int[][] outputs;
+  private final int literalCount;
+
+  private LiteralIndex(List<WafPattern> patterns) {
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    Map<WafPattern, Cond> conds = new IdentityHashMap<>();
+    for (WafPattern p : patterns) {
+      Cond c = p.literalCondition();
+      if (!(c instanceof Cond.True)) {
+        conds.put(p, c);
+        collect(c, ids);
+      }
+    }
+    for (Map.Entry<WafPattern, Cond> e : conds.entrySet()) {
+      formulas.put(e.getKey(), formula(e.getValue(), ids));
+    }
+    int next = 1;
+    for (String lit : ids.keySet()) {
+      for (int i = 0; i < lit.length(); i++) {
+        char c = lit.charAt(i);
+        if (classes[c] == 0) {
+          classes[c] = (char) next++;
+          if (c >= 'a' && c <= 'z') {
+            classes[c - 32] = classes[c];
+          }
+        }
+      }
+    }
+    this.width = next;
+    this.literalCount = ids.size();
+    List<int[]> go = new ArrayList<>();
+    List<int[]> ends = new ArrayList<>();
+    go.add(row(width));
+    ends.add(new int[0]);
+    for (Map.Entry<String, Integer> e : ids.entrySet()) {
+      int s = 0;
+      for (int i = 0; i < e.getKey().length(); i++) {
+        int k = classes[e.getKey().charAt(i)];
+        if (go.get(s)[k] < 0) {
+          go.get(s)[k] = go.size();
+          go.add(row(width));
+          ends.add(new int[0]);
+        }
+        s = go.get(s)[k];
+      }
+      ends.set(s, append(ends.get(s), e.getValue()));
+    }
+    int states = go.size();
+    int[] targets = new int[states * width];
+    int[][] out = new int[states][];
+    int[] fail = new int[states];
+    out[0] = ends.get(0);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int k = 0; k < width; k++) {
+      int t = go.get(0)[k];
+      targets[k] = Math.max(t, 0);
+      if (t > 0) {
+        queue.add(t);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      out[s] = concat(ends.get(s), out[fail[s]]);
+      for (int k = 0; k < width; k++) {
+        int t = go.get(s)[k];
+        if (t < 0) {
+          targets[s * width + k] = targets[fail[s] * width + k];
+        } else {
+          fail[t] = targets[fail[s] * width + k];
+          targets[s * width + k] = t;
+          queue.add(t);
+        }
+      }
+    }
+    // Entries hold the target's row offset, shifted left, with bit 0 set when it ends literals.
+    this.delta = new int[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      delta[i] = (targets[i] * width) << 1 | (out[targets[i]].length != 0 ? 1 : 0);
+    }
+    this.outputs = out;
+  }
+
+  /**
+   * The index of the literal conditions of some patterns.
+   *
+   * @param patterns the patterns (duplicates and patterns without a literal condition allowed)
+   * @return the index
+   */
+  public static LiteralIndex of(List<WafPattern> patterns) {
+    return new LiteralIndex(patterns);
+  }
+
+  /**
+   * A pattern's condition over this index.
+   *
+   * @param pattern one of the patterns the index was built from
+   * @return its formula; null when the pattern has no literal condition (every value may match) or
+   *     was not indexed
+   */
+  public Formula formula(WafPattern pattern) {
+    return formulas.get(pattern);
+  }
+
+  /**
+   * The number of distinct literals indexed.
+   *
+   * @return the count
+   */
+  public int literalCount() {
+    return literalCount;
+  }
+
+  /**
+   * The literals a value contains, for {@link Formula#mayMatch}: one pass over the value.
+   *
+   * @param input a byte string (chars above 0xFF never match a literal)
+   * @return the ids of the literals found, ascending without repeats; an empty array when none
+   *     (then allocation-free)
+   */
+  public int[] scan(CharSequence input) {
+    int[] found = NONE;
+    int size = 0;
+    int row = 0;
+    int n = input.length();
+    for (int i = 0; i < n; i++) {
+      char c = input.charAt(i);
+      int e = delta[row + (c < 256 ? classes[c] : 0)];
+      row = e >>> 1;
+      if ((e & 1) != 0) {
+        for (int id : outputs[row / width]) {
+          // Kept sorted and unique as found: values hold few distinct literals, often repeated.
+          int at = Arrays.binarySearch(found, 0, size, id);
+          if (at < 0) {
+            at = -at - 1;
+            if (size == found.length) {
+              found = Arrays.copyOf(found, Math.max(8, size * 2));
+            }
+            System.arraycopy(found, at, found, at + 1, size - at);
+            found[at] = id;
+            size++;
+          }
+        }
+      }
+    }
+    return size == found.length ? found : Arrays.copyOf(found, size);
+  }
+
+  private static void collect(Cond c, Map<String, Integer> ids) {
+    if (c instanceof Cond.Lit l) {
+      ids.putIfAbsent(l.text(), ids.size());
+    } else if (c instanceof Cond.And a) {
+      a.parts().forEach(p -> collect(p, ids));
+    } else if (c instanceof Cond.Or o) {
+      o.parts().forEach(p -> collect(p, ids));
+    }
+  }
+
+  private static Formula formula(Cond c, Map<String, Integer> ids) {
+    if (c instanceof Cond.Lit l) {
+      return new Formula(false, new int[] {ids.get(l.text())}, new Formula[0]);
+    }
+    List<Cond> parts = c instanceof Cond.And a ? a.parts() : ((Cond.Or) c).parts();
+    List<Integer> lits = new ArrayList<>();
+    List<Formula> kids = new ArrayList<>();
+    for (Cond p : parts) {
+      if (p instanceof Cond.Lit l) {
+        lits.add(ids.get(l.text()));
+      } else {
+        kids.add(formula(p, ids));
+      }
+    }
+    return new Formula(
+        c instanceof Cond.And,
+        lits.stream().mapToInt(Integer::intValue).toArray(),
+        kids.toArray(new Formula[0]));
+  }
+
+  private static int[] row(int width) {
+    int[] r = new int[width];
+    Arrays.fill(r, -1);
+    return r;
+  }
+
+  private static int[] append(int[] a, int v) {
+    int[] r = Arrays.copyOf(a, a.length + 1);
+    r[a.length] = v;
+    return r;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    if (b.length == 0) {
+      return a;
+    }
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.tdeveloper.security.waf.regex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One {@link LiteralIndex} over every CRS 3.3.4 {@code @rx} pattern decides each pattern's literal
+ * condition exactly as that pattern's own {@link LiteralScanner} does (the simple structure it
+ * stands in for), on inputs built from the patterns' literals in random case, noise and attack
+ * strings: an index that says "cannot match" where the scanner says "may" would skip a rule.
+ */
+class LiteralIndexTest {
+  private static final List<String> NOISE =
+      List.of(" ", "'", "(", ";", "=", "/", "\\", "<", "-", "1", "x", "%", ".", "\u00ff", "\u0100");
+
+  private record Subject(String id, WafPattern pattern, LiteralScanner scanner) {}
+
+  private static List<Subject> subjects;
+  private static LiteralIndex index;
+  private static List<String> literals;
+
+  @BeforeContainer
+  static synchronized void indexAll() {
+    if (index != null) {
+      return;
+    }
+    List<Subject> out = new ArrayList<>();
+    List<WafPattern> patterns = new ArrayList<>();
+    List<String> lits = new ArrayList<>();
+    for (CrsPatterns.CrsPattern p : CrsPatterns.all()) {
+      WafPattern w = WafPattern.compile(p.source());
+      Cond c = w.literalCondition();
+      out.add(new Subject(p.ruleId() + " " + p.line(), w, LiteralScanner.of(c)));
+      patterns.add(w);
+      collect(c, lits);
+    }
+    subjects = out;
+    index = LiteralIndex.of(patterns);
+    literals = lits;
+  }
+
+  private static void collect(Cond c, List<String> out) {
+    if (c instanceof Cond.Lit l) {
+      out.add(l.text());
+    } else if (c instanceof Cond.And a) {
+      a.parts().forEach(p -> collect(p, out));
+    } else if (c instanceof Cond.Or o) {
+      o.parts().forEach(p -> collect(p, out));
+    }
+  }
+
+  private record Step(int pick, long caseBits, boolean noise) {}
+
+  @Provide
+  Arbitrary<List<Step>> recipes() {
+    Arbitrary<Step> step =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 1 << 20),
+                Arbitraries.longs(),
+                Arbitraries.of(true, false))
+            .as(Step::new);
+    return step.list().ofMinSize(0).ofMaxSize(10);
+  }
+
+  @Property(tries = 300)
+  void decidesEveryPatternAsItsOwnScanner(@ForAll("recipes") List<Step> recipe) {
+    StringBuilder sb = new StringBuilder();
+    for (Step st : recipe) {
+      String piece =
+          st.noise()
+              ? NOISE.get(st.pick() % NOISE.size())
+              : literals.get(st.pick() % literals.size());
+      for (int i = 0; i < piece.length(); i++) {
+        char c = piece.charAt(i);
+        boolean upper = (st.caseBits() >>> (i & 63) & 1) != 0 && c >= 'a' && c <= 'z';
+        sb.append(upper ? (char) (c - 32) : c);
+      }
+    }
+    agreeOn(sb.toString());
+  }
+
+  @Test
+  void decidesTheRegexCorpusAsEveryScanner() {
+    for (String value : RegexCorpus.all()) {
+      agreeOn(value);
+    }
+    agreeOn("");
+  }
+
+  @Test
+  void patternsWithoutLiteralsHaveNoFormula() {
+    WafPattern any = WafPattern.compile("^.*$");
+    WafPattern digits = WafPattern.compile("^\\d+$");
+    WafPattern union = WafPattern.compile("(?i)union.*?select");
+    LiteralIndex small = LiteralIndex.of(List.of(any, digits, union, union));
+    assertThat(small.formula(any)).isNull();
+    assertThat(small.formula(digits)).isNull();
+    assertThat(small.literalCount()).isEqualTo(2);
+    assertThat(small.formula(union).mayMatch(small.scan("1 UNION all SeLeCt 2"))).isTrue();
+    assertThat(small.formula(union).mayMatch(small.scan("union only"))).isFalse();
+    assertThat(small.scan("nothing here")).isEmpty();
+  }
+
+  private static void agreeOn(String input) {
+    indexAll();
+    int[] found = index.scan(input);
+    for (Subject s : subjects) {
+      LiteralIndex.Formula f = index.formula(s.pattern());
+      boolean indexed = f == null || f.mayMatch(found);
+      boolean own = s.scanner() == null || s.scanner().test(input);
+      assertThat(indexed).as(s.id() + " on [" + input + "]").isEqualTo(own);
+    }
+  }
+}
