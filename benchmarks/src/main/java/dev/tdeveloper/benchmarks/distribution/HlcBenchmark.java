@@ -29,12 +29,14 @@ public class HlcBenchmark {
   private Hlc hlc;
   private Hlc durable;
   private HlcTimestamp remote;
+  private long remoteEncoded;
   private Path directory;
 
   @Setup
   public void setUp() throws IOException {
     hlc = Hlc.builder().build();
     remote = Hlc.builder().build().now();
+    remoteEncoded = remote.encode();
     directory = Files.createTempDirectory("hlc-bench");
     durable =
         Hlc.builder().stateStore(FileHlcStateStore.open(directory.resolve("hlc.state"))).build();
@@ -61,6 +63,16 @@ public class HlcBenchmark {
   @Benchmark
   public HlcTimestamp tdeveloperUpdate() {
     return hlc.update(remote);
+  }
+
+  @Benchmark
+  public long tdeveloperNowEncoded() {
+    return hlc.nowEncoded();
+  }
+
+  @Benchmark
+  public long tdeveloperUpdateEncoded() {
+    return hlc.updateEncoded(remoteEncoded);
   }
 
   @Benchmark

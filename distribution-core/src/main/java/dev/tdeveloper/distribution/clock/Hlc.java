@@ -121,6 +121,35 @@ public final class Hlc {
     return HlcTimestamp.decode(tick(remote.encode(), remote.physicalMillis()));
   }
 
+  /**
+   * As {@link #now()}, returning the stamp in its {@linkplain HlcTimestamp#encode() 64-bit
+   * encoding}: no object per stamp, for hot paths that keep or send the long.
+   *
+   * @return the encoded stamp
+   * @throws DistributionException as {@link #now()}
+   */
+  public long nowEncoded() {
+    return tick(NO_REMOTE, 0);
+  }
+
+  /**
+   * As {@link #update(HlcTimestamp)}, taking and returning {@linkplain HlcTimestamp#encode()
+   * encoded} stamps: no object per stamp.
+   *
+   * @param remote the encoded stamp carried by the received message
+   * @return the encoded stamp
+   * @throws IllegalArgumentException if {@code remote} is negative (not an encoded stamp)
+   * @throws ClockSkewException as {@link #update(HlcTimestamp)}
+   * @throws DistributionException as {@link #update(HlcTimestamp)}
+   */
+  public long updateEncoded(long remote) {
+    if (remote < 0) {
+      throw new IllegalArgumentException(
+          "encoded HLC stamp " + remote + " is negative; allowed: 0 to " + Long.MAX_VALUE);
+    }
+    return tick(remote, remote >>> 16);
+  }
+
   /** Returns the last stamp issued (or the floor after a restart), without issuing one. */
   public HlcTimestamp current() {
     return HlcTimestamp.decode(last.get());

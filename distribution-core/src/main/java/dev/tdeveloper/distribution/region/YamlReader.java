@@ -4,6 +4,7 @@ import dev.tdeveloper.tenancy.config.ConfigLocation;
 import dev.tdeveloper.tenancy.config.ConfigProblem;
 import dev.tdeveloper.tenancy.config.Node;
 import dev.tdeveloper.tenancy.config.Scalar;
+import dev.tdeveloper.tenancy.internal.Texts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -132,7 +133,7 @@ final class YamlReader {
     int bestDistance = Integer.MAX_VALUE;
     String folded = fold(given);
     for (String k : known) {
-      int d = fold(k).equals(folded) ? 0 : distance(given.toLowerCase(Locale.ROOT), k);
+      int d = fold(k).equals(folded) ? 0 : Texts.editDistance(given.toLowerCase(Locale.ROOT), k);
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
@@ -145,28 +146,6 @@ final class YamlReader {
 
   private static String fold(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[-_. ]", "");
-  }
-
-  private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2 || a.length() > 100 || b.length() > 100) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Returns the entry {@code key} when present and not null; records a problem otherwise. */

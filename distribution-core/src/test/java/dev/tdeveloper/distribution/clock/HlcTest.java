@@ -68,6 +68,23 @@ class HlcTest {
   }
 
   @Test
+  void encodedStampsFollowTheSameRulesWithoutAnObjectPerStamp() {
+    Hlc hlc = clock();
+    assertThat(HlcTimestamp.decode(hlc.nowEncoded())).isEqualTo(ts(T, 0));
+    assertThat(hlc.now()).isEqualTo(ts(T, 1));
+    assertThat(HlcTimestamp.decode(hlc.updateEncoded(ts(T + 50, 7).encode())))
+        .isEqualTo(ts(T + 50, 8));
+    assertThat(hlc.current()).isEqualTo(ts(T + 50, 8));
+    assertThatThrownBy(() -> hlc.updateEncoded(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1")
+        .hasMessageContaining("allowed: 0 to");
+    assertThatThrownBy(() -> hlc.updateEncoded(ts(T + 60_000, 0).encode()))
+        .isInstanceOf(ClockSkewException.class);
+    assertThat(hlc.current()).isEqualTo(ts(T + 50, 8));
+  }
+
+  @Test
   void receiveFollowsEachCaseOfThePapersRule() {
     Hlc hlc = clock();
     hlc.now(); // (T, 0)

@@ -68,4 +68,34 @@ public final class Texts {
     }
     return null;
   }
+
+  /** The longest text {@link #editDistance} compares: {@value}; longer is "too far". */
+  public static final int EDIT_DISTANCE_LIMIT = 100;
+
+  /**
+   * Returns the Levenshtein distance between {@code a} and {@code b}, for "did you mean"
+   * suggestions in error messages; {@link Integer#MAX_VALUE} when either is longer than {@value
+   * #EDIT_DISTANCE_LIMIT} characters, so hostile input costs bounded work.
+   */
+  public static int editDistance(String a, String b) {
+    if (a.length() > EDIT_DISTANCE_LIMIT || b.length() > EDIT_DISTANCE_LIMIT) {
+      return Integer.MAX_VALUE;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    return prev[b.length()];
+  }
 }

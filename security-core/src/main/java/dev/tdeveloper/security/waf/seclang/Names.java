@@ -1,5 +1,6 @@
 package dev.tdeveloper.security.waf.seclang;
 
+import dev.tdeveloper.tenancy.internal.Texts;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class Names {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Map.Entry<String, String> e : canonicalByLower.entrySet()) {
-      int d = distance(lower, e.getKey());
+      int d = Texts.editDistance(lower, e.getKey());
       if (d < bestDistance
           || (d == bestDistance && best != null && e.getValue().compareTo(best) < 0)) {
         bestDistance = d;
@@ -57,28 +58,5 @@ final class Names {
     }
     int tolerance = Math.max(2, lower.length() / 4);
     return best != null && bestDistance <= tolerance ? " (did you mean " + best + "?)" : "";
-  }
-
-  /** Levenshtein distance, bounded work: names are short. */
-  static int distance(String a, String b) {
-    if (a.length() > 64 || b.length() > 64) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
