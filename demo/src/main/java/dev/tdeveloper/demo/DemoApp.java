@@ -47,7 +47,11 @@ import org.slf4j.LoggerFactory;
  * own request rate ({@code /ops/scaling}); {@code /health/live}, {@code /health/ready} and {@code
  * /health/started} answer the probes (with every check's details for operators under {@code
  * /ops/health/}). Every hour a job allocates the demo's costs to its tenants ({@link DemoCost}),
- * shown under {@code /admin/finops}. Thread-safe; {@link #close()} stops everything.
+ * shown under {@code /admin/finops}. The process plays five regions ({@link DemoRegions}): the
+ * notes API enforces each tenant's residency where a request is served ({@link ResidencyFilter}),
+ * note ids replicate between the regions residency allows, and {@code /ops/regions}, {@code
+ * /ops/route} and {@code /admin/regions} show health, lag and failover. Thread-safe; {@link
+ * #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
