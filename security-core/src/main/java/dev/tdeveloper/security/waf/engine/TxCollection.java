@@ -2,6 +2,8 @@ package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,18 @@ final class TxCollection implements MutableCollection {
   // Each value is kept as the target rules read it, built once per write: CRS reads TX far more
   // often than it writes it.
   private final Map<String, Target> values = new LinkedHashMap<>();
+  // The keys in the map's order, appended on a first write and rebuilt on a removal, so that what
+  // each key regex selected can be kept and extended instead of searched again on every read.
+  private final List<String> order = new ArrayList<>();
+  private int removals;
+  private final Map<WafPattern, Selected> selections = new IdentityHashMap<>();
+
+  /** The keys a key regex selects among the first {@code scanned} of {@link #order}. */
+  private static final class Selected {
+    final List<String> keys = new ArrayList<>();
+    int scanned;
+    int removalsSeen;
+  }
 
   /**
    * An empty collection.
@@ -50,12 +64,22 @@ final class TxCollection implements MutableCollection {
   @Override
   public void set(String key, String value) {
     String k = key.toLowerCase(Locale.ROOT);
-    values.put(k, new Target(name + ":" + k, k, value));
+    Target old = values.get(k);
+    if (old == null) {
+      values.put(k, new Target(name + ":" + k, k, value));
+      order.add(k);
+    } else if (!old.value().equals(value)) {
+      values.put(k, new Target(old.name(), old.key(), value));
+    }
   }
 
   @Override
   public void remove(String key) {
-    values.remove(key.toLowerCase(Locale.ROOT));
+    if (values.remove(key.toLowerCase(Locale.ROOT)) != null) {
+      order.clear();
+      order.addAll(values.keySet());
+      removals++;
+    }
   }
 
   /** A no-op: {@code TX} ends with its transaction. */
@@ -85,10 +109,31 @@ final class TxCollection implements MutableCollection {
       }
       return;
     }
-    for (Target t : values.values()) {
-      if (Selection.selects(t.key(), key, keyPattern)) {
-        out.add(t);
+    if (keyPattern.isEmpty()) {
+      out.addAll(values.values());
+      return;
+    }
+    for (String k : selected(keyPattern.get())) {
+      if (key.isEmpty() || k.equalsIgnoreCase(key.get())) {
+        out.add(values.get(k));
       }
     }
+  }
+
+  /** The keys a key regex selects, in the map's order: searched once per key and pattern. */
+  private List<String> selected(WafPattern pattern) {
+    Selected s = selections.computeIfAbsent(pattern, p -> new Selected());
+    if (s.removalsSeen != removals) {
+      s.keys.clear();
+      s.scanned = 0;
+      s.removalsSeen = removals;
+    }
+    for (; s.scanned < order.size(); s.scanned++) {
+      String k = order.get(s.scanned);
+      if (Selection.selects(k, Optional.empty(), Optional.of(pattern))) {
+        s.keys.add(k);
+      }
+    }
+    return s.keys;
   }
 }

@@ -2,27 +2,35 @@ package dev.tdeveloper.security.waf.regex;
 
 /**
  * A cheap test run before the regex: an input shorter than the pattern's shortest match, or one
- * that lacks the literals the pattern's {@link Cond} requires, cannot match, so the regex engine is
- * not started. Exact in the safe direction only: it may pass inputs that do not match, never reject
- * one that does. Immutable and thread-safe.
+ * that lacks the literals the pattern's {@link Cond} requires or a byte of each class it requires
+ * ({@link RequiredBytes}), cannot match, so the regex engine is not started. Exact in the safe
+ * direction only: it may pass inputs that do not match, never reject one that does. Immutable and
+ * thread-safe.
  */
 final class Prefilter {
   /** Passes everything: for the unfiltered reference engine in tests. */
-  static final Prefilter NONE = new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null);
+  static final Prefilter NONE = new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null, null);
 
   private final int minLength;
   private final int maxLength;
   private final ByteSet firstBytes;
   private final Cond condition;
   private final LiteralScanner scanner;
+  private final RequiredBytes required;
 
   private Prefilter(
-      int minLength, int maxLength, ByteSet firstBytes, Cond condition, LiteralScanner scanner) {
+      int minLength,
+      int maxLength,
+      ByteSet firstBytes,
+      Cond condition,
+      LiteralScanner scanner,
+      RequiredBytes required) {
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.firstBytes = firstBytes;
     this.condition = condition;
     this.scanner = scanner;
+    this.required = required;
   }
 
   /** The prefilter of a parsed pattern. */
@@ -33,7 +41,8 @@ final class Prefilter {
     int max =
         start && Anchoring.endAnchored(root) ? Anchoring.maxLength(root) : Anchoring.UNBOUNDED;
     ByteSet first = start ? Anchoring.firstBytes(root) : null;
-    return new Prefilter(PrefilterBuilder.minLength(root), max, first, used, scanner);
+    return new Prefilter(
+        PrefilterBuilder.minLength(root), max, first, used, scanner, RequiredBytes.of(root));
   }
 
   /** False only when the pattern cannot match anywhere in the input. */
@@ -43,6 +52,9 @@ final class Prefilter {
       return false;
     }
     if (firstBytes != null && (n == 0 || !mayStart(input.charAt(0)))) {
+      return false;
+    }
+    if (required != null && !required.test(input)) {
       return false;
     }
     return scanner == null || scanner.test(input);
@@ -73,6 +85,7 @@ final class Prefilter {
         + minLength
         + (maxLength == Anchoring.UNBOUNDED ? "" : ", maxLength " + maxLength)
         + (firstBytes == null ? "" : ", " + firstBytes.size() + " possible first bytes")
+        + (required == null ? "" : ", " + required.classCount() + " required byte classes")
         + ", "
         + condition;
   }

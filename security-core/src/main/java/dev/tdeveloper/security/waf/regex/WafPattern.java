@@ -47,6 +47,8 @@ public final class WafPattern {
   // "^.*$" and its kin match every input whole under DOTALL: CRS uses it to visit every header
   // name, and no engine run is needed to say so.
   private final boolean matchesEverything;
+  // Set when the pattern is a start anchor and single-character sets only: compared directly.
+  private final AnchoredLiteral anchored;
 
   private WafPattern(
       String source,
@@ -54,8 +56,10 @@ public final class WafPattern {
       Pattern backtracking,
       long stepBudget,
       List<String> fallbackReasons,
-      Prefilter prefilter) {
+      Prefilter prefilter,
+      AnchoredLiteral anchored) {
     this.source = source;
+    this.anchored = anchored;
     this.linear = linear;
     this.backtracking = backtracking;
     this.stepBudget = stepBudget;
@@ -100,7 +104,14 @@ public final class WafPattern {
       try {
         com.google.re2j.Pattern p =
             com.google.re2j.Pattern.compile(re2, com.google.re2j.Pattern.DOTALL);
-        return new WafPattern(source, p, null, stepBudget, List.of(), Prefilter.of(parsed.root()));
+        return new WafPattern(
+            source,
+            p,
+            null,
+            stepBudget,
+            List.of(),
+            Prefilter.of(parsed.root()),
+            AnchoredLiteral.of(parsed.root()));
       } catch (com.google.re2j.PatternSyntaxException e) {
         List<String> why = List.of("RE2/J: " + e.getDescription());
         return backtracking(source, parsed, stepBudget, why, Prefilter.of(parsed.root()));
@@ -137,7 +148,7 @@ public final class WafPattern {
     String java = RegexEmitter.emit(parsed.root(), true);
     try {
       Pattern p = Pattern.compile(java, Pattern.DOTALL | Pattern.UNIX_LINES);
-      return new WafPattern(source, null, p, stepBudget, reasons, prefilter);
+      return new WafPattern(source, null, p, stepBudget, reasons, prefilter, null);
     } catch (PatternSyntaxException e) {
       throw new WafException(
           "regex " + source + ": " + e.getDescription() + "; allowed: PCRE syntax", e);
@@ -159,6 +170,17 @@ public final class WafPattern {
       if (groups != null) {
         groups.clear();
         groups.add(input.toString());
+      }
+      return RegexOutcome.MATCHED;
+    }
+    if (anchored != null) {
+      int length = anchored.match(input);
+      if (length < 0) {
+        return RegexOutcome.NOT_MATCHED;
+      }
+      if (groups != null) {
+        groups.clear();
+        groups.add(input.subSequence(0, length).toString());
       }
       return RegexOutcome.MATCHED;
     }

@@ -1,0 +1,86 @@
+package dev.tdeveloper.security.waf.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tdeveloper.security.waf.regex.WafPattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * {@link TxCollection} keeps what each key regex selected across writes; reads must give what a
+ * plain ordered map searched afresh gives, whatever the sequence of writes, rewrites and removals.
+ */
+class TxCollectionPropertyTest {
+  private static final List<String> KEYS =
+      List.of("header_name_a", "Header_Name_B", "anomaly_score", "x", "header_name_", "rx_1");
+  private static final List<WafPattern> PATTERNS =
+      List.of(
+          WafPattern.compile("^HEADER_NAME_"),
+          WafPattern.compile("(?i)^header_name_"),
+          WafPattern.compile("_"),
+          WafPattern.compile("^rx"));
+
+  /** 0 = set, 1 = remove, 2 = read by regex, 3 = read by key and regex, 4 = read all. */
+  private record Op(int kind, int key, int pattern, String value) {}
+
+  @Provide
+  Arbitrary<List<Op>> ops() {
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, KEYS.size() - 1),
+                Arbitraries.integers().between(0, PATTERNS.size() - 1),
+                Arbitraries.of("0", "1", "2"))
+            .as(Op::new);
+    return op.list().ofMaxSize(40);
+  }
+
+  @Property(tries = 500)
+  void readsAgreeWithAFreshSearch(@ForAll("ops") List<Op> ops) {
+    TxCollection tx = new TxCollection("TX");
+    Map<String, String> plain = new LinkedHashMap<>();
+    for (Op op : ops) {
+      String key = KEYS.get(op.key());
+      switch (op.kind()) {
+        case 0 -> {
+          tx.set(key, op.value());
+          plain.put(key.toLowerCase(Locale.ROOT), op.value());
+        }
+        case 1 -> {
+          tx.remove(key);
+          plain.remove(key.toLowerCase(Locale.ROOT));
+        }
+        default -> {
+          Optional<String> k = op.kind() == 3 ? Optional.of(key) : Optional.empty();
+          Optional<WafPattern> p =
+              op.kind() == 4 ? Optional.empty() : Optional.of(PATTERNS.get(op.pattern()));
+          List<Target> got = new ArrayList<>();
+          tx.collect(k, p, got);
+          assertThat(got).isEqualTo(expected(plain, k, p));
+        }
+      }
+    }
+  }
+
+  private static List<Target> expected(
+      Map<String, String> plain, Optional<String> key, Optional<WafPattern> pattern) {
+    List<Target> out = new ArrayList<>();
+    plain.forEach(
+        (k, v) -> {
+          if (Selection.selects(k, key, pattern)) {
+            out.add(new Target("TX:" + k, k, v));
+          }
+        });
+    return out;
+  }
+}
