@@ -54,9 +54,26 @@ final class AssetSplit {
     int n = tenants.size();
     BigDecimal[] q = new BigDecimal[n];
     BigDecimal used = BigDecimal.ZERO;
+    int qScale = au.charged.unitScale();
+    long[] qUnits = qScale < 0 ? null : new long[n]; // the sums as counted, when they fit
+    long usedUnits = 0;
     for (int i = 0; i < n; i++) {
-      q[i] = au.charged.get(tenants.get(i));
-      used = used.add(q[i]);
+      if (qUnits != null) {
+        qUnits[i] = au.charged.units(tenants.get(i));
+        q[i] = BigDecimal.valueOf(qUnits[i], qScale);
+        usedUnits += qUnits[i];
+      } else {
+        q[i] = au.charged.get(tenants.get(i));
+        used = used.add(q[i]);
+      }
+    }
+    if (qUnits != null && usedUnits < 0) { // overflow: every sum is below 2^63, not their total
+      qUnits = null;
+      for (int i = 0; i < n; i++) {
+        used = used.add(q[i]);
+      }
+    } else if (qUnits != null) {
+      used = BigDecimal.valueOf(usedUnits, qScale); // the same decimal as adding up q
     }
     BigDecimal capacity = a.capacity();
     boolean scaled = used.compareTo(capacity) > 0;
@@ -101,28 +118,41 @@ final class AssetSplit {
       basisSum = used;
     }
     boolean shareIdle = rule != IdleSharing.NONE;
-    List<BigDecimal> w = new ArrayList<>(2 * n + 1);
-    for (int i = 0; i < n; i++) {
-      w.add(shareIdle ? q[i].multiply(basisSum) : q[i]);
-    }
     int[] idleOwners = new int[n];
     int owners = 0;
     if (shareIdle) {
       for (int i = 0; i < n; i++) {
         if (basis[i].signum() > 0) {
-          w.add(idle.multiply(basis[i]));
           idleOwners[owners++] = i;
         }
       }
-    } else if (idle.signum() > 0) {
-      w.add(idle);
-    }
-    BigDecimal total = BigDecimal.ZERO;
-    for (BigDecimal x : w) {
-      total = total.add(x);
     }
     Money cost = a.effectiveCost();
-    SplitParts parts = SplitParts.of(cost, w);
+    UnitWeights uw =
+        qUnits == null
+            ? null
+            : UnitWeights.of(rule, qUnits, qScale, usedUnits, idle, idleOwners, owners);
+    SplitParts parts = uw == null ? null : SplitParts.of(cost, uw.weights);
+    BigDecimal total;
+    if (parts != null) {
+      total = uw.total();
+    } else {
+      List<BigDecimal> w = new ArrayList<>(2 * n + 1);
+      for (int i = 0; i < n; i++) {
+        w.add(shareIdle ? q[i].multiply(basisSum) : q[i]);
+      }
+      for (int k = 0; k < owners; k++) {
+        w.add(idle.multiply(basis[idleOwners[k]]));
+      }
+      if (!shareIdle && idle.signum() > 0) {
+        w.add(idle);
+      }
+      total = BigDecimal.ZERO;
+      for (BigDecimal x : w) {
+        total = total.add(x);
+      }
+      parts = SplitParts.of(cost, w);
+    }
     ExactSum idleSum = new ExactSum();
     for (int k = n; k < parts.size(); k++) {
       parts.addTo(idleSum, k);

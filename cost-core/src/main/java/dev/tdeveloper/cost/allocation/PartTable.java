@@ -17,18 +17,27 @@ final class PartTable {
 
   private byte[] kind = new byte[64];
   private int[] tenant = new int[64]; // the tenant's number in the index, -1 for none
-  private Asset[] asset = new Asset[64];
-  private BigDecimal[] quantity = new BigDecimal[64];
+  // Reference columns in chunks, never humongous (see RefColumn): sized with the others.
+  private final RefColumn<Asset> asset = new RefColumn<>();
+  private final RefColumn<BigDecimal> quantity = new RefColumn<>();
   private long[] units = new long[64]; // the amount in units of 10^-scale ...
   private byte[] scale = new byte[64];
   private BigDecimal[] big; // ... unless it did not fit: then here (created on first need)
-  private String[] rule = new String[64];
-  private Part.Basis[] basis = new Part.Basis[64];
+  private final RefColumn<String> rule = new RefColumn<>();
+  private final RefColumn<Part.Basis> basis = new RefColumn<>();
   private int size;
   // Running totals, kept as each part is added: one tenant lookup per part, while the part's
   // asset's tenants are still in cache, instead of a second pass over 600,000 parts. Tenants are
   // numbered, so their totals are an array, not a map of objects.
   private final TenantIndex tenants = new TenantIndex();
+
+  PartTable() {
+    asset.ensure(kind.length);
+    quantity.ensure(kind.length);
+    rule.ensure(kind.length);
+    basis.ensure(kind.length);
+  }
+
   private ExactSum[] tenantSums = new ExactSum[16];
   private final Map<String, ExactSum> services = new HashMap<>();
   private final ExactSum idle = new ExactSum();
@@ -71,12 +80,12 @@ final class PartTable {
     int n = t == null ? -1 : number(t);
     kind[size] = (byte) k.ordinal();
     tenant[size] = n;
-    asset[size] = a;
-    quantity[size] = q;
+    asset.set(size, a);
+    quantity.set(size, q);
     units[size] = amountUnits;
     scale[size] = (byte) amountScale;
-    rule[size] = code;
-    basis[size] = b;
+    rule.set(size, code);
+    basis.set(size, b);
     ExactSum service = services.get(a.service());
     if (service == null) {
       service = new ExactSum();
@@ -99,15 +108,15 @@ final class PartTable {
     }
     kind = Arrays.copyOf(kind, n);
     tenant = Arrays.copyOf(tenant, n);
-    asset = Arrays.copyOf(asset, n);
-    quantity = Arrays.copyOf(quantity, n);
+    asset.ensure(n);
+    quantity.ensure(n);
     units = Arrays.copyOf(units, n);
     scale = Arrays.copyOf(scale, n);
     if (big != null) {
       big = Arrays.copyOf(big, n);
     }
-    rule = Arrays.copyOf(rule, n);
-    basis = Arrays.copyOf(basis, n);
+    rule.ensure(n);
+    basis.ensure(n);
   }
 
   /** The tenant's number, with a sum, given both on its first part. */
@@ -136,7 +145,7 @@ final class PartTable {
   }
 
   Asset asset(int i) {
-    return asset[i];
+    return asset.get(i);
   }
 
   BigDecimal amount(int i) {
@@ -153,7 +162,8 @@ final class PartTable {
   }
 
   Part part(int i) {
-    return new Part(kind(i), tenant(i), asset[i], quantity[i], amount(i), rule[i], basis[i]);
+    return new Part(
+        kind(i), tenant(i), asset.get(i), quantity.get(i), amount(i), rule.get(i), basis.get(i));
   }
 
   /** Each tenant's running sum, before any shared line when read between the two passes. */

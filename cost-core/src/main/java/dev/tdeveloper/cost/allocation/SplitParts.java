@@ -32,6 +32,21 @@ final class SplitParts {
         : new SplitParts(null, scale, Apportionment.split(cost.amount(), scale, weights));
   }
 
+  /**
+   * Splits a cost among weights already in one common unit, or returns null when a product does not
+   * fit a {@code long} (then split the decimal weights).
+   */
+  static SplitParts of(Money cost, long[] weights) {
+    int scale = Apportionment.unitScale(cost);
+    BigDecimal amount = cost.amount().setScale(scale);
+    if (amount.precision() > 18) {
+      return null;
+    }
+    Optional<long[]> units =
+        Apportionment.splitUnits(amount.unscaledValue().longValueExact(), weights);
+    return units.isPresent() ? new SplitParts(units.get(), scale, null) : null;
+  }
+
   /** Part {@code k} as a line of the table. */
   void addTo(
       PartTable out,

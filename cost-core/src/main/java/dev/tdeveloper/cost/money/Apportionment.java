@@ -174,6 +174,48 @@ public final class Apportionment {
   }
 
   /**
+   * The same split as {@link #splitUnits(BigDecimal, int, List)}, from an amount and weights
+   * already counted in units: the amount in units of {@code 10^-scale}, the weights in any one
+   * common unit (scaling every weight by the same factor leaves the split unchanged). For callers
+   * that hold their numbers as {@code long}s, spared a {@link BigDecimal} per weight.
+   *
+   * @param amountUnits the amount in units, at least 0
+   * @param weights the weights in one common unit, each at least 0, at least one above 0
+   * @return one count of units per weight, summing exactly to {@code amountUnits}; empty when a
+   *     product or sum would not fit a {@code long}
+   * @throws IllegalArgumentException naming the value when the amount or a weight is negative, the
+   *     weights are empty, or all weights are zero
+   */
+  public static Optional<long[]> splitUnits(long amountUnits, long[] weights) {
+    Objects.requireNonNull(weights, "weights");
+    if (amountUnits < 0) {
+      throw new IllegalArgumentException(
+          "amountUnits: " + amountUnits + " is negative; allowed: >= 0");
+    }
+    if (weights.length == 0) {
+      throw new IllegalArgumentException("weights: empty; allowed: at least one weight");
+    }
+    long total = 0;
+    boolean overflow = false;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] < 0) {
+        throw new IllegalArgumentException(
+            "weights[" + i + "]: " + weights[i] + " is negative; allowed: >= 0");
+      }
+      total += weights[i];
+      overflow |= total < 0;
+    }
+    if (!overflow && total == 0) {
+      throw new IllegalArgumentException(
+          "weights: all "
+              + weights.length
+              + " are zero; allowed: at least one weight above 0 (the caller decides where an"
+              + " amount without weights goes)");
+    }
+    return Optional.ofNullable(overflow ? null : largestRemainder(amountUnits, weights, total));
+  }
+
+  /**
    * The same split in {@code long} arithmetic, which the common bill (cents, quantities of a few
    * decimals) fits: no {@link BigInteger} per part. Returns null when a product or sum would
    * overflow, and the caller splits in {@link BigInteger}s; both give identical parts.
@@ -197,6 +239,15 @@ public final class Apportionment {
     if (total == 0) {
       return null; // the BigInteger path names the problem
     }
+    return largestRemainder(units, w, total);
+  }
+
+  /**
+   * The largest-remainder split of {@code units} among non-negative weights summing to {@code total
+   * > 0}, or null when a product overflows.
+   */
+  private static long[] largestRemainder(long units, long[] w, long total) {
+    int n = w.length;
     long[] floor = new long[n];
     long[] remainder = new long[n];
     long given = 0;

@@ -32,6 +32,31 @@ class TenantSumsTest {
     assertThat(sums.isEmpty()).isEqualTo(expected.isEmpty());
     assertThat(sums.tenants()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((t, v) -> assertThat(sums.get(t)).isEqualByComparingTo(v));
+    if (sums.unitScale() >= 0) {
+      expected.forEach(
+          (t, v) -> assertThat(BigDecimal.valueOf(sums.units(t), sums.unitScale())).isEqualTo(v));
+    }
+  }
+
+  /** "an" and "c0" share a hash code, as do their concatenations: probing must compare keys. */
+  @Property(tries = 100)
+  void keepsTenantsWithEqualHashCodesApart(
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 63) Integer> tenants) {
+    TenantSums sums = new TenantSums();
+    Map<TenantId, BigDecimal> expected = new HashMap<>();
+    for (int n : tenants) {
+      StringBuilder name = new StringBuilder();
+      for (int bit = 0; bit < 6; bit++) {
+        name.append((n >> bit & 1) == 0 ? "an" : "c0");
+      }
+      TenantId t = TenantId.of(name.toString());
+      BigDecimal q = BigDecimal.valueOf(n + 1L, 2);
+      sums.add(t, q);
+      expected.merge(t, q, BigDecimal::add);
+    }
+    assertThat(sums.size()).isEqualTo(expected.size());
+    expected.forEach((t, v) -> assertThat(sums.get(t)).isEqualTo(v));
+    expected.forEach((t, v) -> assertThat(sums.units(t)).isEqualTo(v.unscaledValue().longValue()));
   }
 
   @Test

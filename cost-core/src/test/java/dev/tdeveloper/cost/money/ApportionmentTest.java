@@ -121,4 +121,50 @@ class ApportionmentTest {
     assertThat(Apportionment.split(amount, 2, huge))
         .containsExactly(Apportionment.split(amount, 2, small));
   }
+
+  /**
+   * Weights already counted in units, at any common scale, split as the same weights given as
+   * decimals; a product that overflows a long gives empty, never a different split.
+   */
+  @Property(tries = 300)
+  void theUnitWeightsSplitEqualsTheDecimalSplit(
+      @ForAll @LongRange(min = 0, max = 10_000_000_000L) long units,
+      @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 0, max = 1_000_000) Long> raw,
+      @ForAll @IntRange(min = 0, max = 12) int pow) {
+    long factor = (long) Math.pow(10, pow);
+    long[] scaled = new long[raw.size()];
+    List<BigDecimal> decimals = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      long r = i == 0 && raw.stream().allMatch(x -> x == 0) ? 1 : raw.get(i);
+      scaled[i] = r * factor;
+      decimals.add(BigDecimal.valueOf(r, 4));
+    }
+    BigDecimal[] expected = Apportionment.split(BigDecimal.valueOf(units, 2), 2, decimals);
+    Apportionment.splitUnits(units, scaled)
+        .ifPresent(
+            parts -> {
+              for (int i = 0; i < parts.length; i++) {
+                assertThat(BigDecimal.valueOf(parts[i], 2)).isEqualTo(expected[i]);
+              }
+            });
+    if (pow == 0) {
+      assertThat(Apportionment.splitUnits(units, scaled)).isPresent();
+    }
+  }
+
+  @Test
+  void refusesNegativeUnitsAndWeightsAndAllZeroUnitWeights() {
+    assertThatThrownBy(() -> Apportionment.splitUnits(-1, new long[] {1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("amountUnits: -1");
+    assertThatThrownBy(() -> Apportionment.splitUnits(5, new long[] {1, -2}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weights[1]: -2");
+    assertThatThrownBy(() -> Apportionment.splitUnits(5, new long[] {0, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("all 2 are zero");
+    assertThatThrownBy(() -> Apportionment.splitUnits(5, new long[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weights: empty");
+  }
 }
