@@ -251,16 +251,20 @@ final class RegionsServlet extends HttpServlet {
     Map<RegionId, RegionStatus> statuses = new HashMap<>();
     regions.health.status().forEach(s -> statuses.put(s.region(), s));
     for (Region region : regions.config.catalog().regions()) {
+      // A region is monitored from its first health result; before the first probe it has none.
       RegionStatus s = statuses.get(region.id());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", region.id().value());
       row.put("name", region.displayName());
       row.put("jurisdictions", region.jurisdictions().stream().map(j -> j.code()).toList());
-      row.put("healthy", s.healthy());
-      row.put("state", s.state().name());
-      row.put("override", s.override().name());
+      row.put("healthy", s == null ? regions.health.isHealthy(region.id()) : s.healthy());
+      row.put("state", s == null ? "NOT_YET_CHECKED" : s.state().name());
+      row.put("override", s == null ? "NONE" : s.override().name());
       row.put(
-          "vantagePoints", s.healthyVantagePoints() + "/" + s.countedVantagePoints() + " healthy");
+          "vantagePoints",
+          s == null
+              ? "none reported yet"
+              : s.healthyVantagePoints() + "/" + s.countedVantagePoints() + " healthy");
       row.put("ejectedEndpoints", regions.health.ejected(region.id()));
       rows.add(row);
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tdeveloper.distribution.region.RegionConfigLoader;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.context.TenantContext;
+import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +216,30 @@ class DemoRegionsTest {
   }
 
   @Test
-  void opsListsTheFiveRegionsWithTheirHealth() throws Exception {
+  void opsListsTheFiveRegionsWithTheirHealthBeforeAndAfterTheFirstProbe() throws Exception {
+    DemoRegions unprobed =
+        new DemoRegions(
+            RegionConfigLoader.load(Path.of("src/main/resources/config/production/regions.yaml")),
+            dir,
+            clock,
+            new InMemoryTenantRegistry(),
+            () -> true,
+            event -> {});
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> before =
+        (List<Map<String, Object>>) RegionsServlet.status(unprobed).get("regions");
+    assertThat(before).hasSize(5);
+    assertThat(before.get(0))
+        .containsEntry("state", "NOT_YET_CHECKED")
+        .containsEntry("healthy", true);
+    unprobed.probe();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> after =
+        (List<Map<String, Object>>) RegionsServlet.status(unprobed).get("regions");
+    assertThat(after.get(0))
+        .containsEntry("state", "HEALTHY")
+        .containsEntry("vantagePoints", "3/3 healthy");
+
     start();
     JsonNode regions = json("/ops").path("regions").path("regions");
     assertThat(regions).hasSize(5);
