@@ -1,6 +1,5 @@
 package dev.tdeveloper.security.waf.regex;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -132,38 +131,14 @@ public final class LiteralIndex {
       }
       ends.set(s, append(ends.get(s), e.getValue()));
     }
-    int states = go.size();
-    int[] targets = new int[states * width];
-    int[][] out = new int[states][];
-    int[] fail = new int[states];
+    TrieLinks links = new TrieLinks(go, width);
+    int[][] out = new int[go.size()][];
     out[0] = ends.get(0);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int k = 0; k < width; k++) {
-      int t = go.get(0)[k];
-      targets[k] = Math.max(t, 0);
-      if (t > 0) {
-        queue.add(t);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      out[s] = concat(ends.get(s), out[fail[s]]);
-      for (int k = 0; k < width; k++) {
-        int t = go.get(s)[k];
-        if (t < 0) {
-          targets[s * width + k] = targets[fail[s] * width + k];
-        } else {
-          fail[t] = targets[fail[s] * width + k];
-          targets[s * width + k] = t;
-          queue.add(t);
-        }
-      }
+    for (int s : links.order) {
+      out[s] = concat(ends.get(s), out[links.fail[s]]);
     }
     // Entries hold the target's row offset, shifted left, with bit 0 set when it ends literals.
-    this.delta = new int[targets.length];
-    for (int i = 0; i < targets.length; i++) {
-      delta[i] = (targets[i] * width) << 1 | (out[targets[i]].length != 0 ? 1 : 0);
-    }
+    this.delta = links.delta(t -> out[t].length != 0);
     this.outputs = out;
   }
 

@@ -1,6 +1,5 @@
 package dev.tdeveloper.security.waf.regex;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -81,36 +80,13 @@ final class LiteralScanner {
       }
       outs.set(s, outs.get(s) | e.getValue());
     }
-    int[] targets = new int[go.size() * width];
+    TrieLinks links = new TrieLinks(go, width);
     long[] outputs = new long[go.size()];
-    int[] fail = new int[go.size()];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int k = 0; k < width; k++) {
-      int t = go.get(0)[k];
-      targets[k] = Math.max(t, 0);
-      if (t > 0) {
-        queue.add(t);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      outputs[s] = outs.get(s) | outputs[fail[s]];
-      for (int k = 0; k < width; k++) {
-        int t = go.get(s)[k];
-        if (t < 0) {
-          targets[s * width + k] = targets[fail[s] * width + k];
-        } else {
-          fail[t] = targets[fail[s] * width + k];
-          targets[s * width + k] = t;
-          queue.add(t);
-        }
-      }
+    for (int s : links.order) {
+      outputs[s] = outs.get(s) | outputs[links.fail[s]];
     }
     // Entries hold the target's row offset, shifted left, with bit 0 set when it completes atoms.
-    this.delta = new int[targets.length];
-    for (int i = 0; i < targets.length; i++) {
-      delta[i] = (targets[i] * width) << 1 | (outputs[targets[i]] != 0 ? 1 : 0);
-    }
+    this.delta = links.delta(t -> outputs[t] != 0);
     this.out = outputs;
   }
 

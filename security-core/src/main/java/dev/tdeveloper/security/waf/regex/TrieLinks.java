@@ -1,0 +1,69 @@
+package dev.tdeveloper.security.waf.regex;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The links of an Aho-Corasick trie over byte classes, worked out once at construction: the full
+ * transition table (every state and class to the next state, failure links folded in) and each
+ * state's failure state, with the non-root states in breadth-first order so a caller can merge each
+ * state's outputs with its failure state's. Shared by {@link LiteralScanner} and {@link
+ * LiteralIndex}, which differ only in what a state outputs. Not thread-safe; used while building.
+ */
+final class TrieLinks {
+  /** Next state per {@code state * width + class}. */
+  final int[] targets;
+
+  /** Failure state per state (the root's is the root). */
+  final int[] fail;
+
+  /** The non-root states, breadth-first: a state comes after its failure state. */
+  final int[] order;
+
+  private final int width;
+
+  /** Links the trie {@code go}: per state, a row of {@code width} child states, -1 for none. */
+  TrieLinks(List<int[]> go, int width) {
+    int states = go.size();
+    this.width = width;
+    this.targets = new int[states * width];
+    this.fail = new int[states];
+    this.order = new int[states - 1];
+    int ordered = 0;
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int k = 0; k < width; k++) {
+      int t = go.get(0)[k];
+      targets[k] = Math.max(t, 0);
+      if (t > 0) {
+        queue.add(t);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      order[ordered++] = s;
+      for (int k = 0; k < width; k++) {
+        int t = go.get(s)[k];
+        if (t < 0) {
+          targets[s * width + k] = targets[fail[s] * width + k];
+        } else {
+          fail[t] = targets[fail[s] * width + k];
+          targets[s * width + k] = t;
+          queue.add(t);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs the transitions for scanning: each entry holds the target's row offset shifted left, with
+   * bit 0 set when {@code hasOutput} says the target state completes something.
+   */
+  int[] delta(IntPredicate hasOutput) {
+    int[] delta = new int[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      delta[i] = (targets[i] * width) << 1 | (hasOutput.test(targets[i]) ? 1 : 0);
+    }
+    return delta;
+  }
+}
