@@ -1,0 +1,5 @@
+/**
+ * Benchmarks of observability-core: SLI recording next to a Micrometer counter, burn-rate
+ * evaluation, alert routing.
+ */
+package dev.tdeveloper.benchmarks.observability;
