@@ -6,6 +6,7 @@ import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +52,10 @@ final class AppServlet extends HttpServlet {
     }
     if (path.endsWith("/named")) {
       request.setAttribute(TracingFilter.ROUTE_ATTRIBUTE, "/api/items/{id}");
+    }
+    if (path.endsWith("/redispatch") && request.getDispatcherType() == DispatcherType.REQUEST) {
+      request.startAsync().dispatch();
+      return;
     }
     if (path.endsWith("/async")) {
       async(request);

@@ -152,6 +152,17 @@ class TracingFilterTest {
   }
 
   @Test
+  void asyncRedispatchRunsUnderTheSameServerSpan() throws Exception {
+    start();
+    assertThat(server.get("/api/redispatch").statusCode()).isEqualTo(200);
+    SpanData server = serverSpan();
+    SpanData work = otel.awaitNamed("app");
+    assertThat(work.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(otel.spans()).filteredOn(s -> s.getKind() == SpanKind.SERVER).hasSize(1);
+    assertThat(server.getEndEpochNanos()).isGreaterThanOrEqualTo(work.getEndEpochNanos());
+  }
+
+  @Test
   void callersTenantBaggageIsDroppedButOtherEntriesKept() throws Exception {
     start();
     String body = server.get("/api/notes", "baggage", "tenant.id=globex,plan=gold").body();
