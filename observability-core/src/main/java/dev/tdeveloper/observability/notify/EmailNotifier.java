@@ -112,7 +112,7 @@ public final class EmailNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return "EmailNotifier[name=" + name + ", to=" + to + ", transport=" + transport + "]";
+    return "EmailNotifier[name=" + name + ", to=" + to + "]"; // the transport may hold credentials
   }
 
   /** Configures an {@link EmailNotifier}; each setting may be set once. Not thread-safe. */
