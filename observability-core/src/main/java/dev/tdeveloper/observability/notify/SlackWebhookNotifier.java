@@ -1,0 +1,131 @@
+package dev.tdeveloper.observability.notify;
+
+import dev.tdeveloper.tenancy.event.EventListener;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Posts notifications to a Slack incoming webhook (or a Slack-compatible one: Mattermost,
+ * Rocket.Chat): a {@code text} line and an attachment coloured by severity (green when resolved)
+ * with the alerts as Block Kit sections.
+ *
+ * <p>The webhook URL carries its token, so it is a secret: {@code toString}, the log and events
+ * show at most its host. 2xx is success; 429 and 5xx are retried (after {@code Retry-After} when
+ * given); other statuses ({@code invalid_payload}, {@code channel_is_archived}) fail permanently.
+ * Delivery is queued (see {@link DeliverySettings}). Thread-safe.
+ */
+public final class SlackWebhookNotifier implements Notifier {
+  private final String name;
+  private final URI webhookUrl;
+  private final HttpSender sender;
+  private final Delivery delivery;
+
+  private SlackWebhookNotifier(Builder b) {
+    this.name = b.options.name();
+    this.webhookUrl = b.webhookUrl;
+    this.sender = b.options.sender();
+    this.delivery =
+        new Delivery(
+            name,
+            b.options.delivery(),
+            this::attempt,
+            b.options.listeners(),
+            Secrets.of(List.of(), List.of(webhookUrl)));
+  }
+
+  /** Returns a builder; the webhook URL is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void send(Notification notification) {
+    delivery.submit(notification);
+  }
+
+  @Override
+  public void close() {
+    delivery.close();
+  }
+
+  private Outcome attempt(Notification notification)
+      throws java.io.IOException, InterruptedException {
+    byte[] body = Json.bytes(SlackMessages.message(notification));
+    return sender.post(webhookUrl, body, Map.of(), HttpSender::snippet);
+  }
+
+  @Override
+  public String toString() {
+    return "SlackWebhookNotifier[name=" + name + ", host=" + webhookUrl.getHost() + "]";
+  }
+
+  /** Configures a {@link SlackWebhookNotifier}; each setting may be set once. Not thread-safe. */
+  public static final class Builder {
+    private final NotifierOptions options = new NotifierOptions("slack");
+    private URI webhookUrl;
+
+    private Builder() {}
+
+    /** Sets the notifier's name; default {@code slack}. */
+    public Builder name(String name) {
+      options.name(name);
+      return this;
+    }
+
+    /**
+     * Sets the incoming-webhook URL, such as {@code https://hooks.slack.com/services/T…/B…/…}. A
+     * secret: never shown in messages, logs or events.
+     *
+     * @throws IllegalArgumentException if it is not an http or https URL with a host
+     */
+    public Builder webhookUrl(URI webhookUrl) {
+      Objects.requireNonNull(webhookUrl, "webhookUrl");
+      options.once("webhookUrl", this.webhookUrl);
+      this.webhookUrl = Secrets.httpUrl("slack webhookUrl", webhookUrl, true);
+      return this;
+    }
+
+    /** Sets the delivery settings; default {@link DeliverySettings#defaults()}. */
+    public Builder delivery(DeliverySettings delivery) {
+      options.delivery(delivery);
+      return this;
+    }
+
+    /** Sets the clock for {@code Retry-After} dates; default the system clock. */
+    public Builder clock(InstantSource clock) {
+      options.clock(clock);
+      return this;
+    }
+
+    /** Sets the HTTP client (proxy, TLS); default one without redirects. */
+    public Builder httpClient(HttpClient httpClient) {
+      options.httpClient(httpClient);
+      return this;
+    }
+
+    /** Adds a listener for {@link DeliveryEvent}s. */
+    public Builder listener(EventListener<? super DeliveryEvent> listener) {
+      options.listener(listener);
+      return this;
+    }
+
+    /**
+     * Builds the notifier and starts its delivery thread.
+     *
+     * @throws IllegalStateException if the webhook URL is missing
+     */
+    public SlackWebhookNotifier build() {
+      options.required("webhookUrl", webhookUrl);
+      return new SlackWebhookNotifier(this);
+    }
+  }
+}
