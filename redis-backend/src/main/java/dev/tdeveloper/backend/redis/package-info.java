@@ -1,0 +1,5 @@
+/**
+ * The Redis backend: implementations of the cores' SPIs that share state between instances through
+ * Redis.
+ */
+package dev.tdeveloper.backend.redis;
