@@ -1,0 +1,96 @@
+package dev.tdeveloper.observability.micrometer;
+
+import dev.tdeveloper.security.ratelimit.RateLimitEvent;
+import dev.tdeveloper.security.shield.Dimension;
+import dev.tdeveloper.security.shield.ShieldEvent;
+import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.event.EventListener;
+import io.micrometer.core.instrument.Counter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Meters for security-core's rate limiter and abuse shield events; loaded only when used. */
+final class SecurityBinder {
+  private final TenantMeters meters;
+
+  SecurityBinder(TenantMeters meters) {
+    this.meters = meters;
+  }
+
+  EventListener<Object> rateLimit(Function<Object, Optional<TenantId>> tenantOfKey) {
+    return meters.safe(
+        "rate limit",
+        event -> {
+          if (event instanceof RateLimitEvent.Denied e) {
+            count(
+                    "tdeveloper.ratelimit.denied",
+                    "Requests denied by rate limits",
+                    tenantOfKey.apply(e.key()),
+                    "policy",
+                    e.policy())
+                .increment();
+          } else if (event instanceof RateLimitEvent.StoreFailed e) {
+            count(
+                    "tdeveloper.ratelimit.store.failures",
+                    "Rate limiter store failures",
+                    tenantOfKey.apply(e.key()),
+                    "policy",
+                    e.policy(),
+                    "outcome",
+                    e.failedOpen() ? "failed_open" : "failed_closed")
+                .increment();
+          }
+        });
+  }
+
+  EventListener<Object> shield() {
+    return meters.safe(
+        "shield",
+        event -> {
+          if (event instanceof ShieldEvent.Blocked e) {
+            count(
+                    "tdeveloper.shield.blocked",
+                    "Requests blocked by the abuse shield",
+                    tenant(e),
+                    "reason",
+                    lower(e.reason().name()),
+                    "dimension",
+                    lower(e.dimension().name()))
+                .increment();
+          } else if (event instanceof ShieldEvent.Banned e) {
+            count(
+                    "tdeveloper.shield.bans",
+                    "Keys banned by the abuse shield",
+                    tenant(e),
+                    "dimension",
+                    lower(e.dimension().name()))
+                .increment();
+          }
+        });
+  }
+
+  /** Only a tenant subject may be a tag: IPs and API keys are unbounded and sensitive. */
+  private static Optional<TenantId> tenant(ShieldEvent event) {
+    if (event.dimension() == Dimension.TENANT && TenantId.isValid(event.subject())) {
+      return Optional.of(TenantId.of(event.subject()));
+    }
+    return Optional.empty();
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private Counter count(
+      String name, String description, Optional<TenantId> tenant, String... tags) {
+    return meters.meter(
+        tenant,
+        tag ->
+            Counter.builder(name)
+                .description(description)
+                .tags(tags)
+                .tag(TdeveloperMetrics.TENANT_TAG, tag)
+                .register(meters.registry));
+  }
+}

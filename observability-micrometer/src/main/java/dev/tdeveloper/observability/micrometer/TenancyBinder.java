@@ -1,0 +1,124 @@
+package dev.tdeveloper.observability.micrometer;
+
+import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.cache.TenantCacheEvent;
+import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.event.QuotaEvent;
+import dev.tdeveloper.tenancy.event.QuotaExhaustedEvent;
+import dev.tdeveloper.tenancy.event.QuotaThresholdEvent;
+import dev.tdeveloper.tenancy.usage.UsageMeterEvent;
+import io.micrometer.core.instrument.Counter;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Meters for tenancy-core's quota, tenant cache and usage events. */
+final class TenancyBinder {
+  private final TenantMeters meters;
+
+  TenancyBinder(TenantMeters meters) {
+    this.meters = meters;
+  }
+
+  EventListener<QuotaEvent> quota() {
+    return meters.safe("quota", this::onQuota);
+  }
+
+  EventListener<TenantCacheEvent> tenantCache() {
+    return meters.safe("tenant cache", this::onCache);
+  }
+
+  EventListener<UsageMeterEvent> usage() {
+    return meters.safe("usage", this::onUsage);
+  }
+
+  private void onQuota(QuotaEvent event) {
+    if (event instanceof QuotaThresholdEvent e) {
+      count(
+              "tdeveloper.quota.threshold",
+              "Quota thresholds crossed",
+              e.tenant(),
+              "resource",
+              e.resource(),
+              "percent",
+              Integer.toString(e.percent()))
+          .increment();
+    } else if (event instanceof QuotaExhaustedEvent e) {
+      count(
+              "tdeveloper.quota.exhausted",
+              "Consumptions refused by quota",
+              e.tenant(),
+              "resource",
+              e.resource())
+          .increment();
+    }
+  }
+
+  private void onCache(TenantCacheEvent event) {
+    if (event instanceof TenantCacheEvent.Created e) {
+      count("tdeveloper.tenant.cache.created", "Tenant caches created", e.tenant()).increment();
+    } else if (event instanceof TenantCacheEvent.Dropped e) {
+      String reason = e.reason().name().toLowerCase(Locale.ROOT);
+      count(
+              "tdeveloper.tenant.cache.dropped",
+              "Tenant caches dropped",
+              e.tenant(),
+              "reason",
+              reason)
+          .increment();
+      count(
+              "tdeveloper.tenant.cache.dropped.entries",
+              "Entries of dropped tenant caches",
+              e.tenant(),
+              "reason",
+              reason)
+          .increment(e.estimatedEntries());
+    }
+  }
+
+  private void onUsage(UsageMeterEvent event) {
+    if (event instanceof UsageMeterEvent.WindowClosed e) {
+      var window = e.aggregate();
+      count(
+              "tdeveloper.usage",
+              "Metered usage in closed windows",
+              window.tenant(),
+              "meter",
+              window.meter())
+          .increment(window.value());
+      count(
+              "tdeveloper.usage.events",
+              "Usage events in closed windows",
+              window.tenant(),
+              "meter",
+              window.meter())
+          .increment(window.eventCount());
+    } else if (event instanceof UsageMeterEvent.DuplicateIgnored e) {
+      rejected(e.tenant(), e.meter(), "duplicate");
+    } else if (event instanceof UsageMeterEvent.LateEventRefused e) {
+      rejected(e.tenant(), e.meter(), "late");
+    }
+  }
+
+  private void rejected(TenantId tenant, String meter, String reason) {
+    count(
+            "tdeveloper.usage.rejected",
+            "Usage events rejected",
+            tenant,
+            "meter",
+            meter,
+            "reason",
+            reason)
+        .increment();
+  }
+
+  private Counter count(String name, String description, TenantId tenant, String... tags) {
+    return meters.meter(
+        Optional.of(tenant),
+        tag ->
+            Counter.builder(name)
+                .description(description)
+                .tags(tags)
+                .tag(TdeveloperMetrics.TENANT_TAG, tag)
+                .register(meters.registry));
+  }
+}
