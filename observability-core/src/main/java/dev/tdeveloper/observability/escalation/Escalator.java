@@ -64,9 +64,11 @@ public final class Escalator implements EventListener<IncidentEvent> {
     Objects.requireNonNull(event, "event");
     Incident incident = event.incident();
     if (event instanceof IncidentEvent.Acknowledged ack) {
-      acknowledge(incident, ack.by());
+      incidents.put(incident.id(), incident);
+      acknowledge(incident.id(), ack.by());
     } else if (event instanceof IncidentEvent.Resolved) {
-      resolve(incident);
+      incidents.put(incident.id(), incident);
+      resolve(incident.id());
     } else if (incident.status() == IncidentStatus.TRIGGERED) {
       incidents.put(incident.id(), incident);
       if (!states.containsKey(incident.id())) {
@@ -111,13 +113,24 @@ public final class Escalator implements EventListener<IncidentEvent> {
     }
   }
 
-  private void acknowledge(Incident incident, String by) {
-    incidents.put(incident.id(), incident);
-    EscalationState state = states.get(incident.id());
+  /**
+   * Acknowledges an incident by id, as an {@link IncidentEvent.Acknowledged} does: for operators
+   * and for incidents the correlator no longer knows (after a restart). Acknowledging twice changes
+   * nothing.
+   *
+   * @param incidentId the incident
+   * @param by who acknowledges, not blank
+   * @return whether the incident was being escalated and is now acknowledged
+   * @throws IllegalArgumentException if {@code by} is blank
+   */
+  public synchronized boolean acknowledge(String incidentId, String by) {
+    Objects.requireNonNull(incidentId, "incidentId");
+    EscalationState.Acknowledgement ack =
+        new EscalationState.Acknowledgement(by, settings.clock().instant());
+    EscalationState state = states.get(incidentId);
     if (state == null || state.isAcknowledged()) {
-      return;
+      return false;
     }
-    Instant now = settings.clock().instant();
     EscalationState acked =
         new EscalationState(
             state.incidentId(),
@@ -130,30 +143,38 @@ public final class Escalator implements EventListener<IncidentEvent> {
             state.level(),
             Optional.empty(),
             state.notified(),
-            Optional.of(new EscalationState.Acknowledgement(by, now)));
+            Optional.of(ack));
     store.save(acked);
     states.put(acked.incidentId(), acked);
+    Optional<Incident> incident = Optional.ofNullable(incidents.get(incidentId));
     for (String receiver : acked.notified()) {
       settings.send(
-          Notifications.of(
-              acked, Notification.Action.ACKNOWLEDGE, Optional.of(incident), receiver, now));
+          Notifications.of(acked, Notification.Action.ACKNOWLEDGE, incident, receiver, ack.at()));
     }
+    return true;
   }
 
-  private void resolve(Incident incident) {
-    EscalationState state = states.get(incident.id());
-    incidents.remove(incident.id());
+  /**
+   * Ends the escalation of an incident by id, as an {@link IncidentEvent.Resolved} does: sends
+   * {@code RESOLVE} to everyone notified and forgets the incident.
+   *
+   * @param incidentId the incident
+   * @return whether the incident was being escalated
+   */
+  public synchronized boolean resolve(String incidentId) {
+    Objects.requireNonNull(incidentId, "incidentId");
+    Optional<Incident> incident = Optional.ofNullable(incidents.remove(incidentId));
+    EscalationState state = states.get(incidentId);
     if (state == null) {
-      return;
+      return false;
     }
-    store.remove(incident.id());
-    states.remove(incident.id());
+    store.remove(incidentId);
+    states.remove(incidentId);
     Instant now = settings.clock().instant();
     for (String receiver : state.notified()) {
-      settings.send(
-          Notifications.of(
-              state, Notification.Action.RESOLVE, Optional.of(incident), receiver, now));
+      settings.send(Notifications.of(state, Notification.Action.RESOLVE, incident, receiver, now));
     }
+    return true;
   }
 
   /**

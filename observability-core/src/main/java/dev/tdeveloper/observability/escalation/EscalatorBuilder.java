@@ -28,14 +28,22 @@ public final class EscalatorBuilder {
 
   EscalatorBuilder() {}
 
-  /** Sets the wall clock (default: the system clock). @return this builder */
+  /**
+   * Sets the wall clock (default: the system clock).
+   *
+   * @return this builder
+   */
   public EscalatorBuilder clock(InstantSource clock) {
     check(this.clock == null, "clock was already set");
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
-  /** Sets the policy for incidents of tenants without their own policy. @return this builder */
+  /**
+   * Sets the policy for incidents of tenants without their own policy.
+   *
+   * @return this builder
+   */
   public EscalatorBuilder policy(EscalationPolicy policy) {
     check(this.policy == null, "policy was already set");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -56,7 +64,11 @@ public final class EscalatorBuilder {
     return this;
   }
 
-  /** Adds an on-call schedule that policies name. @return this builder */
+  /**
+   * Adds an on-call schedule that policies name.
+   *
+   * @return this builder
+   */
   public EscalatorBuilder schedule(OnCallSchedule schedule) {
     Objects.requireNonNull(schedule, "schedule");
     check(!schedules.containsKey(schedule.name()), "schedule " + schedule.name() + " added twice");
@@ -64,7 +76,11 @@ public final class EscalatorBuilder {
     return this;
   }
 
-  /** Adds a notifier; every notification goes to every notifier. @return this builder */
+  /**
+   * Adds a notifier; every notification goes to every notifier.
+   *
+   * @return this builder
+   */
   public EscalatorBuilder notifier(Notifier notifier) {
     Objects.requireNonNull(notifier, "notifier");
     check(!notifiers.containsKey(notifier.name()), "notifier " + notifier.name() + " added twice");
@@ -72,7 +88,11 @@ public final class EscalatorBuilder {
     return this;
   }
 
-  /** Sets where escalation state is kept (default: in memory). @return this builder */
+  /**
+   * Sets where escalation state is kept (default: in memory).
+   *
+   * @return this builder
+   */
   public EscalatorBuilder stateStore(EscalationStateStore store) {
     check(this.store == null, "stateStore was already set");
     this.store = Objects.requireNonNull(store, "store");

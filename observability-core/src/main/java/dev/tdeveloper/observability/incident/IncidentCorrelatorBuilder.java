@@ -26,13 +26,21 @@ public final class IncidentCorrelatorBuilder {
 
   IncidentCorrelatorBuilder() {}
 
-  /** Sets the wall clock (default: the system clock). @return this builder */
+  /**
+   * Sets the wall clock (default: the system clock).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder clock(InstantSource clock) {
     this.clock = once(this.clock, Objects.requireNonNull(clock, "clock"), "clock");
     return this;
   }
 
-  /** Sets the correlation window (default 5 minutes, PT1S to PT24H). @return this builder */
+  /**
+   * Sets the correlation window (default 5 minutes, PT1S to PT24H).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder window(Duration window) {
     this.window = once(this.window, Objects.requireNonNull(window, "window"), "window");
     return this;
@@ -47,33 +55,53 @@ public final class IncidentCorrelatorBuilder {
     return this;
   }
 
-  /** Sets the dependency graph for root-cause hints (default: empty). @return this builder */
+  /**
+   * Sets the dependency graph for root-cause hints (default: empty).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder dependencyGraph(DependencyGraph graph) {
     this.dependencyGraph =
         once(this.dependencyGraph, Objects.requireNonNull(graph, "graph"), "dependencyGraph");
     return this;
   }
 
-  /** Sets the open incidents one tenant may have (default 1,000). @return this builder */
+  /**
+   * Sets the open incidents one tenant may have (default 1,000).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder maxOpenIncidentsPerTenant(int max) {
     this.maxOpenIncidentsPerTenant =
         once(this.maxOpenIncidentsPerTenant, max, "maxOpenIncidentsPerTenant");
     return this;
   }
 
-  /** Sets the alerts one incident holds (default 1,000). @return this builder */
+  /**
+   * Sets the alerts one incident holds (default 1,000).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder maxAlertsPerIncident(int max) {
     this.maxAlertsPerIncident = once(this.maxAlertsPerIncident, max, "maxAlertsPerIncident");
     return this;
   }
 
-  /** Sets the resolved incidents kept per tenant (default 100). @return this builder */
+  /**
+   * Sets the resolved incidents kept per tenant (default 100).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder maxResolvedPerTenant(int max) {
     this.maxResolvedPerTenant = once(this.maxResolvedPerTenant, max, "maxResolvedPerTenant");
     return this;
   }
 
-  /** Sets how long resolved incidents are kept (default one day). @return this builder */
+  /**
+   * Sets how long resolved incidents are kept (default one day).
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder resolvedRetention(Duration retention) {
     this.resolvedRetention =
         once(
@@ -83,7 +111,11 @@ public final class IncidentCorrelatorBuilder {
     return this;
   }
 
-  /** Adds a listener for incident events. @return this builder */
+  /**
+   * Adds a listener for incident events.
+   *
+   * @return this builder
+   */
   public IncidentCorrelatorBuilder listener(EventListener<? super IncidentEvent> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;

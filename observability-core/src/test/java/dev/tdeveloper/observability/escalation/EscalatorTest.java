@@ -239,6 +239,23 @@ class EscalatorTest {
   }
 
   @Test
+  void operatorsAcknowledgeAndResolveByIdOnce() {
+    Incident incident = open("acme");
+    notifier.drain();
+    assertThatThrownBy(() -> escalator.acknowledge(incident.id(), " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'by' is blank");
+    assertThat(escalator.state(incident.id()).orElseThrow().isAcknowledged()).isFalse();
+    assertThat(escalator.acknowledge(incident.id(), "ops")).isTrue();
+    assertThat(escalator.acknowledge(incident.id(), "ops")).isFalse();
+    assertThat(escalator.resolve(incident.id())).isTrue();
+    assertThat(escalator.resolve(incident.id())).isFalse();
+    assertThat(escalator.acknowledge("01JUNKNOWN", "ops")).isFalse();
+    assertThat(notifier.drain())
+        .containsExactly("ACKNOWLEDGE alice " + incident.id(), "RESOLVE alice " + incident.id());
+  }
+
+  @Test
   void rejectsBadSetupsNamingWhatIsWrong() {
     assertThatThrownBy(() -> Escalator.builder().policy(policy).notifier(notifier).build())
         .isInstanceOf(IllegalStateException.class)
