@@ -20,6 +20,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EscalatorTest {
@@ -256,6 +261,67 @@ class EscalatorTest {
   }
 
   @Test
+  void aScheduleWithNobodyOnCallIsSkippedAndEscalationGoesOn() {
+    OnCallSchedule future =
+        OnCallSchedule.builder("primary")
+            .zone(ZoneId.of("Europe/Berlin"))
+            .users("bob")
+            .handoff(LocalDate.of(2027, 1, 1), DayOfWeek.MONDAY, LocalTime.of(9, 0))
+            .build();
+    escalator.replaceSchedule(future);
+    Incident incident = open("acme");
+    advanceMinutes(25);
+    assertThat(escalator.tick()).isEqualTo(2);
+    assertThat(notifier.drain())
+        .containsExactly("TRIGGER alice " + incident.id(), "TRIGGER alice " + incident.id());
+  }
+
+  @Test
+  void theScheduledTickEscalatesOnItsOwn() throws Exception {
+    BlockingQueue<Notification> pages = new LinkedBlockingQueue<>();
+    Notifier queueing =
+        new Notifier() {
+          @Override
+          public String name() {
+            return "queue";
+          }
+
+          @Override
+          public void send(Notification notification) {
+            pages.add(notification);
+          }
+
+          @Override
+          public void close() {}
+        };
+    Escalator scheduled =
+        Escalator.builder()
+            .clock(clock)
+            .policy(policy)
+            .schedule(primary)
+            .notifier(queueing)
+            .build();
+    IncidentCorrelator.builder()
+        .clock(clock)
+        .listener(scheduled)
+        .build()
+        .ingest(
+            Alert.firing(
+                Labels.of("alertname", "A", "severity", "error"), Map.of(), clock.instant()));
+    assertThat(pages.poll(30, TimeUnit.SECONDS).receiver()).isEqualTo("alice");
+    advanceMinutes(10);
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      scheduled.schedule(executor, Duration.ofSeconds(1));
+      Notification page = pages.poll(30, TimeUnit.SECONDS);
+      assertThat(page).isNotNull();
+      assertThat(page.receiver()).isEqualTo("bob");
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
   void rejectsBadSetupsNamingWhatIsWrong() {
     assertThatThrownBy(() -> Escalator.builder().policy(policy).notifier(notifier).build())
         .isInstanceOf(IllegalStateException.class)
@@ -279,11 +345,12 @@ class EscalatorTest {
         .hasMessageContaining("two different policies are named platform");
     assertThatThrownBy(() -> Escalator.builder().tenantPolicy("Not A Tenant!", policy))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                escalator.schedule(
-                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
-                    Duration.ofMillis(10)))
-        .hasMessageContaining("PT0.01S is out of range; allowed: PT1S to PT1M");
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      assertThatThrownBy(() -> escalator.schedule(executor, Duration.ofMillis(10)))
+          .hasMessageContaining("PT0.01S is out of range; allowed: PT1S to PT1M");
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class IncidentIsolationProperties {
+class IncidentIsolationPropertiesTest {
   private static final String[] TENANTS = {"acme", "globex", ""};
   private static final String[] DEPENDENCIES = {"db", "cache", ""};
 

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-class OnCallScheduleProperties {
+class OnCallSchedulePropertiesTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final long START = Instant.parse("2026-01-05T08:00:00Z").getEpochSecond();
   private static final long TWO_YEARS = 2L * 366 * 24 * 3600;
