@@ -9,7 +9,9 @@ public enum AlertState {
   INACTIVE,
   /** The condition holds, for less than the rule's {@code for} duration: nothing is sent yet. */
   PENDING,
-  /** The condition has held for the {@code for} duration: a firing alert is sent each evaluation. */
+  /**
+   * The condition has held for the {@code for} duration: a firing alert is sent each evaluation.
+   */
   FIRING,
   /** The condition stopped holding at the last evaluation: the resolved alert was sent once. */
   RESOLVED

@@ -12,8 +12,8 @@ import java.util.Set;
  * The burn-rate alerts evaluated for an SLO. {@link #standard()} is the set the SRE workbook, Sloth
  * and Pyrra use for a 30-day window: page at 14.4x over 1 h and 5 m (2% of the budget in an hour),
  * page at 6x over 6 h and 30 m (5% in 6 hours), ticket at 3x over 1 d and 2 h (10% in a day) and
- * ticket at 1x over 3 d and 6 h (10% in 3 days), with Pyrra's {@code for} durations of 2 m, 15 m,
- * 1 h and 3 h.
+ * ticket at 1x over 3 d and 6 h (10% in 3 days), with Pyrra's {@code for} durations of 2 m, 15 m, 1
+ * h and 3 h.
  *
  * <p>For a 7- or 28-day SLO, {@link #scaledTo} multiplies every window and {@code for} by the
  * window ratio (7/30, 28/30), as Sloth does, so each alert still means the same fraction of the

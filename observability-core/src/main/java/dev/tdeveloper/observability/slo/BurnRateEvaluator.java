@@ -19,15 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the burn-rate rules of every SLO for every tenant of a {@link SliRecorder}: each
- * {@link #evaluate()} advances the recorder to the clock, computes every rule's long and short
- * burn rates, and moves each rule through {@link AlertState}s as Prometheus does with a {@code
- * for} duration, so a blip shorter than {@code for} never pages. While a rule fires, its {@link
- * Alert} (labels {@code alertname="}{@value #ALERTNAME}{@code "}, {@code slo}, {@code tenant},
- * {@code severity} {@code critical} for a page or {@code warning} for a ticket, {@code
- * long_window}, {@code short_window} and the SLO's labels) is sent to the listener on every
- * evaluation, as Prometheus re-sends to Alertmanager; once the condition stops, the alert is sent
- * once more with {@code endsAt}. A listener that throws is logged and does not stop the round.
+ * Evaluates the burn-rate rules of every SLO for every tenant of a {@link SliRecorder}: each {@link
+ * #evaluate()} advances the recorder to the clock, computes every rule's long and short burn rates,
+ * and moves each rule through {@link AlertState}s as Prometheus does with a {@code for} duration,
+ * so a blip shorter than {@code for} never pages. While a rule fires, its {@link Alert} (labels
+ * {@code alertname="}{@value #ALERTNAME}{@code "}, {@code slo}, {@code tenant}, {@code severity}
+ * {@code critical} for a page or {@code warning} for a ticket, {@code long_window}, {@code
+ * short_window} and the SLO's labels) is sent to the listener on every evaluation, as Prometheus
+ * re-sends to Alertmanager; once the condition stops, the alert is sent once more with {@code
+ * endsAt}. A listener that throws is logged and does not stop the round.
  *
  * <p>Call {@link #evaluate()} from your scheduler, or {@link #schedule} it, at least once a minute.
  * {@link #snapshot()} returns what a dashboard shows.
@@ -163,7 +163,8 @@ public final class BurnRateEvaluator {
   public ScheduledFuture<?> schedule(ScheduledExecutorService executor, Duration period) {
     Objects.requireNonNull(executor, "executor");
     Objects.requireNonNull(period, "period");
-    if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofMinutes(1)) > 0) {
+    if (period.compareTo(Duration.ofSeconds(1)) < 0
+        || period.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException(
           "period: " + period + " is not allowed; allowed: 1 second to 1 minute");
     }
@@ -282,7 +283,8 @@ public final class BurnRateEvaluator {
             .with(Alert.SEVERITY, rule.severity().label())
             .with("long_window", Windows.format(rule.longWindow()))
             .with("short_window", Windows.format(rule.shortWindow()));
-    ErrorBudget budget = new ErrorBudget(slo, s.series.tenant(), s.at, new SliCounts(s.total, s.bad));
+    ErrorBudget budget =
+        new ErrorBudget(slo, s.series.tenant(), s.at, new SliCounts(s.total, s.bad));
     Map<String, String> annotations = new HashMap<>();
     annotations.put(
         "summary",

@@ -20,16 +20,20 @@ import java.util.Objects;
  * @param forDuration how long the condition must hold before the alert fires; zero fires at once
  */
 public record BurnRateRule(
-    Severity severity, double factor, Duration longWindow, Duration shortWindow, Duration forDuration) {
+    Severity severity,
+    double factor,
+    Duration longWindow,
+    Duration shortWindow,
+    Duration forDuration) {
 
   /**
    * Validates the rule.
    *
    * @throws NullPointerException naming a null field
-   * @throws IllegalArgumentException naming the field, the value and what is allowed: a factor
-   *     that is not a finite number above 0, a window the recorder cannot answer (1 minute to 6
-   *     hours in whole minutes, beyond that in whole hours), a short window not shorter than the
-   *     long one, or a negative {@code forDuration}
+   * @throws IllegalArgumentException naming the field, the value and what is allowed: a factor that
+   *     is not a finite number above 0, a window the recorder cannot answer (1 minute to 6 hours in
+   *     whole minutes, beyond that in whole hours), a short window not shorter than the long one,
+   *     or a negative {@code forDuration}
    */
   public BurnRateRule {
     Objects.requireNonNull(severity, "severity");

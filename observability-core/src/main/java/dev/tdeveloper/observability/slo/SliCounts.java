@@ -1,8 +1,8 @@
 package dev.tdeveloper.observability.slo;
 
 /**
- * Counts of an SLO's indicator over a window: events for {@link BudgetingMethod#OCCURRENCES}, closed
- * time slices for {@link BudgetingMethod#TIMESLICES}.
+ * Counts of an SLO's indicator over a window: events for {@link BudgetingMethod#OCCURRENCES},
+ * closed time slices for {@link BudgetingMethod#TIMESLICES}.
  *
  * <p>Immutable and thread-safe.
  *

@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  *
  * @param id a token naming the SLO in alerts and dashboards
  * @param description what the SLO promises, for people
- * @param objective the target fraction of good events, above 0 and below 1 (0.999 is "three
- *     nines")
+ * @param objective the target fraction of good events, above 0 and below 1 (0.999 is "three nines")
  * @param window the rolling window: 7, 28 or 30 days
  * @param sli what the indicator counts
  * @param latencyThreshold for a {@link SliKind#LATENCY} SLO, the slowest latency still good
  * @param budgeting how the budget is counted
  * @param timeslice for {@link BudgetingMethod#TIMESLICES}, the slice length
- * @param sliceTarget for {@link BudgetingMethod#TIMESLICES}, the good ratio a slice needs to be good
+ * @param sliceTarget for {@link BudgetingMethod#TIMESLICES}, the good ratio a slice needs to be
+ *     good
  * @param labels labels added to the SLO's alerts
  * @param alerts the burn-rate rules evaluated for the SLO
  */
@@ -52,8 +52,8 @@ public record Slo(
       List.of("alertname", "severity", "slo", "tenant", "long_window", "short_window");
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
-  static final String ID_RULE = "1-63 characters of A-Z, a-z, 0-9, '.', '_' and '-', not starting "
-      + "with '.', '_' or '-'";
+  static final String ID_RULE =
+      "1-63 characters of A-Z, a-z, 0-9, '.', '_' and '-', not starting " + "with '.', '_' or '-'";
 
   /**
    * Validates the SLO.
@@ -65,13 +65,17 @@ public record Slo(
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "id: " + dev.tdeveloper.tenancy.internal.Texts.quote(id) + " is not allowed; allowed: "
+          "id: "
+              + dev.tdeveloper.tenancy.internal.Texts.quote(id)
+              + " is not allowed; allowed: "
               + ID_RULE);
     }
     Objects.requireNonNull(description, "description");
     if (!(objective > 0 && objective < 1)) {
       throw new IllegalArgumentException(
-          "objective: " + objective + " is not allowed; allowed: above 0 and below 1, such as 0.999");
+          "objective: "
+              + objective
+              + " is not allowed; allowed: above 0 and below 1, such as 0.999");
     }
     Objects.requireNonNull(window, "window");
     if (window.toNanos() % Duration.ofDays(1).toNanos() != 0
@@ -108,7 +112,9 @@ public record Slo(
     for (String reserved : RESERVED_LABELS) {
       if (labels.get(reserved).isPresent()) {
         throw new IllegalArgumentException(
-            "labels: '" + reserved + "' is set by the burn-rate alerts; allowed: any label but "
+            "labels: '"
+                + reserved
+                + "' is set by the burn-rate alerts; allowed: any label but "
                 + RESERVED_LABELS);
       }
     }

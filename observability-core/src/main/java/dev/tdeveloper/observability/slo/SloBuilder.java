@@ -68,7 +68,9 @@ public final class SloBuilder {
     once("objective");
     if (!(objective > 0 && objective < 1)) {
       throw new IllegalArgumentException(
-          "objective: " + objective + " is not allowed; allowed: above 0 and below 1, such as 0.999");
+          "objective: "
+              + objective
+              + " is not allowed; allowed: above 0 and below 1, such as 0.999");
     }
     this.objective = objective;
     set.add("objective");
@@ -144,8 +146,7 @@ public final class SloBuilder {
   /**
    * Sets the labels added to the SLO's alerts, such as {@code plan}.
    *
-   * @throws IllegalArgumentException if a label is one the alerts set ({@link
-   *     Slo#RESERVED_LABELS})
+   * @throws IllegalArgumentException if a label is one the alerts set ({@link Slo#RESERVED_LABELS})
    */
   public SloBuilder labels(Labels labels) {
     Objects.requireNonNull(labels, "labels");
@@ -153,7 +154,9 @@ public final class SloBuilder {
     for (String reserved : Slo.RESERVED_LABELS) {
       if (labels.get(reserved).isPresent()) {
         throw new IllegalArgumentException(
-            "labels: '" + reserved + "' is set by the burn-rate alerts; allowed: any label but "
+            "labels: '"
+                + reserved
+                + "' is set by the burn-rate alerts; allowed: any label but "
                 + Slo.RESERVED_LABELS);
       }
     }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The standard alert set on a 99.9% 30-day SLO fed 1000 events a minute: after 74 hours of clean
- * traffic, 2% of events fail (burn rate 20). Evaluations run each minute; "k" counts the minutes
- * of errors seen at an evaluation. Each test derives the minute its rule fires at from the
- * windows (the open minute plus the window's minutes before it; hour windows: the open hour plus
- * the whole hours before it).
+ * traffic, 2% of events fail (burn rate 20). Evaluations run each minute; "k" counts the minutes of
+ * errors seen at an evaluation. Each test derives the minute its rule fires at from the windows
+ * (the open minute plus the window's minutes before it; hour windows: the open hour plus the whole
+ * hours before it).
  */
 class BurnRateEvaluatorTest {
   static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -139,7 +139,9 @@ class BurnRateEvaluatorTest {
     assertThat(sentFor("6h")).isEmpty();
     errors(1);
     assertThat(rule(1).state()).isEqualTo(AlertState.FIRING);
-    assertThat(sentFor("6h")).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.CRITICAL));
+    assertThat(sentFor("6h"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.CRITICAL));
   }
 
   @Test
@@ -154,7 +156,9 @@ class BurnRateEvaluatorTest {
     assertThat(sentFor("1d")).isEmpty();
     errors(1);
     assertThat(rule(2).state()).isEqualTo(AlertState.FIRING);
-    assertThat(sentFor("1d")).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.WARNING));
+    assertThat(sentFor("1d"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.WARNING));
   }
 
   @Test
@@ -168,7 +172,9 @@ class BurnRateEvaluatorTest {
     assertThat(sentFor("3d")).isEmpty();
     errors(1);
     assertThat(rule(3).state()).isEqualTo(AlertState.FIRING);
-    assertThat(sentFor("3d")).singleElement().satisfies(a -> assertThat(a.labels().get("short_window")).contains("6h"));
+    assertThat(sentFor("3d"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.labels().get("short_window")).contains("6h"));
   }
 
   @Test

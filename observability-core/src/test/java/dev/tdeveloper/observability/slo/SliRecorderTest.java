@@ -57,8 +57,7 @@ class SliRecorderTest {
     SliSeries s = SliRecorder.create(clock, List.of(availability)).series(availability, ACME);
     assertThatThrownBy(() -> s.counts(Duration.ofSeconds(90)))
         .hasMessageContaining("whole minutes");
-    assertThatThrownBy(() -> s.counts(Duration.ofMinutes(400)))
-        .hasMessageContaining("whole hours");
+    assertThatThrownBy(() -> s.counts(Duration.ofMinutes(400))).hasMessageContaining("whole hours");
     assertThatThrownBy(() -> s.counts(Duration.ofDays(31)))
         .hasMessageContaining("longer than the window of SLO 'availability'");
   }
