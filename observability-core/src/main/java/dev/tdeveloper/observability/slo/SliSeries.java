@@ -12,17 +12,18 @@ import java.util.Objects;
  * whose {@link #record} costs one atomic increment and allocates nothing.
  *
  * <p>Storage is two rings of fixed buckets, never a list of events: 361 one-minute buckets (the
- * open minute and the 6 hours before it, for short windows and time slices) and one-hour buckets
- * for the SLO window plus the open hour (721 for 30 days). A minute leaving the minute ring is
- * folded into its hour. Counts are {@code int}s per minute and {@code long}s per hour: about 14.4
- * KiB per series for a 30-day SLO (5.9 KiB for 7 days), twice that with time slices.
+ * open minute and the 6 hours before it, for short windows and time slices) and, per hour of the
+ * SLO window plus two, the running total of every minute that has left the minute ring (folded in
+ * when its bucket is reused), so any hour window is one subtraction. Counts are {@code int}s per
+ * minute and {@code long}s per hour: 14,440 bytes of arrays per series for a 30-day SLO (13,656 for
+ * 28 days, 5,592 for 7 days), twice that with time slices.
  *
  * <p>Precision: {@code record} does not read the clock. An event lands in the minute that was open
  * when it was recorded; {@link SliRecorder#advance()} (or each evaluation) opens the minute of the
  * clock, so events are late by at most the time between advances. A window of {@code W} covers the
  * open bucket and the {@code W} buckets before it: minute buckets for windows up to 6 hours (whole
- * minutes), hour buckets beyond (whole hours). A time slice counts in the minute it closes in, once
- * it has closed.
+ * minutes), hour buckets beyond (whole hours). A time slice counts in its last minute, once it has
+ * closed.
  *
  * <p>Thread-safe: {@code record} is lock-free; advancing and reading take the series' lock. A
  * handle of a {@linkplain SliRecorder#remove removed} series still accepts events, which no one
@@ -45,13 +46,14 @@ public final class SliSeries {
   private final int[] bad = new int[MINUTES];
   private final int[] sliceGood;
   private final int[] sliceBad;
-  private final long[] hourGood;
-  private final long[] hourBad;
-  private final long[] hourSliceGood;
-  private final long[] hourSliceBad;
+  private final long[] cumGood;
+  private final long[] cumBad;
+  private final long[] cumSliceGood;
+  private final long[] cumSliceBad;
   private volatile int openSlot;
   private long openMinute; // guarded by this
-  private long foldedHour = NONE; // guarded by this: hours <= foldedHour are in the hour ring
+  // guarded by this: minutes of hours <= foldedHour that left the minute ring are in the hour rings
+  private long foldedHour = NONE;
   private Instant at; // guarded by this
 
   SliSeries(Slo slo, TenantId tenant, Instant now) {
@@ -64,10 +66,10 @@ public final class SliSeries {
     boolean slices = sliceMinutes > 0;
     this.sliceGood = slices ? new int[MINUTES] : null;
     this.sliceBad = slices ? new int[MINUTES] : null;
-    this.hourGood = new long[hours];
-    this.hourBad = new long[hours];
-    this.hourSliceGood = slices ? new long[hours] : null;
-    this.hourSliceBad = slices ? new long[hours] : null;
+    this.cumGood = new long[hours + 1];
+    this.cumBad = new long[hours + 1];
+    this.cumSliceGood = slices ? new long[hours + 1] : null;
+    this.cumSliceBad = slices ? new long[hours + 1] : null;
     this.openMinute = minuteOf(now);
     this.openSlot = slot(openMinute);
     this.at = now;
@@ -173,38 +175,35 @@ public final class SliSeries {
   synchronized void sums(long[] minutes, long[] totals, long[] bads) {
     int[] g = sliceMinutes > 0 ? sliceGood : good;
     int[] b = sliceMinutes > 0 ? sliceBad : bad;
-    long[] hg = sliceMinutes > 0 ? hourSliceGood : hourGood;
-    long[] hb = sliceMinutes > 0 ? hourSliceBad : hourBad;
+    long[] cg = sliceMinutes > 0 ? cumSliceGood : cumGood;
+    long[] cb = sliceMinutes > 0 ? cumSliceBad : cumBad;
     long sumGood = 0;
     long sumBad = 0;
     int i = 0;
+    int s = slot(openMinute);
     for (int back = 0; back < MINUTES && i < minutes.length; back++) {
-      int s = slot(openMinute - back);
-      sumGood += (int) INTS.getVolatile(g, s);
-      sumBad += (int) INTS.getVolatile(b, s);
+      sumGood += (int) INTS.getOpaque(g, s);
+      sumBad += (int) INTS.getOpaque(b, s);
+      s = s == 0 ? MINUTES - 1 : s - 1;
       while (i < minutes.length && minutes[i] == back) {
         totals[i] = sumGood + sumBad;
         bads[i++] = sumBad;
       }
     }
-    if (i == minutes.length || foldedHour == NONE) {
+    if (i < minutes.length && foldedHour != NONE) {
+      long openHour = Math.floorDiv(openMinute, 60);
+      int last = cumSlot(foldedHour);
       for (; i < minutes.length; i++) {
-        totals[i] = sumGood + sumBad;
-        bads[i] = sumBad;
-      }
-      return;
-    }
-    long openHour = Math.floorDiv(openMinute, 60);
-    long oldest = Math.max(foldedHour - hours + 1, openHour - minutes[minutes.length - 1] / 60);
-    for (long h = foldedHour; h >= oldest - 1 && i < minutes.length; h--) {
-      while (i < minutes.length && openHour - minutes[i] / 60 > h) {
-        totals[i] = sumGood + sumBad;
-        bads[i++] = sumBad;
-      }
-      if (h >= oldest) {
-        int s = (int) Math.floorMod(h, (long) hours);
-        sumGood += hg[s];
-        sumBad += hb[s];
+        long start = openHour - minutes[i] / 60;
+        long foldedGood = 0;
+        long foldedBad = 0;
+        if (start <= foldedHour) {
+          int before = cumSlot(start - 1);
+          foldedGood = cg[last] - cg[before];
+          foldedBad = cb[last] - cb[before];
+        }
+        totals[i] = sumGood + sumBad + foldedGood + foldedBad;
+        bads[i] = sumBad + foldedBad;
       }
     }
     for (; i < minutes.length; i++) {
@@ -220,22 +219,37 @@ public final class SliSeries {
       return;
     }
     long o = openMinute;
+    int verdict = 0; // of the slice holding minute o, if it closes now: 1 good, -1 bad
+    long sliceEnd = 0;
     if (sliceMinutes > 0) {
-      long end = (Math.floorDiv(o, sliceMinutes) + 1) * sliceMinutes;
-      if (end <= target) {
-        closeSlice(end - sliceMinutes, o);
+      sliceEnd = (Math.floorDiv(o, sliceMinutes) + 1) * sliceMinutes;
+      if (sliceEnd <= target) {
+        verdict = verdict(sliceEnd - sliceMinutes, o);
       }
     }
     long evictTo = Math.min(o, target - MINUTES);
     for (long m = o - MINUTES + 1; m <= evictTo; m++) {
       fold(m);
     }
+    if (verdict != 0) {
+      long last = sliceEnd - 1; // the slice counts in its last minute
+      int s = slot(last);
+      if (verdict > 0) {
+        sliceGood[s]++;
+      } else {
+        sliceBad[s]++;
+      }
+      if (last <= target - MINUTES) {
+        fold(last); // a jump past the whole minute ring: straight into its hour
+      }
+    }
     openMinute = target;
     at = now;
     openSlot = slot(target);
   }
 
-  private void closeSlice(long first, long last) {
+  /** Returns 1 for a good slice, -1 for a bad one, 0 for one without events. */
+  private int verdict(long first, long last) {
     long sliceGoodEvents = 0;
     long total = 0;
     for (long m = first; m <= last; m++) {
@@ -245,40 +259,42 @@ public final class SliSeries {
       total += gs + (int) INTS.getVolatile(bad, s);
     }
     if (total == 0) {
-      return;
+      return 0;
     }
-    int s = slot(last);
-    if ((double) sliceGoodEvents / total >= sliceTarget) {
-      sliceGood[s]++;
-    } else {
-      sliceBad[s]++;
-    }
+    return (double) sliceGoodEvents / total >= sliceTarget ? 1 : -1;
   }
 
   private void fold(long minute) {
     long h = Math.floorDiv(minute, 60);
     if (h > foldedHour) {
-      for (long z = Math.max(foldedHour + 1, h - hours + 1); z <= h; z++) {
-        int hs = (int) Math.floorMod(z, (long) hours);
-        hourGood[hs] = 0;
-        hourBad[hs] = 0;
-        if (hourSliceGood != null) {
-          hourSliceGood[hs] = 0;
-          hourSliceBad[hs] = 0;
+      boolean first = foldedHour == NONE;
+      int from = first ? 0 : cumSlot(foldedHour);
+      for (long z = first ? h : Math.max(foldedHour + 1, h - hours); z <= h; z++) {
+        int to = cumSlot(z);
+        cumGood[to] = first ? 0 : cumGood[from];
+        cumBad[to] = first ? 0 : cumBad[from];
+        if (cumSliceGood != null) {
+          cumSliceGood[to] = first ? 0 : cumSliceGood[from];
+          cumSliceBad[to] = first ? 0 : cumSliceBad[from];
         }
       }
       foldedHour = h;
     }
     int s = slot(minute);
-    int hs = (int) Math.floorMod(h, (long) hours);
-    hourGood[hs] += (int) INTS.getAndSet(good, s, 0);
-    hourBad[hs] += (int) INTS.getAndSet(bad, s, 0);
+    int hs = cumSlot(h);
+    cumGood[hs] += (int) INTS.getAndSet(good, s, 0);
+    cumBad[hs] += (int) INTS.getAndSet(bad, s, 0);
     if (sliceGood != null) {
-      hourSliceGood[hs] += sliceGood[s];
-      hourSliceBad[hs] += sliceBad[s];
+      cumSliceGood[hs] += sliceGood[s];
+      cumSliceBad[hs] += sliceBad[s];
       sliceGood[s] = 0;
       sliceBad[s] = 0;
     }
+  }
+
+  /** The slot of hour {@code h} in the cumulative rings, one longer than the SLO window. */
+  private int cumSlot(long h) {
+    return (int) Math.floorMod(h, (long) hours + 1);
   }
 
   private static int slot(long minute) {

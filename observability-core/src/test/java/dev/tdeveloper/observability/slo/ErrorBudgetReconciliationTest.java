@@ -33,7 +33,9 @@ class ErrorBudgetReconciliationTest {
           Duration.ofHours(7),
           Duration.ofDays(1),
           Duration.ofDays(3),
-          Duration.ofDays(7));
+          Duration.ofDays(7),
+          Duration.ofDays(28),
+          Duration.ofDays(30));
 
   /** A step of the stream: record events, then move the clock by some seconds and advance. */
   record Step(int good, int bad, long seconds) {}
@@ -52,10 +54,16 @@ class ErrorBudgetReconciliationTest {
         .ofMaxSize(300);
   }
 
+  @Provide
+  Arbitrary<Integer> windowDays() {
+    return Arbitraries.of(7, 28, 30);
+  }
+
   @Property(tries = 200)
-  void windowCountsAndBudgetMatchBruteForce(@ForAll("streams") List<Step> stream) {
+  void windowCountsAndBudgetMatchBruteForce(
+      @ForAll("streams") List<Step> stream, @ForAll("windowDays") int days) {
     ManualClock clock = new ManualClock(START);
-    Slo slo = Slo.builder("weekly").objective(0.99).windowDays(7).build();
+    Slo slo = Slo.builder("rolling").objective(0.99).windowDays(days).build();
     SliRecorder recorder = SliRecorder.create(clock, List.of(slo));
     SliSeries series = recorder.series(slo, TenantId.of("acme"));
     List<long[]> events = new ArrayList<>(); // {minute, good, bad}
@@ -68,7 +76,7 @@ class ErrorBudgetReconciliationTest {
       open = minuteOf(clock.instant());
       check(series, events, open);
     }
-    SliCounts week = bruteForce(events, open, Duration.ofDays(7));
+    SliCounts week = bruteForce(events, open, Duration.ofDays(days));
     ErrorBudget budget = series.budget();
     assertThat(budget.counts()).isEqualTo(week);
     assertThat(budget.remainingEvents())
@@ -79,8 +87,51 @@ class ErrorBudgetReconciliationTest {
             org.assertj.core.data.Offset.offset(1e-9));
   }
 
+  @Property(tries = 100)
+  void timesliceCountsMatchBruteForceSlices(
+      @ForAll("streams") List<Step> stream, @ForAll("sliceMinutes") int k) {
+    ManualClock clock = new ManualClock(START);
+    Slo slo =
+        Slo.builder("sliced")
+            .objective(0.99)
+            .windowDays(7)
+            .timeslices(Duration.ofMinutes(k), 0.9)
+            .build();
+    SliRecorder recorder = SliRecorder.create(clock, List.of(slo));
+    SliSeries series = recorder.series(slo, TenantId.of("acme"));
+    java.util.TreeMap<Long, long[]> slices = new java.util.TreeMap<>(); // first minute -> {g, b}
+    for (Step step : stream) {
+      series.record(step.good(), step.bad());
+      long first = Math.floorDiv(minuteOf(clock.instant()), k) * k;
+      long[] slice = slices.computeIfAbsent(first, f -> new long[2]);
+      slice[0] += step.good();
+      slice[1] += step.bad();
+      clock.advance(Duration.ofSeconds(step.seconds()));
+      recorder.advance();
+      long open = minuteOf(clock.instant());
+      List<long[]> closed = new ArrayList<>(); // {last minute, good slice, bad slice}
+      slices.forEach(
+          (start, gb) -> {
+            long total = gb[0] + gb[1];
+            if (start + k <= open && total > 0) {
+              boolean good = (double) gb[0] / total >= 0.9;
+              closed.add(new long[] {start + k - 1, good ? 1 : 0, good ? 0 : 1});
+            }
+          });
+      check(series, closed, open);
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> sliceMinutes() {
+    return Arbitraries.of(1, 5, 15, 60);
+  }
+
   private static void check(SliSeries series, List<long[]> events, long open) {
     for (Duration w : WINDOWS) {
+      if (w.compareTo(series.slo().window()) > 0) {
+        continue;
+      }
       assertThat(series.counts(w)).as("window %s", w).isEqualTo(bruteForce(events, open, w));
     }
   }
