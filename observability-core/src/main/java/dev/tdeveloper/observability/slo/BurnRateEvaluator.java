@@ -1,6 +1,5 @@
 package dev.tdeveloper.observability.slo;
 
-import dev.tdeveloper.observability.Labels;
 import dev.tdeveloper.observability.alert.Alert;
 import java.time.Duration;
 import java.time.Instant;
@@ -274,43 +273,9 @@ public final class BurnRateEvaluator {
   }
 
   private Alert alert(SeriesState s, int i, BurnRateRule rule) {
-    Slo slo = s.plan.slo;
-    Labels labels =
-        slo.labels()
-            .with(Alert.ALERTNAME, ALERTNAME)
-            .with("slo", slo.id())
-            .with(Alert.TENANT, s.series.tenant().value())
-            .with(Alert.SEVERITY, rule.severity().label())
-            .with("long_window", Windows.format(rule.longWindow()))
-            .with("short_window", Windows.format(rule.shortWindow()));
     ErrorBudget budget =
-        new ErrorBudget(slo, s.series.tenant(), s.at, new SliCounts(s.total, s.bad));
-    Map<String, String> annotations = new HashMap<>();
-    annotations.put(
-        "summary",
-        String.format(
-            java.util.Locale.ROOT,
-            "SLO %s of tenant %s is burning its error budget %.1fx over %s and %.1fx over %s"
-                + " (%s above %.1fx)",
-            slo.id(),
-            s.series.tenant().value(),
-            s.longBurn[i],
-            Windows.format(rule.longWindow()),
-            s.shortBurn[i],
-            Windows.format(rule.shortWindow()),
-            rule.pages() ? "page" : "ticket",
-            rule.factor()));
-    annotations.put("description", slo.description().isEmpty() ? slo.id() : slo.description());
-    annotations.put("burn_rate_long", fmt(s.longBurn[i]));
-    annotations.put("burn_rate_short", fmt(s.shortBurn[i]));
-    annotations.put("factor", fmt(rule.factor()));
-    annotations.put("objective", Double.toString(slo.objective()));
-    annotations.put("budget_remaining", fmt(budget.remainingFraction()));
-    return Alert.firing(labels, annotations, s.since[i]);
-  }
-
-  private static String fmt(double v) {
-    return String.format(java.util.Locale.ROOT, "%.4f", v);
+        new ErrorBudget(s.plan.slo, s.series.tenant(), s.at, new SliCounts(s.total, s.bad));
+    return BurnRateAlerts.alert(budget, rule, s.longBurn[i], s.shortBurn[i], s.since[i]);
   }
 
   private void send(Alert alert) {
