@@ -1,6 +1,9 @@
 /**
- * Service level objectives: {@code Slo} definitions (in code or {@code slos.yaml}), the {@code
- * SliRecorder} with a fixed ring of buckets per SLO and tenant, {@code ErrorBudget}s, and the
- * multi-window multi-burn-rate alerts of the SRE workbook as Sloth and Pyrra generate them.
+ * Service level objectives: {@link dev.tdeveloper.observability.slo.Slo} definitions (in code or
+ * {@code slos.yaml} through {@link dev.tdeveloper.observability.slo.SloConfigLoader}), the {@link
+ * dev.tdeveloper.observability.slo.SliRecorder} with fixed rings of minute and hour buckets per SLO
+ * and tenant, {@link dev.tdeveloper.observability.slo.ErrorBudget}s and burn rates over any window,
+ * and the multi-window multi-burn-rate alerts of the SRE workbook as Sloth and Pyrra generate them,
+ * evaluated by the {@link dev.tdeveloper.observability.slo.BurnRateEvaluator}.
  */
 package dev.tdeveloper.observability.slo;
