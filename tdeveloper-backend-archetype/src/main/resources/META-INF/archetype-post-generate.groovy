@@ -9,30 +9,33 @@ def root = Path.of(request.outputDirectory, request.artifactId)
 def packagePath = request.properties.get('package').replace('.', '/')
 def cloud = request.properties.get('cloud')
 def spis = [
-    tenancy     : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
-    security    : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
-    compliance  : ['AuditSink', 'CheckpointAnchor'],
-    dr          : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
-    scaling     : ['ScalingBackend'],
-    cost        : ['BillingImporter'],
-    distribution: ['ReplicationChannel', 'EdgeCache', 'HlcStateStore'],
+    tenancy      : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
+    security     : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+    compliance   : ['AuditSink', 'CheckpointAnchor'],
+    dr           : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
+    scaling      : ['ScalingBackend'],
+    cost         : ['BillingImporter'],
+    distribution : ['ReplicationChannel', 'EdgeCache', 'HlcStateStore'],
+    observability: ['AlertStateStore', 'EscalationStateStore'],
 ]
 // dr-core has no provider SPIs: its classes are wired explicitly, so it registers nothing; nor has
 // distribution-core's HlcStateStore, which is passed to Hlc.builder().
 def services = [
-    tenancy     : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
-                   'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
-                   'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
-    security    : ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
-                   'dev.tdeveloper.security.spi.KeyManagerProvider',
-                   'dev.tdeveloper.security.spi.SecretStoreProvider',
-                   'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
-    compliance  : ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
-    dr          : [],
-    scaling     : ['dev.tdeveloper.scaling.spi.ScalingBackendProvider'],
-    cost        : ['dev.tdeveloper.cost.spi.BillingImporterProvider'],
-    distribution: ['dev.tdeveloper.distribution.spi.ReplicationChannelProvider',
-                   'dev.tdeveloper.distribution.spi.EdgeCacheProvider'],
+    tenancy      : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
+                    'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
+                    'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
+    security     : ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
+                    'dev.tdeveloper.security.spi.KeyManagerProvider',
+                    'dev.tdeveloper.security.spi.SecretStoreProvider',
+                    'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
+    compliance   : ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
+    dr           : [],
+    scaling      : ['dev.tdeveloper.scaling.spi.ScalingBackendProvider'],
+    cost         : ['dev.tdeveloper.cost.spi.BillingImporterProvider'],
+    distribution : ['dev.tdeveloper.distribution.spi.ReplicationChannelProvider',
+                    'dev.tdeveloper.distribution.spi.EdgeCacheProvider'],
+    observability: ['dev.tdeveloper.observability.spi.AlertStateStoreProvider',
+                    'dev.tdeveloper.observability.spi.EscalationStateStoreProvider'],
 ]
 
 def value = request.properties.get('cores')

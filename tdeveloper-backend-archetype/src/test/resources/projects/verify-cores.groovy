@@ -10,24 +10,27 @@ def generated = new File(
     (binding.hasVariable('projectDir') ? projectDir : context.projectDir).toString())
 
 def expected = [
-    tenancy     : [spis: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
-                   providers: ['TenantRegistry', 'QuotaStore', 'UsageStore'], spi: 'dev.tdeveloper.tenancy.spi'],
-    security    : [spis: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
-                   providers: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
-                   spi: 'dev.tdeveloper.security.spi'],
-    compliance  : [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink'],
-                   spi: 'dev.tdeveloper.compliance.spi'],
+    tenancy      : [spis: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
+                    providers: ['TenantRegistry', 'QuotaStore', 'UsageStore'], spi: 'dev.tdeveloper.tenancy.spi'],
+    security     : [spis: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+                    providers: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
+                    spi: 'dev.tdeveloper.security.spi'],
+    compliance   : [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink'],
+                    spi: 'dev.tdeveloper.compliance.spi'],
     // dr-core has no provider SPIs: its classes are wired explicitly.
-    dr          : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: [],
-                   spi: 'dev.tdeveloper.dr.spi'],
-    scaling     : [spis: ['ScalingBackend'], providers: ['ScalingBackend'],
-                   spi: 'dev.tdeveloper.scaling.spi'],
-    cost        : [spis: ['BillingImporter'], providers: ['BillingImporter'],
-                   spi: 'dev.tdeveloper.cost.spi'],
+    dr           : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: [],
+                    spi: 'dev.tdeveloper.dr.spi'],
+    scaling      : [spis: ['ScalingBackend'], providers: ['ScalingBackend'],
+                    spi: 'dev.tdeveloper.scaling.spi'],
+    cost         : [spis: ['BillingImporter'], providers: ['BillingImporter'],
+                    spi: 'dev.tdeveloper.cost.spi'],
     // HlcStateStore has no provider: it is passed to Hlc.builder().
-    distribution: [spis: ['ReplicationChannel', 'EdgeCache', 'HlcStateStore'],
-                   providers: ['ReplicationChannel', 'EdgeCache'],
-                   spi: 'dev.tdeveloper.distribution.spi'],
+    distribution : [spis: ['ReplicationChannel', 'EdgeCache', 'HlcStateStore'],
+                    providers: ['ReplicationChannel', 'EdgeCache'],
+                    spi: 'dev.tdeveloper.distribution.spi'],
+    observability: [spis: ['AlertStateStore', 'EscalationStateStore'],
+                    providers: ['AlertStateStore', 'EscalationStateStore'],
+                    spi: 'dev.tdeveloper.observability.spi'],
 ]
 assert expected.keySet().containsAll(chosen) : "unknown cores in archetype.properties: ${chosen}"
 
