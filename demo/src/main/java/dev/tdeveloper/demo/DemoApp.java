@@ -158,6 +158,7 @@ public final class DemoApp implements AutoCloseable {
     services.scaling.start(); // every 15 s on its own thread, stopped by services.close()
     services.cost.schedule(jobs, job -> safely("cost allocation", job)); // hourly
     services.regions.schedule(jobs, job -> safely("regions", job)); // probes 10 s, replicas 1 s
+    services.observability.schedule(jobs, job -> safely("slo alerts", job)); // 10 s, router 1 s
     services.health.started();
     return new DemoApp(services, server, jobs, token, tls);
   }
@@ -236,6 +237,10 @@ public final class DemoApp implements AutoCloseable {
               addFilter(context, waf, "/usage");
             });
     addFilter(context, tenantFilter, "/*");
+    // SLIs of the tenant API: after the tenant filter, so everything after it counts.
+    SloFilter slis = new SloFilter(services.observability, services.registry, services.ticker);
+    addFilter(context, slis, "/notes/*");
+    addFilter(context, slis, "/usage");
     addFilter(context, operators, "/ops/*");
     addFilter(context, operators, "/admin/*");
     addFilter(context, rateLimitFilter, "/notes/*");
@@ -287,6 +292,12 @@ public final class DemoApp implements AutoCloseable {
     context.addServlet(new ServletHolder(compliance), "/admin/access-reviews");
     context.addServlet(
         new ServletHolder(new AuditServlet(services.audit.log, services.clock)), "/admin/audit/*");
+    context.addServlet(
+        new ServletHolder(new AlertsServlet(services.observability, services.clock)),
+        "/admin/alerts/*");
+    MetricsServlet metrics = new MetricsServlet(services.observability);
+    context.addServlet(new ServletHolder(metrics), "/ops/metrics");
+    context.addServlet(new ServletHolder(metrics), "/admin/metrics");
     FinOpsServlet finops = new FinOpsServlet(services.cost);
     context.addServlet(new ServletHolder(finops), "/admin/finops");
     context.addServlet(new ServletHolder(finops), "/admin/finops/*");

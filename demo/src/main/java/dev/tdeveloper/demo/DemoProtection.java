@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.observability.micrometer.TdeveloperMetrics;
 import dev.tdeveloper.security.ratelimit.RateLimitEvent;
 import dev.tdeveloper.security.ratelimit.RateLimitKey;
 import dev.tdeveloper.security.ratelimit.RateLimiter;
@@ -56,7 +57,7 @@ final class DemoProtection {
    *
    * @throws ConfigException if a rate-limit setting of {@code config} is bad
    */
-  DemoProtection(TenantConfig config, Ticker ticker, DemoAudit audit) {
+  DemoProtection(TenantConfig config, Ticker ticker, DemoAudit audit, TdeveloperMetrics meters) {
     this.policies = TenantRateLimitPolicies.of(config);
     this.limiter =
         RateLimiter.<RateLimitKey>builder()
@@ -64,6 +65,7 @@ final class DemoProtection {
             .ticker(ticker)
             .listener(DemoProtection::log)
             .listener(audit.listener(e -> e instanceof RateLimitEvent.StoreFailed))
+            .listener(meters.rateLimitListener())
             .build();
     this.shield =
         AbuseShield.builder()
@@ -81,6 +83,7 @@ final class DemoProtection {
                     .build())
             .listener(DemoProtection::log)
             .listener(audit.listener(e -> e instanceof ShieldEvent.Banned))
+            .listener(meters.shieldListener())
             .build();
   }
 

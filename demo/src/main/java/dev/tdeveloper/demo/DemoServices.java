@@ -19,6 +19,7 @@ import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.context.TenantContext;
+import dev.tdeveloper.tenancy.provision.LifecycleOperation;
 import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
@@ -78,6 +79,7 @@ final class DemoServices implements AutoCloseable {
   static final String NOTES_CREATED = "notes_created";
 
   final InstantSource clock;
+  final Ticker ticker;
   final Instant startedAt;
   final ReloadableTenantConfig config;
   final AtomicReference<Optional<ConfigReloadEvent>> lastReload =
@@ -108,15 +110,20 @@ final class DemoServices implements AutoCloseable {
   final DemoCost cost; // hourly allocation, budgets, anomalies, recommendations
   final DistributionConfig regionsConfig; // regions.yaml: five regions, routing, residency
   final DemoRegions regions; // health, routing answers, residency, replicas and their lag
+  final DemoObservability observability; // SLOs, burn-rate alerts, incidents, metrics
 
   DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
     this.clock = clock;
+    this.ticker = ticker;
     this.startedAt = clock.instant();
     Files.createDirectories(options.dataDir());
     // Read before anything is opened, so a bad file fails the start without leaking anything.
     this.scalingConfig = ScalingConfigLoader.load(scalingFile(options));
     this.priceBook = DemoCost.loadPriceBook(siblingOrBundled(options, "price-book.yaml"));
     this.regionsConfig = RegionConfigLoader.load(siblingOrBundled(options, "regions.yaml"));
+    this.observability =
+        new DemoObservability(
+            siblingOrBundled(options, "slos.yaml"), options.dataDir(), clock, System::getenv);
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
@@ -128,7 +135,7 @@ final class DemoServices implements AutoCloseable {
             .listener(event -> lastReload.set(Optional.of(event)))
             .listener(audit.listener())
             .build();
-    this.protection = new DemoProtection(config.current(), ticker, audit);
+    this.protection = new DemoProtection(config.current(), ticker, audit, observability.meters);
     config.addApplier("rate limits", protection::apply);
     this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current());
     config.addApplier("waf", waf.policies::update);
@@ -167,6 +174,7 @@ final class DemoServices implements AutoCloseable {
                         "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
             .listener(event -> LOG.debug("provisioning: {}", event))
             .listener(audit.listener(DemoServices::auditedProvisioning))
+            .listener(this::countSignup)
             .build();
     this.quotaStore =
         FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
@@ -178,6 +186,7 @@ final class DemoServices implements AutoCloseable {
             .clock(clock)
             .policies(quotaPolicies)
             .listener(audit.listener())
+            .listener(observability.meters.quotaListener())
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
             .build();
     this.usageStore =
@@ -194,6 +203,7 @@ final class DemoServices implements AutoCloseable {
             .meter(
                 MeterDefinition.of(
                     NOTES_CREATED, Aggregation.SUM, Duration.ofHours(1), Duration.ofMinutes(5)))
+            .listener(observability.meters.usageListener())
             .build();
     compactUsageStore();
     provisioner.resumeIncomplete();
@@ -273,10 +283,19 @@ final class DemoServices implements AutoCloseable {
         || event instanceof ProvisioningEvent.StepCompleted);
   }
 
+  /** Counts a completed provisioning saga as a signup in the business metrics. */
+  private void countSignup(ProvisioningEvent event) {
+    if (event instanceof ProvisioningEvent.SagaCompleted done
+        && done.operation() == LifecycleOperation.PROVISION) {
+      observability.business.increment(DemoObservability.SIGNUPS, done.tenantId());
+    }
+  }
+
   /** Meters a created note (its tenant-scoped id makes the usage event idempotent). */
   void recordNoteCreated(Note note) {
     TenantId tenant = TenantContext.require();
     usage.record(UsageEvent.of(tenant, NOTES_CREATED, 1, note.createdAt(), "note-" + note.id()));
+    observability.business.increment(DemoObservability.NOTES_CREATED, tenant);
     LOG.info("tenant {}: note {} created: {}", tenant, note.id(), DemoLog.excerpt(note.text()));
   }
 
@@ -337,6 +356,7 @@ final class DemoServices implements AutoCloseable {
 
   @Override
   public void close() {
+    observability.close(); // never throws
     scaling.close(); // never throws
     health.close();
     privacy.close(); // never throws
