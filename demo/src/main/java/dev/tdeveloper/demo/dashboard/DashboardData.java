@@ -88,7 +88,7 @@ public final class DashboardData {
     section(protection, "shield", this::shieldView);
     section(root, "slos", () -> sources.slos().stream().map(this::slo).toList());
     section(root, "alerts", () -> alerts(now));
-    section(root, "incidents", sources::incidents);
+    section(root, "incidents", () -> sources.incidents().stream().map(this::incident).toList());
     sections.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> section(root, e.getKey(), e.getValue()));
@@ -151,6 +151,19 @@ public final class DashboardData {
     view.put("burnRates", s.burnRates());
     view.put("sparkline", s.sparkline());
     view.put("alerts", s.alerts());
+    return view;
+  }
+
+  private Map<String, Object> incident(IncidentView i) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", i.id());
+    view.put("title", i.title());
+    view.put("tenant", i.tenant().orElse(null));
+    view.put("severity", i.severity());
+    view.put("status", i.status());
+    view.put("openedAt", i.openedAt().toString());
+    view.put("rootCause", i.rootCause());
+    view.put("alertCount", i.alertCount());
     return view;
   }
 
