@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * shown under {@code /admin/finops}. The process plays five regions ({@link DemoRegions}): the
  * notes API enforces each tenant's residency where a request is served ({@link ResidencyFilter}),
  * note ids replicate between the regions residency allows, and {@code /ops/regions}, {@code
- * /ops/route} and {@code /admin/regions} show health, lag and failover. Thread-safe; {@link
- * #close()} stops everything.
+ * /ops/route} and {@code /admin/regions} show health, lag and failover. The ops dashboard ({@link
+ * OpsDashboard}) is at {@code /admin/dashboard}. Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
