@@ -1,5 +1,9 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.demo.dashboard.DashboardData;
+import dev.tdeveloper.demo.dashboard.OpsDashboard;
+import dev.tdeveloper.demo.dashboard.TrafficCounter;
+import dev.tdeveloper.demo.dashboard.UnwiredDashboardSources;
 import dev.tdeveloper.demo.notes.NotesServlet;
 import dev.tdeveloper.tenancy.access.Permission;
 import dev.tdeveloper.tenancy.access.Principal;
@@ -50,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * shown under {@code /admin/finops}. The process plays five regions ({@link DemoRegions}): the
  * notes API enforces each tenant's residency where a request is served ({@link ResidencyFilter}),
  * note ids replicate between the regions residency allows, and {@code /ops/regions}, {@code
- * /ops/route} and {@code /admin/regions} show health, lag and failover. Thread-safe; {@link
- * #close()} stops everything.
+ * /ops/route} and {@code /admin/regions} show health, lag and failover. The ops dashboard ({@link
+ * OpsDashboard}) is at {@code /admin/dashboard}. Thread-safe; {@link #close()} stops everything.
  */
 public final class DemoApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
@@ -219,13 +223,17 @@ public final class DemoApp implements AutoCloseable {
                 services.audit.listener(e -> e instanceof RateLimitFilterEvent.StoreUnavailable))
             .build();
     ServletContextHandler context = new ServletContextHandler();
+    TrafficCounter traffic = new TrafficCounter(services.clock); // the dashboard's, per tenant
     // Filters run in the order they are added: the autoscaler's request counter (outermost, so
     // refused requests count as load too), audit (so every refusal is audited), shield, WAF (on
     // /notes and /usage, unless --waf off), tenant (skips /health, /ops, /admin), operator (on /ops
-    // and /admin only), rate limit, residency (on /notes), metering.
+    // and /admin only; the dashboard's page shell is exempt), the dashboard's per-tenant traffic
+    // counter, rate limit, residency (on /notes), metering.
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
+    addFilter(context, traffic.shieldEntry(), "/*");
     addFilter(context, shieldFilter, "/*");
+    addFilter(context, traffic.shieldExit(), "/*");
     // The WAF inspects the tenant API after the shield and before the tenant filter does any work
     // for an attack; it picks the tenant's policy with the tenant filter's own resolver.
     services
@@ -242,7 +250,9 @@ public final class DemoApp implements AutoCloseable {
     addFilter(context, slis, "/notes/*");
     addFilter(context, slis, "/usage");
     addFilter(context, operators, "/ops/*");
-    addFilter(context, operators, "/admin/*");
+    addFilter(context, OpsDashboard.exemptingShell(operators), "/admin/*"); // shell: no data
+    addFilter(context, traffic.tenantFilter(), "/notes/*");
+    addFilter(context, traffic.tenantFilter(), "/usage");
     addFilter(context, rateLimitFilter, "/notes/*");
     addFilter(context, rateLimitFilter, "/usage");
     // Residency before quotas and storage: a note refused in a region was never charged.
@@ -301,6 +311,21 @@ public final class DemoApp implements AutoCloseable {
     FinOpsServlet finops = new FinOpsServlet(services.cost);
     context.addServlet(new ServletHolder(finops), "/admin/finops");
     context.addServlet(new ServletHolder(finops), "/admin/finops/*");
+    new OpsDashboard(
+            DashboardData.builder()
+                .mapper(Json.MAPPER)
+                .clock(services.clock)
+                .registry(services.registry)
+                .traffic(traffic)
+                .usage(services.usage)
+                .shield(services.protection.shield)
+                .sources(UnwiredDashboardSources.INSTANCE)
+                .section("cost", () -> FinOpsView.summary(services.cost))
+                .section("backups", services.backups::status)
+                .section("audit", services.audit::stats)
+                .build(),
+            Json.MAPPER)
+        .mapServlets(context);
     return context;
   }
 
