@@ -3,8 +3,10 @@ package dev.tdeveloper.demo;
 import dev.tdeveloper.demo.dashboard.DashboardData;
 import dev.tdeveloper.demo.dashboard.OpsDashboard;
 import dev.tdeveloper.demo.dashboard.TrafficCounter;
-import dev.tdeveloper.demo.dashboard.UnwiredDashboardSources;
 import dev.tdeveloper.demo.notes.NotesServlet;
+import dev.tdeveloper.observability.otel.TenantTracingFilter;
+import dev.tdeveloper.observability.otel.TracedFilter;
+import dev.tdeveloper.observability.otel.TracingFilter;
 import dev.tdeveloper.tenancy.access.Permission;
 import dev.tdeveloper.tenancy.access.Principal;
 import dev.tdeveloper.tenancy.access.RolePolicy;
@@ -22,6 +24,8 @@ import dev.tdeveloper.web.ratelimit.RateLimitFilter;
 import dev.tdeveloper.web.ratelimit.RateLimitFilterEvent;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
 import dev.tdeveloper.web.tenant.TenantFilter;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.security.SecureRandom;
@@ -101,6 +105,19 @@ public final class DemoApp implements AutoCloseable {
    */
   public static DemoApp start(DemoOptions options, InstantSource clock, Ticker ticker)
       throws Exception {
+    return start(options, clock, ticker, GlobalOpenTelemetry.get());
+  }
+
+  /**
+   * As {@link #start(DemoOptions, InstantSource, Ticker)}, tracing every request with {@code otel}:
+   * a server span per request, a child span per protection filter (shield, WAF, tenant, rate limit)
+   * and the tenant as span attribute and baggage. The other overloads use {@link
+   * GlobalOpenTelemetry} (a no-op unless the OpenTelemetry Java agent or SDK autoconfiguration
+   * registered an SDK, e.g. exporting over OTLP).
+   */
+  public static DemoApp start(
+      DemoOptions options, InstantSource clock, Ticker ticker, OpenTelemetry otel)
+      throws Exception {
     Optional<TlsEndpoint> tls =
         options.tls().enabled()
             ? Optional.of(TlsEndpoint.open(options.tls(), options.dataDir(), clock))
@@ -118,7 +135,7 @@ public final class DemoApp implements AutoCloseable {
     }
     server.addConnector(connector);
     ServletContextHandler context =
-        routes(services, options, operatorFilter(token, services.audit));
+        routes(services, options, operatorFilter(token, services.audit), otel);
     context.addServlet(services.posture.servlet(tls), "/ops/posture");
     tls.ifPresent(
         t ->
@@ -197,7 +214,7 @@ public final class DemoApp implements AutoCloseable {
   }
 
   private static ServletContextHandler routes(
-      DemoServices services, DemoOptions options, OperatorFilter operators) {
+      DemoServices services, DemoOptions options, OperatorFilter operators, OpenTelemetry otel) {
     SubdomainTenantResolver.Builder subdomains = SubdomainTenantResolver.builder();
     options.baseDomains().forEach(subdomains::baseDomain);
     TenantResolver resolver =
@@ -224,15 +241,18 @@ public final class DemoApp implements AutoCloseable {
             .build();
     ServletContextHandler context = new ServletContextHandler();
     TrafficCounter traffic = new TrafficCounter(services.clock); // the dashboard's, per tenant
-    // Filters run in the order they are added: the autoscaler's request counter (outermost, so
-    // refused requests count as load too), audit (so every refusal is audited), shield, WAF (on
-    // /notes and /usage, unless --waf off), tenant (skips /health, /ops, /admin), operator (on /ops
-    // and /admin only; the dashboard's page shell is exempt), the dashboard's per-tenant traffic
-    // counter, rate limit, residency (on /notes), metering.
+    // Filters run in the order they are added: tracing (outermost: one server span per request),
+    // the autoscaler's request counter (so refused requests count as load too), audit (so every
+    // refusal is audited), shield, WAF (on /notes and /usage, unless --waf off), tenant (skips
+    // /health, /ops, /admin) with the tenant put on the span and baggage, the SLIs, operator (on
+    // /ops and /admin only; the dashboard's page shell is exempt), the dashboard's per-tenant
+    // traffic counter, rate limit, residency (on /notes), metering. The protection filters each
+    // get a child span.
+    addFilter(context, TracingFilter.builder().openTelemetry(otel).build(), "/*");
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
     addFilter(context, traffic.shieldEntry(), "/*");
-    addFilter(context, shieldFilter, "/*");
+    addFilter(context, TracedFilter.wrap(otel, "shield", shieldFilter), "/*");
     addFilter(context, traffic.shieldExit(), "/*");
     // The WAF inspects the tenant API after the shield and before the tenant filter does any work
     // for an attack; it picks the tenant's policy with the tenant filter's own resolver.
@@ -241,10 +261,12 @@ public final class DemoApp implements AutoCloseable {
         .filter(resolver)
         .ifPresent(
             waf -> {
-              addFilter(context, waf, "/notes/*");
-              addFilter(context, waf, "/usage");
+              Filter traced = TracedFilter.wrap(otel, "waf", waf);
+              addFilter(context, traced, "/notes/*");
+              addFilter(context, traced, "/usage");
             });
-    addFilter(context, tenantFilter, "/*");
+    addFilter(context, TracedFilter.wrap(otel, "tenant", tenantFilter), "/*");
+    addFilter(context, TenantTracingFilter.create(), "/*");
     // SLIs of the tenant API: after the tenant filter, so everything after it counts.
     SloFilter slis = new SloFilter(services.observability, services.registry, services.ticker);
     addFilter(context, slis, "/notes/*");
@@ -253,8 +275,9 @@ public final class DemoApp implements AutoCloseable {
     addFilter(context, OpsDashboard.exemptingShell(operators), "/admin/*"); // shell: no data
     addFilter(context, traffic.tenantFilter(), "/notes/*");
     addFilter(context, traffic.tenantFilter(), "/usage");
-    addFilter(context, rateLimitFilter, "/notes/*");
-    addFilter(context, rateLimitFilter, "/usage");
+    Filter tracedRateLimit = TracedFilter.wrap(otel, "rate-limit", rateLimitFilter);
+    addFilter(context, tracedRateLimit, "/notes/*");
+    addFilter(context, tracedRateLimit, "/usage");
     // Residency before quotas and storage: a note refused in a region was never charged.
     addFilter(context, new ResidencyFilter(services.regions), "/notes/*");
     MeteringFilter metering = new MeteringFilter(services.usage, services.clock);
@@ -319,7 +342,7 @@ public final class DemoApp implements AutoCloseable {
                 .traffic(traffic)
                 .usage(services.usage)
                 .shield(services.protection.shield)
-                .sources(UnwiredDashboardSources.INSTANCE)
+                .sources(new DemoDashboardSources(services.observability, services.clock))
                 .section("cost", () -> FinOpsView.summary(services.cost))
                 .section("backups", services.backups::status)
                 .section("audit", services.audit::stats)

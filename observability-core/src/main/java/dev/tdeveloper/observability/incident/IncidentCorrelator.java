@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * Groups alerts into {@link Incident}s, so a cascade pages once: an alert about a tenant (label
  * {@code tenant}) joins that tenant's open incident; an alert about no tenant joins the open
  * incident of the first correlation label it carries (default {@code dependency}); any other alert
- * is an incident of its own. It joins only if that incident gained an alert within the window
- * (default 5 minutes) before; otherwise a new incident opens. Alerts of different tenants never
+ * is an incident of its own. It joins only if that incident was active within the window (default
+ * 5 minutes) before: it gained an alert or one of its alerts was re-sent firing (sources re-send
+ * firing alerts periodically, so an incident whose alerts still fire keeps taking related ones);
+ * otherwise a new incident opens. Alerts of different tenants never
  * share an incident. An incident resolves when all its alerts have resolved; acknowledging it stops
  * its escalation. Each incident carries a {@link RootCauseHint} from the {@link DependencyGraph}.
  *
@@ -122,6 +124,9 @@ public final class IncidentCorrelator {
 
   private Incident update(OpenIncident incident, Alert alert, Instant now) {
     incident.put(alert, now, config.dependencyGraph());
+    if (!alert.isResolvedAt(now)) {
+      incident.lastJoinAt = now; // still firing: the incident is active
+    }
     if (incident.allResolvedAt(now)) {
       return close(incident, now);
     }
