@@ -1,6 +1,7 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.tenancy.time.Ticker;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,19 @@ final class DemoTestApps {
     DemoOptions options =
         new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(token));
     return DemoApp.start(adjust.apply(options), clock, ticker);
+  }
+
+  /** As {@link #start(Path, String, InstantSource, Ticker)}, tracing requests with {@code otel}. */
+  static DemoApp startTraced(
+      Path dir, String token, InstantSource clock, Ticker ticker, OpenTelemetry otel)
+      throws Exception {
+    Path config = dir.resolve("tenants.yaml");
+    if (!Files.exists(config)) {
+      Files.copy(DemoAppTest.SHIPPED, config);
+    }
+    DemoOptions options =
+        new DemoOptions(0, config, dir.resolve("data"), List.of("localhost"), Optional.of(token));
+    return DemoApp.start(options, clock, ticker, otel);
   }
 
   /** A GET to the running demo, with the operator {@code token} as bearer when one is given. */
