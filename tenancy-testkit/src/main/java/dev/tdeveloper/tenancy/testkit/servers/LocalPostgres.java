@@ -54,6 +54,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
   private static final String SYSTEM_USER = "postgres";
+  private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
@@ -102,6 +103,14 @@ public final class LocalPostgres implements AutoCloseable {
   public static LocalPostgres start() {
     Path bin = findBinaries();
     boolean root = runningAsRoot();
+    if (root && !Files.isExecutable(SETPRIV)) {
+      throw new IllegalStateException(
+          "running as root, PostgreSQL must run as the '"
+              + SYSTEM_USER
+              + "' user through "
+              + SETPRIV
+              + ": install the Debian package 'util-linux'");
+    }
     Path directory = null;
     Process server = null;
     try {
