@@ -30,6 +30,10 @@ final class Dispatcher {
   final Map<String, Silence> silences = new LinkedHashMap<>();
   final Map<NotificationLogEntry.Key, NotificationLogEntry> log = new HashMap<>();
 
+  private static final Comparator<StoredAlert> ORDER =
+      Comparator.comparing((StoredAlert a) -> a.alert().startsAt())
+          .thenComparing(StoredAlert::sortKey);
+
   /** A notification due, with the log entry to record once it is sent. */
   record Due(Notification notification, NotificationLogEntry entry) {}
 
@@ -65,19 +69,36 @@ final class Dispatcher {
       }
     }
     if (route) {
-      List<Route> routes = root.match(alert.labels());
-      stored.routedTo(routes.size());
-      for (Route r : routes) {
-        Labels groupLabels = groupLabels(r, alert.labels());
-        String key = AggregationGroup.keyOf(r, groupLabels);
+      StoredAlert.Routing routing = stored.routing();
+      if (routing == null) {
+        routing = routing(alert.labels());
+        stored.routedTo(routing);
+      }
+      List<Route> routes = routing.routes();
+      for (int i = 0; i < routes.size(); i++) {
+        String key = routing.groupKeys().get(i);
         AggregationGroup group = groups.get(key);
         if (group == null) {
-          group = new AggregationGroup(key, r, groupLabels, now);
+          group = new AggregationGroup(key, routes.get(i), routing.groupLabels().get(i), now);
           groups.put(key, group);
         }
         group.add(stored, now);
       }
     }
+  }
+
+  /** Matches the labels against the tree and derives the group of each route they reach. */
+  private StoredAlert.Routing routing(Labels labels) {
+    List<Route> routes = root.match(labels);
+    List<Labels> groupLabels = new ArrayList<>(routes.size());
+    List<String> groupKeys = new ArrayList<>(routes.size());
+    for (Route r : routes) {
+      Labels g = groupLabels(r, labels);
+      groupLabels.add(g);
+      groupKeys.add(AggregationGroup.keyOf(r, g));
+    }
+    return new StoredAlert.Routing(
+        List.copyOf(routes), List.copyOf(groupLabels), List.copyOf(groupKeys));
   }
 
   /**
@@ -142,11 +163,8 @@ final class Dispatcher {
     if (!group.needsUpdate(Optional.ofNullable(log.get(logKey)), firingFps, resolvedFps, now)) {
       return Optional.empty();
     }
-    Comparator<StoredAlert> order =
-        Comparator.comparing((StoredAlert a) -> a.alert().startsAt())
-            .thenComparing(a -> a.alert().labels().toString());
-    firing.sort(order);
-    resolved.sort(order);
+    firing.sort(ORDER);
+    resolved.sort(ORDER);
     List<Alert> sent = new ArrayList<>(firing.size() + resolved.size());
     firing.forEach(a -> sent.add(a.viewAt(now)));
     resolved.forEach(a -> sent.add(a.viewAt(now)));
@@ -205,7 +223,9 @@ final class Dispatcher {
       List<String> silenced = silencedBy(a.alert().labels(), now);
       List<String> inhibited = inhibitedBy(a, now);
       Set<String> receivers = new java.util.LinkedHashSet<>();
-      root.match(a.alert().labels()).forEach(r -> receivers.add(r.receiver()));
+      StoredAlert.Routing routing = a.routing();
+      (routing != null ? routing.routes() : root.match(a.alert().labels()))
+          .forEach(r -> receivers.add(r.receiver()));
       AlertStatus.State state =
           silenced.isEmpty() && inhibited.isEmpty()
               ? AlertStatus.State.ACTIVE
