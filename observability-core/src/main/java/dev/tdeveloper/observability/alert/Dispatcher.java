@@ -25,7 +25,7 @@ final class Dispatcher {
   private final List<InhibitRule> rules;
   private final List<Map<Long, StoredAlert>> sources;
   private final Duration resolveTimeout;
-  private final Map<Long, StoredAlert> alerts = new HashMap<>();
+  private final FingerprintMap<StoredAlert> alerts = new FingerprintMap<>();
   private final Map<String, AggregationGroup> groups = new LinkedHashMap<>();
   final Map<String, Silence> silences = new LinkedHashMap<>();
   final Map<NotificationLogEntry.Key, NotificationLogEntry> log = new HashMap<>();

@@ -90,7 +90,8 @@ public final class Route {
       return false;
     }
     boolean childMatched = false;
-    for (Route child : children) {
+    for (int i = 0; i < children.size(); i++) { // indexed: no iterator per node on this hot path
+      Route child = children.get(i);
       if (child.matchInto(labels, out)) {
         childMatched = true;
         if (!child.continueMatching) {
