@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -33,6 +34,22 @@ final class Dispatcher {
   private static final Comparator<StoredAlert> ORDER =
       Comparator.comparing((StoredAlert a) -> a.alert().startsAt())
           .thenComparing(StoredAlert::sortKey);
+
+  private static final Comparator<AggregationGroup> CREATION_ORDER =
+      Comparator.comparingLong(g -> g.seq);
+
+  /**
+   * The groups by next flush time (and creation), so a flush touches only the groups due; an entry
+   * whose group was dropped or rescheduled since is stale and skipped.
+   */
+  private final PriorityQueue<Scheduled> schedule =
+      new PriorityQueue<>(
+          Comparator.comparing(Scheduled::at).thenComparingLong(s -> s.group().seq));
+
+  private long groupsCreated;
+
+  /** A group's flush time as scheduled. */
+  private record Scheduled(Instant at, AggregationGroup group) {}
 
   /** A notification due, with the log entry to record once it is sent. */
   record Due(Notification notification, NotificationLogEntry entry) {}
@@ -79,10 +96,17 @@ final class Dispatcher {
         String key = routing.groupKeys().get(i);
         AggregationGroup group = groups.get(key);
         if (group == null) {
-          group = new AggregationGroup(key, routes.get(i), routing.groupLabels().get(i), now);
+          group =
+              new AggregationGroup(
+                  key, routes.get(i), routing.groupLabels().get(i), now, groupsCreated++);
           groups.put(key, group);
+          schedule(group);
         }
+        Instant nextFlush = group.nextFlush;
         group.add(stored, now);
+        if (group.nextFlush != nextFlush) {
+          schedule(group); // brought forward; the earlier entry goes stale
+        }
       }
     }
   }
@@ -117,13 +141,19 @@ final class Dispatcher {
    * updates the in-memory log, drops resolved alerts and empty groups.
    */
   List<Due> flush(Instant now) {
-    List<Due> due = new ArrayList<>();
-    Iterator<AggregationGroup> it = groups.values().iterator();
-    while (it.hasNext()) {
-      AggregationGroup group = it.next();
-      if (group.nextFlush.isAfter(now)) {
-        continue;
+    List<AggregationGroup> dueGroups = new ArrayList<>();
+    while (!schedule.isEmpty() && !schedule.peek().at().isAfter(now)) {
+      Scheduled s = schedule.poll();
+      AggregationGroup group = s.group();
+      if (groups.get(group.key) == group && group.nextFlush.equals(s.at()) && !group.due) {
+        group.due = true; // else a stale entry: the group was dropped or rescheduled
+        dueGroups.add(group);
       }
+    }
+    dueGroups.sort(CREATION_ORDER);
+    List<Due> due = new ArrayList<>();
+    for (AggregationGroup group : dueGroups) {
+      group.due = false;
       group.nextFlush = now.plus(group.route.groupInterval());
       group.hasFlushed = true;
       flush(group, now).ifPresent(due::add);
@@ -138,10 +168,16 @@ final class Dispatcher {
         }
       }
       if (group.alerts.isEmpty()) {
-        it.remove();
+        groups.remove(group.key);
+      } else {
+        schedule(group);
       }
     }
     return due;
+  }
+
+  private void schedule(AggregationGroup group) {
+    schedule.add(new Scheduled(group.nextFlush, group));
   }
 
   private Optional<Due> flush(AggregationGroup group, Instant now) {

@@ -133,4 +133,39 @@ class AlertRouterEventsAndConcurrencyTest {
     router.tick();
     assertThat(ops.sent()).hasSize(byGroup.values().stream().mapToInt(List::size).sum());
   }
+
+  @Test
+  void aGroupDroppedAfterItsResolutionIsRecreatedAndFlushedOnceAfterGroupWait() {
+    AlertRouter router =
+        AlertRouter.builder()
+            .route(Route.builder().receiver("ops").groupBy("alertname").build())
+            .receiver("ops", ops)
+            .clock(clock)
+            .build();
+    Alert first = alert("X", "a");
+    router.receive(first);
+    clock.advance(Duration.ofSeconds(30));
+    router.tick();
+    router.receive(first.resolvedAt(clock.instant()));
+    clock.advance(Duration.ofMinutes(5));
+    router.tick();
+    assertThat(ops.drain())
+        .extracting(Notification::action)
+        .containsExactly(Notification.Action.TRIGGER, Notification.Action.RESOLVE);
+    assertThat(router.groups()).isEmpty();
+
+    router.receive(alert("X", "a")); // fires again: a new group under the same key
+    clock.advance(Duration.ofSeconds(29));
+    router.tick();
+    assertThat(ops.sent()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    router.tick();
+    assertThat(ops.drain()).singleElement().satisfies(n -> assertThat(n.alerts()).hasSize(1));
+    for (int i = 0; i < 12; i++) { // the old group's schedule is gone: nothing more within 1 h
+      clock.advance(Duration.ofMinutes(5));
+      router.receive(alert("X", "a"));
+      router.tick();
+    }
+    assertThat(ops.sent()).isEmpty();
+  }
 }
