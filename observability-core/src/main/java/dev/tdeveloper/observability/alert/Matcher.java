@@ -168,6 +168,18 @@ public final class Matcher {
     return true;
   }
 
+  /**
+   * Returns the only values this matcher accepts when it lists them literally ({@code =}, or {@code
+   * =~} of literal alternatives); null otherwise.
+   */
+  Set<String> literalValues() {
+    return switch (type) {
+      case EQUAL -> Set.of(value);
+      case REGEX -> literals;
+      default -> null;
+    };
+  }
+
   private boolean regexMatches(String labelValue) {
     return literals != null ? literals.contains(labelValue) : pattern.matcher(labelValue).matches();
   }
