@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Alerts of one route that share the group labels (Alertmanager's aggregation group), with the time
- * of its next flush: group_wait after creation, then every group_interval. Mutable; guarded by the
+ * of its next flush: group_wait after creation, then every group_interval, and its creation
+ * sequence number (groups due at one flush are flushed in creation order). Mutable; guarded by the
  * router's lock.
  */
 final class AggregationGroup {
@@ -17,11 +18,14 @@ final class AggregationGroup {
   final Route route;
   final Labels groupLabels;
   final Map<Long, StoredAlert> alerts = new LinkedHashMap<>();
+  final long seq;
   Instant nextFlush;
   boolean hasFlushed;
+  boolean due;
 
-  AggregationGroup(String key, Route route, Labels groupLabels, Instant now) {
+  AggregationGroup(String key, Route route, Labels groupLabels, Instant now, long seq) {
     this.key = key;
+    this.seq = seq;
     this.route = route;
     this.groupLabels = groupLabels;
     this.nextFlush = now.plus(route.groupWait());

@@ -114,7 +114,9 @@ public final class AlertRouter {
         sent.add(d.entry());
         listeners.publish(new AlertRouterEvent.Notified(d.notification()));
       }
-      store.recordNotifications(sent);
+      if (!sent.isEmpty()) {
+        store.recordNotifications(sent);
+      }
       if (prune) {
         store.prune(now.minus(retention));
       }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -25,10 +26,30 @@ final class Dispatcher {
   private final List<InhibitRule> rules;
   private final List<Map<Long, StoredAlert>> sources;
   private final Duration resolveTimeout;
-  private final Map<Long, StoredAlert> alerts = new HashMap<>();
+  private final FingerprintMap<StoredAlert> alerts = new FingerprintMap<>();
   private final Map<String, AggregationGroup> groups = new LinkedHashMap<>();
   final Map<String, Silence> silences = new LinkedHashMap<>();
   final Map<NotificationLogEntry.Key, NotificationLogEntry> log = new HashMap<>();
+
+  private static final Comparator<StoredAlert> ORDER =
+      Comparator.comparing((StoredAlert a) -> a.alert().startsAt())
+          .thenComparing(StoredAlert::sortKey);
+
+  private static final Comparator<AggregationGroup> CREATION_ORDER =
+      Comparator.comparingLong(g -> g.seq);
+
+  /**
+   * The groups by next flush time (and creation), so a flush touches only the groups due; an entry
+   * whose group was dropped or rescheduled since is stale and skipped.
+   */
+  private final PriorityQueue<Scheduled> schedule =
+      new PriorityQueue<>(
+          Comparator.comparing(Scheduled::at).thenComparingLong(s -> s.group().seq));
+
+  private long groupsCreated;
+
+  /** A group's flush time as scheduled. */
+  private record Scheduled(Instant at, AggregationGroup group) {}
 
   /** A notification due, with the log entry to record once it is sent. */
   record Due(Notification notification, NotificationLogEntry entry) {}
@@ -65,19 +86,43 @@ final class Dispatcher {
       }
     }
     if (route) {
-      List<Route> routes = root.match(alert.labels());
-      stored.routedTo(routes.size());
-      for (Route r : routes) {
-        Labels groupLabels = groupLabels(r, alert.labels());
-        String key = AggregationGroup.keyOf(r, groupLabels);
+      StoredAlert.Routing routing = stored.routing();
+      if (routing == null) {
+        routing = routing(alert.labels());
+        stored.routedTo(routing);
+      }
+      List<Route> routes = routing.routes();
+      for (int i = 0; i < routes.size(); i++) {
+        String key = routing.groupKeys().get(i);
         AggregationGroup group = groups.get(key);
         if (group == null) {
-          group = new AggregationGroup(key, r, groupLabels, now);
+          group =
+              new AggregationGroup(
+                  key, routes.get(i), routing.groupLabels().get(i), now, groupsCreated++);
           groups.put(key, group);
+          schedule(group);
         }
+        Instant nextFlush = group.nextFlush;
         group.add(stored, now);
+        if (group.nextFlush != nextFlush) {
+          schedule(group); // brought forward; the earlier entry goes stale
+        }
       }
     }
+  }
+
+  /** Matches the labels against the tree and derives the group of each route they reach. */
+  private StoredAlert.Routing routing(Labels labels) {
+    List<Route> routes = root.match(labels);
+    List<Labels> groupLabels = new ArrayList<>(routes.size());
+    List<String> groupKeys = new ArrayList<>(routes.size());
+    for (Route r : routes) {
+      Labels g = groupLabels(r, labels);
+      groupLabels.add(g);
+      groupKeys.add(AggregationGroup.keyOf(r, g));
+    }
+    return new StoredAlert.Routing(
+        List.copyOf(routes), List.copyOf(groupLabels), List.copyOf(groupKeys));
   }
 
   /**
@@ -96,13 +141,19 @@ final class Dispatcher {
    * updates the in-memory log, drops resolved alerts and empty groups.
    */
   List<Due> flush(Instant now) {
-    List<Due> due = new ArrayList<>();
-    Iterator<AggregationGroup> it = groups.values().iterator();
-    while (it.hasNext()) {
-      AggregationGroup group = it.next();
-      if (group.nextFlush.isAfter(now)) {
-        continue;
+    List<AggregationGroup> dueGroups = new ArrayList<>();
+    while (!schedule.isEmpty() && !schedule.peek().at().isAfter(now)) {
+      Scheduled s = schedule.poll();
+      AggregationGroup group = s.group();
+      if (groups.get(group.key) == group && group.nextFlush.equals(s.at()) && !group.due) {
+        group.due = true; // else a stale entry: the group was dropped or rescheduled
+        dueGroups.add(group);
       }
+    }
+    dueGroups.sort(CREATION_ORDER);
+    List<Due> due = new ArrayList<>();
+    for (AggregationGroup group : dueGroups) {
+      group.due = false;
       group.nextFlush = now.plus(group.route.groupInterval());
       group.hasFlushed = true;
       flush(group, now).ifPresent(due::add);
@@ -117,10 +168,16 @@ final class Dispatcher {
         }
       }
       if (group.alerts.isEmpty()) {
-        it.remove();
+        groups.remove(group.key);
+      } else {
+        schedule(group);
       }
     }
     return due;
+  }
+
+  private void schedule(AggregationGroup group) {
+    schedule.add(new Scheduled(group.nextFlush, group));
   }
 
   private Optional<Due> flush(AggregationGroup group, Instant now) {
@@ -142,11 +199,8 @@ final class Dispatcher {
     if (!group.needsUpdate(Optional.ofNullable(log.get(logKey)), firingFps, resolvedFps, now)) {
       return Optional.empty();
     }
-    Comparator<StoredAlert> order =
-        Comparator.comparing((StoredAlert a) -> a.alert().startsAt())
-            .thenComparing(a -> a.alert().labels().toString());
-    firing.sort(order);
-    resolved.sort(order);
+    firing.sort(ORDER);
+    resolved.sort(ORDER);
     List<Alert> sent = new ArrayList<>(firing.size() + resolved.size());
     firing.forEach(a -> sent.add(a.viewAt(now)));
     resolved.forEach(a -> sent.add(a.viewAt(now)));
@@ -205,7 +259,9 @@ final class Dispatcher {
       List<String> silenced = silencedBy(a.alert().labels(), now);
       List<String> inhibited = inhibitedBy(a, now);
       Set<String> receivers = new java.util.LinkedHashSet<>();
-      root.match(a.alert().labels()).forEach(r -> receivers.add(r.receiver()));
+      StoredAlert.Routing routing = a.routing();
+      (routing != null ? routing.routes() : root.match(a.alert().labels()))
+          .forEach(r -> receivers.add(r.receiver()));
       AlertStatus.State state =
           silenced.isEmpty() && inhibited.isEmpty()
               ? AlertStatus.State.ACTIVE

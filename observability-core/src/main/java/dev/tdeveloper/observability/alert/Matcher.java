@@ -2,8 +2,10 @@ package dev.tdeveloper.observability.alert;
 
 import dev.tdeveloper.observability.Labels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -18,11 +20,13 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Matcher {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  private static final String REGEX_SYNTAX = "\\^$.?*+()[]{}";
 
   private final String name;
   private final Type type;
   private final String value;
   private final Pattern pattern;
+  private final Set<String> literals;
 
   /** How a matcher compares a label's value. */
   public enum Type {
@@ -64,6 +68,20 @@ public final class Matcher {
           "matcher: invalid label name '" + name + "' (allowed: [a-zA-Z_][a-zA-Z0-9_]*)");
     }
     this.pattern = type == Type.REGEX || type == Type.NOT_REGEX ? compile(name, value) : null;
+    this.literals = pattern != null ? literalAlternatives(value) : null;
+  }
+
+  /**
+   * Returns the alternatives of a regex made only of literal text and {@code |} (such as {@code
+   * a|b}), which the anchored regex matches exactly, so matching is a set lookup; else null.
+   */
+  private static Set<String> literalAlternatives(String regex) {
+    for (int i = 0; i < regex.length(); i++) {
+      if (REGEX_SYNTAX.indexOf(regex.charAt(i)) >= 0) {
+        return null;
+      }
+    }
+    return Set.copyOf(Arrays.asList(regex.split("\\|", -1)));
   }
 
   /** Returns the label name. */
@@ -126,7 +144,8 @@ public final class Matcher {
 
   /** Returns whether the labels satisfy this matcher (a missing label is the empty string). */
   public boolean matches(Labels labels) {
-    return matches(labels.get(name).orElse(""));
+    String labelValue = labels.asMap().get(name);
+    return matches(labelValue == null ? "" : labelValue);
   }
 
   /** Returns whether {@code labelValue} satisfies this matcher. */
@@ -134,23 +153,35 @@ public final class Matcher {
     return switch (type) {
       case EQUAL -> value.equals(labelValue);
       case NOT_EQUAL -> !value.equals(labelValue);
-      case REGEX -> pattern().matcher(labelValue).matches();
-      case NOT_REGEX -> !pattern().matcher(labelValue).matches();
+      case REGEX -> regexMatches(labelValue);
+      case NOT_REGEX -> !regexMatches(labelValue);
     };
   }
 
   /** Returns whether all {@code matchers} match {@code labels} (true for none). */
   public static boolean all(List<Matcher> matchers, Labels labels) {
-    for (Matcher m : matchers) {
-      if (!m.matches(labels)) {
+    for (int i = 0; i < matchers.size(); i++) { // indexed: no iterator per call
+      if (!matchers.get(i).matches(labels)) {
         return false;
       }
     }
     return true;
   }
 
-  private Pattern pattern() {
-    return pattern;
+  /**
+   * Returns the only values this matcher accepts when it lists them literally ({@code =}, or {@code
+   * =~} of literal alternatives); null otherwise.
+   */
+  Set<String> literalValues() {
+    return switch (type) {
+      case EQUAL -> Set.of(value);
+      case REGEX -> literals;
+      default -> null;
+    };
+  }
+
+  private boolean regexMatches(String labelValue) {
+    return literals != null ? literals.contains(labelValue) : pattern.matcher(labelValue).matches();
   }
 
   @Override

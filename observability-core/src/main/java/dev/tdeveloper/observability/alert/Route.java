@@ -46,6 +46,7 @@ public final class Route {
   private final Duration repeatInterval;
   private final boolean continueMatching;
   private final List<Route> children;
+  private final ChildIndex index;
 
   Route(
       String key,
@@ -68,6 +69,7 @@ public final class Route {
     this.repeatInterval = repeatInterval;
     this.continueMatching = continueMatching;
     this.children = List.copyOf(children);
+    this.index = ChildIndex.of(this.children);
   }
 
   /** Returns a builder for a route (the root when built directly). */
@@ -90,7 +92,8 @@ public final class Route {
       return false;
     }
     boolean childMatched = false;
-    for (Route child : children) {
+    for (int i : index.candidates(labels)) { // the others cannot match
+      Route child = children.get(i);
       if (child.matchInto(labels, out)) {
         childMatched = true;
         if (!child.continueMatching) {

@@ -17,9 +17,13 @@ public enum Severity {
   /** For the record. */
   INFO;
 
+  private static final Severity[] VALUES = values();
+
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** Returns the label value, such as {@code critical}. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /**
@@ -28,8 +32,8 @@ public enum Severity {
    * @throws IllegalArgumentException naming the value and the allowed ones
    */
   public static Severity ofLabel(String value) {
-    for (Severity s : values()) {
-      if (s.label().equals(value)) {
+    for (Severity s : VALUES) {
+      if (s.label.equals(value)) {
         return s;
       }
     }

@@ -1,19 +1,30 @@
 package dev.tdeveloper.observability.alert;
 
+import dev.tdeveloper.observability.Labels;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The router's copy of one alert (one fingerprint), merged from every time a source sent it, with
  * the end Alertmanager gives it: the explicit {@code endsAt}, else the last receipt plus the
- * resolve timeout. Mutable; guarded by the router's lock.
+ * resolve timeout. It also keeps where its labels route (the routes and the group of each),
+ * computed once: routes are immutable, so the labels always route the same way. Mutable; guarded by
+ * the router's lock.
  */
 final class StoredAlert {
   private Alert alert;
   private Instant end;
   private boolean timeout;
   private int groups;
-  private int routes = -1;
+  private Routing routing;
+  private String sortKey;
+
+  /**
+   * Where an alert's labels go: the routes that receive it, with the group labels and group key at
+   * each (same index).
+   */
+  record Routing(List<Route> routes, List<Labels> groupLabels, List<String> groupKeys) {}
 
   StoredAlert(Alert alert, Instant now, Duration resolveTimeout) {
     replace(alert, now, resolveTimeout);
@@ -21,6 +32,10 @@ final class StoredAlert {
 
   /** Starts a new occurrence: forgets the previous one. */
   void replace(Alert alert, Instant now, Duration resolveTimeout) {
+    if (this.alert != null && !this.alert.labels().equals(alert.labels())) {
+      routing = null; // a fingerprint collision: other labels may route elsewhere
+      sortKey = null;
+    }
     this.alert = alert;
     this.timeout = alert.endsAt().isEmpty();
     this.end = alert.endsAt().orElse(now.plus(resolveTimeout));
@@ -28,18 +43,33 @@ final class StoredAlert {
 
   /**
    * Merges a re-sent alert: the earliest start is kept, the newer annotations and end win (a firing
-   * re-send pushes the timeout out; an explicit end resolves).
+   * re-send pushes the timeout out; an explicit end resolves). A firing re-send that changes
+   * nothing keeps the alert held, so the common case allocates no new alert.
    */
   void merge(Alert update, Instant now, Duration resolveTimeout) {
-    Instant start =
-        update.startsAt().isBefore(alert.startsAt()) ? update.startsAt() : alert.startsAt();
+    boolean keepsStart = !update.startsAt().isBefore(alert.startsAt());
+    Instant start = keepsStart ? alert.startsAt() : update.startsAt();
     this.timeout = update.endsAt().isEmpty();
-    this.end = update.endsAt().orElse(now.plus(resolveTimeout));
+    this.end = timeout ? now.plus(resolveTimeout) : update.endsAt().get();
     if (end.isBefore(start)) {
       end = start;
     }
+    if (timeout && keepsStart && alert.endsAt().isEmpty() && sameLabelsAndAnnotations(update)) {
+      return; // the merged alert would equal the one held
+    }
+    if (!alert.labels().equals(update.labels())) {
+      routing = null;
+      sortKey = null;
+    }
     this.alert =
         new Alert(update.labels(), update.annotations(), start, update.endsAt().map(e -> end));
+  }
+
+  private boolean sameLabelsAndAnnotations(Alert update) {
+    return update == alert
+        || ((update.labels() == alert.labels() || update.labels().equals(alert.labels()))
+            && (update.annotations() == alert.annotations()
+                || update.annotations().equals(alert.annotations())));
   }
 
   /** Returns whether the alert has ended at {@code now} (explicitly or by resolve timeout). */
@@ -75,14 +105,27 @@ final class StoredAlert {
     return --groups == 0;
   }
 
-  /** Remembers how many routes the alert was routed to. */
-  void routedTo(int count) {
-    routes = count;
+  /** Remembers where the alert's labels route. */
+  void routedTo(Routing routing) {
+    this.routing = routing;
   }
 
-  /** Returns how many routes the alert was last routed to; -1 before it was routed. */
+  /** Returns where the alert's labels route; null before it was routed. */
+  Routing routing() {
+    return routing;
+  }
+
+  /** Returns how many routes the alert was routed to; -1 before it was routed. */
   int routes() {
-    return routes;
+    return routing == null ? -1 : routing.routes().size();
+  }
+
+  /** Returns the labels as text, the tie-break of the order alerts are notified in. */
+  String sortKey() {
+    if (sortKey == null) {
+      sortKey = alert.labels().toString();
+    }
+    return sortKey;
   }
 
   /** Returns how many groups hold it. */
