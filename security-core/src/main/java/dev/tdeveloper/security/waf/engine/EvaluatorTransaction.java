@@ -21,7 +21,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   private static final int MAX_CACHED_VALUE = 1 << 20;
 
   private final EvaluatorStore store;
-  private final Map<String, String[]> cache = new HashMap<>();
+  private final Map<String, Row> cache = new HashMap<>();
   private final int cacheNodes;
   private final LiteralIndex literalIndex;
   private final TargetViews views;
@@ -333,20 +333,33 @@ public final class EvaluatorTransaction implements OperatorContext {
   // ---- transformation cache ----
 
   /**
-   * The cached transformations of a value: entry {@code i} is the result of the chain prefix with
-   * trie node {@code i} ({@link CompiledTransforms}), null until computed; the row is shared by
-   * every rule that transforms this value.
+   * The cached transformations of one untransformed value, shared by every rule that transforms it:
+   * entry {@code i} of {@code values} is the result of the chain prefix with trie node {@code i}
+   * ({@link CompiledTransforms}) and entry {@code i} of {@code literals} the rule set's literals
+   * found in it; each null until computed.
+   */
+  static final class Row {
+    final String[] values;
+    int[][] literals; // made on first use: many values are never scanned after a transformation
+
+    private Row(int nodes) {
+      this.values = new String[nodes];
+    }
+  }
+
+  /**
+   * The cached transformations of a value.
    *
    * @param input the untransformed value
    * @return its row; null for a value too long to cache
    */
-  String[] transformations(String input) {
+  Row row(String input) {
     if (input.length() > MAX_CACHED_VALUE) {
       return null;
     }
-    String[] row = cache.get(input);
+    Row row = cache.get(input);
     if (row == null) {
-      row = new String[cacheNodes];
+      row = new Row(cacheNodes);
       cache.put(input, row);
     }
     return row;
@@ -354,8 +367,27 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   /** A cached transformation result, without creating a row; null when not computed. */
   String cached(int node, String input) {
-    String[] row = cache.get(input);
-    return row == null ? null : row[node];
+    Row row = cache.get(input);
+    return row == null ? null : row.values[node];
+  }
+
+  /**
+   * The rule set's literals in the result of a row's node, kept in the row: a value transformed by
+   * many rules is looked up once.
+   */
+  int[] literals(Row row, int node, String value) {
+    if (row == null) {
+      return literals(value);
+    }
+    if (row.literals == null) {
+      row.literals = new int[row.values.length][];
+    }
+    int[] found = row.literals[node];
+    if (found == null) {
+      found = literals(value);
+      row.literals[node] = found;
+    }
+    return found;
   }
 
   TargetViews views() {

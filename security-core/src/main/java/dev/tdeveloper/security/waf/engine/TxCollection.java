@@ -73,6 +73,21 @@ final class TxCollection implements MutableCollection {
     }
   }
 
+  /** One lookup of the key for the read and the write. */
+  @Override
+  public void add(String key, long delta) {
+    String k = key.toLowerCase(Locale.ROOT);
+    Target old = values.get(k);
+    long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
+    String value = Long.toString(current + delta);
+    if (old == null) {
+      values.put(k, new Target(name + ":" + k, k, value));
+      order.add(k);
+    } else if (!old.value().equals(value)) {
+      values.put(k, new Target(old.name(), old.key(), value));
+    }
+  }
+
   @Override
   public void remove(String key) {
     if (values.remove(key.toLowerCase(Locale.ROOT)) != null) {
