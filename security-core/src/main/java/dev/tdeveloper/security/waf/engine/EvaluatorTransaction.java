@@ -335,15 +335,38 @@ public final class EvaluatorTransaction implements OperatorContext {
   /**
    * The cached transformations of one untransformed value, shared by every rule that transforms it:
    * entry {@code i} of {@code values} is the result of the chain prefix with trie node {@code i}
-   * ({@link CompiledTransforms}) and entry {@code i} of {@code literals} the rule set's literals
-   * found in it; each null until computed.
+   * ({@link CompiledTransforms}), null until computed; beside them the rule set's literals found in
+   * the few results that were scanned, as (node, literals) pairs.
    */
   static final class Row {
     final String[] values;
-    int[][] literals; // made on first use: many values are never scanned after a transformation
+    private int[] scannedNodes;
+    private int[][] found;
+    private int scanned;
 
     private Row(int nodes) {
       this.values = new String[nodes];
+    }
+
+    int[] literals(int node) {
+      for (int i = 0; i < scanned; i++) {
+        if (scannedNodes[i] == node) {
+          return found[i];
+        }
+      }
+      return null;
+    }
+
+    void literals(int node, int[] literals) {
+      if (scannedNodes == null) {
+        scannedNodes = new int[2];
+        found = new int[2][];
+      } else if (scanned == scannedNodes.length) {
+        scannedNodes = java.util.Arrays.copyOf(scannedNodes, scanned * 2);
+        found = java.util.Arrays.copyOf(found, scanned * 2);
+      }
+      scannedNodes[scanned] = node;
+      found[scanned++] = literals;
     }
   }
 
@@ -379,13 +402,10 @@ public final class EvaluatorTransaction implements OperatorContext {
     if (row == null) {
       return literals(value);
     }
-    if (row.literals == null) {
-      row.literals = new int[row.values.length][];
-    }
-    int[] found = row.literals[node];
+    int[] found = row.literals(node);
     if (found == null) {
       found = literals(value);
-      row.literals[node] = found;
+      row.literals(node, found);
     }
     return found;
   }

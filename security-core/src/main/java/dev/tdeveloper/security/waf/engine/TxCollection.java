@@ -45,8 +45,24 @@ final class TxCollection implements MutableCollection {
 
   @Override
   public Optional<String> get(String key) {
-    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    Target t = lookup(key);
     return t == null ? Optional.empty() : Optional.of(t.value());
+  }
+
+  /**
+   * The target of a key, any case. Keys are kept in lower case, and rules name them so (the rule
+   * compiler folds them): a key found as given needs no folding, and one that folding leaves
+   * unchanged no second lookup.
+   */
+  private Target lookup(String key) {
+    Target t = values.get(key);
+    if (t == null) {
+      String k = key.toLowerCase(Locale.ROOT);
+      if (k != key) {
+        t = values.get(k);
+      }
+    }
+    return t;
   }
 
   /**
@@ -57,7 +73,7 @@ final class TxCollection implements MutableCollection {
    * @return the value, or {@code otherwise} when absent
    */
   String getOr(String key, String otherwise) {
-    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    Target t = lookup(key);
     return t == null ? otherwise : t.value();
   }
 
@@ -117,8 +133,7 @@ final class TxCollection implements MutableCollection {
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
     if (key.isPresent() && keyPattern.isEmpty()) {
-      String k = key.get().toLowerCase(Locale.ROOT);
-      Target t = values.get(k);
+      Target t = lookup(key.get());
       if (t != null) {
         out.add(t);
       }
