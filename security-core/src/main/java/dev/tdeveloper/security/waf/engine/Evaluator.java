@@ -244,20 +244,14 @@ public final class Evaluator {
     }
     views.view(view, selected);
     CompiledTransforms.Chain chain = link.transforms;
-    int n = chain.length();
     for (int i = 0; i < selected.length; i++) {
       String value = views.value(view, i);
-      int[] found = null;
       if (value == null) {
-        String raw = selected[i].value();
-        EvaluatorTransaction.Row row = n == 0 ? null : tx.row(raw);
-        value = transform(row, chain, raw, n);
+        value = transform(tx, chain, selected[i].value(), chain.length());
         views.value(view, i, value);
-        if (link.literals != null) {
-          found = n == 0 ? tx.literals(value) : tx.literals(row, chain.nodes()[n - 1], value);
-          views.literals(view, i, found);
-        }
-      } else if (link.literals != null) {
+      }
+      int[] found = null;
+      if (link.literals != null) {
         found = views.literals(view, i);
         if (found == null) {
           found = tx.literals(value);
@@ -345,17 +339,11 @@ public final class Evaluator {
   /** The first {@code n} transformations of a chain applied to a value, through the cache. */
   private static String transform(
       EvaluatorTransaction tx, CompiledTransforms.Chain chain, String raw, int n) {
-    return n == 0 ? raw : transform(tx.row(raw), chain, raw, n);
-  }
-
-  /** The same through a value's row (null: not cached). */
-  private static String transform(
-      EvaluatorTransaction.Row cached, CompiledTransforms.Chain chain, String raw, int n) {
     if (n == 0) {
       return raw;
     }
     int[] nodes = chain.nodes();
-    String[] row = cached == null ? null : cached.values;
+    String[] row = tx.transformations(raw);
     String cur = raw;
     int start = -1;
     if (row != null) {

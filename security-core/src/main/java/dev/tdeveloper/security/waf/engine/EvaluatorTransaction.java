@@ -21,7 +21,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   private static final int MAX_CACHED_VALUE = 1 << 20;
 
   private final EvaluatorStore store;
-  private final Map<String, Row> cache = new HashMap<>();
+  private final Map<String, String[]> cache = new HashMap<>();
   private final int cacheNodes;
   private final LiteralIndex literalIndex;
   private final TargetViews views;
@@ -333,56 +333,20 @@ public final class EvaluatorTransaction implements OperatorContext {
   // ---- transformation cache ----
 
   /**
-   * The cached transformations of one untransformed value, shared by every rule that transforms it:
-   * entry {@code i} of {@code values} is the result of the chain prefix with trie node {@code i}
-   * ({@link CompiledTransforms}), null until computed; beside them the rule set's literals found in
-   * the few results that were scanned, as (node, literals) pairs.
-   */
-  static final class Row {
-    final String[] values;
-    private int[] scannedNodes;
-    private int[][] found;
-    private int scanned;
-
-    private Row(int nodes) {
-      this.values = new String[nodes];
-    }
-
-    int[] literals(int node) {
-      for (int i = 0; i < scanned; i++) {
-        if (scannedNodes[i] == node) {
-          return found[i];
-        }
-      }
-      return null;
-    }
-
-    void literals(int node, int[] literals) {
-      if (scannedNodes == null) {
-        scannedNodes = new int[2];
-        found = new int[2][];
-      } else if (scanned == scannedNodes.length) {
-        scannedNodes = java.util.Arrays.copyOf(scannedNodes, scanned * 2);
-        found = java.util.Arrays.copyOf(found, scanned * 2);
-      }
-      scannedNodes[scanned] = node;
-      found[scanned++] = literals;
-    }
-  }
-
-  /**
-   * The cached transformations of a value.
+   * The cached transformations of a value: entry {@code i} is the result of the chain prefix with
+   * trie node {@code i} ({@link CompiledTransforms}), null until computed; the row is shared by
+   * every rule that transforms this value.
    *
    * @param input the untransformed value
    * @return its row; null for a value too long to cache
    */
-  Row row(String input) {
+  String[] transformations(String input) {
     if (input.length() > MAX_CACHED_VALUE) {
       return null;
     }
-    Row row = cache.get(input);
+    String[] row = cache.get(input);
     if (row == null) {
-      row = new Row(cacheNodes);
+      row = new String[cacheNodes];
       cache.put(input, row);
     }
     return row;
@@ -390,24 +354,8 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   /** A cached transformation result, without creating a row; null when not computed. */
   String cached(int node, String input) {
-    Row row = cache.get(input);
-    return row == null ? null : row.values[node];
-  }
-
-  /**
-   * The rule set's literals in the result of a row's node, kept in the row: a value transformed by
-   * many rules is looked up once.
-   */
-  int[] literals(Row row, int node, String value) {
-    if (row == null) {
-      return literals(value);
-    }
-    int[] found = row.literals(node);
-    if (found == null) {
-      found = literals(value);
-      row.literals(node, found);
-    }
-    return found;
+    String[] row = cache.get(input);
+    return row == null ? null : row[node];
   }
 
   TargetViews views() {

@@ -2,7 +2,7 @@ package dev.tdeveloper.security.waf.regex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +47,15 @@ final class StartGrams {
     if (PrefilterBuilder.minLength(root) < 2) {
       return null;
     }
-    List<ByteSet[]> paths = extend(root, java.util.Collections.singletonList(new ByteSet[0]));
-    if (paths == null || paths.isEmpty()) {
+    Paths walk = new Paths();
+    long[] paths = walk.extend(root, new long[] {0L});
+    if (paths == null || paths.length == 0) {
       return null;
     }
     long[] pairs = new long[1024];
     long tripleCount = 0;
-    for (ByteSet[] p : paths) {
-      ByteSet[] full = pad(p);
+    for (long p : paths) {
+      ByteSet[] full = walk.sets(p);
       if (full[0].size() * full[1].size() > MAX_PAIRS) {
         return null;
       }
@@ -73,7 +74,9 @@ final class StartGrams {
       return null;
     }
     return new StartGrams(
-        pairs, pairCount, tripleCount <= MAX_TRIPLES ? triples(paths, (int) tripleCount) : null);
+        pairs,
+        pairCount,
+        tripleCount <= MAX_TRIPLES ? triples(walk, paths, (int) tripleCount) : null);
   }
 
   /** Whether some position of the input may start a match (a char above 0xFF: conservatively). */
@@ -106,11 +109,11 @@ final class StartGrams {
     return triples != null;
   }
 
-  private static int[] triples(List<ByteSet[]> paths, int bound) {
+  private static int[] triples(Paths walk, long[] paths, int bound) {
     int[] out = new int[bound];
     int size = 0;
-    for (ByteSet[] p : paths) {
-      ByteSet[] full = pad(p);
+    for (long p : paths) {
+      ByteSet[] full = walk.sets(p);
       for (int a : members(full[0])) {
         for (int b : members(full[1])) {
           for (int c : members(full[2])) {
@@ -133,123 +136,157 @@ final class StartGrams {
     return out;
   }
 
-  /** A path shorter than K (a match that may end early) continues with any bytes. */
-  private static ByteSet[] pad(ByteSet[] p) {
-    ByteSet[] full = Arrays.copyOf(p, K);
-    for (int i = p.length; i < K; i++) {
-      full[i] = ANY;
-    }
-    return full;
-  }
-
   /**
-   * The prefixes, up to K sets long, that the open paths become after n: those already K long are
-   * complete, the others may still grow. Null when there are too many or n cannot be followed.
+   * The walk of the tree: a prefix path is up to K byte sets, each interned to a number, packed in
+   * a long (the length in bits 0-1, then 20 bits per set), so that paths are compared and
+   * deduplicated as numbers.
    */
-  private static List<ByteSet[]> extend(Node n, List<ByteSet[]> open) {
-    if (n instanceof Node.Chars c) {
-      List<ByteSet[]> out = new ArrayList<>(open.size());
-      for (ByteSet[] p : open) {
-        ByteSet[] q = Arrays.copyOf(p, p.length + 1);
-        q[p.length] = c.set();
-        out.add(q);
+  private static final class Paths {
+    private final List<ByteSet> sets = new ArrayList<>();
+    private final Map<List<Long>, Integer> ids = new HashMap<>();
+
+    private int id(ByteSet set) {
+      List<Long> key = List.of(set.word(0), set.word(1), set.word(2), set.word(3));
+      return ids.computeIfAbsent(
+          key,
+          k -> {
+            sets.add(set);
+            return sets.size() - 1;
+          });
+    }
+
+    /** Whether a path's first two sets allow more pairs than the condition may have. */
+    private boolean tooWide(long path) {
+      return (long) sets.get((int) (path >>> 2) & 0xFFFFF).size()
+              * sets.get((int) (path >>> 22) & 0xFFFFF).size()
+          > MAX_PAIRS;
+    }
+
+    private static int length(long path) {
+      return (int) (path & 3);
+    }
+
+    private static long append(long path, int id) {
+      int n = length(path);
+      return (path & ~3L) | ((long) id << (2 + 20 * n)) | (n + 1);
+    }
+
+    /** The sets of a path, padded with any byte: a match that may end early continues anyhow. */
+    ByteSet[] sets(long path) {
+      ByteSet[] full = new ByteSet[K];
+      for (int i = 0; i < K; i++) {
+        full[i] = i < length(path) ? sets.get((int) (path >>> (2 + 20 * i)) & 0xFFFFF) : ANY;
       }
-      return out;
-    } else if (n instanceof Node.Assert || n instanceof Node.Look) {
-      return open;
-    } else if (n instanceof Node.Group g) {
-      return extend(g.body(), open);
-    } else if (n instanceof Node.Atomic a) {
-      return extend(a.body(), open);
-    } else if (n instanceof Node.Seq s) {
-      return sequence(s.items(), open);
-    } else if (n instanceof Node.Alt a) {
-      Map<String, ByteSet[]> out = new LinkedHashMap<>();
-      for (Node b : a.branches()) {
-        List<ByteSet[]> r = extend(b, open);
-        if (r == null || !addAll(out, r)) {
+      return full;
+    }
+
+    /**
+     * The paths the open ones (all shorter than K) become after n: some complete (K long), some
+     * still open. Null when there are too many or n cannot be followed (a backreference).
+     */
+    long[] extend(Node n, long[] open) {
+      if (n instanceof Node.Chars c) {
+        int id = id(c.set());
+        long[] out = new long[open.length];
+        for (int i = 0; i < open.length; i++) {
+          out[i] = append(open[i], id);
+          if (length(out[i]) == 2 && tooWide(out[i])) {
+            return null; // the condition would be dropped anyway: stop walking
+          }
+        }
+        return out;
+      } else if (n instanceof Node.Assert || n instanceof Node.Look) {
+        return open;
+      } else if (n instanceof Node.Group g) {
+        return extend(g.body(), open);
+      } else if (n instanceof Node.Atomic a) {
+        return extend(a.body(), open);
+      } else if (n instanceof Node.Seq s) {
+        long[] cur = open;
+        long[] done = new long[0];
+        for (Node item : s.items()) {
+          long[] r = extend(item, cur);
+          if (r == null) {
+            return null;
+          }
+          done = union(done, complete(r, true));
+          cur = complete(r, false);
+          if (done == null || cur.length > MAX_PATHS) {
+            return null;
+          }
+          if (cur.length == 0) {
+            break;
+          }
+        }
+        return union(done, cur);
+      } else if (n instanceof Node.Alt a) {
+        long[] out = new long[64];
+        int size = 0;
+        for (Node b : a.branches()) {
+          long[] r = extend(b, open);
+          if (r == null) {
+            return null;
+          }
+          if (size + r.length > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + r.length));
+          }
+          System.arraycopy(r, 0, out, size, r.length);
+          size += r.length;
+          if (size > 4 * MAX_PATHS) {
+            out = union(Arrays.copyOf(out, size), new long[0]);
+            if (out == null) {
+              return null;
+            }
+            size = out.length;
+          }
+        }
+        return union(Arrays.copyOf(out, size), new long[0]);
+      } else if (n instanceof Node.Repeat r) {
+        return repeat(r, open);
+      }
+      return null; // Backref: its bytes are unknown
+    }
+
+    private long[] repeat(Node.Repeat r, long[] open) {
+      long[] out = new long[0];
+      long[] cur = open;
+      for (int i = 0; ; i++) {
+        // Past K + 1 rounds only empty iterations remain, which add nothing: stop, keeping the
+        // open paths (more paths only let more inputs through).
+        if (i >= r.min() || i > K + 1) {
+          out = union(out, cur);
+          if (out == null) {
+            return null;
+          }
+        }
+        if (cur.length == 0 || i == r.max() || i > K + 1) {
+          return out;
+        }
+        long[] next = extend(r.body(), cur);
+        if (next == null) {
+          return null;
+        }
+        out = union(out, complete(next, true));
+        cur = complete(next, false);
+        if (out == null || cur.length > MAX_PATHS) {
           return null;
         }
       }
-      return new ArrayList<>(out.values());
-    } else if (n instanceof Node.Repeat r) {
-      return repeat(r, open);
     }
-    return null; // Backref: its bytes are unknown
-  }
 
-  private static List<ByteSet[]> sequence(List<Node> items, List<ByteSet[]> open) {
-    Map<String, ByteSet[]> done = new LinkedHashMap<>();
-    List<ByteSet[]> cur = open;
-    for (Node item : items) {
-      List<ByteSet[]> r = extend(item, cur);
-      if (r == null) {
+    private static long[] complete(long[] paths, boolean complete) {
+      return Arrays.stream(paths).filter(p -> (length(p) == K) == complete).distinct().toArray();
+    }
+
+    /** The union without repeats; null when it holds too many paths. */
+    private static long[] union(long[] a, long[] b) {
+      if (a == null || b == null) {
         return null;
       }
-      cur = new ArrayList<>();
-      for (ByteSet[] p : r) {
-        if (p.length == K) {
-          done.put(key(p), p);
-        } else {
-          cur.add(p);
-        }
-      }
-      if (done.size() > MAX_PATHS || cur.size() > MAX_PATHS) {
-        return null;
-      }
-      if (cur.isEmpty()) {
-        break;
-      }
+      long[] all = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, all, a.length, b.length);
+      long[] out = Arrays.stream(all).sorted().distinct().toArray();
+      return out.length > MAX_PATHS ? null : out;
     }
-    return addAll(done, cur) ? new ArrayList<>(done.values()) : null;
-  }
-
-  private static List<ByteSet[]> repeat(Node.Repeat r, List<ByteSet[]> open) {
-    Map<String, ByteSet[]> out = new LinkedHashMap<>();
-    List<ByteSet[]> cur = open;
-    for (int i = 0; ; i++) {
-      // Past K + 1 rounds only empty iterations can add nothing new: stop, keeping what is open.
-      if (i >= r.min() || i > K + 1) {
-        if (!addAll(out, cur)) {
-          return null;
-        }
-      }
-      if (cur.isEmpty() || i == r.max() || i > K + 1) {
-        return new ArrayList<>(out.values());
-      }
-      List<ByteSet[]> next = extend(r.body(), cur);
-      if (next == null) {
-        return null;
-      }
-      cur = new ArrayList<>();
-      for (ByteSet[] p : next) {
-        if (p.length == K) {
-          out.put(key(p), p);
-        } else {
-          cur.add(p);
-        }
-      }
-      if (out.size() > MAX_PATHS || cur.size() > MAX_PATHS) {
-        return null;
-      }
-    }
-  }
-
-  /** Adds paths without repeats; false when that makes too many. */
-  private static boolean addAll(Map<String, ByteSet[]> out, List<ByteSet[]> paths) {
-    for (ByteSet[] p : paths) {
-      out.putIfAbsent(key(p), p);
-    }
-    return out.size() <= MAX_PATHS;
-  }
-
-  private static String key(ByteSet[] p) {
-    StringBuilder sb = new StringBuilder(p.length * 80);
-    for (ByteSet s : p) {
-      for (int i = 0; i < 4; i++) {
-        sb.append(s.word(i)).append(',');
-      }
-    }
-    return sb.toString();
   }
 }
