@@ -49,4 +49,17 @@ public interface MutableCollection {
    * @return the keys, lower case
    */
   Set<String> keys();
+
+  /**
+   * Adds to a value read as an integer ({@code setvar:tx.a=+5}, {@code setvar:tx.a=-5}): the
+   * value's {@link SetvarAction#leadingInteger}, 0 when absent, plus {@code delta}, written back as
+   * a decimal string.
+   *
+   * @param key the key, any case
+   * @param delta what to add
+   */
+  default void add(String key, long delta) {
+    long current = get(key).map(SetvarAction::leadingInteger).orElse(0L);
+    set(key, Long.toString(current + delta));
+  }
 }

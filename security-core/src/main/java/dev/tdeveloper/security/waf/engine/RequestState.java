@@ -61,6 +61,7 @@ public final class RequestState implements VariableStore {
   // the evaluator worked out from it (TargetViews) stays valid.
   private Map<String, Target[]> stale = new HashMap<>();
   private final TxCollection tx = new TxCollection("TX");
+  private final Optional<MutableCollection> txCollection = Optional.of(tx);
   private final TxCollection geo = new TxCollection("GEO");
   private final TxCollection env = new TxCollection("ENV");
   private final Map<String, PersistentRecordView> opened = new HashMap<>(4);
@@ -440,6 +441,9 @@ public final class RequestState implements VariableStore {
 
   @Override
   public Optional<MutableCollection> collection(String name) {
+    if (name.equals("tx") || name.equals("TX")) {
+      return txCollection; // every setvar of CRS but a few
+    }
     String upper = name.toUpperCase(Locale.ROOT);
     return switch (upper) {
       case "TX" -> Optional.of(tx);

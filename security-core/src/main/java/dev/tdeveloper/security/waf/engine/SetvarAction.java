@@ -94,9 +94,8 @@ public record SetvarAction(String collection, String key, Operation operation, S
       case SET_ONE -> col.set(k, "1");
       case SET -> col.set(k, store.expand(value));
       case ADD, SUBTRACT -> {
-        long current = col.get(k).map(SetvarAction::leadingInteger).orElse(0L);
         long delta = leadingInteger(store.expand(value));
-        col.set(k, Long.toString(operation == Operation.ADD ? current + delta : current - delta));
+        col.add(k, operation == Operation.ADD ? delta : -delta);
       }
     }
   }

@@ -45,8 +45,24 @@ final class TxCollection implements MutableCollection {
 
   @Override
   public Optional<String> get(String key) {
-    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    Target t = lookup(key);
     return t == null ? Optional.empty() : Optional.of(t.value());
+  }
+
+  /**
+   * The target of a key, any case. Keys are kept in lower case, and rules name them so (the rule
+   * compiler folds them): a key found as given needs no folding, and one that folding leaves
+   * unchanged no second lookup.
+   */
+  private Target lookup(String key) {
+    Target t = values.get(key);
+    if (t == null) {
+      String k = key.toLowerCase(Locale.ROOT);
+      if (k != key) {
+        t = values.get(k);
+      }
+    }
+    return t;
   }
 
   /**
@@ -57,7 +73,7 @@ final class TxCollection implements MutableCollection {
    * @return the value, or {@code otherwise} when absent
    */
   String getOr(String key, String otherwise) {
-    Target t = values.get(key.toLowerCase(Locale.ROOT));
+    Target t = lookup(key);
     return t == null ? otherwise : t.value();
   }
 
@@ -65,6 +81,21 @@ final class TxCollection implements MutableCollection {
   public void set(String key, String value) {
     String k = key.toLowerCase(Locale.ROOT);
     Target old = values.get(k);
+    if (old == null) {
+      values.put(k, new Target(name + ":" + k, k, value));
+      order.add(k);
+    } else if (!old.value().equals(value)) {
+      values.put(k, new Target(old.name(), old.key(), value));
+    }
+  }
+
+  /** One lookup of the key for the read and the write. */
+  @Override
+  public void add(String key, long delta) {
+    String k = key.toLowerCase(Locale.ROOT);
+    Target old = values.get(k);
+    long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
+    String value = Long.toString(current + delta);
     if (old == null) {
       values.put(k, new Target(name + ":" + k, k, value));
       order.add(k);
@@ -102,8 +133,7 @@ final class TxCollection implements MutableCollection {
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
     if (key.isPresent() && keyPattern.isEmpty()) {
-      String k = key.get().toLowerCase(Locale.ROOT);
-      Target t = values.get(k);
+      Target t = lookup(key.get());
       if (t != null) {
         out.add(t);
       }

@@ -71,6 +71,11 @@ final class ByteSet {
     }
   }
 
+  /** Bits {@code 64 * i} to {@code 64 * i + 63} of the set. */
+  long word(int i) {
+    return words[i];
+  }
+
   boolean contains(int c) {
     return c >= 0 && c < 256 && (words[c >>> 6] & (1L << (c & 63))) != 0;
   }

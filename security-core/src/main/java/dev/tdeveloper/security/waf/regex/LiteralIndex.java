@@ -24,16 +24,27 @@ public final class LiteralIndex {
   /** The literals found in a value that contains none (shared, never written). */
   private static final int[] NONE = new int[0];
 
-  /** A pattern's literal condition over the index's literal ids. Immutable. */
+  /**
+   * A pattern's literal condition over the index's literal ids. Its own literals are also kept as a
+   * bit set, so that a value with few literals is decided by a bit test per literal it holds rather
+   * than a search per literal of the formula. Immutable.
+   */
   public static final class Formula {
     private final boolean and;
     private final int[] literals;
+    private final long[] bits;
     private final Formula[] parts;
     private final boolean whenNone;
 
     private Formula(boolean and, int[] literals, Formula[] parts) {
       this.and = and;
-      this.literals = literals;
+      this.literals = Arrays.stream(literals).sorted().distinct().toArray();
+      this.bits =
+          new long
+              [this.literals.length == 0 ? 0 : (this.literals[this.literals.length - 1] >>> 6) + 1];
+      for (int id : this.literals) {
+        bits[id >>> 6] |= 1L << id;
+      }
       this.parts = parts;
       this.whenNone = decide(NONE);
     }
@@ -50,10 +61,8 @@ public final class LiteralIndex {
 
     private boolean decide(int[] found) {
       if (and) {
-        for (int id : literals) {
-          if (!has(found, id)) {
-            return false;
-          }
+        if (literals.length > 0 && !holdsAll(found)) {
+          return false;
         }
         for (Formula p : parts) {
           if (!p.decide(found)) {
@@ -62,10 +71,8 @@ public final class LiteralIndex {
         }
         return true;
       }
-      for (int id : literals) {
-        if (has(found, id)) {
-          return true;
-        }
+      if (literals.length > 0 && holdsAny(found)) {
+        return true;
       }
       for (Formula p : parts) {
         if (p.decide(found)) {
@@ -75,8 +82,39 @@ public final class LiteralIndex {
       return false;
     }
 
-    private static boolean has(int[] found, int id) {
-      return Arrays.binarySearch(found, id) >= 0;
+    /** Whether found (ascending, without repeats) holds every literal of this formula. */
+    private boolean holdsAll(int[] found) {
+      if (found.length < literals.length) {
+        return false;
+      }
+      int held = 0;
+      for (int id : found) {
+        held += mine(id) ? 1 : 0;
+      }
+      return held == literals.length;
+    }
+
+    /** Whether found holds a literal of this formula. */
+    private boolean holdsAny(int[] found) {
+      if (found.length <= literals.length) {
+        for (int id : found) {
+          if (mine(id)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      for (int id : literals) {
+        if (Arrays.binarySearch(found, id) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean mine(int id) {
+      int w = id >>> 6;
+      return w < bits.length && (bits[w] & (1L << id)) != 0;
     }
   }
 

@@ -3,13 +3,15 @@ package dev.tdeveloper.security.waf.regex;
 /**
  * A cheap test run before the regex: an input shorter than the pattern's shortest match, or one
  * that lacks the literals the pattern's {@link Cond} requires or a byte of each class it requires
- * ({@link RequiredBytes}), cannot match, so the regex engine is not started. Exact in the safe
- * direction only: it may pass inputs that do not match, never reject one that does. Immutable and
- * thread-safe.
+ * ({@link RequiredBytes}), or one in which no position starts a pair of bytes that a match can
+ * start with ({@link StartGrams}), cannot match, so the regex engine is not started. Exact in the
+ * safe direction only: it may pass inputs that do not match, never reject one that does. Immutable
+ * and thread-safe.
  */
 final class Prefilter {
   /** Passes everything: for the unfiltered reference engine in tests. */
-  static final Prefilter NONE = new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null, null);
+  static final Prefilter NONE =
+      new Prefilter(0, Anchoring.UNBOUNDED, null, Cond.TRUE, null, null, null);
 
   private final int minLength;
   private final int maxLength;
@@ -17,6 +19,7 @@ final class Prefilter {
   private final Cond condition;
   private final LiteralScanner scanner;
   private final RequiredBytes required;
+  private final StartGrams starts;
 
   private Prefilter(
       int minLength,
@@ -24,7 +27,9 @@ final class Prefilter {
       ByteSet firstBytes,
       Cond condition,
       LiteralScanner scanner,
-      RequiredBytes required) {
+      RequiredBytes required,
+      StartGrams starts) {
+    this.starts = starts;
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.firstBytes = firstBytes;
@@ -41,8 +46,9 @@ final class Prefilter {
     int max =
         start && Anchoring.endAnchored(root) ? Anchoring.maxLength(root) : Anchoring.UNBOUNDED;
     ByteSet first = start ? Anchoring.firstBytes(root) : null;
+    int min = PrefilterBuilder.minLength(root);
     return new Prefilter(
-        PrefilterBuilder.minLength(root), max, first, used, scanner, RequiredBytes.of(root));
+        min, max, first, used, scanner, RequiredBytes.of(root), StartGrams.of(root));
   }
 
   /** False only when the pattern cannot match anywhere in the input. */
@@ -57,7 +63,7 @@ final class Prefilter {
     if (required != null && !required.test(input)) {
       return false;
     }
-    return scanner == null || scanner.test(input);
+    return (scanner == null || scanner.test(input)) && (starts == null || starts.test(input));
   }
 
   /** Whether a match anchored at the start may begin with c (a char above 0xFF: conservatively). */
@@ -86,6 +92,7 @@ final class Prefilter {
         + (maxLength == Anchoring.UNBOUNDED ? "" : ", maxLength " + maxLength)
         + (firstBytes == null ? "" : ", " + firstBytes.size() + " possible first bytes")
         + (required == null ? "" : ", " + required.classCount() + " required byte classes")
+        + (starts == null ? "" : ", " + starts.pairCount() + " possible starting byte pairs")
         + ", "
         + condition;
   }

@@ -30,23 +30,26 @@ class TxCollectionPropertyTest {
           WafPattern.compile("_"),
           WafPattern.compile("^rx"));
 
-  /** 0 = set, 1 = remove, 2 = read by regex, 3 = read by key and regex, 4 = read all. */
+  /**
+   * 0 = set, 1 = remove, 2 = read by regex, 3 = read by key and regex, 4 = read all, 5 = add (a
+   * {@code setvar:tx.k=+n}, against a read and a write).
+   */
   private record Op(int kind, int key, int pattern, String value) {}
 
   @Provide
   Arbitrary<List<Op>> ops() {
     Arbitrary<Op> op =
         Combinators.combine(
-                Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, KEYS.size() - 1),
                 Arbitraries.integers().between(0, PATTERNS.size() - 1),
-                Arbitraries.of("0", "1", "2"))
+                Arbitraries.of("0", "1", "2", " 7x", "-3"))
             .as(Op::new);
     return op.list().ofMaxSize(40);
   }
 
   @Property(tries = 500)
-  void readsAgreeWithAFreshSearch(@ForAll("ops") List<Op> ops) {
+  void readsAgreeWithAFreshSearchAndAddsWithAReadAndAWrite(@ForAll("ops") List<Op> ops) {
     TxCollection tx = new TxCollection("TX");
     Map<String, String> plain = new LinkedHashMap<>();
     for (Op op : ops) {
@@ -55,6 +58,14 @@ class TxCollectionPropertyTest {
         case 0 -> {
           tx.set(key, op.value());
           plain.put(key.toLowerCase(Locale.ROOT), op.value());
+        }
+        case 5 -> {
+          long delta = op.pattern() * 5L - 7;
+          tx.add(key, delta);
+          String old = plain.getOrDefault(key.toLowerCase(Locale.ROOT), "0");
+          plain.put(
+              key.toLowerCase(Locale.ROOT),
+              Long.toString(SetvarAction.leadingInteger(old) + delta));
         }
         case 1 -> {
           tx.remove(key);

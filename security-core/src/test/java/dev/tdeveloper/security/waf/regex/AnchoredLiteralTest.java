@@ -14,7 +14,20 @@ import org.junit.jupiter.api.Test;
 /** Anchored literal patterns answered without an engine give what the regex gives. */
 class AnchoredLiteralTest {
   private static final List<String> PATTERNS =
-      List.of("(?i)^header_name_", "^HEADER_NAME_", "^ab$", "(?i)^(?:a[b-d]\\.)$", "^%2e", "^x");
+      List.of(
+          "(?i)^header_name_",
+          "^HEADER_NAME_",
+          "^ab$",
+          "(?i)^(?:a[b-d]\\.)$",
+          "^%2e",
+          "^x",
+          "^(?:GET|HEAD)$",
+          "^(?:GE|GET)",
+          "(?i)^(?:ab|a|)$",
+          "^\\d+$",
+          "^x\\d*$",
+          "^[a-c]{2,4}",
+          "^(?:e\\d{1,3}|E+)$");
 
   private static AnchoredLiteral of(String pattern) {
     return AnchoredLiteral.of(PcreParser.parse(pattern).root());
@@ -25,7 +38,12 @@ class AnchoredLiteralTest {
     assertThat(of("(?i)^header_name_")).isNotNull();
     assertThat(of("^ab$")).isNotNull();
     assertThat(of("header_name_")).isNull();
-    assertThat(of("^a+")).isNull();
+    assertThat(of("^a+")).isNotNull();
+    assertThat(of("^(?:GET|HEAD)$")).isNotNull();
+    assertThat(of("^a+b")).isNull();
+    assertThat(of("^a+?")).isNull();
+    assertThat(of("^(?:a|b(?:c|d))")).isNull();
+    assertThat(of("^(?:a|(b))")).isNull();
     assertThat(of("^(a)")).isNull();
     assertThat(of("^a|b")).isNull();
     assertThat(of("^ab\\Z")).isNull();
@@ -40,7 +58,7 @@ class AnchoredLiteralTest {
 
   @Provide
   Arbitrary<String> inputs() {
-    return Arbitraries.strings().withChars("abcdxHEADR_NMhe%2.\n").ofMaxLength(16);
+    return Arbitraries.strings().withChars("abcdxHEADR_NMTGhe%2.\n019").ofMaxLength(16);
   }
 
   @Property(tries = 3000)
@@ -52,6 +70,28 @@ class AnchoredLiteralTest {
       RegexOutcome want = WafPattern.compileBacktracking(p, 1_000_000L).find(input, slow);
       assertThat(got).as(p + " on [" + input + "]").isEqualTo(want);
       assertThat(fast).as(p + " groups on [" + input + "]").isEqualTo(slow);
+      com.google.re2j.Matcher re2 = re2(p).matcher(input);
+      assertThat(re2.find() ? RegexOutcome.MATCHED : RegexOutcome.NOT_MATCHED)
+          .as(p + " on RE2/J on [" + input + "]")
+          .isEqualTo(got);
+      if (got == RegexOutcome.MATCHED) {
+        assertThat(fast.get(0)).as(p + " RE2/J match on [" + input + "]").isEqualTo(re2.group());
+      }
     }
+  }
+
+  @Test
+  void triesAlternativesInOrder() {
+    assertThat(of("^(?:GE|GET)").match("GETX")).isEqualTo(2);
+    assertThat(of("^(?:GE|GET)$").match("GET")).isEqualTo(3);
+    assertThat(of("^(?:GET|HEAD)$").match("HEAD")).isEqualTo(4);
+    assertThat(of("^(?:GET|HEAD)$").match("POST")).isEqualTo(-1);
+    assertThat(of("^\\d{2,3}").match("12345")).isEqualTo(3);
+    assertThat(of("^\\d{2,3}").match("1x")).isEqualTo(-1);
+  }
+
+  private static com.google.re2j.Pattern re2(String p) {
+    return com.google.re2j.Pattern.compile(
+        RegexEmitter.emit(PcreParser.parse(p).root(), false), com.google.re2j.Pattern.DOTALL);
   }
 }
