@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * Groups alerts into {@link Incident}s, so a cascade pages once: an alert about a tenant (label
  * {@code tenant}) joins that tenant's open incident; an alert about no tenant joins the open
  * incident of the first correlation label it carries (default {@code dependency}); any other alert
- * is an incident of its own. It joins only if that incident was active within the window (default
- * 5 minutes) before: it gained an alert or one of its alerts was re-sent firing (sources re-send
+ * is an incident of its own. It joins only if that incident was active within the window (default 5
+ * minutes) before: it gained an alert or one of its alerts was re-sent firing (sources re-send
  * firing alerts periodically, so an incident whose alerts still fire keeps taking related ones);
- * otherwise a new incident opens. Alerts of different tenants never
- * share an incident. An incident resolves when all its alerts have resolved; acknowledging it stops
- * its escalation. Each incident carries a {@link RootCauseHint} from the {@link DependencyGraph}.
+ * otherwise a new incident opens. Alerts of different tenants never share an incident. An incident
+ * resolves when all its alerts have resolved; acknowledging it stops its escalation. Each incident
+ * carries a {@link RootCauseHint} from the {@link DependencyGraph}.
  *
  * <p>Memory is bounded per tenant (open incidents, alerts per incident, resolved incidents kept up
  * to a count and an age), so one tenant's alert storm cannot push out another's incidents. State is
