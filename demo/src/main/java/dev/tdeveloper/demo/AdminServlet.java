@@ -44,7 +44,7 @@ final class AdminServlet extends HttpServlet {
             Tenant.builder(body.get("id").asText())
                 .plan(body.path("plan").asText(services.config.current().defaultPlan()))
                 .build();
-        Json.send(resp, 201, summary(services.provisioner.provision(tenant)));
+        Json.send(resp, 201, summary(services.tenancy.provisioner.provision(tenant)));
       } else if (parts.length == 4 && "tenants".equals(parts[1])) {
         TenantId id = TenantId.of(parts[2]);
         if ("rotate-key".equals(parts[3])) {
@@ -53,9 +53,9 @@ final class AdminServlet extends HttpServlet {
         }
         Tenant result =
             switch (parts[3]) {
-              case "suspend" -> services.provisioner.suspend(id, "operator request");
-              case "reactivate" -> services.provisioner.reactivate(id);
-              case "offboard" -> services.provisioner.offboard(id);
+              case "suspend" -> services.tenancy.provisioner.suspend(id, "operator request");
+              case "reactivate" -> services.tenancy.provisioner.reactivate(id);
+              case "offboard" -> services.tenancy.provisioner.offboard(id);
               default -> null;
             };
         if (result == null) {

@@ -137,7 +137,7 @@ final class DemoCost {
     this.assets = new CostAssets(book);
     this.grace =
         meter.meters().stream()
-            .filter(m -> m.name().equals(DemoServices.API_REQUESTS))
+            .filter(m -> m.name().equals(DemoTenancy.API_REQUESTS))
             .map(MeterDefinition::grace)
             .findFirst()
             .orElseThrow();
@@ -145,7 +145,7 @@ final class DemoCost {
         MeteringUsageAdapter.builder()
             .map(
                 MeterMapping.used(
-                    DemoServices.API_REQUESTS,
+                    DemoTenancy.API_REQUESTS,
                     ResourceType.VCPU,
                     CostAssets.CLUSTER,
                     "api",

@@ -2,7 +2,6 @@ package dev.tdeveloper.demo;
 
 import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.cost.price.PriceBook;
-import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteStore;
 import dev.tdeveloper.distribution.region.DistributionConfig;
 import dev.tdeveloper.distribution.region.RegionConfigLoader;
@@ -11,40 +10,19 @@ import dev.tdeveloper.scaling.config.ScalingConfigLoader;
 import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
-import dev.tdeveloper.tenancy.Tenant;
-import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
 import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
-import dev.tdeveloper.tenancy.config.TenantConfig;
-import dev.tdeveloper.tenancy.context.TenantContext;
-import dev.tdeveloper.tenancy.provision.LifecycleOperation;
-import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
-import dev.tdeveloper.tenancy.provision.ProvisioningStep;
-import dev.tdeveloper.tenancy.provision.TenantProvisioner;
-import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
 import dev.tdeveloper.tenancy.quota.TenantQuotaPolicies;
-import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
 import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
-import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.time.Ticker;
-import dev.tdeveloper.tenancy.usage.Aggregation;
-import dev.tdeveloper.tenancy.usage.MeterDefinition;
-import dev.tdeveloper.tenancy.usage.UsageEvent;
-import dev.tdeveloper.tenancy.usage.UsageMeter;
-import dev.tdeveloper.tenancy.usage.file.FileUsageStore;
-import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -54,14 +32,15 @@ import org.slf4j.LoggerFactory;
  * The tenancy components of the demo, wired on their embedded defaults: tenants from {@code
  * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan with their
  * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
- * restarts), usage metered into a durable local event log, the traffic protection (abuse shield,
- * rate limits by plan), the WAF ({@link DemoWaf}: the OWASP CRS, or a bundled baseline set when it
- * is missing, with per-tenant paranoia levels), and the notes, durable under {@code <data>/notes}
- * and encrypted at rest with each tenant's keys ({@link DemoKeys}: a key version at provisioning,
- * crypto-shredding at offboarding), the autoscaler loop over the demo's own request rate ({@link
- * DemoScaling}) and the health checks ({@link DemoHealth}), both set by {@code scaling.yaml} (next
- * to {@code tenants.yaml}, else the bundled one), and the cost accounting ({@link DemoCost}) priced
- * by {@code price-book.yaml} (found the same way). Thread-safe.
+ * restarts), usage metered into a durable local event log (those three in {@link DemoTenancy}), the
+ * traffic protection (abuse shield, rate limits by plan), the WAF ({@link DemoWaf}: the OWASP CRS,
+ * or a bundled baseline set when it is missing, with per-tenant paranoia levels), and the notes,
+ * durable under {@code <data>/notes} and encrypted at rest with each tenant's keys ({@link
+ * DemoKeys}: a key version at provisioning, crypto-shredding at offboarding), the autoscaler loop
+ * over the demo's own request rate ({@link DemoScaling}) and the health checks ({@link
+ * DemoHealth}), both set by {@code scaling.yaml} (next to {@code tenants.yaml}, else the bundled
+ * one), and the cost accounting ({@link DemoCost}) priced by {@code price-book.yaml} (found the
+ * same way). Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas and the WAF policies validate each candidate file (any problem rejects the reload as a
@@ -72,12 +51,6 @@ import org.slf4j.LoggerFactory;
 final class DemoServices implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServices.class);
 
-  /** Meter of API requests per tenant and hour. */
-  static final String API_REQUESTS = "api_requests";
-
-  /** Meter of notes created per tenant and hour. */
-  static final String NOTES_CREATED = "notes_created";
-
   final InstantSource clock;
   final Ticker ticker;
   final Instant startedAt;
@@ -87,13 +60,7 @@ final class DemoServices implements AutoCloseable {
   final TenantRegistry registry = new InMemoryTenantRegistry();
   final DemoKeys keys;
   final NoteStore notes;
-  final ProvisioningJournal journal;
-  final TenantProvisioner provisioner;
-  final FileQuotaStore quotaStore;
-  final TenantQuotaPolicies quotaPolicies;
-  final QuotaEnforcer quotas;
-  final FileUsageStore usageStore;
-  final UsageMeter usage;
+  final DemoTenancy tenancy; // provisioning, quotas, usage meter and their reload appliers
   final DemoProtection protection;
   final DemoWaf waf; // CRS (else the baseline set) in front of the notes API, tenant policies
   final DemoPosture posture;
@@ -145,69 +112,11 @@ final class DemoServices implements AutoCloseable {
     this.noteChanges = new NoteChangeJournal(options.dataDir(), clock);
     this.notes =
         new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock, noteChanges);
-    ProvisioningStep notesSpace =
-        ProvisioningStep.of(
-            "notes-space",
-            ctx -> {
-              if (notes.createSpace(ctx.tenant().id())) {
-                ctx.put("notes-space.created", "true");
-              }
-            },
-            ctx -> {
-              if (ctx.get("notes-space.created").isPresent()) {
-                notes.dropSpace(ctx.tenant().id());
-              } else {
-                notes.closeSpace(ctx.tenant().id()); // notes from before this saga stay on disk
-              }
-            });
-    this.journal = ProvisioningJournal.openFile(options.dataDir().resolve("provisioning.journal"));
-    this.provisioner =
-        TenantProvisioner.builder()
-            .registry(registry)
-            .clock(clock)
-            .journal(journal)
-            .provisionSteps(List.of(keys.provisionStep(), notesSpace))
-            .offboardSteps(
-                List.of(
-                    keys.shredStep(),
-                    ProvisioningStep.of(
-                        "drop-notes", ctx -> notes.dropSpace(ctx.tenant().id()), ctx -> {})))
-            .listener(event -> LOG.debug("provisioning: {}", event))
-            .listener(audit.listener(DemoServices::auditedProvisioning))
-            .listener(this::countSignup)
-            .build();
-    this.quotaStore =
-        FileQuotaStore.builder(options.dataDir().resolve("quotas")).clock(clock).open();
-    this.quotaPolicies = TenantQuotaPolicies.of(config.current());
-    config.addApplier("quotas", quotaPolicies::update);
-    this.quotas =
-        QuotaEnforcer.builder()
-            .store(quotaStore)
-            .clock(clock)
-            .policies(quotaPolicies)
-            .listener(audit.listener())
-            .listener(observability.meters.quotaListener())
-            .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
-            .build();
-    this.usageStore =
-        FileUsageStore.builder(options.dataDir().resolve("usage"))
-            .fsyncPolicy(FsyncPolicy.GROUP_COMMIT)
-            .open();
-    this.usage =
-        UsageMeter.builder()
-            .store(usageStore)
-            .clock(clock)
-            .meter(
-                MeterDefinition.of(
-                    API_REQUESTS, Aggregation.COUNT, Duration.ofHours(1), Duration.ofMinutes(5)))
-            .meter(
-                MeterDefinition.of(
-                    NOTES_CREATED, Aggregation.SUM, Duration.ofHours(1), Duration.ofMinutes(5)))
-            .listener(observability.meters.usageListener())
-            .build();
-    compactUsageStore();
-    provisioner.resumeIncomplete();
-    config.addApplier("provisioning", this::provisionListedTenants);
+    // After the rate limits' and the WAF's appliers: it adds the quotas' and then the
+    // provisioning's.
+    this.tenancy =
+        new DemoTenancy(
+            options.dataDir(), clock, config, registry, keys, notes, audit, observability);
     // GDPR requests go to the audit log (pseudonyms only); its verification is the compliance
     // report's "audit chain verified" evidence.
     this.privacy =
@@ -234,7 +143,7 @@ final class DemoServices implements AutoCloseable {
             priceBook,
             clock,
             options.dataDir(),
-            usage,
+            tenancy.usage,
             scaling.usage(),
             registry,
             new CostWatch(clock, priceBook.currency(), audit.listener(), audit.listener()));
@@ -260,52 +169,6 @@ final class DemoServices implements AutoCloseable {
       LOG.info("scaling alert resolved: {}", resolved.alert());
     } else if (event instanceof ScalingEvent.Failed failed) {
       LOG.warn("scaling {} failed: {}", failed.stage(), failed.error());
-    }
-  }
-
-  /**
-   * Deletes the usage segments holding only events the meter never needs again (the provisioning
-   * journal compacts itself). Runs at startup; safe to schedule (for example daily) as a job.
-   *
-   * @return how many segments were deleted
-   */
-  int compactUsageStore() {
-    int dropped = usageStore.compact(usage.storeHorizon());
-    if (dropped > 0) {
-      LOG.info("usage store: compacted away {} old segments", dropped);
-    }
-    return dropped;
-  }
-
-  /** Audits the outcome of each saga and failed steps, not the routine step transitions. */
-  private static boolean auditedProvisioning(ProvisioningEvent event) {
-    return !(event instanceof ProvisioningEvent.StepStarted
-        || event instanceof ProvisioningEvent.StepCompleted);
-  }
-
-  /** Counts a completed provisioning saga as a signup in the business metrics. */
-  private void countSignup(ProvisioningEvent event) {
-    if (event instanceof ProvisioningEvent.SagaCompleted done
-        && done.operation() == LifecycleOperation.PROVISION) {
-      observability.business.increment(DemoObservability.SIGNUPS, done.tenantId());
-    }
-  }
-
-  /** Meters a created note (its tenant-scoped id makes the usage event idempotent). */
-  void recordNoteCreated(Note note) {
-    TenantId tenant = TenantContext.require();
-    usage.record(UsageEvent.of(tenant, NOTES_CREATED, 1, note.createdAt(), "note-" + note.id()));
-    observability.business.increment(DemoObservability.NOTES_CREATED, tenant);
-    LOG.info("tenant {}: note {} created: {}", tenant, note.id(), DemoLog.excerpt(note.text()));
-  }
-
-  /** Provisions every tenant {@code listing} names that the registry does not hold yet. */
-  private void provisionListedTenants(TenantConfig listing) {
-    for (Tenant listed : listing.tenants()) {
-      if (registry.find(listed.id()).isEmpty()) {
-        provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
-        LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
-      }
     }
   }
 
@@ -366,32 +229,22 @@ final class DemoServices implements AutoCloseable {
       LOG.warn("closing the backups failed", e);
     }
     try {
-      usageStore.close();
+      tenancy.close();
     } finally {
       try {
-        quotaStore.close();
+        try {
+          notes.close();
+        } finally {
+          noteChanges.close();
+        }
       } finally {
         try {
-          journal.close();
-        } catch (Exception e) {
-          LOG.warn("closing the provisioning journal failed", e);
+          keys.close();
         } finally {
           try {
-            try {
-              notes.close();
-            } finally {
-              noteChanges.close();
-            }
+            audit.close();
           } finally {
-            try {
-              keys.close();
-            } finally {
-              try {
-                audit.close();
-              } finally {
-                pseudonyms.close();
-              }
-            }
+            pseudonyms.close();
           }
         }
       }

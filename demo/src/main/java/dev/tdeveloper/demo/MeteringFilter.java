@@ -36,7 +36,7 @@ final class MeteringFilter implements Filter {
                 && validKey(http.getHeader("Idempotency-Key"))
             ? http.getHeader("Idempotency-Key")
             : UUID.randomUUID().toString();
-    usage.record(UsageEvent.of(tenant, DemoServices.API_REQUESTS, 1, clock.instant(), key));
+    usage.record(UsageEvent.of(tenant, DemoTenancy.API_REQUESTS, 1, clock.instant(), key));
     chain.doFilter(request, response);
   }
 

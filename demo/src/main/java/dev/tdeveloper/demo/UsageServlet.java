@@ -32,9 +32,9 @@ final class UsageServlet extends HttpServlet {
     body.put("tenant", tenant.value());
     body.put("plan", services.config.current().planOf(tenant));
     Map<String, Object> meters = new LinkedHashMap<>();
-    for (MeterDefinition meter : services.usage.meters()) {
+    for (MeterDefinition meter : services.tenancy.usage.meters()) {
       List<WindowAggregate> windows =
-          services.usage.windows(tenant, meter.name(), now.minus(Duration.ofDays(1)), now);
+          services.tenancy.usage.windows(tenant, meter.name(), now.minus(Duration.ofDays(1)), now);
       meters.put(
           meter.name(),
           windows.stream()
@@ -47,7 +47,7 @@ final class UsageServlet extends HttpServlet {
               .toList());
     }
     body.put("meters", meters);
-    QuotaUsage notes = services.quotas.usage(tenant, "notes");
+    QuotaUsage notes = services.tenancy.quotas.usage(tenant, "notes");
     body.put(
         "quotas",
         Map.of(
