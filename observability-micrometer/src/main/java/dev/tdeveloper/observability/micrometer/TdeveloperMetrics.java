@@ -1,10 +1,18 @@
 package dev.tdeveloper.observability.micrometer;
 
+import dev.tdeveloper.observability.alert.AlertRouterEvent;
+import dev.tdeveloper.observability.escalation.Escalator;
+import dev.tdeveloper.observability.incident.IncidentEvent;
 import dev.tdeveloper.observability.metrics.BusinessMetrics;
 import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
+import dev.tdeveloper.observability.notify.DeliveryEvent;
+import dev.tdeveloper.observability.slo.BurnRateEvaluator;
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.cache.TenantScopedCache;
 import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,12 +50,20 @@ public final class TdeveloperMetrics {
   final TenantMeters meters;
   final Function<Object, Optional<TenantId>> rateLimitTenant;
 
-  private TdeveloperMetrics(Builder builder) {
+  final InstantSource clock;
+
+  TdeveloperMetrics(TdeveloperMetricsBuilder builder) {
     this.meters =
         new TenantMeters(
             builder.registry,
             builder.guard == null ? TenantCardinalityGuard.builder().build() : builder.guard);
-    this.rateLimitTenant = builder.rateLimitTenant;
+    this.rateLimitTenant =
+        builder.rateLimitTenant == null ? TdeveloperMetrics::tenantKey : builder.rateLimitTenant;
+    this.clock = builder.clock == null ? InstantSource.system() : builder.clock;
+  }
+
+  private static Optional<TenantId> tenantKey(Object key) {
+    return key instanceof TenantId tenant ? Optional.of(tenant) : Optional.empty();
   }
 
   /**
@@ -55,8 +71,8 @@ public final class TdeveloperMetrics {
    *
    * @throws NullPointerException if {@code registry} is null
    */
-  public static Builder builder(MeterRegistry registry) {
-    return new Builder(Objects.requireNonNull(registry, "registry"));
+  public static TdeveloperMetricsBuilder builder(MeterRegistry registry) {
+    return new TdeveloperMetricsBuilder(Objects.requireNonNull(registry, "registry"));
   }
 
   /** Returns the guard bounding the tenant tag. */
@@ -98,7 +114,8 @@ public final class TdeveloperMetrics {
    * tdeveloper.ratelimit.denied} (counter; tags policy, tenant) and {@code
    * tdeveloper.ratelimit.store.failures} (counter; tags policy, outcome =
    * failed_open|failed_closed, tenant). Allowed decisions publish no event, so are not counted
-   * here. The tenant is found in the limiter's key with {@link Builder#rateLimitTenant}.
+   * here. The tenant is found in the limiter's key with {@link
+   * TdeveloperMetricsBuilder#rateLimitTenant}.
    */
   public EventListener<Object> rateLimitListener() {
     return new SecurityBinder(meters).rateLimit(rateLimitTenant);
@@ -177,6 +194,132 @@ public final class TdeveloperMetrics {
   }
 
   /**
+   * Returns a listener for {@code TenantProvisioner} events: {@code tdeveloper.provisioning.*}
+   * counters of sagas by operation and outcome, and of failed steps. See the README for tags.
+   */
+  public EventListener<ProvisioningEvent> provisioningListener() {
+    return new TenancyBinder(meters).provisioning();
+  }
+
+  /**
+   * Returns a listener for {@code KeyLifecycle} events (security-core): {@code tdeveloper.key.*}
+   * counters of rotations, state changes and shredded tenants. See the README for tags.
+   */
+  public EventListener<Object> keyListener() {
+    return new SecurityOpsBinder(meters).keys();
+  }
+
+  /**
+   * Returns a listener for {@code CertificateMonitor} and renewal events (security-core): {@code
+   * tdeveloper.certificate.*}, a gauge of each certificate's expiry and counters of alerts, source
+   * failures and renewals. See the README for tags.
+   */
+  public EventListener<Object> certificateListener() {
+    return new SecurityOpsBinder(meters).certificates();
+  }
+
+  /**
+   * Returns a listener for {@code PostureScanner} events (security-core): {@code
+   * tdeveloper.posture.*}, counters of findings opened and resolved and a gauge of the last scan's
+   * findings by severity. See the README for tags.
+   */
+  public EventListener<Object> postureListener() {
+    return new SecurityOpsBinder(meters).posture();
+  }
+
+  /**
+   * Returns a listener for {@code RestoreDrill} events (dr-core): {@code tdeveloper.restore.drills}
+   * (counter by outcome) and {@code tdeveloper.restore.drill.rto} (timer). See the README for tags.
+   */
+  public EventListener<Object> restoreDrillListener() {
+    return new DrBinder(meters).drills();
+  }
+
+  /**
+   * Returns a listener for RPO/RTO monitor events (dr-core): {@code
+   * tdeveloper.recovery.objective.*} counters of breaches and recoveries. See the README for tags.
+   */
+  public EventListener<Object> recoveryObjectivesListener() {
+    return new DrBinder(meters).objectives();
+  }
+
+  /**
+   * Returns a listener for {@code RegionHealth} and {@code OutlierDetector} events
+   * (distribution-core): {@code tdeveloper.region.*}, counters of failovers, failbacks, suppressed
+   * flaps and ejections, timers of detection and outage, a failed-over gauge. See the README for
+   * tags.
+   */
+  public EventListener<Object> regionHealthListener() {
+    return new DistributionBinder(meters).regionHealth();
+  }
+
+  /**
+   * Returns a listener for {@code IncidentCorrelator} events: {@code tdeveloper.incidents} and
+   * {@code tdeveloper.incident.*}, counters of incidents and alerts, timers to acknowledge and
+   * resolve. See the README for tags.
+   */
+  public EventListener<IncidentEvent> incidentListener() {
+    return new ObservabilityBinder(meters).incidents();
+  }
+
+  /**
+   * Returns a listener for {@code AlertRouter} events: {@code tdeveloper.alert.notifications} (by
+   * receiver, action, severity) and {@code tdeveloper.alert.silences} counters. See the README for
+   * tags.
+   */
+  public EventListener<AlertRouterEvent> alertRouterListener() {
+    return new ObservabilityBinder(meters).alertRouter();
+  }
+
+  /**
+   * Returns a listener for notifier {@code DeliveryEvent}s: {@code tdeveloper.notify.*} counters of
+   * deliveries (delivered or failed), retries and drops per notifier. See the README for tags.
+   */
+  public EventListener<DeliveryEvent> deliveryListener() {
+    return new ObservabilityBinder(meters).deliveries();
+  }
+
+  /**
+   * Publishes the escalations in progress, read from {@link Escalator#states()} when the registry
+   * publishes: {@code tdeveloper.escalation.incidents} (by state) and {@code
+   * tdeveloper.escalation.level.max} gauges.
+   *
+   * @throws NullPointerException if {@code escalator} is null
+   */
+  public void bind(Escalator escalator) {
+    new ObservabilityBinder(meters).bind(Objects.requireNonNull(escalator, "escalator"));
+  }
+
+  /**
+   * Publishes {@code tdeveloper.slo.*} gauges per SLO and guarded tenant (budget remaining, burn
+   * rate per window, alert state per rule, events over the SLO window), read from a snapshot of
+   * {@code evaluator} taken again only after it has evaluated; {@code other} shows the worst of the
+   * tenants folded into it (the sum of their events). See the README for tags.
+   *
+   * @throws NullPointerException if {@code evaluator} is null
+   */
+  public void bind(BurnRateEvaluator evaluator) {
+    new SloBinder(meters, Objects.requireNonNull(evaluator, "evaluator"), clock).bind();
+  }
+
+  /**
+   * Publishes {@code cache}'s statistics (turn on its {@code recordStats()}) for every tenant with
+   * its own tag, tagged cache = {@code name}: {@code tdeveloper.tenant.cache.gets} (result =
+   * hit|miss) and {@code .evictions} function counters, {@code .size} gauge.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public void bind(String name, TenantScopedCache<?, ?> cache) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cache, "cache");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name: is blank; allowed: a cache name");
+    }
+    new TenantCacheStatsBinder(meters, name, cache).bind();
+  }
+
+  /**
    * Mirrors {@code metrics} on the registry: one Micrometer counter (a {@code FunctionCounter}) or
    * gauge per series, named as the business metric, with its description, base unit and tenant tag;
    * series removed when the tenant is demoted are removed from the registry.
@@ -185,50 +328,5 @@ public final class TdeveloperMetrics {
    */
   public void bind(BusinessMetrics metrics) {
     new BusinessMetricsBinder(meters.registry, Objects.requireNonNull(metrics, "metrics")).bind();
-  }
-
-  /** Configures a {@link TdeveloperMetrics}; each setting may be given once. Not thread-safe. */
-  public static final class Builder {
-    private final MeterRegistry registry;
-    private TenantCardinalityGuard guard;
-    private Function<Object, Optional<TenantId>> rateLimitTenant = Builder::tenantKey;
-
-    private Builder(MeterRegistry registry) {
-      this.registry = registry;
-    }
-
-    /**
-     * Sets the guard bounding the tenant tag (share it with {@code BusinessMetrics} to bound both
-     * together); default a guard with its defaults (top 100 tenants, re-rank each minute).
-     *
-     * @throws IllegalStateException if already set
-     */
-    public Builder tenantGuard(TenantCardinalityGuard guard) {
-      if (this.guard != null) {
-        throw new IllegalStateException("tenantGuard was already set");
-      }
-      this.guard = Objects.requireNonNull(guard, "guard");
-      return this;
-    }
-
-    /**
-     * Sets how the tenant is found in a rate limiter's key; default: the key itself when it is a
-     * {@link TenantId}, else no tenant.
-     *
-     * @throws NullPointerException if {@code tenantOfKey} is null
-     */
-    public Builder rateLimitTenant(Function<Object, Optional<TenantId>> tenantOfKey) {
-      this.rateLimitTenant = Objects.requireNonNull(tenantOfKey, "tenantOfKey");
-      return this;
-    }
-
-    /** Builds the bridge. */
-    public TdeveloperMetrics build() {
-      return new TdeveloperMetrics(this);
-    }
-
-    private static Optional<TenantId> tenantKey(Object key) {
-      return key instanceof TenantId tenant ? Optional.of(tenant) : Optional.empty();
-    }
   }
 }
