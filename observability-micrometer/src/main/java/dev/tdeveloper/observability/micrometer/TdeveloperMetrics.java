@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,7 @@ public final class TdeveloperMetrics {
   final Function<Object, Optional<TenantId>> rateLimitTenant;
 
   final InstantSource clock;
+  private final Set<Object> bound = ConcurrentHashMap.newKeySet();
 
   TdeveloperMetrics(TdeveloperMetricsBuilder builder) {
     this.meters =
@@ -297,8 +300,13 @@ public final class TdeveloperMetrics {
    * tenants folded into it (the sum of their events). See the README for tags.
    *
    * @throws NullPointerException if {@code evaluator} is null
+   * @throws IllegalStateException if an evaluator is already bound (their gauges would mix)
    */
   public void bind(BurnRateEvaluator evaluator) {
+    Objects.requireNonNull(evaluator, "evaluator");
+    if (!bound.add(BurnRateEvaluator.class)) {
+      throw new IllegalStateException("an evaluator is already bound; allowed: one per bridge");
+    }
     new SloBinder(meters, Objects.requireNonNull(evaluator, "evaluator"), clock).bind();
   }
 
@@ -309,12 +317,17 @@ public final class TdeveloperMetrics {
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalStateException if a cache named {@code name} is already bound
    */
   public void bind(String name, TenantScopedCache<?, ?> cache) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(cache, "cache");
     if (name.isBlank()) {
       throw new IllegalArgumentException("name: is blank; allowed: a cache name");
+    }
+    if (!bound.add("cache:" + name)) {
+      throw new IllegalStateException(
+          "name: a cache named '" + name + "' is already bound; allowed: each name once");
     }
     new TenantCacheStatsBinder(meters, name, cache).bind();
   }

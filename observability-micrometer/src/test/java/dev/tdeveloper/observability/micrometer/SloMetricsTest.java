@@ -1,6 +1,7 @@
 package dev.tdeveloper.observability.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
@@ -195,5 +196,30 @@ class SloMetricsTest {
     scrape();
     assertThat(registry.find("tdeveloper.slo.budget.remaining").gauges()).isEmpty();
     assertThat(registry.get("tdeveloper.slo.series").gauge().value()).isZero();
+  }
+
+  @Test
+  void aSecondEvaluatorIsRefusedSoTheirGaugesNeverMix() {
+    metrics.bind(evaluator);
+    BurnRateEvaluator second = BurnRateEvaluator.create(recorder, alert -> {});
+    assertThatThrownBy(() -> metrics.bind(second))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already bound");
+  }
+
+  @Test
+  void gaugesKeepTheCachedSnapshotUntilTheEvaluatorEvaluatesAgain() {
+    guard.tag(ACME);
+    metrics.bind(evaluator);
+    record(ACME, 100, 0);
+    evaluator.evaluate();
+    scrape();
+    record(ACME, 0, 100); // recorded, not yet evaluated
+    scrape();
+    assertThat(gauge("tdeveloper.slo.events", "acme", "outcome", "bad")).isZero();
+    clock.advance(Duration.ofMinutes(1));
+    evaluator.evaluate();
+    scrape();
+    assertThat(gauge("tdeveloper.slo.events", "acme", "outcome", "bad")).isEqualTo(100);
   }
 }

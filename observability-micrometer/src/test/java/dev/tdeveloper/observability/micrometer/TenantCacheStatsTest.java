@@ -115,4 +115,14 @@ class TenantCacheStatsTest {
         .hasMessageContaining("name");
     assertThat(registry.getMeters()).isEmpty();
   }
+
+  @Test
+  void aSecondCacheUnderTheSameNameIsRefused() {
+    metrics.bind("sessions", cache);
+    TenantScopedCache<String, String> other =
+        TenantScopedCache.builder().maximumEntriesPerTenant(2).build();
+    assertThatThrownBy(() -> metrics.bind("sessions", other))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'sessions' is already bound");
+  }
 }
