@@ -31,8 +31,8 @@ import java.util.function.Function;
  * concern no tenant carry {@value #NO_TENANT}. A demoted tenant's meters are removed from the
  * registry at the re-rank (its past counts leave with them; {@code rate()} over the remaining
  * series is unaffected). The other tags (policy, resource, workload, budget, region, ...) take the
- * names your configuration defines, which are few. The meters and their tags are listed in each
- * listener's Javadoc and in this module's README.
+ * names your configuration defines, which are few. Each method's Javadoc names its meters; the
+ * README lists every meter with its tags.
  *
  * <p>The cores are optional dependencies: each listener's code lives in one class per core, loaded
  * only when its method is called, so an application without, say, dr-core uses the others freely. A
@@ -94,19 +94,17 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code TenantScopedCache} events: {@code
-   * tdeveloper.tenant.cache.created} (counter; tag tenant) and {@code
-   * tdeveloper.tenant.cache.dropped} (counter; tags reason, tenant) and {@code
-   * tdeveloper.tenant.cache.dropped.entries} (counter of entries dropped; same tags).
+   * tdeveloper.tenant.cache.created}, {@code .dropped} and {@code .dropped.entries} counters. See
+   * the README for tags.
    */
   public EventListener<dev.tdeveloper.tenancy.cache.TenantCacheEvent> tenantCacheListener() {
     return new TenancyBinder(meters).tenantCache();
   }
 
   /**
-   * Returns a listener for {@code UsageMeter} events: {@code tdeveloper.usage} (counter of metered
-   * units in closed windows; tags meter, tenant), {@code tdeveloper.usage.events} (counter of usage
-   * events in closed windows; same tags) and {@code tdeveloper.usage.rejected} (counter; tags
-   * meter, reason = duplicate|late, tenant).
+   * Returns a listener for {@code UsageMeter} events: {@code tdeveloper.usage} (metered units in
+   * closed windows), {@code tdeveloper.usage.events} and {@code tdeveloper.usage.rejected}
+   * counters. See the README for tags.
    */
   public EventListener<dev.tdeveloper.tenancy.usage.UsageMeterEvent> usageListener() {
     return new TenancyBinder(meters).usage();
@@ -135,11 +133,9 @@ public final class TdeveloperMetrics {
   }
 
   /**
-   * Returns a listener for {@code BackupEngine} events (dr-core): {@code tdeveloper.backup.runs}
-   * (counter; tags outcome = completed|failed, tenant), {@code tdeveloper.backup.duration} (timer
-   * of completed backups; tag tenant), {@code tdeveloper.backup.restores} (counter; tag tenant) and
-   * {@code tdeveloper.backup.verifications} (counter; tags outcome = ok|failed, tenant). Platform
-   * backups carry tenant {@value #NO_TENANT}.
+   * Returns a listener for {@code BackupEngine} events (dr-core): {@code tdeveloper.backup.runs},
+   * {@code .restores} and {@code .verifications} counters and the {@code .duration} timer; platform
+   * backups carry tenant {@value #NO_TENANT}. See the README for tags.
    */
   public EventListener<Object> backupListener() {
     return new DrBinder(meters).backup();
@@ -156,11 +152,8 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code ScalingController} events (scaling-core): {@code
-   * tdeveloper.scaling.decisions} (counter; tags workload, direction = up|down|none), {@code
-   * tdeveloper.scaling.replicas} (gauge of the replicas last scaled to; tag workload), {@code
-   * tdeveloper.scaling.failures} (counter; tags workload, stage) and {@code
-   * tdeveloper.scaling.alerts} (counter; tags workload, kind, state = raised|resolved); all with
-   * tenant = {@value #NO_TENANT}.
+   * tdeveloper.scaling.*} counters of decisions, failures and alerts and a replicas gauge, with
+   * tenant = {@value #NO_TENANT}. See the README for tags.
    */
   public EventListener<Object> scalingListener() {
     return new ScalingBinder(meters).scaling();
@@ -177,10 +170,8 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code ReplicationLagMonitor} events (distribution-core): {@code
-   * tdeveloper.replication.staleness.breaches} and {@code
-   * tdeveloper.replication.staleness.recoveries} (counters; tags origin, receiver, tenant) and
-   * {@code tdeveloper.replication.staleness.breach.duration} (timer of how long breaches lasted;
-   * tags origin, receiver, tenant = {@value #NO_TENANT}).
+   * tdeveloper.replication.staleness.*} counters of breaches and recoveries and a timer of breach
+   * durations. See the README for tags.
    */
   public EventListener<Object> replicationLagListener() {
     return new DistributionBinder(meters).lag();

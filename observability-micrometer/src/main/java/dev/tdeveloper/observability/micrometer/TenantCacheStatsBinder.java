@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
  * have their own tag: registered when a tenant is promoted (or at binding), removed with the
  * tenant's other meters when it is demoted. The tenants folded into {@code other} are not
  * published: the cache cannot list them. A tenant's statistics restart at zero when its cache is
- * dropped; the counters carry the earlier counts over, so they never go down. Thread-safe.
+ * dropped; the counters carry over the counts last read before, so they never go down. Thread-safe.
  */
 final class TenantCacheStatsBinder {
   private static final String GETS = "Tenant cache lookups by result";

@@ -69,6 +69,19 @@ class OperationsEventsTest {
   }
 
   @Test
+  void aThousandProvisionedTenantsMakeAtMostTopNPlusOneTenantTagValues() {
+    var listener = metrics.provisioningListener();
+    for (int i = 0; i < 1_000; i++) {
+      listener.onEvent(
+          new ProvisioningEvent.SagaCompleted(
+              "s" + i, TenantId.of("t-" + i), LifecycleOperation.PROVISION, NOW));
+    }
+    var counters = registry.find("tdeveloper.provisioning.sagas").counters();
+    assertThat(counters).hasSize(6);
+    assertThat(counters.stream().mapToDouble(c -> c.count()).sum()).isEqualTo(1_000);
+  }
+
+  @Test
   void keyRotationsCertificatesAndPostureFindingsBecomeMeters() {
     KeyVersion v2 = new KeyVersion(ACME, 2, KeyState.ENABLED, NOW);
     metrics.keyListener().onEvent(new KeyEvent.Rotated(ACME, v2, true, NOW));
