@@ -1,6 +1,8 @@
 package dev.tdeveloper.observability.micrometer;
 
 import dev.tdeveloper.dr.backup.BackupEvent;
+import dev.tdeveloper.dr.drill.DrillEvent;
+import dev.tdeveloper.dr.objectives.ObjectiveEvent;
 import dev.tdeveloper.dr.policy.SchedulerEvent;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.tenancy.event.EventListener;
@@ -8,7 +10,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 
-/** Meters for dr-core's backup engine and backup scheduler events; loaded only when used. */
+/**
+ * Meters for dr-core's backup engine, backup scheduler, restore drill and RPO/RTO monitor events;
+ * loaded only when used.
+ */
 final class DrBinder {
   private final TenantMeters meters;
 
@@ -72,6 +77,74 @@ final class DrBinder {
                 .increment();
           }
         });
+  }
+
+  EventListener<Object> drills() {
+    return meters.safe(
+        "restore drill",
+        event -> {
+          if (event instanceof DrillEvent.Finished e) {
+            String outcome = e instanceof DrillEvent.Passed ? "passed" : "failed";
+            count(
+                    "tdeveloper.restore.drills",
+                    "Restore drills run",
+                    e.scope(),
+                    "source",
+                    e.source(),
+                    "outcome",
+                    outcome)
+                .increment();
+            meters
+                .meter(
+                    e.scope().tenant(),
+                    tag ->
+                        Timer.builder("tdeveloper.restore.drill.rto")
+                            .description("Recovery time measured by restore drills")
+                            .tags("source", e.source(), "outcome", outcome)
+                            .tag(TdeveloperMetrics.TENANT_TAG, tag)
+                            .register(meters.registry))
+                .record(e.result().measuredRto());
+          }
+        });
+  }
+
+  EventListener<Object> objectives() {
+    return meters.safe(
+        "recovery objectives",
+        event -> {
+          if (event instanceof ObjectiveEvent.Recovered e) {
+            objective(
+                "tdeveloper.recovery.objective.recoveries",
+                "RPO or RTO breaches that ended",
+                e,
+                e.objective());
+          } else if (event instanceof ObjectiveEvent.RpoBreached e) {
+            objective(
+                "tdeveloper.recovery.objective.breaches",
+                "RPO or RTO breaches",
+                e,
+                ObjectiveEvent.Objective.RPO);
+          } else if (event instanceof ObjectiveEvent.RtoBreached e) {
+            objective(
+                "tdeveloper.recovery.objective.breaches",
+                "RPO or RTO breaches",
+                e,
+                ObjectiveEvent.Objective.RTO);
+          }
+        });
+  }
+
+  private void objective(
+      String name, String description, ObjectiveEvent e, ObjectiveEvent.Objective objective) {
+    count(
+            name,
+            description,
+            e.scope(),
+            "objective",
+            objective.name().toLowerCase(java.util.Locale.ROOT),
+            "source",
+            e.source())
+        .increment();
   }
 
   private Counter count(String name, String description, BackupScope scope, String... tags) {

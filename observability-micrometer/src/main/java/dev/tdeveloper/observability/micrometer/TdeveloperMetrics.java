@@ -1,12 +1,22 @@
 package dev.tdeveloper.observability.micrometer;
 
+import dev.tdeveloper.observability.alert.AlertRouterEvent;
+import dev.tdeveloper.observability.escalation.Escalator;
+import dev.tdeveloper.observability.incident.IncidentEvent;
 import dev.tdeveloper.observability.metrics.BusinessMetrics;
 import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
+import dev.tdeveloper.observability.notify.DeliveryEvent;
+import dev.tdeveloper.observability.slo.BurnRateEvaluator;
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.cache.TenantScopedCache;
 import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,8 +31,8 @@ import java.util.function.Function;
  * concern no tenant carry {@value #NO_TENANT}. A demoted tenant's meters are removed from the
  * registry at the re-rank (its past counts leave with them; {@code rate()} over the remaining
  * series is unaffected). The other tags (policy, resource, workload, budget, region, ...) take the
- * names your configuration defines, which are few. The meters and their tags are listed in each
- * listener's Javadoc and in this module's README.
+ * names your configuration defines, which are few. Each method's Javadoc names its meters; the
+ * README lists every meter with its tags.
  *
  * <p>The cores are optional dependencies: each listener's code lives in one class per core, loaded
  * only when its method is called, so an application without, say, dr-core uses the others freely. A
@@ -42,12 +52,21 @@ public final class TdeveloperMetrics {
   final TenantMeters meters;
   final Function<Object, Optional<TenantId>> rateLimitTenant;
 
-  private TdeveloperMetrics(Builder builder) {
+  final InstantSource clock;
+  private final Set<Object> bound = ConcurrentHashMap.newKeySet();
+
+  TdeveloperMetrics(TdeveloperMetricsBuilder builder) {
     this.meters =
         new TenantMeters(
             builder.registry,
             builder.guard == null ? TenantCardinalityGuard.builder().build() : builder.guard);
-    this.rateLimitTenant = builder.rateLimitTenant;
+    this.rateLimitTenant =
+        builder.rateLimitTenant == null ? TdeveloperMetrics::tenantKey : builder.rateLimitTenant;
+    this.clock = builder.clock == null ? InstantSource.system() : builder.clock;
+  }
+
+  private static Optional<TenantId> tenantKey(Object key) {
+    return key instanceof TenantId tenant ? Optional.of(tenant) : Optional.empty();
   }
 
   /**
@@ -55,8 +74,8 @@ public final class TdeveloperMetrics {
    *
    * @throws NullPointerException if {@code registry} is null
    */
-  public static Builder builder(MeterRegistry registry) {
-    return new Builder(Objects.requireNonNull(registry, "registry"));
+  public static TdeveloperMetricsBuilder builder(MeterRegistry registry) {
+    return new TdeveloperMetricsBuilder(Objects.requireNonNull(registry, "registry"));
   }
 
   /** Returns the guard bounding the tenant tag. */
@@ -75,19 +94,17 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code TenantScopedCache} events: {@code
-   * tdeveloper.tenant.cache.created} (counter; tag tenant) and {@code
-   * tdeveloper.tenant.cache.dropped} (counter; tags reason, tenant) and {@code
-   * tdeveloper.tenant.cache.dropped.entries} (counter of entries dropped; same tags).
+   * tdeveloper.tenant.cache.created}, {@code .dropped} and {@code .dropped.entries} counters. See
+   * the README for tags.
    */
   public EventListener<dev.tdeveloper.tenancy.cache.TenantCacheEvent> tenantCacheListener() {
     return new TenancyBinder(meters).tenantCache();
   }
 
   /**
-   * Returns a listener for {@code UsageMeter} events: {@code tdeveloper.usage} (counter of metered
-   * units in closed windows; tags meter, tenant), {@code tdeveloper.usage.events} (counter of usage
-   * events in closed windows; same tags) and {@code tdeveloper.usage.rejected} (counter; tags
-   * meter, reason = duplicate|late, tenant).
+   * Returns a listener for {@code UsageMeter} events: {@code tdeveloper.usage} (metered units in
+   * closed windows), {@code tdeveloper.usage.events} and {@code tdeveloper.usage.rejected}
+   * counters. See the README for tags.
    */
   public EventListener<dev.tdeveloper.tenancy.usage.UsageMeterEvent> usageListener() {
     return new TenancyBinder(meters).usage();
@@ -98,7 +115,8 @@ public final class TdeveloperMetrics {
    * tdeveloper.ratelimit.denied} (counter; tags policy, tenant) and {@code
    * tdeveloper.ratelimit.store.failures} (counter; tags policy, outcome =
    * failed_open|failed_closed, tenant). Allowed decisions publish no event, so are not counted
-   * here. The tenant is found in the limiter's key with {@link Builder#rateLimitTenant}.
+   * here. The tenant is found in the limiter's key with {@link
+   * TdeveloperMetricsBuilder#rateLimitTenant}.
    */
   public EventListener<Object> rateLimitListener() {
     return new SecurityBinder(meters).rateLimit(rateLimitTenant);
@@ -115,11 +133,9 @@ public final class TdeveloperMetrics {
   }
 
   /**
-   * Returns a listener for {@code BackupEngine} events (dr-core): {@code tdeveloper.backup.runs}
-   * (counter; tags outcome = completed|failed, tenant), {@code tdeveloper.backup.duration} (timer
-   * of completed backups; tag tenant), {@code tdeveloper.backup.restores} (counter; tag tenant) and
-   * {@code tdeveloper.backup.verifications} (counter; tags outcome = ok|failed, tenant). Platform
-   * backups carry tenant {@value #NO_TENANT}.
+   * Returns a listener for {@code BackupEngine} events (dr-core): {@code tdeveloper.backup.runs},
+   * {@code .restores} and {@code .verifications} counters and the {@code .duration} timer; platform
+   * backups carry tenant {@value #NO_TENANT}. See the README for tags.
    */
   public EventListener<Object> backupListener() {
     return new DrBinder(meters).backup();
@@ -136,11 +152,8 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code ScalingController} events (scaling-core): {@code
-   * tdeveloper.scaling.decisions} (counter; tags workload, direction = up|down|none), {@code
-   * tdeveloper.scaling.replicas} (gauge of the replicas last scaled to; tag workload), {@code
-   * tdeveloper.scaling.failures} (counter; tags workload, stage) and {@code
-   * tdeveloper.scaling.alerts} (counter; tags workload, kind, state = raised|resolved); all with
-   * tenant = {@value #NO_TENANT}.
+   * tdeveloper.scaling.*} counters of decisions, failures and alerts and a replicas gauge, with
+   * tenant = {@value #NO_TENANT}. See the README for tags.
    */
   public EventListener<Object> scalingListener() {
     return new ScalingBinder(meters).scaling();
@@ -157,10 +170,8 @@ public final class TdeveloperMetrics {
 
   /**
    * Returns a listener for {@code ReplicationLagMonitor} events (distribution-core): {@code
-   * tdeveloper.replication.staleness.breaches} and {@code
-   * tdeveloper.replication.staleness.recoveries} (counters; tags origin, receiver, tenant) and
-   * {@code tdeveloper.replication.staleness.breach.duration} (timer of how long breaches lasted;
-   * tags origin, receiver, tenant = {@value #NO_TENANT}).
+   * tdeveloper.replication.staleness.*} counters of breaches and recoveries and a timer of breach
+   * durations. See the README for tags.
    */
   public EventListener<Object> replicationLagListener() {
     return new DistributionBinder(meters).lag();
@@ -177,6 +188,142 @@ public final class TdeveloperMetrics {
   }
 
   /**
+   * Returns a listener for {@code TenantProvisioner} events: {@code tdeveloper.provisioning.*}
+   * counters of sagas by operation and outcome, and of failed steps. See the README for tags.
+   */
+  public EventListener<ProvisioningEvent> provisioningListener() {
+    return new TenancyBinder(meters).provisioning();
+  }
+
+  /**
+   * Returns a listener for {@code KeyLifecycle} events (security-core): {@code tdeveloper.key.*}
+   * counters of rotations, state changes and shredded tenants. See the README for tags.
+   */
+  public EventListener<Object> keyListener() {
+    return new SecurityOpsBinder(meters).keys();
+  }
+
+  /**
+   * Returns a listener for {@code CertificateMonitor} and renewal events (security-core): {@code
+   * tdeveloper.certificate.*}, a gauge of each certificate's expiry and counters of alerts, source
+   * failures and renewals. See the README for tags.
+   */
+  public EventListener<Object> certificateListener() {
+    return new SecurityOpsBinder(meters).certificates();
+  }
+
+  /**
+   * Returns a listener for {@code PostureScanner} events (security-core): {@code
+   * tdeveloper.posture.*}, counters of findings opened and resolved and a gauge of the last scan's
+   * findings by severity. See the README for tags.
+   */
+  public EventListener<Object> postureListener() {
+    return new SecurityOpsBinder(meters).posture();
+  }
+
+  /**
+   * Returns a listener for {@code RestoreDrill} events (dr-core): {@code tdeveloper.restore.drills}
+   * (counter by outcome) and {@code tdeveloper.restore.drill.rto} (timer). See the README for tags.
+   */
+  public EventListener<Object> restoreDrillListener() {
+    return new DrBinder(meters).drills();
+  }
+
+  /**
+   * Returns a listener for RPO/RTO monitor events (dr-core): {@code
+   * tdeveloper.recovery.objective.*} counters of breaches and recoveries. See the README for tags.
+   */
+  public EventListener<Object> recoveryObjectivesListener() {
+    return new DrBinder(meters).objectives();
+  }
+
+  /**
+   * Returns a listener for {@code RegionHealth} and {@code OutlierDetector} events
+   * (distribution-core): {@code tdeveloper.region.*}, counters of failovers, failbacks, suppressed
+   * flaps and ejections, timers of detection and outage, a failed-over gauge. See the README for
+   * tags.
+   */
+  public EventListener<Object> regionHealthListener() {
+    return new DistributionBinder(meters).regionHealth();
+  }
+
+  /**
+   * Returns a listener for {@code IncidentCorrelator} events: {@code tdeveloper.incidents} and
+   * {@code tdeveloper.incident.*}, counters of incidents and alerts, timers to acknowledge and
+   * resolve. See the README for tags.
+   */
+  public EventListener<IncidentEvent> incidentListener() {
+    return new ObservabilityBinder(meters).incidents();
+  }
+
+  /**
+   * Returns a listener for {@code AlertRouter} events: {@code tdeveloper.alert.notifications} (by
+   * receiver, action, severity) and {@code tdeveloper.alert.silences} counters. See the README for
+   * tags.
+   */
+  public EventListener<AlertRouterEvent> alertRouterListener() {
+    return new ObservabilityBinder(meters).alertRouter();
+  }
+
+  /**
+   * Returns a listener for notifier {@code DeliveryEvent}s: {@code tdeveloper.notify.*} counters of
+   * deliveries (delivered or failed), retries and drops per notifier. See the README for tags.
+   */
+  public EventListener<DeliveryEvent> deliveryListener() {
+    return new ObservabilityBinder(meters).deliveries();
+  }
+
+  /**
+   * Publishes the escalations in progress, read from {@link Escalator#states()} when the registry
+   * publishes: {@code tdeveloper.escalation.incidents} (by state) and {@code
+   * tdeveloper.escalation.level.max} gauges.
+   *
+   * @throws NullPointerException if {@code escalator} is null
+   */
+  public void bind(Escalator escalator) {
+    new ObservabilityBinder(meters).bind(Objects.requireNonNull(escalator, "escalator"));
+  }
+
+  /**
+   * Publishes {@code tdeveloper.slo.*} gauges per SLO and guarded tenant (budget remaining, burn
+   * rate per window, alert state per rule, events over the SLO window), read from a snapshot of
+   * {@code evaluator} taken again only after it has evaluated; {@code other} shows the worst of the
+   * tenants folded into it (the sum of their events). See the README for tags.
+   *
+   * @throws NullPointerException if {@code evaluator} is null
+   * @throws IllegalStateException if an evaluator is already bound (their gauges would mix)
+   */
+  public void bind(BurnRateEvaluator evaluator) {
+    Objects.requireNonNull(evaluator, "evaluator");
+    if (!bound.add(BurnRateEvaluator.class)) {
+      throw new IllegalStateException("an evaluator is already bound; allowed: one per bridge");
+    }
+    new SloBinder(meters, Objects.requireNonNull(evaluator, "evaluator"), clock).bind();
+  }
+
+  /**
+   * Publishes {@code cache}'s statistics (turn on its {@code recordStats()}) for every tenant with
+   * its own tag, tagged cache = {@code name}: {@code tdeveloper.tenant.cache.gets} (result =
+   * hit|miss) and {@code .evictions} function counters, {@code .size} gauge.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalStateException if a cache named {@code name} is already bound
+   */
+  public void bind(String name, TenantScopedCache<?, ?> cache) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cache, "cache");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name: is blank; allowed: a cache name");
+    }
+    if (!bound.add("cache:" + name)) {
+      throw new IllegalStateException(
+          "name: a cache named '" + name + "' is already bound; allowed: each name once");
+    }
+    new TenantCacheStatsBinder(meters, name, cache).bind();
+  }
+
+  /**
    * Mirrors {@code metrics} on the registry: one Micrometer counter (a {@code FunctionCounter}) or
    * gauge per series, named as the business metric, with its description, base unit and tenant tag;
    * series removed when the tenant is demoted are removed from the registry.
@@ -185,50 +332,5 @@ public final class TdeveloperMetrics {
    */
   public void bind(BusinessMetrics metrics) {
     new BusinessMetricsBinder(meters.registry, Objects.requireNonNull(metrics, "metrics")).bind();
-  }
-
-  /** Configures a {@link TdeveloperMetrics}; each setting may be given once. Not thread-safe. */
-  public static final class Builder {
-    private final MeterRegistry registry;
-    private TenantCardinalityGuard guard;
-    private Function<Object, Optional<TenantId>> rateLimitTenant = Builder::tenantKey;
-
-    private Builder(MeterRegistry registry) {
-      this.registry = registry;
-    }
-
-    /**
-     * Sets the guard bounding the tenant tag (share it with {@code BusinessMetrics} to bound both
-     * together); default a guard with its defaults (top 100 tenants, re-rank each minute).
-     *
-     * @throws IllegalStateException if already set
-     */
-    public Builder tenantGuard(TenantCardinalityGuard guard) {
-      if (this.guard != null) {
-        throw new IllegalStateException("tenantGuard was already set");
-      }
-      this.guard = Objects.requireNonNull(guard, "guard");
-      return this;
-    }
-
-    /**
-     * Sets how the tenant is found in a rate limiter's key; default: the key itself when it is a
-     * {@link TenantId}, else no tenant.
-     *
-     * @throws NullPointerException if {@code tenantOfKey} is null
-     */
-    public Builder rateLimitTenant(Function<Object, Optional<TenantId>> tenantOfKey) {
-      this.rateLimitTenant = Objects.requireNonNull(tenantOfKey, "tenantOfKey");
-      return this;
-    }
-
-    /** Builds the bridge. */
-    public TdeveloperMetrics build() {
-      return new TdeveloperMetrics(this);
-    }
-
-    private static Optional<TenantId> tenantKey(Object key) {
-      return key instanceof TenantId tenant ? Optional.of(tenant) : Optional.empty();
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.event.QuotaEvent;
 import dev.tdeveloper.tenancy.event.QuotaExhaustedEvent;
 import dev.tdeveloper.tenancy.event.QuotaThresholdEvent;
+import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
 import dev.tdeveloper.tenancy.usage.UsageMeterEvent;
 import io.micrometer.core.instrument.Counter;
 import java.util.Locale;
@@ -29,6 +30,56 @@ final class TenancyBinder {
 
   EventListener<UsageMeterEvent> usage() {
     return meters.safe("usage", this::onUsage);
+  }
+
+  EventListener<ProvisioningEvent> provisioning() {
+    return meters.safe("provisioning", this::onProvisioning);
+  }
+
+  private void onProvisioning(ProvisioningEvent event) {
+    String operation = event.operation().name().toLowerCase(Locale.ROOT);
+    Optional<TenantId> tenant = Optional.of(event.tenantId());
+    String outcome = null;
+    if (event instanceof ProvisioningEvent.SagaStarted) {
+      outcome = "started";
+    } else if (event instanceof ProvisioningEvent.SagaResumed) {
+      outcome = "resumed";
+    } else if (event instanceof ProvisioningEvent.SagaCompleted) {
+      outcome = "completed";
+    } else if (event instanceof ProvisioningEvent.SagaFailed e) {
+      outcome = e.compensatedFully() ? "failed" : "failed_uncompensated";
+    } else if (event instanceof ProvisioningEvent.StepFailed e) {
+      stepFailed(operation, e.step(), "step", tenant);
+    } else if (event instanceof ProvisioningEvent.StepCompensationFailed e) {
+      stepFailed(operation, e.step(), "compensation", tenant);
+    }
+    if (outcome != null) {
+      meters
+          .counter(
+              "tdeveloper.provisioning.sagas",
+              "Tenant lifecycle sagas by outcome",
+              tenant,
+              "operation",
+              operation,
+              "outcome",
+              outcome)
+          .increment();
+    }
+  }
+
+  private void stepFailed(String operation, String step, String phase, Optional<TenantId> tenant) {
+    meters
+        .counter(
+            "tdeveloper.provisioning.step.failures",
+            "Tenant lifecycle steps (or their compensations) that failed",
+            tenant,
+            "operation",
+            operation,
+            "step",
+            step,
+            "phase",
+            phase)
+        .increment();
   }
 
   private void onQuota(QuotaEvent event) {

@@ -4,10 +4,14 @@ import dev.tdeveloper.observability.metrics.TagChange;
 import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,6 +33,7 @@ final class TenantMeters {
   final MeterRegistry registry;
   final TenantCardinalityGuard guard;
   private final AtomicLong failures = new AtomicLong();
+  private final ConcurrentHashMap<Meter.Id, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
 
   TenantMeters(MeterRegistry registry, TenantCardinalityGuard guard) {
     this.registry = registry;
@@ -55,18 +60,52 @@ final class TenantMeters {
     return meter;
   }
 
+  /** Registers (or finds) a counter with {@code tags} and the guarded tag of {@code tenant}. */
+  Counter counter(String name, String description, Optional<TenantId> tenant, String... tags) {
+    return meter(
+        tenant,
+        tag ->
+            Counter.builder(name)
+                .description(description)
+                .tags(tags)
+                .tag(TdeveloperMetrics.TENANT_TAG, tag)
+                .register(registry));
+  }
+
+  /**
+   * Returns the value behind a gauge about no tenant, registering the gauge on first use. The value
+   * is shared by every listener, so two components publishing to the same gauge agree on it.
+   */
+  AtomicLong gaugeValue(String name, String description, String baseUnit, String... tags) {
+    Tags all = Tags.of(tags).and(TdeveloperMetrics.TENANT_TAG, TdeveloperMetrics.NO_TENANT);
+    Meter.Id id = new Meter.Id(name, all, baseUnit, description, Meter.Type.GAUGE);
+    AtomicLong value = gaugeValues.computeIfAbsent(id, k -> new AtomicLong());
+    Gauge.builder(name, value, AtomicLong::get)
+        .description(description)
+        .baseUnit(baseUnit)
+        .tags(all)
+        .strongReference(true)
+        .register(registry);
+    return value;
+  }
+
   /** Returns {@code body} as a listener that logs (throttled) instead of throwing. */
   <E> EventListener<E> safe(String what, Consumer<E> body) {
     return event -> {
       try {
         body.accept(event);
       } catch (RuntimeException | LinkageError e) {
-        long n = failures.incrementAndGet();
-        if (n == 1 || n % 1000 == 0) {
-          LOG.warn("{} metrics: failed to record {} ({} failures so far)", what, event, n, e);
-        }
+        failed(what, event, e);
       }
     };
+  }
+
+  /** Counts a failure to record {@code subject} and logs it (the first, then every 1000th). */
+  void failed(String what, Object subject, Throwable e) {
+    long n = failures.incrementAndGet();
+    if (n == 1 || n % 1000 == 0) {
+      LOG.warn("{} metrics: failed to record {} ({} failures so far)", what, subject, n, e);
+    }
   }
 
   /** Returns how many events failed to be recorded. */
