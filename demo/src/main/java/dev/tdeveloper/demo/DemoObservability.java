@@ -89,18 +89,24 @@ final class DemoObservability implements AutoCloseable {
     List<Notifier> created = new ArrayList<>();
     Notifier log = LogNotifier.create();
     created.add(log);
-    Optional<Notifier> pagerDuty = pagerDuty(env, clock);
+    Optional<Notifier> pagerDuty = pagerDuty(env, clock, meters);
     pagerDuty.ifPresent(created::add);
     this.notifiers = List.copyOf(created);
-    this.incidents = IncidentCorrelator.builder().clock(clock).build();
+    this.incidents =
+        IncidentCorrelator.builder().clock(clock).listener(meters.incidentListener()).build();
     this.alertState = AlertStateStore.file(dataDir.resolve("alerts"));
-    this.router = router(alertState, clock, log, pagerDuty);
+    this.router = router(alertState, clock, log, pagerDuty, meters);
     this.recorder = SliRecorder.create(clock, slos.slos());
     this.evaluator = BurnRateEvaluator.create(recorder, this::alert);
+    meters.bind(evaluator);
   }
 
   private static AlertRouter router(
-      AlertStateStore state, InstantSource clock, Notifier log, Optional<Notifier> pagerDuty) {
+      AlertStateStore state,
+      InstantSource clock,
+      Notifier log,
+      Optional<Notifier> pagerDuty,
+      TdeveloperMetrics meters) {
     RouteBuilder root =
         Route.builder()
             .receiver("log")
@@ -121,18 +127,24 @@ final class DemoObservability implements AutoCloseable {
             .route(root.build())
             .receiver("log", log)
             .clock(clock)
-            .stateStore(state);
+            .stateStore(state)
+            .listener(meters.alertRouterListener());
     pagerDuty.ifPresent(p -> builder.receiver("pagerduty", p));
     return builder.build();
   }
 
-  private static Optional<Notifier> pagerDuty(UnaryOperator<String> env, InstantSource clock) {
+  private static Optional<Notifier> pagerDuty(
+      UnaryOperator<String> env, InstantSource clock, TdeveloperMetrics meters) {
     String key = env.apply(PAGERDUTY_KEY_ENV);
     if (key == null || key.isBlank()) {
       return Optional.empty();
     }
     PagerDutyNotifier.Builder builder =
-        PagerDutyNotifier.builder().routingKey(key.strip()).source("tdeveloper-demo").clock(clock);
+        PagerDutyNotifier.builder()
+            .routingKey(key.strip())
+            .source("tdeveloper-demo")
+            .clock(clock)
+            .listener(meters.deliveryListener());
     String url = env.apply(PAGERDUTY_URL_ENV);
     if (url != null && !url.isBlank()) {
       builder.endpoint(URI.create(url.strip()));

@@ -101,6 +101,7 @@ final class DemoTenancy implements AutoCloseable {
             .listener(event -> LOG.debug("provisioning: {}", event))
             .listener(audit.listener(DemoTenancy::auditedProvisioning))
             .listener(this::countSignup)
+            .listener(observability.meters.provisioningListener())
             .build();
     this.quotaStore = FileQuotaStore.builder(dataDir.resolve("quotas")).clock(clock).open();
     this.quotaPolicies = TenantQuotaPolicies.of(config.current());
