@@ -4,6 +4,7 @@ import dev.tdeveloper.demo.dashboard.DashboardData;
 import dev.tdeveloper.demo.dashboard.OpsDashboard;
 import dev.tdeveloper.demo.dashboard.TrafficCounter;
 import dev.tdeveloper.demo.notes.NotesServlet;
+import dev.tdeveloper.observability.micrometer.MeteredRateLimiter;
 import dev.tdeveloper.observability.otel.TenantTracingFilter;
 import dev.tdeveloper.observability.otel.TracedFilter;
 import dev.tdeveloper.observability.otel.TracingFilter;
@@ -100,7 +101,8 @@ final class DemoRoutes {
         AbuseShieldFilter.builder().shield(services.protection.shield).build();
     RateLimitFilter rateLimitFilter =
         RateLimitFilter.builder()
-            .limiter(services.protection.limiter)
+            .limiter(
+                MeteredRateLimiter.wrap(services.protection.limiter, services.observability.meters))
             .listener(event -> LOG.debug("request refused: {}", DemoLog.masked(event)))
             .listener(
                 services.audit.listener(e -> e instanceof RateLimitFilterEvent.StoreUnavailable))

@@ -1,6 +1,7 @@
 package dev.tdeveloper.observability.micrometer;
 
 import dev.tdeveloper.security.ratelimit.RateLimitEvent;
+import dev.tdeveloper.security.ratelimit.RateLimitKey;
 import dev.tdeveloper.security.shield.Dimension;
 import dev.tdeveloper.security.shield.ShieldEvent;
 import dev.tdeveloper.tenancy.TenantId;
@@ -26,7 +27,7 @@ final class SecurityBinder {
             count(
                     "tdeveloper.ratelimit.denied",
                     "Requests denied by rate limits",
-                    tenantOfKey.apply(e.key()),
+                    tenantOfKey(tenantOfKey, e.key()),
                     "policy",
                     e.policy())
                 .increment();
@@ -34,7 +35,7 @@ final class SecurityBinder {
             count(
                     "tdeveloper.ratelimit.store.failures",
                     "Rate limiter store failures",
-                    tenantOfKey.apply(e.key()),
+                    tenantOfKey(tenantOfKey, e.key()),
                     "policy",
                     e.policy(),
                     "outcome",
@@ -68,6 +69,15 @@ final class SecurityBinder {
                 .increment();
           }
         });
+  }
+
+  /** The configured function's tenant for a key, else the tenant of a {@link RateLimitKey}. */
+  static Optional<TenantId> tenantOfKey(Function<Object, Optional<TenantId>> function, Object key) {
+    Optional<TenantId> tenant = function.apply(key);
+    if (tenant.isEmpty() && key instanceof RateLimitKey rateLimitKey) {
+      return Optional.of(rateLimitKey.tenant());
+    }
+    return tenant;
   }
 
   /** Only a tenant subject may be a tag: IPs and API keys are unbounded and sensitive. */
