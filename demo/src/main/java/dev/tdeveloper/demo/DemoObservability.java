@@ -78,27 +78,52 @@ final class DemoObservability implements AutoCloseable {
     this.slos = SloConfigLoader.load(slosFile);
     this.slosByPlan = byPlan(slos.slos());
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.meters = TdeveloperMetrics.builder(registry).build();
-    this.business =
-        BusinessMetrics.builder()
-            .counter(NOTES_CREATED, "Notes created through the API", "notes")
-            .counter(SIGNUPS, "Tenants signed up (provisioned)", "tenants")
-            .clock(clock)
-            .build();
-    meters.bind(business);
     List<Notifier> created = new ArrayList<>();
-    Notifier log = LogNotifier.create();
-    created.add(log);
-    Optional<Notifier> pagerDuty = pagerDuty(env, clock, meters);
-    pagerDuty.ifPresent(created::add);
-    this.notifiers = List.copyOf(created);
-    this.incidents =
-        IncidentCorrelator.builder().clock(clock).listener(meters.incidentListener()).build();
-    this.alertState = AlertStateStore.file(dataDir.resolve("alerts"));
-    this.router = router(alertState, clock, log, pagerDuty, meters);
-    this.recorder = SliRecorder.create(clock, slos.slos());
-    this.evaluator = BurnRateEvaluator.create(recorder, this::alert);
-    meters.bind(evaluator);
+    AlertStateStore state = null;
+    try {
+      this.meters = TdeveloperMetrics.builder(registry).build();
+      this.business =
+          BusinessMetrics.builder()
+              .counter(NOTES_CREATED, "Notes created through the API", "notes")
+              .counter(SIGNUPS, "Tenants signed up (provisioned)", "tenants")
+              .clock(clock)
+              .build();
+      meters.bind(business);
+      Notifier log = LogNotifier.create();
+      created.add(log);
+      Optional<Notifier> pagerDuty = pagerDuty(env, clock, meters);
+      pagerDuty.ifPresent(created::add);
+      this.notifiers = List.copyOf(created);
+      this.incidents =
+          IncidentCorrelator.builder().clock(clock).listener(meters.incidentListener()).build();
+      state = AlertStateStore.file(dataDir.resolve("alerts"));
+      this.alertState = state;
+      this.router = router(alertState, clock, log, pagerDuty, meters);
+      this.recorder = SliRecorder.create(clock, slos.slos());
+      this.evaluator = BurnRateEvaluator.create(recorder, this::alert);
+      meters.bind(evaluator);
+    } catch (RuntimeException e) {
+      // A start that fails (say, the alert state directory is locked by another demo) must not
+      // leave the notifiers' delivery threads running, the directory locked or meters registered.
+      closeAll(created, Optional.ofNullable(state), e);
+      throw e;
+    }
+  }
+
+  private void closeAll(List<Notifier> created, Optional<AlertStateStore> state, Throwable cause) {
+    for (Notifier notifier : created) {
+      try {
+        notifier.close();
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    try {
+      registry.close();
+      state.ifPresent(AlertStateStore::close);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private static AlertRouter router(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.tdeveloper.observability.slo.Slo;
+import dev.tdeveloper.observability.spi.AlertStateStoreException;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
@@ -172,5 +173,27 @@ class DemoObservabilityTest {
         .hasMessageContaining("slos.yaml:3")
         .hasMessageContaining("objective");
     assertThat(dir.resolve("alerts")).doesNotExist();
+  }
+
+  @Test
+  void aStartRefusedByALockedAlertStateStopsItsNotifiersAndKeepsTheFirstDemoWorking() {
+    DemoObservability first = open(pagerDutyEnv());
+    long before = pagerDutyWorkers();
+    assertThat(before).isPositive();
+    assertThatThrownBy(() -> new DemoObservability(SLOS, dir, clock, pagerDutyEnv()::get))
+        .isInstanceOf(AlertStateStoreException.class);
+    assertThat(pagerDutyWorkers()).isEqualTo(before);
+    assertThat(first.notifierNames()).containsExactly("log", "pagerduty");
+    first.close();
+    observability = null;
+    assertThat(pagerDutyWorkers()).isEqualTo(before - 1);
+    // the lock was the first demo's: once it is closed a new start takes the directory
+    open(pagerDutyEnv());
+  }
+
+  private static long pagerDutyWorkers() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().equals("notifier-pagerduty"))
+        .count();
   }
 }
