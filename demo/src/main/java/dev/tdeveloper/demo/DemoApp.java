@@ -230,6 +230,14 @@ public final class DemoApp implements AutoCloseable {
       LOG.warn("stopping Jetty failed", e);
     }
     try {
+      // A job still running (a router flush, a backup) finishes before what it uses is closed.
+      if (!jobs.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("background jobs still running after 10 s; closing the services anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
       services.close();
     } catch (RuntimeException e) {
       LOG.warn("closing services failed", e);
