@@ -50,7 +50,11 @@ final class LuaScript {
 
   /** Runs the script on one key; the answer is a list of integers (possibly empty). */
   List<Object> run(RedisCommands<String, String> redis, String key, String[] args) {
-    String[] keys = {key};
+    return run(redis, new String[] {key}, args);
+  }
+
+  /** Runs the script on several keys (of one hash slot); the answer is a list of integers. */
+  List<Object> run(RedisCommands<String, String> redis, String[] keys, String[] args) {
     try {
       return redis.evalsha(sha1, ScriptOutputType.MULTI, keys, args);
     } catch (RedisNoScriptException e) {
