@@ -36,7 +36,7 @@ public final class CompiledRule {
   final CompiledTransforms.Chain transforms;
   final boolean multiMatch;
   final boolean capture;
-  final SetvarAction[] setvars;
+  final PreparedSetvar[] setvars;
   final ActionStep[] afterMatch;
   final DisruptiveAction disruptive;
   final int status;
@@ -87,7 +87,10 @@ public final class CompiledRule {
     this.transforms = p.transforms;
     this.multiMatch = p.multiMatch;
     this.capture = p.capture;
-    this.setvars = p.setvars.toArray(new SetvarAction[0]);
+    this.setvars = new PreparedSetvar[p.setvars.size()];
+    for (int i = 0; i < setvars.length; i++) {
+      setvars[i] = new PreparedSetvar(p.setvars.get(i));
+    }
     this.afterMatch = p.afterMatch.toArray(new ActionStep[0]);
     this.disruptive = p.disruptive;
     this.status = p.status;

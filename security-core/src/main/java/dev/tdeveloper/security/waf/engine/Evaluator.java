@@ -189,7 +189,7 @@ public final class Evaluator {
 
   private boolean matchLink(EvaluatorTransaction tx, CompiledRule link, Scratch s) {
     if (link.kind == RuleDef.Kind.ACTION) {
-      for (SetvarAction sv : link.setvars) {
+      for (PreparedSetvar sv : link.setvars) {
         sv.apply(tx.store());
       }
       return true;
@@ -330,7 +330,7 @@ public final class Evaluator {
     tx.store().matched(m);
     s.matchedName = m.name();
     s.matchedData = value;
-    for (SetvarAction sv : link.setvars) {
+    for (PreparedSetvar sv : link.setvars) {
       sv.apply(tx.store());
     }
     return true;
