@@ -26,15 +26,18 @@ public final class CompiledRule {
   final int phase;
   final Location location;
   final String marker;
-  final List<Variable> variables;
+  // Arrays rather than lists: read for every rule of every transaction.
+  final Variable[] variables;
+  // The name of each {@code &} (count) variable's target, null for the others.
+  final String[] countNames;
   final List<CtlTargetRemoval> exclusions;
   final Operator operator;
   final boolean negated;
   final CompiledTransforms.Chain transforms;
   final boolean multiMatch;
   final boolean capture;
-  final List<SetvarAction> setvars;
-  final List<ActionStep> afterMatch;
+  final PreparedSetvar[] setvars;
+  final ActionStep[] afterMatch;
   final DisruptiveAction disruptive;
   final int status;
   final int skip;
@@ -70,15 +73,25 @@ public final class CompiledRule {
     this.phase = p.phase;
     this.location = p.location;
     this.marker = p.marker;
-    this.variables = List.copyOf(p.variables);
+    this.variables = p.variables.toArray(new Variable[0]);
+    this.countNames = new String[variables.length];
+    for (int i = 0; i < variables.length; i++) {
+      Variable v = variables[i];
+      if (v.count()) {
+        countNames[i] = v.collection() + v.key().map(k -> ":" + k).orElse("");
+      }
+    }
     this.exclusions = List.copyOf(p.exclusions);
     this.operator = p.operator;
     this.negated = p.negated;
     this.transforms = p.transforms;
     this.multiMatch = p.multiMatch;
     this.capture = p.capture;
-    this.setvars = List.copyOf(p.setvars);
-    this.afterMatch = List.copyOf(p.afterMatch);
+    this.setvars = new PreparedSetvar[p.setvars.size()];
+    for (int i = 0; i < setvars.length; i++) {
+      setvars[i] = new PreparedSetvar(p.setvars.get(i));
+    }
+    this.afterMatch = p.afterMatch.toArray(new ActionStep[0]);
     this.disruptive = p.disruptive;
     this.status = p.status;
     this.skip = p.skip;

@@ -189,16 +189,16 @@ public final class Evaluator {
 
   private boolean matchLink(EvaluatorTransaction tx, CompiledRule link, Scratch s) {
     if (link.kind == RuleDef.Kind.ACTION) {
-      for (SetvarAction sv : link.setvars) {
+      for (PreparedSetvar sv : link.setvars) {
         sv.apply(tx.store());
       }
       return true;
     }
     boolean matched = false;
     List<Target> targets = s.targets;
-    List<CompiledRule.Variable> variables = link.variables;
-    for (int vi = 0; vi < variables.size(); vi++) {
-      CompiledRule.Variable v = variables.get(vi);
+    CompiledRule.Variable[] variables = link.variables;
+    for (int vi = 0; vi < variables.length; vi++) {
+      CompiledRule.Variable v = variables[vi];
       Target[] selected =
           s.removals.isEmpty()
               ? tx.views().select(link.selectionIds[vi], tx.store(), v, link.exclusions)
@@ -213,7 +213,7 @@ public final class Evaluator {
         exclude(v.collection(), targets, link.exclusions, s.removals);
       }
       if (v.count()) {
-        String name = v.collection() + v.key().map(k -> ":" + k).orElse("");
+        String name = link.countNames[vi];
         matched |=
             matchTarget(tx, link, new Target(name, name, Integer.toString(targets.size())), s);
         continue;
@@ -228,10 +228,9 @@ public final class Evaluator {
   /** Matches a variable through the transaction's shared selection and view of it. */
   private boolean matchSelected(
       EvaluatorTransaction tx, CompiledRule link, int vi, Target[] selected, Scratch s) {
-    CompiledRule.Variable v = link.variables.get(vi);
     TargetViews views = tx.views();
-    if (v.count()) {
-      String name = v.collection() + v.key().map(k -> ":" + k).orElse("");
+    if (link.variables[vi].count()) {
+      String name = link.countNames[vi];
       return matchTarget(tx, link, new Target(name, name, Integer.toString(selected.length)), s);
     }
     int view = link.viewIds[vi];
@@ -275,7 +274,9 @@ public final class Evaluator {
         targets.set(kept++, t);
       }
     }
-    targets.subList(kept, targets.size()).clear();
+    for (int last = targets.size() - 1; last >= kept; last--) {
+      targets.remove(last);
+    }
   }
 
   private static boolean removes(String collection, Target t, List<CtlTargetRemoval> removals) {
@@ -329,9 +330,8 @@ public final class Evaluator {
     tx.store().matched(m);
     s.matchedName = m.name();
     s.matchedData = value;
-    List<SetvarAction> setvars = link.setvars;
-    for (int i = 0; i < setvars.size(); i++) {
-      setvars.get(i).apply(tx.store());
+    for (PreparedSetvar sv : link.setvars) {
+      sv.apply(tx.store());
     }
     return true;
   }

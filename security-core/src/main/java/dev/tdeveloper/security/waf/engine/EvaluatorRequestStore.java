@@ -59,6 +59,11 @@ public final class EvaluatorRequestStore implements EvaluatorStore {
   }
 
   @Override
+  public String expand(MacroTemplate template) {
+    return state.expand(template);
+  }
+
+  @Override
   public void matched(Target target) {
     state.matched().add(target);
   }

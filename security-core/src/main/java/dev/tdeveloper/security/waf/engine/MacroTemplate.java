@@ -98,6 +98,15 @@ public final class MacroTemplate {
   }
 
   /**
+   * The text the template was parsed from.
+   *
+   * @return the text as written
+   */
+  public String text() {
+    return text;
+  }
+
+  /**
    * Expands the macros against a transaction.
    *
    * @param store the transaction's variables

@@ -458,6 +458,11 @@ public final class RequestState implements VariableStore {
     return text.indexOf("%{") < 0 ? text : MacroTemplate.of(text).expand(this);
   }
 
+  @Override
+  public String expand(MacroTemplate template) {
+    return template.text().indexOf("%{") < 0 ? template.text() : template.expand(this);
+  }
+
   /**
    * The first value a variable selects, for macro expansion; fast paths for the variables CRS
    * expands per match.

@@ -83,21 +83,33 @@ public record SetvarAction(String collection, String key, Operation operation, S
    * @param store the transaction's variables
    */
   public void apply(VariableStore store) {
+    apply(store, null, null);
+  }
+
+  /**
+   * Runs the action with its key and value parsed ahead of time (each null when it holds no macro
+   * or was not parsed): the same effect as {@link #apply(VariableStore)}.
+   */
+  void apply(VariableStore store, MacroTemplate keyTemplate, MacroTemplate valueTemplate) {
     Optional<MutableCollection> c = store.collection(collection);
     if (c.isEmpty()) {
       return;
     }
     MutableCollection col = c.get();
-    String k = store.expand(key);
+    String k = expand(store, key, keyTemplate);
     switch (operation) {
       case UNSET -> col.remove(k);
       case SET_ONE -> col.set(k, "1");
-      case SET -> col.set(k, store.expand(value));
+      case SET -> col.set(k, expand(store, value, valueTemplate));
       case ADD, SUBTRACT -> {
-        long delta = leadingInteger(store.expand(value));
+        long delta = leadingInteger(expand(store, value, valueTemplate));
         col.add(k, operation == Operation.ADD ? delta : -delta);
       }
     }
+  }
+
+  private static String expand(VariableStore store, String text, MacroTemplate template) {
+    return template == null ? store.expand(text) : store.expand(template);
   }
 
   /**

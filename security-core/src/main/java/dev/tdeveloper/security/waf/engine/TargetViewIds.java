@@ -20,11 +20,11 @@ final class TargetViewIds {
       if (link.selectionIds != null) {
         continue;
       }
-      int n = link.variables.size();
+      int n = link.variables.length;
       int[] sel = new int[n];
       int[] view = new int[n];
       for (int i = 0; i < n; i++) {
-        CompiledRule.Variable v = link.variables.get(i);
+        CompiledRule.Variable v = link.variables[i];
         String key = selectionKey(v, link.exclusions);
         sel[i] = selections.computeIfAbsent(key, k -> selections.size());
         view[i] = -1;

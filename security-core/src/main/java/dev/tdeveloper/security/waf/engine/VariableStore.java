@@ -41,4 +41,16 @@ public interface VariableStore {
    * @return the expanded text; {@code text} itself when it has none
    */
   String expand(String text);
+
+  /**
+   * Expands a template parsed ahead of time from a text that holds macros: the same result as
+   * {@link #expand(String)} of its {@link MacroTemplate#text()}, which is what this default does; a
+   * store may use the template and save finding it again.
+   *
+   * @param template the parsed text
+   * @return the expanded text
+   */
+  default String expand(MacroTemplate template) {
+    return expand(template.text());
+  }
 }

@@ -5,8 +5,8 @@ package dev.tdeveloper.security.waf.regex;
  * that lacks the literals the pattern's {@link Cond} requires or a byte of each class it requires
  * ({@link RequiredBytes}), or one in which no position starts a pair of bytes that a match can
  * start with ({@link StartGrams}), cannot match, so the regex engine is not started. Exact in the
- * safe direction only: it may pass inputs that do not match, never reject one that does. Immutable
- * and thread-safe.
+ * safe direction only: it may pass inputs that do not match, never reject one that does.
+ * Thread-safe; immutable but for the start-gram table, which is derived on first use.
  */
 final class Prefilter {
   /** Passes everything: for the unfiltered reference engine in tests. */
@@ -19,7 +19,13 @@ final class Prefilter {
   private final Cond condition;
   private final LiteralScanner scanner;
   private final RequiredBytes required;
-  private final StartGrams starts;
+  // The start-gram table costs a tree walk (about a tenth of a millisecond a pattern, a tenth of
+  // the CRS load) and most patterns never get this far, so it is derived when the other tests
+  // first pass. Racy but idempotent: every thread derives the same immutable table from the
+  // immutable tree, and a thread that sees the tree gone but not yet the table skips the test,
+  // which only lets an input through to the regex.
+  private Node startsPending;
+  private StartGrams starts;
 
   private Prefilter(
       int minLength,
@@ -28,8 +34,8 @@ final class Prefilter {
       Cond condition,
       LiteralScanner scanner,
       RequiredBytes required,
-      StartGrams starts) {
-    this.starts = starts;
+      Node startsPending) {
+    this.startsPending = startsPending;
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.firstBytes = firstBytes;
@@ -48,7 +54,7 @@ final class Prefilter {
     ByteSet first = start ? Anchoring.firstBytes(root) : null;
     int min = PrefilterBuilder.minLength(root);
     return new Prefilter(
-        min, max, first, used, scanner, RequiredBytes.of(root), StartGrams.of(root));
+        min, max, first, used, scanner, RequiredBytes.of(root), min >= 2 ? root : null);
   }
 
   /** False only when the pattern cannot match anywhere in the input. */
@@ -63,7 +69,21 @@ final class Prefilter {
     if (required != null && !required.test(input)) {
       return false;
     }
-    return (scanner == null || scanner.test(input)) && (starts == null || starts.test(input));
+    if (scanner != null && !scanner.test(input)) {
+      return false;
+    }
+    StartGrams grams = startGrams();
+    return grams == null || grams.test(input);
+  }
+
+  /** The start-gram test, derived now if not yet; null when there is none. */
+  private StartGrams startGrams() {
+    Node pending = startsPending;
+    if (pending != null) {
+      starts = StartGrams.of(pending);
+      startsPending = null;
+    }
+    return starts;
   }
 
   /** Whether a match anchored at the start may begin with c (a char above 0xFF: conservatively). */
@@ -87,12 +107,13 @@ final class Prefilter {
 
   @Override
   public String toString() {
+    StartGrams s = startGrams();
     return "minLength "
         + minLength
         + (maxLength == Anchoring.UNBOUNDED ? "" : ", maxLength " + maxLength)
         + (firstBytes == null ? "" : ", " + firstBytes.size() + " possible first bytes")
         + (required == null ? "" : ", " + required.classCount() + " required byte classes")
-        + (starts == null ? "" : ", " + starts.pairCount() + " possible starting byte pairs")
+        + (s == null ? "" : ", " + s.pairCount() + " possible starting byte pairs")
         + ", "
         + condition;
   }
