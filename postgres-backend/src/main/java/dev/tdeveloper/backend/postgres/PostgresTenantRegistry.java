@@ -87,17 +87,7 @@ public final class PostgresTenantRegistry implements TenantRegistry, AutoCloseab
   }
 
   private static String qualified(String table) {
-    Objects.requireNonNull(table, "table");
-    String[] parts = table.split("\\.", -1);
-    if (parts.length > 2) {
-      throw new IllegalArgumentException(
-          "table must be name or schema.name, was '" + table.replace("'", "''") + "'");
-    }
-    List<String> quoted = new ArrayList<>();
-    for (String part : parts) {
-      quoted.add(Names.quote(Names.requireIdentifier("table", part)));
-    }
-    return String.join(".", quoted);
+    return Names.qualifiedTable("table", table);
   }
 
   /**

@@ -67,6 +67,29 @@ public final class Names {
     return value;
   }
 
+  /**
+   * Checks and quotes a table name, optionally schema-qualified ({@code platform.tenants}).
+   *
+   * @throws IllegalArgumentException naming {@code field} if it is not one or two identifiers
+   *     {@code [a-z_][a-z0-9_]*} separated by a dot
+   */
+  public static String qualifiedTable(String field, String table) {
+    Objects.requireNonNull(table, field);
+    String[] parts = table.split("\\.", -1);
+    if (parts.length > 2) {
+      throw new IllegalArgumentException(
+          field + " must be name or schema.name, was '" + table.replace("'", "''") + "'");
+    }
+    StringBuilder quoted = new StringBuilder();
+    for (String part : parts) {
+      if (quoted.length() > 0) {
+        quoted.append('.');
+      }
+      quoted.append(quote(requireIdentifier(field, part)));
+    }
+    return quoted.toString();
+  }
+
   /** Quotes an identifier for SQL. */
   public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
