@@ -81,11 +81,11 @@ public final class AlertRoutingConfigLoader {
       if (rec == null) {
         r.missing(map.get(), "receivers", "a sequence of {name: ...} entries");
       } else {
-        r.sequence(rec).ifPresent(seq -> receivers(r, seq, receivers));
+        r.sequenceOrEmpty(rec).ifPresent(seq -> receivers(r, seq, receivers));
       }
       Node inh = map.get().values().get("inhibit_rules");
       if (inh != null) {
-        r.sequence(inh)
+        r.sequenceOrEmpty(inh)
             .ifPresent(
                 seq -> seq.items().forEach(i -> r.mapping(i).ifPresent(m -> rule(r, m, rules))));
       }
@@ -98,8 +98,8 @@ public final class AlertRoutingConfigLoader {
     }
     Optional<Route> built =
         route.flatMap(b -> r.attemptAt(map.get().values().get("route"), b::build));
-    if (!r.problems.isEmpty()) {
-      List<ConfigProblem> problems = new ArrayList<>(r.problems);
+    if (!r.problems().isEmpty()) {
+      List<ConfigProblem> problems = new ArrayList<>(r.problems());
       problems.sort(ConfigProblem.IN_FILE_ORDER);
       throw new ConfigException(problems);
     }

@@ -1,5 +1,6 @@
 package dev.tdeveloper.observability.alert;
 
+import dev.tdeveloper.observability.internal.TreeProblems;
 import dev.tdeveloper.tenancy.config.Node;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class RouteBinder {
 
   /** Binds the root route: a receiver is required, matchers and continue are not allowed. */
   Optional<RouteBuilder> root(Node.MapNode m) {
-    int before = r.problems.size();
+    int before = r.problems().size();
     if (!m.values().containsKey("receiver")) {
       r.missing(m, "receiver", "the receiver of alerts no child route takes");
     }
@@ -43,11 +44,11 @@ final class RouteBinder {
       }
     }
     Optional<RouteBuilder> root = route(m);
-    return r.problems.size() > before ? Optional.empty() : root;
+    return r.problems().size() > before ? Optional.empty() : root;
   }
 
   private Optional<RouteBuilder> route(Node.MapNode m) {
-    int before = r.problems.size();
+    int before = r.problems().size();
     r.keys(m, KEYS);
     RouteBuilder b = Route.builder();
     r.text(m, "receiver").ifPresent(name -> receiver(m, b, name));
@@ -66,7 +67,7 @@ final class RouteBinder {
     r.bool(m, "continue").ifPresent(b::continueMatching);
     Node routes = m.values().get("routes");
     if (routes != null) {
-      r.sequence(routes)
+      r.sequenceOrEmpty(routes)
           .ifPresent(
               seq -> {
                 for (Node child : seq.items()) {
@@ -74,7 +75,7 @@ final class RouteBinder {
                 }
               });
     }
-    return r.problems.size() > before ? Optional.empty() : Optional.of(b);
+    return r.problems().size() > before ? Optional.empty() : Optional.of(b);
   }
 
   private void receiver(Node.MapNode m, RouteBuilder b, String name) {
@@ -82,10 +83,7 @@ final class RouteBinder {
       b.receiver(name);
       return;
     }
-    String hint =
-        RoutingTreeReader.closest(name, receivers)
-            .map(c -> " (did you mean '" + c + "'?)")
-            .orElse("");
+    String hint = TreeProblems.didYouMean(RoutingTreeReader.closest(name, receivers));
     r.problem(
         m.values().get("receiver"),
         "receiver is not declared under receivers" + hint,

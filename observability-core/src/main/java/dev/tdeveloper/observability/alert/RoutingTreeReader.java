@@ -1,83 +1,27 @@
 package dev.tdeveloper.observability.alert;
 
-import dev.tdeveloper.tenancy.config.ConfigProblem;
+import dev.tdeveloper.observability.internal.TreeProblems;
 import dev.tdeveloper.tenancy.config.Node;
 import dev.tdeveloper.tenancy.config.Scalar;
 import dev.tdeveloper.tenancy.internal.Texts;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Typed reads of an {@code alerting.yaml} {@link Node} tree that record a located problem for every
  * bad key or value instead of stopping at the first. Not thread-safe: one per file.
  */
-final class RoutingTreeReader {
-  static final String DURATION = "a duration such as 30s, 5m, 4h or 1d";
-
-  final List<ConfigProblem> problems = new ArrayList<>();
-
-  void problem(Node node, String problem, String allowed) {
-    String value = node instanceof Node.ScalarNode s ? s.value().text() : node.describe();
-    problems.add(ConfigProblem.at(node.location(), node.shownPath(), value, problem, allowed));
+final class RoutingTreeReader extends TreeProblems {
+  RoutingTreeReader() {
+    super("a duration such as 30s, 5m, 4h or 1d", "see docs/alerting-yaml.md");
   }
 
-  /**
-   * Runs a builder step; its IllegalArgument/IllegalState exception becomes a problem at {@code
-   * at}.
-   */
-  <T> Optional<T> attemptAt(Node at, Supplier<T> step) {
-    try {
-      return Optional.of(step.get());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      String message = String.valueOf(e.getMessage());
-      int cut = message.indexOf("; allowed: ");
-      problem(
-          at,
-          cut < 0 ? message : message.substring(0, cut),
-          cut < 0 ? "see docs/alerting-yaml.md" : message.substring(cut + "; allowed: ".length()));
-      return Optional.empty();
-    }
-  }
-
-  Optional<Node.MapNode> mapping(Node node) {
-    if (node instanceof Node.MapNode map) {
-      return Optional.of(map);
-    }
-    problem(node, "expected a mapping, got " + node.describe(), "a mapping");
-    return Optional.empty();
-  }
-
-  Optional<Node.SeqNode> sequence(Node node) {
-    if (node instanceof Node.SeqNode seq) {
-      return Optional.of(seq);
-    }
-    if (node instanceof Node.NullNode) {
-      return Optional.of(new Node.SeqNode(node.path(), node.location(), List.of()));
-    }
-    problem(node, "expected a sequence, got " + node.describe(), "a sequence (- item per line)");
-    return Optional.empty();
-  }
-
-  /**
-   * Records a problem for every key of {@code map} not in {@code allowed}, with the closest one.
-   */
-  void keys(Node.MapNode map, List<String> allowed) {
-    for (String key : map.values().keySet()) {
-      if (!allowed.contains(key)) {
-        String hint = closest(key, allowed).map(a -> " (did you mean '" + a + "'?)").orElse("");
-        problems.add(
-            ConfigProblem.at(
-                map.keyLocations().get(key),
-                map.childPath(key),
-                key,
-                "unknown key" + hint,
-                "one of " + allowed));
-      }
-    }
+  @Override
+  protected Optional<String> nearestKey(String key, List<String> allowed) {
+    return closest(key, allowed);
   }
 
   /**
@@ -88,7 +32,7 @@ final class RoutingTreeReader {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = Texts.editDistance(text.toLowerCase(java.util.Locale.ROOT), c);
+      int d = Texts.editDistance(text.toLowerCase(Locale.ROOT), c);
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -99,14 +43,10 @@ final class RoutingTreeReader {
         : Optional.empty();
   }
 
-  void missing(Node.MapNode map, String key, String allowed) {
-    problems.add(
-        new ConfigProblem(
-            Optional.of(map.location()),
-            map.childPath(key),
-            Optional.empty(),
-            "required key is missing",
-            Optional.of(allowed)));
+  /** A non-scalar where a boolean or duration belongs is just an invalid value here. */
+  @Override
+  protected String notAScalar(Node node) {
+    return "invalid value";
   }
 
   Optional<String> text(Node.MapNode map, String key) {
@@ -124,29 +64,7 @@ final class RoutingTreeReader {
   }
 
   Optional<Boolean> bool(Node.MapNode map, String key) {
-    Node node = map.values().get(key);
-    if (node == null) {
-      return Optional.empty();
-    }
-    Optional<Boolean> value =
-        node instanceof Node.ScalarNode s ? s.value().asBoolean() : Optional.empty();
-    if (value.isEmpty()) {
-      problem(node, "invalid value", "true or false");
-    }
-    return value;
-  }
-
-  Optional<Duration> duration(Node.MapNode map, String key) {
-    Node node = map.values().get(key);
-    if (node == null) {
-      return Optional.empty();
-    }
-    Optional<Duration> value =
-        node instanceof Node.ScalarNode s ? s.value().asDuration() : Optional.empty();
-    if (value.isEmpty()) {
-      problem(node, "invalid value", DURATION);
-    }
-    return value;
+    return scalar(map, key, "true or false", Scalar::asBoolean);
   }
 
   /**
@@ -163,7 +81,7 @@ final class RoutingTreeReader {
       }
       return Optional.of(List.of());
     }
-    Optional<Node.SeqNode> seq = sequence(node);
+    Optional<Node.SeqNode> seq = sequenceOrEmpty(node);
     if (seq.isEmpty()) {
       return Optional.empty();
     }
@@ -189,7 +107,7 @@ final class RoutingTreeReader {
   /** Reads a sequence of label names ({@code ...} too when {@code allowAll}). */
   Optional<List<String>> labelNames(Node node, boolean allowAll) {
     String allowed = "label names" + (allowAll ? " or '...' alone (group by all labels)" : "");
-    Optional<Node.SeqNode> seq = sequence(node);
+    Optional<Node.SeqNode> seq = sequenceOrEmpty(node);
     if (seq.isEmpty()) {
       return Optional.empty();
     }

@@ -1,7 +1,6 @@
 package dev.tdeveloper.observability.notify;
 
 import dev.tdeveloper.observability.alert.Alert;
-import dev.tdeveloper.tenancy.event.EventListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,16 +115,16 @@ public final class EmailNotifier implements Notifier {
   }
 
   /** Configures an {@link EmailNotifier}; each setting may be set once. Not thread-safe. */
-  public static final class Builder {
-    private final NotifierOptions options = new NotifierOptions("email");
+  public static final class Builder extends QueuedNotifierBuilder<Builder> {
     private List<String> to;
     private MailTransport transport;
 
-    private Builder() {}
+    private Builder() {
+      super("email");
+    }
 
-    /** Sets the notifier's name; default {@code email}. */
-    public Builder name(String name) {
-      options.name(name);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -150,18 +149,6 @@ public final class EmailNotifier implements Notifier {
       Objects.requireNonNull(transport, "transport");
       options.once("transport", this.transport);
       this.transport = transport;
-      return this;
-    }
-
-    /** Sets the delivery settings; default {@link DeliverySettings#defaults()}. */
-    public Builder delivery(DeliverySettings delivery) {
-      options.delivery(delivery);
-      return this;
-    }
-
-    /** Adds a listener for {@link DeliveryEvent}s. */
-    public Builder listener(EventListener<? super DeliveryEvent> listener) {
-      options.listener(listener);
       return this;
     }
 

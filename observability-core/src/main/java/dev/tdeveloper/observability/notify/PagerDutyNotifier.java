@@ -1,9 +1,6 @@
 package dev.tdeveloper.observability.notify;
 
-import dev.tdeveloper.tenancy.event.EventListener;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +76,7 @@ public final class PagerDutyNotifier implements Notifier {
   }
 
   /** Configures a {@link PagerDutyNotifier}; each setting may be set once. Not thread-safe. */
-  public static final class Builder {
-    private final NotifierOptions options = new NotifierOptions("pagerduty");
+  public static final class Builder extends HttpNotifierBuilder<Builder> {
     private String routingKey;
     private URI endpoint;
     private String source;
@@ -88,11 +84,12 @@ public final class PagerDutyNotifier implements Notifier {
     private URI clientUrl;
     private final List<PagerDutyEvents.Link> links = new ArrayList<>();
 
-    private Builder() {}
+    private Builder() {
+      super("pagerduty");
+    }
 
-    /** Sets the notifier's name; default {@code pagerduty}. */
-    public Builder name(String name) {
-      options.name(name);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -161,30 +158,6 @@ public final class PagerDutyNotifier implements Notifier {
           new PagerDutyEvents.Link(
               Secrets.httpUrl("pagerduty link", href, false).toString(),
               PagerDutyEvents.nonBlank("link text", text, 1024)));
-      return this;
-    }
-
-    /** Sets the delivery settings; default {@link DeliverySettings#defaults()}. */
-    public Builder delivery(DeliverySettings delivery) {
-      options.delivery(delivery);
-      return this;
-    }
-
-    /** Sets the clock for {@code Retry-After} dates; default the system clock. */
-    public Builder clock(InstantSource clock) {
-      options.clock(clock);
-      return this;
-    }
-
-    /** Sets the HTTP client (proxy, TLS); default one without redirects. */
-    public Builder httpClient(HttpClient httpClient) {
-      options.httpClient(httpClient);
-      return this;
-    }
-
-    /** Adds a listener for {@link DeliveryEvent}s. */
-    public Builder listener(EventListener<? super DeliveryEvent> listener) {
-      options.listener(listener);
       return this;
     }
 

@@ -1,9 +1,6 @@
 package dev.tdeveloper.observability.notify;
 
-import dev.tdeveloper.tenancy.event.EventListener;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,15 +66,15 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   /** Configures a {@link SlackWebhookNotifier}; each setting may be set once. Not thread-safe. */
-  public static final class Builder {
-    private final NotifierOptions options = new NotifierOptions("slack");
+  public static final class Builder extends HttpNotifierBuilder<Builder> {
     private URI webhookUrl;
 
-    private Builder() {}
+    private Builder() {
+      super("slack");
+    }
 
-    /** Sets the notifier's name; default {@code slack}. */
-    public Builder name(String name) {
-      options.name(name);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -91,30 +88,6 @@ public final class SlackWebhookNotifier implements Notifier {
       Objects.requireNonNull(webhookUrl, "webhookUrl");
       options.once("webhookUrl", this.webhookUrl);
       this.webhookUrl = Secrets.httpUrl("slack webhookUrl", webhookUrl, true);
-      return this;
-    }
-
-    /** Sets the delivery settings; default {@link DeliverySettings#defaults()}. */
-    public Builder delivery(DeliverySettings delivery) {
-      options.delivery(delivery);
-      return this;
-    }
-
-    /** Sets the clock for {@code Retry-After} dates; default the system clock. */
-    public Builder clock(InstantSource clock) {
-      options.clock(clock);
-      return this;
-    }
-
-    /** Sets the HTTP client (proxy, TLS); default one without redirects. */
-    public Builder httpClient(HttpClient httpClient) {
-      options.httpClient(httpClient);
-      return this;
-    }
-
-    /** Adds a listener for {@link DeliveryEvent}s. */
-    public Builder listener(EventListener<? super DeliveryEvent> listener) {
-      options.listener(listener);
       return this;
     }
 

@@ -2,9 +2,7 @@ package dev.tdeveloper.observability.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tdeveloper.tenancy.event.EventListener;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -137,17 +135,17 @@ public final class WebhookNotifier implements Notifier {
   }
 
   /** Configures a {@link WebhookNotifier}; each setting may be set once. Not thread-safe. */
-  public static final class Builder {
-    private final NotifierOptions options = new NotifierOptions("webhook");
+  public static final class Builder extends HttpNotifierBuilder<Builder> {
     private URI url;
     private byte[] signingKey;
     private URI externalUrl;
 
-    private Builder() {}
+    private Builder() {
+      super("webhook");
+    }
 
-    /** Sets the notifier's name; default {@code webhook}. */
-    public Builder name(String name) {
-      options.name(name);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -191,30 +189,12 @@ public final class WebhookNotifier implements Notifier {
       return this;
     }
 
-    /** Sets the delivery settings; default {@link DeliverySettings#defaults()}. */
-    public Builder delivery(DeliverySettings delivery) {
-      options.delivery(delivery);
-      return this;
-    }
-
     /**
      * Sets the clock for signature timestamps and {@code Retry-After}; default the system clock.
      */
+    @Override
     public Builder clock(InstantSource clock) {
-      options.clock(clock);
-      return this;
-    }
-
-    /** Sets the HTTP client (proxy, TLS); default one without redirects. */
-    public Builder httpClient(HttpClient httpClient) {
-      options.httpClient(httpClient);
-      return this;
-    }
-
-    /** Adds a listener for {@link DeliveryEvent}s. */
-    public Builder listener(EventListener<? super DeliveryEvent> listener) {
-      options.listener(listener);
-      return this;
+      return super.clock(clock);
     }
 
     /**

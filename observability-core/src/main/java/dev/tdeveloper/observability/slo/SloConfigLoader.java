@@ -86,7 +86,7 @@ public final class SloConfigLoader {
           "the file is empty; expected a mapping with keys " + ROOT_KEYS);
     }
     SloTreeReader r = new SloTreeReader();
-    Optional<Node.MapNode> map = r.mapping(root.get());
+    Optional<Node.MapNode> map = r.mappingOrEmpty(root.get());
     List<Slo> slos = new ArrayList<>();
     Optional<BurnRateAlertSet> alerts = Optional.empty();
     if (map.isPresent()) {
@@ -98,21 +98,21 @@ public final class SloConfigLoader {
         alertsOk = alerts.isPresent();
       }
       Optional<Node> slosNode = r.required(map.get(), "slos", "a mapping from SLO id to settings");
-      Optional<Node.MapNode> slosMap = slosNode.flatMap(r::mapping);
+      Optional<Node.MapNode> slosMap = slosNode.flatMap(r::mappingOrEmpty);
       if (slosMap.isPresent()) {
         if (slosMap.get().values().isEmpty()) {
           r.problem(slosMap.get(), "no SLO is defined", "at least one SLO id with its settings");
         }
         for (Map.Entry<String, Node> e : slosMap.get().values().entrySet()) {
           Optional<BurnRateAlertSet> set = alertsOk ? alerts : Optional.empty();
-          r.mapping(e.getValue())
+          r.mappingOrEmpty(e.getValue())
               .flatMap(m -> slo(r, e.getKey(), slosMap.get(), m, set))
               .ifPresent(slos::add);
         }
       }
     }
-    if (!r.problems.isEmpty()) {
-      List<ConfigProblem> problems = new ArrayList<>(r.problems);
+    if (!r.problems().isEmpty()) {
+      List<ConfigProblem> problems = new ArrayList<>(r.problems());
       problems.sort(ConfigProblem.IN_FILE_ORDER);
       throw new ConfigException(problems);
     }
@@ -125,7 +125,7 @@ public final class SloConfigLoader {
   }
 
   private static Optional<BurnRateRule> rule(SloTreeReader r, Node.MapNode m) {
-    int before = r.problems.size();
+    int before = r.problems().size();
     r.keys(m, RULE_KEYS);
     Map<String, Severity> severities = new LinkedHashMap<>();
     severities.put("critical", Severity.CRITICAL);
@@ -143,7 +143,7 @@ public final class SloConfigLoader {
     Optional<Duration> shortWindow =
         r.required(m, "shortWindow", Windows.ALLOWED).flatMap(n -> r.duration(m, "shortWindow"));
     Duration forDuration = r.duration(m, "for").orElse(Duration.ZERO);
-    if (r.problems.size() > before) {
+    if (r.problems().size() > before) {
       return Optional.empty();
     }
     return r.attempt(
@@ -163,7 +163,7 @@ public final class SloConfigLoader {
       Node.MapNode parent,
       Node.MapNode m,
       Optional<BurnRateAlertSet> alerts) {
-    int before = r.problems.size();
+    int before = r.problems().size();
     Optional<SloBuilder> started = r.attemptAt(keyNode(parent, id), () -> Slo.builder(id));
     r.keys(m, SLO_KEYS);
     Optional<String> description = r.string(m, "description");
@@ -217,7 +217,7 @@ public final class SloConfigLoader {
           () -> Slo.builder(id).timeslices(timeslice.get(), sliceTarget.get()));
     }
     Optional<Labels> labels = labels(r, m);
-    if (r.problems.size() > before || started.isEmpty()) {
+    if (r.problems().size() > before || started.isEmpty()) {
       return Optional.empty();
     }
     SloBuilder b = started.get();
@@ -246,7 +246,7 @@ public final class SloConfigLoader {
     if (node == null) {
       return Optional.empty();
     }
-    Optional<Node.MapNode> map = r.mapping(node);
+    Optional<Node.MapNode> map = r.mappingOrEmpty(node);
     if (map.isEmpty()) {
       return Optional.empty();
     }
