@@ -77,6 +77,9 @@ public final class Escalator implements EventListener<IncidentEvent> {
     } else {
       incidents.put(incident.id(), incident);
     }
+    if (!states.containsKey(incident.id())) {
+      incidents.remove(incident.id()); // only incidents under escalation are kept
+    }
   }
 
   private void start(Incident incident) {
