@@ -34,19 +34,18 @@ import java.util.function.LongSupplier;
  * stays the caller's). Thread-safe: one multiplexed connection serves every thread.
  */
 public final class RedisJobLease implements JobLease {
-  private final LazyConnection connection;
+  private final ScriptRunner<JobLeaseException> redis;
   private final String keyPrefix;
   private final LongSupplier frozenClock;
-  private final LuaScript script = LuaScript.load("job-lease.lua");
 
   RedisJobLease(RedisJobLeaseBuilder b) {
-    this.keyPrefix = b.keyPrefix;
-    this.frozenClock = b.frozenClock;
-    this.connection =
-        new LazyConnection(
-            b.client,
-            b.ownsClient,
-            b.commandTimeout,
+    this.keyPrefix = b.options.keyPrefix();
+    this.frozenClock = b.options.frozenClock();
+    this.redis =
+        new ScriptRunner<>(
+            b.options,
+            "job-lease.lua",
+            JobLeaseException.class,
             message -> new JobLeaseException("Redis job lease: " + message));
   }
 
@@ -113,7 +112,7 @@ public final class RedisJobLease implements JobLease {
   /** Closes the connection (and the client, if the provider created it). Idempotent. */
   @Override
   public void close() {
-    connection.close();
+    redis.close();
   }
 
   @Override
@@ -132,18 +131,12 @@ public final class RedisJobLease implements JobLease {
       String jobName, String operation, String holder, String token, String ttl) {
     String key = redisKey(jobName);
     String now = frozenClock == null ? "" : Long.toString(frozenClock.getAsLong());
-    try {
-      connection.checkOpen();
-      return script.run(
-          connection.get().sync(),
-          new String[] {key, key + ":fence"},
-          new String[] {operation, holder, token, ttl, now});
-    } catch (JobLeaseException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new JobLeaseException(
-          "Redis job lease failed to " + operation + " job '" + jobName + "': " + e, e);
-    }
+    return redis.run(
+        new String[] {key, key + ":fence"},
+        new String[] {operation, holder, token, ttl, now},
+        e ->
+            new JobLeaseException(
+                "Redis job lease failed to " + operation + " job '" + jobName + "': " + e, e));
   }
 
   private boolean flag(List<Object> reply, String jobName) {

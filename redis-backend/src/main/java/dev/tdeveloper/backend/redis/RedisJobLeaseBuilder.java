@@ -17,17 +17,10 @@ public final class RedisJobLeaseBuilder {
   /** The default command timeout: 1 s. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
-  RedisClient client;
-  final boolean ownsClient;
-  String keyPrefix = DEFAULT_KEY_PREFIX;
-  Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
-  LongSupplier frozenClock;
-  private boolean prefixSet;
-  private boolean timeoutSet;
+  final RedisOptions options;
 
   RedisJobLeaseBuilder(RedisClient client, boolean ownsClient) {
-    this.client = client;
-    this.ownsClient = ownsClient;
+    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
   }
 
   /**
@@ -37,16 +30,7 @@ public final class RedisJobLeaseBuilder {
    * @throws IllegalStateException if already set
    */
   public RedisJobLeaseBuilder keyPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    once(prefixSet, "keyPrefix");
-    if (prefix.length() > 64 || !prefix.matches("[^{}\\s]*")) {
-      throw new IllegalArgumentException(
-          "keyPrefix must be at most 64 characters without braces or whitespace, was '"
-              + prefix
-              + "'");
-    }
-    keyPrefix = prefix;
-    prefixSet = true;
+    options.keyPrefix(prefix);
     return this;
   }
 
@@ -58,15 +42,7 @@ public final class RedisJobLeaseBuilder {
    * @throws IllegalStateException if already set
    */
   public RedisJobLeaseBuilder commandTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    once(timeoutSet, "commandTimeout");
-    if (timeout.compareTo(Duration.ofMillis(1)) < 0
-        || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException(
-          "commandTimeout must be between 1 ms and 10 minutes, was " + timeout);
-    }
-    commandTimeout = timeout;
-    timeoutSet = true;
+    options.commandTimeout(timeout);
     return this;
   }
 
@@ -75,24 +51,18 @@ public final class RedisJobLeaseBuilder {
    * TIME}, and keys get no server expiry.
    */
   RedisJobLeaseBuilder frozenClockForTests(LongSupplier epochMillis) {
-    frozenClock = Objects.requireNonNull(epochMillis, "epochMillis");
+    options.frozenClock(Objects.requireNonNull(epochMillis, "epochMillis"));
     return this;
   }
 
   /** For the provider: the client it created, once the settings are known to be valid. */
   RedisJobLeaseBuilder client(RedisClient created) {
-    client = Objects.requireNonNull(created, "client");
+    options.client(created);
     return this;
   }
 
   /** Builds the leases; they connect to Redis on first use. */
   public RedisJobLease build() {
     return new RedisJobLease(this);
-  }
-
-  private static void once(boolean set, String setting) {
-    if (set) {
-      throw new IllegalStateException(setting + " was already set");
-    }
   }
 }

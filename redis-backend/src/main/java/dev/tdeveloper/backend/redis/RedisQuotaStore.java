@@ -38,19 +38,18 @@ public final class RedisQuotaStore implements QuotaStore, AutoCloseable {
   /** The latest expiry kept exactly: 9999-12-31T23:59:59Z; later ones are treated as this. */
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-  private final LazyConnection connection;
+  private final ScriptRunner<QuotaStoreException> redis;
   private final InstantSource clock;
   private final String keyPrefix;
-  private final LuaScript script = LuaScript.load("quota.lua");
 
   RedisQuotaStore(RedisQuotaStoreBuilder b) {
     this.clock = b.clock;
-    this.keyPrefix = b.keyPrefix;
-    this.connection =
-        new LazyConnection(
-            b.client,
-            b.ownsClient,
-            b.commandTimeout,
+    this.keyPrefix = b.options.keyPrefix();
+    this.redis =
+        new ScriptRunner<>(
+            b.options,
+            "quota.lua",
+            QuotaStoreException.class,
             message -> new QuotaStoreException("Redis quota store: " + message));
   }
 
@@ -105,15 +104,7 @@ public final class RedisQuotaStore implements QuotaStore, AutoCloseable {
   @Override
   public long used(QuotaKey key) {
     Objects.requireNonNull(key, "key");
-    String raw;
-    try {
-      connection.checkOpen();
-      raw = connection.get().sync().get(redisKey(key));
-    } catch (QuotaStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw failed(key, e);
-    }
+    String raw = redis.call(commands -> commands.get(redisKey(key)), e -> failed(key, e));
     if (raw == null) {
       return 0;
     }
@@ -149,7 +140,7 @@ public final class RedisQuotaStore implements QuotaStore, AutoCloseable {
   /** Closes the store's connection (and the client, if the provider created it). Idempotent. */
   @Override
   public void close() {
-    connection.close();
+    redis.close();
   }
 
   @Override
@@ -168,14 +159,7 @@ public final class RedisQuotaStore implements QuotaStore, AutoCloseable {
     args[1] = Long.toString(now.getEpochSecond());
     args[2] = Integer.toString(now.getNano());
     System.arraycopy(rest, 0, args, 3, rest.length);
-    try {
-      connection.checkOpen();
-      return script.run(connection.get().sync(), redisKey(key), args);
-    } catch (QuotaStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw failed(key, e);
-    }
+    return redis.run(new String[] {redisKey(key)}, args, e -> failed(key, e));
   }
 
   private QuotaStoreException failed(QuotaKey key, RuntimeException e) {

@@ -17,18 +17,12 @@ public final class RedisQuotaStoreBuilder {
   /** The default command timeout: 1 s. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
-  RedisClient client;
-  final boolean ownsClient;
+  final RedisOptions options;
   InstantSource clock = InstantSource.system();
-  String keyPrefix = DEFAULT_KEY_PREFIX;
-  Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
   private boolean clockSet;
-  private boolean prefixSet;
-  private boolean timeoutSet;
 
   RedisQuotaStoreBuilder(RedisClient client, boolean ownsClient) {
-    this.client = client;
-    this.ownsClient = ownsClient;
+    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
   }
 
   /**
@@ -37,7 +31,7 @@ public final class RedisQuotaStoreBuilder {
    */
   public RedisQuotaStoreBuilder clock(InstantSource clock) {
     Objects.requireNonNull(clock, "clock");
-    once(clockSet, "clock");
+    RedisOptions.once(clockSet, "clock");
     this.clock = clock;
     clockSet = true;
     return this;
@@ -49,16 +43,7 @@ public final class RedisQuotaStoreBuilder {
    * @throws IllegalArgumentException if longer than 64 characters or holding braces or whitespace
    */
   public RedisQuotaStoreBuilder keyPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    once(prefixSet, "keyPrefix");
-    if (prefix.length() > 64 || !prefix.matches("[^{}\\s]*")) {
-      throw new IllegalArgumentException(
-          "keyPrefix must be at most 64 characters without braces or whitespace, was '"
-              + prefix
-              + "'");
-    }
-    keyPrefix = prefix;
-    prefixSet = true;
+    options.keyPrefix(prefix);
     return this;
   }
 
@@ -68,32 +53,18 @@ public final class RedisQuotaStoreBuilder {
    * @throws IllegalArgumentException unless 1 ms to 10 minutes
    */
   public RedisQuotaStoreBuilder commandTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    once(timeoutSet, "commandTimeout");
-    if (timeout.compareTo(Duration.ofMillis(1)) < 0
-        || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException(
-          "commandTimeout must be between 1 ms and 10 minutes, was " + timeout);
-    }
-    commandTimeout = timeout;
-    timeoutSet = true;
+    options.commandTimeout(timeout);
     return this;
   }
 
   /** For the provider: the client it created last, once the settings are known to be valid. */
   RedisQuotaStoreBuilder client(RedisClient created) {
-    client = Objects.requireNonNull(created, "client");
+    options.client(created);
     return this;
   }
 
   /** Builds the store; it connects to Redis on first use. */
   public RedisQuotaStore build() {
     return new RedisQuotaStore(this);
-  }
-
-  private static void once(boolean set, String setting) {
-    if (set) {
-      throw new IllegalStateException(setting + " was already set");
-    }
   }
 }

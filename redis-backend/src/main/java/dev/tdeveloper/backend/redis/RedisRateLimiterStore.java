@@ -48,31 +48,29 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   private static final String GIVE_BACK = "give-back";
   private static final int PREPARED_SPECS = 1024;
 
-  private final LazyConnection connection;
+  private final ScriptRunner<RateLimiterStoreException> redis;
   private final String keyPrefix;
   private final Duration commandTimeout;
   private final FailureMode failureMode;
   private final Duration breakerDelay;
   private final CircuitBreaker<Object> breaker;
   private final FailsafeExecutor<Object> failsafe;
-  private final LuaScript script;
   private final LongSupplier frozenClock;
   private final InProcessRateLimiterStore fallback;
   private final Map<PolicySpec, Prepared> prepared = new ConcurrentHashMap<>();
 
   RedisRateLimiterStore(RedisRateLimiterStoreBuilder b) {
-    this.connection =
-        new LazyConnection(
-            b.client,
-            b.ownsClient,
-            b.commandTimeout,
+    this.redis =
+        new ScriptRunner<>(
+            b.options,
+            "rate-limiter.lua",
+            RateLimiterStoreException.class,
             message -> new RateLimiterStoreException("Redis rate limiter store: " + message));
-    this.keyPrefix = b.keyPrefix;
-    this.commandTimeout = b.commandTimeout;
+    this.keyPrefix = b.options.keyPrefix();
+    this.commandTimeout = b.options.commandTimeout();
     this.failureMode = b.failureMode;
     this.breakerDelay = b.breakerDelay;
-    this.frozenClock = b.frozenClock;
-    this.script = LuaScript.load("rate-limiter.lua");
+    this.frozenClock = b.options.frozenClock();
     this.fallback =
         failureMode == FailureMode.LOCAL_FALLBACK
             ? new InProcessRateLimiterStore(Ticker.system(), b.fallbackMaximumKeys)
@@ -161,7 +159,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   /** Closes the store's connection (and the client, if the provider created it). Idempotent. */
   @Override
   public void close() {
-    connection.close();
+    redis.close();
     if (fallback != null) {
       fallback.close();
     }
@@ -181,8 +179,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   }
 
   private List<Object> run(String redisKey, String[] args) {
-    connection.checkOpen();
-    return script.run(connection.get().sync(), redisKey, args);
+    return redis.run(redisKey, args);
   }
 
   private String[] clock() {
@@ -196,11 +193,11 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   }
 
   private void checkOpen() {
-    connection.checkOpen();
+    redis.checkOpen();
   }
 
   private RateLimiterStoreException failure(RuntimeException e, String doing, String key) {
-    if (connection.isClosed()) {
+    if (redis.isClosed()) {
       throw e instanceof RateLimiterStoreException s
           ? s
           : new RateLimiterStoreException("the Redis rate limiter store is closed", e);

@@ -24,27 +24,18 @@ public final class RedisRateLimiterStoreBuilder {
   /** The default time the circuit stays open before Redis is tried again: 2 s. */
   public static final Duration DEFAULT_BREAKER_DELAY = Duration.ofSeconds(2);
 
-  private static final Duration MAX_DURATION = Duration.ofMinutes(10);
-
-  RedisClient client;
-  final boolean ownsClient;
-  String keyPrefix = DEFAULT_KEY_PREFIX;
-  Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+  final RedisOptions options;
   FailureMode failureMode = FailureMode.THROW;
   int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   Duration breakerDelay = DEFAULT_BREAKER_DELAY;
   int fallbackMaximumKeys = RateLimiterBuilder.DEFAULT_MAXIMUM_KEYS;
-  LongSupplier frozenClock;
-  private boolean prefixSet;
-  private boolean timeoutSet;
   private boolean modeSet;
   private boolean thresholdSet;
   private boolean delaySet;
   private boolean fallbackKeysSet;
 
   RedisRateLimiterStoreBuilder(RedisClient client, boolean ownsClient) {
-    this.client = client;
-    this.ownsClient = ownsClient;
+    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
   }
 
   /**
@@ -55,16 +46,7 @@ public final class RedisRateLimiterStoreBuilder {
    *     or whitespace (a brace would change the keys' cluster hash tag)
    */
   public RedisRateLimiterStoreBuilder keyPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "prefix");
-    once(prefixSet, "keyPrefix");
-    if (prefix.length() > 64 || !prefix.matches("[^{}\\s]*")) {
-      throw new IllegalArgumentException(
-          "keyPrefix must be at most 64 characters without braces or whitespace, was '"
-              + prefix
-              + "'");
-    }
-    keyPrefix = prefix;
-    prefixSet = true;
+    options.keyPrefix(prefix);
     return this;
   }
 
@@ -74,16 +56,14 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 ms to 10 minutes
    */
   public RedisRateLimiterStoreBuilder commandTimeout(Duration timeout) {
-    once(timeoutSet, "commandTimeout");
-    commandTimeout = checked("commandTimeout", timeout);
-    timeoutSet = true;
+    options.commandTimeout(Objects.requireNonNull(timeout, "commandTimeout"));
     return this;
   }
 
   /** Sets what the store answers while Redis cannot (default {@link FailureMode#THROW}). */
   public RedisRateLimiterStoreBuilder failureMode(FailureMode mode) {
     Objects.requireNonNull(mode, "mode");
-    once(modeSet, "failureMode");
+    RedisOptions.once(modeSet, "failureMode");
     failureMode = mode;
     modeSet = true;
     return this;
@@ -96,7 +76,7 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 to 1000
    */
   public RedisRateLimiterStoreBuilder failureThreshold(int failures) {
-    once(thresholdSet, "failureThreshold");
+    RedisOptions.once(thresholdSet, "failureThreshold");
     if (failures < 1 || failures > 1000) {
       throw new IllegalArgumentException(
           "failureThreshold must be between 1 and 1000, was " + failures);
@@ -113,8 +93,8 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 ms to 10 minutes
    */
   public RedisRateLimiterStoreBuilder breakerDelay(Duration delay) {
-    once(delaySet, "breakerDelay");
-    breakerDelay = checked("breakerDelay", delay);
+    RedisOptions.once(delaySet, "breakerDelay");
+    breakerDelay = RedisOptions.checkedDuration("breakerDelay", delay);
     delaySet = true;
     return this;
   }
@@ -126,7 +106,7 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 to 2^30
    */
   public RedisRateLimiterStoreBuilder fallbackMaximumKeys(int maximumKeys) {
-    once(fallbackKeysSet, "fallbackMaximumKeys");
+    RedisOptions.once(fallbackKeysSet, "fallbackMaximumKeys");
     if (maximumKeys < 1 || maximumKeys > (1 << 30)) {
       throw new IllegalArgumentException(
           "fallbackMaximumKeys must be between 1 and 2^30, was " + maximumKeys);
@@ -142,33 +122,18 @@ public final class RedisRateLimiterStoreBuilder {
    * time can be moved without real time expiring them.
    */
   RedisRateLimiterStoreBuilder frozenClockForTests(LongSupplier nanos) {
-    frozenClock = Objects.requireNonNull(nanos, "nanos");
+    options.frozenClock(Objects.requireNonNull(nanos, "nanos"));
     return this;
   }
 
   /** For the provider: the client it created last, once the settings are known to be valid. */
   RedisRateLimiterStoreBuilder client(RedisClient created) {
-    client = Objects.requireNonNull(created, "client");
+    options.client(created);
     return this;
   }
 
   /** Builds the store; it connects to Redis on first use. */
   public RedisRateLimiterStore build() {
     return new RedisRateLimiterStore(this);
-  }
-
-  private static void once(boolean set, String setting) {
-    if (set) {
-      throw new IllegalStateException(setting + " was already set");
-    }
-  }
-
-  private static Duration checked(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(
-          name + " must be between 1 ms and 10 minutes, was " + value);
-    }
-    return value;
   }
 }
