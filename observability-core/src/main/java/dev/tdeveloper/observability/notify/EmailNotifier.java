@@ -14,19 +14,14 @@ import java.util.Objects;
  * transport sends it. Delivery is queued (see {@link DeliverySettings}); a transport's {@link
  * java.io.IOException} is retried with backoff. Thread-safe.
  */
-public final class EmailNotifier implements Notifier {
-  private final String name;
+public final class EmailNotifier extends QueuedNotifier {
   private final List<String> to;
   private final MailTransport transport;
-  private final Delivery delivery;
 
   private EmailNotifier(Builder b) {
-    this.name = b.options.name();
+    super(b, Secrets.NONE);
     this.to = List.copyOf(b.to);
     this.transport = b.transport;
-    this.delivery =
-        new Delivery(
-            name, b.options.delivery(), this::attempt, b.options.listeners(), Secrets.NONE);
   }
 
   /** Returns a builder; the transport and at least one recipient are required. */
@@ -35,21 +30,7 @@ public final class EmailNotifier implements Notifier {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Notification notification) {
-    delivery.submit(notification);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  private Outcome attempt(Notification n) throws java.io.IOException {
+  Outcome attempt(Notification n) throws java.io.IOException {
     transport.send(message(n));
     return new Outcome.Accepted();
   }
@@ -111,7 +92,8 @@ public final class EmailNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return "EmailNotifier[name=" + name + ", to=" + to + "]"; // the transport may hold credentials
+    // the transport may hold credentials: not shown
+    return "EmailNotifier[name=" + name() + ", to=" + to + "]";
   }
 
   /** Configures an {@link EmailNotifier}; each setting may be set once. Not thread-safe. */

@@ -20,28 +20,19 @@ import java.util.Optional;
  * DeliverySettings}). The routing key never appears in {@code toString}, the log or events.
  * Thread-safe.
  */
-public final class PagerDutyNotifier implements Notifier {
+public final class PagerDutyNotifier extends QueuedNotifier {
   /** PagerDuty's Events API v2 endpoint, the default. */
   public static final String DEFAULT_ENDPOINT = "https://events.pagerduty.com/v2/enqueue";
 
-  private final String name;
   private final URI endpoint;
   private final PagerDutyEvents events;
   private final HttpSender sender;
-  private final Delivery delivery;
 
   private PagerDutyNotifier(Builder b, PagerDutyEvents events) {
-    this.name = b.options.name();
+    super(b, Secrets.of(List.of(b.routingKey), List.of()));
     this.endpoint = b.endpoint;
     this.events = events;
     this.sender = b.options.sender();
-    this.delivery =
-        new Delivery(
-            name,
-            b.options.delivery(),
-            this::attempt,
-            b.options.listeners(),
-            Secrets.of(List.of(b.routingKey), List.of()));
   }
 
   /** Returns a builder; the routing key is required. */
@@ -50,29 +41,14 @@ public final class PagerDutyNotifier implements Notifier {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Notification notification) {
-    delivery.submit(notification);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  private Outcome attempt(Notification notification)
-      throws java.io.IOException, InterruptedException {
+  Outcome attempt(Notification notification) throws java.io.IOException, InterruptedException {
     byte[] body = Json.bytes(events.event(notification));
     return sender.post(endpoint, body, Map.of(), PagerDutyEvents::describeRefusal);
   }
 
   @Override
   public String toString() {
-    return "PagerDutyNotifier[name=" + name + ", endpoint=" + endpoint + ", routingKey=***]";
+    return "PagerDutyNotifier[name=" + name() + ", endpoint=" + endpoint + ", routingKey=***]";
   }
 
   /** Configures a {@link PagerDutyNotifier}; each setting may be set once. Not thread-safe. */

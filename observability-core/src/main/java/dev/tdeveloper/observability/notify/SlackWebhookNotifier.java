@@ -15,23 +15,14 @@ import java.util.Objects;
  * given); other statuses ({@code invalid_payload}, {@code channel_is_archived}) fail permanently.
  * Delivery is queued (see {@link DeliverySettings}). Thread-safe.
  */
-public final class SlackWebhookNotifier implements Notifier {
-  private final String name;
+public final class SlackWebhookNotifier extends QueuedNotifier {
   private final URI webhookUrl;
   private final HttpSender sender;
-  private final Delivery delivery;
 
   private SlackWebhookNotifier(Builder b) {
-    this.name = b.options.name();
+    super(b, Secrets.of(List.of(), List.of(b.webhookUrl)));
     this.webhookUrl = b.webhookUrl;
     this.sender = b.options.sender();
-    this.delivery =
-        new Delivery(
-            name,
-            b.options.delivery(),
-            this::attempt,
-            b.options.listeners(),
-            Secrets.of(List.of(), List.of(webhookUrl)));
   }
 
   /** Returns a builder; the webhook URL is required. */
@@ -40,29 +31,14 @@ public final class SlackWebhookNotifier implements Notifier {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Notification notification) {
-    delivery.submit(notification);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  private Outcome attempt(Notification notification)
-      throws java.io.IOException, InterruptedException {
+  Outcome attempt(Notification notification) throws java.io.IOException, InterruptedException {
     byte[] body = Json.bytes(SlackMessages.message(notification));
     return sender.post(webhookUrl, body, Map.of(), HttpSender::snippet);
   }
 
   @Override
   public String toString() {
-    return "SlackWebhookNotifier[name=" + name + ", host=" + webhookUrl.getHost() + "]";
+    return "SlackWebhookNotifier[name=" + name() + ", host=" + webhookUrl.getHost() + "]";
   }
 
   /** Configures a {@link SlackWebhookNotifier}; each setting may be set once. Not thread-safe. */

@@ -28,7 +28,7 @@ import java.util.Objects;
  * toString}, the log or events. 2xx is success; 429 and 5xx are retried; other statuses fail
  * permanently. Delivery is queued (see {@link DeliverySettings}). Thread-safe.
  */
-public final class WebhookNotifier implements Notifier {
+public final class WebhookNotifier extends QueuedNotifier {
   /** The header carrying the signature. */
   public static final String SIGNATURE_HEADER = "X-Tdeveloper-Signature";
 
@@ -38,28 +38,19 @@ public final class WebhookNotifier implements Notifier {
   /** The shortest signing key accepted, in bytes. */
   public static final int MIN_KEY_BYTES = 16;
 
-  private final String name;
   private final URI url;
   private final byte[] signingKey;
   private final String externalUrl;
   private final InstantSource clock;
   private final HttpSender sender;
-  private final Delivery delivery;
 
   private WebhookNotifier(Builder b) {
-    this.name = b.options.name();
+    super(b, Secrets.of(List.of(), List.of(b.url)));
     this.url = b.url;
     this.signingKey = b.signingKey.clone();
     this.externalUrl = b.externalUrl == null ? "" : b.externalUrl.toString();
     this.clock = b.options.clock();
     this.sender = b.options.sender();
-    this.delivery =
-        new Delivery(
-            name,
-            b.options.delivery(),
-            this::attempt,
-            b.options.listeners(),
-            Secrets.of(List.of(), List.of(url)));
   }
 
   /** Returns a builder; the URL and the signing key are required. */
@@ -89,21 +80,7 @@ public final class WebhookNotifier implements Notifier {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Notification notification) {
-    delivery.submit(notification);
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  private Outcome attempt(Notification n) throws java.io.IOException, InterruptedException {
+  Outcome attempt(Notification n) throws java.io.IOException, InterruptedException {
     byte[] body = Json.bytes(body(n));
     String signature = WebhookSignature.header(signingKey, clock.instant().getEpochSecond(), body);
     return sender.post(url, body, Map.of(SIGNATURE_HEADER, signature), HttpSender::snippet);
@@ -131,7 +108,7 @@ public final class WebhookNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return "WebhookNotifier[name=" + name + ", host=" + url.getHost() + "]";
+    return "WebhookNotifier[name=" + name() + ", host=" + url.getHost() + "]";
   }
 
   /** Configures a {@link WebhookNotifier}; each setting may be set once. Not thread-safe. */
