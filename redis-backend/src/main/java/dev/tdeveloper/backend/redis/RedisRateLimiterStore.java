@@ -307,12 +307,15 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   /** A spec's constant script arguments, computed once. */
   static final class Prepared {
     final PolicySpec spec;
+
+    /** The spec as the stored value's prefix: its arguments joined by {@code ,}, then {@code |}. */
     private final String specString;
+
     private final String[] perLimit;
 
     Prepared(PolicySpec spec) {
       this.spec = spec;
-      this.specString = String.join(",", spec.toArguments());
+      this.specString = String.join(",", spec.toArguments()) + "|";
       List<PolicySpec.Limit> limits = spec.limits();
       this.perLimit = new String[3 * limits.size()];
       for (int i = 0; i < limits.size(); i++) {
