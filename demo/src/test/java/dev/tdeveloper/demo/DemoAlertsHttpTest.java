@@ -8,17 +8,22 @@ import dev.tdeveloper.observability.otel.TracedFilter;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,7 @@ class DemoAlertsHttpTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final HttpClient http = HttpClient.newHttpClient();
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final BlockingSpanQueue serverSpans = new BlockingSpanQueue();
   private OpenTelemetrySdk otel;
   private DemoApp app;
 
@@ -45,6 +51,7 @@ class DemoAlertsHttpTest {
             .setTracerProvider(
                 SdkTracerProvider.builder()
                     .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .addSpanProcessor(SimpleSpanProcessor.create(serverSpans))
                     .build())
             .build();
     app = DemoTestApps.startTraced(dir, TOKEN, clock, clock, otel);
@@ -186,23 +193,8 @@ class DemoAlertsHttpTest {
     assertThat(note("acme").statusCode()).isEqualTo(201);
     // The server span ends as Jetty completes the response, which may be just after the client
     // has it: wait for it (bounded), then look at the trace.
-    SpanData found = null;
-    for (int i = 0; i < 1000 && found == null; i++) {
-      found =
-          spans.getFinishedSpanItems().stream()
-              .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().startsWith("POST"))
-              .findFirst()
-              .orElse(null);
-      if (found == null) {
-        Thread.sleep(10);
-      }
-    }
-    SpanData server = found;
-    assertThat(server)
-        .as(
-            "server span among %s",
-            spans.getFinishedSpanItems().stream().map(SpanData::getName).toList())
-        .isNotNull();
+    SpanData server = serverSpans.poll(30, TimeUnit.SECONDS);
+    assertThat(server).as("a POST server span within 30 s").isNotNull();
     List<SpanData> finished = spans.getFinishedSpanItems();
     assertThat(server.getAttributes().get(TenantTracing.ATTRIBUTE)).isEqualTo("acme");
     List<String> filters =
@@ -215,5 +207,32 @@ class DemoAlertsHttpTest {
         .filteredOn(s -> "rate-limit".equals(s.getAttributes().get(TracedFilter.NAME)))
         .allSatisfy(
             s -> assertThat(s.getAttributes().get(TenantTracing.ATTRIBUTE)).isEqualTo("acme"));
+  }
+
+  /** Hands each finished SERVER span of a POST to the test as it ends. */
+  private static final class BlockingSpanQueue implements SpanExporter {
+    private final LinkedBlockingQueue<SpanData> queue = new LinkedBlockingQueue<>();
+
+    SpanData poll(long timeout, TimeUnit unit) throws InterruptedException {
+      return queue.poll(timeout, unit);
+    }
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> finished) {
+      finished.stream()
+          .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().startsWith("POST"))
+          .forEach(queue::add);
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
   }
 }

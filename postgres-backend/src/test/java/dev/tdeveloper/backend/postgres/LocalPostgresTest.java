@@ -8,13 +8,17 @@ import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,14 +90,29 @@ class LocalPostgresTest {
       Path directory = Path.of(parts[2]);
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
       child.kill();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while ((ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-              || Files.exists(directory))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
+      Optional<ProcessHandle> serverProcess = ProcessHandle.of(pid);
+      if (serverProcess.isPresent()) {
+        serverProcess.get().onExit().get(30, TimeUnit.SECONDS);
       }
+      awaitDeleted(directory);
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
       assertThat(directory).doesNotExist();
+    }
+  }
+
+  /** Waits (bounded) for the watchdog to remove {@code directory}, woken by deletion events. */
+  private static void awaitDeleted(Path directory) throws Exception {
+    Path parent = directory.getParent();
+    try (WatchService watcher = parent.getFileSystem().newWatchService()) {
+      parent.register(watcher, StandardWatchEventKinds.ENTRY_DELETE);
+      while (Files.exists(directory)) {
+        WatchKey key = watcher.poll(30, TimeUnit.SECONDS);
+        if (key == null) {
+          return; // the assertion below reports it
+        }
+        key.pollEvents();
+        key.reset();
+      }
     }
   }
 
@@ -106,7 +125,7 @@ class LocalPostgresTest {
       LocalPostgres server = LocalPostgres.start();
       System.out.println("started " + server.pid() + " " + server.directory());
       System.out.flush();
-      Thread.sleep(Long.MAX_VALUE);
+      new CountDownLatch(1).await(); // until killed
     }
   }
 }

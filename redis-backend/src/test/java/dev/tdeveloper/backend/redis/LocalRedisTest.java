@@ -111,7 +111,7 @@ class LocalRedisTest {
       LocalRedis redis = LocalRedis.startNew();
       System.out.println("port " + redis.port());
       System.out.flush();
-      Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+      new java.util.concurrent.CountDownLatch(1).await(); // until killed
     }
   }
 
