@@ -9,7 +9,8 @@ def root = Path.of(request.outputDirectory, request.artifactId)
 def packagePath = request.properties.get('package').replace('.', '/')
 def cloud = request.properties.get('cloud')
 def spis = [
-    tenancy      : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
+    tenancy      : ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore',
+                    'JobLease'],
     security     : ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
     compliance   : ['AuditSink', 'CheckpointAnchor'],
     dr           : ['BackupStore', 'ChunkCipher', 'ChangeJournal'],
@@ -23,7 +24,8 @@ def spis = [
 def services = [
     tenancy      : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
                     'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
-                    'dev.tdeveloper.tenancy.spi.UsageStoreProvider'],
+                    'dev.tdeveloper.tenancy.spi.UsageStoreProvider',
+                    'dev.tdeveloper.tenancy.spi.JobLeaseProvider'],
     security     : ['dev.tdeveloper.security.spi.RateLimiterStoreProvider',
                     'dev.tdeveloper.security.spi.KeyManagerProvider',
                     'dev.tdeveloper.security.spi.SecretStoreProvider',

@@ -10,8 +10,10 @@ def generated = new File(
     (binding.hasVariable('projectDir') ? projectDir : context.projectDir).toString())
 
 def expected = [
-    tenancy      : [spis: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore'],
-                    providers: ['TenantRegistry', 'QuotaStore', 'UsageStore'], spi: 'dev.tdeveloper.tenancy.spi'],
+    tenancy      : [spis: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'ProvisioningJournal', 'TenantDataStore',
+                           'JobLease'],
+                    providers: ['TenantRegistry', 'QuotaStore', 'UsageStore', 'JobLease'],
+                    spi: 'dev.tdeveloper.tenancy.spi'],
     security     : [spis: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
                     providers: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
                     spi: 'dev.tdeveloper.security.spi'],
