@@ -118,7 +118,7 @@ public final class PostgresSecretStore implements SecretStore {
   private SecretVersion putLocked(Connection c, SecretName name, String versionId, byte[] bytes)
       throws SQLException {
     update(c, SecretSql.insertSecret(table), name);
-    Labels labels = lockLabels(c, name).orElseThrow();
+    SecretLabels labels = lockLabels(c, name).orElseThrow();
     try (PreparedStatement query = prepare(c, SecretSql.selectVersion(table), name)) {
       query.setString(3, versionId);
       try (ResultSet row = query.executeQuery()) {
@@ -156,7 +156,8 @@ public final class PostgresSecretStore implements SecretStore {
           try (PreparedStatement query = prepare(c, SecretSql.versions(table), name);
               ResultSet row = query.executeQuery()) {
             while (row.next()) {
-              Labels labels = new Labels(row.getString(4), row.getString(5), row.getString(6));
+              SecretLabels labels =
+                  new SecretLabels(row.getString(4), row.getString(5), row.getString(6));
               out.add(labels.describe(row.getString(1), instant(row.getLong(2), row.getInt(3))));
             }
           }
@@ -202,7 +203,7 @@ public final class PostgresSecretStore implements SecretStore {
     inTransaction(
         "moving label " + label + " of secret " + name,
         c -> {
-          Labels labels =
+          SecretLabels labels =
               lockLabels(c, name)
                   .orElseThrow(() -> new SecretNotFoundException(name, Optional.empty()));
           if (target.isPresent() && !versionExists(c, name, target.get())) {
@@ -212,11 +213,11 @@ public final class PostgresSecretStore implements SecretStore {
           if (!actual.equals(expected)) {
             throw new LabelConflictException(name, label, expected, actual);
           }
-          Labels moved = labels.move(label, target);
+          SecretLabels moved = labels.move(label, target);
           try (PreparedStatement update = c.prepareStatement(SecretSql.setLabels(table))) {
-            update.setString(1, moved.current);
-            update.setString(2, moved.pending);
-            update.setString(3, moved.previous);
+            update.setString(1, moved.current());
+            update.setString(2, moved.pending());
+            update.setString(3, moved.previous());
             update.setString(4, SecretSql.tenantColumn(name));
             update.setString(5, name.name());
             update.executeUpdate();
@@ -259,11 +260,11 @@ public final class PostgresSecretStore implements SecretStore {
     return "PostgresSecretStore[" + table.qualified() + "]";
   }
 
-  private Optional<Labels> lockLabels(Connection c, SecretName name) throws SQLException {
+  private Optional<SecretLabels> lockLabels(Connection c, SecretName name) throws SQLException {
     try (PreparedStatement query = prepare(c, SecretSql.lockSecret(table), name);
         ResultSet row = query.executeQuery()) {
       return row.next()
-          ? Optional.of(new Labels(row.getString(1), row.getString(2), row.getString(3)))
+          ? Optional.of(new SecretLabels(row.getString(1), row.getString(2), row.getString(3)))
           : Optional.empty();
     }
   }
@@ -321,38 +322,6 @@ public final class PostgresSecretStore implements SecretStore {
       }
     } catch (SQLException e) {
       throw new SecretStoreException(what + " failed: SQLSTATE " + e.getSQLState(), e);
-    }
-  }
-
-  /** Where the three labels of a secret are; null for nowhere. */
-  private record Labels(String current, String pending, String previous) {
-    Optional<String> at(SecretLabel label) {
-      return Optional.ofNullable(
-          switch (label) {
-            case CURRENT -> current;
-            case PENDING -> pending;
-            case PREVIOUS -> previous;
-          });
-    }
-
-    Labels move(SecretLabel label, Optional<String> target) {
-      String to = target.orElse(null);
-      return switch (label) {
-        case PENDING -> new Labels(current, to, previous);
-        case PREVIOUS -> new Labels(current, pending, to);
-        case CURRENT ->
-            new Labels(to, pending, current != null && !current.equals(to) ? current : previous);
-      };
-    }
-
-    SecretVersion describe(String versionId, Instant created) {
-      java.util.Set<SecretLabel> labels = java.util.EnumSet.noneOf(SecretLabel.class);
-      for (SecretLabel label : SecretLabel.values()) {
-        if (at(label).filter(versionId::equals).isPresent()) {
-          labels.add(label);
-        }
-      }
-      return new SecretVersion(versionId, labels, created);
     }
   }
 }
