@@ -45,7 +45,11 @@ import javax.sql.DataSource;
  * the call returns, so {@link #sync} has nothing left to do. Turning {@code synchronous_commit} off
  * for the sink's role gives that guarantee up.
  *
- * <p><b>Retention</b> is not offered: the sink keeps every entry and {@link #firstRetained()} is 0.
+ * <p><b>Retention</b> is an administrator's operation, as the file sink's is the sink's own: {@link
+ * #removeEventsBefore} and {@link #applyRetention} (by age) set the events of the oldest entries to
+ * null as the tables' owner, since the application role cannot change a row. Leaf hashes, chain
+ * values and checkpoints stay, so the Merkle tree, its proofs and signed checkpoints still verify
+ * over every entry ever appended; {@link #firstRetained()} is the first entry whose event is kept.
  *
  * <p>Thread-safe.
  */
@@ -143,12 +147,45 @@ public final class PostgresAuditSink implements AuditSink {
             + checkpoints
             + " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text NOT NULL,"
             + " stored_at timestamptz NOT NULL)");
+    // Retention sets old events to null; the checks above pass for null, appends never carry it.
+    sql.add("ALTER TABLE " + log + " ALTER COLUMN event DROP NOT NULL");
+    sql.add(
+        "CREATE INDEX IF NOT EXISTS "
+            + Names.quote(t.name + "_retained")
+            + " ON "
+            + log
+            + " (seq) WHERE event IS NOT NULL");
+    String onlyRetention = t.qualified(t.name + "_only_retention");
+    sql.add(
+        "CREATE OR REPLACE FUNCTION "
+            + onlyRetention
+            + "() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$"
+            + " BEGIN"
+            + " IF NEW.event IS NOT NULL OR NEW.seq IS DISTINCT FROM OLD.seq"
+            + " OR NEW.leaf_hash IS DISTINCT FROM OLD.leaf_hash"
+            + " OR NEW.chain IS DISTINCT FROM OLD.chain"
+            + " OR NEW.appended_at IS DISTINCT FROM OLD.appended_at THEN"
+            + " RAISE EXCEPTION 'audit entry % may only lose its event to retention', OLD.seq"
+            + " USING ERRCODE = 'integrity_constraint_violation';"
+            + " END IF;"
+            + " RETURN NEW;"
+            + " END $f$");
+    sql.add(
+        "CREATE OR REPLACE TRIGGER only_retention BEFORE UPDATE ON "
+            + log
+            + " FOR EACH ROW EXECUTE FUNCTION "
+            + onlyRetention
+            + "()");
     sql.add(
         "CREATE OR REPLACE FUNCTION "
             + function
             + "() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$"
             + " DECLARE expected bigint;"
             + " BEGIN"
+            + " IF NEW.event IS NULL THEN"
+            + " RAISE EXCEPTION 'audit entry % has no event', NEW.seq"
+            + " USING ERRCODE = 'not_null_violation';"
+            + " END IF;"
             + " SELECT coalesce(max(seq) + 1, 0) INTO expected FROM "
             + log
             + ";"
@@ -298,11 +335,140 @@ public final class PostgresAuditSink implements AuditSink {
     }
   }
 
-  /** Returns 0: this sink keeps every entry. */
+  /** Returns the first entry whose event retention kept; {@link #size()} if none. */
   @Override
   public long firstRetained() {
     requireOpen();
-    return 0;
+    try (Connection connection = dataSource.getConnection()) {
+      long first = firstRetained(connection, names);
+      endRead(connection);
+      return first;
+    } catch (SQLException e) {
+      throw failure("read the first retained entry of", e);
+    }
+  }
+
+  private static long firstRetained(Connection connection, TableNames names) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT coalesce((SELECT min(seq) FROM "
+                    + names.log()
+                    + " WHERE event IS NOT NULL), (SELECT coalesce(max(seq) + 1, 0) FROM "
+                    + names.log()
+                    + "))")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /**
+   * Applies retention by age: removes the events of the entries appended more than {@code maxAge}
+   * before {@code clock}'s now, except the newest entry's (a keyed logger continues its chain from
+   * it, as the file sink never deletes its active segment). Leaf hashes, chain values and
+   * checkpoints stay.
+   *
+   * @param admin connections as the tables' owner (the application role cannot change rows)
+   * @param table the log table given to {@link #install}
+   * @return the first retained entry afterwards
+   * @throws IllegalArgumentException if {@code table} is invalid or {@code maxAge} not positive
+   * @throws ComplianceException if the database refuses
+   */
+  public static long applyRetention(
+      DataSource admin, String table, java.time.Duration maxAge, InstantSource clock) {
+    Objects.requireNonNull(maxAge, "maxAge");
+    Objects.requireNonNull(clock, "clock");
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
+    }
+    return retain(
+        admin,
+        table,
+        (connection, names, size) -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT coalesce(min(seq), ?) FROM " + names.log() + " WHERE appended_at > ?")) {
+            query.setLong(1, size);
+            query.setTimestamp(2, Timestamp.from(clock.instant().minus(maxAge)));
+            try (ResultSet row = query.executeQuery()) {
+              row.next();
+              return Math.min(row.getLong(1), Math.max(0, size - 1));
+            }
+          }
+        });
+  }
+
+  /**
+   * Removes the events of every entry before {@code sequence}, keeping their leaf hashes, chain
+   * values and the checkpoints; does nothing for entries already removed. The in-memory sink's
+   * {@code removeEventsBefore}, as an administrator's operation.
+   *
+   * @param admin connections as the tables' owner (the application role cannot change rows)
+   * @param table the log table given to {@link #install}
+   * @return the first retained entry afterwards
+   * @throws IllegalArgumentException if {@code table} is invalid, or {@code sequence} is negative
+   *     or beyond the log's size (nothing is changed)
+   * @throws ComplianceException if the database refuses
+   */
+  public static long removeEventsBefore(DataSource admin, String table, long sequence) {
+    return retain(
+        admin,
+        table,
+        (connection, names, size) -> {
+          if (sequence < 0 || sequence > size) {
+            throw new IllegalArgumentException(
+                "retention point must be 0 to " + size + " (the log's size), got " + sequence);
+          }
+          return sequence;
+        });
+  }
+
+  private interface RetentionPoint {
+    long choose(Connection connection, TableNames names, long size) throws SQLException;
+  }
+
+  private static long retain(DataSource admin, String table, RetentionPoint point) {
+    Objects.requireNonNull(admin, "admin");
+    TableNames names = TableNames.parse(table);
+    try (Connection connection = admin.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock =
+            connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?::regclass::oid::int)")) {
+          lock.setInt(1, LOCK_CLASS);
+          lock.setString(2, names.log());
+          lock.execute();
+        }
+        long size;
+        try (Statement statement = connection.createStatement();
+            ResultSet row =
+                statement.executeQuery("SELECT coalesce(max(seq) + 1, 0) FROM " + names.log())) {
+          row.next();
+          size = row.getLong(1);
+        }
+        long before = point.choose(connection, names, size);
+        try (PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE "
+                    + names.log()
+                    + " SET event = NULL WHERE seq < ? AND event IS NOT NULL")) {
+          update.setLong(1, before);
+          update.executeUpdate();
+        }
+        long first = firstRetained(connection, names);
+        connection.commit();
+        return first;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new ComplianceException(
+          "could not apply retention to audit log " + table + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -413,6 +579,7 @@ public final class PostgresAuditSink implements AuditSink {
     scan(
         from,
         to,
+        true,
         "seq, event, leaf_hash, chain",
         row -> {
           byte[] chain = row.getBytes(4);
@@ -432,21 +599,22 @@ public final class PostgresAuditSink implements AuditSink {
   @Override
   public void readLeafHashes(long from, long to, Consumer<byte[]> consumer) {
     Objects.requireNonNull(consumer, "consumer");
-    scan(from, to, "seq, leaf_hash", row -> consumer.accept(row.getBytes(2)));
+    scan(from, to, false, "seq, leaf_hash", row -> consumer.accept(row.getBytes(2)));
   }
 
   private interface RowReader {
     void read(ResultSet row) throws SQLException;
   }
 
-  private void scan(long from, long to, String columns, RowReader reader) {
+  private void scan(long from, long to, boolean events, String columns, RowReader reader) {
     requireOpen();
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         long size = size(connection);
-        if (from < 0 || from > to || to > size) {
+        long first = events ? firstRetained(connection, names) : 0;
+        if (from < first || from > to || to > size) {
           throw new IllegalArgumentException(
               "cannot read entries ["
                   + from
@@ -454,7 +622,9 @@ public final class PostgresAuditSink implements AuditSink {
                   + to
                   + ") of "
                   + names.log()
-                  + ": the retained entries are [0, "
+                  + (events ? ": the retained entries are [" : ": the entries are [")
+                  + first
+                  + ", "
                   + size
                   + ")");
         }
