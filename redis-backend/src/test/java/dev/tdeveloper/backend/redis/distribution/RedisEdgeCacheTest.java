@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.testkit.Concurrently;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import dev.tdeveloper.tenancy.testkit.servers.LocalRedisExtension;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +79,41 @@ class RedisEdgeCacheTest {
       assertThat(cache.purge(ACME, "t-acme")).isBetween(1, 9);
       assertThat(storedBytes(prefix, ACME)).isZero();
       assertThat(storedBytes(prefix, GLOBEX)).isPositive();
+    }
+  }
+
+  @Test
+  void concurrentPutsKeepOneTenantsAccountsExactAndWithinBudget() throws Exception {
+    String prefix = TestRedis.freshPrefix("edge");
+    String base = prefix + "{acme}:";
+    try (RedisEdgeCache cache = cache(prefix, 40, 20_000)) {
+      Concurrently.run(
+          4,
+          thread -> {
+            Random random = new Random(42 + thread);
+            for (int i = 0; i < 150; i++) {
+              String key = "k" + random.nextInt(80);
+              Set<String> tags = Set.of("t" + random.nextInt(5), "all");
+              cache.put(ACME, key, sized(random.nextInt(1_500)), TTL, tags);
+              if (i % 40 == 0) {
+                cache.purge(ACME, "t" + random.nextInt(5));
+              }
+            }
+          });
+      Map<String, String> info = redis.redis().hgetall(base + "info");
+      assertThat(redis.redis().zcard(base + "ord")).isEqualTo(info.size());
+      assertThat(redis.redis().zcard(base + "exp")).isEqualTo(info.size());
+      assertThat(redis.redis().keys(base + "e:*")).hasSize(info.size());
+      assertThat(info.size()).isLessThanOrEqualTo(40);
+      long stored = storedBytes(prefix, ACME);
+      assertThat(stored).isLessThanOrEqualTo(20_000);
+      long summed = 0;
+      for (String key : info.keySet()) {
+        summed += redis.redis().strlen(base + "e:" + key) + key.length();
+      }
+      assertThat(stored).as("the byte counter is the sum of the entries").isEqualTo(summed);
+      assertThat(redis.redis().smembers(base + "t:all"))
+          .containsExactlyInAnyOrderElementsOf(info.keySet());
     }
   }
 

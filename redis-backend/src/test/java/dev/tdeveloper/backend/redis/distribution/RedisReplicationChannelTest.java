@@ -236,6 +236,21 @@ class RedisReplicationChannelTest {
   }
 
   @Test
+  void anAcknowledgementBeyondTheStreamIsReportedAsLostDataNotAnEmptyPoll() {
+    String prefix = TestRedis.freshPrefix("repl");
+    try (RedisReplicationChannel channel = channel(prefix, 1000)) {
+      channel.publish(change(EU, "a", US));
+      // what a failover to a replica that missed writes leaves behind
+      redis.redis().hset(prefix + "{eu-west-1}:acks", "us-east-1", "9");
+      assertThatThrownBy(() -> channel.poll(US, 10))
+          .isInstanceOf(DistributionException.class)
+          .hasMessageContaining("us-east-1 acknowledged 9 from eu-west-1")
+          .hasMessageContaining("ends at 1")
+          .hasMessageContaining("Redis lost data");
+    }
+  }
+
+  @Test
   void acknowledgingBeyondWhatWasPublishedIsRefusedAndChangesNothing() {
     try (RedisReplicationChannel channel = channel(TestRedis.freshPrefix("repl"), 1000)) {
       channel.publish(change(EU, "a", US));
