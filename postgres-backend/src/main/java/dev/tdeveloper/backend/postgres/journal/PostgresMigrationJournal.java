@@ -6,11 +6,7 @@ import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.migration.MigrationJournal;
 import dev.tdeveloper.tenancy.migration.MigrationJournalException;
-import dev.tdeveloper.tenancy.migration.MigrationPhase;
-import dev.tdeveloper.tenancy.migration.MigrationPlan;
 import dev.tdeveloper.tenancy.migration.MigrationState;
-import dev.tdeveloper.tenancy.routing.ShardId;
-import dev.tdeveloper.tenancy.spi.Checksum;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,7 +151,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
                       + " WHERE NOT EXISTS (SELECT 1 FROM "
                       + qualified
                       + " WHERE tenant_id = ? AND NOT finished) ON CONFLICT DO NOTHING")) {
-            bind(insert, state);
+            MigrationRows.bind(insert, state);
             insert.setString(18, state.plan().tenant().value());
             if (insert.executeUpdate() == 1) {
               return true;
@@ -192,7 +188,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
                       + ") = ("
                       + VALUES
                       + ") WHERE id = ?")) {
-            bind(update, state);
+            MigrationRows.bind(update, state);
             update.setObject(18, id);
             if (update.executeUpdate() == 0) {
               throw new IllegalArgumentException("unknown migration " + id);
@@ -213,27 +209,6 @@ public final class PostgresMigrationJournal implements MigrationJournal {
           }
           return null;
         });
-  }
-
-  private static void bind(PreparedStatement s, MigrationState state) throws SQLException {
-    MigrationPlan plan = state.plan();
-    s.setObject(1, plan.id());
-    s.setString(2, plan.tenant().value());
-    s.setString(3, plan.source().value());
-    s.setString(4, plan.target().value());
-    s.setString(5, plan.sourceStore());
-    s.setString(6, plan.targetStore());
-    s.setLong(7, plan.recordCount());
-    s.setLong(8, plan.sourceChecksum().count());
-    s.setString(9, plan.sourceChecksum().sha256());
-    s.setBoolean(10, plan.overwriteTarget());
-    Jdbc.setInstant(s, 11, plan.plannedAt());
-    s.setString(12, state.phase().name());
-    Jdbc.setText(s, 13, state.lastCopiedKey());
-    s.setLong(14, state.copiedRecords());
-    Jdbc.setInstant(s, 15, state.updatedAt());
-    Jdbc.setText(s, 16, state.failure());
-    s.setBoolean(17, state.phase().isTerminal());
   }
 
   @Override
@@ -270,7 +245,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           try {
-            out.add(decode(rows));
+            out.add(MigrationRows.decode(rows));
           } catch (IllegalArgumentException e) {
             throw new SQLException(
                 "a row is not a valid migration state: " + e.getMessage(), "XX001", e);
@@ -279,28 +254,6 @@ public final class PostgresMigrationJournal implements MigrationJournal {
       }
     }
     return out;
-  }
-
-  private static MigrationState decode(ResultSet row) throws SQLException {
-    MigrationPlan plan =
-        new MigrationPlan(
-            row.getObject(1, UUID.class),
-            TenantId.of(row.getString(2)),
-            ShardId.of(row.getString(3)),
-            ShardId.of(row.getString(4)),
-            row.getString(5),
-            row.getString(6),
-            row.getLong(7),
-            new Checksum(row.getLong(8), row.getString(9)),
-            row.getBoolean(10),
-            Jdbc.requiredInstant(row, 11));
-    return new MigrationState(
-        plan,
-        MigrationPhase.valueOf(row.getString(12)),
-        Optional.ofNullable(row.getString(13)),
-        row.getLong(14),
-        Jdbc.requiredInstant(row, 15),
-        Optional.ofNullable(row.getString(16)));
   }
 
   /** Marks the journal closed; the data source stays the caller's. Idempotent. */

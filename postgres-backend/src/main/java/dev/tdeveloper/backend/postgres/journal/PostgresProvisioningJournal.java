@@ -4,20 +4,15 @@ import dev.tdeveloper.backend.postgres.internal.Jdbc;
 import dev.tdeveloper.backend.postgres.internal.Names;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.provision.LifecycleOperation;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
-import dev.tdeveloper.tenancy.spi.SagaState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,12 +150,12 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
                       + COLUMNS
                       + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (saga_id) DO NOTHING")) {
-            bind(connection, insert, record);
+            SagaRows.bind(connection, insert, record);
             if (insert.executeUpdate() == 1) {
               return null;
             }
           }
-          checkReplace(locked(connection, record.sagaId()), record);
+          SagaRows.checkReplace(locked(connection, record.sagaId()), record);
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE "
@@ -168,7 +163,7 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
                       + " SET ("
                       + COLUMNS
                       + ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE saga_id = ?")) {
-            bind(connection, update, record);
+            SagaRows.bind(connection, update, record);
             update.setString(17, record.sagaId());
             update.executeUpdate();
           }
@@ -182,55 +177,6 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
       throw new SQLException("saga " + sagaId + " was neither inserted nor found", "40001");
     }
     return rows.get(0);
-  }
-
-  /** The rules of tenancy-core's journals: same saga identity, not terminal yet. */
-  private static void checkReplace(SagaRecord previous, SagaRecord next) {
-    boolean sameSaga =
-        previous.tenantId().equals(next.tenantId())
-            && previous.operation() == next.operation()
-            && previous.steps().equals(next.steps())
-            && previous.startedAt().equals(next.startedAt());
-    if (!sameSaga) {
-      throw new IllegalArgumentException(
-          "saga "
-              + next.sagaId()
-              + " is recorded as "
-              + previous.operation()
-              + " of tenant '"
-              + previous.tenantId()
-              + "' started "
-              + previous.startedAt()
-              + "; a record for "
-              + next.operation()
-              + " of tenant '"
-              + next.tenantId()
-              + "' cannot replace it");
-    }
-    if (previous.state().isTerminal()) {
-      throw new IllegalStateException(
-          "saga " + next.sagaId() + " is already " + previous.state() + "; it cannot be updated");
-    }
-  }
-
-  private static void bind(Connection connection, PreparedStatement s, SagaRecord r)
-      throws SQLException {
-    s.setString(1, r.sagaId());
-    s.setString(2, r.operation().name());
-    s.setString(3, r.tenantId().value());
-    s.setArray(4, connection.createArrayOf("text", r.steps().toArray()));
-    s.setInt(5, r.completed());
-    Jdbc.setText(s, 6, r.activeStep());
-    s.setString(7, r.state().name());
-    s.setArray(8, connection.createArrayOf("text", r.data().keySet().toArray()));
-    s.setArray(9, connection.createArrayOf("text", r.data().values().toArray()));
-    Jdbc.setText(s, 10, r.reason());
-    Jdbc.setText(s, 11, r.failedStep());
-    Jdbc.setText(s, 12, r.failure());
-    s.setArray(13, connection.createArrayOf("text", r.compensationFailures().toArray()));
-    Jdbc.setInstant(s, 14, r.startedAt());
-    Jdbc.setInstant(s, 15, r.updatedAt());
-    s.setBoolean(16, r.state().isTerminal());
   }
 
   @Override
@@ -263,43 +209,11 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
       }
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          out.add(decode(rows));
+          out.add(SagaRows.decode(rows));
         }
       }
     }
     return out;
-  }
-
-  private static SagaRecord decode(ResultSet row) throws SQLException {
-    try {
-      return decodeRow(row);
-    } catch (IllegalArgumentException e) {
-      throw new SQLException("a row is not a valid saga record: " + e.getMessage(), "XX001", e);
-    }
-  }
-
-  private static SagaRecord decodeRow(ResultSet row) throws SQLException {
-    String[] keys = (String[]) row.getArray(8).getArray();
-    String[] values = (String[]) row.getArray(9).getArray();
-    Map<String, String> data = new LinkedHashMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      data.put(keys[i], values[i]);
-    }
-    return new SagaRecord(
-        row.getString(1),
-        LifecycleOperation.valueOf(row.getString(2)),
-        TenantId.of(row.getString(3)),
-        Arrays.asList((String[]) row.getArray(4).getArray()),
-        row.getInt(5),
-        Optional.ofNullable(row.getString(6)),
-        SagaState.valueOf(row.getString(7)),
-        data,
-        Optional.ofNullable(row.getString(10)),
-        Optional.ofNullable(row.getString(11)),
-        Optional.ofNullable(row.getString(12)),
-        Arrays.asList((String[]) row.getArray(13).getArray()),
-        Jdbc.requiredInstant(row, 14),
-        Jdbc.requiredInstant(row, 15));
   }
 
   /** Marks the journal closed; the data source stays the caller's. Idempotent. */

@@ -3,7 +3,6 @@ package dev.tdeveloper.backend.postgres.ops;
 import dev.tdeveloper.backend.postgres.internal.Jdbc;
 import dev.tdeveloper.backend.postgres.internal.Names;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
-import dev.tdeveloper.observability.alert.Matcher;
 import dev.tdeveloper.observability.alert.NotificationLogEntry;
 import dev.tdeveloper.observability.alert.Silence;
 import dev.tdeveloper.observability.spi.AlertStateStore;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -80,39 +78,10 @@ public final class PostgresAlertStateStore implements AlertStateStore {
     StateTable t = StateTable.parse("table", table);
     String role = Names.requireIdentifier("applicationRole", applicationRole);
     try {
-      StateTable.install(admin, t, role, resolved -> ddl(resolved, role));
+      StateTable.install(admin, t, role, resolved -> AlertStateRows.ddl(resolved, role));
     } catch (SQLException e) {
       throw new AlertStateStoreException("could not install alert state " + table + ": " + e, e);
     }
-  }
-
-  private static List<String> ddl(StateTable t, String role) {
-    String log = t.qualified("_notifications");
-    String silences = t.qualified("_silences");
-    List<String> sql = new ArrayList<>();
-    sql.add(
-        "CREATE TABLE IF NOT EXISTS "
-            + log
-            + " (group_key text NOT NULL, receiver text NOT NULL, notified_at numeric NOT NULL,"
-            + " firing bigint[] NOT NULL, resolved bigint[] NOT NULL,"
-            + " PRIMARY KEY (group_key, receiver))");
-    sql.add(
-        "CREATE INDEX IF NOT EXISTS "
-            + t.local("_notifications_at")
-            + " ON "
-            + log
-            + " (notified_at)");
-    sql.add(
-        "CREATE TABLE IF NOT EXISTS "
-            + silences
-            + " (id text PRIMARY KEY, position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
-            + " matcher_names text[] NOT NULL, matcher_types text[] NOT NULL,"
-            + " matcher_values text[] NOT NULL, starts_at numeric NOT NULL,"
-            + " ends_at numeric NOT NULL CHECK (ends_at > starts_at), created_by text NOT NULL,"
-            + " comment text NOT NULL, tenant text)");
-    sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE, DELETE", log, silences));
-    sql.add(StateTable.identityUsage(role, silences, "position"));
-    return sql;
   }
 
   /** Opens the installed tables {@value #DEFAULT_TABLE}{@code _*}. */
@@ -250,22 +219,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
                           + " ORDER BY position");
               ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-              String[] names = (String[]) rows.getArray(2).getArray();
-              String[] types = (String[]) rows.getArray(3).getArray();
-              String[] values = (String[]) rows.getArray(4).getArray();
-              List<Matcher> matchers = new ArrayList<>(names.length);
-              for (int i = 0; i < names.length; i++) {
-                matchers.add(new Matcher(names[i], Matcher.Type.valueOf(types[i]), values[i]));
-              }
-              out.add(
-                  new Silence(
-                      rows.getString(1),
-                      matchers,
-                      Jdbc.requiredInstant(rows, 5),
-                      Jdbc.requiredInstant(rows, 6),
-                      rows.getString(7),
-                      rows.getString(8),
-                      Optional.ofNullable(rows.getString(9))));
+              out.add(AlertStateRows.silence(rows));
             }
           }
           return out;
@@ -290,23 +244,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
                       + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
                       + " created_by = excluded.created_by, comment = excluded.comment,"
                       + " tenant = excluded.tenant")) {
-            List<Matcher> matchers = silence.matchers();
-            upsert.setString(1, silence.id());
-            upsert.setArray(
-                2,
-                connection.createArrayOf("text", matchers.stream().map(Matcher::name).toArray()));
-            upsert.setArray(
-                3,
-                connection.createArrayOf(
-                    "text", matchers.stream().map(m -> m.type().name()).toArray()));
-            upsert.setArray(
-                4,
-                connection.createArrayOf("text", matchers.stream().map(Matcher::value).toArray()));
-            Jdbc.setInstant(upsert, 5, silence.startsAt());
-            Jdbc.setInstant(upsert, 6, silence.endsAt());
-            upsert.setString(7, silence.createdBy());
-            upsert.setString(8, silence.comment());
-            Jdbc.setText(upsert, 9, silence.tenant());
+            AlertStateRows.bindSilence(connection, upsert, silence);
             upsert.executeUpdate();
           }
           return null;
