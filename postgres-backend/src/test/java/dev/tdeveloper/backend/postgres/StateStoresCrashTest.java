@@ -1,0 +1,131 @@
+package dev.tdeveloper.backend.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tdeveloper.backend.postgres.journal.PostgresMigrationJournal;
+import dev.tdeveloper.backend.postgres.journal.PostgresProvisioningJournal;
+import dev.tdeveloper.backend.postgres.ops.PostgresEscalationStateStore;
+import dev.tdeveloper.observability.spi.EscalationState;
+import dev.tdeveloper.tenancy.migration.MigrationPhase;
+import dev.tdeveloper.tenancy.migration.MigrationState;
+import dev.tdeveloper.tenancy.spi.SagaRecord;
+import dev.tdeveloper.tenancy.spi.SagaState;
+import dev.tdeveloper.tenancy.testkit.ChildJvm;
+import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
+import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a child JVM writing to the escalation store and the journals, then checks that every write
+ * it acknowledged survived, and that the write in flight left the old state or the new one.
+ */
+@ExtendWith(LocalPostgresExtension.class)
+class StateStoresCrashTest {
+  private static final int ACKS_BEFORE_KILL = 60;
+  private static StateDatabase db;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void install(LocalPostgres postgres) throws Exception {
+    db = new StateDatabase(postgres, "crash_state");
+    PostgresEscalationStateStore.install(db.admin(), "ops.escalation", db.role());
+    PostgresProvisioningJournal.install(db.admin(), "ops.sagas", db.role());
+    PostgresMigrationJournal.install(db.admin(), "ops.migrations", db.role());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  /** Runs the writer until it acknowledged enough writes, kills it; returns the last ack. */
+  private int killWriterOf(String kind, String table) throws Exception {
+    int last = -1;
+    try (ChildJvm child =
+        ChildJvm.start(
+            StateWriterMain.class,
+            temp.resolve(kind + ".err"),
+            db.url(),
+            db.role(),
+            db.password(),
+            kind,
+            table)) {
+      assertThat(child.nextLine(60)).as(child.errorOutput()).isEqualTo("READY");
+      while (last < ACKS_BEFORE_KILL) {
+        String line = child.nextLine(60);
+        assertThat(line).as(child.errorOutput()).startsWith("ACK ");
+        last = Integer.parseInt(line.substring(4));
+      }
+      for (String line : child.kill()) {
+        // A line cut short by the kill names an earlier write or is not an acknowledgement.
+        if (line.matches("ACK \\d+")) {
+          last = Math.max(last, Integer.parseInt(line.substring(4)));
+        }
+      }
+    }
+    return last;
+  }
+
+  @Test
+  void anEscalationSaveAcknowledgedBeforeTheKillSurvivesWhole() throws Exception {
+    int last = killWriterOf("escalation", "ops.escalation");
+    try (PostgresEscalationStateStore store =
+        PostgresEscalationStateStore.open(db.app(), "ops.escalation")) {
+      EscalationState stored = store.load(StateWriterMain.INCIDENT).orElseThrow();
+      assertThat(stored.level()).isBetween(last, last + 1);
+      assertThat(stored).isEqualTo(StateWriterMain.escalation(stored.level()));
+    }
+  }
+
+  @Test
+  void everyAcknowledgedSagaSurvivesAndTheOneInFlightIsWhole() throws Exception {
+    int last = killWriterOf("provisioning", "ops.sagas");
+    try (PostgresProvisioningJournal journal =
+        PostgresProvisioningJournal.open(db.app(), "ops.sagas")) {
+      for (int n = 0; n <= last; n++) {
+        assertThat(journal.find("saga-" + n)).contains(StateWriterMain.saga(n, SagaState.DONE));
+      }
+      Optional<SagaRecord> inFlight = journal.find("saga-" + (last + 1));
+      inFlight.ifPresent(
+          r ->
+              assertThat(r)
+                  .isIn(
+                      StateWriterMain.saga(last + 1, SagaState.RUNNING),
+                      StateWriterMain.saga(last + 1, SagaState.DONE)));
+      assertThat(journal.find("saga-" + (last + 2))).isEmpty();
+      assertThat(journal.incomplete()).hasSizeLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void everyAcknowledgedMigrationSurvivesAndTheGuardStillHolds() throws Exception {
+    int last = killWriterOf("migration", "ops.migrations");
+    try (PostgresMigrationJournal journal =
+        PostgresMigrationJournal.open(db.app(), "ops.migrations")) {
+      for (int n = 0; n <= last; n++) {
+        MigrationState state = journal.find(new UUID(0x5eed, n)).orElseThrow();
+        assertThat(state.phase()).isEqualTo(MigrationPhase.COMPLETED);
+        assertThat(state.copiedRecords()).isEqualTo(n + 1);
+      }
+      Optional<MigrationState> inFlight = journal.find(new UUID(0x5eed, last + 1));
+      if (inFlight.isPresent() && !inFlight.get().phase().isTerminal()) {
+        MigrationState unfinished = inFlight.get();
+        assertThat(journal.unfinished(unfinished.plan().tenant())).contains(unfinished);
+        assertThat(journal.tryBegin(StateWriterMain.migration(1_000_000 + last)))
+            .as("another tenant is not blocked")
+            .isTrue();
+      }
+      assertThat(journal.list())
+          .filteredOn(s -> !s.phase().isTerminal())
+          .hasSizeLessThanOrEqualTo(2);
+    }
+  }
+}
