@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,18 +42,26 @@ import java.util.concurrent.atomic.LongAdder;
  * is not verified.
  *
  * <p>{@link #throttleNext} makes the next requests answer {@code ThrottlingException} (400), which
- * the SDK's retry strategy retries: a test proves retries happen by the request count. State lives
- * in memory only. Thread-safe.
+ * the SDK's retry strategy retries: a test proves retries happen by the request count; {@link
+ * #failNext} answers any error once. State lives in memory only. Thread-safe.
  */
 public final class LocalAwsJsonServer implements AutoCloseable {
   /** The region the ARNs name: {@value}. */
   public static final String REGION = "us-east-1";
+
+  static {
+    // The JDK server's Nagle delay meets the client's delayed ACK: ~40 ms per small answer.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final LocalKms kms;
   private final LocalSecretsManager secretsManager;
   private final AtomicInteger throttle = new AtomicInteger();
+  private final AtomicReference<AwsJsonError> injected = new AtomicReference<>();
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
   private LocalAwsJsonServer(InstantSource clock) {
@@ -93,6 +102,16 @@ public final class LocalAwsJsonServer implements AutoCloseable {
       throw new IllegalArgumentException("count must not be negative, was " + count);
     }
     throttle.set(count);
+  }
+
+  /**
+   * Makes the next request (of any service) answer the error {@code type} with HTTP 400 and {@code
+   * message}, for tests that a client never repeats what a server echoes.
+   */
+  public void failNext(String type, String message) {
+    injected.set(
+        new AwsJsonError(
+            Objects.requireNonNull(type, "type"), 400, Objects.requireNonNull(message, "message")));
   }
 
   /**
@@ -148,6 +167,10 @@ public final class LocalAwsJsonServer implements AutoCloseable {
         || exchange.getRequestHeaders().getFirst("X-Amz-Date") == null) {
       throw new AwsJsonError(
           "MissingAuthenticationTokenException", 403, "Request is missing Authentication Token");
+    }
+    AwsJsonError failure = injected.getAndSet(null);
+    if (failure != null) {
+      throw failure;
     }
     if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw AwsJsonError.of("ThrottlingException", "Rate exceeded");

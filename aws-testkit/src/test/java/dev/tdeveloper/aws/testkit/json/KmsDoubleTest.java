@@ -182,6 +182,19 @@ class KmsDoubleTest {
   }
 
   @Test
+  void anInjectedErrorIsAnsweredOnceWithItsTypeAndMessage() {
+    server.failNext("ValidationException", "echoed value");
+    assertThatThrownBy(this::newKey)
+        .isInstanceOfSatisfying(
+            KmsException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+              assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("echoed value");
+            });
+    assertThat(newKey()).isNotEmpty();
+  }
+
+  @Test
   void unsignedRequestsAreRefused() throws Exception {
     var request =
         java.net.http.HttpRequest.newBuilder(server.endpoint())
