@@ -3,7 +3,9 @@ package dev.tdeveloper.backend.aws.kms;
 import dev.tdeveloper.security.spi.KeyManagerException;
 import dev.tdeveloper.security.spi.KeyUnavailableException;
 import dev.tdeveloper.security.spi.KeyVersion;
+import dev.tdeveloper.security.spi.SecretStoreException;
 import dev.tdeveloper.tenancy.TenantId;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -43,5 +45,16 @@ final class KmsErrors {
 
   static String describe(KeyVersion v) {
     return "key version " + v.version() + " of tenant " + v.tenant().value();
+  }
+
+  static <T> T call(String operation, TenantId tenant, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      throw KmsErrors.failure(operation, tenant, e);
+    } catch (SecretStoreException e) {
+      throw new KeyManagerException(
+          "the key version records failed to " + operation + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -6,16 +6,14 @@ import dev.tdeveloper.security.spi.KeyState;
 import dev.tdeveloper.security.spi.KeyUnavailableException;
 import dev.tdeveloper.security.spi.KeyUnwrapException;
 import dev.tdeveloper.security.spi.KeyVersion;
-import dev.tdeveloper.security.spi.SecretStoreException;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -64,14 +62,10 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 public final class KmsKeyManager implements KeyManager {
   private final KmsClient kms;
   private final KeyMode mode;
-  private final Ticker ticker;
-  private final long refreshNanos;
   private final UnwrapCache unwrapped;
-  private final Map<TenantId, Loaded> tenants = new ConcurrentHashMap<>();
+  private final VersionCache cache;
   private final List<AutoCloseable> owned;
   private volatile boolean closed;
-
-  private record Loaded(List<KmsVersion> versions, long at) {}
 
   KmsKeyManager(
       KmsClient kms,
@@ -83,8 +77,7 @@ public final class KmsKeyManager implements KeyManager {
     this.owned = List.copyOf(owned);
     this.kms = kms;
     this.mode = mode;
-    this.ticker = ticker;
-    this.refreshNanos = refreshNanos;
+    this.cache = new VersionCache(mode, ticker, refreshNanos);
     this.unwrapped = cache;
   }
 
@@ -96,49 +89,39 @@ public final class KmsKeyManager implements KeyManager {
   private List<KmsVersion> versionsOf(TenantId tenant, int atLeast) {
     Objects.requireNonNull(tenant, "tenant");
     requireOpen();
-    Loaded loaded = tenants.get(tenant);
-    if (loaded == null
-        || ticker.read() - loaded.at() >= refreshNanos
-        || loaded.versions().size() < atLeast) {
-      synchronized (this) {
-        loaded = tenants.get(tenant);
-        if (loaded == null
-            || ticker.read() - loaded.at() >= refreshNanos
-            || loaded.versions().size() < atLeast) {
-          loaded = reload(tenant, loaded == null ? List.of() : loaded.versions());
-        }
-      }
-    }
-    return loaded.versions();
+    return cache.get(tenant, atLeast);
   }
 
-  private Loaded reload(TenantId tenant, List<KmsVersion> known) {
-    Loaded fresh =
-        new Loaded(
-            List.copyOf(call("load", tenant, () -> mode.load(tenant, known))), ticker.read());
-    tenants.put(tenant, fresh);
-    return fresh;
+  private List<KmsVersion> reload(TenantId tenant, List<KmsVersion> known) {
+    return cache.reload(tenant, known);
   }
 
   @Override
   public synchronized KeyVersion rotate(TenantId tenant) {
+    return retrying(
+        tenant,
+        "rotate the key of tenant " + tenant.value(),
+        known -> {
+          KmsVersion added = KmsErrors.call("rotate", tenant, () -> mode.create(tenant, known));
+          List<KmsVersion> after = new ArrayList<>(known);
+          after.add(added);
+          cache.put(tenant, after);
+          return added.meta();
+        });
+  }
+
+  /** Runs {@code change} on the tenant's versions, reloading and again when another writer won. */
+  private KeyVersion retrying(
+      TenantId tenant, String what, Function<List<KmsVersion>, KeyVersion> change) {
     List<KmsVersion> known = versionsOf(tenant, 0);
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 1; ; attempt++) {
       try {
-        List<KmsVersion> k = known;
-        KmsVersion added = call("rotate", tenant, () -> mode.create(tenant, k));
-        List<KmsVersion> after = new ArrayList<>(known);
-        after.add(added);
-        tenants.put(tenant, new Loaded(List.copyOf(after), ticker.read()));
-        return added.meta();
+        return change.apply(known);
       } catch (KeyMode.Raced e) {
-        if (attempt == 4) {
-          throw new KeyManagerException(
-              "could not rotate the key of tenant "
-                  + tenant.value()
-                  + ": other writers kept racing");
+        if (attempt == 5) {
+          throw new KeyManagerException("could not " + what + ": other writers kept racing");
         }
-        known = reload(tenant, known).versions();
+        known = reload(tenant, known);
       }
     }
   }
@@ -169,7 +152,7 @@ public final class KmsKeyManager implements KeyManager {
   @Override
   public synchronized List<TenantId> tenants() {
     requireOpen();
-    return call("list tenants", null, mode::tenants);
+    return KmsErrors.call("list tenants", null, mode::tenants);
   }
 
   @Override
@@ -240,7 +223,7 @@ public final class KmsKeyManager implements KeyManager {
     KmsVersion v = versions.get(version - 1);
     if (v.meta().state() == KeyState.DISABLED) {
       synchronized (this) {
-        v = reload(tenant, List.of()).versions().get(version - 1);
+        v = reload(tenant, List.of()).get(version - 1);
       }
     }
     if (v.meta().state() != KeyState.ENABLED) {
@@ -264,7 +247,7 @@ public final class KmsKeyManager implements KeyManager {
       TenantId tenant = v.meta().tenant();
       int n = v.meta().version();
       synchronized (this) {
-        List<KmsVersion> now = reload(tenant, List.of()).versions();
+        List<KmsVersion> now = reload(tenant, List.of());
         if (n <= now.size() && now.get(n - 1).meta().state() != KeyState.ENABLED) {
           state = now.get(n - 1).meta().state();
         }
@@ -292,50 +275,34 @@ public final class KmsKeyManager implements KeyManager {
   }
 
   private synchronized KeyVersion change(TenantId tenant, int version, KeyState target) {
-    List<KmsVersion> known = versionsOf(tenant, version);
-    for (int attempt = 0; ; attempt++) {
-      if (version < 1 || version > known.size()) {
-        throw KmsErrors.missing(tenant, version);
-      }
-      KmsVersion v = known.get(version - 1);
-      if (v.meta().state() == KeyState.DESTROYED && target != KeyState.DESTROYED) {
-        throw new KeyUnavailableException(
-            tenant,
-            version,
-            KeyState.DESTROYED,
-            KmsErrors.describe(v.meta()) + " is DESTROYED; it cannot become " + target);
-      }
-      if (v.meta().state() == target) {
-        return v.meta();
-      }
-      try {
-        List<KmsVersion> k = known;
-        KmsVersion changed =
-            call(target.name().toLowerCase(Locale.ROOT), tenant, () -> mode.change(k, v, target));
-        List<KmsVersion> after = new ArrayList<>(known);
-        after.set(version - 1, changed);
-        tenants.put(tenant, new Loaded(List.copyOf(after), ticker.read()));
-        unwrapped.clear();
-        return changed.meta();
-      } catch (KeyMode.Raced e) {
-        if (attempt == 4) {
-          throw new KeyManagerException(
-              "could not change " + KmsErrors.describe(v.meta()) + ": other writers kept racing");
-        }
-        known = reload(tenant, known).versions();
-      }
-    }
-  }
-
-  private <T> T call(String operation, TenantId tenant, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (SdkException e) {
-      throw KmsErrors.failure(operation, tenant, e);
-    } catch (SecretStoreException e) {
-      throw new KeyManagerException(
-          "the key version records failed to " + operation + ": " + e.getMessage(), e);
-    }
+    versionsOf(tenant, version);
+    return retrying(
+        tenant,
+        "change key version " + version + " of tenant " + tenant.value(),
+        known -> {
+          if (version < 1 || version > known.size()) {
+            throw KmsErrors.missing(tenant, version);
+          }
+          KmsVersion v = known.get(version - 1);
+          if (v.meta().state() == KeyState.DESTROYED && target != KeyState.DESTROYED) {
+            throw new KeyUnavailableException(
+                tenant,
+                version,
+                KeyState.DESTROYED,
+                KmsErrors.describe(v.meta()) + " is DESTROYED; it cannot become " + target);
+          }
+          if (v.meta().state() == target) {
+            return v.meta();
+          }
+          String operation = target.name().toLowerCase(Locale.ROOT);
+          KmsVersion changed =
+              KmsErrors.call(operation, tenant, () -> mode.change(known, v, target));
+          List<KmsVersion> after = new ArrayList<>(known);
+          after.set(version - 1, changed);
+          cache.put(tenant, after);
+          unwrapped.clear();
+          return changed.meta();
+        });
   }
 
   private void requireOpen() {
@@ -354,7 +321,7 @@ public final class KmsKeyManager implements KeyManager {
       return;
     }
     closed = true;
-    tenants.clear();
+    cache.clear();
     unwrapped.clear();
     for (AutoCloseable resource : owned) {
       try {

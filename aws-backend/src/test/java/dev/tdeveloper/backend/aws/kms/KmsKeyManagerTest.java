@@ -112,6 +112,43 @@ class KmsKeyManagerTest {
   }
 
   @Test
+  void aRotationRacedByAnotherInstanceTakesTheNextVersionAndRetiresItsOrphanKey() {
+    KmsKeyManager a = perTenant();
+    KmsKeyManager b = perTenant();
+    a.rotate(ACME);
+    assertThat(b.versions(ACME)).hasSize(1);
+    a.rotate(ACME);
+    long keysBefore = server.requests("TrentService.ScheduleKeyDeletion");
+    assertThat(b.rotate(ACME).version()).as("v2 was taken by the other instance").isEqualTo(3);
+    assertThat(b.versions(ACME)).extracting(KeyVersion::version).containsExactly(1, 2, 3);
+    assertThat(server.requests("TrentService.ScheduleKeyDeletion")).isEqualTo(keysBefore + 1);
+    assertThat(a.version(ACME, 3)).isPresent();
+  }
+
+  @Test
+  void withOneSharedKeyAnotherInstanceSeesADestroyWithinTheRefreshInterval() {
+    String key = kms.createKey(b -> b.description("shared")).keyMetadata().keyId();
+    try (InMemorySecretStore records = InMemorySecretStore.create()) {
+      KmsKeyManager a =
+          KmsKeyManager.builder(kms).sharedKey(key, records, "v").ticker(clock).build();
+      KmsKeyManager b =
+          KmsKeyManager.builder(kms).sharedKey(key, records, "v").ticker(clock).build();
+      a.rotate(ACME);
+      byte[] dek = dek();
+      byte[] wrapped = a.wrap(ACME, 1, dek, AAD);
+      assertThat(b.unwrap(ACME, 1, wrapped, AAD)).isEqualTo(dek);
+      a.destroy(ACME, 1);
+      assertThatThrownBy(() -> a.unwrap(ACME, 1, wrapped, AAD))
+          .isInstanceOf(KeyUnavailableException.class);
+      clock.advance(KmsKeyManagerBuilder.DEFAULT_REFRESH_INTERVAL);
+      assertThatThrownBy(() -> b.unwrap(ACME, 1, wrapped, AAD))
+          .isInstanceOfSatisfying(
+              KeyUnavailableException.class,
+              e -> assertThat(e.state()).contains(dev.tdeveloper.security.spi.KeyState.DESTROYED));
+    }
+  }
+
+  @Test
   void repeatedUnwrapsOfOneKeyCostOneDecryptUntilAStateChange() {
     KmsKeyManager keys = perTenant();
     keys.rotate(ACME);
