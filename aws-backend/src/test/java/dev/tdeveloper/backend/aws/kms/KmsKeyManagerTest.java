@@ -72,6 +72,22 @@ class KmsKeyManagerTest {
   }
 
   @Test
+  void withinTheWaitingPeriodAnOperatorCanCancelTheDeletionAndTheVersionReadsDisabled() {
+    KmsKeyManager keys = perTenant();
+    keys.rotate(ACME);
+    byte[] dek = dek();
+    byte[] wrapped = keys.wrap(ACME, 1, dek, AAD);
+    keys.destroy(ACME, 1);
+    kms.cancelKeyDeletion(b -> b.keyId("alias/app/acme/v1"));
+    KmsKeyManager reopened = perTenant();
+    assertThat(reopened.version(ACME, 1).map(KeyVersion::state))
+        .as("the window is why shredding completes only when it ends")
+        .contains(dev.tdeveloper.security.spi.KeyState.DISABLED);
+    reopened.enable(ACME, 1);
+    assertThat(reopened.unwrap(ACME, 1, wrapped, AAD)).isEqualTo(dek);
+  }
+
+  @Test
   void aVersionKmsHasDeletedAfterTheWaitingPeriodStaysDestroyed() {
     KmsKeyManager keys = perTenant();
     keys.rotate(ACME);
