@@ -45,7 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code tdeveloperRlsCheckoutSelect} / {@code floorCheckoutSelect}: one unit of work as an
  *       application runs it: take a connection, run the query, return the connection. The RLS side
  *       also pays the tenant binding ({@code set_config} of id and token) and the rollback and
- *       {@code DISCARD ALL} that clear the connection on close; the floor runs in autocommit.
+ *       session reset on close (everything {@code DISCARD ALL} clears but the driver's prepared
+ *       statements and the server's cached plans); the floor runs in autocommit;
+ *   <li>{@code discardAllCheckoutSelect}: the RLS unit of work as it was before that reset, with
+ *       {@code DISCARD ALL} on return (the same binding, query and rollback on a plain pool of the
+ *       application role), so that the reset's gain is measured in the same run.
  * </ul>
  *
  * <p>The server is a private {@link LocalPostgres} started per trial ({@code fsync=off}, loopback),
@@ -74,6 +78,8 @@ public class RlsSelectBenchmark {
   private LocalPostgres postgres;
   private TenantDataSource rls;
   private HikariDataSource plain;
+  private HikariDataSource application;
+  private String token;
   private long[] ids;
 
   /** Per-thread random choice of the row to read, and the connections a thread holds. */
@@ -145,6 +151,11 @@ public class RlsSelectBenchmark {
     plain =
         new HikariDataSource(
             pool(postgres.jdbcUrl(database), postgres.user(), postgres.password(), "plain"));
+    HikariConfig applicationPool =
+        pool(postgres.jdbcUrl(database), "bench_app", "bench-password", "discard-all");
+    applicationPool.setAutoCommit(false);
+    application = new HikariDataSource(applicationPool);
+    token = key.token(TENANT);
     for (int t = 0; t < TENANTS; t++) {
       try (Connection connection = rls.getConnection(TenantId.of("t" + t));
           Statement statement = connection.createStatement()) {
@@ -194,6 +205,9 @@ public class RlsSelectBenchmark {
     if (plain != null) {
       plain.close();
     }
+    if (application != null) {
+      application.close();
+    }
     if (postgres != null) {
       postgres.close();
     }
@@ -224,6 +238,28 @@ public class RlsSelectBenchmark {
   public String floorCheckoutSelect(Session session) throws SQLException {
     try (Connection connection = plain.getConnection()) {
       return select(connection, session.next(ids));
+    }
+  }
+
+  /** The unit of work with the reset used before: bind, query, roll back, {@code DISCARD ALL}. */
+  @Benchmark
+  public String discardAllCheckoutSelect(Session session) throws SQLException {
+    try (Connection connection = application.getConnection()) {
+      try (PreparedStatement bind =
+          connection.prepareStatement(
+              "SELECT set_config('app.tenant_id', ?, true),"
+                  + " set_config('app.tenant_token', ?, true)")) {
+        bind.setString(1, TENANT.value());
+        bind.setString(2, token);
+        bind.execute();
+      }
+      String note = select(connection, session.next(ids));
+      connection.rollback();
+      connection.setAutoCommit(true);
+      try (Statement discard = connection.createStatement()) {
+        discard.execute("DISCARD ALL");
+      }
+      return note;
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.tdeveloper.backend.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tdeveloper.backend.postgres.internal.Pools;
+import dev.tdeveloper.backend.postgres.internal.PoolSettings;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.spi.AuditSink;
 import dev.tdeveloper.compliance.spi.AuditSinkProvider;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The {@value #NAME} {@link AuditSinkProvider}: a {@link PostgresAuditSink} over a HikariCP pool of
@@ -49,8 +47,6 @@ public final class PostgresAuditSinkProvider implements AuditSinkProvider {
   /** The default pool size: {@value}. */
   public static final int DEFAULT_POOL_SIZE = 2;
 
-  private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, TABLE, POOL_SIZE);
-
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public PostgresAuditSinkProvider() {}
 
@@ -71,24 +67,23 @@ public final class PostgresAuditSinkProvider implements AuditSinkProvider {
   @Override
   public AuditSink create(Config config) {
     Objects.requireNonNull(config, "config");
-    Map<String, String> properties = config.properties();
-    Pools.refuseUnknown(properties, "postgres.", KEYS, NAME + " audit sink");
-    String url = Pools.requireUrl(URL, properties.get(URL));
-    int poolSize =
-        Pools.poolSize(
-            POOL_SIZE, properties.getOrDefault(POOL_SIZE, Integer.toString(DEFAULT_POOL_SIZE)));
-    String table = properties.getOrDefault(TABLE, PostgresAuditSink.DEFAULT_TABLE);
-    PostgresAuditSink.checkTable(table);
+    PoolSettings settings =
+        PoolSettings.parse(
+            config.properties(),
+            "postgres.",
+            NAME + " audit sink",
+            PostgresAuditSink.DEFAULT_TABLE,
+            DEFAULT_POOL_SIZE);
+    PostgresAuditSink.checkTable(settings.table());
     HikariDataSource dataSource;
     try {
-      dataSource =
-          Pools.open("audit-sink", url, properties.get(USER), properties.get(PASSWORD), poolSize);
+      dataSource = settings.open("audit-sink");
     } catch (RuntimeException e) {
       throw new ComplianceException(
           "could not connect the " + NAME + " audit sink: " + e.getMessage(), e);
     }
     try {
-      return PostgresAuditSink.open(dataSource, dataSource, table, config.clock());
+      return PostgresAuditSink.open(dataSource, dataSource, settings.table(), config.clock());
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -1,13 +1,11 @@
 package dev.tdeveloper.backend.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.internal.PoolSettings;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.spi.TenantRegistryProvider;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@value #NAME} {@link TenantRegistryProvider}: a {@link PostgresTenantRegistry} over a
@@ -47,8 +45,6 @@ public final class PostgresTenantRegistryProvider implements TenantRegistryProvi
   /** The default pool size: {@value}. */
   public static final int DEFAULT_POOL_SIZE = 4;
 
-  private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, TABLE, POOL_SIZE);
-
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public PostgresTenantRegistryProvider() {}
 
@@ -67,63 +63,28 @@ public final class PostgresTenantRegistryProvider implements TenantRegistryProvi
   @Override
   public TenantRegistry create(Map<String, String> config) {
     Objects.requireNonNull(config, "config");
-    Set<String> unknown = new TreeSet<>(config.keySet());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown settings "
-              + unknown
-              + " for the "
-              + NAME
-              + " tenant registry; known: "
-              + new TreeSet<>(KEYS));
-    }
-    String url = config.get(URL);
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          URL
-              + " must be a jdbc:postgresql: URL, was "
-              + (url == null ? "missing" : "'" + url.split("\\?", 2)[0] + "'"));
-    }
-    int poolSize = poolSize(config.getOrDefault(POOL_SIZE, Integer.toString(DEFAULT_POOL_SIZE)));
-    String table = config.getOrDefault(TABLE, PostgresTenantRegistry.DEFAULT_TABLE);
-    HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(url);
-    if (config.containsKey(USER)) {
-      pool.setUsername(config.get(USER));
-    }
-    if (config.containsKey(PASSWORD)) {
-      pool.setPassword(config.get(PASSWORD));
-    }
-    pool.setMaximumPoolSize(poolSize);
-    pool.setPoolName("tenant-registry");
+    PoolSettings settings =
+        PoolSettings.parse(
+            config,
+            "",
+            NAME + " tenant registry",
+            PostgresTenantRegistry.DEFAULT_TABLE,
+            DEFAULT_POOL_SIZE);
     HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(pool);
+      dataSource = settings.open("tenant-registry");
     } catch (RuntimeException e) {
       throw new PostgresBackendException(
           "could not connect the " + NAME + " tenant registry: " + e.getMessage(), e);
     }
     try {
       PostgresTenantRegistry registry =
-          PostgresTenantRegistry.owning(dataSource, dataSource, table);
+          PostgresTenantRegistry.owning(dataSource, dataSource, settings.table());
       registry.createTable();
       return registry;
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
-  }
-
-  private static int poolSize(String value) {
-    try {
-      int size = Integer.parseInt(value);
-      if (size >= 1 && size <= 100) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(POOL_SIZE + " must be 1 to 100, was '" + value + "'");
   }
 }

@@ -1,14 +1,11 @@
 package dev.tdeveloper.backend.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tdeveloper.backend.postgres.internal.Names;
-import dev.tdeveloper.backend.postgres.internal.Pools;
+import dev.tdeveloper.backend.postgres.internal.PoolSettings;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.spi.UsageStoreProvider;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The {@value #NAME} {@link UsageStoreProvider}: a {@link PostgresUsageStore} over a HikariCP pool
@@ -48,8 +45,6 @@ public final class PostgresUsageStoreProvider implements UsageStoreProvider {
   /** The default pool size: {@value}. */
   public static final int DEFAULT_POOL_SIZE = 4;
 
-  private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, TABLE, POOL_SIZE);
-
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public PostgresUsageStoreProvider() {}
 
@@ -67,24 +62,23 @@ public final class PostgresUsageStoreProvider implements UsageStoreProvider {
    */
   @Override
   public UsageStore create(Map<String, String> properties) {
-    Objects.requireNonNull(properties, "properties");
-    Pools.refuseUnknown(properties, "", KEYS, NAME + " usage store");
-    String url = Pools.requireUrl(URL, properties.get(URL));
-    int poolSize =
-        Pools.poolSize(
-            POOL_SIZE, properties.getOrDefault(POOL_SIZE, Integer.toString(DEFAULT_POOL_SIZE)));
-    String table = properties.getOrDefault(TABLE, PostgresUsageStore.DEFAULT_TABLE);
-    Names.qualifiedTable(TABLE, table); // before connecting
+    PoolSettings settings =
+        PoolSettings.parse(
+            properties,
+            "",
+            NAME + " usage store",
+            PostgresUsageStore.DEFAULT_TABLE,
+            DEFAULT_POOL_SIZE);
     HikariDataSource dataSource;
     try {
-      dataSource =
-          Pools.open("usage-store", url, properties.get(USER), properties.get(PASSWORD), poolSize);
+      dataSource = settings.open("usage-store");
     } catch (RuntimeException e) {
       throw new UsageStoreException(
           "could not connect the " + NAME + " usage store: " + e.getMessage(), e);
     }
     try {
-      PostgresUsageStore store = PostgresUsageStore.owning(dataSource, dataSource, table);
+      PostgresUsageStore store =
+          PostgresUsageStore.owning(dataSource, dataSource, settings.table());
       store.createTable();
       return store;
     } catch (RuntimeException e) {

@@ -3,10 +3,13 @@ package dev.tdeveloper.backend.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.tdeveloper.backend.postgres.internal.BoundConnection;
+import dev.tdeveloper.backend.postgres.internal.ConnectionBudget;
 import dev.tdeveloper.backend.postgres.internal.JdbcUrls;
 import dev.tdeveloper.backend.postgres.internal.Names;
 import dev.tdeveloper.backend.postgres.internal.Sql;
+import dev.tdeveloper.backend.postgres.internal.TenantPools;
 import dev.tdeveloper.tenancy.IsolationMode;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
@@ -16,11 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -32,9 +32,13 @@ import javax.sql.DataSource;
  * that is a superuser or has BYPASSRLS).
  *
  * <ul>
- *   <li>{@link IsolationMode#DATABASE DATABASE}: one pool per tenant database (opened on first use,
- *       closed by {@link #evict}); a connection cannot leave its database, so it is handed out as
- *       the pool gives it, autocommit included.
+ *   <li>{@link IsolationMode#DATABASE DATABASE}: one pool per tenant database, opened on first use,
+ *       bounded three ways (see the builder): at most {@code maxOpenTenantPools} open, the least
+ *       recently checked out retired first; {@code tenantPoolSize} connections each; and a {@code
+ *       connectionBudget} of physical connections across all of them, so that one tenant at its
+ *       maximum leaves connections for the others. A retired pool ({@link #evict}, or evicted)
+ *       closes only when its connections have been returned. A connection cannot leave its
+ *       database, so it is handed out as the pool gives it, autocommit included.
  *   <li>{@link IsolationMode#SCHEMA SCHEMA}: one shared pool; each transaction sets {@code
  *       search_path} to the tenant's schema and binds the tenant, whose tables' policies admit only
  *       that tenant, so even SQL naming another tenant's schema sees nothing.
@@ -48,23 +52,28 @@ import javax.sql.DataSource;
  * binding is made when the connection is handed out and again after every {@code commit()} and
  * {@code rollback()}; {@code setAutoCommit(true)} throws, {@code setAutoCommit(false)} does nothing
  * (frameworks that switch autocommit off only when it is on work unchanged). Call {@code commit()}
- * to keep work: {@code close()} rolls back, then resets the session ({@code DISCARD ALL}) before
- * the connection goes back to the pool. Statements run on a connection obtained from {@code
- * Statement.getConnection()} or {@code unwrap} bypass the re-binding, and then see no tenant's rows
- * at all.
+ * to keep work: {@code close()} rolls back, then resets the session before the connection goes back
+ * to the pool (in every mode): cursors, settings, locks, listens and prepared statements made by
+ * SQL go, the driver's server-prepared statements stay. Statements run on a connection obtained
+ * from {@code Statement.getConnection()} or {@code unwrap} bypass the re-binding, and then see no
+ * tenant's rows at all.
  *
  * <p>Thread-safe; the connections it hands out are not, like any JDBC connection.
  */
 public final class TenantDataSource implements DataSource, AutoCloseable {
+  /** DATABASE mode: the default number of tenant pools open at once: {@value}. */
+  public static final int DEFAULT_MAX_OPEN_TENANT_POOLS = 100;
+
   private final IsolationMode mode;
   private final HikariConfig template;
   private final TenantBindingKey key;
   private final String prefix;
   private final HikariDataSource shared;
-  private final ConcurrentMap<TenantId, HikariDataSource> perTenant = new ConcurrentHashMap<>();
+  private final TenantPools tenantPools;
+  private final int tenantPoolSize;
   private volatile boolean closed;
 
-  private TenantDataSource(Builder builder) {
+  TenantDataSource(TenantDataSourceBuilder builder) {
     this.mode = builder.mode;
     this.template = new HikariConfig();
     builder.pool.copyStateTo(template);
@@ -72,17 +81,30 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
     this.prefix = builder.prefix;
     if (mode == IsolationMode.DATABASE) {
       this.shared = null;
+      this.tenantPoolSize = builder.tenantPoolSize;
+      this.tenantPools =
+          new TenantPools(
+              builder.maxOpenTenantPools,
+              new ConnectionBudget(builder.connectionBudget, template.getConnectionTimeout()),
+              this::physicalDataSource,
+              this::openTenantPool);
     } else {
+      this.tenantPools = null;
+      this.tenantPoolSize = 0;
       HikariConfig config = new HikariConfig();
       template.copyStateTo(config);
       config.setAutoCommit(false);
-      this.shared = open(config, "the shared pool");
+      try {
+        this.shared = open(config, "the shared pool");
+      } catch (SQLException e) {
+        throw new PostgresBackendException("could not open the shared pool", e);
+      }
     }
   }
 
   /** Returns a builder; {@code mode} and {@code pool} are required. */
-  public static Builder builder() {
-    return new Builder();
+  public static TenantDataSourceBuilder builder() {
+    return new TenantDataSourceBuilder();
   }
 
   /** Returns the isolation mode. */
@@ -114,7 +136,7 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
     }
     switch (mode) {
       case DATABASE:
-        return perTenant.computeIfAbsent(tenant, this::openTenantPool).getConnection();
+        return tenantPools.getConnection(tenant);
       case SCHEMA:
         return BoundConnection.bind(
             shared.getConnection(),
@@ -134,14 +156,14 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
   }
 
   /**
-   * Closes the pool of {@code tenant}'s database (DATABASE mode), as before dropping it; a later
-   * {@link #getConnection(TenantId)} opens a new one. Does nothing in the other modes.
+   * Retires the pool of {@code tenant}'s database (DATABASE mode), as before dropping it: it hands
+   * out no more connections and closes as soon as those it lent are returned; a later {@link
+   * #getConnection(TenantId)} opens a new one. Does nothing in the other modes.
    */
   public void evict(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    HikariDataSource pool = perTenant.remove(tenant);
-    if (pool != null) {
-      pool.close();
+    if (tenantPools != null) {
+      tenantPools.retire(tenant);
     }
   }
 
@@ -149,30 +171,60 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    List<HikariDataSource> pools = new ArrayList<>(perTenant.values());
-    perTenant.clear();
-    pools.forEach(HikariDataSource::close);
+    if (tenantPools != null) {
+      tenantPools.close();
+    }
     if (shared != null) {
       shared.close();
     }
   }
 
-  private HikariDataSource openTenantPool(TenantId tenant) {
-    String database = Names.storageName(prefix, tenant);
-    HikariConfig config = new HikariConfig();
-    template.copyStateTo(config);
-    config.setJdbcUrl(JdbcUrls.withDatabase(template.getJdbcUrl(), database));
-    config.setPoolName(
-        (template.getPoolName() == null ? "tenant" : template.getPoolName()) + "-" + tenant);
-    return open(config, "the pool of tenant '" + tenant + "' (database " + database + ")");
+  /** DATABASE mode: how many tenant pools are open. */
+  int openTenantPools() {
+    return tenantPools == null ? 0 : tenantPools.openPools();
   }
 
-  /** Opens a pool and checks that its role cannot get around row-level security. */
-  private static HikariDataSource open(HikariConfig config, String what) {
+  /** DATABASE mode: how many physical connections the tenant pools hold. */
+  int openTenantConnections() {
+    return tenantPools == null ? 0 : tenantPools.openConnections();
+  }
+
+  private DataSource physicalDataSource(TenantId tenant) {
+    return new DriverDataSource(
+        JdbcUrls.withDatabase(template.getJdbcUrl(), Names.storageName(prefix, tenant)),
+        template.getDriverClassName(),
+        template.getDataSourceProperties(),
+        template.getUsername(),
+        template.getPassword());
+  }
+
+  private HikariDataSource openTenantPool(TenantId tenant, DataSource budgeted)
+      throws SQLException {
+    HikariConfig config = new HikariConfig();
+    template.copyStateTo(config);
+    config.setDataSource(budgeted);
+    config.setMaximumPoolSize(tenantPoolSize);
+    config.setMinimumIdle(0);
+    config.setPoolName(
+        (template.getPoolName() == null ? "tenant" : template.getPoolName()) + "-" + tenant);
+    return open(
+        config,
+        "the pool of tenant '" + tenant + "' (database " + Names.storageName(prefix, tenant) + ")");
+  }
+
+  /**
+   * Opens a pool and checks that its role cannot get around row-level security.
+   *
+   * @throws SQLTransientConnectionException if the connection budget stays used up
+   */
+  private static HikariDataSource open(HikariConfig config, String what) throws SQLException {
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
     } catch (HikariPool.PoolInitializationException e) {
+      if (e.getCause() instanceof SQLTransientConnectionException busy) {
+        throw busy;
+      }
       throw new PostgresBackendException(
           "could not open " + what + ": " + e.getCause(), e.getCause());
     }
@@ -194,6 +246,9 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
       if (!connection.getAutoCommit()) {
         connection.rollback();
       }
+    } catch (SQLTransientConnectionException e) {
+      pool.close();
+      throw e;
     } catch (SQLException e) {
       pool.close();
       throw new PostgresBackendException("could not check the role of " + what, e);
@@ -250,96 +305,5 @@ public final class TenantDataSource implements DataSource, AutoCloseable {
   @Override
   public String toString() {
     return "TenantDataSource[" + mode + ", " + template.getJdbcUrl() + "]";
-  }
-
-  /**
-   * Builds a {@link TenantDataSource}; each setting may be set once. Not thread-safe.
-   *
-   * <p>{@link #pool(HikariConfig)} is the template of every pool: JDBC URL, the application role's
-   * user name and password, sizes and timeouts; it is copied at {@link #build()}. In DATABASE mode
-   * its URL's database is replaced by each tenant's.
-   */
-  public static final class Builder {
-    private IsolationMode mode;
-    private HikariConfig pool;
-    private TenantBindingKey key;
-    private String prefix;
-
-    private Builder() {}
-
-    /** Sets the isolation mode (required). */
-    public Builder mode(IsolationMode mode) {
-      Objects.requireNonNull(mode, "mode");
-      requireUnset(this.mode, "mode");
-      this.mode = mode;
-      return this;
-    }
-
-    /** Sets the pool template (required), logged in as the application role. */
-    public Builder pool(HikariConfig pool) {
-      Objects.requireNonNull(pool, "pool");
-      requireUnset(this.pool, "pool");
-      this.pool = pool;
-      return this;
-    }
-
-    /** Sets the binding key (required in SCHEMA and ROW mode, refused in DATABASE mode). */
-    public Builder bindingKey(TenantBindingKey key) {
-      Objects.requireNonNull(key, "key");
-      requireUnset(this.key, "bindingKey");
-      this.key = key;
-      return this;
-    }
-
-    /**
-     * Sets the prefix of tenant schema and database names; defaults to {@value
-     * TenantStorage#DEFAULT_PREFIX}. Must match what {@link TenantStorage} uses.
-     *
-     * @throws IllegalArgumentException if it does not match {@code [a-z_][a-z0-9_]{0,29}}
-     */
-    public Builder namePrefix(String prefix) {
-      Names.requirePrefix(prefix);
-      requireUnset(this.prefix, "namePrefix");
-      this.prefix = prefix;
-      return this;
-    }
-
-    /**
-     * Opens the pool (SCHEMA, ROW) and checks its role.
-     *
-     * @throws IllegalStateException if a required setting is missing or the binding key is set in
-     *     DATABASE mode
-     * @throws PostgresBackendException if the database cannot be reached or the role could bypass
-     *     row-level security
-     */
-    public TenantDataSource build() {
-      if (mode == null) {
-        throw new IllegalStateException("mode is required");
-      }
-      if (pool == null) {
-        throw new IllegalStateException("pool is required");
-      }
-      if (pool.getJdbcUrl() == null) {
-        throw new IllegalStateException("pool needs a jdbcUrl (jdbc:postgresql://...)");
-      }
-      if (mode == IsolationMode.DATABASE && key != null) {
-        throw new IllegalStateException(
-            "bindingKey is not used in DATABASE mode, where the connection is the boundary");
-      }
-      if (mode != IsolationMode.DATABASE && key == null) {
-        throw new IllegalStateException("bindingKey is required in " + mode + " mode");
-      }
-      JdbcUrls.withDatabase(pool.getJdbcUrl(), "check");
-      if (prefix == null) {
-        prefix = TenantStorage.DEFAULT_PREFIX;
-      }
-      return new TenantDataSource(this);
-    }
-
-    private static void requireUnset(Object current, String setting) {
-      if (current != null) {
-        throw new IllegalStateException(setting + " is already set");
-      }
-    }
   }
 }

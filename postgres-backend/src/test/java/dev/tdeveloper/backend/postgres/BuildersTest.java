@@ -106,4 +106,42 @@ class BuildersTest {
     assertThat(storage.storageName(TenantId.of("acme-co"))).isEqualTo("tenant_acme_co");
     assertThat(storage.toString()).doesNotContain("pw");
   }
+
+  @Test
+  void tenantPoolBoundsAreCheckedAndApplyToDatabaseModeOnly() {
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(URL);
+    assertThatThrownBy(() -> TenantDataSource.builder().tenantPoolSize(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tenantPoolSize must be 1 to 10000, was 0");
+    assertThatThrownBy(() -> TenantDataSource.builder().maxOpenTenantPools(10_001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxOpenTenantPools must be 1 to 10000, was 10001");
+    assertThatThrownBy(() -> TenantDataSource.builder().connectionBudget(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("connectionBudget must be 1 to 100000, was -1");
+    assertThatThrownBy(() -> TenantDataSource.builder().connectionBudget(5).connectionBudget(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("connectionBudget is already set");
+    assertThatThrownBy(
+            () ->
+                TenantDataSource.builder()
+                    .mode(IsolationMode.DATABASE)
+                    .pool(pool)
+                    .tenantPoolSize(4)
+                    .connectionBudget(3)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("tenantPoolSize (4) must not exceed connectionBudget (3)");
+    assertThatThrownBy(
+            () ->
+                TenantDataSource.builder()
+                    .mode(IsolationMode.ROW)
+                    .pool(pool)
+                    .bindingKey(TenantBindingKey.generate())
+                    .maxOpenTenantPools(3)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DATABASE mode only");
+  }
 }

@@ -30,6 +30,16 @@ final class Fixture implements AutoCloseable {
 
   Fixture(LocalPostgres postgres, IsolationMode mode, String name, int poolSize)
       throws SQLException {
+    this(postgres, mode, name, poolSize, TABLES);
+  }
+
+  Fixture(
+      LocalPostgres postgres,
+      IsolationMode mode,
+      String name,
+      int poolSize,
+      List<TenantTable> tables)
+      throws SQLException {
     this.postgres = postgres;
     this.mode = mode;
     this.database = name + "_" + mode.name().toLowerCase(Locale.ROOT);
@@ -44,7 +54,7 @@ final class Fixture implements AutoCloseable {
             .admin(postgres.jdbcUrl(database), postgres.user(), postgres.password())
             .applicationRole(role)
             .namePrefix(database + "_t_")
-            .tables(TABLES);
+            .tables(tables);
     if (mode != IsolationMode.DATABASE) {
       builder.bindingKey(key);
     }
@@ -62,7 +72,7 @@ final class Fixture implements AutoCloseable {
     pool.setMaximumPoolSize(poolSize);
     pool.setMinimumIdle(0);
     pool.setPoolName(database);
-    TenantDataSource.Builder builder =
+    TenantDataSourceBuilder builder =
         TenantDataSource.builder().mode(mode).pool(pool).namePrefix(database + "_t_");
     if (mode != IsolationMode.DATABASE) {
       builder.bindingKey(key);

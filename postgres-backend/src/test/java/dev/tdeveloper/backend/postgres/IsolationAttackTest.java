@@ -33,10 +33,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and mix honest work with attacks: queries and writes naming other tenants' ids and schemas,
  * {@code SET app.tenant_id} and {@code set_config} at session level (committed, so the setting
  * stays on the pooled connection), {@code RESET ALL}, {@code SET ROLE} and {@code SET SESSION
- * AUTHORIZATION}, multi-statement injections, {@code TRUNCATE}, reads of the key table, and
- * connections used on, or returned to the pool, after an error. Every row a tenant reads must be
- * its own and no attack may change another tenant's rows; at the end the superuser counts every
- * tenant's rows against a model of the committed work.
+ * AUTHORIZATION}, multi-statement injections, {@code TRUNCATE}, reads of the key table, held
+ * cursors left for the next user of the connection, temporary tables that would shadow the tenant
+ * table, the driver's prepared statements replaced by SQL that writes, and connections used on, or
+ * returned to the pool, after an error. Every row a tenant reads must be its own and no attack may
+ * change another tenant's rows; at the end the superuser counts every tenant's rows against a model
+ * of the committed work.
  *
  * <p>Seeded: {@code -Dattack.seed=N} replays a run (each thread's sequence of operations follows
  * from the seed; thread interleaving does not). The seed is printed and named in every failure.
@@ -84,6 +86,7 @@ class IsolationAttackTest {
       assertThat(run.operations.get()).as(context).isGreaterThanOrEqualTo(OPERATIONS);
       assertThat(run.ownRowsRead.get()).as("honest reads found rows, " + context).isPositive();
       assertThat(run.attacksRefusedOrEmpty.get()).as(context).isPositive();
+      assertThat(run.planted.get()).as("statements planted, " + context).isPositive();
       assertThat(run.committedRowsPerTenant()).as(context).isEqualTo(run.expectedRowsPerTenant());
       System.out.println(
           "IsolationAttackTest "
@@ -94,7 +97,9 @@ class IsolationAttackTest {
               + run.attacksRefusedOrEmpty.get()
               + " attacks refused or empty, "
               + run.errorsRecovered.get()
-              + " errors recovered from");
+              + " errors recovered from, "
+              + run.planted.get()
+              + " prepared statements planted");
     }
   }
 
@@ -108,6 +113,7 @@ class IsolationAttackTest {
     final AtomicLong ownRowsRead = new AtomicLong();
     final AtomicLong attacksRefusedOrEmpty = new AtomicLong();
     final AtomicLong errorsRecovered = new AtomicLong();
+    final AtomicLong planted = new AtomicLong();
 
     Run(Fixture f, long seed) {
       this.f = f;
@@ -137,6 +143,9 @@ class IsolationAttackTest {
           operations.incrementAndGet();
           try {
             step(random, c, tenant, pending);
+            if (pending.endSession) {
+              break;
+            }
           } catch (SQLException e) {
             errorsRecovered.incrementAndGet();
             pending.clear();
@@ -185,7 +194,7 @@ class IsolationAttackTest {
     private void step(SplittableRandom random, Connection c, String tenant, Pending pending)
         throws SQLException {
       String other = otherThan(random, tenant);
-      switch (random.nextInt(14)) {
+      switch (random.nextInt(18)) {
         case 0, 1 -> {
           int n = 1 + random.nextInt(3);
           try (PreparedStatement insert =
@@ -278,6 +287,23 @@ class IsolationAttackTest {
         case 12 -> {
           exec(c, "SELECT * FROM no_such_table");
         }
+        case 14 -> {
+          // A held cursor outlives its transaction: committed, it holds this tenant's rows.
+          exec(c, "DECLARE leak CURSOR WITH HOLD FOR SELECT owner FROM " + tableOf(tenant));
+          commit(c, tenant, pending);
+        }
+        case 15 -> {
+          // Whoever declared "leak" (maybe another tenant, on this pooled connection), fetch it.
+          check(tenant, owners(c, "FETCH ALL FROM leak"), "a held cursor");
+          attacksRefusedOrEmpty.incrementAndGet();
+        }
+        case 16 ->
+            // A temporary table named like the tenant table would shadow it (pg_temp comes first).
+            expectRefused(c, tenant, "CREATE TEMP TABLE items (owner text, note text)");
+        case 17 -> {
+          plantPreparedStatements(c);
+          pending.endSession = true; // the planted statements are this session's now
+        }
         default -> {
           if (random.nextBoolean()) {
             commit(c, tenant, pending);
@@ -287,6 +313,34 @@ class IsolationAttackTest {
           readOwn(c, tenant);
         }
       }
+    }
+
+    /**
+     * Replaces the driver's server-prepared statements that take one string with SQL of the same
+     * signature that writes a 'pwned' row: a later user of the connection whose driver runs its
+     * cached statement by name would run this instead.
+     */
+    private void plantPreparedStatements(Connection c) throws SQLException {
+      List<String> names = new ArrayList<>();
+      try (Statement statement = c.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT name FROM pg_prepared_statements WHERE NOT from_sql"
+                      + " AND parameter_types = '{character varying}'::regtype[]")) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      for (String name : names) {
+        exec(c, "DEALLOCATE \"" + name + "\"");
+        exec(
+            c,
+            "PREPARE \""
+                + name
+                + "\"(character varying) AS INSERT INTO items (owner, note) VALUES ($1, 'pwned')");
+        planted.incrementAndGet();
+      }
+      attacksRefusedOrEmpty.incrementAndGet();
     }
 
     private String otherThan(SplittableRandom random, String tenant) {
@@ -451,6 +505,7 @@ class IsolationAttackTest {
   /** Uncommitted row count changes of the current transaction. */
   private static final class Pending {
     int delta;
+    boolean endSession;
 
     void clear() {
       delta = 0;

@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Consumer;
 
 /**
@@ -15,9 +14,9 @@ import java.util.function.Consumer;
  * manual-commit mode and binds every transaction it starts with transaction-local {@code
  * set_config} calls: once when handed out and again after each {@code commit} and {@code rollback}.
  * Nothing is bound at session level, so nothing survives the transaction; on {@code close} it rolls
- * back and runs {@code DISCARD ALL} (held cursors, prepared statements, session settings, temporary
- * tables) before the connection returns to the pool, and a connection that cannot be reset is
- * evicted instead.
+ * back and resets the session ({@link SessionReset}: held cursors, settings, locks, prepared
+ * statements made by SQL) before the connection returns to the pool, and a connection that cannot
+ * be reset is evicted instead.
  *
  * <p>Not thread-safe, like any JDBC connection.
  */
@@ -150,11 +149,7 @@ public final class BoundConnection implements InvocationHandler {
     }
     closed = true;
     try {
-      physical.rollback();
-      physical.setAutoCommit(true);
-      try (Statement statement = physical.createStatement()) {
-        statement.execute("DISCARD ALL");
-      }
+      SessionReset.rollbackAndReset(physical);
       physical.close();
     } catch (SQLException | RuntimeException e) {
       discard();
