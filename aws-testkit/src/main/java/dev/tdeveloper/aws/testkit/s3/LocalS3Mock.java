@@ -18,16 +18,22 @@ import java.util.Properties;
  *
  * <p>The jar is found at {@code -D}{@value #JAR_PROPERTY}, else where aws-testkit's build copied it
  * (its {@code maven-dependency-plugin} fetches it), else in the local Maven repository; if it is
- * nowhere, starting fails naming the Maven command that fetches it. KMS key ids listed in {@link
- * #VALID_KMS_KEY} are accepted for SSE-KMS. Thread-safe.
+ * nowhere, starting fails naming the Maven command that fetches it. The KMS key {@link
+ * #VALID_KMS_KEY_ID} is accepted for SSE-KMS. Thread-safe.
  */
 public final class LocalS3Mock implements LocalS3Server {
   /** The system property naming the S3Mock executable jar to run: {@value}. */
   public static final String JAR_PROPERTY = "tdeveloper.s3mock.jar";
 
-  /** The one KMS key ARN this server accepts for SSE-KMS: {@value}. */
-  public static final String VALID_KMS_KEY =
-      "arn:aws:kms:us-east-1:111122223333:key/tdeveloper-test-key";
+  /**
+   * The one KMS key id this server accepts for SSE-KMS: {@value} (S3Mock registers the key's ARN
+   * and then accepts its bare id in requests; any other key fails with {@code
+   * KMS.NotFoundException}).
+   */
+  public static final String VALID_KMS_KEY_ID = "tdeveloper-test-key";
+
+  private static final String VALID_KMS_KEY_ARN =
+      "arn:aws:kms:us-east-1:111122223333:key/" + VALID_KMS_KEY_ID;
 
   private static LocalS3Mock shared;
 
@@ -81,7 +87,7 @@ public final class LocalS3Mock implements LocalS3Server {
                     "--vectors.https.port=" + ChildServer.freePort(),
                     "--com.adobe.testing.s3mock.store.root=" + store,
                     "--com.adobe.testing.s3mock.store.retain-files-on-exit=false",
-                    "--com.adobe.testing.s3mock.store.valid-kms-keys=" + VALID_KMS_KEY,
+                    "--com.adobe.testing.s3mock.store.valid-kms-keys=" + VALID_KMS_KEY_ARN,
                     "--com.adobe.testing.s3mock.max-payload-size=64MB",
                     "--logging.level.root=WARN")));
   }
@@ -98,7 +104,7 @@ public final class LocalS3Mock implements LocalS3Server {
 
   @Override
   public S3Features features() {
-    return new S3Features(true, true, true);
+    return new S3Features(true, true, true, true);
   }
 
   @Override

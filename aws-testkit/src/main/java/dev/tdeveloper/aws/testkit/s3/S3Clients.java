@@ -1,5 +1,6 @@
 package dev.tdeveloper.aws.testkit.s3;
 
+import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
@@ -31,15 +33,30 @@ public final class S3Clients {
 
   /** Returns a new synchronous client for {@code server}; the caller closes it. */
   public static S3Client sync(LocalS3Server server) {
-    Objects.requireNonNull(server, "server");
+    return sync(Objects.requireNonNull(server, "server").endpoint());
+  }
+
+  /**
+   * Returns a new synchronous client for a local server at {@code endpoint} (for a child JVM that
+   * has only the address); the caller closes it.
+   */
+  public static S3Client sync(URI endpoint) {
+    return syncBuilder(endpoint).build();
+  }
+
+  /**
+   * Returns a client builder set up for a local server at {@code endpoint}, for tests that add to
+   * it (an execution interceptor, say).
+   */
+  public static S3ClientBuilder syncBuilder(URI endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
     return S3Client.builder()
-        .endpointOverride(server.endpoint())
+        .endpointOverride(endpoint)
         .region(Region.of(REGION))
         .credentialsProvider(credentials())
         .serviceConfiguration(configuration())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .build();
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
   }
 
   /** Returns a new asynchronous client for {@code server}; the caller closes it. */

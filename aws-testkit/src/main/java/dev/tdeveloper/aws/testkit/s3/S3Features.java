@@ -8,6 +8,10 @@ package dev.tdeveloper.aws.testkit.s3;
  * @param flexibleChecksums whether it stores and returns {@code x-amz-checksum-sha256}
  * @param objectLock whether it accepts Object Lock retention on put (and buckets with Object Lock)
  * @param serverSideEncryption whether it accepts SSE-S3 and SSE-KMS headers on put
+ * @param multipartListing whether it lists incomplete multipart uploads
  */
 public record S3Features(
-    boolean flexibleChecksums, boolean objectLock, boolean serverSideEncryption) {}
+    boolean flexibleChecksums,
+    boolean objectLock,
+    boolean serverSideEncryption,
+    boolean multipartListing) {}
