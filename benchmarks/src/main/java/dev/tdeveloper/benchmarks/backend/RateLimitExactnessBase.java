@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -123,20 +122,11 @@ public abstract class RateLimitExactnessBase {
     if (attempts == 0) {
       return;
     }
-    String line =
-        String.format(
-            Locale.ROOT,
-            "exactness %s, %d client(s), window %d: admitted %d of limit %d in %d attempts",
-            who,
-            threads,
-            window,
-            admitted,
-            windowLimit,
-            attempts);
-    System.out.println(line);
-    if (enforce
-        && (admitted > windowLimit || (attempts >= windowLimit && admitted < windowLimit))) {
-      throw new IllegalStateException("NOT EXACT: " + line);
+    ExactnessWindow counted =
+        new ExactnessWindow(who, threads, window, admitted, windowLimit, attempts);
+    System.out.println(counted.line());
+    if (enforce && !counted.exact()) {
+      throw new IllegalStateException(counted.line());
     }
   }
 
