@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * script per decision), each on one multiplexed connection of its own client. Both enforce the same
  * limit (10^6 per second, burst 10^6) on keys spread over {@value #TENANTS} tenants, so no decision
  * is a denial; each thread walks the tenants from its own offset. {@code redisPingFloor} is one
- * {@code PING} round trip on the same kind of connection, the floor of any remote decision.
- * Subclasses set the number of clients (threads).
+ * {@code PING} round trip on the same kind of connection, the floor of any remote decision. Each
+ * trial ends by printing the server's time per command ({@code INFO commandstats}), the figure that
+ * holds on a shared machine. Subclasses set the number of clients (threads).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -99,10 +100,43 @@ public abstract class DistributedRateLimiterBase {
         throw new IllegalStateException("the limit must not be hit in this benchmark");
       }
     }
+    pingConnection.sync().configResetstat();
+  }
+
+  /**
+   * Prints the server's own time per command over the trial ({@code INFO commandstats}, after the
+   * setup's warm-up): robust on a shared machine, where the throughput is not. Commands run by a
+   * script count twice, in the script and on their own line.
+   */
+  static void printCommandStats(String commandStats) {
+    StringBuilder line = new StringBuilder("server time per call (INFO commandstats):");
+    for (String stat : commandStats.split("\r?\n")) {
+      if (stat.startsWith("cmdstat_")) {
+        String name = stat.substring("cmdstat_".length(), stat.indexOf(':'));
+        line.append(' ')
+            .append(name)
+            .append(' ')
+            .append(field(stat, "usec_per_call"))
+            .append(" us x ")
+            .append(field(stat, "calls"))
+            .append(';');
+      }
+    }
+    System.out.println(line);
+  }
+
+  private static String field(String stat, String name) {
+    int at = stat.indexOf(name + "=");
+    if (at < 0) {
+      return "?";
+    }
+    int end = stat.indexOf(',', at);
+    return stat.substring(at + name.length() + 1, end < 0 ? stat.length() : end);
   }
 
   @TearDown(Level.Trial)
   public void stopRedis() {
+    printCommandStats(pingConnection.sync().info("commandstats"));
     store.close();
     bucket4jConnection.close();
     pingConnection.close();

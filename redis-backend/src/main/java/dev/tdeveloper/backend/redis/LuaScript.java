@@ -54,7 +54,7 @@ final class LuaScript {
   }
 
   /** Runs the script on several keys (of one hash slot); the answer is a list of integers. */
-  List<Object> run(RedisCommands<String, String> redis, String[] keys, String[] args) {
+  <K, V> List<Object> run(RedisCommands<K, V> redis, K[] keys, V[] args) {
     try {
       return redis.evalsha(sha1, ScriptOutputType.MULTI, keys, args);
     } catch (RedisNoScriptException e) {

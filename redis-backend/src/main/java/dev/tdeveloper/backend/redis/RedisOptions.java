@@ -1,6 +1,8 @@
 package dev.tdeveloper.backend.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -88,8 +90,17 @@ final class RedisOptions {
    * Returns the store's connection, opened on first use with the command timeout; it closes the
    * client too when the provider created it.
    */
-  LazyConnection connection(Function<String, RuntimeException> failure) {
-    return new LazyConnection(client, ownsClient, commandTimeout, failure);
+  LazyConnection<String, String> connection(Function<String, RuntimeException> failure) {
+    return connection(StringCodec.UTF8, failure);
+  }
+
+  /**
+   * Returns a connection as {@link #connection(Function)} does, with keys and values by {@code
+   * codec}.
+   */
+  <K, V> LazyConnection<K, V> connection(
+      RedisCodec<K, V> codec, Function<String, RuntimeException> failure) {
+    return new LazyConnection<>(client, ownsClient, commandTimeout, failure, codec);
   }
 
   /** Throws {@link IllegalStateException} naming {@code setting} if it was already set. */

@@ -1,8 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
 import dev.failsafe.CircuitBreaker;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
 import dev.tdeveloper.security.ratelimit.InProcessRateLimiterStore;
 import dev.tdeveloper.security.spi.PolicySpec;
 import dev.tdeveloper.security.spi.RateLimiterStore;
@@ -10,6 +8,8 @@ import dev.tdeveloper.security.spi.RateLimiterStoreException;
 import dev.tdeveloper.security.spi.StoreDecision;
 import dev.tdeveloper.tenancy.time.Ticker;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Keys.</b> Store key {@code tenant/route} lives at {@code <prefix>{tenant}/route} (store key
  * {@code tenant} at {@code <prefix>{tenant}}): the tenant, everything before the first {@code /},
  * is a hash tag, so all keys of a tenant share a Redis Cluster slot. A key holds one string, the
- * policy spec and one theoretical arrival time per limit, and expires by itself once every bucket
- * is full again ({@code PX}); a full key holds nothing.
+ * policy spec, {@code #}, then one theoretical arrival time per limit (seconds and nanoseconds as
+ * two little-endian doubles), and expires by itself once every bucket is full again ({@code PX}); a
+ * full key holds nothing. A value in another format (written by an earlier build) counts as a full
+ * key and is overwritten.
  *
  * <p><b>Failures.</b> Calls go through a Failsafe circuit breaker (opened by consecutive failures,
  * tried again after a delay) and a command timeout; while Redis cannot answer, the store answers as
@@ -44,28 +46,25 @@ import org.slf4j.LoggerFactory;
 public final class RedisRateLimiterStore implements RateLimiterStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisRateLimiterStore.class);
   private static final long BILLION = 1_000_000_000L;
-  private static final String ACQUIRE = "acquire";
-  private static final String GIVE_BACK = "give-back";
   private static final int PREPARED_SPECS = 1024;
 
-  private final ScriptRunner<RateLimiterStoreException> redis;
+  private final LazyConnection<byte[], byte[]> connection;
+  private final LuaScript script;
   private final String keyPrefix;
   private final Duration commandTimeout;
   private final FailureMode failureMode;
   private final Duration breakerDelay;
   private final CircuitBreaker<Object> breaker;
-  private final FailsafeExecutor<Object> failsafe;
   private final LongSupplier frozenClock;
   private final InProcessRateLimiterStore fallback;
-  private final Map<PolicySpec, Prepared> prepared = new ConcurrentHashMap<>();
+  private final Map<PolicySpec, PackedSpec> prepared = new ConcurrentHashMap<>();
 
   RedisRateLimiterStore(RedisRateLimiterStoreBuilder b) {
-    this.redis =
-        new ScriptRunner<>(
-            b.options,
-            "rate-limiter.lua",
-            RateLimiterStoreException.class,
+    this.connection =
+        b.options.connection(
+            ByteArrayCodec.INSTANCE,
             message -> new RateLimiterStoreException("Redis rate limiter store: " + message));
+    this.script = LuaScript.load("rate-limiter.lua");
     this.keyPrefix = b.options.keyPrefix();
     this.commandTimeout = b.options.commandTimeout();
     this.failureMode = b.failureMode;
@@ -83,7 +82,6 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
             .onOpen(e -> LOG.warn("Redis rate limiter store unavailable: circuit opened"))
             .onClose(e -> LOG.info("Redis rate limiter store available again: circuit closed"))
             .build();
-    this.failsafe = Failsafe.with(breaker);
   }
 
   /**
@@ -98,39 +96,51 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   @Override
   public StoreDecision tryAcquire(String key, PolicySpec spec, long permits, long maxWaitNanos) {
     RateLimiterStore.checkArguments(key, spec, permits, maxWaitNanos);
-    checkOpen();
+    connection.checkOpen();
     long allowance = Math.min(maxWaitNanos, MAX_WAIT_NANOS);
-    String redisKey = redisKey(key);
-    Prepared p = prepared(spec);
-    String[] args = p.arguments(ACQUIRE, clock(), permits, allowance);
-    try {
-      return failsafe.get(() -> decision(run(redisKey, args), p, allowance));
-    } catch (RuntimeException e) {
-      RateLimiterStoreException error = failure(e, "deciding", key);
-      return switch (failureMode) {
-        case THROW -> throw error;
-        case FAIL_OPEN -> openDecision(spec, permits);
-        case FAIL_CLOSED -> closedDecision(spec);
-        case LOCAL_FALLBACK -> fallback.tryAcquire(key, spec, permits, maxWaitNanos);
-      };
+    PackedSpec p = prepared(spec);
+    byte[][] args = p.arguments(clock(), permits, allowance);
+    RuntimeException cause = null;
+    if (breaker.tryAcquirePermit()) {
+      try {
+        StoreDecision decision = p.decision(run(key, args), permits, allowance);
+        breaker.recordSuccess();
+        return decision;
+      } catch (RuntimeException e) {
+        breaker.recordFailure();
+        cause = e;
+      }
     }
+    RateLimiterStoreException error = failure(cause, "deciding", key);
+    return switch (failureMode) {
+      case THROW -> throw error;
+      case FAIL_OPEN -> openDecision(spec, permits);
+      case FAIL_CLOSED -> closedDecision(spec);
+      case LOCAL_FALLBACK -> fallback.tryAcquire(key, spec, permits, maxWaitNanos);
+    };
   }
 
   @Override
   public void giveBack(String key, PolicySpec spec, long permits) {
     RateLimiterStore.checkArguments(key, spec, permits, 0);
-    checkOpen();
-    String redisKey = redisKey(key);
-    String[] args = prepared(spec).arguments(GIVE_BACK, clock(), permits, 0);
-    try {
-      failsafe.run(() -> run(redisKey, args));
-    } catch (RuntimeException e) {
-      RateLimiterStoreException error = failure(e, "giving back to", key);
-      switch (failureMode) {
-        case THROW -> throw error;
-        case LOCAL_FALLBACK -> fallback.giveBack(key, spec, permits);
-        case FAIL_OPEN, FAIL_CLOSED -> LOG.debug("permits not given back", error);
+    connection.checkOpen();
+    byte[][] args = prepared(spec).arguments(clock(), permits, -1);
+    RuntimeException cause = null;
+    if (breaker.tryAcquirePermit()) {
+      try {
+        run(key, args);
+        breaker.recordSuccess();
+        return;
+      } catch (RuntimeException e) {
+        breaker.recordFailure();
+        cause = e;
       }
+    }
+    RateLimiterStoreException error = failure(cause, "giving back to", key);
+    switch (failureMode) {
+      case THROW -> throw error;
+      case LOCAL_FALLBACK -> fallback.giveBack(key, spec, permits);
+      case FAIL_OPEN, FAIL_CLOSED -> LOG.debug("permits not given back", error);
     }
   }
 
@@ -159,7 +169,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   /** Closes the store's connection (and the client, if the provider created it). Idempotent. */
   @Override
   public void close() {
-    redis.close();
+    connection.close();
     if (fallback != null) {
       fallback.close();
     }
@@ -178,43 +188,49 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
         + "]";
   }
 
-  private List<Object> run(String redisKey, String[] args) {
-    return redis.run(redisKey, args);
+  private List<Object> run(String key, byte[][] args) {
+    byte[][] keys = {redisKey(key).getBytes(StandardCharsets.UTF_8)};
+    return script.run(connection.get().sync(), keys, args);
   }
 
-  private String[] clock() {
+  private long[] clock() {
     if (frozenClock == null) {
       return null;
     }
     long now = frozenClock.getAsLong();
-    return new String[] {
-      Long.toString(Math.floorDiv(now, BILLION)), Long.toString(Math.floorMod(now, BILLION))
-    };
+    return new long[] {Math.floorDiv(now, BILLION), Math.floorMod(now, BILLION)};
   }
 
-  private void checkOpen() {
-    redis.checkOpen();
-  }
-
-  private RateLimiterStoreException failure(RuntimeException e, String doing, String key) {
-    if (redis.isClosed()) {
-      throw e instanceof RateLimiterStoreException s
+  /**
+   * The exception for a call that failed with {@code cause}, or that the open circuit refused when
+   * {@code cause} is null; a closed store throws at once.
+   */
+  private RateLimiterStoreException failure(RuntimeException cause, String doing, String key) {
+    if (connection.isClosed()) {
+      throw cause instanceof RateLimiterStoreException s
           ? s
-          : new RateLimiterStoreException("the Redis rate limiter store is closed", e);
+          : new RateLimiterStoreException("the Redis rate limiter store is closed", cause);
     }
-    RateLimiterStoreException error =
-        e instanceof RateLimiterStoreException s
-            ? s
-            : new RateLimiterStoreException(
-                "Redis failed " + doing + " key '" + key + "': " + e, e);
+    RateLimiterStoreException error;
+    if (cause == null) {
+      error =
+          new RateLimiterStoreException(
+              "Redis failed " + doing + " key '" + key + "': the circuit breaker is open");
+    } else if (cause instanceof RateLimiterStoreException s) {
+      error = s;
+    } else {
+      error =
+          new RateLimiterStoreException(
+              "Redis failed " + doing + " key '" + key + "': " + cause, cause);
+    }
     LOG.debug("Redis rate limiter store failed; answering {}", failureMode, error);
     return error;
   }
 
-  private Prepared prepared(PolicySpec spec) {
-    Prepared p = prepared.get(spec);
+  private PackedSpec prepared(PolicySpec spec) {
+    PackedSpec p = prepared.get(spec);
     if (p == null) {
-      p = new Prepared(spec);
+      p = new PackedSpec(spec);
       if (prepared.size() < PREPARED_SPECS) {
         prepared.putIfAbsent(spec, p);
       }
@@ -246,108 +262,5 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
       }
     }
     return worst;
-  }
-
-  /**
-   * Reads the script's answer {@code [allowed, worstOver, d1, ..., dk]} (every time a pair of
-   * seconds and nanoseconds; {@code di} the limit's arrival time minus now after the decision) and
-   * derives the figures as {@code GcraArithmetic} does.
-   */
-  static StoreDecision decision(List<Object> reply, Prepared p, long allowance) {
-    List<PolicySpec.Limit> limits = p.spec.limits();
-    int k = limits.size();
-    if (reply == null || reply.size() != 3 + 2 * k) {
-      throw new RateLimiterStoreException("the rate limiter script answered " + reply);
-    }
-    long allowed = integer(reply, 0);
-    long worstOver = pair(reply, 1);
-    long wait = allowed == 1 ? Math.max(0, worstOver) : 0;
-    if ((allowed != 0 && allowed != 1) || wait > allowance) {
-      throw new RateLimiterStoreException("the rate limiter script answered " + reply);
-    }
-    int worst = 0;
-    long fewest = Long.MAX_VALUE;
-    long worstAhead = 0;
-    for (int i = 0; i < k; i++) {
-      long ahead = Math.max(0, pair(reply, 3 + 2 * i) - wait);
-      PolicySpec.Limit limit = limits.get(i);
-      long left = Math.max(0, (limit.toleranceNanos() - ahead) / limit.intervalNanos());
-      if (left < fewest) {
-        worst = i;
-        fewest = left;
-        worstAhead = ahead;
-      }
-    }
-    long capacity = limits.get(worst).capacity();
-    return allowed == 1
-        ? StoreDecision.allowed(wait, capacity, fewest, worstAhead)
-        : StoreDecision.denied(capacity, fewest, Math.max(1, worstOver), worstAhead);
-  }
-
-  private static long pair(List<Object> reply, int at) {
-    long seconds = integer(reply, at);
-    long nanos = integer(reply, at + 1);
-    if (nanos < 0 || nanos >= BILLION) {
-      throw new RateLimiterStoreException("the rate limiter script answered " + reply);
-    }
-    try {
-      return Math.addExact(Math.multiplyExact(seconds, BILLION), nanos);
-    } catch (ArithmeticException e) {
-      throw new RateLimiterStoreException("the rate limiter script answered " + reply, e);
-    }
-  }
-
-  private static long integer(List<Object> reply, int at) {
-    if (reply.get(at) instanceof Long value) {
-      return value;
-    }
-    throw new RateLimiterStoreException("the rate limiter script answered " + reply);
-  }
-
-  /** A spec's constant script arguments, computed once. */
-  static final class Prepared {
-    final PolicySpec spec;
-
-    /** The spec as the stored value's prefix: its arguments joined by {@code ,}, then {@code |}. */
-    private final String specString;
-
-    private final String[] perLimit;
-
-    Prepared(PolicySpec spec) {
-      this.spec = spec;
-      this.specString = String.join(",", spec.toArguments()) + "|";
-      List<PolicySpec.Limit> limits = spec.limits();
-      this.perLimit = new String[3 * limits.size()];
-      for (int i = 0; i < limits.size(); i++) {
-        PolicySpec.Limit limit = limits.get(i);
-        perLimit[3 * i] = Long.toString(limit.intervalNanos());
-        perLimit[3 * i + 1] = Long.toString(limit.toleranceNanos() / BILLION);
-        perLimit[3 * i + 2] = Long.toString(limit.toleranceNanos() % BILLION);
-      }
-    }
-
-    /** Returns the script's ARGV (see rate-limiter.lua). */
-    String[] arguments(String operation, String[] clock, long permits, long allowance) {
-      List<PolicySpec.Limit> limits = spec.limits();
-      int k = limits.size();
-      String[] args = new String[7 + 5 * k];
-      args[0] = operation;
-      args[1] = clock == null ? "" : clock[0];
-      args[2] = clock == null ? "" : clock[1];
-      args[3] = specString;
-      args[4] = Integer.toString(k);
-      args[5] = Long.toString(allowance / BILLION);
-      args[6] = Long.toString(allowance % BILLION);
-      for (int i = 0; i < k; i++) {
-        long charge = permits * limits.get(i).intervalNanos();
-        int at = 7 + 5 * i;
-        args[at] = perLimit[3 * i];
-        args[at + 1] = perLimit[3 * i + 1];
-        args[at + 2] = perLimit[3 * i + 2];
-        args[at + 3] = Long.toString(charge / BILLION);
-        args[at + 4] = Long.toString(charge % BILLION);
-      }
-      return args;
-    }
   }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * @param <E> the store's exception
  */
 final class ScriptRunner<E extends RuntimeException> implements AutoCloseable {
-  private final LazyConnection connection;
+  private final LazyConnection<String, String> connection;
   private final LuaScript script;
   private final Class<E> failureType;
 

@@ -242,6 +242,25 @@ class RedisRateLimiterStoreTest {
   }
 
   @Test
+  void aValueInAnotherFormatCountsAsAFullKeyAndIsOverwritten() {
+    PolicySpec hourly = spec("hourly", Bandwidth.of(20).refilling(1, Duration.ofHours(1)));
+    try (RedisRateLimiterStore store = serverTimed()) {
+      for (String foreign :
+          List.of(
+              String.join(",", hourly.toArguments()) + "|1767225600,123456789",
+              "other,1,5,10,2#short",
+              "not a rate limit state")) {
+        String key = tenant + "/k" + foreign.length();
+        redis.redis().set(store.redisKey(key), foreign);
+        assertThat(store.tryAcquire(key, hourly, 20, 0).allowed()).as(foreign).isTrue();
+        assertThat(store.tryAcquire(key, hourly, 1, 0).allowed()).as(foreign).isFalse();
+        assertThat(StoredState.read(redis.redis(), store.redisKey(key)).spec())
+            .isEqualTo(String.join(",", hourly.toArguments()));
+      }
+    }
+  }
+
+  @Test
   void builderRejectsBadAndRepeatedSettings() {
     RedisRateLimiterStoreBuilder builder = RedisRateLimiterStore.builder(redis.client);
     assertThatThrownBy(() -> builder.keyPrefix("a{b}"))

@@ -1,25 +1,41 @@
 package dev.tdeveloper.backend.redis;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A key's value as the script writes it: the spec and one arrival time per limit. */
+/**
+ * A key's value as the script writes it: the spec, {@code #}, then one arrival time per limit as
+ * two little-endian doubles (seconds, nanoseconds), decoded on the server.
+ */
 record StoredState(String spec, List<Long> tat) {
+  private static final String DECODE =
+      """
+      local raw = redis.call('GET', KEYS[1])
+      if not raw then return {} end
+      local spec = string.match(raw, '^[^#]*')
+      local out, pos = { spec }, #spec + 2
+      while pos <= #raw do
+        local s, n
+        s, n, pos = struct.unpack('<dd', raw, pos)
+        out[#out + 1], out[#out + 2] = s, n
+      end
+      return out
+      """;
+
   static StoredState read(RedisCommands<String, String> redis, String redisKey) {
-    String raw = redis.get(redisKey);
-    if (raw == null) {
+    List<Object> raw = redis.eval(DECODE, ScriptOutputType.MULTI, redisKey);
+    if (raw.isEmpty()) {
       return new StoredState("", List.of());
     }
-    String[] parts = raw.split("\\|");
     List<Long> tat = new ArrayList<>();
-    for (int i = 1; i < parts.length; i++) {
-      String[] pair = parts[i].split(",");
-      tat.add(Long.parseLong(pair[0]) * 1_000_000_000L + Long.parseLong(pair[1]));
+    for (int i = 1; i < raw.size(); i += 2) {
+      tat.add((Long) raw.get(i) * 1_000_000_000L + (Long) raw.get(i + 1));
     }
-    return new StoredState(parts[0], tat);
+    return new StoredState((String) raw.get(0), tat);
   }
 
   /** How long the state lasts at {@code now}: until the latest arrival time; empty when full. */
