@@ -16,6 +16,7 @@ import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
 import dev.tdeveloper.tenancy.quota.TenantQuotaPolicies;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
+import dev.tdeveloper.tenancy.spi.TenantAlreadyExistsException;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.usage.Aggregation;
@@ -177,8 +178,14 @@ final class DemoTenancy implements AutoCloseable {
   private void provisionListedTenants(TenantConfig listing) {
     for (Tenant listed : listing.tenants()) {
       if (registry.find(listed.id()).isEmpty()) {
-        provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
-        LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
+        try {
+          provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
+          LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
+        } catch (TenantAlreadyExistsException e) {
+          // With a shared registry (--postgres) another instance starting at the same time won
+          // the race; the registry refused before any step ran, so nothing needs undoing.
+          LOG.info("tenant '{}' was provisioned by another instance", listed.id());
+        }
       }
     }
   }

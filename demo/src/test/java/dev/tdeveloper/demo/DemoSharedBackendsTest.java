@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +63,12 @@ class DemoSharedBackendsTest {
    * Starts A then B on a fresh database, the shipped tenants.yaml with {@code yamlEdit} applied.
    */
   private void startBoth(IsolationMode mode, String from, String to) throws Exception {
+    startBoth(mode, from, to, false);
+  }
+
+  /** As above, starting both at the same time when {@code together}. */
+  private void startBoth(IsolationMode mode, String from, String to, boolean together)
+      throws Exception {
     int n = DATABASES.incrementAndGet();
     database = "demo_shared_" + n;
     try (Connection admin = postgres.connect(LocalPostgres.DEFAULT_DATABASE);
@@ -77,8 +86,20 @@ class DemoSharedBackendsTest {
                     LocalPostgres.SUPERUSER,
                     Optional.of(postgres.password()),
                     mode)));
-    a = start(config, "a", backends);
-    b = start(config, "b", backends);
+    if (together) {
+      ExecutorService starter = Executors.newFixedThreadPool(2);
+      try {
+        Future<DemoApp> first = starter.submit(() -> start(config, "a", backends));
+        Future<DemoApp> second = starter.submit(() -> start(config, "b", backends));
+        a = first.get();
+        b = second.get();
+      } finally {
+        starter.shutdown();
+      }
+    } else {
+      a = start(config, "a", backends);
+      b = start(config, "b", backends);
+    }
   }
 
   private DemoApp start(Path config, String name, DemoBackendOptions backends) throws Exception {
@@ -185,6 +206,15 @@ class DemoSharedBackendsTest {
 
     assertThat(usageRows("acme", key)).isEqualTo(1);
     assertThat(usageRows("acme", null)).isEqualTo(2);
+  }
+
+  @Test
+  void twoInstancesStartingTogetherOnAFreshDatabaseBothServe() throws Exception {
+    startBoth(IsolationMode.ROW, "", "", true);
+    assertThat(note(a, "acme", "first").body()).contains("\"id\":1");
+    assertThat(note(b, "acme", "second").body()).contains("\"id\":2");
+    assertThat(call(b, "GET", "/notes", "acme", null).body()).contains("\"count\":2");
+    assertThat(call(a, "GET", "/notes", "globex", null).body()).contains("\"count\":0");
   }
 
   @Test
