@@ -77,31 +77,7 @@ public record DemoOptions(
 
   private static final long MIB = 1024 * 1024;
 
-  /** Options with everything embedded. */
-  public DemoOptions(
-      int port,
-      Path config,
-      Path dataDir,
-      List<String> baseDomains,
-      Optional<String> adminToken,
-      DemoTls tls,
-      Optional<Path> masterKeyFile,
-      long minFreeDiskBytes,
-      DemoWafOptions waf) {
-    this(
-        port,
-        config,
-        dataDir,
-        baseDomains,
-        adminToken,
-        tls,
-        masterKeyFile,
-        minFreeDiskBytes,
-        waf,
-        DemoBackendOptions.embedded());
-  }
-
-  /** Options with the default WAF (on, CRS from Debian's paths). */
+  /** Options with the default WAF (on, CRS from Debian's paths) and everything embedded. */
   public DemoOptions(
       int port,
       Path config,
@@ -120,7 +96,8 @@ public record DemoOptions(
         tls,
         masterKeyFile,
         minFreeDiskBytes,
-        DemoWafOptions.defaults());
+        DemoWafOptions.defaults(),
+        DemoBackendOptions.embedded());
   }
 
   /** Options with the default free-space minimum. */

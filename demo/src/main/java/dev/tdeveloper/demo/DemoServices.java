@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * over the demo's own request rate ({@link DemoScaling}) and the health checks ({@link
  * DemoHealth}), both set by {@code scaling.yaml} (next to {@code tenants.yaml}, else the bundled
  * one), and the cost accounting ({@link DemoCost}) priced by {@code price-book.yaml} (found the
- * same way). Thread-safe.
+ * same way). With {@code --redis} or {@code --postgres}, {@link DemoBackends} puts the state
+ * instances share (rate limits, quotas, job leases, the tenant registry, usage events, the notes)
+ * on those servers instead. Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas and the WAF policies validate each candidate file (any problem rejects the reload as a
