@@ -168,6 +168,23 @@ class DemoSharedBackendsTest {
     assertThat(call(b, "GET", "/notes", "acme", null).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void aTenantsNotesQuotaIsSharedAcrossInstances() throws Exception {
+    startBoth(
+        IsolationMode.ROW,
+        "    attributes: { billing-id: cus_initech_003 }",
+        "    attributes: { billing-id: cus_initech_003 }\n"
+            + "    settings: { quota: { notes: { limit: 3, period: CALENDAR_MONTH } } }");
+    assertThat(note(a, "initech", "one").statusCode()).isEqualTo(201);
+    assertThat(note(b, "initech", "two").statusCode()).isEqualTo(201);
+    assertThat(note(a, "initech", "three").statusCode()).isEqualTo(201);
+    HttpResponse<String> fourth = note(b, "initech", "four");
+    assertThat(fourth.statusCode()).isEqualTo(429);
+    assertThat(fourth.body()).contains("quota-exceeded");
+    assertThat(call(a, "GET", "/notes", "initech", null).body()).contains("\"count\":3");
+    assertThat(note(b, "acme", "acme is not initech").statusCode()).isEqualTo(201);
+  }
+
   @ParameterizedTest
   @EnumSource(IsolationMode.class)
   void aTenantCreatedThroughOneInstanceIsServedByTheOtherAndItsNotesStayItsOwn(IsolationMode mode)
