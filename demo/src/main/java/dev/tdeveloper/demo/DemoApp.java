@@ -146,11 +146,23 @@ public final class DemoApp implements AutoCloseable {
                       jobs.scheduleWithFixedDelay(
                           safely("renew TLS certificate", r::renewIfDue), 1, 1, TimeUnit.HOURS));
         });
-    jobs.scheduleWithFixedDelay(safely("posture", services.posture::scan), 0, 1, TimeUnit.MINUTES);
+    jobs.scheduleWithFixedDelay(
+        safely(
+            "posture",
+            () -> {
+              services.adoptSharedTenants(); // tenants other instances provisioned (--postgres)
+              services.posture.scan();
+            }),
+        0,
+        1,
+        TimeUnit.MINUTES);
     services.audit.schedule(jobs, job -> safely("audit checkpoint", job));
     services.backups.start(jobs); // backups every minute, drills every 10 minutes, verification
     services.scaling.start(); // every 15 s on its own thread, stopped by services.close()
-    services.cost.schedule(jobs, job -> safely("cost allocation", job)); // hourly
+    // Hourly; with --redis one instance at a time runs it (see DemoBackends for which jobs are).
+    LeasedJobs leased = services.backends.jobs();
+    services.cost.schedule(
+        jobs, job -> safely("cost allocation", leased.leased("cost-allocation", job)));
     services.regions.schedule(jobs, job -> safely("regions", job)); // probes 10 s, replicas 1 s
     services.observability.schedule(jobs, job -> safely("slo alerts", job)); // 10 s, router 1 s
     services.health.started();

@@ -120,6 +120,23 @@ final class DemoKeys implements AutoCloseable {
   }
 
   /**
+   * Gives {@code tenant} its first local key version if it has none at all: with a shared registry
+   * ({@code --postgres}) another instance may have provisioned it. A tenant whose versions were
+   * destroyed (crypto-shredded) is left alone.
+   *
+   * @return whether a version was created
+   */
+  synchronized boolean adopt(TenantId tenant) {
+    if (!manager.versions(tenant).isEmpty()) {
+      return false;
+    }
+    lifecycle.rotate(tenant);
+    LOG.info(
+        "tenant {} provisioned by another instance: local key version created", tenant.value());
+    return true;
+  }
+
+  /**
    * The offboarding step crypto-shredding a tenant: every key version destroyed, so whatever
    * ciphertext of it survives (a kept copy, a backup) can never be decrypted again. Idempotent;
    * there is no compensation.

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  * @param minFreeDiskBytes the usable space the data directory needs for the demo to report itself
  *     ready ({@code /health/ready}); {@value #DEFAULT_MIN_FREE_DISK_MB} MiB by default, 0 or more
  * @param waf the WAF in front of the notes API: its mode and where the OWASP CRS is
+ * @param backends where the state shared between instances lives: embedded by default, else Redis
+ *     and/or PostgreSQL ({@link DemoBackends})
  */
 public record DemoOptions(
     int port,
@@ -36,7 +38,8 @@ public record DemoOptions(
     DemoTls tls,
     Optional<Path> masterKeyFile,
     long minFreeDiskBytes,
-    DemoWafOptions waf) {
+    DemoWafOptions waf,
+    DemoBackendOptions backends) {
   /** The default of {@code --min-free-disk-mb}: {@value} MiB. */
   static final long DEFAULT_MIN_FREE_DISK_MB = 100;
 
@@ -56,6 +59,7 @@ public record DemoOptions(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     Objects.requireNonNull(waf, "waf");
+    Objects.requireNonNull(backends, "backends");
     adminToken
         .flatMap(BearerTokenAuthenticator::problemWith)
         .ifPresent(
@@ -73,7 +77,7 @@ public record DemoOptions(
 
   private static final long MIB = 1024 * 1024;
 
-  /** Options with the default WAF (on, CRS from Debian's paths). */
+  /** Options with the default WAF (on, CRS from Debian's paths) and everything embedded. */
   public DemoOptions(
       int port,
       Path config,
@@ -92,7 +96,8 @@ public record DemoOptions(
         tls,
         masterKeyFile,
         minFreeDiskBytes,
-        DemoWafOptions.defaults());
+        DemoWafOptions.defaults(),
+        DemoBackendOptions.embedded());
   }
 
   /** Options with the default free-space minimum. */
@@ -124,13 +129,22 @@ public record DemoOptions(
   /** Returns a copy serving {@code tls}. */
   DemoOptions withTls(DemoTls tls) {
     return new DemoOptions(
-        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, minFreeDiskBytes, waf);
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        waf,
+        backends);
   }
 
   /** Returns a copy needing {@code bytes} of usable space in the data directory to be ready. */
   DemoOptions withMinFreeDiskBytes(long bytes) {
     return new DemoOptions(
-        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes, waf);
+        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes, waf, backends);
   }
 
   /** Returns a copy running the WAF as {@code newWaf} says. */
@@ -144,7 +158,23 @@ public record DemoOptions(
         tls,
         masterKeyFile,
         minFreeDiskBytes,
-        newWaf);
+        newWaf,
+        backends);
+  }
+
+  /** Returns a copy keeping shared state where {@code newBackends} says. */
+  DemoOptions withBackends(DemoBackendOptions newBackends) {
+    return new DemoOptions(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        waf,
+        newBackends);
   }
 
   /**
@@ -155,11 +185,15 @@ public record DemoOptions(
    * (else the {@value DemoWafOptions#MODE_ENV} environment variable; default on), {@code --crs-dir
    * PATH} (else {@value DemoWafOptions#CRS_DIR_ENV}; default {@value
    * DemoWafOptions#DEFAULT_CRS_DIR}) and {@code --crs-setup PATH} (else {@value
-   * DemoWafOptions#CRS_SETUP_ENV}; default {@value DemoWafOptions#DEFAULT_CRS_SETUP}). Without
-   * {@code --config}, the checkout's {@code tenants.yaml} is used when present (so edits to it are
-   * reloaded live), else {@code config/production/tenants.yaml} under the working directory, else
-   * the copy bundled in the jar is extracted to the data directory. TLS is on with {@code --tls} or
-   * when key material is given; the port then defaults to 8443 instead of 8080.
+   * DemoWafOptions#CRS_SETUP_ENV}; default {@value DemoWafOptions#DEFAULT_CRS_SETUP}), {@code
+   * --redis redis://host:port}, {@code --postgres jdbc:postgresql://host:port/db}, {@code
+   * --postgres-user U} (default {@value DemoBackendOptions#DEFAULT_POSTGRES_USER}; the password
+   * only from the {@value DemoBackendOptions#POSTGRES_PASSWORD_ENV} environment variable) and
+   * {@code --postgres-isolation database|schema|row} (default row). Without {@code --config}, the
+   * checkout's {@code tenants.yaml} is used when present (so edits to it are reloaded live), else
+   * {@code config/production/tenants.yaml} under the working directory, else the copy bundled in
+   * the jar is extracted to the data directory. TLS is on with {@code --tls} or when key material
+   * is given; the port then defaults to 8443 instead of 8080.
    *
    * @throws IllegalArgumentException naming an unknown option or a bad value
    */
@@ -183,6 +217,10 @@ public record DemoOptions(
     String wafMode = null;
     String crsDir = null;
     String crsSetup = null;
+    String redis = null;
+    String postgres = null;
+    String postgresUser = null;
+    String postgresIsolation = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--tls")) {
@@ -207,13 +245,18 @@ public record DemoOptions(
         case "--waf" -> wafMode = value;
         case "--crs-dir" -> crsDir = value;
         case "--crs-setup" -> crsSetup = value;
+        case "--redis" -> redis = value;
+        case "--postgres" -> postgres = value;
+        case "--postgres-user" -> postgresUser = value;
+        case "--postgres-isolation" -> postgresIsolation = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + name
                     + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
                     + " --keystore-password, --cert, --key, --master-key-file,"
-                    + " --min-free-disk-mb, --waf, --crs-dir, --crs-setup");
+                    + " --min-free-disk-mb, --waf, --crs-dir, --crs-setup, --redis, --postgres,"
+                    + " --postgres-user, --postgres-isolation");
       }
     }
     if (config == null) {
@@ -233,7 +276,8 @@ public record DemoOptions(
         tls,
         Optional.ofNullable(masterKeyFile),
         minFreeMb * MIB,
-        DemoWafOptions.of(wafMode, crsDir, crsSetup, env));
+        DemoWafOptions.of(wafMode, crsDir, crsSetup, env),
+        DemoBackendOptions.of(redis, postgres, postgresUser, postgresIsolation, env));
   }
 
   private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {

@@ -12,7 +12,7 @@ import dev.tdeveloper.compliance.privacy.PrivacyRequestProcessor;
 import dev.tdeveloper.compliance.privacy.ProcessingActivity;
 import dev.tdeveloper.compliance.privacy.PseudonymVault;
 import dev.tdeveloper.compliance.privacy.RecordOfProcessing;
-import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.demo.notes.Notes;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.event.EventListener;
@@ -68,7 +68,7 @@ final class DemoPrivacy implements AutoCloseable {
       Path dataDir,
       InstantSource clock,
       TenantRegistry registry,
-      NoteStore notes,
+      Notes notes,
       FilePseudonymVault vault,
       EventListener<PrivacyEvent> listener) {
     Objects.requireNonNull(registry, "registry");

@@ -4,17 +4,20 @@ import dev.tdeveloper.observability.micrometer.TdeveloperMetrics;
 import dev.tdeveloper.security.ratelimit.RateLimitEvent;
 import dev.tdeveloper.security.ratelimit.RateLimitKey;
 import dev.tdeveloper.security.ratelimit.RateLimiter;
+import dev.tdeveloper.security.ratelimit.RateLimiterBuilder;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.security.shield.AbuseShield;
 import dev.tdeveloper.security.shield.AdaptiveConcurrencyLimit;
 import dev.tdeveloper.security.shield.Dimension;
 import dev.tdeveloper.security.shield.HeavyHitterConfig;
 import dev.tdeveloper.security.shield.ShieldEvent;
+import dev.tdeveloper.security.spi.RateLimiterStore;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,22 +54,31 @@ final class DemoProtection {
 
   /**
    * Wires the protection of {@code config}, timed by {@code ticker}. Bans and rate-limit store
-   * failures go to the audit log; each blocked or limited request is audited by the audit filter,
-   * so the per-request shield and limiter events are not audited twice (under attack they come at
-   * the attack's rate).
+   * failures go to the audit log; the limiter's state is kept in {@code store} when given (shared
+   * between instances), else in this process; each blocked or limited request is audited by the
+   * audit filter, so the per-request shield and limiter events are not audited twice (under attack
+   * they come at the attack's rate).
    *
    * @throws ConfigException if a rate-limit setting of {@code config} is bad
    */
-  DemoProtection(TenantConfig config, Ticker ticker, DemoAudit audit, TdeveloperMetrics meters) {
+  DemoProtection(
+      TenantConfig config,
+      Ticker ticker,
+      DemoAudit audit,
+      TdeveloperMetrics meters,
+      Optional<RateLimiterStore> store) {
     this.policies = TenantRateLimitPolicies.of(config);
-    this.limiter =
+    RateLimiterBuilder<RateLimitKey> limits =
         RateLimiter.<RateLimitKey>builder()
             .policyResolver(policies::forKey)
-            .ticker(ticker)
             .listener(DemoProtection::log)
             .listener(audit.listener(e -> e instanceof RateLimitEvent.StoreFailed))
-            .listener(meters.rateLimitListener())
-            .build();
+            .listener(meters.rateLimitListener());
+    // Shared by every instance (Redis, timed by the server's clock; the store's key prefix names
+    // the demo), else in this process, timed by the ticker.
+    store.ifPresentOrElse(
+        s -> limits.store(s, RateLimitKey::toString), () -> limits.ticker(ticker));
+    this.limiter = limits.build();
     this.shield =
         AbuseShield.builder()
             .ticker(ticker)

@@ -153,7 +153,7 @@ final class DemoRoutes {
     addFilter(context, metering, "/usage");
     NotesServlet notes =
         new NotesServlet(
-            services.notes,
+            services.tenantNotes,
             services.tenancy.quotas,
             (note, request) -> {
               services.tenancy.recordNoteCreated(note);

@@ -3,6 +3,7 @@ package dev.tdeveloper.demo;
 import dev.tdeveloper.compliance.privacy.FilePseudonymVault;
 import dev.tdeveloper.cost.price.PriceBook;
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.demo.notes.Notes;
 import dev.tdeveloper.distribution.region.DistributionConfig;
 import dev.tdeveloper.distribution.region.RegionConfigLoader;
 import dev.tdeveloper.scaling.config.ScalingConfig;
@@ -10,11 +11,12 @@ import dev.tdeveloper.scaling.config.ScalingConfigLoader;
 import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
+import dev.tdeveloper.tenancy.Tenant;
+import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
 import dev.tdeveloper.tenancy.config.ReloadResult;
 import dev.tdeveloper.tenancy.config.ReloadableTenantConfig;
 import dev.tdeveloper.tenancy.quota.TenantQuotaPolicies;
-import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.io.IOException;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * over the demo's own request rate ({@link DemoScaling}) and the health checks ({@link
  * DemoHealth}), both set by {@code scaling.yaml} (next to {@code tenants.yaml}, else the bundled
  * one), and the cost accounting ({@link DemoCost}) priced by {@code price-book.yaml} (found the
- * same way). Thread-safe.
+ * same way). With {@code --redis} or {@code --postgres}, {@link DemoBackends} puts the state
+ * instances share (rate limits, quotas, job leases, the tenant registry, usage events, the notes)
+ * on those servers instead. Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas and the WAF policies validate each candidate file (any problem rejects the reload as a
@@ -57,9 +61,11 @@ final class DemoServices implements AutoCloseable {
   final ReloadableTenantConfig config;
   final AtomicReference<Optional<ConfigReloadEvent>> lastReload =
       new AtomicReference<>(Optional.empty());
-  final TenantRegistry registry = new InMemoryTenantRegistry();
+  final DemoBackends backends; // where shared state lives: embedded, Redis, PostgreSQL
+  final TenantRegistry registry;
   final DemoKeys keys;
-  final NoteStore notes;
+  final NoteStore notes; // the local, encrypted journals (backups, key rotation, PITR)
+  final Notes tenantNotes; // what the notes API serves: the local journals or PostgreSQL
   final DemoTenancy tenancy; // provisioning, quotas, usage meter and their reload appliers
   final DemoProtection protection;
   final DemoWaf waf; // CRS (else the baseline set) in front of the notes API, tenant policies
@@ -91,6 +97,8 @@ final class DemoServices implements AutoCloseable {
     this.observability =
         new DemoObservability(
             siblingOrBundled(options, "slos.yaml"), options.dataDir(), clock, System::getenv);
+    this.backends = DemoBackends.open(options.backends(), clock);
+    this.registry = backends.registry();
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
     this.config =
@@ -102,7 +110,9 @@ final class DemoServices implements AutoCloseable {
             .listener(event -> lastReload.set(Optional.of(event)))
             .listener(audit.listener())
             .build();
-    this.protection = new DemoProtection(config.current(), ticker, audit, observability.meters);
+    this.protection =
+        new DemoProtection(
+            config.current(), ticker, audit, observability.meters, backends.rateLimiterStore());
     config.addApplier("rate limits", protection::apply);
     this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current());
     config.addApplier("waf", waf.policies::update);
@@ -112,11 +122,20 @@ final class DemoServices implements AutoCloseable {
     this.noteChanges = new NoteChangeJournal(options.dataDir(), clock);
     this.notes =
         new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock, noteChanges);
+    this.tenantNotes = backends.notes(notes);
     // After the rate limits' and the WAF's appliers: it adds the quotas' and then the
     // provisioning's.
     this.tenancy =
         new DemoTenancy(
-            options.dataDir(), clock, config, registry, keys, notes, audit, observability);
+            options.dataDir(),
+            clock,
+            config,
+            registry,
+            keys,
+            tenantNotes,
+            audit,
+            observability,
+            backends);
     // GDPR requests go to the audit log (pseudonyms only); its verification is the compliance
     // report's "audit chain verified" evidence.
     this.privacy =
@@ -124,7 +143,7 @@ final class DemoServices implements AutoCloseable {
             options.dataDir(),
             clock,
             registry,
-            notes,
+            tenantNotes,
             pseudonyms,
             event -> audit.log.logger().log(event.toAuditEvent()));
     this.backups =
@@ -155,6 +174,22 @@ final class DemoServices implements AutoCloseable {
             registry,
             () -> !health.registry.report(HealthCheckRegistry.READINESS).status().isFailing(),
             audit.listener());
+  }
+
+  /**
+   * With a shared registry ({@code --postgres}), gives every live tenant that another instance
+   * provisioned the per-instance state it needs here (a local key version, which the posture and
+   * compliance checks expect); does nothing when the registry is this instance's own.
+   */
+  void adoptSharedTenants() {
+    if (!backends.sharedRegistry()) {
+      return;
+    }
+    for (Tenant tenant : registry.list()) {
+      if (tenant.status() == TenantStatus.ACTIVE || tenant.status() == TenantStatus.SUSPENDED) {
+        keys.adopt(tenant.id());
+      }
+    }
   }
 
   /** Logs the autoscaler's scale requests, alerts and failures; decisions only at debug. */
@@ -244,7 +279,11 @@ final class DemoServices implements AutoCloseable {
           try {
             audit.close();
           } finally {
-            pseudonyms.close();
+            try {
+              pseudonyms.close();
+            } finally {
+              backends.close();
+            }
           }
         }
       }

@@ -1,7 +1,7 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.demo.notes.Note;
-import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.demo.notes.Notes;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantStatus;
@@ -14,15 +14,16 @@ import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
 import dev.tdeveloper.tenancy.quota.TenantQuotaPolicies;
-import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
+import dev.tdeveloper.tenancy.spi.QuotaStore;
+import dev.tdeveloper.tenancy.spi.TenantAlreadyExistsException;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
+import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.usage.Aggregation;
 import dev.tdeveloper.tenancy.usage.MeterDefinition;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import dev.tdeveloper.tenancy.usage.UsageMeter;
 import dev.tdeveloper.tenancy.usage.file.FileUsageStore;
-import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -52,10 +53,10 @@ final class DemoTenancy implements AutoCloseable {
 
   final ProvisioningJournal journal;
   final TenantProvisioner provisioner;
-  final FileQuotaStore quotaStore;
+  final QuotaStore quotaStore; // local files, or Redis with --redis
   final TenantQuotaPolicies quotaPolicies;
   final QuotaEnforcer quotas;
-  final FileUsageStore usageStore;
+  final UsageStore usageStore; // a local event log, or PostgreSQL with --postgres
   final UsageMeter usage;
   private final TenantRegistry registry;
   private final DemoObservability observability;
@@ -66,9 +67,10 @@ final class DemoTenancy implements AutoCloseable {
       ReloadableTenantConfig config,
       TenantRegistry registry,
       DemoKeys keys,
-      NoteStore notes,
+      Notes notes,
       DemoAudit audit,
-      DemoObservability observability) {
+      DemoObservability observability,
+      DemoBackends backends) {
     this.registry = registry;
     this.observability = observability;
     ProvisioningStep notesSpace =
@@ -103,7 +105,7 @@ final class DemoTenancy implements AutoCloseable {
             .listener(this::countSignup)
             .listener(observability.meters.provisioningListener())
             .build();
-    this.quotaStore = FileQuotaStore.builder(dataDir.resolve("quotas")).clock(clock).open();
+    this.quotaStore = backends.quotaStore(dataDir, clock);
     this.quotaPolicies = TenantQuotaPolicies.of(config.current());
     config.addApplier("quotas", quotaPolicies::update);
     this.quotas =
@@ -115,10 +117,7 @@ final class DemoTenancy implements AutoCloseable {
             .listener(observability.meters.quotaListener())
             .timeZones(id -> registry.find(id).map(Tenant::timeZone).orElse(ZoneId.of("UTC")))
             .build();
-    this.usageStore =
-        FileUsageStore.builder(dataDir.resolve("usage"))
-            .fsyncPolicy(FsyncPolicy.GROUP_COMMIT)
-            .open();
+    this.usageStore = backends.usageStore(dataDir);
     this.usage =
         UsageMeter.builder()
             .store(usageStore)
@@ -143,7 +142,10 @@ final class DemoTenancy implements AutoCloseable {
    * @return how many segments were deleted
    */
   int compactUsageStore() {
-    int dropped = usageStore.compact(usage.storeHorizon());
+    if (!(usageStore instanceof FileUsageStore files)) {
+      return 0; // PostgreSQL keeps its rows: retention is the database's business
+    }
+    int dropped = files.compact(usage.storeHorizon());
     if (dropped > 0) {
       LOG.info("usage store: compacted away {} old segments", dropped);
     }
@@ -176,8 +178,14 @@ final class DemoTenancy implements AutoCloseable {
   private void provisionListedTenants(TenantConfig listing) {
     for (Tenant listed : listing.tenants()) {
       if (registry.find(listed.id()).isEmpty()) {
-        provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
-        LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
+        try {
+          provisioner.provision(listed.toBuilder().status(TenantStatus.PROVISIONING).build());
+          LOG.info("provisioned tenant '{}' on plan {}", listed.id(), listed.plan());
+        } catch (TenantAlreadyExistsException e) {
+          // With a shared registry (--postgres) another instance starting at the same time won
+          // the race; the registry refused before any step ran, so nothing needs undoing.
+          LOG.info("tenant '{}' was provisioned by another instance", listed.id());
+        }
       }
     }
   }
@@ -191,7 +199,11 @@ final class DemoTenancy implements AutoCloseable {
       usageStore.close();
     } finally {
       try {
-        quotaStore.close();
+        if (quotaStore instanceof AutoCloseable closeable) {
+          closeable.close(); // the file store's files, or the Redis store's connection
+        }
+      } catch (Exception e) {
+        LOG.warn("closing the quota store failed", e);
       } finally {
         try {
           journal.close();

@@ -5,7 +5,7 @@ import dev.tdeveloper.compliance.spi.ErasureStrategy;
 import dev.tdeveloper.compliance.spi.PersonalDataConnector;
 import dev.tdeveloper.compliance.spi.PersonalDataRecord;
 import dev.tdeveloper.demo.notes.Note;
-import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.demo.notes.Notes;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import java.util.Collections;
@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * The demo's notes as GDPR sees them: a subject's notes are those whose author is the subject's
  * {@value #USER_ID} identifier, in the subject's tenant only (every call binds that tenant, and the
- * {@link NoteStore} reads the tenant from the context alone). Category {@value #CATEGORY}; each
- * record holds the note's {@code id}, {@code text}, {@code author} and {@code createdAt}.
+ * {@link Notes} reads the tenant from the context alone). Category {@value #CATEGORY}; each record
+ * holds the note's {@code id}, {@code text}, {@code author} and {@code createdAt}.
  *
  * <p>Erasure by {@link ErasureStrategy#DELETE} deletes the notes, by {@link ErasureStrategy#MASK}
  * replaces their text with {@value #MASKED_TEXT} and removes the author; either way the journal is
@@ -50,12 +50,12 @@ final class NotesPersonalDataConnector implements PersonalDataConnector {
       Collections.unmodifiableSet(
           new java.util.LinkedHashSet<>(List.of(ErasureStrategy.DELETE, ErasureStrategy.MASK)));
 
-  private final NoteStore notes;
+  private final Notes notes;
   private final Map<Restricted, Set<String>> restrictions = new ConcurrentHashMap<>();
 
   private record Restricted(TenantId tenant, String userId) {}
 
-  NotesPersonalDataConnector(NoteStore notes) {
+  NotesPersonalDataConnector(Notes notes) {
     this.notes = Objects.requireNonNull(notes, "notes");
   }
 

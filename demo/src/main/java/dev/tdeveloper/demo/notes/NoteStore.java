@@ -42,7 +42,7 @@ import java.util.function.Function;
  * #rewriteByAuthor} serves GDPR erasure and rectification: it changes or deletes the author's notes
  * and compacts the journal, so no superseded ciphertext of them stays on disk.
  */
-public final class NoteStore implements AutoCloseable {
+public final class NoteStore implements Notes, AutoCloseable {
   /** The suffix of a tenant's notes journal in the store's directory: {@value}. */
   public static final String FILE_SUFFIX = ".notes";
 
@@ -102,6 +102,7 @@ public final class NoteStore implements AutoCloseable {
    * @return whether the journal was created by this call (it did not exist)
    * @throws NotesException if the journal is locked elsewhere, corrupt or unreadable
    */
+  @Override
   public synchronized boolean createSpace(TenantId tenant) {
     if (byTenant.containsKey(Objects.requireNonNull(tenant, "tenant"))) {
       return false;
@@ -124,6 +125,7 @@ public final class NoteStore implements AutoCloseable {
   }
 
   /** Closes the notes space of {@code tenant}, keeping its journal on disk; idempotent. */
+  @Override
   public synchronized void closeSpace(TenantId tenant) {
     NoteJournal notes = byTenant.remove(Objects.requireNonNull(tenant, "tenant"));
     if (notes != null) {
@@ -137,6 +139,7 @@ public final class NoteStore implements AutoCloseable {
    *
    * @throws UncheckedIOException if a file cannot be deleted
    */
+  @Override
   public synchronized void dropSpace(TenantId tenant) {
     closeSpace(tenant);
     Path file = fileOf(tenant);
@@ -151,6 +154,7 @@ public final class NoteStore implements AutoCloseable {
   }
 
   /** Returns whether {@code tenant} has an open notes space. */
+  @Override
   public boolean hasSpace(TenantId tenant) {
     return byTenant.containsKey(tenant);
   }
@@ -170,6 +174,7 @@ public final class NoteStore implements AutoCloseable {
    * @throws IllegalArgumentException if the text is blank or too long, or the author invalid
    *     (nothing is written)
    */
+  @Override
   public Note create(String text, Optional<String> author) {
     NoteJournal notes = notes();
     Instant now = clock.instant();
@@ -182,6 +187,7 @@ public final class NoteStore implements AutoCloseable {
   }
 
   /** Returns the current tenant's notes written by {@code author}, oldest first. */
+  @Override
   public List<Note> byAuthor(String author) {
     Objects.requireNonNull(author, "author");
     return list().stream().filter(n -> n.author().filter(author::equals).isPresent()).toList();
@@ -196,6 +202,7 @@ public final class NoteStore implements AutoCloseable {
    * @throws IllegalArgumentException if a replacement has another id or creation time (nothing
    *     further is changed)
    */
+  @Override
   public int rewriteByAuthor(String author, Function<Note, Optional<Note>> change) {
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(change, "change");
@@ -229,18 +236,21 @@ public final class NoteStore implements AutoCloseable {
   }
 
   /** Returns the current tenant's notes, oldest first. */
+  @Override
   public List<Note> list() {
     TenantId tenant = TenantContext.require();
     return notes().notes().values().stream().map(s -> open(tenant, s)).toList();
   }
 
   /** Returns the current tenant's note {@code id}, if it exists. */
+  @Override
   public Optional<Note> find(long id) {
     TenantId tenant = TenantContext.require();
     return Optional.ofNullable(notes().notes().get(id)).map(s -> open(tenant, s));
   }
 
   /** Deletes the current tenant's note {@code id}; returns whether it existed. */
+  @Override
   public boolean delete(long id) {
     NoteJournal notes = notes();
     synchronized (notes) {
@@ -249,6 +259,7 @@ public final class NoteStore implements AutoCloseable {
   }
 
   /** Returns how many notes the current tenant has. */
+  @Override
   public int count() {
     return notes().notes().size();
   }

@@ -31,7 +31,7 @@ public final class NotesServlet extends HttpServlet {
   /** The request header naming the author of a new note: {@value}. */
   public static final String USER_HEADER = "X-User-Id";
 
-  private final transient NoteStore notes;
+  private final transient Notes notes;
   private final transient QuotaEnforcer quotas;
   private final transient BiConsumer<Note, HttpServletRequest> onCreated;
 
@@ -40,7 +40,7 @@ public final class NotesServlet extends HttpServlet {
    * (with the request that created it) before the response is sent.
    */
   public NotesServlet(
-      NoteStore notes, QuotaEnforcer quotas, BiConsumer<Note, HttpServletRequest> onCreated) {
+      Notes notes, QuotaEnforcer quotas, BiConsumer<Note, HttpServletRequest> onCreated) {
     this.notes = notes;
     this.quotas = quotas;
     this.onCreated = onCreated;
