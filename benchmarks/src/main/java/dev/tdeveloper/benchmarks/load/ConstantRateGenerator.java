@@ -116,6 +116,7 @@ public final class ConstantRateGenerator {
               });
     }
     inFlight.acquire(maxInFlight); // every request has completed
+    long elapsed = System.nanoTime() - (t0 + warmupCount * interval);
     long generatorCpu = generatorCpuNanos() - cpuStart[0];
     long demoCpu = demoCpuNanos(demo) - cpuStart[1];
     observers.forEach(LoadObserver::finished);
@@ -124,6 +125,7 @@ public final class ConstantRateGenerator {
         name,
         rate,
         duration,
+        Duration.ofNanos(elapsed),
         total - warmupCount,
         matrix(byKind, RequestKind.values().length),
         matrix(byTenant, tenants),

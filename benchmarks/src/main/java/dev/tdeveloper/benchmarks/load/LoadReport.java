@@ -49,6 +49,7 @@ public final class LoadReport {
     m.put("targetRequestsPerSecond", r.targetRate());
     m.put("requestsPerSecond", r.throughput());
     m.put("measuredSeconds", r.measured().toMillis() / 1000.0);
+    m.put("elapsedSeconds", r.elapsed().toMillis() / 1000.0);
     m.put("sent", r.sent());
     m.put("completed", r.completed());
     m.put("latencyMillis", percentiles(r.latency()));

@@ -11,7 +11,7 @@ import java.util.Locale;
 final class PercentilePlot {
   private static final int W = 720;
   private static final int H = 360;
-  private static final int PAD = 50;
+  private static final int PAD = 80; // room for the latency labels left of the axis
   private static final double MAX_NINES = 5; // up to 99.999%
   private static final String[] COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd"};
 
@@ -38,7 +38,7 @@ final class PercentilePlot {
     }
     for (int i = 0; i <= 4; i++) {
       double ms = maxMs * i / 4;
-      s.append(text(PAD - 45, y(ms, maxMs) + 4, String.format(Locale.ROOT, "%.1f ms", ms)));
+      s.append(text(PAD - 75, y(ms, maxMs) + 4, String.format(Locale.ROOT, "%.1f ms", ms)));
     }
     for (int i = 0; i < runs.size(); i++) {
       RunResult r = runs.get(i);

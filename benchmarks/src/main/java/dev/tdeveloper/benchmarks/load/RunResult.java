@@ -12,7 +12,9 @@ import org.HdrHistogram.Histogram;
  *
  * @param name {@code full-chain} or {@code bare}
  * @param targetRate the requests per second asked for
- * @param measured the length of the measured part
+ * @param measured the length of the measured part, as scheduled
+ * @param elapsed from the measured part's first intended start to its last answer (longer than
+ *     {@code measured} when the demo fell behind)
  * @param sent requests sent in the measured part
  * @param byKind outcome counts per request kind
  * @param byTenant outcome counts per tenant
@@ -25,6 +27,7 @@ public record RunResult(
     String name,
     double targetRate,
     Duration measured,
+    Duration elapsed,
     long sent,
     long[][] byKind,
     long[][] byTenant,
@@ -36,6 +39,7 @@ public record RunResult(
   public RunResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(measured, "measured");
+    Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(latency, "latency");
     tenantLatency = List.copyOf(tenantLatency);
   }
@@ -63,9 +67,9 @@ public record RunResult(
     return n;
   }
 
-  /** Returns completed requests per second over the measured part. */
+  /** Returns answered requests per second, from the first measured start to the last answer. */
   public double throughput() {
-    return completed() / (measured.toNanos() / 1e9);
+    return completed() / (elapsed.toNanos() / 1e9);
   }
 
   /** Returns the generator's share of the CPU both JVMs used, 0 to 1. */
