@@ -2,7 +2,6 @@ package dev.tdeveloper.backend.postgres.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What the state stores' providers share: the {@link PoolSettings} (with a state table name of at
@@ -21,22 +20,19 @@ public record ProviderPool(HikariDataSource dataSource, String table) {
    *
    * @param what the store, for messages and the pool's name ({@code postgres job lease})
    * @param defaultTable the table when {@value PoolSettings#TABLE} is not set
-   * @param failure wraps a pool that cannot be opened into the store's exception
+   * @param failure makes the store's exception for a pool that cannot be opened
    * @throws IllegalArgumentException naming an unknown key, a missing or malformed {@value
    *     PoolSettings#URL}, a malformed {@value PoolSettings#TABLE} or a {@value
    *     PoolSettings#POOL_SIZE} outside 1 to 100
    */
   public static ProviderPool open(
-      Map<String, String> settings,
-      String what,
-      String defaultTable,
-      Function<RuntimeException, RuntimeException> failure) {
+      Map<String, String> settings, String what, String defaultTable, StateAccess.Failure failure) {
     PoolSettings parsed = PoolSettings.parse(settings, "", what, defaultTable, DEFAULT_POOL_SIZE);
     StateTable.parse(PoolSettings.TABLE, parsed.table());
     try {
       return new ProviderPool(parsed.open(what), parsed.table());
     } catch (RuntimeException e) {
-      throw failure.apply(e);
+      throw failure.of("could not connect the " + what + ": " + e, e);
     }
   }
 }
