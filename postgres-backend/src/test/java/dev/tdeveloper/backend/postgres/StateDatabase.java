@@ -5,6 +5,7 @@ import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -101,6 +102,15 @@ public final class StateDatabase implements BeforeAllCallback, AfterAllCallback 
   /** The JDBC URL of the database. */
   public String url() {
     return postgres.jdbcUrl(database);
+  }
+
+  /**
+   * Returns a state store provider's settings for {@code table}: this database's URL, the
+   * application role and its password, and a pool of one connection.
+   */
+  public Map<String, String> providerSettings(String table) {
+    return Map.of(
+        "url", url(), "user", role, "password", password, "table", table, "pool-size", "1");
   }
 
   /** Runs {@code sql} as the superuser and returns the first column of the first row, or null. */

@@ -200,13 +200,7 @@ class PostgresJobLeaseTest {
         ProviderSelector.select(
             JobLeaseProvider.class, Optional.of("postgres"), "dev.tdeveloper:postgres-backend");
     assertThat(provider).isInstanceOf(PostgresJobLeaseProvider.class);
-    Map<String, String> settings =
-        Map.of(
-            "url", db.url(),
-            "user", db.role(),
-            "password", db.password(),
-            "table", TABLE,
-            "pool-size", "1");
+    Map<String, String> settings = db.providerSettings(TABLE);
     try (JobLease a = provider.create(settings);
         JobLease b = provider.create(settings)) {
       assertThat(a).hasToString("PostgresJobLease[ops.leases]");

@@ -231,8 +231,7 @@ class PostgresAlertStateStoreTest {
     String table = installed();
     AlertStateStoreProvider provider = AlertStateStoreProvider.select(Optional.of("postgres"));
     assertThat(provider).isInstanceOf(PostgresAlertStateStoreProvider.class);
-    Map<String, String> settings =
-        Map.of("url", db.url(), "user", db.role(), "password", db.password(), "table", table);
+    Map<String, String> settings = db.providerSettings(table);
     try (AlertStateStore a = provider.create(settings);
         AlertStateStore b = provider.create(settings)) {
       a.recordNotifications(List.of(entry("g", T0, 1)));

@@ -120,13 +120,7 @@ class PostgresEscalationStateStoreTest {
     EscalationStateStoreProvider provider =
         EscalationStateStoreProvider.select(Optional.of("postgres"));
     assertThat(provider).isInstanceOf(PostgresEscalationStateStoreProvider.class);
-    Map<String, String> settings =
-        Map.of(
-            "url", db.url(),
-            "user", db.role(),
-            "password", db.password(),
-            "table", table,
-            "pool-size", "1");
+    Map<String, String> settings = db.providerSettings(table);
     try (EscalationStateStore a = provider.create(settings);
         EscalationStateStore b = provider.create(settings)) {
       a.save(state("VIA-PROVIDER", "acme", 0));
