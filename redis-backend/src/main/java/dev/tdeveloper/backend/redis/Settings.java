@@ -12,7 +12,8 @@ final class Settings {
   /**
    * Reads a Redis URI.
    *
-   * @throws IllegalArgumentException naming {@code setting} if missing or not a Redis URI
+   * @throws IllegalArgumentException naming {@code setting} if missing or not a Redis URI; the
+   *     message never repeats the value, which may hold a password
    */
   static RedisURI uri(String setting, String value) {
     if (value == null || value.isBlank()) {
@@ -22,7 +23,10 @@ final class Settings {
     try {
       return RedisURI.create(value.trim());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(setting + " is not a Redis URI: '" + value + "'", e);
+      // neither the value nor the driver's message (which quotes it) is repeated: it may hold a
+      // password
+      throw new IllegalArgumentException(
+          setting + " is not a Redis URI (redis://[:password@]host:port or rediss://...)");
     }
   }
 
