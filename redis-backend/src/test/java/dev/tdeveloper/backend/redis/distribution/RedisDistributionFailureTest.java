@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.distribution.region.RegionId;
@@ -32,12 +33,12 @@ class RedisDistributionFailureTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private static LocalRedis server;
-  private static TestRedis redis;
+  private static TestClient redis;
 
   @BeforeAll
   static void startServer() {
     server = LocalRedis.startNew();
-    redis = new TestRedis(server.uri());
+    redis = new TestClient(server.uri());
   }
 
   @AfterAll
