@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.tenancy.testkit.servers.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,6 +9,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,9 +23,15 @@ public final class TestClient implements AutoCloseable {
 
   private final ClientResources resources;
   private final StatefulRedisConnection<String, String> direct;
+  private final Optional<LocalRedis> ownServer;
 
   /** Creates the client for the server at {@code uri} and opens its own connection. */
   public TestClient(URI uri) {
+    this(uri, Optional.empty());
+  }
+
+  private TestClient(URI uri, Optional<LocalRedis> ownServer) {
+    this.ownServer = ownServer;
     resources =
         ClientResources.builder()
             .ioThreadPoolSize(2)
@@ -33,6 +41,25 @@ public final class TestClient implements AutoCloseable {
     client = RedisClient.create(resources, RedisURI.create(uri.toString()));
     direct = client.connect();
     direct.setTimeout(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Starts a server of its own (for a test that stops it) and a client for it; {@link #close()}
+   * stops the server too.
+   */
+  public static TestClient onOwnServer() {
+    LocalRedis server = LocalRedis.startNew();
+    try {
+      return new TestClient(server.uri(), Optional.of(server));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** The server of its own that {@link #onOwnServer()} started. */
+  public LocalRedis ownServer() {
+    return ownServer.orElseThrow(() -> new IllegalStateException("not on a server of its own"));
   }
 
   /** Commands on a connection of its own, for checking what a component wrote. */
@@ -50,5 +77,6 @@ public final class TestClient implements AutoCloseable {
     direct.close();
     client.shutdown();
     resources.shutdown();
+    ownServer.ifPresent(LocalRedis::close);
   }
 }
