@@ -1,7 +1,7 @@
 // Checks the chosen cores, then removes the classes, tests and provider registrations of the cores
-// that were not chosen (and the resources folder when nothing is left to register, as with
-// cores=dr). Batch mode (-B, and the archetype's tests) skips the metadata's validationRegex, so the
-// check here is the one every run gets.
+// that were not chosen (and the resources folder, should nothing be left to register). Batch mode
+// (-B, and the archetype's tests) skips the metadata's validationRegex, so the check here is the one
+// every run gets.
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -19,8 +19,9 @@ def spis = [
     distribution : ['ReplicationChannel', 'EdgeCache', 'HlcStateStore'],
     observability: ['AlertStateStore', 'EscalationStateStore'],
 ]
-// dr-core has no provider SPIs: its classes are wired explicitly, so it registers nothing; nor has
-// distribution-core's HlcStateStore, which is passed to Hlc.builder().
+// Only some SPIs have providers: dr-core's ChunkCipher and ChangeJournal are wired explicitly
+// (DisasterRecovery.builder()), as are distribution-core's HlcStateStore (Hlc.builder()) and
+// tenancy-core's ProvisioningJournal and TenantDataStore.
 def services = [
     tenancy      : ['dev.tdeveloper.tenancy.spi.TenantRegistryProvider',
                     'dev.tdeveloper.tenancy.spi.QuotaStoreProvider',
@@ -30,8 +31,9 @@ def services = [
                     'dev.tdeveloper.security.spi.KeyManagerProvider',
                     'dev.tdeveloper.security.spi.SecretStoreProvider',
                     'dev.tdeveloper.security.spi.CertificateIssuerProvider'],
-    compliance   : ['dev.tdeveloper.compliance.spi.AuditSinkProvider'],
-    dr           : [],
+    compliance   : ['dev.tdeveloper.compliance.spi.AuditSinkProvider',
+                    'dev.tdeveloper.compliance.spi.CheckpointAnchorProvider'],
+    dr           : ['dev.tdeveloper.dr.spi.BackupStoreProvider'],
     scaling      : ['dev.tdeveloper.scaling.spi.ScalingBackendProvider'],
     cost         : ['dev.tdeveloper.cost.spi.BillingImporterProvider'],
     distribution : ['dev.tdeveloper.distribution.spi.ReplicationChannelProvider',
@@ -62,7 +64,7 @@ spis.each { core, names ->
   }
 }
 
-// Cores without providers (dr alone) leave nothing to register: drop the folders left empty.
+// Every core now registers a provider, but a folder left empty is still dropped, should one not.
 def dir = root.resolve('src/main/resources/META-INF/services')
 while (dir != root.resolve('src/main') && dir.toFile().list()?.length == 0) {
   Files.delete(dir)

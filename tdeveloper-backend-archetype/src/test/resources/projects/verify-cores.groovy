@@ -17,10 +17,10 @@ def expected = [
     security     : [spis: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
                     providers: ['RateLimiterStore', 'KeyManager', 'SecretStore', 'CertificateIssuer'],
                     spi: 'dev.tdeveloper.security.spi'],
-    compliance   : [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink'],
+    compliance   : [spis: ['AuditSink', 'CheckpointAnchor'], providers: ['AuditSink', 'CheckpointAnchor'],
                     spi: 'dev.tdeveloper.compliance.spi'],
-    // dr-core has no provider SPIs: its classes are wired explicitly.
-    dr           : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: [],
+    // ChunkCipher and ChangeJournal have no provider: they are passed to DisasterRecovery.builder().
+    dr           : [spis: ['BackupStore', 'ChunkCipher', 'ChangeJournal'], providers: ['BackupStore'],
                     spi: 'dev.tdeveloper.dr.spi'],
     scaling      : [spis: ['ScalingBackend'], providers: ['ScalingBackend'],
                     spi: 'dev.tdeveloper.scaling.spi'],

@@ -1,5 +1,8 @@
 package dev.tdeveloper.compliance.spi;
 
+import dev.tdeveloper.tenancy.spi.ProviderSelector;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,7 +14,8 @@ import java.util.Optional;
  * <p>An anchor never goes backwards: it refuses a checkpoint of a smaller tree than the latest it
  * holds, and one of the same size with another root (a fork). Implementations must be thread-safe;
  * concurrent publishes behave as if made in some order. {@code
- * dev.tdeveloper.compliance.testkit.CheckpointAnchorContract} proves an implementation.
+ * dev.tdeveloper.compliance.testkit.CheckpointAnchorContract} proves an implementation. Build one
+ * explicitly, or find one through {@link #fromProviders}.
  */
 public interface CheckpointAnchor extends AutoCloseable {
   /**
@@ -36,4 +40,23 @@ public interface CheckpointAnchor extends AutoCloseable {
   /** Releases the anchor's resources; idempotent. */
   @Override
   void close();
+
+  /**
+   * Creates an anchor with the {@link CheckpointAnchorProvider} found through {@link
+   * java.util.ServiceLoader}: the one named {@code name}, else the only one on the class path.
+   *
+   * @param name the provider's name ({@code file}, {@code aws-s3}, ...), or empty to take the only
+   *     one found
+   * @param config the provider's settings, copied
+   * @throws IllegalStateException if no provider, several without a name, or none of that name is
+   *     found (the message names the artifact to add, or the providers found)
+   * @throws IllegalArgumentException if the provider rejects a setting (the message names it)
+   */
+  static CheckpointAnchor fromProviders(Optional<String> name, Map<String, String> config) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(config, "config");
+    return ProviderSelector.select(
+            CheckpointAnchorProvider.class, name, "dev.tdeveloper:aws-backend")
+        .create(Map.copyOf(config));
+  }
 }

@@ -1,6 +1,9 @@
 package dev.tdeveloper.dr.spi;
 
+import dev.tdeveloper.tenancy.spi.ProviderSelector;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -9,7 +12,8 @@ import java.util.function.Consumer;
  * plaintext, and manifests that list which chunks make up each backup, both per {@link
  * BackupScope}. A manifest is published atomically and last: a backup whose manifest is not
  * published is invisible, and its chunks are garbage once no manifest references them. The local
- * default keeps them in files; an S3 store comes with the AWS backend. Thread-safe.
+ * default keeps them in files; an S3 store comes with the AWS backend. Build one explicitly, or
+ * find one through {@link #fromProviders}. Thread-safe.
  */
 public interface BackupStore extends AutoCloseable {
   /**
@@ -77,4 +81,22 @@ public interface BackupStore extends AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * Creates a store with the {@link BackupStoreProvider} found through {@link
+   * java.util.ServiceLoader}: the one named {@code name}, else the only one on the class path.
+   *
+   * @param name the provider's name ({@code file}, {@code aws-s3}, ...), or empty to take the only
+   *     one found
+   * @param config the provider's settings, copied
+   * @throws IllegalStateException if no provider, several without a name, or none of that name is
+   *     found (the message names the artifact to add, or the providers found)
+   * @throws IllegalArgumentException if the provider rejects a setting (the message names it)
+   */
+  static BackupStore fromProviders(Optional<String> name, Map<String, String> config) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(config, "config");
+    return ProviderSelector.select(BackupStoreProvider.class, name, "dev.tdeveloper:aws-backend")
+        .create(Map.copyOf(config));
+  }
 }

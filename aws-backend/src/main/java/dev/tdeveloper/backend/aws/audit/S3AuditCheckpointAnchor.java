@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A {@link CheckpointAnchor} in an S3 bucket: each signed checkpoint is its own object, written
@@ -25,18 +26,20 @@ import java.util.Optional;
  *
  * <p>Thread-safe: publishes through one instance are serialized; publishes from several instances
  * or processes race safely (a checkpoint of a size already anchored is compared, never replaced).
- * The anchor never closes the S3 client.
+ * The anchor never closes an S3 client you passed to its builder.
  */
 public final class S3AuditCheckpointAnchor implements CheckpointAnchor {
   private static final int DIGITS = 19;
 
   private final S3Objects objects;
   private final String prefix;
+  private final Optional<S3Client> ownedClient;
   private volatile boolean closed;
 
-  S3AuditCheckpointAnchor(S3Objects objects, String prefix) {
+  S3AuditCheckpointAnchor(S3Objects objects, String prefix, Optional<S3Client> ownedClient) {
     this.objects = objects;
     this.prefix = prefix + "checkpoints/";
+    this.ownedClient = ownedClient;
   }
 
   /** Returns a builder; the S3 client and the bucket are required. */
@@ -120,10 +123,17 @@ public final class S3AuditCheckpointAnchor implements CheckpointAnchor {
                     StandardCharsets.UTF_8));
   }
 
-  /** Marks the anchor closed; the client is the caller's to close. Idempotent. */
+  /**
+   * Marks the anchor closed; the client is the caller's to close, except the one {@link
+   * S3AuditCheckpointAnchorProvider} built, which closes with the anchor. Idempotent.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
+    ownedClient.ifPresent(S3Client::close);
   }
 
   @Override
@@ -138,8 +148,7 @@ public final class S3AuditCheckpointAnchor implements CheckpointAnchor {
   }
 
   /** Builds the bucket operations with compliance-core's exceptions. */
-  static S3Objects objects(
-      software.amazon.awssdk.services.s3.S3Client client, String bucket, ObjectOptions options) {
+  static S3Objects objects(S3Client client, String bucket, ObjectOptions options) {
     return new S3Objects(
         client,
         bucket,

@@ -26,6 +26,7 @@ public final class S3AuditCheckpointAnchorBuilder {
   private boolean serverChecksums = true;
   private Optional<Duration> apiCallTimeout = Optional.empty();
   private InstantSource clock = InstantSource.system();
+  private boolean closesClient;
 
   S3AuditCheckpointAnchorBuilder() {}
 
@@ -104,6 +105,16 @@ public final class S3AuditCheckpointAnchorBuilder {
   }
 
   /**
+   * Makes the anchor close the client when it closes: the client {@link
+   * S3AuditCheckpointAnchorProvider} built.
+   */
+  S3AuditCheckpointAnchorBuilder closingClient() {
+    once("closingClient");
+    this.closesClient = true;
+    return this;
+  }
+
+  /**
    * Builds the anchor.
    *
    * @throws IllegalStateException if the client or bucket is missing
@@ -116,6 +127,8 @@ public final class S3AuditCheckpointAnchorBuilder {
     ObjectOptions options =
         new ObjectOptions(encryption, objectLock, serverChecksums, apiCallTimeout, clock);
     return new S3AuditCheckpointAnchor(
-        S3AuditCheckpointAnchor.objects(client, bucket, options), prefix);
+        S3AuditCheckpointAnchor.objects(client, bucket, options),
+        prefix,
+        closesClient ? Optional.of(client) : Optional.empty());
   }
 }

@@ -34,8 +34,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3ObjectCorruptException}); where the server supports it, {@code x-amz-checksum-sha256} is sent
  * and checked too. Server-side encryption and Object Lock retention are applied to every put as
  * configured. Retries and timeouts are the S3 client's: configure its retry strategy and {@code
- * ClientOverrideConfiguration}; the store adds no loop. Build with {@link #builder()}; the store
- * does not close the client.
+ * ClientOverrideConfiguration}; the store adds no loop. Build with {@link #builder()} (the store
+ * does not close a client you passed) or find it as {@code aws-s3} through {@code
+ * BackupStore.fromProviders} ({@link S3BackupStoreProvider}).
  *
  * <p>Thread-safe.
  */
@@ -51,6 +52,7 @@ public final class S3BackupStore implements BackupStore {
   private final MultipartUpload multipart;
   private final ExecutorService partExecutor;
   private final int multipartThreshold;
+  private final boolean closesClient;
   private final Lock[] stripes = new Lock[STRIPES];
   private final Set<BackupScope> marked = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -61,8 +63,10 @@ public final class S3BackupStore implements BackupStore {
       S3Objects objects,
       MultipartUpload multipart,
       ExecutorService partExecutor,
-      int multipartThreshold) {
+      int multipartThreshold,
+      boolean closesClient) {
     this.s3 = s3;
+    this.closesClient = closesClient;
     this.keys = new BackupKeys(rootPrefix);
     this.objects = objects;
     this.multipart = multipart;
@@ -237,19 +241,29 @@ public final class S3BackupStore implements BackupStore {
   /**
    * Aborts the incomplete multipart uploads under the root prefix that were started before {@code
    * olderThan}: what a crashed or failed put leaves behind (never visible as objects, but billed as
-   * storage). Pass a time well before any upload still running, such as an hour ago. Orphaned
-   * chunks, which no manifest references, are dr-core's {@code GarbageCollector}'s to delete.
+   * storage). Pass a time well before any upload still running, such as an hour ago. An upload
+   * whose key now holds an object (a later put of the same chunk completed) is left alone and
+   * reported as kept: Adobe S3Mock deletes the completed object when such a stale upload is
+   * aborted, and a store must never risk a published chunk for garbage; on AWS S3 a lifecycle rule
+   * ({@code AbortIncompleteMultipartUpload}) removes those parts. Orphaned chunks, which no
+   * manifest references, are dr-core's {@code GarbageCollector}'s to delete.
    *
-   * @throws dev.tdeveloper.dr.DrException if listing or aborting fails
+   * @throws dev.tdeveloper.dr.DrException if listing, checking or aborting fails
    */
   public GarbageReport collectGarbage(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
     checkOpen();
     List<String> aborted = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
     try {
       for (software.amazon.awssdk.services.s3.model.MultipartUpload upload :
           s3.listMultipartUploadsPaginator(b -> b.bucket(bucket()).prefix(keys.root())).uploads()) {
-        if (upload.initiated() != null && upload.initiated().isBefore(olderThan)) {
+        if (upload.initiated() == null || !upload.initiated().isBefore(olderThan)) {
+          continue;
+        }
+        if (objects.exists(upload.key())) {
+          kept.add(upload.key());
+        } else {
           s3.abortMultipartUpload(
               b -> b.bucket(bucket()).key(upload.key()).uploadId(upload.uploadId()));
           aborted.add(upload.key());
@@ -259,14 +273,23 @@ public final class S3BackupStore implements BackupStore {
       throw new dev.tdeveloper.dr.DrException(
           "cannot collect incomplete multipart uploads in s3://" + bucket() + "/" + keys.root(), e);
     }
-    return new GarbageReport(aborted);
+    return new GarbageReport(aborted, kept);
   }
 
-  /** Stops the part uploader; the client is the caller's to close. Idempotent. */
+  /**
+   * Stops the part uploader; the client is the caller's to close, except the one {@link
+   * S3BackupStoreProvider} built, which closes with the store. Idempotent.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     partExecutor.shutdown();
+    if (closesClient) {
+      s3.close();
+    }
   }
 
   @Override

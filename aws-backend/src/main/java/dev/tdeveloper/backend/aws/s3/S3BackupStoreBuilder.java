@@ -49,6 +49,7 @@ public final class S3BackupStoreBuilder {
   private Optional<Duration> apiCallTimeout = Optional.empty();
   private InstantSource clock = InstantSource.system();
   private IntConsumer afterPart = part -> {};
+  private boolean closesClient;
 
   S3BackupStoreBuilder() {}
 
@@ -179,6 +180,16 @@ public final class S3BackupStoreBuilder {
   }
 
   /**
+   * Makes the store close the client when it closes: the client {@link S3BackupStoreProvider}
+   * built.
+   */
+  S3BackupStoreBuilder closingClient() {
+    once("closingClient");
+    this.closesClient = true;
+    return this;
+  }
+
+  /**
    * Builds the store.
    *
    * @throws IllegalStateException if the client or bucket is missing, the memory budget is below
@@ -226,6 +237,7 @@ public final class S3BackupStoreBuilder {
             });
     MultipartUpload multipart =
         new MultipartUpload(objects, executor, new Semaphore(budget), partSize, afterPart);
-    return new S3BackupStore(client, rootPrefix, objects, multipart, executor, multipartThreshold);
+    return new S3BackupStore(
+        client, rootPrefix, objects, multipart, executor, multipartThreshold, closesClient);
   }
 }

@@ -58,6 +58,7 @@ class S3BackupCrashTest {
             .isEmpty();
         GarbageReport garbage = store.collectGarbage(Instant.now().plusSeconds(3600));
         assertThat(garbage.abortedUploads()).hasSize(1);
+        assertThat(garbage.keptUploads()).isEmpty();
         assertThat(garbage.abortedUploads().get(0)).startsWith(Backups.SCOPE.key() + "/chunks/");
         assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
       } else {
