@@ -6,6 +6,7 @@ import dev.tdeveloper.backend.postgres.PostgresTenantRegistry;
 import dev.tdeveloper.backend.postgres.PostgresUsageStore;
 import dev.tdeveloper.backend.postgres.TenantBindingKey;
 import dev.tdeveloper.backend.postgres.TenantDataSource;
+import dev.tdeveloper.backend.postgres.TenantDataSourceBuilder;
 import dev.tdeveloper.backend.postgres.TenantStorage;
 import dev.tdeveloper.tenancy.IsolationMode;
 import java.security.SecureRandom;
@@ -64,7 +65,7 @@ final class DemoPostgres implements AutoCloseable {
               .applicationRole(role)
               .namePrefix(name("", database, 20) + "_")
               .tables(PostgresNotes.tables(mode));
-      TenantDataSource.Builder dataBuilder =
+      TenantDataSourceBuilder dataBuilder =
           TenantDataSource.builder().mode(mode).namePrefix(name("", database, 20) + "_");
       if (mode != IsolationMode.DATABASE) {
         TenantBindingKey key =
