@@ -29,6 +29,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -49,7 +50,21 @@ final class DemoRoutes {
   /** Provisioning, suspending, reactivating and offboarding tenants. */
   static final Permission TENANTS_ADMIN = Permission.of("tenants:admin");
 
+  /**
+   * Benchmark-only switch: when this environment variable is {@code true}, {@link #routes} keeps
+   * the tenant filter alone in front of the servlets (the handlers need the request's tenant) and
+   * drops every other filter (tracing, request counter, audit, shield, WAF, SLIs, operator, traffic
+   * counter, rate limit, residency, metering), so a load test can measure what the chain costs.
+   * Never set it in production: {@code /ops} and {@code /admin} are then unauthenticated.
+   */
+  static final String NO_FILTERS_ENV = "DEMO_BENCHMARK_NO_FILTERS";
+
   private DemoRoutes() {}
+
+  /** Whether {@code env} sets {@value #NO_FILTERS_ENV} to {@code true} (any case). */
+  static boolean noFilters(java.util.Map<String, String> env) {
+    return Boolean.parseBoolean(env.get(NO_FILTERS_ENV));
+  }
 
   /**
    * Operator authentication for every admin and ops route: the admin token authenticates the
@@ -151,6 +166,12 @@ final class DemoRoutes {
     MeteringFilter metering = new MeteringFilter(services.tenancy.usage, services.clock);
     addFilter(context, metering, "/notes/*");
     addFilter(context, metering, "/usage");
+    if (noFilters(System.getenv())) { // benchmark only: the bare handlers, see NO_FILTERS_ENV
+      LOG.warn("{}=true: every filter but the tenant filter is off", NO_FILTERS_ENV);
+      context.getServletHandler().setFilterMappings(new FilterMapping[0]);
+      context.getServletHandler().setFilters(new FilterHolder[0]);
+      addFilter(context, tenantFilter, "/*");
+    }
     NotesServlet notes =
         new NotesServlet(
             services.tenantNotes,

@@ -3,7 +3,6 @@ package dev.tdeveloper.backend.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.integrity.Checkpoint;
@@ -54,12 +53,7 @@ class PostgresAuditRetentionTest {
   }
 
   private static HikariDataSource pool(LocalPostgres postgres, String user, String password) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl(DATABASE));
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(3);
-    return new HikariDataSource(config);
+    return TestPools.open(postgres.jdbcUrl(DATABASE), user, password, 3);
   }
 
   @AfterAll

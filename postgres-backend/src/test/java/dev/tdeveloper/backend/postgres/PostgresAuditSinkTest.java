@@ -3,7 +3,6 @@ package dev.tdeveloper.backend.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.audit.integrity.MerkleHashes;
@@ -43,21 +42,13 @@ class PostgresAuditSinkTest extends AuditSinkContract {
       statement.execute(
           "CREATE ROLE " + ROLE + " LOGIN NOINHERIT PASSWORD '" + ROLE_PASSWORD + "'");
     }
-    admin = pool(postgres, postgres.user(), postgres.password(), "audit-admin");
-    app = pool(postgres, ROLE, ROLE_PASSWORD, "audit-app");
-    otherInstance = pool(postgres, ROLE, ROLE_PASSWORD, "audit-app-2");
+    admin = pool(postgres, postgres.user(), postgres.password());
+    app = pool(postgres, ROLE, ROLE_PASSWORD);
+    otherInstance = pool(postgres, ROLE, ROLE_PASSWORD);
   }
 
-  private static HikariDataSource pool(
-      LocalPostgres postgres, String user, String password, String name) {
-    HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(postgres.jdbcUrl(DATABASE));
-    pool.setUsername(user);
-    pool.setPassword(password);
-    pool.setMaximumPoolSize(6);
-    pool.setMinimumIdle(0);
-    pool.setPoolName(name);
-    return new HikariDataSource(pool);
+  private static HikariDataSource pool(LocalPostgres postgres, String user, String password) {
+    return TestPools.open(postgres.jdbcUrl(DATABASE), user, password, 6);
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package dev.tdeveloper.backend.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.tenancy.IsolationMode;
 import dev.tdeveloper.tenancy.Tenant;
@@ -33,12 +32,7 @@ class PostgresTenantRegistryTest extends TenantRegistryContract {
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE registry_contract");
     }
-    HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(postgres.jdbcUrl("registry_contract"));
-    pool.setUsername(postgres.user());
-    pool.setPassword(postgres.password());
-    pool.setMaximumPoolSize(8);
-    dataSource = new HikariDataSource(pool);
+    dataSource = TestPools.superuser(postgres, "registry_contract", 8);
   }
 
   @AfterAll

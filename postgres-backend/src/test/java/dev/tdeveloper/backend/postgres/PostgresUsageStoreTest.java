@@ -3,7 +3,6 @@ package dev.tdeveloper.backend.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.UsageStore;
@@ -42,18 +41,8 @@ class PostgresUsageStoreTest extends UsageStoreContract {
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE usage_contract");
     }
-    dataSource = pool(postgres, "usage-a");
-    otherInstance = pool(postgres, "usage-b");
-  }
-
-  private static HikariDataSource pool(LocalPostgres postgres, String name) {
-    HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(postgres.jdbcUrl("usage_contract"));
-    pool.setUsername(postgres.user());
-    pool.setPassword(postgres.password());
-    pool.setMaximumPoolSize(8);
-    pool.setPoolName(name);
-    return new HikariDataSource(pool);
+    dataSource = TestPools.superuser(postgres, "usage_contract", 8);
+    otherInstance = TestPools.superuser(postgres, "usage_contract", 8);
   }
 
   @AfterAll

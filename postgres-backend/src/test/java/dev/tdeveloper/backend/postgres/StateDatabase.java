@@ -1,58 +1,77 @@
 package dev.tdeveloper.backend.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A database of its own on the test server with an unprivileged application role, for the state
  * stores: {@link #admin()} connects as the superuser (the tables' owner), {@link #app()} and {@link
  * #otherInstance()} as the application role through two separate pools, as two instances would.
+ *
+ * <p>A test class registers one next to {@code LocalPostgresExtension}; it is created before the
+ * class's first test and its pools are closed after the last:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final StateDatabase db = StateDatabase.named("alert_state");
+ * }</pre>
  */
-public final class StateDatabase implements AutoCloseable {
-  private final LocalPostgres postgres;
+public final class StateDatabase implements BeforeAllCallback, AfterAllCallback {
   private final String database;
   private final String role;
   private final String password = "state-" + UUID.randomUUID();
-  private final List<HikariDataSource> pools = new ArrayList<>();
-  private final HikariDataSource admin;
-  private final HikariDataSource app;
-  private final HikariDataSource otherInstance;
+  private final AtomicInteger tables = new AtomicInteger();
+  private volatile LocalPostgres postgres;
+  private volatile HikariDataSource admin;
+  private volatile HikariDataSource app;
+  private volatile HikariDataSource otherInstance;
 
-  /** Creates database {@code name} and role {@code name_app}. */
-  public StateDatabase(LocalPostgres postgres, String name) throws SQLException {
-    this.postgres = postgres;
+  private StateDatabase(String name) {
     this.database = name;
     this.role = name + "_app";
+  }
+
+  /** Returns the extension that creates database {@code name} and role {@code name_app}. */
+  public static StateDatabase named(String name) {
+    return new StateDatabase(name);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    postgres = LocalPostgres.shared();
     try (Connection connection = postgres.connect(LocalPostgres.DEFAULT_DATABASE);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
       statement.execute(
           "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + password + "'");
     }
-    admin = pool("admin", postgres.user(), postgres.password());
-    app = pool("app", role, password);
-    otherInstance = pool("other", role, password);
+    admin = pool(postgres.user(), postgres.password());
+    app = pool(role, password);
+    otherInstance = pool(role, password);
   }
 
-  /** Opens another pool as {@code user}. */
-  public HikariDataSource pool(String name, String user, String secret) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl(database));
-    config.setUsername(user);
-    config.setPassword(secret);
-    config.setMaximumPoolSize(8);
-    config.setMinimumIdle(0);
-    config.setPoolName(database + "-" + name);
-    HikariDataSource pool = new HikariDataSource(config);
-    pools.add(pool);
-    return pool;
+  @Override
+  public void afterAll(ExtensionContext context) {
+    admin.close();
+    app.close();
+    otherInstance.close();
+  }
+
+  /** Returns a table name not used before in this database: {@code <prefix>_<n>}. */
+  public String newTable(String prefix) {
+    return prefix + "_" + tables.incrementAndGet();
+  }
+
+  private HikariDataSource pool(String user, String secret) {
+    return TestPools.open(postgres.jdbcUrl(database), user, secret, 8);
   }
 
   /** The superuser's pool. */
@@ -85,6 +104,15 @@ public final class StateDatabase implements AutoCloseable {
     return postgres.jdbcUrl(database);
   }
 
+  /**
+   * Returns a state store provider's settings for {@code table}: this database's URL, the
+   * application role and its password, and a pool of one connection.
+   */
+  public Map<String, String> providerSettings(String table) {
+    return Map.of(
+        "url", url(), "user", role, "password", password, "table", table, "pool-size", "1");
+  }
+
   /** Runs {@code sql} as the superuser and returns the first column of the first row, or null. */
   public Object adminQuery(String sql) throws SQLException {
     try (Connection connection = admin.getConnection();
@@ -107,10 +135,5 @@ public final class StateDatabase implements AutoCloseable {
     } catch (SQLException e) {
       return e.getSQLState();
     }
-  }
-
-  @Override
-  public void close() {
-    pools.forEach(HikariDataSource::close);
   }
 }

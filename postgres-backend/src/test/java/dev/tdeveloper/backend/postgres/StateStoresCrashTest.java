@@ -11,15 +11,14 @@ import dev.tdeveloper.tenancy.migration.MigrationState;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
 import dev.tdeveloper.tenancy.spi.SagaState;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalPostgresExtension.class)
 class StateStoresCrashTest {
   private static final int ACKS_BEFORE_KILL = 60;
-  private static StateDatabase db;
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("crash_state");
 
   @TempDir Path temp;
 
   @BeforeAll
-  static void install(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "crash_state");
+  static void install() {
     PostgresEscalationStateStore.install(db.admin(), "ops.escalation", db.role());
     PostgresProvisioningJournal.install(db.admin(), "ops.sagas", db.role());
     PostgresMigrationJournal.install(db.admin(), "ops.migrations", db.role());
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
   }
 
   /** Runs the writer until it acknowledged enough writes, kills it; returns the last ack. */

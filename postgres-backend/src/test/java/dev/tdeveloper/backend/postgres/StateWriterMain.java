@@ -1,6 +1,5 @@
 package dev.tdeveloper.backend.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.backend.postgres.journal.PostgresMigrationJournal;
 import dev.tdeveloper.backend.postgres.journal.PostgresProvisioningJournal;
@@ -38,12 +37,7 @@ public final class StateWriterMain {
   /** Runs the writer. */
   public static void main(String[] args) {
     ChildJvm.exitWhenParentGoes();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(args[0]);
-    config.setUsername(args[1]);
-    config.setPassword(args[2]);
-    config.setMaximumPoolSize(1);
-    HikariDataSource dataSource = new HikariDataSource(config);
+    HikariDataSource dataSource = TestPools.open(args[0], args[1], args[2], 1);
     String kind = args[3];
     String table = args[4];
     System.out.println("READY");

@@ -1,5 +1,7 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.LuaScript;
+import dev.tdeveloper.backend.redis.internal.ScriptRunner;
 import dev.tdeveloper.tenancy.spi.JobLease;
 import dev.tdeveloper.tenancy.spi.JobLeaseException;
 import dev.tdeveloper.tenancy.spi.Lease;
@@ -40,11 +42,11 @@ public final class RedisJobLease implements JobLease {
 
   RedisJobLease(RedisJobLeaseBuilder b) {
     this.keyPrefix = b.options.keyPrefix();
-    this.frozenClock = b.options.frozenClock();
+    this.frozenClock = b.options.frozenClock().orElse(null);
     this.redis =
         new ScriptRunner<>(
             b.options,
-            "job-lease.lua",
+            LuaScript.load(RedisJobLease.class, "job-lease.lua"),
             JobLeaseException.class,
             message -> new JobLeaseException("Redis job lease: " + message));
   }

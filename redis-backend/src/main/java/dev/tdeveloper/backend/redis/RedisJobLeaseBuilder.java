@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,10 +18,11 @@ public final class RedisJobLeaseBuilder {
   /** The default command timeout: 1 s. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
-  final RedisOptions options;
+  final ConnectionOptions options;
 
   RedisJobLeaseBuilder(RedisClient client, boolean ownsClient) {
-    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
+    options =
+        new ConnectionOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT, 0);
   }
 
   /**

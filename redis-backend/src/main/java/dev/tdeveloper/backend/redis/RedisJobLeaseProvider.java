@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ProviderSettings;
 import dev.tdeveloper.tenancy.spi.JobLease;
 import dev.tdeveloper.tenancy.spi.JobLeaseProvider;
 import io.lettuce.core.RedisClient;
@@ -47,21 +48,11 @@ public final class RedisJobLeaseProvider implements JobLeaseProvider {
   @Override
   public JobLease create(Map<String, String> properties) {
     Objects.requireNonNull(properties, "properties");
-    for (String setting : properties.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the " + NAME + " job lease has no setting '" + setting + "'; it accepts " + SETTINGS);
-      }
-    }
-    RedisURI uri = Settings.uri(URI, properties.get(URI));
+    ProviderSettings settings = ProviderSettings.of(NAME + " job lease", properties, SETTINGS);
+    RedisURI uri = settings.uri(URI);
     RedisJobLeaseBuilder builder = new RedisJobLeaseBuilder(null, true);
-    String value;
-    if ((value = properties.get(KEY_PREFIX)) != null) {
-      builder.keyPrefix(value);
-    }
-    if ((value = properties.get(COMMAND_TIMEOUT)) != null) {
-      builder.commandTimeout(Settings.duration(COMMAND_TIMEOUT, value));
-    }
+    settings.get(KEY_PREFIX).ifPresent(builder::keyPrefix);
+    settings.duration(COMMAND_TIMEOUT).ifPresent(builder::commandTimeout);
     return builder.client(RedisClient.create(uri)).build();
   }
 }

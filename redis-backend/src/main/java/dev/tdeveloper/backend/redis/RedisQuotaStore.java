@@ -1,5 +1,7 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.LuaScript;
+import dev.tdeveloper.backend.redis.internal.ScriptRunner;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
@@ -48,7 +50,7 @@ public final class RedisQuotaStore implements QuotaStore, AutoCloseable {
     this.redis =
         new ScriptRunner<>(
             b.options,
-            "quota.lua",
+            LuaScript.load(RedisQuotaStore.class, "quota.lua"),
             QuotaStoreException.class,
             message -> new QuotaStoreException("Redis quota store: " + message));
   }

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -17,12 +18,13 @@ public final class RedisQuotaStoreBuilder {
   /** The default command timeout: 1 s. */
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
-  final RedisOptions options;
+  final ConnectionOptions options;
   InstantSource clock = InstantSource.system();
   private boolean clockSet;
 
   RedisQuotaStoreBuilder(RedisClient client, boolean ownsClient) {
-    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
+    options =
+        new ConnectionOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT, 0);
   }
 
   /**
@@ -31,7 +33,7 @@ public final class RedisQuotaStoreBuilder {
    */
   public RedisQuotaStoreBuilder clock(InstantSource clock) {
     Objects.requireNonNull(clock, "clock");
-    RedisOptions.once(clockSet, "clock");
+    ConnectionOptions.once(clockSet, "clock");
     this.clock = clock;
     clockSet = true;
     return this;

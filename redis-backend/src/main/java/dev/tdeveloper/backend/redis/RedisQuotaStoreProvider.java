@@ -1,10 +1,12 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ProviderSettings;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
 import dev.tdeveloper.tenancy.spi.QuotaStoreConfig;
 import dev.tdeveloper.tenancy.spi.QuotaStoreProvider;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,21 +52,13 @@ public final class RedisQuotaStoreProvider implements QuotaStoreProvider {
   public QuotaStore create(QuotaStoreConfig config) {
     Objects.requireNonNull(config, "config");
     Map<String, String> properties = config.properties();
-    for (String key : properties.keySet()) {
-      if (key.startsWith("redis.") && !KNOWN.contains(key)) {
-        throw new IllegalArgumentException(
-            "unknown property '" + key + "' of the redis quota store; known: " + KNOWN);
-      }
-    }
-    RedisURI uri = Settings.uri(URI, properties.get(URI));
+    Map<String, String> ours = new HashMap<>(properties);
+    ours.keySet().removeIf(key -> !key.startsWith("redis."));
+    ProviderSettings settings = ProviderSettings.of("redis quota store", ours, KNOWN);
+    RedisURI uri = settings.uri(URI);
     RedisQuotaStoreBuilder builder = new RedisQuotaStoreBuilder(null, true).clock(config.clock());
-    String value;
-    if ((value = properties.get(KEY_PREFIX)) != null) {
-      builder.keyPrefix(value);
-    }
-    if ((value = properties.get(COMMAND_TIMEOUT)) != null) {
-      builder.commandTimeout(Settings.duration(COMMAND_TIMEOUT, value));
-    }
+    settings.get(KEY_PREFIX).ifPresent(builder::keyPrefix);
+    settings.duration(COMMAND_TIMEOUT).ifPresent(builder::commandTimeout);
     return builder.client(RedisClient.create(uri)).build();
   }
 }

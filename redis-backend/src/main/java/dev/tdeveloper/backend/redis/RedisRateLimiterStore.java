@@ -1,6 +1,8 @@
 package dev.tdeveloper.backend.redis;
 
 import dev.failsafe.CircuitBreaker;
+import dev.tdeveloper.backend.redis.internal.LazyConnection;
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.security.ratelimit.InProcessRateLimiterStore;
 import dev.tdeveloper.security.spi.PolicySpec;
 import dev.tdeveloper.security.spi.RateLimiterStore;
@@ -64,12 +66,12 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
         b.options.connection(
             ByteArrayCodec.INSTANCE,
             message -> new RateLimiterStoreException("Redis rate limiter store: " + message));
-    this.script = LuaScript.load("rate-limiter.lua");
+    this.script = LuaScript.load(RedisRateLimiterStore.class, "rate-limiter.lua");
     this.keyPrefix = b.options.keyPrefix();
     this.commandTimeout = b.options.commandTimeout();
     this.failureMode = b.failureMode;
     this.breakerDelay = b.breakerDelay;
-    this.frozenClock = b.options.frozenClock();
+    this.frozenClock = b.options.frozenClock().orElse(null);
     this.fallback =
         failureMode == FailureMode.LOCAL_FALLBACK
             ? new InProcessRateLimiterStore(Ticker.system(), b.fallbackMaximumKeys)

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import dev.tdeveloper.security.ratelimit.RateLimiterBuilder;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class RedisRateLimiterStoreBuilder {
   /** The default time the circuit stays open before Redis is tried again: 2 s. */
   public static final Duration DEFAULT_BREAKER_DELAY = Duration.ofSeconds(2);
 
-  final RedisOptions options;
+  final ConnectionOptions options;
   FailureMode failureMode = FailureMode.THROW;
   int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   Duration breakerDelay = DEFAULT_BREAKER_DELAY;
@@ -35,7 +36,8 @@ public final class RedisRateLimiterStoreBuilder {
   private boolean fallbackKeysSet;
 
   RedisRateLimiterStoreBuilder(RedisClient client, boolean ownsClient) {
-    options = new RedisOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
+    options =
+        new ConnectionOptions(client, ownsClient, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT, 0);
   }
 
   /**
@@ -63,7 +65,7 @@ public final class RedisRateLimiterStoreBuilder {
   /** Sets what the store answers while Redis cannot (default {@link FailureMode#THROW}). */
   public RedisRateLimiterStoreBuilder failureMode(FailureMode mode) {
     Objects.requireNonNull(mode, "mode");
-    RedisOptions.once(modeSet, "failureMode");
+    ConnectionOptions.once(modeSet, "failureMode");
     failureMode = mode;
     modeSet = true;
     return this;
@@ -76,7 +78,7 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 to 1000
    */
   public RedisRateLimiterStoreBuilder failureThreshold(int failures) {
-    RedisOptions.once(thresholdSet, "failureThreshold");
+    ConnectionOptions.once(thresholdSet, "failureThreshold");
     if (failures < 1 || failures > 1000) {
       throw new IllegalArgumentException(
           "failureThreshold must be between 1 and 1000, was " + failures);
@@ -93,8 +95,8 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 ms to 10 minutes
    */
   public RedisRateLimiterStoreBuilder breakerDelay(Duration delay) {
-    RedisOptions.once(delaySet, "breakerDelay");
-    breakerDelay = RedisOptions.checkedDuration("breakerDelay", delay);
+    ConnectionOptions.once(delaySet, "breakerDelay");
+    breakerDelay = ConnectionOptions.checkedDuration("breakerDelay", delay);
     delaySet = true;
     return this;
   }
@@ -106,7 +108,7 @@ public final class RedisRateLimiterStoreBuilder {
    * @throws IllegalArgumentException unless 1 to 2^30
    */
   public RedisRateLimiterStoreBuilder fallbackMaximumKeys(int maximumKeys) {
-    RedisOptions.once(fallbackKeysSet, "fallbackMaximumKeys");
+    ConnectionOptions.once(fallbackKeysSet, "fallbackMaximumKeys");
     if (maximumKeys < 1 || maximumKeys > (1 << 30)) {
       throw new IllegalArgumentException(
           "fallbackMaximumKeys must be between 1 and 2^30, was " + maximumKeys);

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis;
 
+import dev.tdeveloper.backend.redis.internal.ProviderSettings;
 import dev.tdeveloper.security.spi.RateLimiterStore;
 import dev.tdeveloper.security.spi.RateLimiterStoreProvider;
 import io.lettuce.core.RedisClient;
@@ -69,40 +70,16 @@ public final class RedisRateLimiterStoreProvider implements RateLimiterStoreProv
   @Override
   public RateLimiterStore create(Map<String, String> config) {
     Objects.requireNonNull(config, "config");
-    for (String setting : config.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the "
-                + NAME
-                + " rate limiter store has no setting '"
-                + setting
-                + "'; it accepts "
-                + String.join(", ", SETTINGS));
-      }
-    }
-    RedisURI redisUri = Settings.uri(URI, config.get(URI));
+    ProviderSettings settings = ProviderSettings.of(NAME + " rate limiter store", config, SETTINGS);
+    RedisURI redisUri = settings.uri(URI);
     RedisRateLimiterStoreBuilder builder = new RedisRateLimiterStoreBuilder(null, true);
-    String value;
-    if ((value = config.get(KEY_PREFIX)) != null) {
-      builder.keyPrefix(value);
-    }
-    if ((value = config.get(COMMAND_TIMEOUT)) != null) {
-      builder.commandTimeout(Settings.duration(COMMAND_TIMEOUT, value));
-    }
-    if ((value = config.get(BREAKER_DELAY)) != null) {
-      builder.breakerDelay(Settings.duration(BREAKER_DELAY, value));
-    }
-    if ((value = config.get(FAILURE_THRESHOLD)) != null) {
-      try {
-        builder.failureThreshold(Integer.parseInt(value.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            FAILURE_THRESHOLD + " must be an integer from 1 to 1000, was '" + value + "'", e);
-      }
-    }
-    if ((value = config.get(FAILURE_MODE)) != null) {
-      builder.failureMode(mode(value));
-    }
+    settings.get(KEY_PREFIX).ifPresent(builder::keyPrefix);
+    settings.duration(COMMAND_TIMEOUT).ifPresent(builder::commandTimeout);
+    settings.duration(BREAKER_DELAY).ifPresent(builder::breakerDelay);
+    settings
+        .number(FAILURE_THRESHOLD, 1, 1000)
+        .ifPresent(failures -> builder.failureThreshold((int) failures));
+    settings.get(FAILURE_MODE).ifPresent(value -> builder.failureMode(mode(value)));
     return builder.client(RedisClient.create(redisUri)).build();
   }
 

@@ -125,7 +125,7 @@ class RedisQuotaStoreTest {
                         InstantSource.system(),
                         Map.of("redis.uri", uri.toString(), "redis.url", "x"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown property 'redis.url'");
+        .hasMessageContaining("has no setting 'redis.url'");
     assertThatThrownBy(() -> provider.create(QuotaStoreConfig.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis.uri");

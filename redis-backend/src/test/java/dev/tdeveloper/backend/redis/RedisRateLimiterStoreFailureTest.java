@@ -9,7 +9,6 @@ import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
 import dev.tdeveloper.security.spi.PolicySpec;
 import dev.tdeveloper.security.spi.RateLimiterStoreException;
 import dev.tdeveloper.security.spi.StoreDecision;
-import dev.tdeveloper.tenancy.testkit.servers.LocalRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -31,19 +30,16 @@ class RedisRateLimiterStoreFailureTest {
       PolicySpec.of(RateLimitPolicy.of("five", Bandwidth.of(5).refilling(1, Duration.ofHours(1))));
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  private static LocalRedis server;
   private static TestClient redis;
 
   @BeforeAll
   static void startServer() {
-    server = LocalRedis.startNew();
-    redis = new TestClient(server.uri());
+    redis = TestClient.onOwnServer();
   }
 
   @AfterAll
   static void stopServer() {
     redis.close();
-    server.close();
   }
 
   @ParameterizedTest
@@ -85,7 +81,7 @@ class RedisRateLimiterStoreFailureTest {
               "traffic");
       traffic.start();
       try {
-        server.stop();
+        redis.ownServer().stop();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!store.circuitBreaker().isOpen()) {
           assertThat(System.nanoTime()).as("the circuit opens").isLessThan(deadline);
@@ -109,7 +105,7 @@ class RedisRateLimiterStoreFailureTest {
           case THROW -> assertThat(whileOpen).isEmpty();
         }
 
-        server.start();
+        redis.ownServer().start();
         while (!recoveredFromRedis(store, tenant + "/probe")) {
           assertThat(System.nanoTime()).as("the store recovers").isLessThan(deadline);
           Thread.sleep(50);

@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.security.ratelimit.Bandwidth;
 import dev.tdeveloper.security.ratelimit.RateLimitDecision;
 import dev.tdeveloper.security.ratelimit.RateLimitKey;
@@ -236,7 +237,11 @@ class RedisRateLimiterStoreTest {
       redis.redis().scriptFlush();
       assertThat(store.tryAcquire(tenant, pro, 19, 0).allowed()).isTrue();
       assertThat(store.tryAcquire(tenant, pro, 1, 0).allowed()).isFalse();
-      assertThat(redis.redis().scriptExists(LuaScript.load("rate-limiter.lua").sha1()))
+      assertThat(
+              redis
+                  .redis()
+                  .scriptExists(
+                      LuaScript.load(RedisRateLimiterStore.class, "rate-limiter.lua").sha1()))
           .containsExactly(true);
     }
   }

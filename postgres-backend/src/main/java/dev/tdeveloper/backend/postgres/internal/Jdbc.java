@@ -6,11 +6,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Transactions and the exact storage of instants shared by the state stores. */
+/** Transactions, statement lists and the exact storage of instants shared by the stores. */
 public final class Jdbc {
   private Jdbc() {}
 
@@ -44,6 +46,20 @@ public final class Jdbc {
         throw e;
       } finally {
         connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code statements} (without parameters, such as DDL) on {@code connection} in order.
+   *
+   * @throws SQLException at the first that fails; the rest are not run
+   */
+  public static void executeAll(Connection connection, List<String> statements)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
       }
     }
   }

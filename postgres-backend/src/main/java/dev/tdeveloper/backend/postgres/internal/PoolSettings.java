@@ -63,27 +63,40 @@ public record PoolSettings(
       String what,
       String defaultTable,
       int defaultPoolSize) {
+    return parse(properties, prefix, what, defaultTable, defaultPoolSize, Set.of());
+  }
+
+  /**
+   * Parses the settings under {@code prefix} as {@link #parse(Map, String, String, String, int)}
+   * does, also accepting {@code otherKeys} (suffixes under the prefix) that the caller reads
+   * itself, such as a secret store's key manager.
+   *
+   * @throws IllegalArgumentException naming the key, as {@link #parse(Map, String, String, String,
+   *     int)} does
+   */
+  public static PoolSettings parse(
+      Map<String, String> properties,
+      String prefix,
+      String what,
+      String defaultTable,
+      int defaultPoolSize,
+      Set<String> otherKeys) {
     Objects.requireNonNull(properties, "properties");
+    Objects.requireNonNull(otherKeys, "otherKeys");
+    Set<String> known = new TreeSet<>();
+    KEYS.forEach(k -> known.add(prefix + k));
+    otherKeys.forEach(k -> known.add(prefix + k));
     Set<String> unknown = new TreeSet<>();
     for (String key : properties.keySet()) {
-      if (key.startsWith(prefix) && !KEYS.contains(key.substring(prefix.length()))) {
+      if (key.startsWith(prefix) && !known.contains(key)) {
         unknown.add(key);
       }
     }
     if (!unknown.isEmpty()) {
-      Set<String> known = new TreeSet<>();
-      KEYS.forEach(k -> known.add(prefix + k));
       throw new IllegalArgumentException(
           "unknown settings " + unknown + " for the " + what + "; known: " + known);
     }
-    String url = properties.get(prefix + URL);
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
-          prefix
-              + URL
-              + " must be a jdbc:postgresql: URL, was "
-              + (url == null ? "missing" : "'" + url.split("\\?", 2)[0] + "'"));
-    }
+    String url = requireUrl(prefix + URL, properties.get(prefix + URL));
     String table = properties.getOrDefault(prefix + TABLE, defaultTable);
     Names.qualifiedTable(prefix + TABLE, table);
     String size = properties.get(prefix + POOL_SIZE);
@@ -93,6 +106,24 @@ public record PoolSettings(
         Optional.ofNullable(properties.get(prefix + PASSWORD)),
         table,
         size == null ? defaultPoolSize : poolSize(prefix + POOL_SIZE, size));
+  }
+
+  /**
+   * Checks that {@code url} is a {@code jdbc:postgresql:} URL; the message shows it without its
+   * parameters, which may carry a password.
+   *
+   * @param key the setting's name, for the message
+   * @return {@code url}
+   * @throws IllegalArgumentException naming {@code key} if {@code url} is null or not such a URL
+   */
+  public static String requireUrl(String key, String url) {
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          key
+              + " must be a jdbc:postgresql: URL, was "
+              + (url == null ? "missing" : "'" + url.split("\\?", 2)[0] + "'"));
+    }
+    return url;
   }
 
   private static int poolSize(String key, String value) {

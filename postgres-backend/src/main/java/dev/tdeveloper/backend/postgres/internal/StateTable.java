@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -62,6 +63,30 @@ public record StateTable(String given, String schema, String name) {
   /** Returns the quoted, unqualified name {@code <name><suffix>} (indexes, constraints). */
   public String local(String suffix) {
     return Names.quote(name + suffix);
+  }
+
+  /**
+   * Checks {@code table} and {@code applicationRole}, then {@link #install(DataSource, StateTable,
+   * String, Function) installs} the tables with the statements {@code ddl} returns for the resolved
+   * table and the role: a store's {@code install}.
+   *
+   * @param failure makes the store's exception from the database's refusal
+   * @throws IllegalArgumentException naming {@code table} or {@code applicationRole} if it is not a
+   *     valid name
+   */
+  public static void install(
+      DataSource admin,
+      String table,
+      String applicationRole,
+      BiFunction<StateTable, String, List<String>> ddl,
+      Function<SQLException, RuntimeException> failure) {
+    StateTable parsed = parse("table", table);
+    String role = Names.requireIdentifier("applicationRole", applicationRole);
+    try {
+      install(admin, parsed, role, resolved -> ddl.apply(resolved, role));
+    } catch (SQLException e) {
+      throw failure.apply(e);
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.journal;
 
 import dev.tdeveloper.backend.postgres.internal.Jdbc;
-import dev.tdeveloper.backend.postgres.internal.Names;
+import dev.tdeveloper.backend.postgres.internal.StateAccess;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.migration.MigrationJournal;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -51,14 +50,18 @@ public final class PostgresMigrationJournal implements MigrationJournal {
       Comparator.comparing((MigrationState s) -> s.plan().plannedAt())
           .thenComparing(s -> s.plan().id());
 
-  private final DataSource dataSource;
   private final StateTable table;
   private final String qualified;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final StateAccess access;
 
   private PostgresMigrationJournal(DataSource dataSource, String table) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.table = StateTable.parse("table", table);
+    this.access =
+        new StateAccess(
+            dataSource,
+            Optional.empty(),
+            "migration journal " + this.table.given(),
+            MigrationJournalException::new);
     this.qualified = this.table.qualified();
   }
 
@@ -76,40 +79,38 @@ public final class PostgresMigrationJournal implements MigrationJournal {
    * @throws MigrationJournalException if the database refuses
    */
   public static void install(DataSource admin, String table, String applicationRole) {
-    StateTable t = StateTable.parse("table", table);
-    String role = Names.requireIdentifier("applicationRole", applicationRole);
-    try {
-      StateTable.install(
-          admin,
-          t,
-          role,
-          resolved -> {
-            String q = resolved.qualified();
-            List<String> sql = new ArrayList<>();
-            sql.add(
-                "CREATE TABLE IF NOT EXISTS "
-                    + q
-                    + " (id uuid PRIMARY KEY, tenant_id text NOT NULL, source text NOT NULL,"
-                    + " target text NOT NULL, source_store text NOT NULL,"
-                    + " target_store text NOT NULL, record_count bigint NOT NULL,"
-                    + " checksum_count bigint NOT NULL, checksum_sha256 text NOT NULL,"
-                    + " overwrite_target boolean NOT NULL, planned_at numeric NOT NULL,"
-                    + " phase text NOT NULL, last_copied_key text,"
-                    + " copied_records bigint NOT NULL CHECK (copied_records >= 0),"
-                    + " updated_at numeric NOT NULL, failure text, finished boolean NOT NULL)");
-            sql.add(
-                "CREATE UNIQUE INDEX IF NOT EXISTS "
-                    + resolved.local("_one_unfinished")
-                    + " ON "
-                    + q
-                    + " (tenant_id) WHERE NOT finished");
-            sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE", q));
-            return sql;
-          });
-    } catch (SQLException e) {
-      throw new MigrationJournalException(
-          "could not install migration journal " + table + ": " + e, e);
-    }
+    StateTable.install(
+        admin,
+        table,
+        applicationRole,
+        PostgresMigrationJournal::ddl,
+        e ->
+            new MigrationJournalException(
+                "could not install migration journal " + table + ": " + e, e));
+  }
+
+  private static List<String> ddl(StateTable resolved, String role) {
+    String q = resolved.qualified();
+    List<String> sql = new ArrayList<>();
+    sql.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + q
+            + " (id uuid PRIMARY KEY, tenant_id text NOT NULL, source text NOT NULL,"
+            + " target text NOT NULL, source_store text NOT NULL,"
+            + " target_store text NOT NULL, record_count bigint NOT NULL,"
+            + " checksum_count bigint NOT NULL, checksum_sha256 text NOT NULL,"
+            + " overwrite_target boolean NOT NULL, planned_at numeric NOT NULL,"
+            + " phase text NOT NULL, last_copied_key text,"
+            + " copied_records bigint NOT NULL CHECK (copied_records >= 0),"
+            + " updated_at numeric NOT NULL, failure text, finished boolean NOT NULL)");
+    sql.add(
+        "CREATE UNIQUE INDEX IF NOT EXISTS "
+            + resolved.local("_one_unfinished")
+            + " ON "
+            + q
+            + " (tenant_id) WHERE NOT finished");
+    sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE", q));
+    return sql;
   }
 
   /**
@@ -137,7 +138,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
   public boolean tryBegin(MigrationState state) {
     Objects.requireNonNull(state, "state");
     UUID id = state.plan().id();
-    return run(
+    return access.run(
         "begin migration " + id + " in",
         connection -> {
           try (PreparedStatement insert =
@@ -176,7 +177,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
   public void update(MigrationState state) {
     Objects.requireNonNull(state, "state");
     UUID id = state.plan().id();
-    run(
+    access.run(
         "update migration " + id + " in",
         connection -> {
           try (PreparedStatement update =
@@ -214,7 +215,7 @@ public final class PostgresMigrationJournal implements MigrationJournal {
   @Override
   public Optional<MigrationState> find(UUID id) {
     Objects.requireNonNull(id, "id");
-    List<MigrationState> rows = run("read", c -> select(c, " WHERE id = ?", id));
+    List<MigrationState> rows = access.run("read", c -> select(c, " WHERE id = ?", id));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
@@ -222,14 +223,14 @@ public final class PostgresMigrationJournal implements MigrationJournal {
   public Optional<MigrationState> unfinished(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     List<MigrationState> rows =
-        run("read", c -> select(c, " WHERE tenant_id = ? AND NOT finished", tenant.value()));
+        access.run("read", c -> select(c, " WHERE tenant_id = ? AND NOT finished", tenant.value()));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   /** {@inheritDoc} Ties of plan time are ordered by id, as the in-memory journal orders them. */
   @Override
   public List<MigrationState> list() {
-    List<MigrationState> all = new ArrayList<>(run("read", c -> select(c, "", null)));
+    List<MigrationState> all = new ArrayList<>(access.run("read", c -> select(c, "", null)));
     all.sort(OLDEST_PLAN_FIRST);
     return all;
   }
@@ -259,23 +260,11 @@ public final class PostgresMigrationJournal implements MigrationJournal {
   /** Marks the journal closed; the data source stays the caller's. Idempotent. */
   @Override
   public void close() {
-    closed.set(true);
+    access.close();
   }
 
   @Override
   public String toString() {
     return "PostgresMigrationJournal[" + table.given() + "]";
-  }
-
-  private <T> T run(String action, Jdbc.Work<T> work) {
-    if (closed.get()) {
-      throw new MigrationJournalException("migration journal " + table.given() + " is closed");
-    }
-    try {
-      return Jdbc.transaction(dataSource, work);
-    } catch (SQLException e) {
-      throw new MigrationJournalException(
-          "could not " + action + " migration journal " + table.given() + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.tdeveloper.backend.postgres.journal;
 
-import dev.tdeveloper.backend.postgres.internal.Jdbc;
-import dev.tdeveloper.backend.postgres.internal.Names;
+import dev.tdeveloper.backend.postgres.internal.StateAccess;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.ProvisioningJournal;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -47,14 +45,18 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
           + " data_values, reason, failed_step, failure, compensation_failures, started_at,"
           + " updated_at, terminal";
 
-  private final DataSource dataSource;
   private final StateTable table;
   private final String qualified;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final StateAccess access;
 
   private PostgresProvisioningJournal(DataSource dataSource, String table) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.table = StateTable.parse("table", table);
+    this.access =
+        new StateAccess(
+            dataSource,
+            Optional.empty(),
+            "provisioning journal " + this.table.given(),
+            ProvisioningJournalException::new);
     this.qualified = this.table.qualified();
   }
 
@@ -72,47 +74,45 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
    * @throws ProvisioningJournalException if the database refuses
    */
   public static void install(DataSource admin, String table, String applicationRole) {
-    StateTable t = StateTable.parse("table", table);
-    String role = Names.requireIdentifier("applicationRole", applicationRole);
-    try {
-      StateTable.install(
-          admin,
-          t,
-          role,
-          resolved -> {
-            String q = resolved.qualified();
-            List<String> sql = new ArrayList<>();
-            sql.add(
-                "CREATE TABLE IF NOT EXISTS "
-                    + q
-                    + " (saga_id text PRIMARY KEY,"
-                    + " position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
-                    + " operation text NOT NULL, tenant_id text NOT NULL, steps text[] NOT NULL,"
-                    + " completed integer NOT NULL, active_step text, state text NOT NULL,"
-                    + " data_keys text[] NOT NULL, data_values text[] NOT NULL, reason text,"
-                    + " failed_step text, failure text, compensation_failures text[] NOT NULL,"
-                    + " started_at numeric NOT NULL, updated_at numeric NOT NULL,"
-                    + " terminal boolean NOT NULL)");
-            sql.add(
-                "CREATE INDEX IF NOT EXISTS "
-                    + resolved.local("_tenant")
-                    + " ON "
-                    + q
-                    + " (tenant_id, started_at, position)");
-            sql.add(
-                "CREATE INDEX IF NOT EXISTS "
-                    + resolved.local("_incomplete")
-                    + " ON "
-                    + q
-                    + " (started_at, position) WHERE NOT terminal");
-            sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE", q));
-            sql.add(StateTable.identityUsage(role, q, "position"));
-            return sql;
-          });
-    } catch (SQLException e) {
-      throw new ProvisioningJournalException(
-          "could not install provisioning journal " + table + ": " + e, e);
-    }
+    StateTable.install(
+        admin,
+        table,
+        applicationRole,
+        PostgresProvisioningJournal::ddl,
+        e ->
+            new ProvisioningJournalException(
+                "could not install provisioning journal " + table + ": " + e, e));
+  }
+
+  private static List<String> ddl(StateTable resolved, String role) {
+    String q = resolved.qualified();
+    List<String> sql = new ArrayList<>();
+    sql.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + q
+            + " (saga_id text PRIMARY KEY,"
+            + " position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+            + " operation text NOT NULL, tenant_id text NOT NULL, steps text[] NOT NULL,"
+            + " completed integer NOT NULL, active_step text, state text NOT NULL,"
+            + " data_keys text[] NOT NULL, data_values text[] NOT NULL, reason text,"
+            + " failed_step text, failure text, compensation_failures text[] NOT NULL,"
+            + " started_at numeric NOT NULL, updated_at numeric NOT NULL,"
+            + " terminal boolean NOT NULL)");
+    sql.add(
+        "CREATE INDEX IF NOT EXISTS "
+            + resolved.local("_tenant")
+            + " ON "
+            + q
+            + " (tenant_id, started_at, position)");
+    sql.add(
+        "CREATE INDEX IF NOT EXISTS "
+            + resolved.local("_incomplete")
+            + " ON "
+            + q
+            + " (started_at, position) WHERE NOT terminal");
+    sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE", q));
+    sql.add(StateTable.identityUsage(role, q, "position"));
+    return sql;
   }
 
   /**
@@ -139,7 +139,7 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
   @Override
   public void record(SagaRecord record) {
     Objects.requireNonNull(record, "record");
-    run(
+    access.run(
         "record saga " + record.sagaId() + " in",
         connection -> {
           try (PreparedStatement insert =
@@ -182,19 +182,20 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
   @Override
   public Optional<SagaRecord> find(String sagaId) {
     Objects.requireNonNull(sagaId, "sagaId");
-    List<SagaRecord> rows = run("read", c -> select(c, " WHERE saga_id = ?", sagaId));
+    List<SagaRecord> rows = access.run("read", c -> select(c, " WHERE saga_id = ?", sagaId));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   @Override
   public List<SagaRecord> incomplete() {
-    return run("read", c -> select(c, " WHERE NOT terminal ORDER BY started_at, position", null));
+    return access.run(
+        "read", c -> select(c, " WHERE NOT terminal ORDER BY started_at, position", null));
   }
 
   @Override
   public List<SagaRecord> forTenant(TenantId tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
-    return run(
+    return access.run(
         "read",
         c -> select(c, " WHERE tenant_id = ? ORDER BY started_at, position", tenantId.value()));
   }
@@ -219,25 +220,11 @@ public final class PostgresProvisioningJournal implements ProvisioningJournal {
   /** Marks the journal closed; the data source stays the caller's. Idempotent. */
   @Override
   public void close() {
-    closed.set(true);
+    access.close();
   }
 
   @Override
   public String toString() {
     return "PostgresProvisioningJournal[" + table.given() + "]";
-  }
-
-  private <T> T run(String action, Jdbc.Work<T> work) {
-    if (closed.get()) {
-      throw new ProvisioningJournalException(
-          "provisioning journal " + table.given() + " is closed");
-    }
-    try {
-      return Jdbc.transaction(dataSource, work);
-    } catch (SQLException e) {
-      throw new ProvisioningJournalException(
-          "could not " + action + " provisioning journal " + table.given() + ": " + e.getMessage(),
-          e);
-    }
   }
 }

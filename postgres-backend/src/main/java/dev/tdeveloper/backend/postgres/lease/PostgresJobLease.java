@@ -128,13 +128,12 @@ public final class PostgresJobLease implements JobLease {
    * @throws JobLeaseException if the database refuses
    */
   public static void install(DataSource admin, String table, String applicationRole) {
-    StateTable t = StateTable.parse("table", table);
-    String role = Names.requireIdentifier("applicationRole", applicationRole);
-    try {
-      StateTable.install(admin, t, role, resolved -> ddl(resolved, role));
-    } catch (SQLException e) {
-      throw new JobLeaseException("could not install job lease table " + table + ": " + e, e);
-    }
+    StateTable.install(
+        admin,
+        table,
+        applicationRole,
+        PostgresJobLease::ddl,
+        e -> new JobLeaseException("could not install job lease table " + table + ": " + e, e));
   }
 
   private static List<String> ddl(StateTable t, String role) {

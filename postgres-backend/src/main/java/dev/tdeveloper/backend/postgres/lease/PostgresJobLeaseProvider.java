@@ -47,7 +47,7 @@ public final class PostgresJobLeaseProvider implements JobLeaseProvider {
             properties,
             NAME + " job lease",
             PostgresJobLease.DEFAULT_TABLE,
-            e -> new JobLeaseException("could not connect the " + NAME + " job lease: " + e, e));
+            JobLeaseException::new);
     PostgresJobLease leases =
         new PostgresJobLeaseBuilder(pool.dataSource(), pool.dataSource())
             .table(pool.table())

@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.ops;
 
 import dev.tdeveloper.backend.postgres.internal.Jdbc;
-import dev.tdeveloper.backend.postgres.internal.Names;
+import dev.tdeveloper.backend.postgres.internal.StateAccess;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.observability.alert.NotificationLogEntry;
 import dev.tdeveloper.observability.alert.Silence;
@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -46,17 +46,17 @@ public final class PostgresAlertStateStore implements AlertStateStore {
   /** The default table prefix: {@value}. */
   public static final String DEFAULT_TABLE = "alert_state";
 
-  private final DataSource dataSource;
-  private final AutoCloseable owned;
   private final StateTable table;
   private final String notifications;
   private final String silences;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final StateAccess access;
 
-  private PostgresAlertStateStore(DataSource dataSource, AutoCloseable owned, String table) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.owned = owned;
+  private PostgresAlertStateStore(
+      DataSource dataSource, Optional<AutoCloseable> owned, String table) {
     this.table = StateTable.parse("table", table);
+    this.access =
+        new StateAccess(
+            dataSource, owned, "alert state " + this.table.given(), AlertStateStoreException::new);
     this.notifications = this.table.qualified("_notifications");
     this.silences = this.table.qualified("_silences");
   }
@@ -75,13 +75,12 @@ public final class PostgresAlertStateStore implements AlertStateStore {
    * @throws AlertStateStoreException if the database refuses
    */
   public static void install(DataSource admin, String table, String applicationRole) {
-    StateTable t = StateTable.parse("table", table);
-    String role = Names.requireIdentifier("applicationRole", applicationRole);
-    try {
-      StateTable.install(admin, t, role, resolved -> AlertStateRows.ddl(resolved, role));
-    } catch (SQLException e) {
-      throw new AlertStateStoreException("could not install alert state " + table + ": " + e, e);
-    }
+    StateTable.install(
+        admin,
+        table,
+        applicationRole,
+        AlertStateRows::ddl,
+        e -> new AlertStateStoreException("could not install alert state " + table + ": " + e, e));
   }
 
   /** Opens the installed tables {@value #DEFAULT_TABLE}{@code _*}. */
@@ -97,12 +96,12 @@ public final class PostgresAlertStateStore implements AlertStateStore {
    * @throws IllegalArgumentException if {@code table} is not a valid name
    */
   public static PostgresAlertStateStore open(DataSource dataSource, String table) {
-    return new PostgresAlertStateStore(dataSource, null, table);
+    return new PostgresAlertStateStore(dataSource, Optional.empty(), table);
   }
 
   /** For the provider: a store that closes {@code owned} when closed. */
   static PostgresAlertStateStore owning(DataSource dataSource, AutoCloseable owned, String table) {
-    return new PostgresAlertStateStore(dataSource, owned, table);
+    return new PostgresAlertStateStore(dataSource, Optional.of(owned), table);
   }
 
   /**
@@ -111,7 +110,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
    * @throws AlertStateStoreException naming {@link #install} if they are not
    */
   public void check() {
-    run(
+    access.runDecoding(
         "check",
         connection -> {
           try (PreparedStatement query =
@@ -135,7 +134,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
 
   @Override
   public List<NotificationLogEntry> notificationLog() {
-    return run(
+    return access.runDecoding(
         "read the notification log of",
         connection -> {
           List<NotificationLogEntry> log = new ArrayList<>();
@@ -179,7 +178,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
     sorted.sort(
         Comparator.comparing(NotificationLogEntry::groupKey)
             .thenComparing(NotificationLogEntry::receiver));
-    run(
+    access.runDecoding(
         "record notifications in",
         connection -> {
           try (PreparedStatement upsert =
@@ -207,7 +206,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
 
   @Override
   public List<Silence> silences() {
-    return run(
+    return access.runDecoding(
         "read the silences of",
         connection -> {
           List<Silence> out = new ArrayList<>();
@@ -229,7 +228,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
   @Override
   public void saveSilence(Silence silence) {
     Objects.requireNonNull(silence, "silence");
-    run(
+    access.runDecoding(
         "save silence " + silence.id() + " in",
         connection -> {
           try (PreparedStatement upsert =
@@ -259,7 +258,7 @@ public final class PostgresAlertStateStore implements AlertStateStore {
   @Override
   public void prune(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
-    run(
+    access.runDecoding(
         "prune",
         connection -> {
           for (String sql :
@@ -278,32 +277,11 @@ public final class PostgresAlertStateStore implements AlertStateStore {
   /** Closes the data source if the store owns it; further use throws. Idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && owned != null) {
-      try {
-        owned.close();
-      } catch (Exception e) {
-        throw new AlertStateStoreException("could not close the alert state's data source", e);
-      }
-    }
+    access.close();
   }
 
   @Override
   public String toString() {
     return "PostgresAlertStateStore[" + table.given() + "]";
-  }
-
-  private <T> T run(String action, Jdbc.Work<T> work) {
-    if (closed.get()) {
-      throw new AlertStateStoreException("alert state " + table.given() + " is closed");
-    }
-    try {
-      return Jdbc.transaction(dataSource, work);
-    } catch (SQLException e) {
-      throw new AlertStateStoreException(
-          "could not " + action + " alert state " + table.given() + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new AlertStateStoreException(
-          "alert state " + table.given() + " holds a row that is not valid: " + e.getMessage(), e);
-    }
   }
 }

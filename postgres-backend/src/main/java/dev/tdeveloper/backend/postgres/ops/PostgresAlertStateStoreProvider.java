@@ -39,9 +39,7 @@ public final class PostgresAlertStateStoreProvider implements AlertStateStorePro
             properties,
             NAME + " alert state store",
             PostgresAlertStateStore.DEFAULT_TABLE,
-            e ->
-                new AlertStateStoreException(
-                    "could not connect the " + NAME + " alert state store: " + e, e));
+            AlertStateStoreException::new);
     PostgresAlertStateStore store =
         PostgresAlertStateStore.owning(pool.dataSource(), pool.dataSource(), pool.table());
     try {

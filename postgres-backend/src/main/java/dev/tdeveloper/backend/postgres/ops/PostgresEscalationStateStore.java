@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.ops;
 
 import dev.tdeveloper.backend.postgres.internal.Jdbc;
-import dev.tdeveloper.backend.postgres.internal.Names;
+import dev.tdeveloper.backend.postgres.internal.StateAccess;
 import dev.tdeveloper.backend.postgres.internal.StateTable;
 import dev.tdeveloper.observability.ObservabilityException;
 import dev.tdeveloper.observability.alert.Severity;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -40,16 +39,19 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
       "incident_id, tenant, policy, title, severity, started_at, round, level,"
           + " next_escalation_at, notified, ack_by, ack_at";
 
-  private final DataSource dataSource;
-  private final AutoCloseable owned;
   private final StateTable table;
   private final String qualified;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final StateAccess access;
 
-  private PostgresEscalationStateStore(DataSource dataSource, AutoCloseable owned, String table) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.owned = owned;
+  private PostgresEscalationStateStore(
+      DataSource dataSource, Optional<AutoCloseable> owned, String table) {
     this.table = StateTable.parse("table", table);
+    this.access =
+        new StateAccess(
+            dataSource,
+            owned,
+            "escalation state " + this.table.given(),
+            ObservabilityException::new);
     this.qualified = this.table.qualified();
   }
 
@@ -67,38 +69,35 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
    * @throws ObservabilityException if the database refuses
    */
   public static void install(DataSource admin, String table, String applicationRole) {
-    StateTable t = StateTable.parse("table", table);
-    String role = Names.requireIdentifier("applicationRole", applicationRole);
-    try {
-      StateTable.install(
-          admin,
-          t,
-          role,
-          resolved -> {
-            List<String> sql = new ArrayList<>();
-            sql.add(
-                "CREATE TABLE IF NOT EXISTS "
-                    + resolved.qualified()
-                    + " (incident_id text PRIMARY KEY, tenant text, policy text NOT NULL,"
-                    + " title text NOT NULL, severity text NOT NULL, started_at numeric NOT NULL,"
-                    + " round integer NOT NULL CHECK (round >= 0),"
-                    + " level integer NOT NULL CHECK (level >= 0), next_escalation_at numeric,"
-                    + " notified text[] NOT NULL, ack_by text, ack_at numeric,"
-                    + " CHECK ((ack_by IS NULL) = (ack_at IS NULL)))");
-            sql.add(
-                "CREATE INDEX IF NOT EXISTS "
-                    + resolved.local("_tenant")
-                    + " ON "
-                    + resolved.qualified()
-                    + " (tenant)");
-            sql.addAll(
-                StateTable.grants(role, "SELECT, INSERT, UPDATE, DELETE", resolved.qualified()));
-            return sql;
-          });
-    } catch (SQLException e) {
-      throw new ObservabilityException(
-          "could not install escalation state table " + table + ": " + e, e);
-    }
+    StateTable.install(
+        admin,
+        table,
+        applicationRole,
+        PostgresEscalationStateStore::ddl,
+        e ->
+            new ObservabilityException(
+                "could not install escalation state table " + table + ": " + e, e));
+  }
+
+  private static List<String> ddl(StateTable resolved, String role) {
+    List<String> sql = new ArrayList<>();
+    sql.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + resolved.qualified()
+            + " (incident_id text PRIMARY KEY, tenant text, policy text NOT NULL,"
+            + " title text NOT NULL, severity text NOT NULL, started_at numeric NOT NULL,"
+            + " round integer NOT NULL CHECK (round >= 0),"
+            + " level integer NOT NULL CHECK (level >= 0), next_escalation_at numeric,"
+            + " notified text[] NOT NULL, ack_by text, ack_at numeric,"
+            + " CHECK ((ack_by IS NULL) = (ack_at IS NULL)))");
+    sql.add(
+        "CREATE INDEX IF NOT EXISTS "
+            + resolved.local("_tenant")
+            + " ON "
+            + resolved.qualified()
+            + " (tenant)");
+    sql.addAll(StateTable.grants(role, "SELECT, INSERT, UPDATE, DELETE", resolved.qualified()));
+    return sql;
   }
 
   /** Opens the installed table {@value #DEFAULT_TABLE}. */
@@ -114,13 +113,13 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
    * @throws IllegalArgumentException if {@code table} is not a valid name
    */
   public static PostgresEscalationStateStore open(DataSource dataSource, String table) {
-    return new PostgresEscalationStateStore(dataSource, null, table);
+    return new PostgresEscalationStateStore(dataSource, Optional.empty(), table);
   }
 
   /** For the provider: a store that closes {@code owned} when closed. */
   static PostgresEscalationStateStore owning(
       DataSource dataSource, AutoCloseable owned, String table) {
-    return new PostgresEscalationStateStore(dataSource, owned, table);
+    return new PostgresEscalationStateStore(dataSource, Optional.of(owned), table);
   }
 
   /**
@@ -129,7 +128,7 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
    * @throws ObservabilityException naming {@link #install} if it is not
    */
   public void check() {
-    run(
+    access.runDecoding(
         "check",
         connection -> {
           try (PreparedStatement query =
@@ -162,7 +161,7 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
   }
 
   private List<EscalationState> query(String condition, String incidentId) {
-    return run(
+    return access.runDecoding(
         "read",
         connection -> {
           List<EscalationState> out = new ArrayList<>();
@@ -210,7 +209,7 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
   @Override
   public void save(EscalationState state) {
     Objects.requireNonNull(state, "state");
-    run(
+    access.runDecoding(
         "save incident " + state.incidentId() + " in",
         connection -> {
           try (PreparedStatement upsert =
@@ -248,7 +247,7 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
   @Override
   public void remove(String incidentId) {
     Objects.requireNonNull(incidentId, "incidentId");
-    run(
+    access.runDecoding(
         "remove incident " + incidentId + " from",
         connection -> {
           try (PreparedStatement delete =
@@ -263,33 +262,11 @@ public final class PostgresEscalationStateStore implements EscalationStateStore 
   /** Closes the data source if the store owns it; further use throws. Idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && owned != null) {
-      try {
-        owned.close();
-      } catch (Exception e) {
-        throw new ObservabilityException("could not close the escalation state's data source", e);
-      }
-    }
+    access.close();
   }
 
   @Override
   public String toString() {
     return "PostgresEscalationStateStore[" + table.given() + "]";
-  }
-
-  private <T> T run(String action, Jdbc.Work<T> work) {
-    if (closed.get()) {
-      throw new ObservabilityException("escalation state " + table.given() + " is closed");
-    }
-    try {
-      return Jdbc.transaction(dataSource, work);
-    } catch (SQLException e) {
-      throw new ObservabilityException(
-          "could not " + action + " escalation state " + table.given() + ": " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new ObservabilityException(
-          "escalation state " + table.given() + " holds a row that is not valid: " + e.getMessage(),
-          e);
-    }
   }
 }

@@ -39,9 +39,7 @@ public final class PostgresEscalationStateStoreProvider implements EscalationSta
             properties,
             NAME + " escalation state store",
             PostgresEscalationStateStore.DEFAULT_TABLE,
-            e ->
-                new ObservabilityException(
-                    "could not connect the " + NAME + " escalation state store: " + e, e));
+            ObservabilityException::new);
     PostgresEscalationStateStore store =
         PostgresEscalationStateStore.owning(pool.dataSource(), pool.dataSource(), pool.table());
     try {

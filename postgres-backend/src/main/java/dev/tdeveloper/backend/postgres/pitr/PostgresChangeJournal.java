@@ -1,15 +1,14 @@
 package dev.tdeveloper.backend.postgres.pitr;
 
+import dev.tdeveloper.backend.postgres.internal.Jdbc;
 import dev.tdeveloper.backend.postgres.internal.TableName;
 import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.ChangeJournal;
 import dev.tdeveloper.dr.spi.ChangeRecord;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -99,11 +98,7 @@ public final class PostgresChangeJournal implements ChangeJournal {
     inTransaction(
         "creating the change journal tables",
         c -> {
-          try (Statement statement = c.createStatement()) {
-            for (String sql : ChangeSql.create(table)) {
-              statement.execute(sql);
-            }
-          }
+          Jdbc.executeAll(c, ChangeSql.create(table));
           return null;
         });
   }
@@ -223,29 +218,12 @@ public final class PostgresChangeJournal implements ChangeJournal {
     return "PostgresChangeJournal[" + table.qualified() + "]";
   }
 
-  /** Work in one transaction. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T inTransaction(String what, Work<T> work) {
+  private <T> T inTransaction(String what, Jdbc.Work<T> work) {
     if (closed.get()) {
       throw new IllegalStateException("the PostgreSQL change journal is closed");
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+    try {
+      return Jdbc.transaction(dataSource, work);
     } catch (SQLException e) {
       throw new DrException(
           what + " of the change journal failed: SQLSTATE " + e.getSQLState() + ": " + e, e);

@@ -2,7 +2,7 @@ package dev.tdeveloper.backend.postgres.secrets;
 
 import dev.tdeveloper.backend.postgres.PostgresBackendException;
 import dev.tdeveloper.backend.postgres.internal.Names;
-import dev.tdeveloper.backend.postgres.internal.Pools;
+import dev.tdeveloper.backend.postgres.internal.PoolSettings;
 import dev.tdeveloper.security.secrets.Secret;
 import dev.tdeveloper.security.spi.RotationTarget;
 import java.sql.Connection;
@@ -205,7 +205,7 @@ public final class PostgresRoleRotationTarget implements RotationTarget {
      * @throws IllegalStateException if already set
      */
     public Builder loginUrl(String url) {
-      Pools.requireUrl("loginUrl", url);
+      PoolSettings.requireUrl("loginUrl", url);
       String parameters = url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
       for (String parameter : parameters.split("&")) {
         String key = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
+import dev.tdeveloper.backend.postgres.internal.Jdbc;
 import dev.tdeveloper.backend.postgres.internal.TableName;
 import dev.tdeveloper.security.secrets.Secret;
 import dev.tdeveloper.security.spi.KeyManager;
@@ -88,11 +89,7 @@ public final class PostgresSecretStore implements SecretStore {
     inTransaction(
         "creating the secret tables",
         connection -> {
-          try (Statement statement = connection.createStatement()) {
-            for (String sql : SecretSql.create(table)) {
-              statement.execute(sql);
-            }
-          }
+          Jdbc.executeAll(connection, SecretSql.create(table));
           return null;
         });
   }
@@ -297,29 +294,12 @@ public final class PostgresSecretStore implements SecretStore {
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
-  /** Work in one transaction. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T inTransaction(String what, Work<T> work) {
+  private <T> T inTransaction(String what, Jdbc.Work<T> work) {
     if (closed.get()) {
       throw new SecretStoreException("the PostgreSQL secret store is closed");
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+    try {
+      return Jdbc.transaction(dataSource, work);
     } catch (SQLException e) {
       throw new SecretStoreException(what + " failed: SQLSTATE " + e.getSQLState(), e);
     }

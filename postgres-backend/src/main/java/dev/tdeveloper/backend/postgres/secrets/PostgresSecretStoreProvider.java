@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tdeveloper.backend.postgres.internal.Pools;
+import dev.tdeveloper.backend.postgres.internal.PoolSettings;
 import dev.tdeveloper.backend.postgres.internal.TableName;
 import dev.tdeveloper.security.spi.KeyManager;
 import dev.tdeveloper.security.spi.SecretStore;
@@ -66,8 +66,6 @@ public final class PostgresSecretStoreProvider implements SecretStoreProvider {
   public static final int DEFAULT_POOL_SIZE = 4;
 
   private static final String KEY_MANAGER_PREFIX = KEY_MANAGER + ".";
-  private static final Set<String> KEYS =
-      Set.of(URL, USER, PASSWORD, TABLE, POOL_SIZE, PLATFORM_KEY_TENANT, KEY_MANAGER);
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public PostgresSecretStoreProvider() {}
@@ -96,20 +94,24 @@ public final class PostgresSecretStoreProvider implements SecretStoreProvider {
             own.put(key, value);
           }
         });
-    Pools.refuseUnknown(own, "", KEYS, NAME + " secret store");
-    String url = Pools.requireUrl(URL, own.get(URL));
-    int poolSize =
-        Pools.poolSize(POOL_SIZE, own.getOrDefault(POOL_SIZE, Integer.toString(DEFAULT_POOL_SIZE)));
+    PoolSettings settings =
+        PoolSettings.parse(
+            own,
+            "",
+            NAME + " secret store",
+            PostgresSecretStore.DEFAULT_TABLE,
+            DEFAULT_POOL_SIZE,
+            Set.of(PLATFORM_KEY_TENANT, KEY_MANAGER));
     TenantId platform =
         TenantId.of(
             own.getOrDefault(PLATFORM_KEY_TENANT, PostgresSecretStore.DEFAULT_PLATFORM_KEY_TENANT));
-    String table = own.getOrDefault(TABLE, PostgresSecretStore.DEFAULT_TABLE);
+    String table = settings.table();
     TableName.parse(TABLE, table, PostgresSecretStore.MAX_TABLE); // before opening anything
     KeyManager keys =
         KeyManager.fromProviders(Optional.ofNullable(own.get(KEY_MANAGER)), keySettings);
     HikariDataSource pool;
     try {
-      pool = Pools.open("secret-store", url, own.get(USER), own.get(PASSWORD), poolSize);
+      pool = settings.open("secret-store");
     } catch (RuntimeException e) {
       keys.close();
       throw new SecretStoreException(

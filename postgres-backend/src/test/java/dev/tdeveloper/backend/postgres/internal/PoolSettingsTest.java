@@ -7,6 +7,7 @@ import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,6 +67,42 @@ class PoolSettingsTest {
                     Map.of("url", "jdbc:postgresql://db/app", "table", "a.b.c"), "", "x", "t", 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("table must be name or schema.name");
+  }
+
+  @Test
+  void acceptsTheCallersOwnKeysAndListsThemAsKnown() {
+    Map<String, String> own =
+        Map.of("url", "jdbc:postgresql://db/app", "key-manager", "local", "pool-size", "7");
+    assertThat(PoolSettings.parse(own, "", "x", "t", 2, Set.of("key-manager")).poolSize())
+        .isEqualTo(7);
+    assertThatThrownBy(() -> PoolSettings.parse(own, "", "x", "t", 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown settings [key-manager] for the x");
+    assertThatThrownBy(
+            () ->
+                PoolSettings.parse(
+                    Map.of("url", "jdbc:postgresql://db/app", "kee-manager", "local"),
+                    "",
+                    "x",
+                    "t",
+                    2,
+                    Set.of("key-manager")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown settings [kee-manager]")
+        .hasMessageContaining("key-manager, password");
+  }
+
+  @Test
+  void aUrlIsCheckedWithoutShowingItsParameters() {
+    assertThat(PoolSettings.requireUrl("loginUrl", "jdbc:postgresql://db/app"))
+        .isEqualTo("jdbc:postgresql://db/app");
+    assertThatThrownBy(
+            () -> PoolSettings.requireUrl("loginUrl", "jdbc:mysql://db?password=" + SECRET))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("loginUrl must be a jdbc:postgresql: URL, was 'jdbc:mysql://db'");
+    assertThatThrownBy(() -> PoolSettings.requireUrl("loginUrl", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("loginUrl must be a jdbc:postgresql: URL, was missing");
   }
 
   @Test

@@ -12,36 +12,22 @@ import dev.tdeveloper.tenancy.migration.MigrationState;
 import dev.tdeveloper.tenancy.routing.ShardId;
 import dev.tdeveloper.tenancy.spi.Checksum;
 import dev.tdeveloper.tenancy.testkit.Concurrently;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The one-unfinished-migration guard across instances, privileges and failures. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresMigrationJournalTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.000000003Z");
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static StateDatabase db;
-
-  @BeforeAll
-  static void createDatabase(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "migration_state");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("migration_state");
 
   private static String installed() {
-    String table = "ops.migrations_" + TABLES.incrementAndGet();
+    String table = db.newTable("ops.migrations");
     PostgresMigrationJournal.install(db.admin(), table, db.role());
     PostgresMigrationJournal.install(db.admin(), table, db.role()); // idempotent
     return table;

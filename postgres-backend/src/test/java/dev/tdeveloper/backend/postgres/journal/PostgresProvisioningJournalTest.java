@@ -10,37 +10,23 @@ import dev.tdeveloper.tenancy.spi.ProvisioningJournalException;
 import dev.tdeveloper.tenancy.spi.SagaRecord;
 import dev.tdeveloper.tenancy.spi.SagaState;
 import dev.tdeveloper.tenancy.testkit.Concurrently;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two instances on one provisioning journal, privileges and failures. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresProvisioningJournalTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.000000007Z");
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static StateDatabase db;
-
-  @BeforeAll
-  static void createDatabase(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "provisioning_state");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("provisioning_state");
 
   private static String installed() {
-    String table = "ops.sagas_" + TABLES.incrementAndGet();
+    String table = db.newTable("ops.sagas");
     PostgresProvisioningJournal.install(db.admin(), table, db.role());
     PostgresProvisioningJournal.install(db.admin(), table, db.role()); // idempotent
     return table;

@@ -4,11 +4,10 @@ import dev.tdeveloper.backend.postgres.StateDatabase;
 import dev.tdeveloper.tenancy.spi.JobLease;
 import dev.tdeveloper.tenancy.testkit.JobLeaseContract;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lease contract on a real PostgreSQL. The statements decide by the test's clock instead of the
@@ -16,17 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresJobLeaseContractTest extends JobLeaseContract {
-  private static StateDatabase db;
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("lease_contract");
 
   @BeforeAll
-  static void install(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "lease_contract");
+  static void install() {
     PostgresJobLease.install(db.admin(), "ops.leases", db.role());
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
   }
 
   @Override

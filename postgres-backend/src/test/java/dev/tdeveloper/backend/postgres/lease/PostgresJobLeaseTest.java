@@ -10,7 +10,6 @@ import dev.tdeveloper.tenancy.spi.JobLeaseProvider;
 import dev.tdeveloper.tenancy.spi.Lease;
 import dev.tdeveloper.tenancy.spi.ProviderSelector;
 import dev.tdeveloper.tenancy.testkit.Concurrently;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,29 +20,23 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lease on the server's own clock, shared by two instances with pools of their own. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresJobLeaseTest {
   private static final String TABLE = "ops.leases";
-  private static StateDatabase db;
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("lease_server");
   private String job;
 
   @BeforeAll
-  static void install(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "lease_server");
+  static void install() {
     PostgresJobLease.install(db.admin(), TABLE, db.role());
     PostgresJobLease.install(db.admin(), TABLE, db.role()); // idempotent
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
   }
 
   @BeforeEach
@@ -207,13 +200,7 @@ class PostgresJobLeaseTest {
         ProviderSelector.select(
             JobLeaseProvider.class, Optional.of("postgres"), "dev.tdeveloper:postgres-backend");
     assertThat(provider).isInstanceOf(PostgresJobLeaseProvider.class);
-    Map<String, String> settings =
-        Map.of(
-            "url", db.url(),
-            "user", db.role(),
-            "password", db.password(),
-            "table", TABLE,
-            "pool-size", "1");
+    Map<String, String> settings = db.providerSettings(TABLE);
     try (JobLease a = provider.create(settings);
         JobLease b = provider.create(settings)) {
       assertThat(a).hasToString("PostgresJobLease[ops.leases]");

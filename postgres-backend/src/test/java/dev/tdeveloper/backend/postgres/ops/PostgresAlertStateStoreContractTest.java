@@ -3,30 +3,16 @@ package dev.tdeveloper.backend.postgres.ops;
 import dev.tdeveloper.backend.postgres.StateDatabase;
 import dev.tdeveloper.observability.spi.AlertStateStore;
 import dev.tdeveloper.observability.testkit.AlertStateStoreContract;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The alert state contract on a real PostgreSQL: one pair of tables per test, reopened by name. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresAlertStateStoreContractTest extends AlertStateStoreContract {
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static StateDatabase db;
-  private final String table = "alerts.state_" + TABLES.incrementAndGet();
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("alert_contract");
+  private final String table = db.newTable("alerts.state");
   private boolean installed;
-
-  @BeforeAll
-  static void createDatabase(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "alert_contract");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @Override
   protected AlertStateStore open() {

@@ -18,7 +18,6 @@ import dev.tdeveloper.observability.spi.AlertStateStoreException;
 import dev.tdeveloper.observability.spi.AlertStateStoreProvider;
 import dev.tdeveloper.tenancy.testkit.Concurrently;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,31 +27,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two routers' stores on one database: concurrent writers, restarts, privileges, the provider. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresAlertStateStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456789Z");
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static StateDatabase db;
-
-  @BeforeAll
-  static void createDatabase(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "alert_state");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("alert_state");
 
   private static String installed() {
-    String table = "ops.alerts_" + TABLES.incrementAndGet();
+    String table = db.newTable("ops.alerts");
     PostgresAlertStateStore.install(db.admin(), table, db.role());
     PostgresAlertStateStore.install(db.admin(), table, db.role()); // idempotent
     return table;
@@ -245,8 +231,7 @@ class PostgresAlertStateStoreTest {
     String table = installed();
     AlertStateStoreProvider provider = AlertStateStoreProvider.select(Optional.of("postgres"));
     assertThat(provider).isInstanceOf(PostgresAlertStateStoreProvider.class);
-    Map<String, String> settings =
-        Map.of("url", db.url(), "user", db.role(), "password", db.password(), "table", table);
+    Map<String, String> settings = db.providerSettings(table);
     try (AlertStateStore a = provider.create(settings);
         AlertStateStore b = provider.create(settings)) {
       a.recordNotifications(List.of(entry("g", T0, 1)));

@@ -10,37 +10,23 @@ import dev.tdeveloper.observability.spi.EscalationState;
 import dev.tdeveloper.observability.spi.EscalationStateStore;
 import dev.tdeveloper.observability.spi.EscalationStateStoreProvider;
 import dev.tdeveloper.tenancy.testkit.Concurrently;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two escalators' stores on one database, privileges, failures and the provider. */
 @ExtendWith(LocalPostgresExtension.class)
 class PostgresEscalationStateStoreTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.000000001Z");
-  private static final AtomicInteger TABLES = new AtomicInteger();
-  private static StateDatabase db;
-
-  @BeforeAll
-  static void createDatabase(LocalPostgres postgres) throws Exception {
-    db = new StateDatabase(postgres, "escalation_state");
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @RegisterExtension static final StateDatabase db = StateDatabase.named("escalation_state");
 
   private static String installed() {
-    String table = "ops.escalation_" + TABLES.incrementAndGet();
+    String table = db.newTable("ops.escalation");
     PostgresEscalationStateStore.install(db.admin(), table, db.role());
     PostgresEscalationStateStore.install(db.admin(), table, db.role()); // idempotent
     return table;
@@ -134,13 +120,7 @@ class PostgresEscalationStateStoreTest {
     EscalationStateStoreProvider provider =
         EscalationStateStoreProvider.select(Optional.of("postgres"));
     assertThat(provider).isInstanceOf(PostgresEscalationStateStoreProvider.class);
-    Map<String, String> settings =
-        Map.of(
-            "url", db.url(),
-            "user", db.role(),
-            "password", db.password(),
-            "table", table,
-            "pool-size", "1");
+    Map<String, String> settings = db.providerSettings(table);
     try (EscalationStateStore a = provider.create(settings);
         EscalationStateStore b = provider.create(settings)) {
       a.save(state("VIA-PROVIDER", "acme", 0));

@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.pitr;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.ChildJvm;
@@ -41,12 +41,8 @@ public final class JournalCrashMain {
     try (var in = Files.newInputStream(dir.resolve("server.properties"))) {
       server.load(in);
     }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server.getProperty("url"));
-    config.setUsername(server.getProperty("user"));
-    config.setPassword(server.getProperty("password"));
-    config.setMaximumPoolSize(2);
-    return new HikariDataSource(config);
+    return TestPools.open(
+        server.getProperty("url"), server.getProperty("user"), server.getProperty("password"), 2);
   }
 
   /** Arguments: the directory, the table, how many records to acknowledge first. */

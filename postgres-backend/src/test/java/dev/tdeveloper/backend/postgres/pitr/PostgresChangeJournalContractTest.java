@@ -1,7 +1,7 @@
 package dev.tdeveloper.backend.postgres.pitr;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.dr.spi.ChangeJournal;
 import dev.tdeveloper.dr.testkit.ChangeJournalContract;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
@@ -20,12 +20,7 @@ class PostgresChangeJournalContractTest extends ChangeJournalContract {
 
   @BeforeAll
   static void openPool(LocalPostgres postgres) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(10);
-    pool = new HikariDataSource(config);
+    pool = TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 10);
   }
 
   @AfterAll

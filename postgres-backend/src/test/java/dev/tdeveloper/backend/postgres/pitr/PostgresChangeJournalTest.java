@@ -3,8 +3,8 @@ package dev.tdeveloper.backend.postgres.pitr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.ChangeRecord;
 import dev.tdeveloper.tenancy.TenantId;
@@ -52,12 +52,7 @@ class PostgresChangeJournalTest {
   }
 
   private static HikariDataSource pool(LocalPostgres postgres) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl());
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
+    return TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 4);
   }
 
   @Test

@@ -1,10 +1,7 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.crypto.local.MasterKey;
-import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -20,19 +17,5 @@ final class Keys {
     return LocalKeyManager.builder(
             directory, MasterKey.fromEnvironment("TEST_KEY", Map.of("TEST_KEY", MASTER)))
         .open();
-  }
-
-  static HikariDataSource pool(String url, String user, String password, int size) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(0);
-    return new HikariDataSource(config);
-  }
-
-  static HikariDataSource superuserPool(LocalPostgres postgres, int size) {
-    return pool(postgres.jdbcUrl(), postgres.user(), postgres.password(), size);
   }
 }

@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.postgres.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.secrets.Secret;
 import dev.tdeveloper.security.secrets.rotation.Credential;
@@ -53,7 +54,7 @@ class PostgresRoleRotationTest {
   @BeforeEach
   void install() throws SQLException {
     admin = Roles.install(postgres, "rotated_single", "rotated_a", "rotated_b");
-    storePool = Keys.superuserPool(postgres, 4);
+    storePool = TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 4);
     keys = Keys.open(keyDirectory);
     PostgresSecretStore secrets =
         PostgresSecretStore.builder(storePool, keys).table("rotation_test.secrets").build();

@@ -1,6 +1,7 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.spi.SecretStore;
 import dev.tdeveloper.security.testkit.SecretStoreContract;
@@ -20,7 +21,7 @@ class PostgresSecretStoreContractTest extends SecretStoreContract {
 
   @BeforeAll
   static void openPoolAndKeys(LocalPostgres postgres, @TempDir Path keyDirectory) {
-    pool = Keys.superuserPool(postgres, 12);
+    pool = TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 12);
     keys = Keys.open(keyDirectory);
     PostgresSecretStore.builder(pool, keys).table("contract.secrets").build().createTables();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.secrets.Secret;
 import dev.tdeveloper.security.spi.LabelConflictException;
@@ -53,8 +54,8 @@ class PostgresSecretStoreTest {
 
   @BeforeEach
   void open(LocalPostgres postgres) {
-    first = Keys.superuserPool(postgres, 6);
-    second = Keys.superuserPool(postgres, 6);
+    first = TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 6);
+    second = TestPools.superuser(postgres, LocalPostgres.DEFAULT_DATABASE, 6);
     keys = Keys.open(keyDirectory);
     store(first).createTables();
     prefix = "t-" + UUID.randomUUID().toString().substring(0, 8) + "/";

@@ -1,6 +1,7 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.security.secrets.rotation.Credential;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import java.sql.Connection;
@@ -39,7 +40,7 @@ final class Roles {
       s.execute("GRANT USAGE ON SCHEMA rotation TO " + ADMIN + " WITH GRANT OPTION");
       s.execute("GRANT SELECT ON rotation.orders TO " + ADMIN + " WITH GRANT OPTION");
     }
-    HikariDataSource admin = Keys.pool(postgres.jdbcUrl(), ADMIN, ADMIN_PASSWORD, 4);
+    HikariDataSource admin = TestPools.open(postgres.jdbcUrl(), ADMIN, ADMIN_PASSWORD, 4);
     try (Connection c = admin.getConnection();
         Statement s = c.createStatement()) {
       for (String role : roles) {

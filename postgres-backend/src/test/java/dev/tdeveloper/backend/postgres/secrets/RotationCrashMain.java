@@ -1,6 +1,7 @@
 package dev.tdeveloper.backend.postgres.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tdeveloper.backend.postgres.TestPools;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.secrets.Secret;
 import dev.tdeveloper.security.secrets.rotation.RotationJournal;
@@ -42,7 +43,7 @@ public final class RotationCrashMain {
     try (var in = Files.newInputStream(dir.resolve("server.properties"))) {
       server.load(in);
     }
-    return Keys.pool(
+    return TestPools.open(
         server.getProperty("url"), server.getProperty("user"), server.getProperty("password"), 4);
   }
 
@@ -51,7 +52,7 @@ public final class RotationCrashMain {
     try (var in = Files.newInputStream(dir.resolve("server.properties"))) {
       server.load(in);
     }
-    return Keys.pool(server.getProperty("url"), Roles.ADMIN, Roles.ADMIN_PASSWORD, 2);
+    return TestPools.open(server.getProperty("url"), Roles.ADMIN, Roles.ADMIN_PASSWORD, 2);
   }
 
   static PostgresSecretStore store(HikariDataSource pool, LocalKeyManager keys) {

@@ -2,6 +2,7 @@ package dev.tdeveloper.backend.redis.distribution;
 
 import static dev.tdeveloper.backend.redis.distribution.RedisLink.bytes;
 
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.distribution.spi.EdgeCache;
@@ -47,7 +48,7 @@ public final class RedisEdgeCache implements EdgeCache, AutoCloseable {
   /** The longest TTL kept, in days: {@value}. */
   public static final long MAX_TTL_DAYS = 3650;
 
-  private static final Script SCRIPT = Script.load("edge-cache.lua");
+  private static final LuaScript SCRIPT = LuaScript.load(RedisEdgeCache.class, "edge-cache.lua");
   private static final Duration MAX_TTL = Duration.ofDays(MAX_TTL_DAYS);
 
   private final String keyPrefix;
@@ -61,7 +62,7 @@ public final class RedisEdgeCache implements EdgeCache, AutoCloseable {
     this.clock = b.clock;
     this.maxEntriesPerTenant = b.maxEntriesPerTenant;
     this.maxBytesPerTenant = b.maxBytesPerTenant;
-    this.redis = b.settings.link("Redis edge cache '" + keyPrefix + "'");
+    this.redis = new RedisLink(b.settings, "Redis edge cache '" + keyPrefix + "'");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -23,7 +24,7 @@ public final class RedisEdgeCacheBuilder {
   /** The largest byte budget: {@value} (1 TiB, below what a Lua number counts exactly). */
   public static final long MAX_BYTES_PER_TENANT = 1L << 40;
 
-  final LinkSettings settings;
+  final ConnectionOptions settings;
   InstantSource clock = InstantSource.system();
   int maxEntriesPerTenant = DEFAULT_MAX_ENTRIES_PER_TENANT;
   long maxBytesPerTenant = DEFAULT_MAX_BYTES_PER_TENANT;
@@ -32,7 +33,9 @@ public final class RedisEdgeCacheBuilder {
   private boolean bytesSet;
 
   RedisEdgeCacheBuilder(RedisClient client, boolean ownsClient) {
-    settings = new LinkSettings(client, ownsClient, DEFAULT_KEY_PREFIX);
+    settings =
+        new ConnectionOptions(
+            client, ownsClient, DEFAULT_KEY_PREFIX, LinkDefaults.DEFAULT_COMMAND_TIMEOUT, 1);
   }
 
   /**
@@ -44,7 +47,7 @@ public final class RedisEdgeCacheBuilder {
    */
   public RedisEdgeCacheBuilder clock(InstantSource clock) {
     Objects.requireNonNull(clock, "clock");
-    LinkSettings.once(clockSet, "clock");
+    ConnectionOptions.once(clockSet, "clock");
     this.clock = clock;
     clockSet = true;
     return this;
@@ -59,7 +62,7 @@ public final class RedisEdgeCacheBuilder {
    * @throws IllegalStateException if already set
    */
   public RedisEdgeCacheBuilder maxEntriesPerTenant(int max) {
-    LinkSettings.once(entriesSet, "maxEntriesPerTenant");
+    ConnectionOptions.once(entriesSet, "maxEntriesPerTenant");
     if (max < 1) {
       throw new IllegalArgumentException("maxEntriesPerTenant is " + max + "; allowed: 1 or more");
     }
@@ -77,7 +80,7 @@ public final class RedisEdgeCacheBuilder {
    * @throws IllegalStateException if already set
    */
   public RedisEdgeCacheBuilder maxBytesPerTenant(long max) {
-    LinkSettings.once(bytesSet, "maxBytesPerTenant");
+    ConnectionOptions.once(bytesSet, "maxBytesPerTenant");
     if (max < 1 || max > MAX_BYTES_PER_TENANT) {
       throw new IllegalArgumentException(
           "maxBytesPerTenant is " + max + "; allowed: 1 to " + MAX_BYTES_PER_TENANT);

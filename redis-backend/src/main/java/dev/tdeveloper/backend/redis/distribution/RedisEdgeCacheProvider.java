@@ -1,10 +1,10 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ProviderSettings;
 import dev.tdeveloper.distribution.spi.EdgeCache;
 import dev.tdeveloper.distribution.spi.EdgeCacheProvider;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,9 +31,9 @@ public final class RedisEdgeCacheProvider implements EdgeCacheProvider {
   private static final Set<String> KNOWN =
       new TreeSet<>(
           Set.of(
-              ProviderSettings.URI,
-              ProviderSettings.KEY_PREFIX,
-              ProviderSettings.COMMAND_TIMEOUT,
+              LinkDefaults.URI,
+              LinkDefaults.KEY_PREFIX,
+              LinkDefaults.COMMAND_TIMEOUT,
               MAX_ENTRIES_PER_TENANT,
               MAX_BYTES_PER_TENANT));
 
@@ -53,32 +53,17 @@ public final class RedisEdgeCacheProvider implements EdgeCacheProvider {
   @Override
   public EdgeCache create(Map<String, String> properties) {
     Objects.requireNonNull(properties, "properties");
-    ProviderSettings settings = new ProviderSettings("redis edge cache", properties, KNOWN);
-    RedisURI uri = settings.uri();
-    int maxEntries =
-        (int)
-            settings.number(
-                MAX_ENTRIES_PER_TENANT,
-                1,
-                Integer.MAX_VALUE,
-                RedisEdgeCacheBuilder.DEFAULT_MAX_ENTRIES_PER_TENANT);
-    long maxBytes =
-        settings.number(
-            MAX_BYTES_PER_TENANT,
-            1,
-            RedisEdgeCacheBuilder.MAX_BYTES_PER_TENANT,
-            RedisEdgeCacheBuilder.DEFAULT_MAX_BYTES_PER_TENANT);
-    Duration timeout =
-        settings.duration(ProviderSettings.COMMAND_TIMEOUT, LinkSettings.DEFAULT_COMMAND_TIMEOUT);
-    String prefix = settings.get(ProviderSettings.KEY_PREFIX);
-    RedisEdgeCacheBuilder builder =
-        new RedisEdgeCacheBuilder(null, true)
-            .maxEntriesPerTenant(maxEntries)
-            .maxBytesPerTenant(maxBytes)
-            .commandTimeout(timeout);
-    if (prefix != null) {
-      builder.keyPrefix(prefix);
-    }
+    ProviderSettings settings = ProviderSettings.of("redis edge cache", properties, KNOWN);
+    RedisURI uri = settings.uri(LinkDefaults.URI);
+    RedisEdgeCacheBuilder builder = new RedisEdgeCacheBuilder(null, true);
+    settings
+        .number(MAX_ENTRIES_PER_TENANT, 1, Integer.MAX_VALUE)
+        .ifPresent(entries -> builder.maxEntriesPerTenant((int) entries));
+    settings
+        .number(MAX_BYTES_PER_TENANT, 1, RedisEdgeCacheBuilder.MAX_BYTES_PER_TENANT)
+        .ifPresent(builder::maxBytesPerTenant);
+    settings.duration(LinkDefaults.COMMAND_TIMEOUT).ifPresent(builder::commandTimeout);
+    settings.get(LinkDefaults.KEY_PREFIX).ifPresent(builder::keyPrefix);
     // every setting is valid: only now create the client, which the cache then owns
     builder.settings.client(RedisClient.create(uri));
     return builder.build();

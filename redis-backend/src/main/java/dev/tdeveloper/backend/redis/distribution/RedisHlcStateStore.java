@@ -1,5 +1,7 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.spi.HlcStateStore;
 import io.lettuce.core.RedisClient;
@@ -28,16 +30,16 @@ import java.util.Objects;
  * client stays the caller's).
  */
 public final class RedisHlcStateStore implements HlcStateStore, AutoCloseable {
-  private static final Script STORE = Script.load("hlc-store.lua");
+  private static final LuaScript STORE = LuaScript.load(RedisHlcStateStore.class, "hlc-store.lua");
 
   private final String key;
   private final byte[][] keys;
   private final RedisLink redis;
 
-  RedisHlcStateStore(LinkSettings settings, String name) {
+  RedisHlcStateStore(ConnectionOptions settings, String name) {
     this.key = settings.keyPrefix() + name;
     this.keys = new byte[][] {RedisLink.bytes(key)};
-    this.redis = settings.link("Redis HLC state store '" + key + "'");
+    this.redis = new RedisLink(settings, "Redis HLC state store '" + key + "'");
   }
 
   /**

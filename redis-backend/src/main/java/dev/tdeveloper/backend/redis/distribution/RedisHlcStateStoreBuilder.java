@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,11 +17,13 @@ public final class RedisHlcStateStoreBuilder {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,200}");
 
-  private final LinkSettings settings;
+  private final ConnectionOptions settings;
   private String name;
 
   RedisHlcStateStoreBuilder(RedisClient client) {
-    settings = new LinkSettings(client, false, DEFAULT_KEY_PREFIX);
+    settings =
+        new ConnectionOptions(
+            client, false, DEFAULT_KEY_PREFIX, LinkDefaults.DEFAULT_COMMAND_TIMEOUT, 1);
   }
 
   /**
@@ -34,7 +37,7 @@ public final class RedisHlcStateStoreBuilder {
    */
   public RedisHlcStateStoreBuilder name(String name) {
     Objects.requireNonNull(name, "name");
-    LinkSettings.once(this.name != null, "name");
+    ConnectionOptions.once(this.name != null, "name");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name is '" + name + "'; allowed: 1-200 characters of A-Z a-z 0-9 . _ : / -");

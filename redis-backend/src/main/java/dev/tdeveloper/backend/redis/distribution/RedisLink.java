@@ -1,12 +1,12 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
+import dev.tdeveloper.backend.redis.internal.LazyConnection;
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.distribution.DistributionException;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,39 +17,18 @@ import java.util.function.Function;
  * component and the operation. Thread-safe.
  */
 final class RedisLink implements AutoCloseable {
-  private final RedisClient client;
-  private final boolean ownsClient;
-  private final Duration timeout;
+  private final LazyConnection<byte[], byte[]> connection;
   private final String component;
-  private volatile StatefulRedisConnection<byte[], byte[]> connection;
-  private volatile boolean closed;
 
   /**
    * @param component names the component in messages, e.g. {@code Redis edge cache 'tdev:edge:'}
    */
-  RedisLink(RedisClient client, boolean ownsClient, Duration timeout, String component) {
-    this.client = client;
-    this.ownsClient = ownsClient;
-    this.timeout = timeout;
+  RedisLink(ConnectionOptions options, String component) {
     this.component = component;
-  }
-
-  private RedisCommands<byte[], byte[]> commands(String operation) {
-    StatefulRedisConnection<byte[], byte[]> open = connection;
-    if (open != null && !closed) {
-      return open.sync();
-    }
-    synchronized (this) {
-      if (closed) {
-        throw new RedisDistributionException(component + ": " + operation + ": closed", null);
-      }
-      if (connection == null) {
-        StatefulRedisConnection<byte[], byte[]> opened = client.connect(ByteArrayCodec.INSTANCE);
-        opened.setTimeout(timeout);
-        connection = opened;
-      }
-      return connection.sync();
-    }
+    this.connection =
+        options.connection(
+            ByteArrayCodec.INSTANCE,
+            message -> new RedisDistributionException(component + ": " + message, null));
   }
 
   /**
@@ -57,34 +36,26 @@ final class RedisLink implements AutoCloseable {
    * component's own {@link DistributionException}s and argument errors pass through.
    */
   <T> T call(String operation, Function<RedisCommands<byte[], byte[]>, T> command) {
-    try {
-      return command.apply(commands(operation));
-    } catch (DistributionException | IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new RedisDistributionException(
-          component + ": " + operation + " failed: " + e.getMessage(), e);
+    if (connection.isClosed()) {
+      throw new RedisDistributionException(component + ": " + operation + ": closed", null);
     }
+    return connection.call(
+        command,
+        e -> e instanceof DistributionException || e instanceof IllegalArgumentException,
+        e ->
+            new RedisDistributionException(
+                component + ": " + operation + " failed: " + e.getMessage(), e));
   }
 
   /** Runs {@code script} on keys of one hash slot. */
-  List<Object> run(String operation, Script script, byte[][] keys, byte[]... args) {
+  List<Object> run(String operation, LuaScript script, byte[][] keys, byte[]... args) {
     return call(operation, redis -> script.run(redis, keys, args));
   }
 
   /** Closes the connection, and the client when the provider created it. Idempotent. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (connection != null) {
-      connection.close();
-    }
-    if (ownsClient) {
-      client.shutdown();
-    }
+  public void close() {
+    connection.close();
   }
 
   static byte[] bytes(String text) {

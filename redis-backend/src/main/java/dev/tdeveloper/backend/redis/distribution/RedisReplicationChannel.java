@@ -2,6 +2,7 @@ package dev.tdeveloper.backend.redis.distribution;
 
 import static dev.tdeveloper.backend.redis.distribution.RedisLink.bytes;
 
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.replication.Change;
@@ -58,7 +59,8 @@ import java.util.TreeSet;
  * (the client stays the caller's).
  */
 public final class RedisReplicationChannel implements ReplicationChannel, AutoCloseable {
-  private static final Script SCRIPT = Script.load("replication.lua");
+  private static final LuaScript SCRIPT =
+      LuaScript.load(RedisReplicationChannel.class, "replication.lua");
 
   private final String keyPrefix;
   private final int maxBacklog;
@@ -69,7 +71,7 @@ public final class RedisReplicationChannel implements ReplicationChannel, AutoCl
     this.keyPrefix = b.settings.keyPrefix();
     this.maxBacklog = b.maxBacklog;
     this.originsKey = bytes(keyPrefix + "origins");
-    this.redis = b.settings.link("Redis replication channel '" + keyPrefix + "'");
+    this.redis = new RedisLink(b.settings, "Redis replication channel '" + keyPrefix + "'");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ConnectionOptions;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 
@@ -15,12 +16,14 @@ public final class RedisReplicationChannelBuilder {
   /** The default cap on one origin's unacknowledged entries: {@value}. */
   public static final int DEFAULT_MAX_BACKLOG = 100_000;
 
-  final LinkSettings settings;
+  final ConnectionOptions settings;
   int maxBacklog = DEFAULT_MAX_BACKLOG;
   private boolean backlogSet;
 
   RedisReplicationChannelBuilder(RedisClient client, boolean ownsClient) {
-    settings = new LinkSettings(client, ownsClient, DEFAULT_KEY_PREFIX);
+    settings =
+        new ConnectionOptions(
+            client, ownsClient, DEFAULT_KEY_PREFIX, LinkDefaults.DEFAULT_COMMAND_TIMEOUT, 1);
   }
 
   /**
@@ -34,7 +37,7 @@ public final class RedisReplicationChannelBuilder {
    * @throws IllegalStateException if already set
    */
   public RedisReplicationChannelBuilder maxBacklog(int max) {
-    LinkSettings.once(backlogSet, "maxBacklog");
+    ConnectionOptions.once(backlogSet, "maxBacklog");
     if (max < 1) {
       throw new IllegalArgumentException("maxBacklog is " + max + "; allowed: 1 or more");
     }

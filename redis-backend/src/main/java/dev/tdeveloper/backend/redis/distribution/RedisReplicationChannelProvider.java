@@ -1,10 +1,10 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.internal.ProviderSettings;
 import dev.tdeveloper.distribution.spi.ReplicationChannel;
 import dev.tdeveloper.distribution.spi.ReplicationChannelProvider;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,9 +27,9 @@ public final class RedisReplicationChannelProvider implements ReplicationChannel
   private static final Set<String> KNOWN =
       new TreeSet<>(
           Set.of(
-              ProviderSettings.URI,
-              ProviderSettings.KEY_PREFIX,
-              ProviderSettings.COMMAND_TIMEOUT,
+              LinkDefaults.URI,
+              LinkDefaults.KEY_PREFIX,
+              LinkDefaults.COMMAND_TIMEOUT,
               MAX_BACKLOG));
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -48,26 +48,14 @@ public final class RedisReplicationChannelProvider implements ReplicationChannel
   @Override
   public ReplicationChannel create(Map<String, String> properties) {
     Objects.requireNonNull(properties, "properties");
-    ProviderSettings settings =
-        new ProviderSettings("redis replication channel", properties, KNOWN);
-    RedisURI uri = settings.uri();
-    int maxBacklog =
-        (int)
-            settings.number(
-                MAX_BACKLOG,
-                1,
-                Integer.MAX_VALUE,
-                RedisReplicationChannelBuilder.DEFAULT_MAX_BACKLOG);
-    Duration timeout =
-        settings.duration(ProviderSettings.COMMAND_TIMEOUT, LinkSettings.DEFAULT_COMMAND_TIMEOUT);
-    String prefix = settings.get(ProviderSettings.KEY_PREFIX);
-    RedisReplicationChannelBuilder builder =
-        new RedisReplicationChannelBuilder(null, true)
-            .maxBacklog(maxBacklog)
-            .commandTimeout(timeout);
-    if (prefix != null) {
-      builder.keyPrefix(prefix);
-    }
+    ProviderSettings settings = ProviderSettings.of("redis replication channel", properties, KNOWN);
+    RedisURI uri = settings.uri(LinkDefaults.URI);
+    RedisReplicationChannelBuilder builder = new RedisReplicationChannelBuilder(null, true);
+    settings
+        .number(MAX_BACKLOG, 1, Integer.MAX_VALUE)
+        .ifPresent(backlog -> builder.maxBacklog((int) backlog));
+    settings.duration(LinkDefaults.COMMAND_TIMEOUT).ifPresent(builder::commandTimeout);
+    settings.get(LinkDefaults.KEY_PREFIX).ifPresent(builder::keyPrefix);
     // every setting is valid: only now create the client, which the channel then owns
     builder.settings.client(RedisClient.create(uri));
     return builder.build();

@@ -3,12 +3,12 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.replication.Change;
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.testkit.servers.LocalRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,19 +31,16 @@ class RedisDistributionFailureTest {
   private static final TenantId ACME = TenantId.of("acme");
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  private static LocalRedis server;
-  private static TestRedis redis;
+  private static TestClient redis;
 
   @BeforeAll
   static void startServer() {
-    server = LocalRedis.startNew();
-    redis = new TestRedis(server.uri());
+    redis = TestClient.onOwnServer();
   }
 
   @AfterAll
   static void stopServer() {
     redis.close();
-    server.close();
   }
 
   private static Change change(String text) {
@@ -68,7 +65,7 @@ class RedisDistributionFailureTest {
       cache.put(ACME, "k", response(), Duration.ofMinutes(1), Set.of("t"));
       store.store(1_000);
 
-      server.stop();
+      redis.ownServer().stop();
       assertDown(() -> channel.publish(change("during")), "Redis replication channel");
       assertDown(() -> channel.poll(US, 10), "Redis replication channel");
       assertDown(() -> channel.published(EU), "Redis replication channel");
@@ -82,7 +79,7 @@ class RedisDistributionFailureTest {
           },
           "Redis HLC state store");
 
-      server.start();
+      redis.ownServer().start();
       // the restarted server is empty (no persistence) and has no scripts cached
       assertThat(eventually(() -> channel.publish(change("after")).sequence())).isEqualTo(1);
       assertThat(channel.poll(US, 10)).hasSize(1);

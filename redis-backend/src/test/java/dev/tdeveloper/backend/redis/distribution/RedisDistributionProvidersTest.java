@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.distribution.region.RegionId;
@@ -38,7 +39,7 @@ class RedisDistributionProvidersTest {
 
   @Test
   void createdComponentsWorkOnTheServerAndOwnTheirClient(URI uri) {
-    String prefix = TestRedis.freshPrefix("provided");
+    String prefix = TestClient.freshPrefix("provided");
     ReplicationChannel channel =
         new RedisReplicationChannelProvider()
             .create(

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.spi.EdgeCache;
 import dev.tdeveloper.distribution.testkit.EdgeCacheContract;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalRedisExtension.class)
 class RedisEdgeCacheContractTest extends EdgeCacheContract {
-  private static TestRedis redis;
+  private static TestClient redis;
   private RedisEdgeCache created;
 
   @BeforeAll
   static void connect(URI uri) {
-    redis = new TestRedis(uri);
+    redis = new TestClient(uri);
   }
 
   @AfterAll
@@ -37,7 +38,7 @@ class RedisEdgeCacheContractTest extends EdgeCacheContract {
         RedisEdgeCache.builder(redis.client)
             .clock(clock)
             .maxEntriesPerTenant(maxEntriesPerTenant)
-            .keyPrefix(TestRedis.freshPrefix("edge-contract"))
+            .keyPrefix(TestClient.freshPrefix("edge-contract"))
             .commandTimeout(Duration.ofSeconds(30))
             .build();
     return created;

@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.edge.CachedResponse;
 import dev.tdeveloper.tenancy.TenantId;
@@ -28,12 +29,12 @@ class RedisEdgeCacheTest {
   private static final TenantId GLOBEX = TenantId.of("globex");
   private static final Duration TTL = Duration.ofMinutes(5);
 
-  private static TestRedis redis;
+  private static TestClient redis;
   private final ManualClock clock = new ManualClock();
 
   @BeforeAll
   static void connect(URI uri) {
-    redis = new TestRedis(uri);
+    redis = new TestClient(uri);
   }
 
   @AfterAll
@@ -62,7 +63,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void oneTenantsByteFloodNeverEvictsAnothersEntriesAndStaysWithinItsBudget() {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     try (RedisEdgeCache cache = cache(prefix, 10_000, 10_000)) {
       for (int i = 0; i < 5; i++) {
         cache.put(GLOBEX, "g" + i, sized(1_000), TTL, Set.of("t-globex"));
@@ -84,7 +85,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void concurrentPutsKeepOneTenantsAccountsExactAndWithinBudget() throws Exception {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     String base = prefix + "{acme}:";
     try (RedisEdgeCache cache = cache(prefix, 40, 20_000)) {
       Concurrently.run(
@@ -119,7 +120,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void declinesAResponseLargerThanTheWholeBudgetWithoutEvictingAnything() {
-    try (RedisEdgeCache cache = cache(TestRedis.freshPrefix("edge"), 100, 5_000)) {
+    try (RedisEdgeCache cache = cache(TestClient.freshPrefix("edge"), 100, 5_000)) {
       cache.put(ACME, "small", sized(100), TTL, Set.of());
       cache.put(ACME, "huge", sized(6_000), TTL, Set.of());
       assertThat(cache.get(ACME, "huge")).isEmpty();
@@ -129,7 +130,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void replacingAnEntryKeepsTheAccountsExact() {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     try (RedisEdgeCache cache = cache(prefix, 100, 1_000_000)) {
       cache.put(ACME, "k", sized(500), TTL, Set.of("old-tag"));
       long one = storedBytes(prefix, ACME);
@@ -152,7 +153,7 @@ class RedisEdgeCacheTest {
             203,
             Map.of("Content-Type", List.of("application/octet-stream"), "X-Note", List.of("ü", "")),
             body);
-    try (RedisEdgeCache cache = cache(TestRedis.freshPrefix("edge"), 100, 1_000_000)) {
+    try (RedisEdgeCache cache = cache(TestClient.freshPrefix("edge"), 100, 1_000_000)) {
       cache.put(ACME, "bin/ünï\u0000code", response, TTL, Set.of("tag with spaces", "\"q\""));
       assertThat(cache.get(ACME, "bin/ünï\u0000code")).contains(response);
       assertThat(cache.purge(ACME, "\"q\"")).isEqualTo(1);
@@ -161,7 +162,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void everyKeyCarriesTheTenantAsItsHashTagAndExpiresOnTheServer() {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     try (RedisEdgeCache cache = cache(prefix, 100, 1_000_000)) {
       cache.put(ACME, "k", sized(10), Duration.ofSeconds(90), Set.of("t1", "t2"));
       List<String> keys = redis.redis().keys(prefix + "*");
@@ -174,7 +175,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void purgeCountsOnlyEntriesStillFresh() {
-    try (RedisEdgeCache cache = cache(TestRedis.freshPrefix("edge"), 100, 1_000_000)) {
+    try (RedisEdgeCache cache = cache(TestClient.freshPrefix("edge"), 100, 1_000_000)) {
       cache.put(ACME, "short", sized(1), Duration.ofSeconds(10), Set.of("t"));
       cache.put(ACME, "long", sized(1), Duration.ofSeconds(100), Set.of("t"));
       clock.advance(Duration.ofSeconds(30));
@@ -185,7 +186,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void aMalformedStoredEntryIsAnErrorNamingItsKey() {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     try (RedisEdgeCache cache = cache(prefix, 100, 1_000_000)) {
       redis.redis().set(prefix + "{acme}:e:k", "not an entry");
       assertThatThrownBy(() -> cache.get(ACME, "k"))
@@ -212,7 +213,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void badArgumentsChangeNothing() {
-    String prefix = TestRedis.freshPrefix("edge");
+    String prefix = TestClient.freshPrefix("edge");
     try (RedisEdgeCache cache = cache(prefix, 100, 1_000_000)) {
       assertThatThrownBy(() -> cache.put(ACME, "k", sized(1), Duration.ofSeconds(-1), Set.of()))
           .isInstanceOf(IllegalArgumentException.class)
@@ -225,7 +226,7 @@ class RedisEdgeCacheTest {
 
   @Test
   void tenantsNeverShareAnEntry() {
-    try (RedisEdgeCache cache = cache(TestRedis.freshPrefix("edge"), 100, 1_000_000)) {
+    try (RedisEdgeCache cache = cache(TestClient.freshPrefix("edge"), 100, 1_000_000)) {
       cache.put(
           ACME,
           "same",

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.spi.HlcStateStore;
 import dev.tdeveloper.distribution.testkit.HlcStateStoreContract;
 import dev.tdeveloper.tenancy.testkit.servers.LocalRedisExtension;
@@ -17,13 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The HLC state store contract on a real redis-server: one fresh name per test. */
 @ExtendWith(LocalRedisExtension.class)
 class RedisHlcStateStoreContractTest extends HlcStateStoreContract {
-  private static TestRedis redis;
+  private static TestClient redis;
   private final List<RedisHlcStateStore> opened = new ArrayList<>();
   private String name;
 
   @BeforeAll
   static void connect(URI uri) {
-    redis = new TestRedis(uri);
+    redis = new TestClient(uri);
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.clock.Hlc;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LocalRedisExtension.class)
 class RedisHlcStateStoreTest {
-  private static TestRedis redis;
+  private static TestClient redis;
   private static URI uri;
 
   @TempDir Path temp;
@@ -33,7 +34,7 @@ class RedisHlcStateStoreTest {
   @BeforeAll
   static void connect(URI serverUri) {
     uri = serverUri;
-    redis = new TestRedis(serverUri);
+    redis = new TestClient(serverUri);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package dev.tdeveloper.backend.redis.distribution;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.spi.ReplicationChannel;
 import dev.tdeveloper.distribution.testkit.ReplicationChannelContract;
 import dev.tdeveloper.tenancy.testkit.servers.LocalRedisExtension;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The replication channel contract on a real redis-server, a fresh key prefix per test. */
 @ExtendWith(LocalRedisExtension.class)
 class RedisReplicationChannelContractTest extends ReplicationChannelContract {
-  private static TestRedis redis;
+  private static TestClient redis;
   private RedisReplicationChannel created;
 
   @BeforeAll
   static void connect(URI uri) {
-    redis = new TestRedis(uri);
+    redis = new TestClient(uri);
   }
 
   @AfterAll
@@ -30,7 +31,7 @@ class RedisReplicationChannelContractTest extends ReplicationChannelContract {
   protected ReplicationChannel newChannel() {
     created =
         RedisReplicationChannel.builder(redis.client)
-            .keyPrefix(TestRedis.freshPrefix("repl-contract"))
+            .keyPrefix(TestClient.freshPrefix("repl-contract"))
             .commandTimeout(Duration.ofSeconds(30))
             .build();
     return created;

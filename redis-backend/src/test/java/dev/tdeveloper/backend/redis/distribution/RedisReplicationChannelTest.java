@@ -3,6 +3,7 @@ package dev.tdeveloper.backend.redis.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.backend.redis.TestClient;
 import dev.tdeveloper.distribution.DistributionException;
 import dev.tdeveloper.distribution.clock.HlcTimestamp;
 import dev.tdeveloper.distribution.region.RegionId;
@@ -33,12 +34,12 @@ class RedisReplicationChannelTest {
   private static final RegionId US = RegionId.of("us-east-1");
   private static final RegionId AP = RegionId.of("ap-south-1");
 
-  private static TestRedis redis;
+  private static TestClient redis;
   private final AtomicLong clock = new AtomicLong(1_767_225_600_000L);
 
   @BeforeAll
   static void connect(URI uri) {
-    redis = new TestRedis(uri);
+    redis = new TestClient(uri);
   }
 
   @AfterAll
@@ -70,7 +71,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void keepsAnEntryUntilEveryTargetAcknowledgedIt() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel channel = channel(prefix, 1000)) {
       for (int i = 1; i <= 3; i++) {
         channel.publish(change(EU, "m" + i, US, AP));
@@ -88,7 +89,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void entriesForOthersNeverHoldBackTrimming() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel channel = channel(prefix, 1000)) {
       channel.publish(change(EU, "for-ap", AP));
       for (int i = 0; i < 3; i++) {
@@ -107,7 +108,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void refusesToPublishBeyondTheCapUntilTheSlowestReceiverAcknowledges() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel channel = channel(prefix, 3)) {
       for (int i = 1; i <= 3; i++) {
         channel.publish(change(EU, "m" + i, US, AP));
@@ -136,7 +137,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void forgettingAReceiverReleasesWhatOnlyItWasOwed() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel channel = channel(prefix, 2)) {
       channel.publish(change(EU, "a", AP));
       channel.publish(change(EU, "b", AP));
@@ -152,7 +153,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void aForgottenReceiverTargetedAgainReceivesOnlyWhatFollows() {
-    try (RedisReplicationChannel channel = channel(TestRedis.freshPrefix("repl"), 1000)) {
+    try (RedisReplicationChannel channel = channel(TestClient.freshPrefix("repl"), 1000)) {
       channel.publish(change(EU, "old", AP));
       channel.forgetReceiver(AP);
       assertThat(channel.poll(AP, 10)).isEmpty();
@@ -163,7 +164,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void aNewInstanceResumesFromTheAcknowledgementsInRedis() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel first = channel(prefix, 1000)) {
       for (int i = 1; i <= 5; i++) {
         first.publish(change(EU, "m" + i, US));
@@ -182,7 +183,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void instancesPublishingTheSameOriginGetGaplessSequences() throws Exception {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel a = channel(prefix, 10_000);
         RedisReplicationChannel b = channel(prefix, 10_000)) {
       ConcurrentLinkedQueue<Long> sequences = new ConcurrentLinkedQueue<>();
@@ -202,8 +203,8 @@ class RedisReplicationChannelTest {
 
   @Test
   void channelsWithDifferentPrefixesNeverSeeEachOther() {
-    try (RedisReplicationChannel one = channel(TestRedis.freshPrefix("repl"), 1000);
-        RedisReplicationChannel two = channel(TestRedis.freshPrefix("repl"), 1000)) {
+    try (RedisReplicationChannel one = channel(TestClient.freshPrefix("repl"), 1000);
+        RedisReplicationChannel two = channel(TestClient.freshPrefix("repl"), 1000)) {
       one.publish(change(EU, "one", US));
       assertThat(two.poll(US, 10)).isEmpty();
       assertThat(two.published(EU)).isZero();
@@ -216,7 +217,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void aMalformedEntryIsAnErrorNamingTheStreamAndEntryNeverSkipped() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     String stream = prefix + "{eu-west-1}:stream";
     try (RedisReplicationChannel channel = channel(prefix, 1000)) {
       channel.publish(change(EU, "fine", US));
@@ -237,7 +238,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void anAcknowledgementBeyondTheStreamIsReportedAsLostDataNotAnEmptyPoll() {
-    String prefix = TestRedis.freshPrefix("repl");
+    String prefix = TestClient.freshPrefix("repl");
     try (RedisReplicationChannel channel = channel(prefix, 1000)) {
       channel.publish(change(EU, "a", US));
       // what a failover to a replica that missed writes leaves behind
@@ -252,7 +253,7 @@ class RedisReplicationChannelTest {
 
   @Test
   void acknowledgingBeyondWhatWasPublishedIsRefusedAndChangesNothing() {
-    try (RedisReplicationChannel channel = channel(TestRedis.freshPrefix("repl"), 1000)) {
+    try (RedisReplicationChannel channel = channel(TestClient.freshPrefix("repl"), 1000)) {
       channel.publish(change(EU, "a", US));
       assertThatThrownBy(() -> channel.acknowledge(US, EU, 2))
           .isInstanceOf(IllegalArgumentException.class)
@@ -272,7 +273,7 @@ class RedisReplicationChannelTest {
     Change change =
         new Change(
             EU, Set.of(US, AP), Optional.empty(), "config/global", HlcTimestamp.ZERO, payload);
-    try (RedisReplicationChannel channel = channel(TestRedis.freshPrefix("repl"), 1000)) {
+    try (RedisReplicationChannel channel = channel(TestClient.freshPrefix("repl"), 1000)) {
       channel.publish(change);
       List<ReplicationMessage> got = channel.poll(AP, 10);
       assertThat(got).containsExactly(new ReplicationMessage(1, change));

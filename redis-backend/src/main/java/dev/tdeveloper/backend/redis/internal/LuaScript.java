@@ -1,4 +1,4 @@
-package dev.tdeveloper.backend.redis;
+package dev.tdeveloper.backend.redis.internal;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -11,12 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A Lua script of this package, run by {@code EVALSHA}; when the server does not know it (after a
- * restart or {@code SCRIPT FLUSH}) one {@code EVAL} runs it and caches it again. Immutable.
+ * A Lua script run by {@code EVALSHA}; when the server does not know it (after a restart or {@code
+ * SCRIPT FLUSH}) one {@code EVAL} runs it and caches it again. Every script of this backend answers
+ * an array. Immutable and thread-safe.
  */
-final class LuaScript {
+public final class LuaScript {
   private final String source;
   private final String sha1;
 
@@ -31,11 +33,18 @@ final class LuaScript {
     }
   }
 
-  /** Reads {@code name} from this package's resources. */
-  static LuaScript load(String name) {
-    try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
+  /**
+   * Reads the script {@code name} from the resources next to {@code anchor}.
+   *
+   * @throws IllegalStateException if there is no such resource
+   */
+  public static LuaScript load(Class<?> anchor, String name) {
+    Objects.requireNonNull(anchor, "anchor");
+    Objects.requireNonNull(name, "name");
+    try (InputStream in = anchor.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + name + " next to LuaScript");
+        throw new IllegalStateException(
+            "missing resource " + name + " next to " + anchor.getSimpleName());
       }
       return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -44,17 +53,12 @@ final class LuaScript {
   }
 
   /** Returns the script's SHA-1, as {@code SCRIPT LOAD} answers it. */
-  String sha1() {
+  public String sha1() {
     return sha1;
   }
 
-  /** Runs the script on one key; the answer is a list of integers (possibly empty). */
-  List<Object> run(RedisCommands<String, String> redis, String key, String[] args) {
-    return run(redis, new String[] {key}, args);
-  }
-
-  /** Runs the script on several keys (of one hash slot); the answer is a list of integers. */
-  <K, V> List<Object> run(RedisCommands<K, V> redis, K[] keys, V[] args) {
+  /** Runs the script on {@code keys} (of one hash slot); the answer is a (possibly empty) list. */
+  public <K, V> List<Object> run(RedisCommands<K, V> redis, K[] keys, V[] args) {
     try {
       return redis.evalsha(sha1, ScriptOutputType.MULTI, keys, args);
     } catch (RedisNoScriptException e) {

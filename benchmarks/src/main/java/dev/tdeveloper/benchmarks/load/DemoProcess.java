@@ -1,0 +1,145 @@
+package dev.tdeveloper.benchmarks.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo running in a child JVM on this JVM's class path, with embedded defaults and a fresh data
+ * directory: started, provisioned with the roster's tenants through {@code POST /admin/tenants},
+ * seeded with one note per tenant, and killed on {@link #close()}. {@code bare} runs it with every
+ * filter but the tenant filter off (the demo's benchmark-only switch {@code
+ * DEMO_BENCHMARK_NO_FILTERS}). Not thread-safe.
+ */
+public final class DemoProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "load-test-operator-token-0123456789";
+
+  private final Process process;
+  private final int port;
+  private final List<String> seededNotes = new ArrayList<>();
+
+  private DemoProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Starts the demo under {@code dataDir} (which must not exist yet or be empty), its log and
+   * standard error going to {@code log}, and waits for its ready line.
+   *
+   * @throws IOException if the JVM cannot start or ends before serving (the log says why)
+   */
+  public static DemoProcess start(Path dataDir, Path log, boolean bare) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(
+            java,
+            "-Xmx1g",
+            "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DemoChild.class.getName(),
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--admin-token",
+            TOKEN);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+    builder.environment().put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
+    // One address drives all the load: lift the shield's per-address ban far above its rate.
+    builder.environment().put("DEMO_SHIELD_IP_REQUESTS_PER_MINUTE", "100000000");
+    Process process = builder.start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith(DemoChild.READY + " ")) {
+        return new DemoProcess(process, Integer.parseInt(line.substring(6).strip()));
+      }
+    }
+    process.destroyForcibly();
+    throw new IOException("the demo ended before serving; see " + log);
+  }
+
+  /** Returns the port it serves on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** Returns the child's process handle (for its CPU time). */
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** Returns the note id seeded for each tenant of the last {@link #provision}, in roster order. */
+  public List<String> seededNotes() {
+    return List.copyOf(seededNotes);
+  }
+
+  /**
+   * Provisions every tenant of {@code roster} and creates one note for each.
+   *
+   * @throws IOException if the demo refuses or fails a request (the message has its answer)
+   */
+  public void provision(Roster roster) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    URI base = URI.create("http://127.0.0.1:" + port);
+    for (LoadTenant t : roster.tenants()) {
+      String body = JSON.writeValueAsString(java.util.Map.of("id", t.id(), "plan", t.plan()));
+      expect(
+          client,
+          HttpRequest.newBuilder(base.resolve("/admin/tenants"))
+              .header("Authorization", "Bearer " + TOKEN)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          201);
+      String note =
+          expect(
+              client,
+              HttpRequest.newBuilder(base.resolve("/notes"))
+                  .header("X-Tenant-Id", t.id())
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString("{\"text\":\"seed of " + t.id() + "\"}"))
+                  .build(),
+              201);
+      seededNotes.add(JSON.readTree(note).path("id").asText());
+    }
+  }
+
+  private static String expect(HttpClient client, HttpRequest request, int status)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != status) {
+      throw new IOException(
+          request.method()
+              + " "
+              + request.uri()
+              + " answered "
+              + response.statusCode()
+              + ", expected "
+              + status
+              + ": "
+              + response.body());
+    }
+    return response.body();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tdeveloper.benchmarks.load;
+
+/**
+ * Watches a run of the {@link ConstantRateGenerator}: where the isolation checker, fault injectors
+ * and scale or region replays of later phases plug in. Called from the generator's threads, so an
+ * implementation must be thread-safe and quick; one that throws is not caught.
+ */
+public interface LoadObserver {
+  /** The measured part of the run starts against the demo on {@code port}. */
+  default void started(int port) {}
+
+  /**
+   * A measured request completed.
+   *
+   * @param request what was sent
+   * @param outcome how it was answered
+   * @param status the HTTP status, {@code 0} when there was no answer
+   * @param latencyNanos from its intended start to its answer
+   */
+  default void completed(Mix.Planned request, Outcome outcome, int status, long latencyNanos) {}
+
+  /** Every request of the run completed. */
+  default void finished() {}
+}

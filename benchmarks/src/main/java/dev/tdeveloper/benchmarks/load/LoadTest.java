@@ -1,0 +1,209 @@
+package dev.tdeveloper.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load test of the demo, end to end: for the full chain and then the bare demo (every filter
+ * but the tenant filter off), start it in a child JVM with a fresh data directory under {@code
+ * out}, provision the {@link Roster}, drive it with the {@link ConstantRateGenerator} at the same
+ * rate and seed, and (full chain only, when a wrk script is given) run Debian's {@code wrk} on the
+ * same mix for raw throughput; then write the reports ({@link LoadReport}). Usage: {@code LoadTest
+ * [--rate R] [--warmup-seconds W] [--seconds S] [--max-in-flight N] [--out DIR] [--wrk SCRIPT]}.
+ */
+public final class LoadTest {
+  /**
+   * One run's settings.
+   *
+   * @param rate requests per second
+   * @param warmup unrecorded load before the measured part
+   * @param duration the measured part
+   * @param maxInFlight outstanding requests at most
+   * @param out where data directories, logs and reports go
+   * @param wrkScript the wrk Lua script, if wrk is to run
+   * @param seed the mix's seed
+   */
+  public record Settings(
+      double rate,
+      Duration warmup,
+      Duration duration,
+      int maxInFlight,
+      Path out,
+      Optional<Path> wrkScript,
+      long seed) {}
+
+  /**
+   * The runs and the report model.
+   *
+   * @param full the full chain's run
+   * @param bare the bare demo's run
+   * @param report the JSON report's model
+   */
+  public record Result(RunResult full, RunResult bare, Map<String, Object> report) {}
+
+  private LoadTest() {}
+
+  /** Runs the load test; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    double rate = 2000;
+    long warmup = 10;
+    long seconds = 60;
+    int inFlight = 512;
+    Path out = Path.of("benchmarks/target/load");
+    Path wrk = null;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--rate" -> rate = Double.parseDouble(args[i + 1]);
+        case "--warmup-seconds" -> warmup = Long.parseLong(args[i + 1]);
+        case "--seconds" -> seconds = Long.parseLong(args[i + 1]);
+        case "--max-in-flight" -> inFlight = Integer.parseInt(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        case "--wrk" -> wrk = Path.of(args[i + 1]);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; known: --rate, --warmup-seconds, --seconds,"
+                    + " --max-in-flight, --out, --wrk");
+      }
+    }
+    Result result =
+        run(
+            new Settings(
+                rate,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds),
+                inFlight,
+                out,
+                Optional.ofNullable(wrk),
+                42));
+    System.out.println(LoadReport.summaryLine(result.report()));
+    System.out.println(
+        "reports: " + out.resolve("load-report.json") + ", " + out.resolve("load-report.html"));
+  }
+
+  /** Runs both demos and writes the reports into {@code settings.out()}. */
+  public static Result run(Settings settings) throws IOException, InterruptedException {
+    Roster roster = Roster.standard();
+    Files.createDirectories(settings.out());
+    Optional<Double> wrk = Optional.empty();
+    RunResult full;
+    try (DemoProcess demo = start(settings.out(), "full-chain", false)) {
+      progress(
+          "full chain started on port "
+              + demo.port()
+              + "; provisioning "
+              + roster.tenants().size()
+              + " tenants");
+      demo.provision(roster);
+      progress("provisioned; driving it at " + settings.rate() + " requests/s");
+      full =
+          generator(roster, settings)
+              .run(
+                  "full-chain",
+                  demo,
+                  settings.rate(),
+                  settings.warmup(),
+                  settings.duration(),
+                  settings.seed());
+      progress("full chain measured");
+      if (settings.wrkScript().isPresent()) {
+        progress("wrk on the full chain");
+        wrk = Optional.of(wrk(settings, demo, roster));
+      }
+    }
+    RunResult bare;
+    try (DemoProcess demo = start(settings.out(), "bare", true)) {
+      progress("bare demo started; provisioning");
+      demo.provision(roster);
+      progress("provisioned; driving it at the same rate");
+      bare =
+          generator(roster, settings)
+              .run(
+                  "bare",
+                  demo,
+                  settings.rate(),
+                  settings.warmup(),
+                  settings.duration(),
+                  settings.seed());
+    }
+    Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
+    LoadReport.write(settings.out(), report, full, bare);
+    return new Result(full, bare, report);
+  }
+
+  private static void progress(String message) {
+    System.err.println("load-test " + java.time.Instant.now() + ": " + message);
+  }
+
+  private static ConstantRateGenerator generator(Roster roster, Settings settings) {
+    return new ConstantRateGenerator(roster, settings.maxInFlight(), List.of());
+  }
+
+  private static DemoProcess start(Path out, String name, boolean bare) throws IOException {
+    Path data = out.resolve("data-" + name);
+    deleteRecursively(data);
+    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare);
+  }
+
+  private static double wrk(Settings settings, DemoProcess demo, Roster roster)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t2",
+                "-c64",
+                "-d" + settings.duration().toSeconds() + "s",
+                "-s",
+                settings.wrkScript().get().toString(),
+                "http://127.0.0.1:" + demo.port(),
+                "--"));
+    List<String> notes = demo.seededNotes();
+    for (int i = 0; i < roster.tenants().size(); i++) {
+      LoadTenant t = roster.tenants().get(i);
+      command.add(
+          t.id()
+              + ","
+              + notes.get(i)
+              + ","
+              + (t.bySubdomain() ? "subdomain" : "header")
+              + ","
+              + t.role().name());
+    }
+    Path log = settings.out().resolve("wrk.txt");
+    Process wrk =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (wrk.waitFor() != 0) {
+      throw new IOException("wrk failed; see " + log);
+    }
+    Matcher m =
+        Pattern.compile("Requests/sec:\\s+([0-9.]+)")
+            .matcher(Files.readString(log, StandardCharsets.UTF_8));
+    if (!m.find()) {
+      throw new IOException("no Requests/sec in wrk's output; see " + log);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+-- wrk script for the demo's load test: the same mix as the Java generator (80% note reads, 15% note
+-- writes, 5% usage reads per tenant, 3% attacks, one tenant flooding with 10%), tenants named by
+-- subdomain (Host) or header as the roster says. Arguments after "--": one "id,noteId,how,role" per
+-- tenant (LoadTest passes them). Tenants are drawn uniformly apart from the flood, for raw throughput.
+local tenants = {}
+local flood = nil
+local attacks = {
+  "?id=1%27%20OR%20%271%27%3D%271",
+  "?q=%3Cscript%3Ealert(document.cookie)%3C%2Fscript%3E",
+  "?file=..%2F..%2F..%2Fetc%2Fpasswd",
+}
+local port = nil
+local counter = 0
+local threads = 0
+
+-- Runs in the main state: gives every thread its own id, so each draws its own random stream.
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+
+function init(args)
+  for _, a in ipairs(args) do
+    local id, note, how, role = a:match("([^,]+),([^,]+),([^,]+),([^,]+)")
+    local t = { id = id, note = note, subdomain = (how == "subdomain") }
+    table.insert(tenants, t)
+    if role == "FLOOD" then flood = t end
+  end
+  port = wrk.port or "80"
+  math.randomseed(42 + (id or 0))
+end
+
+local function headers_for(t)
+  if t.subdomain then
+    return { ["Host"] = t.id .. ".localhost:" .. port }
+  end
+  return { ["X-Tenant-Id"] = t.id, ["Host"] = "127.0.0.1:" .. port }
+end
+
+function request()
+  counter = counter + 1
+  local r = math.random()
+  if r < 0.03 then
+    local t = tenants[math.random(#tenants)]
+    return wrk.format("GET", "/notes/" .. t.note .. attacks[math.random(#attacks)], headers_for(t))
+  end
+  local t
+  if r < 0.13 and flood then t = flood else t = tenants[math.random(#tenants)] end
+  local p = math.random(100)
+  if p <= 80 or t == flood then
+    return wrk.format("GET", "/notes/" .. t.note, headers_for(t))
+  elseif p <= 95 then
+    local h = headers_for(t)
+    h["Content-Type"] = "application/json"
+    return wrk.format("POST", "/notes", h, '{"text":"wrk note ' .. counter .. '"}')
+  end
+  return wrk.format("GET", "/usage", headers_for(t))
+end

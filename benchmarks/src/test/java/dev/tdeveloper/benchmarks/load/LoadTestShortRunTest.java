@@ -1,0 +1,74 @@
+package dev.tdeveloper.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI mode of the load test: the whole harness end to end (two demos in child JVMs, 100 tenants
+ * provisioned, 3 s of the mix each) with checks that the report is complete and adds up, not timing
+ * thresholds.
+ */
+class LoadTestShortRunTest {
+  @TempDir Path out;
+
+  @Test
+  void shortRunProducesCompleteAndConsistentReports() throws Exception {
+    LoadTest.Result result =
+        LoadTest.run(
+            new LoadTest.Settings(
+                100, Duration.ofSeconds(2), Duration.ofSeconds(3), 64, out, Optional.empty(), 7));
+    RunResult full = result.full();
+    RunResult bare = result.bare();
+
+    for (RunResult run : new RunResult[] {full, bare}) {
+      assertThat(run.completed()).as(run.name() + " completed").isEqualTo(run.sent());
+      assertThat(run.latency().getTotalCount()).isEqualTo(run.sent());
+      long perTenant = 0;
+      for (long[] row : run.byTenant()) {
+        for (long n : row) {
+          perTenant += n;
+        }
+      }
+      assertThat(perTenant).isEqualTo(run.sent());
+      assertThat(run.count(Outcome.SERVER_ERROR)).as(run.name() + " 5xx").isZero();
+      assertThat(run.count(Outcome.FAILED)).as(run.name() + " unanswered").isZero();
+      for (RequestKind kind : RequestKind.values()) {
+        long n = 0;
+        for (Outcome o : Outcome.values()) {
+          n += run.count(kind, o);
+        }
+        assertThat(n).as(run.name() + " " + kind).isPositive();
+      }
+    }
+    // The full chain refuses what it should; the bare demo (no filters) serves the same requests.
+    assertThat(full.count(RequestKind.READ, Outcome.OK)).isPositive();
+    assertThat(full.count(RequestKind.WRITE, Outcome.OK)).isPositive();
+    assertThat(full.count(RequestKind.USAGE, Outcome.OK)).isPositive();
+    assertThat(full.count(RequestKind.ATTACK, Outcome.WAF_BLOCKED))
+        .isEqualTo(full.byKind()[RequestKind.ATTACK.ordinal()][Outcome.WAF_BLOCKED.ordinal()])
+        .isPositive();
+    assertThat(full.count(RequestKind.ATTACK, Outcome.OK)).isZero();
+    assertThat(full.count(RequestKind.FLOOD, Outcome.RATE_LIMITED)).isPositive();
+    assertThat(full.count(RequestKind.OVER_LIMIT, Outcome.RATE_LIMITED)).isPositive();
+    assertThat(bare.count(Outcome.WAF_BLOCKED) + bare.count(Outcome.RATE_LIMITED)).isZero();
+    assertThat(bare.count(RequestKind.ATTACK, Outcome.OK)).isPositive();
+
+    JsonNode json = new ObjectMapper().readTree(out.resolve("load-report.json").toFile());
+    assertThat(json.at("/fullChain/tenants")).hasSize(Roster.TENANTS);
+    assertThat(json.at("/fullChain/latencyMillis/p99.9").isNumber()).isTrue();
+    assertThat(json.at("/fullChain/outcomes/WAF_BLOCKED").asLong()).isPositive();
+    assertThat(json.at("/chainOverhead/demoCpuPerRequestRatio").asDouble()).isPositive();
+    String html = Files.readString(out.resolve("load-report.html"));
+    assertThat(html)
+        .contains("<svg", "full-chain", "bare", "<path")
+        .doesNotContain("http://cdn", "<script");
+  }
+}
