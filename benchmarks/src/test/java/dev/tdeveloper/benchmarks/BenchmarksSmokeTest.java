@@ -2,6 +2,9 @@ package dev.tdeveloper.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.aws.testkit.s3.LocalS3Mock;
+import dev.tdeveloper.benchmarks.aws.BackupFigures;
+import dev.tdeveloper.benchmarks.aws.S3BackupComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -95,5 +98,25 @@ class BenchmarksSmokeTest {
     assertThat(ran).containsExactlyInAnyOrderElementsOf(listed);
     assertThat(results)
         .allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isFinite());
+  }
+
+  @Test
+  void s3BackupComparisonRunsOnAFewMegabytes() throws Exception {
+    BackupFigures figures =
+        S3BackupComparison.run(
+            LocalS3Mock.shared(), Path.of("target", "aws-backup-smoke"), 6 << 20);
+
+    System.out.println(figures.report());
+    assertThat(figures.treeBytes()).isEqualTo(6 << 20);
+    // The transfer manager sends every byte of the tree, then whole changed files again.
+    assertThat(figures.peer().fullBytes()).isGreaterThanOrEqualTo(figures.treeBytes());
+    assertThat(figures.peer().incrementalBytes()).isGreaterThanOrEqualTo(figures.changedBytes());
+    // Ours sends its sealed chunks (and manifests); the incremental sends less than the full.
+    assertThat(figures.ours().fullBytes()).isGreaterThanOrEqualTo(figures.oursFullSealed());
+    assertThat(figures.ours().incrementalBytes())
+        .isGreaterThanOrEqualTo(figures.oursIncrementalSealed())
+        .isLessThan(figures.ours().fullBytes());
+    assertThat(figures.changedFiles()).isPositive();
+    assertThat(figures.report()).contains("S3BackupStore", "S3TransferManager");
   }
 }

@@ -17,6 +17,7 @@ import dev.tdeveloper.dr.policy.SchedulerEvent;
 import dev.tdeveloper.dr.service.DisasterRecovery;
 import dev.tdeveloper.dr.service.SourceStatus;
 import dev.tdeveloper.dr.spi.BackupScope;
+import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.dr.store.LocalBackupStore;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
@@ -40,12 +41,12 @@ import java.util.stream.Stream;
 /**
  * The notes' backups: every tenant's notes are a backup source ({@link NotesBackupSource}, one file
  * per note holding its sealed record, so backups hold no plaintext) backed up by the policy {@value
- * #POLICY} every minute into {@code <data>/backups} (chunks sealed with the master key in {@code
- * <data>/keys/backup-chunks.key}); every note change is journaled in {@code <data>/backup-journal}
- * before it is written, so a tenant's notes can be restored to any instant since its first backup.
- * Drills restore the latest backup every 10 minutes (the first a minute after start) and check that
- * every note decrypts and the count matches the manifest. Backup, drill, retention and objective
- * events go to the audit log. Thread-safe.
+ * #POLICY} every minute into {@code <data>/backups}, or an S3 bucket with {@code --s3-bucket}
+ * (chunks sealed with the master key in {@code <data>/keys/backup-chunks.key}); every note change
+ * is journaled in {@code <data>/backup-journal} before it is written, so a tenant's notes can be
+ * restored to any instant since its first backup. Drills restore the latest backup every 10 minutes
+ * (the first a minute after start) and check that every note decrypts and the count matches the
+ * manifest. Backup, drill, retention and objective events go to the audit log. Thread-safe.
  */
 final class DemoBackups implements AutoCloseable {
   static final String POLICY = "notes-every-minute";
@@ -55,7 +56,7 @@ final class DemoBackups implements AutoCloseable {
   private final TenantRegistry registry;
   private final InstantSource clock;
   private final Path scratch;
-  private final LocalBackupStore store;
+  private final BackupStore store;
   private final DisasterRecovery dr;
 
   /**
@@ -71,12 +72,29 @@ final class DemoBackups implements AutoCloseable {
       TenantRegistry registry,
       DemoAudit audit)
       throws IOException {
+    this(data, clock, ticker, notes, changes, registry, audit, Optional.empty());
+  }
+
+  /**
+   * As the other constructor, with the backups in {@code remote} (an S3 bucket, {@link DemoAws})
+   * instead of {@code <data>/backups} when given; this object closes it.
+   */
+  DemoBackups(
+      Path data,
+      InstantSource clock,
+      Ticker ticker,
+      NoteStore notes,
+      NoteChangeJournal changes,
+      TenantRegistry registry,
+      DemoAudit audit,
+      Optional<BackupStore> remote)
+      throws IOException {
     this.clock = clock;
     this.notes = notes;
     this.registry = registry;
     this.scratch = Files.createDirectories(data.resolve("dr-scratch"));
     Files.createDirectories(data.resolve("keys"));
-    this.store = LocalBackupStore.open(data.resolve("backups"));
+    this.store = remote.orElseGet(() -> LocalBackupStore.open(data.resolve("backups")));
     AtomicReference<DisasterRecovery> self = new AtomicReference<>();
     try {
       this.dr =
@@ -90,7 +108,7 @@ final class DemoBackups implements AutoCloseable {
               .ticker(ticker)
               .scratchRoot(scratch.resolve("drills"))
               .drillHistory(data.resolve("drill-history"))
-              .policy(policy())
+              .policy(policy(remote.isPresent() ? "s3" : "local"))
               .drillValidation((candidate, restored) -> validate(self.get(), candidate, restored))
               .drillEvery(Duration.ofMinutes(10), Duration.ofMinutes(1))
               .verifyEvery(Duration.ofMinutes(30))
@@ -106,6 +124,11 @@ final class DemoBackups implements AutoCloseable {
   }
 
   static BackupPolicy policy() {
+    return policy("local");
+  }
+
+  /** The notes' policy, naming {@code targetStore} ({@code local} or {@code s3}) as its target. */
+  static BackupPolicy policy(String targetStore) {
     return BackupPolicy.builder()
         .name(POLICY)
         .sources(SOURCE)
@@ -113,7 +136,7 @@ final class DemoBackups implements AutoCloseable {
         .type(BackupType.INCREMENTAL)
         .fullEvery(60)
         .retention(new Retention(10, 7, 4, 0, 0))
-        .targetStore("local")
+        .targetStore(targetStore)
         .rpo(Duration.ofMinutes(2))
         .rto(Duration.ofMinutes(1))
         .startWindow(Duration.ofSeconds(50))

@@ -9,6 +9,7 @@ import dev.tdeveloper.security.crypto.RewrapJob;
 import dev.tdeveloper.security.crypto.RewrapResult;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.crypto.local.MasterKey;
+import dev.tdeveloper.security.spi.KeyManager;
 import dev.tdeveloper.security.spi.KeyState;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
@@ -48,13 +49,25 @@ final class DemoKeys implements AutoCloseable {
 
   private static final String CREATED_KEY = "notes-key.created-version";
 
-  final LocalKeyManager manager;
+  final KeyManager manager;
   final KeyLifecycle lifecycle;
   final EnvelopeEncryptor encryptor;
   private final Path cursors;
 
   DemoKeys(MasterKey master, Path dataDir, InstantSource clock, DemoAudit audit) {
-    this.manager = LocalKeyManager.builder(dataDir.resolve("keys"), master).clock(clock).open();
+    this(
+        LocalKeyManager.builder(dataDir.resolve("keys"), master).clock(clock).open(),
+        dataDir,
+        clock,
+        audit);
+  }
+
+  /**
+   * The same over {@code manager} (AWS KMS with {@code --kms-key}, {@link DemoAws}) instead of the
+   * local key store; this object closes it.
+   */
+  DemoKeys(KeyManager manager, Path dataDir, InstantSource clock, DemoAudit audit) {
+    this.manager = manager;
     this.lifecycle =
         KeyLifecycle.builder(manager)
             .policy(KeyRotationPolicy.maximumAge(MAX_KEY_AGE))

@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param waf the WAF in front of the notes API: its mode and where the OWASP CRS is
  * @param backends where the state shared between instances lives: embedded by default, else Redis
  *     and/or PostgreSQL ({@link DemoBackends})
+ * @param aws whether backups go to S3 and keys to KMS ({@link DemoAws}); local by default
  */
 public record DemoOptions(
     int port,
@@ -39,7 +40,8 @@ public record DemoOptions(
     Optional<Path> masterKeyFile,
     long minFreeDiskBytes,
     DemoWafOptions waf,
-    DemoBackendOptions backends) {
+    DemoBackendOptions backends,
+    DemoAwsOptions aws) {
   /** The default of {@code --min-free-disk-mb}: {@value} MiB. */
   static final long DEFAULT_MIN_FREE_DISK_MB = 100;
 
@@ -60,6 +62,7 @@ public record DemoOptions(
     Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     Objects.requireNonNull(waf, "waf");
     Objects.requireNonNull(backends, "backends");
+    Objects.requireNonNull(aws, "aws");
     adminToken
         .flatMap(BearerTokenAuthenticator::problemWith)
         .ifPresent(
@@ -76,6 +79,32 @@ public record DemoOptions(
   }
 
   private static final long MIB = 1024 * 1024;
+
+  /** Options with backups and keys local. */
+  public DemoOptions(
+      int port,
+      Path config,
+      Path dataDir,
+      List<String> baseDomains,
+      Optional<String> adminToken,
+      DemoTls tls,
+      Optional<Path> masterKeyFile,
+      long minFreeDiskBytes,
+      DemoWafOptions waf,
+      DemoBackendOptions backends) {
+    this(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        waf,
+        backends,
+        DemoAwsOptions.local());
+  }
 
   /** Options with the default WAF (on, CRS from Debian's paths) and everything embedded. */
   public DemoOptions(
@@ -138,13 +167,24 @@ public record DemoOptions(
         masterKeyFile,
         minFreeDiskBytes,
         waf,
-        backends);
+        backends,
+        aws);
   }
 
   /** Returns a copy needing {@code bytes} of usable space in the data directory to be ready. */
   DemoOptions withMinFreeDiskBytes(long bytes) {
     return new DemoOptions(
-        port, config, dataDir, baseDomains, adminToken, tls, masterKeyFile, bytes, waf, backends);
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        bytes,
+        waf,
+        backends,
+        aws);
   }
 
   /** Returns a copy running the WAF as {@code newWaf} says. */
@@ -159,7 +199,8 @@ public record DemoOptions(
         masterKeyFile,
         minFreeDiskBytes,
         newWaf,
-        backends);
+        backends,
+        aws);
   }
 
   /** Returns a copy keeping shared state where {@code newBackends} says. */
@@ -174,7 +215,24 @@ public record DemoOptions(
         masterKeyFile,
         minFreeDiskBytes,
         waf,
-        newBackends);
+        newBackends,
+        aws);
+  }
+
+  /** Returns a copy keeping backups and keys where {@code newAws} says. */
+  DemoOptions withAws(DemoAwsOptions newAws) {
+    return new DemoOptions(
+        port,
+        config,
+        dataDir,
+        baseDomains,
+        adminToken,
+        tls,
+        masterKeyFile,
+        minFreeDiskBytes,
+        waf,
+        backends,
+        newAws);
   }
 
   /**
@@ -189,7 +247,9 @@ public record DemoOptions(
    * --redis redis://host:port}, {@code --postgres jdbc:postgresql://host:port/db}, {@code
    * --postgres-user U} (default {@value DemoBackendOptions#DEFAULT_POSTGRES_USER}; the password
    * only from the {@value DemoBackendOptions#POSTGRES_PASSWORD_ENV} environment variable) and
-   * {@code --postgres-isolation database|schema|row} (default row). Without {@code --config}, the
+   * {@code --postgres-isolation database|schema|row} (default row), {@code --s3-bucket NAME},
+   * {@code --s3-endpoint URL} and {@code --kms-key KEY-ID-OR-ARN} ({@link DemoAwsOptions}; AWS
+   * credentials and region only from the SDK's default chains). Without {@code --config}, the
    * checkout's {@code tenants.yaml} is used when present (so edits to it are reloaded live), else
    * {@code config/production/tenants.yaml} under the working directory, else the copy bundled in
    * the jar is extracted to the data directory. TLS is on with {@code --tls} or when key material
@@ -221,6 +281,9 @@ public record DemoOptions(
     String postgres = null;
     String postgresUser = null;
     String postgresIsolation = null;
+    String s3Bucket = null;
+    String s3Endpoint = null;
+    String kmsKey = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--tls")) {
@@ -249,6 +312,9 @@ public record DemoOptions(
         case "--postgres" -> postgres = value;
         case "--postgres-user" -> postgresUser = value;
         case "--postgres-isolation" -> postgresIsolation = value;
+        case "--s3-bucket" -> s3Bucket = value;
+        case "--s3-endpoint" -> s3Endpoint = value;
+        case "--kms-key" -> kmsKey = value;
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
@@ -256,7 +322,8 @@ public record DemoOptions(
                     + "; known: --port, --config, --data-dir, --admin-token, --tls, --keystore,"
                     + " --keystore-password, --cert, --key, --master-key-file,"
                     + " --min-free-disk-mb, --waf, --crs-dir, --crs-setup, --redis, --postgres,"
-                    + " --postgres-user, --postgres-isolation");
+                    + " --postgres-user, --postgres-isolation, --s3-bucket, --s3-endpoint,"
+                    + " --kms-key");
       }
     }
     if (config == null) {
@@ -277,7 +344,8 @@ public record DemoOptions(
         Optional.ofNullable(masterKeyFile),
         minFreeMb * MIB,
         DemoWafOptions.of(wafMode, crsDir, crsSetup, env),
-        DemoBackendOptions.of(redis, postgres, postgresUser, postgresIsolation, env));
+        DemoBackendOptions.of(redis, postgres, postgresUser, postgresIsolation, env),
+        DemoAwsOptions.of(s3Bucket, s3Endpoint, kmsKey));
   }
 
   private static DemoTls tls(boolean flag, Path keyStore, String password, Path cert, Path key) {

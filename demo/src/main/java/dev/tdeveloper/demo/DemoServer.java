@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
  * Starts the demo service: {@code java -jar demo/target/demo.jar [--port 8080] [--config ...]
  * [--tls] [--keystore server.p12 --keystore-password P | --cert cert.pem --key key.pem]
  * [--master-key-file master.key] [--redis redis://host:port] [--postgres
- * jdbc:postgresql://host:port/db [--postgres-user U] [--postgres-isolation database|schema|row]]}
- * (the PostgreSQL password from {@code DEMO_POSTGRES_PASSWORD}; see {@link DemoOptions#parse}).
+ * jdbc:postgresql://host:port/db [--postgres-user U] [--postgres-isolation database|schema|row]]
+ * [--s3-bucket NAME [--s3-endpoint URL]] [--kms-key KEY-ID-OR-ARN]} (the PostgreSQL password from
+ * {@code DEMO_POSTGRES_PASSWORD}; AWS credentials and region from the SDK's default chains; see
+ * {@link DemoOptions#parse}).
  */
 public final class DemoServer {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);

@@ -62,6 +62,7 @@ final class DemoServices implements AutoCloseable {
   final AtomicReference<Optional<ConfigReloadEvent>> lastReload =
       new AtomicReference<>(Optional.empty());
   final DemoBackends backends; // where shared state lives: embedded, Redis, PostgreSQL
+  final DemoAws aws; // backups in S3 (--s3-bucket), keys wrapped by KMS (--kms-key), else local
   final TenantRegistry registry;
   final DemoKeys keys;
   final NoteStore notes; // the local, encrypted journals (backups, key rotation, PITR)
@@ -98,6 +99,7 @@ final class DemoServices implements AutoCloseable {
         new DemoObservability(
             siblingOrBundled(options, "slos.yaml"), options.dataDir(), clock, System::getenv);
     this.backends = DemoBackends.open(options.backends(), clock);
+    this.aws = DemoAws.open(options.aws(), options.dataDir(), clock);
     this.registry = backends.registry();
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
@@ -117,7 +119,15 @@ final class DemoServices implements AutoCloseable {
     this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current());
     config.addApplier("waf", waf.policies::update);
     this.keys =
-        new DemoKeys(DemoKeys.masterKey(options, System.getenv()), options.dataDir(), clock, audit);
+        aws.keyManager()
+            .map(kms -> new DemoKeys(kms, options.dataDir(), clock, audit))
+            .orElseGet(
+                () ->
+                    new DemoKeys(
+                        DemoKeys.masterKey(options, System.getenv()),
+                        options.dataDir(),
+                        clock,
+                        audit));
     this.posture = new DemoPosture(options, clock, config, keys.manager, registry);
     this.noteChanges = new NoteChangeJournal(options.dataDir(), clock);
     this.notes =
@@ -147,7 +157,15 @@ final class DemoServices implements AutoCloseable {
             pseudonyms,
             event -> audit.log.logger().log(event.toAuditEvent()));
     this.backups =
-        new DemoBackups(options.dataDir(), clock, ticker, notes, noteChanges, registry, audit);
+        new DemoBackups(
+            options.dataDir(),
+            clock,
+            ticker,
+            notes,
+            noteChanges,
+            registry,
+            audit,
+            aws.backupStore());
     this.compliance =
         new DemoCompliance(
             registry,
@@ -282,7 +300,11 @@ final class DemoServices implements AutoCloseable {
             try {
               pseudonyms.close();
             } finally {
-              backends.close();
+              try {
+                backends.close();
+              } finally {
+                aws.close();
+              }
             }
           }
         }

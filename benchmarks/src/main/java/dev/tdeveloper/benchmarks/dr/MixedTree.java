@@ -21,13 +21,17 @@ import java.util.SplittableRandom;
  * KiB to 4 MiB, alternately text and random), the rest in a few large files (32 to 96 MiB) of 1 MiB
  * blocks alternately text and random. Text is words from a random vocabulary (zstd keeps about a
  * third of it); random bytes do not compress. No two files share content, so nothing dedupes by
- * accident. Not thread-safe.
+ * accident. Public for the AWS backup comparison ({@code aws.S3BackupComparison}). Not thread-safe.
  */
-final class MixedTree {
+public final class MixedTree {
   private static final int BLOCK = 1 << 20;
 
-  final Path root;
-  final long bytes;
+  /** The tree's root directory. */
+  public final Path root;
+
+  /** The bytes generated. */
+  public final long bytes;
+
   final List<Path> small = new ArrayList<>();
   final List<Path> bigger = new ArrayList<>();
   private final SplittableRandom random;
@@ -50,7 +54,7 @@ final class MixedTree {
   }
 
   /** Generates about {@code bytes} bytes of files under {@code root} (created). */
-  static MixedTree generate(Path root, long bytes, long seed) throws IOException {
+  public static MixedTree generate(Path root, long bytes, long seed) throws IOException {
     MixedTree tree = new MixedTree(root, bytes, seed);
     tree.fill();
     return tree;
@@ -95,7 +99,7 @@ final class MixedTree {
    * places in medium and large files (each run also costs the chunks around its two ends). Returns
    * the bytes changed.
    */
-  long changeOnePercent(Instant time) throws IOException {
+  public long changeOnePercent(Instant time) throws IOException {
     long budget = bytes / 100;
     long changed = 0;
     List<Path> targets = bigger.isEmpty() ? small : bigger;
@@ -144,7 +148,7 @@ final class MixedTree {
   }
 
   /** Deletes {@code tree} and everything under it, if it exists. */
-  static void delete(Path tree) {
+  public static void delete(Path tree) {
     if (!Files.exists(tree)) {
       return;
     }
