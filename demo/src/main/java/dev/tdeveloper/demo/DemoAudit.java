@@ -92,17 +92,22 @@ final class DemoAudit implements AutoCloseable {
 
   /**
    * As above, storing the entries and checkpoints in {@code sink} when given (this instance's own
-   * PostgreSQL table with {@code --postgres}) instead of {@code <data>/audit/log}; the Merkle tree,
-   * the keys and the anchor stay in the data directory.
+   * PostgreSQL table with {@code --postgres}) instead of {@code <data>/audit/log}; the keys, the
+   * Merkle tree ({@code <data>/audit-postgres/tree}) and the anchor ({@code
+   * <data>/audit-postgres-anchor}) stay in the data directory, apart from the local log's.
    */
   DemoAudit(Path dataDir, InstantSource clock, Pseudonymizer pseudonyms, Optional<AuditSink> sink) {
     Path keys = dataDir.resolve("keys");
     KeyedChain chain = KeyedChain.withKey(chainKey(keys.resolve(CHAIN_KEY_NAME)));
     CheckpointSigner signer = signer(keys.resolve(SIGNING_KEY_NAME));
     Clock utc = clock.withZone(ZoneOffset.UTC);
-    this.anchor = FileCheckpointAnchor.open(dataDir.resolve("audit-anchor"));
+    // A log in PostgreSQL gets its own tree and anchor: switching a data directory between the
+    // two must not rebuild one log's Merkle tree over the other's leaves, nor compare it with the
+    // other's anchored checkpoints.
+    String name = sink.isPresent() ? "audit-postgres" : "audit";
+    this.anchor = FileCheckpointAnchor.open(dataDir.resolve(name + "-anchor"));
     try {
-      AuditLogBuilder builder = AuditLog.builder(dataDir.resolve("audit"));
+      AuditLogBuilder builder = AuditLog.builder(dataDir.resolve(name));
       sink.ifPresent(builder::sink);
       this.log =
           builder

@@ -176,6 +176,35 @@ class DemoSharedOpsTest {
     assertThat(verification.ok()).as(verification.describe()).isTrue();
   }
 
+  @Test
+  void aDataDirectoryMovedFromLocalFilesToPostgresKeepsBothLogsVerifiable() throws Exception {
+    startBoth(false, true);
+    b.close();
+    Path config = dir.resolve("tenants.yaml");
+    DemoApp local =
+        DemoApp.start(
+            new DemoOptions(0, config, dir.resolve("b"), List.of("localhost"), Optional.of(TOKEN))
+                .withBackends(DemoBackendOptions.embedded()),
+            clock,
+            clock);
+    try {
+      note(local, "acme", "stored locally");
+      stored(local.services().audit);
+      local.services().audit.log.checkpoint();
+    } finally {
+      local.close();
+    }
+    b = start(config, "b", backendsOf());
+    note(b, "acme", "stored in postgres");
+    stored(b.services().audit);
+    b.services().audit.log.checkpoint();
+    AuditLogVerification verification = b.services().audit.log.verify();
+    assertThat(verification.ok()).as(verification.describe()).isTrue();
+    assertThat(Files.isDirectory(dir.resolve("b").resolve("audit").resolve("log"))).isTrue();
+    assertThat(Files.isDirectory(dir.resolve("b").resolve("audit-postgres").resolve("tree")))
+        .isTrue();
+  }
+
   private DemoBackendOptions backendsOf() {
     return new DemoBackendOptions(
         Optional.empty(),
