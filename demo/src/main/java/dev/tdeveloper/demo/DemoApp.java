@@ -163,7 +163,7 @@ public final class DemoApp implements AutoCloseable {
     LeasedJobs leased = services.backends.jobs();
     services.cost.schedule(
         jobs, job -> safely("cost allocation", leased.leased("cost-allocation", job)));
-    services.regions.schedule(jobs, job -> safely("regions", job)); // probes 10 s, replicas 1 s
+    services.regions.schedule(jobs, job -> safely("regions", job), leased); // 10 s, replicas 1 s
     services.observability.schedule(jobs, job -> safely("slo alerts", job)); // 10 s, router 1 s
     services.health.started();
     return new DemoApp(services, server, jobs, token, tls);

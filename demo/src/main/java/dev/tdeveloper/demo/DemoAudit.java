@@ -12,6 +12,8 @@ import dev.tdeveloper.compliance.audit.integrity.CheckpointSigner;
 import dev.tdeveloper.compliance.audit.integrity.FileCheckpointAnchor;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
 import dev.tdeveloper.compliance.audit.log.AuditLog;
+import dev.tdeveloper.compliance.audit.log.AuditLogBuilder;
+import dev.tdeveloper.compliance.spi.AuditSink;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NotesServlet;
 import dev.tdeveloper.tenancy.event.EventListener;
@@ -42,14 +44,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's tamper-evident audit log: an {@link AuditLog} in {@code <data>/audit} with group
- * commit, keyed by an HMAC chain key ({@value #CHAIN_KEY_NAME}) and checkpointed every {@link
- * #CHECKPOINT_PERIOD} with an Ed25519 signing key ({@value #SIGNING_KEY_NAME}), both generated on
- * first start under {@code <data>/keys} and written owner-only and crash-safely. Every checkpoint
- * also goes to a {@link FileCheckpointAnchor} in {@code <data>/audit-anchor}, so a deleted tail or
- * a rewritten log is caught even if the local checkpoints were deleted with it. The {@link
- * AuditFilter} it builds audits every request; {@link #listener} audits the components' security
- * events. Thread-safe.
+ * The demo's tamper-evident audit log: an {@link AuditLog} in {@code <data>/audit} (its entries in
+ * this instance's own PostgreSQL table with {@code --postgres}) with group commit, keyed by an HMAC
+ * chain key ({@value #CHAIN_KEY_NAME}) and checkpointed every {@link #CHECKPOINT_PERIOD} with an
+ * Ed25519 signing key ({@value #SIGNING_KEY_NAME}), both generated on first start under {@code
+ * <data>/keys} and written owner-only and crash-safely. Every checkpoint also goes to a {@link
+ * FileCheckpointAnchor} in {@code <data>/audit-anchor}, so a deleted tail or a rewritten log is
+ * caught even if the local checkpoints were deleted with it. The {@link AuditFilter} it builds
+ * audits every request; {@link #listener} audits the components' security events. Thread-safe.
  *
  * <p><b>For local use only:</b> the keys and the anchor sit on the same disk as the log, so whoever
  * can write the data directory can also rewrite all three. In production, keep the keys in a secret
@@ -85,14 +87,30 @@ final class DemoAudit implements AutoCloseable {
    * pseudonyms from {@code pseudonyms}, the vault an erasure forgets them in.
    */
   DemoAudit(Path dataDir, InstantSource clock, Pseudonymizer pseudonyms) {
+    this(dataDir, clock, pseudonyms, Optional.empty());
+  }
+
+  /**
+   * As above, storing the entries and checkpoints in {@code sink} when given (this instance's own
+   * PostgreSQL table with {@code --postgres}) instead of {@code <data>/audit/log}; the keys, the
+   * Merkle tree ({@code <data>/audit-postgres/tree}) and the anchor ({@code
+   * <data>/audit-postgres-anchor}) stay in the data directory, apart from the local log's.
+   */
+  DemoAudit(Path dataDir, InstantSource clock, Pseudonymizer pseudonyms, Optional<AuditSink> sink) {
     Path keys = dataDir.resolve("keys");
     KeyedChain chain = KeyedChain.withKey(chainKey(keys.resolve(CHAIN_KEY_NAME)));
     CheckpointSigner signer = signer(keys.resolve(SIGNING_KEY_NAME));
     Clock utc = clock.withZone(ZoneOffset.UTC);
-    this.anchor = FileCheckpointAnchor.open(dataDir.resolve("audit-anchor"));
+    // A log in PostgreSQL gets its own tree and anchor: switching a data directory between the
+    // two must not rebuild one log's Merkle tree over the other's leaves, nor compare it with the
+    // other's anchored checkpoints.
+    String name = sink.isPresent() ? "audit-postgres" : "audit";
+    this.anchor = FileCheckpointAnchor.open(dataDir.resolve(name + "-anchor"));
     try {
+      AuditLogBuilder builder = AuditLog.builder(dataDir.resolve(name));
+      sink.ifPresent(builder::sink);
       this.log =
-          AuditLog.builder(dataDir.resolve("audit"))
+          builder
               .origin(ORIGIN)
               .signer(signer)
               .keyedChain(chain)

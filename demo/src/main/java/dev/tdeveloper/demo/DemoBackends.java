@@ -1,11 +1,18 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.compliance.spi.AuditSink;
 import dev.tdeveloper.demo.notes.Notes;
+import dev.tdeveloper.distribution.clock.FileHlcStateStore;
+import dev.tdeveloper.distribution.replication.InProcessReplicationChannel;
+import dev.tdeveloper.distribution.spi.HlcStateStore;
+import dev.tdeveloper.distribution.spi.ReplicationChannel;
+import dev.tdeveloper.observability.spi.AlertStateStore;
 import dev.tdeveloper.security.spi.RateLimiterStore;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.cache.TenantCacheEvent;
 import dev.tdeveloper.tenancy.cache.TenantScopedCache;
 import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.lease.InProcessJobLease;
 import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
 import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
@@ -15,6 +22,10 @@ import dev.tdeveloper.tenancy.spi.TenantRegistry;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.usage.file.FileUsageStore;
 import dev.tdeveloper.tenancy.usage.file.FsyncPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,14 +38,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that decides where the state shared between demo instances lives: embedded (local
  * files and memory, the default) or Redis ({@code --redis}: rate limits, notes quotas, job leases,
- * tenant-cache invalidation) and PostgreSQL ({@code --postgres}: tenant registry, usage events, the
- * tenants' notes). Each accessor returns the backend's implementation when its flag is given, else
- * the embedded default, so the rest of the demo never asks which. New shared backends get an
- * accessor here. Thread-safe; {@link #close()} closes the clients and pools (the stores handed out
- * are closed by whoever uses them).
+ * tenant-cache invalidation, the regions' replication channel and HLC mark) and PostgreSQL ({@code
+ * --postgres}: tenant registry, usage events, the tenants' notes, alert state, job leases when
+ * there is no Redis, and each instance's audit log table). Each accessor returns the backend's
+ * implementation when its flag is given, else the embedded default, so the rest of the demo never
+ * asks which. New shared backends get an accessor here. Thread-safe; {@link #close()} closes the
+ * clients and pools (the stores handed out are closed by whoever uses them).
  */
 final class DemoBackends implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoBackends.class);
+
+  /** The file in the data directory that names the instance: {@value}. */
+  static final String INSTANCE_ID_FILE = "instance-id";
 
   private final Optional<DemoRedis> redis;
   private final Optional<DemoPostgres> postgres;
@@ -44,7 +59,11 @@ final class DemoBackends implements AutoCloseable {
   private DemoBackends(Optional<DemoRedis> redis, Optional<DemoPostgres> postgres) {
     this.redis = redis;
     this.postgres = postgres;
-    this.leases = redis.<JobLease>map(r -> r.leases).orElseGet(InProcessJobLease::create);
+    this.leases =
+        redis
+            .<JobLease>map(r -> r.leases)
+            .or(() -> postgres.map(p -> p.leases))
+            .orElseGet(InProcessJobLease::create);
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.instance =
@@ -130,7 +149,76 @@ final class DemoBackends implements AutoCloseable {
     return postgres.<Notes>map(p -> p.notes).orElse(local);
   }
 
-  /** Scheduled jobs guarded by a lease: Redis, else in-process (always granted). */
+  /**
+   * The audit log's sink: in PostgreSQL, the table {@code tdev_demo.audit_<instance id>} of this
+   * instance (installed here), else empty for the log's local files. One table per instance, since
+   * one hash chain takes one writer; the id is {@link #instanceId}'s, kept with the data directory
+   * that holds the log's Merkle tree and keys.
+   */
+  Optional<AuditSink> auditSink(Path dataDir, InstantSource clock) {
+    return postgres.map(p -> p.auditSink(instanceId(dataDir), clock));
+  }
+
+  /**
+   * The alert router's notification log and silences: PostgreSQL, shared by every instance, else
+   * empty for the local files under {@code <data>/alerts}.
+   */
+  Optional<AlertStateStore> alertStateStore() {
+    return postgres.map(p -> p.alertState);
+  }
+
+  /** The regions' replication channel: Redis Streams, shared by every instance, else in-process. */
+  ReplicationChannel replicationChannel() {
+    return redis
+        .<ReplicationChannel>map(r -> r.replication)
+        .orElseGet(InProcessReplicationChannel::new);
+  }
+
+  /**
+   * The regions' HLC high-water mark: one Redis key every instance raises, else {@code <data>/hlc}.
+   */
+  HlcStateStore hlcStateStore(Path dataDir) {
+    return redis
+        .<HlcStateStore>map(r -> r.hlc)
+        .orElseGet(() -> FileHlcStateStore.open(dataDir.resolve("hlc")));
+  }
+
+  /** Returns whether job leases are shared between instances (Redis or PostgreSQL). */
+  boolean sharedLeases() {
+    return redis.isPresent() || postgres.isPresent();
+  }
+
+  /**
+   * Returns this data directory's instance id: 16 hex digits drawn at random on first start and
+   * kept in {@code <data>/instance-id} (written crash-safely), so it survives restarts and two
+   * instances (which never share a data directory) never share one.
+   *
+   * @throws IllegalStateException if the file holds something else
+   */
+  static String instanceId(Path dataDir) {
+    Path file = dataDir.resolve(INSTANCE_ID_FILE);
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        String id = HexFormat.of().formatHex(random);
+        Files.createDirectories(dataDir);
+        DurableFiles.replace(file, out -> out.write(id.getBytes(StandardCharsets.US_ASCII)));
+      }
+      String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      if (!id.matches("[0-9a-f]{16}")) {
+        throw new IllegalStateException(
+            file + " holds '" + id + "': an instance id is 16 lower-case hex digits");
+      }
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the instance id " + file, e);
+    }
+  }
+
+  /**
+   * Scheduled jobs guarded by a lease: Redis, else PostgreSQL, else in-process (always granted).
+   */
   LeasedJobs jobs() {
     return new LeasedJobs(leases, instance);
   }

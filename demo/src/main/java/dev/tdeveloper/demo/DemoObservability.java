@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's observability: an availability and a latency SLO per plan from {@code slos.yaml} (each
  * API request of a tenant counts towards its plan's two SLOs), burn-rate alerts evaluated every 10
- * s and routed by an {@link AlertRouter} (state under {@code <data>/alerts}, so a restart does not
- * notify twice) to the log and, when {@value #PAGERDUTY_KEY_ENV} holds a PagerDuty routing key,
- * page-severity alerts to PagerDuty as well; alerts correlated into incidents per tenant; business
- * metrics (notes created, signups) per tenant; and every bridged core event as a Micrometer meter
- * in a Prometheus registry, scraped at {@code /ops/metrics}. Thread-safe.
+ * s and routed by an {@link AlertRouter} (state under {@code <data>/alerts}, or in PostgreSQL
+ * shared by every instance with {@code --postgres}, so a restart does not notify twice) to the log
+ * and, when {@value #PAGERDUTY_KEY_ENV} holds a PagerDuty routing key, page-severity alerts to
+ * PagerDuty as well; alerts correlated into incidents per tenant; business metrics (notes created,
+ * signups) per tenant; and every bridged core event as a Micrometer meter in a Prometheus registry,
+ * scraped at {@code /ops/metrics}. Thread-safe.
  */
 final class DemoObservability implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoObservability.class);
@@ -75,6 +76,21 @@ final class DemoObservability implements AutoCloseable {
   private final Map<String, List<Slo>> slosByPlan;
 
   DemoObservability(Path slosFile, Path dataDir, InstantSource clock, UnaryOperator<String> env) {
+    this(slosFile, dataDir, clock, env, Optional.empty(), UnaryOperator.identity());
+  }
+
+  /**
+   * As above, keeping the alert router's state in {@code sharedState} when given (else under {@code
+   * <data>/alerts}) and sending every notification through {@code claimed} (which, with instances
+   * sharing their alerts, lets only one send it: {@link ClaimedNotifier}).
+   */
+  DemoObservability(
+      Path slosFile,
+      Path dataDir,
+      InstantSource clock,
+      UnaryOperator<String> env,
+      Optional<AlertStateStore> sharedState,
+      UnaryOperator<Notifier> claimed) {
     this.slos = SloConfigLoader.load(slosFile);
     this.slosByPlan = byPlan(slos.slos());
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -89,14 +105,14 @@ final class DemoObservability implements AutoCloseable {
               .clock(clock)
               .build();
       meters.bind(business);
-      Notifier log = LogNotifier.create();
+      Notifier log = claimed.apply(LogNotifier.create());
       created.add(log);
-      Optional<Notifier> pagerDuty = pagerDuty(env, clock, meters);
+      Optional<Notifier> pagerDuty = pagerDuty(env, clock, meters).map(claimed);
       pagerDuty.ifPresent(created::add);
       this.notifiers = List.copyOf(created);
       this.incidents =
           IncidentCorrelator.builder().clock(clock).listener(meters.incidentListener()).build();
-      state = AlertStateStore.file(dataDir.resolve("alerts"));
+      state = sharedState.orElseGet(() -> AlertStateStore.file(dataDir.resolve("alerts")));
       this.alertState = state;
       this.router = router(alertState, clock, log, pagerDuty, meters);
       this.recorder = SliRecorder.create(clock, slos.slos());

@@ -5,6 +5,8 @@ import dev.tdeveloper.backend.redis.RedisCacheInvalidation;
 import dev.tdeveloper.backend.redis.RedisJobLease;
 import dev.tdeveloper.backend.redis.RedisQuotaStore;
 import dev.tdeveloper.backend.redis.RedisRateLimiterStore;
+import dev.tdeveloper.backend.redis.distribution.RedisHlcStateStore;
+import dev.tdeveloper.backend.redis.distribution.RedisReplicationChannel;
 import dev.tdeveloper.tenancy.cache.TenantScopedCache;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -12,11 +14,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.InstantSource;
 
 /**
- * The demo's Redis ({@code --redis}): one {@link RedisClient} and the stores on it, under the key
- * prefix {@value #PREFIX}. The rate-limit store answers from a local in-process store while Redis
- * is unreachable ({@link FailureMode#LOCAL_FALLBACK}): a demo should keep serving with per-instance
- * limits (n instances admit up to n times a limit) rather than refuse every request (fail-closed)
- * or drop limits altogether (fail-open). Thread-safe; {@link #close()} shuts the client down.
+ * The demo's Redis ({@code --redis}): one {@link RedisClient} and the stores on it (rate limits,
+ * quotas, job leases, the regions' replication channel and HLC mark), under the key prefix {@value
+ * #PREFIX}. The rate-limit store answers from a local in-process store while Redis is unreachable
+ * ({@link FailureMode#LOCAL_FALLBACK}): a demo should keep serving with per-instance limits (n
+ * instances admit up to n times a limit) rather than refuse every request (fail-closed) or drop
+ * limits altogether (fail-open). Thread-safe; {@link #close()} shuts the client down.
  */
 final class DemoRedis implements AutoCloseable {
   /** The prefix of every key the demo writes: {@value}. */
@@ -26,6 +29,8 @@ final class DemoRedis implements AutoCloseable {
   final RedisRateLimiterStore rateLimits;
   final RedisQuotaStore quotas;
   final RedisJobLease leases;
+  final RedisReplicationChannel replication;
+  final RedisHlcStateStore hlc;
 
   /**
    * Connects (a {@code PING}, so a wrong address fails the start at once, naming it).
@@ -48,6 +53,9 @@ final class DemoRedis implements AutoCloseable {
             .build();
     this.quotas = RedisQuotaStore.builder(client).clock(clock).keyPrefix(PREFIX + "quota:").build();
     this.leases = RedisJobLease.builder(client).keyPrefix(PREFIX + "lease:").build();
+    this.replication = RedisReplicationChannel.builder(client).keyPrefix(PREFIX + "repl:").build();
+    this.hlc =
+        RedisHlcStateStore.builder(client).keyPrefix(PREFIX + "hlc:").name("regions").build();
   }
 
   /**
@@ -64,6 +72,8 @@ final class DemoRedis implements AutoCloseable {
     try {
       rateLimits.close();
       leases.close();
+      replication.close();
+      hlc.close();
     } finally {
       client.shutdown();
     }

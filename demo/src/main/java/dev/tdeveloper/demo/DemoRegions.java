@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.distribution.clock.FileHlcStateStore;
 import dev.tdeveloper.distribution.health.HealthCheckResult;
 import dev.tdeveloper.distribution.health.HealthCheckSettings;
 import dev.tdeveloper.distribution.health.HealthMonitor;
@@ -9,6 +10,7 @@ import dev.tdeveloper.distribution.health.RegionHealthEvent;
 import dev.tdeveloper.distribution.region.DistributionConfig;
 import dev.tdeveloper.distribution.region.Region;
 import dev.tdeveloper.distribution.region.RegionId;
+import dev.tdeveloper.distribution.replication.InProcessReplicationChannel;
 import dev.tdeveloper.distribution.residency.ResidencyEnforcer;
 import dev.tdeveloper.distribution.residency.ResidencyReport;
 import dev.tdeveloper.distribution.routing.HomeRegions;
@@ -16,6 +18,8 @@ import dev.tdeveloper.distribution.routing.RegionRouter;
 import dev.tdeveloper.distribution.routing.RouteDecision;
 import dev.tdeveloper.distribution.routing.RouteRequest;
 import dev.tdeveloper.distribution.routing.RoutingPolicy;
+import dev.tdeveloper.distribution.spi.HlcStateStore;
+import dev.tdeveloper.distribution.spi.ReplicationChannel;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
@@ -83,6 +87,25 @@ final class DemoRegions {
       TenantRegistry registry,
       BooleanSupplier ready,
       EventListener<Object> audit) {
+    this(
+        config,
+        new InProcessReplicationChannel(),
+        FileHlcStateStore.open(dataDir.resolve("hlc")),
+        clock,
+        registry,
+        ready,
+        audit);
+  }
+
+  /** As above, replicating through {@code transport} with the HLC mark in {@code hlcState}. */
+  DemoRegions(
+      DistributionConfig config,
+      ReplicationChannel transport,
+      HlcStateStore hlcState,
+      InstantSource clock,
+      TenantRegistry registry,
+      BooleanSupplier ready,
+      EventListener<Object> audit) {
     this.config = config;
     this.clock = clock;
     this.registry = registry;
@@ -126,13 +149,20 @@ final class DemoRegions {
                         .build()));
     this.replicas =
         new RegionReplicas(
-            config.catalog(), dataDir, clock, residency, health, STALENESS_SLO, audit);
+            config.catalog(), transport, hlcState, clock, residency, health, STALENESS_SLO, audit);
   }
 
-  /** Schedules the health probes (every 10 s) and the replicas' apply round (every second). */
-  void schedule(ScheduledExecutorService jobs, UnaryOperator<Runnable> safely) {
+  /**
+   * Schedules the health probes (every 10 s) and the replicas' apply round (every second, {@code
+   * leased}: on a shared channel one instance at a time applies and acknowledges).
+   */
+  void schedule(ScheduledExecutorService jobs, UnaryOperator<Runnable> safely, LeasedJobs leased) {
     jobs.scheduleWithFixedDelay(safely.apply(this::probe), 0, 10, TimeUnit.SECONDS);
-    jobs.scheduleWithFixedDelay(safely.apply(replicas::applyPending), 1, 1, TimeUnit.SECONDS);
+    jobs.scheduleWithFixedDelay(
+        safely.apply(leased.leased("region-replication", replicas::applyPending)),
+        1,
+        1,
+        TimeUnit.SECONDS);
   }
 
   /** One round of health checks: each vantage point reports each region. */

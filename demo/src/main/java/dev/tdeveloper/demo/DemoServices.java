@@ -95,14 +95,23 @@ final class DemoServices implements AutoCloseable {
     this.scalingConfig = ScalingConfigLoader.load(scalingFile(options));
     this.priceBook = DemoCost.loadPriceBook(siblingOrBundled(options, "price-book.yaml"));
     this.regionsConfig = RegionConfigLoader.load(siblingOrBundled(options, "regions.yaml"));
+    this.backends = DemoBackends.open(options.backends(), clock);
+    // With shared leases, the instances' routers all flush the alerts they saw; one sends each.
+    LeasedJobs claims = backends.jobs();
     this.observability =
         new DemoObservability(
-            siblingOrBundled(options, "slos.yaml"), options.dataDir(), clock, System::getenv);
-    this.backends = DemoBackends.open(options.backends(), clock);
+            siblingOrBundled(options, "slos.yaml"),
+            options.dataDir(),
+            clock,
+            System::getenv,
+            backends.alertStateStore(),
+            n -> backends.sharedLeases() ? new ClaimedNotifier(n, claims) : n);
     this.aws = DemoAws.open(options.aws(), options.dataDir(), clock);
     this.registry = backends.registry();
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
-    this.audit = new DemoAudit(options.dataDir(), clock, pseudonyms);
+    this.audit =
+        new DemoAudit(
+            options.dataDir(), clock, pseudonyms, backends.auditSink(options.dataDir(), clock));
     this.config =
         ReloadableTenantConfig.builder(configFile(options))
             .clock(clock)
@@ -187,7 +196,8 @@ final class DemoServices implements AutoCloseable {
     this.regions =
         new DemoRegions(
             regionsConfig,
-            options.dataDir(),
+            backends.replicationChannel(),
+            backends.hlcStateStore(options.dataDir()),
             clock,
             registry,
             () -> !health.registry.report(HealthCheckRegistry.READINESS).status().isFailing(),

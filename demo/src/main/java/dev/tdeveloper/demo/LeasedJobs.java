@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scheduled job only while this instance holds the job's {@link JobLease}: with {@code
- * --redis} every instance schedules the job, and at each tick the one that gets the lease runs it
- * while the others skip that tick. The lease is released when the run ends; a crashed holder's
- * lease expires after {@link #TTL}. Embedded, the lease is in-process and always granted, so the
- * job runs as before. Thread-safe.
+ * --redis} or {@code --postgres} every instance schedules the job, and at each tick the one that
+ * gets the lease runs it while the others skip that tick. The lease is released when the run ends;
+ * a crashed holder's lease expires after {@link #TTL}. Embedded, the lease is in-process and always
+ * granted, so the job runs as before. Thread-safe.
  */
 final class LeasedJobs {
   private static final Logger LOG = LoggerFactory.getLogger(LeasedJobs.class);
@@ -52,6 +52,17 @@ final class LeasedJobs {
         }
       }
     };
+  }
+
+  /**
+   * Claims {@code name} for {@code ttl} if no instance holds it: true if this call got it. The
+   * claim is never released; it expires. For doing a thing once across instances ({@link
+   * ClaimedNotifier}) rather than running a job one at a time.
+   *
+   * @throws dev.tdeveloper.tenancy.spi.JobLeaseException if the lease backend fails
+   */
+  boolean claim(String name, Duration ttl) {
+    return leases.acquire(name, holder, ttl).isPresent();
   }
 
   /** Returns the name this instance holds leases under. */

@@ -1,7 +1,6 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.distribution.clock.ClockSkewException;
-import dev.tdeveloper.distribution.clock.FileHlcStateStore;
 import dev.tdeveloper.distribution.clock.Hlc;
 import dev.tdeveloper.distribution.crdt.CrdtCodec;
 import dev.tdeveloper.distribution.crdt.OrSet;
@@ -13,15 +12,14 @@ import dev.tdeveloper.distribution.region.Region;
 import dev.tdeveloper.distribution.region.RegionCatalog;
 import dev.tdeveloper.distribution.region.RegionId;
 import dev.tdeveloper.distribution.replication.Change;
-import dev.tdeveloper.distribution.replication.InProcessReplicationChannel;
 import dev.tdeveloper.distribution.replication.ReplicationMessage;
 import dev.tdeveloper.distribution.residency.DataPurpose;
 import dev.tdeveloper.distribution.residency.ResidencyEnforcer;
 import dev.tdeveloper.distribution.residency.ResidencyGuardedChannel;
+import dev.tdeveloper.distribution.spi.HlcStateStore;
 import dev.tdeveloper.distribution.spi.ReplicationChannel;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -37,20 +35,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each region's replica of each tenant's note ids, as an add-wins {@link OrSet}: a note created in
- * one region publishes the set's delta (binary, HLC-stamped) through an in-process {@link
- * ReplicationChannel} guarded by residency to every other region the tenant's policy allows for
- * replicas; once a second every healthy region applies what it received and acknowledges it. A
- * region an operator marked down applies nothing, so its lag grows until the staleness SLO is
- * breached (an event in the audit log) and recovers when it comes back. The HLC's high-water mark
- * lives in {@code <data>/hlc}, so stamps stay monotonic across restarts. Thread-safe.
+ * one region publishes the set's delta (binary, HLC-stamped) through a {@link ReplicationChannel}
+ * (in-process, or Redis Streams shared by every instance with {@code --redis}) guarded by residency
+ * to every other region the tenant's policy allows for replicas; once a second every healthy region
+ * applies what it received and acknowledges it. A region an operator marked down applies nothing,
+ * so its lag grows until the staleness SLO is breached (an event in the audit log) and recovers
+ * when it comes back. The HLC's high-water mark lives in its {@link HlcStateStore} ({@code
+ * <data>/hlc}, or one Redis key), so stamps stay monotonic across restarts. Thread-safe.
+ *
+ * <p>On a shared channel the replicas are still held in the memory of the instance that applied a
+ * delivery (the apply round is leased, so one instance applies and acknowledges each delivery);
+ * sequences, acknowledgements, backlog and the HLC mark are the cluster's.
  */
 final class RegionReplicas {
   private static final Logger LOG = LoggerFactory.getLogger(RegionReplicas.class);
   private static final CrdtCodec<OrSet<Long>> CODEC = CrdtCodec.orSet(ValueCodec.int64());
   private static final int BATCH = 256;
+  private static final int BACKLOG_CAP = 1000;
 
   private final RegionCatalog catalog;
-  private final InProcessReplicationChannel transport = new InProcessReplicationChannel();
+  private final ReplicationChannel transport;
   private final ReplicationChannel channel;
   private final Hlc hlc;
   private final ReplicationLagMonitor lag;
@@ -60,21 +64,19 @@ final class RegionReplicas {
 
   RegionReplicas(
       RegionCatalog catalog,
-      Path dataDir,
+      ReplicationChannel transport,
+      HlcStateStore hlcState,
       InstantSource clock,
       ResidencyEnforcer residency,
       HealthView health,
       Duration stalenessSlo,
       EventListener<Object> audit) {
     this.catalog = catalog;
+    this.transport = transport;
     this.residency = residency;
     this.health = health;
     this.channel = new ResidencyGuardedChannel(transport, residency);
-    this.hlc =
-        Hlc.builder()
-            .physicalClock(clock)
-            .stateStore(FileHlcStateStore.open(dataDir.resolve("hlc")))
-            .build();
+    this.hlc = Hlc.builder().physicalClock(clock).stateStore(hlcState).build();
     this.lag =
         ReplicationLagMonitor.builder()
             .clock(clock)
@@ -179,8 +181,15 @@ final class RegionReplicas {
     return lag.snapshot();
   }
 
-  /** Returns the messages held until every target acknowledged them. */
+  /**
+   * Returns the deliveries awaiting acknowledgement, one per message and target region (at most
+   * {@value #BACKLOG_CAP} counted per region), read from the channel without consuming anything.
+   */
   long backlog() {
-    return transport.retainedMessages();
+    long pending = 0;
+    for (Region region : catalog.regions()) {
+      pending += transport.poll(region.id(), BACKLOG_CAP).size();
+    }
+    return pending;
   }
 }

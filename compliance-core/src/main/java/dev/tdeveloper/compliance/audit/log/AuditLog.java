@@ -6,6 +6,7 @@ import dev.tdeveloper.compliance.audit.AuditLoggerBuilder;
 import dev.tdeveloper.compliance.audit.file.AuditVerifier;
 import dev.tdeveloper.compliance.audit.file.FileAuditSink;
 import dev.tdeveloper.compliance.audit.file.FileAuditSinkBuilder;
+import dev.tdeveloper.compliance.audit.file.VerificationReport;
 import dev.tdeveloper.compliance.audit.integrity.Checkpoint;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointContinuity;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointSigner;
@@ -15,6 +16,7 @@ import dev.tdeveloper.compliance.audit.integrity.InclusionProof;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
 import dev.tdeveloper.compliance.audit.integrity.MerkleTree;
 import dev.tdeveloper.compliance.controls.AuditIntegrityCheck;
+import dev.tdeveloper.compliance.spi.AuditSink;
 import dev.tdeveloper.compliance.spi.CheckpointAnchor;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.OutputStream;
@@ -24,20 +26,23 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The tamper-evident audit log on one machine, wired: the {@link AuditLogger} appends to segmented
- * local files ({@link FileAuditSink} in {@code <directory>/log}), every stored entry becomes a leaf
- * of an RFC 6962 Merkle tree kept in {@code <directory>/tree}, and {@link #checkpoint()} signs the
+ * The tamper-evident audit log, wired: the {@link AuditLogger} appends to segmented local files
+ * ({@link FileAuditSink} in {@code <directory>/log}) or to any other {@link AuditSink} given to
+ * {@link AuditLogBuilder#sink(AuditSink)} (a database table), every stored entry becomes a leaf of
+ * an RFC 6962 Merkle tree kept in {@code <directory>/tree}, and {@link #checkpoint()} signs the
  * tree's size and root (a C2SP signed note), stores it with the log and publishes it to an optional
  * {@link CheckpointAnchor} outside it. Proofs, per-tenant exports with proofs and verification come
  * from here. Thread-safe; call {@link #checkpoint()} on a schedule (every few seconds to minutes).
  *
- * <p>Layout: {@code log/} (segments, leaf hashes, stored checkpoints), {@code tree/} (level files,
- * rebuilt from the log's leaf hashes after a crash). Keep the chain key, the signing key and the
- * anchor elsewhere: whoever can write this directory must not hold them.
+ * <p>Layout: {@code log/} (segments, leaf hashes, stored checkpoints; absent over another sink),
+ * {@code tree/} (level files, rebuilt from the sink's leaf hashes after a crash). Keep the chain
+ * key, the signing key and the anchor elsewhere: whoever can write this directory must not hold
+ * them.
  */
 public final class AuditLog implements AutoCloseable {
   private final Path directory;
-  private final FileAuditSink sink;
+  private final AuditSink sink;
+  private final boolean files;
   private final MerkleTree tree;
   private final AuditLogger logger;
   private final CheckpointSigner signer;
@@ -46,9 +51,10 @@ public final class AuditLog implements AutoCloseable {
   private final Optional<KeyedChain> chain;
   private final Optional<CheckpointAnchor> anchor;
 
-  private AuditLog(AuditLogBuilder b, FileAuditSink sink, MerkleTree tree, AuditLogger logger) {
+  private AuditLog(AuditLogBuilder b, AuditSink sink, MerkleTree tree, AuditLogger logger) {
     this.directory = b.directory;
     this.sink = sink;
+    this.files = b.customSink.isEmpty();
     this.tree = tree;
     this.logger = logger;
     this.signer = b.signer.orElseThrow();
@@ -64,9 +70,7 @@ public final class AuditLog implements AutoCloseable {
   }
 
   static AuditLog open(AuditLogBuilder b) {
-    FileAuditSinkBuilder sinkSettings = FileAuditSink.builder(b.directory.resolve("log"));
-    b.sink.ifPresent(s -> s.accept(sinkSettings));
-    FileAuditSink sink = sinkSettings.open();
+    AuditSink sink = b.customSink.orElseGet(() -> openFiles(b));
     MerkleTree tree = null;
     try {
       tree = MerkleTree.open(b.directory.resolve("tree"), sink.size(), sink::readLeafHashes);
@@ -83,6 +87,12 @@ public final class AuditLog implements AutoCloseable {
       sink.close();
       throw e;
     }
+  }
+
+  private static FileAuditSink openFiles(AuditLogBuilder b) {
+    FileAuditSinkBuilder sinkSettings = FileAuditSink.builder(b.directory.resolve("log"));
+    b.sink.ifPresent(s -> s.accept(sinkSettings));
+    return sinkSettings.open();
   }
 
   /** Returns the logger that appends to this log. */
@@ -190,20 +200,33 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Verifies the files offline: framing, sequence, leaf hashes, the keyed chain, the stored
-   * checkpoints' signatures and roots and, with an anchor, that the log still extends the latest
-   * anchored checkpoint (a deleted tail or a rewrite is caught even when the local checkpoints were
-   * deleted with it). Run while the log is written, a rotation can race it: run it again.
+   * Verifies the stored log: sequence, leaf hashes, the keyed chain, the stored checkpoints'
+   * signatures and roots and, with an anchor, that the log still extends the latest anchored
+   * checkpoint (a deleted tail or a rewrite is caught even when the stored checkpoints were deleted
+   * with it). Over the local files it reads them offline (framing too); over another sink it reads
+   * the sink through the SPI, checking the chain from the first retained entry on. Run while the
+   * log is written, a rotation or retention can race it: run it again.
    */
   public AuditLogVerification verify() {
     Optional<String> anchored = anchor.flatMap(CheckpointAnchor::latest);
-    AuditVerifier.Builder files =
-        AuditVerifier.builder(directory.resolve("log")).check(CheckpointCheck.of(verifier, origin));
-    chain.ifPresent(files::chain);
-    anchored.ifPresent(note -> files.expectedSize(verifier.verify(note).size()));
+    OptionalLong expected =
+        anchored
+            .map(note -> OptionalLong.of(verifier.verify(note).size()))
+            .orElse(OptionalLong.empty());
+    CheckpointCheck checkpoints = CheckpointCheck.of(verifier, origin);
+    VerificationReport report;
+    if (files) {
+      AuditVerifier.Builder scan =
+          AuditVerifier.builder(directory.resolve("log")).check(checkpoints);
+      chain.ifPresent(scan::chain);
+      expected.ifPresent(scan::expectedSize);
+      report = scan.build().verify();
+    } else {
+      report = new SinkScan(sink, chain, expected, checkpoints).run();
+    }
     Optional<CheckpointContinuity> continuity =
         anchored.map(note -> CheckpointContinuity.check(tree, note, verifier));
-    return new AuditLogVerification(files.build().verify(), continuity);
+    return new AuditLogVerification(report, continuity);
   }
 
   /**
@@ -231,7 +254,11 @@ public final class AuditLog implements AutoCloseable {
           verification.report().entriesChecked(),
           verification.ok(),
           verification.ok() ? OptionalLong.empty() : bad,
-          "audit log " + directory + ": " + verification.describe());
+          "audit log "
+              + directory
+              + (files ? "" : " (" + sink + ")")
+              + ": "
+              + verification.describe());
     };
   }
 
@@ -248,6 +275,6 @@ public final class AuditLog implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "AuditLog[" + directory + ", " + tree.size() + " entries]";
+    return "AuditLog[" + directory + (files ? "" : ", " + sink) + ", " + tree.size() + " entries]";
   }
 }

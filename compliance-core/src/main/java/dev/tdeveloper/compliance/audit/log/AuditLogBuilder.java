@@ -4,6 +4,7 @@ import dev.tdeveloper.compliance.audit.AuditLoggerBuilder;
 import dev.tdeveloper.compliance.audit.file.FileAuditSinkBuilder;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointSigner;
 import dev.tdeveloper.compliance.audit.integrity.KeyedChain;
+import dev.tdeveloper.compliance.spi.AuditSink;
 import dev.tdeveloper.compliance.spi.CheckpointAnchor;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Builds an {@link AuditLog} in a directory; not thread-safe. Every setting can be given once; the
- * signer is required.
+ * Builds an {@link AuditLog} in a directory, over its local files or any {@link AuditSink}; not
+ * thread-safe. Every setting can be given once; the signer is required.
  */
 public final class AuditLogBuilder {
   /** The origin line of checkpoints unless {@link #origin} says otherwise. */
@@ -25,6 +26,7 @@ public final class AuditLogBuilder {
   Optional<CheckpointAnchor> anchor = Optional.empty();
   Optional<Consumer<AuditLoggerBuilder>> logger = Optional.empty();
   Optional<Consumer<FileAuditSinkBuilder>> sink = Optional.empty();
+  Optional<AuditSink> customSink = Optional.empty();
 
   AuditLogBuilder(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
@@ -79,15 +81,44 @@ public final class AuditLogBuilder {
     return this;
   }
 
-  /** Tunes the local file sink: segment size, retention, clock. */
+  /**
+   * Tunes the local file sink: segment size, retention, clock.
+   *
+   * @throws IllegalStateException if already set, or if another {@link AuditSink} was given
+   */
   public AuditLogBuilder sink(Consumer<FileAuditSinkBuilder> settings) {
+    if (customSink.isPresent()) {
+      throw new IllegalStateException(
+          "the file sink's settings do not apply: an AuditSink was given ("
+              + customSink.get()
+              + ")");
+    }
     this.sink = once("sink", this.sink, settings);
     return this;
   }
 
   /**
-   * Opens the log: recovers the file sink, then the Merkle tree to the sink's size, then starts the
-   * logger.
+   * Stores the entries and checkpoints in {@code sink} (say, a database table) instead of the local
+   * files under {@code <directory>/log}; the Merkle tree stays in {@code <directory>/tree}, rebuilt
+   * from the sink's leaf hashes. The log owns the sink from {@link #open()} on: closing the log, or
+   * a failed open, closes it. One log per sink: two writers on one sink would race for its sequence
+   * numbers. {@link AuditLog#verify()} then reads the sink through the SPI.
+   *
+   * @throws IllegalStateException if already set, or if file sink settings were given
+   */
+  public AuditLogBuilder sink(AuditSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    if (this.sink.isPresent()) {
+      throw new IllegalStateException(
+          "an AuditSink replaces the file sink: its settings (sink(Consumer)) were given too");
+    }
+    this.customSink = once("sink", this.customSink, sink);
+    return this;
+  }
+
+  /**
+   * Opens the log: recovers the file sink (or takes the given one), then the Merkle tree to the
+   * sink's size, then starts the logger.
    *
    * @throws IllegalStateException if no signer was set
    * @throws dev.tdeveloper.compliance.ComplianceException if the files cannot be opened or are

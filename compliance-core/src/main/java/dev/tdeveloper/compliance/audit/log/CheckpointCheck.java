@@ -7,6 +7,7 @@ import dev.tdeveloper.compliance.audit.file.VerifiedLog;
 import dev.tdeveloper.compliance.audit.integrity.Checkpoint;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointException;
 import dev.tdeveloper.compliance.audit.integrity.CheckpointVerifier;
+import dev.tdeveloper.compliance.audit.integrity.MerkleTree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,9 +41,18 @@ public final class CheckpointCheck implements LogCheck {
 
   @Override
   public Optional<VerificationReport.Problem> check(VerifiedLog log) {
+    return check(log.size(), log::readLeafHashes, log.checkpoints());
+  }
+
+  /**
+   * Checks {@code notes} against a log of {@code size} entries whose leaf hashes {@code leaves}
+   * reads: the same check over any {@link dev.tdeveloper.compliance.spi.AuditSink}.
+   */
+  Optional<VerificationReport.Problem> check(
+      long size, MerkleTree.LeafHashes leaves, List<String> notes) {
     List<Checkpoint> checkpoints = new ArrayList<>();
     long previous = 0;
-    for (String note : log.checkpoints()) {
+    for (String note : notes) {
       Checkpoint checkpoint;
       try {
         checkpoint = verifier.verify(note);
@@ -63,29 +73,29 @@ public final class CheckpointCheck implements LogCheck {
             checkpoint.size(),
             "checkpoint of size " + checkpoint.size() + " follows one of size " + previous);
       }
-      if (checkpoint.size() > log.size()) {
+      if (checkpoint.size() > size) {
         return Optional.of(
             VerificationReport.Problem.at(
                 Kind.TAIL_MISSING,
-                log.size(),
+                size,
                 "a stored checkpoint covers "
                     + checkpoint.size()
                     + " entries but the log holds "
-                    + log.size()));
+                    + size));
       }
       checkpoints.add(checkpoint);
       previous = checkpoint.size();
     }
-    return compareRoots(log, checkpoints);
+    return compareRoots(leaves, checkpoints);
   }
 
   private static Optional<VerificationReport.Problem> compareRoots(
-      VerifiedLog log, List<Checkpoint> checkpoints) {
+      MerkleTree.LeafHashes leaves, List<Checkpoint> checkpoints) {
     CompactRange range = new CompactRange();
     long goodUpTo = 0;
     for (Checkpoint checkpoint : checkpoints) {
       if (checkpoint.size() > range.size()) {
-        log.readLeafHashes(range.size(), checkpoint.size(), range::append);
+        leaves.read(range.size(), checkpoint.size(), range::append);
       }
       if (!Arrays.equals(range.root(), checkpoint.rootHash())) {
         return problem(
