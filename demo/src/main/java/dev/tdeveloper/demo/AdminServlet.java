@@ -7,6 +7,7 @@ import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantNotFoundException;
 import dev.tdeveloper.tenancy.TenantStatus;
+import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.spi.TenantAlreadyExistsException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +17,11 @@ import java.io.IOException;
 /**
  * Tenant lifecycle for operators (the operator filter in front of it checks the caller's platform
  * role grants {@code tenants:admin}): {@code POST /admin/tenants} with {@code {"id": "...", "plan":
- * "..."}} provisions a tenant; {@code POST /admin/tenants/{id}/suspend|reactivate|offboard} runs
- * that saga (offboarding crypto-shreds the tenant's notes); {@code POST
- * /admin/tenants/{id}/rotate-key} adds a key version and rewraps the tenant's notes under it,
- * answering {@code {"tenant", "keyVersion", "rewrapped", "examined"}}.
+ * "..."}} provisions a tenant on that plan (one {@code tenants.yaml} declares; default: its default
+ * plan), whose rate limits, quotas and WAF policy it gets at once; {@code POST
+ * /admin/tenants/{id}/suspend|reactivate|offboard} runs that saga (offboarding crypto-shreds the
+ * tenant's notes); {@code POST /admin/tenants/{id}/rotate-key} adds a key version and rewraps the
+ * tenant's notes under it, answering {@code {"tenant", "keyVersion", "rewrapped", "examined"}}.
  */
 final class AdminServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -40,10 +42,19 @@ final class AdminServlet extends HttpServlet {
           Json.problem(resp, "invalid-request", "Invalid request", 400, "expected {\"id\": ...}");
           return;
         }
-        Tenant tenant =
-            Tenant.builder(body.get("id").asText())
-                .plan(body.path("plan").asText(services.config.current().defaultPlan()))
-                .build();
+        TenantConfig config = services.config.current();
+        String plan = body.path("plan").asText(config.defaultPlan());
+        if (!config.plans().contains(plan)) {
+          // A tenant on a plan no consumer knows would fail each request it makes.
+          Json.problem(
+              resp,
+              "invalid-request",
+              "Invalid request",
+              400,
+              "plan: '" + plan + "' is not a plan of tenants.yaml; allowed: " + config.plans());
+          return;
+        }
+        Tenant tenant = Tenant.builder(body.get("id").asText()).plan(plan).build();
         Json.send(resp, 201, summary(services.tenancy.provisioner.provision(tenant)));
       } else if (parts.length == 4 && "tenants".equals(parts[1])) {
         TenantId id = TenantId.of(parts[2]);

@@ -12,19 +12,22 @@ import dev.tdeveloper.security.shield.Dimension;
 import dev.tdeveloper.security.shield.HeavyHitterConfig;
 import dev.tdeveloper.security.shield.ShieldEvent;
 import dev.tdeveloper.security.spi.RateLimiterStore;
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.ConfigException;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The traffic protection of the demo: the abuse shield every request meets first, and the
- * per-tenant rate limiter whose plan limits come from {@code tenants.yaml} and follow its reloads.
- * Thread-safe.
+ * per-tenant rate limiter whose plan limits come from {@code tenants.yaml} and follow its reloads,
+ * each tenant on its plan in the registry (a tenant created at run time on {@code enterprise} gets
+ * enterprise limits). Thread-safe.
  *
  * <p>Shield defaults: no allow, deny or trusted-proxy list (the demo listens on localhost; add your
  * proxies to the filter's resolver before deploying behind one); a client IP making more than
@@ -57,7 +60,8 @@ final class DemoProtection {
    * failures go to the audit log; the limiter's state is kept in {@code store} when given (shared
    * between instances), else in this process; each blocked or limited request is audited by the
    * audit filter, so the per-request shield and limiter events are not audited twice (under attack
-   * they come at the attack's rate).
+   * they come at the attack's rate). Each tenant's limits are those of the plan {@code planLookup}
+   * answers (the registry's), else of its plan in the file.
    *
    * @throws ConfigException if a rate-limit setting of {@code config} is bad
    */
@@ -66,8 +70,9 @@ final class DemoProtection {
       Ticker ticker,
       DemoAudit audit,
       TdeveloperMetrics meters,
-      Optional<RateLimiterStore> store) {
-    this.policies = TenantRateLimitPolicies.of(config);
+      Optional<RateLimiterStore> store,
+      Function<TenantId, Optional<String>> planLookup) {
+    this.policies = TenantRateLimitPolicies.of(config, planLookup);
     RateLimiterBuilder<RateLimitKey> limits =
         RateLimiter.<RateLimitKey>builder()
             .policyResolver(policies::forKey)

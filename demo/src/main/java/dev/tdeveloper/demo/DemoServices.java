@@ -12,6 +12,7 @@ import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
 import dev.tdeveloper.tenancy.Tenant;
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantStatus;
 import dev.tdeveloper.tenancy.config.ConfigReloadEvent;
 import dev.tdeveloper.tenancy.config.ReloadResult;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,14 +120,23 @@ final class DemoServices implements AutoCloseable {
             .validator("rate limits", TenantRateLimitPolicies::problems)
             .validator("quotas", TenantQuotaPolicies::problems)
             .validator("waf", DemoWafPolicies::problems)
+            .validator("registered plans", c -> RegisteredPlans.problems(registry, c))
             .listener(event -> lastReload.set(Optional.of(event)))
             .listener(audit.listener())
             .build();
+    // The registry holds each tenant's plan (signups and changes since the file was written); the
+    // file's plan covers only tenants it does not know.
+    Function<TenantId, Optional<String>> planOf = id -> registry.find(id).map(Tenant::plan);
     this.protection =
         new DemoProtection(
-            config.current(), ticker, audit, observability.meters, backends.rateLimiterStore());
+            config.current(),
+            ticker,
+            audit,
+            observability.meters,
+            backends.rateLimiterStore(),
+            planOf);
     config.addApplier("rate limits", protection::apply);
-    this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current());
+    this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current(), planOf);
     config.addApplier("waf", waf.policies::update);
     this.keys =
         aws.keyManager()

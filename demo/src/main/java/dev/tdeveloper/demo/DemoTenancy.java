@@ -106,7 +106,9 @@ final class DemoTenancy implements AutoCloseable {
             .listener(observability.meters.provisioningListener())
             .build();
     this.quotaStore = backends.quotaStore(dataDir, clock);
-    this.quotaPolicies = TenantQuotaPolicies.of(config.current());
+    // Each tenant's quotas are its registered plan's (a tenant created at run time included).
+    this.quotaPolicies =
+        TenantQuotaPolicies.of(config.current(), id -> registry.find(id).map(Tenant::plan));
     config.addApplier("quotas", quotaPolicies::update);
     this.quotas =
         QuotaEnforcer.builder()

@@ -7,6 +7,7 @@ import dev.tdeveloper.security.waf.WafConfig;
 import dev.tdeveloper.security.waf.WafException;
 import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.WafPolicy;
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.resolve.TenantResolver;
 import dev.tdeveloper.web.tenant.ServletRequestView;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +79,20 @@ final class DemoWaf {
    * @throws WafException if the bundled baseline set cannot be loaded (a bug of the demo)
    */
   DemoWaf(DemoWafOptions options, Path dataDir, TenantConfig config) {
+    this(options, dataDir, config, id -> Optional.empty());
+  }
+
+  /**
+   * As {@link #DemoWaf(DemoWafOptions, Path, TenantConfig)}, each tenant's policy on the plan
+   * {@code planLookup} answers (the registry's), else on its plan in the file.
+   */
+  DemoWaf(
+      DemoWafOptions options,
+      Path dataDir,
+      TenantConfig config,
+      Function<TenantId, Optional<String>> planLookup) {
     this.options = options;
-    this.policies = DemoWafPolicies.of(config);
+    this.policies = DemoWafPolicies.of(config, planLookup);
     WafConfig wafConfig = WafConfig.defaults().withMode(options.mode());
     if (options.mode() == EngineMode.OFF) {
       waf = Optional.empty();

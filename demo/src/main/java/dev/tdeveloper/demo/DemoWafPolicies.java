@@ -17,7 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Each tenant's WAF policy from its {@code tenants.yaml} settings, resolved through the usual
@@ -31,9 +33,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@value #INBOUND_THRESHOLD}: the inbound anomaly score that blocks, 1 or more.
  * </ul>
  *
- * <p>The policies of the listed tenants and of every plan are built when a file is applied, so the
- * per-request lookup is a map read; a tenant the file does not list gets its plan's policy in its
- * own namespace. Thread-safe: the policies in use are swapped atomically.
+ * <p>A tenant's plan is the registry's ({@code planLookup}; the file's when the registry does not
+ * know the tenant), so a tenant created or upgraded at run time gets its plan's policy, not the
+ * default plan's. The policies of the listed tenants and of every plan are built when a file is
+ * applied, so the per-request lookup is a registry read and a map read; a tenant the file does not
+ * list gets its plan's policy in its own namespace; a listed tenant on another plan than the file's
+ * gets that plan's policy under its own overrides (built at first use, then kept until the next
+ * file). Thread-safe: the policies in use are swapped atomically.
  */
 final class DemoWafPolicies {
   /** The paranoia level setting: {@value}. */
@@ -47,23 +53,41 @@ final class DemoWafPolicies {
 
   private static final Set<String> KEYS = Set.of(PARANOIA_LEVEL, MODE, INBOUND_THRESHOLD);
 
-  /** The policies of one accepted file. */
+  /**
+   * The policies of one accepted file; {@code moved} holds those of listed tenants on a plan other
+   * than the file's, by tenant and plan (at most one per listed tenant and plan).
+   */
   private record Snapshot(
-      TenantConfig config, Map<TenantId, WafPolicy> tenants, Map<String, WafPolicy> plans) {}
+      TenantConfig config,
+      Map<TenantId, WafPolicy> tenants,
+      Map<String, WafPolicy> plans,
+      Map<List<String>, WafPolicy> moved) {}
 
   private final AtomicReference<Snapshot> current;
+  private final Function<TenantId, Optional<String>> planLookup;
 
-  private DemoWafPolicies(Snapshot snapshot) {
+  private DemoWafPolicies(Snapshot snapshot, Function<TenantId, Optional<String>> planLookup) {
     this.current = new AtomicReference<>(snapshot);
+    this.planLookup = Objects.requireNonNull(planLookup, "planLookup");
   }
 
   /**
-   * Returns the policies of {@code config}.
+   * Returns the policies of {@code config}, each tenant on its plan in the file.
    *
    * @throws ConfigException listing every bad {@code waf.*} setting
    */
   static DemoWafPolicies of(TenantConfig config) {
-    return new DemoWafPolicies(snapshot(config));
+    return of(config, id -> Optional.empty());
+  }
+
+  /**
+   * Returns the policies of {@code config}, each tenant on the plan {@code planLookup} answers (the
+   * registry's), else on its plan in the file.
+   *
+   * @throws ConfigException listing every bad {@code waf.*} setting
+   */
+  static DemoWafPolicies of(TenantConfig config, Function<TenantId, Optional<String>> planLookup) {
+    return new DemoWafPolicies(snapshot(config), planLookup);
   }
 
   /**
@@ -75,15 +99,32 @@ final class DemoWafPolicies {
     current.set(snapshot(next));
   }
 
-  /** Returns the policy of the tenant {@code id}, listed or not. */
+  /**
+   * Returns the policy of the tenant {@code id}, listed or not, on its plan.
+   *
+   * @throws ConfigException if the tenant's plan is not declared in the file in use
+   */
   WafPolicy forTenant(TenantId id) {
     Snapshot s = current.get();
+    String filePlan = s.config().planOf(id);
+    String plan = planLookup.apply(id).orElse(filePlan);
     WafPolicy listed = s.tenants().get(id);
-    if (listed != null) {
+    if (listed != null && plan.equals(filePlan)) {
       return listed;
     }
-    WafPolicy plan = s.plans().get(s.config().planOf(id));
-    return plan == null ? WafPolicy.defaults(id.value()) : renamed(plan, id.value());
+    if (listed != null) {
+      return s.moved()
+          .computeIfAbsent(
+              List.of(id.value(), plan),
+              k -> policy(s.config().settingsFor(id, plan), id.value(), new ArrayList<>()));
+    }
+    WafPolicy onPlan = s.plans().get(plan);
+    if (onPlan == null) {
+      throw new ConfigException(
+          "plans",
+          "unknown plan '" + plan + "' of tenant '" + id + "'; known plans: " + s.config().plans());
+    }
+    return renamed(onPlan, id.value());
   }
 
   /**
@@ -141,7 +182,7 @@ final class DemoWafPolicies {
     for (Tenant t : config.tenants()) {
       tenants.put(t.id(), policy(config.settingsFor(t.id()), t.id().value(), new ArrayList<>()));
     }
-    return new Snapshot(config, Map.copyOf(tenants), Map.copyOf(plans));
+    return new Snapshot(config, Map.copyOf(tenants), Map.copyOf(plans), new ConcurrentHashMap<>());
   }
 
   /** Returns the policy of {@code settings}, adding to {@code problems} every bad setting. */

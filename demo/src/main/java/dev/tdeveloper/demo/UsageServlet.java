@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo;
 
+import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.quota.QuotaUsage;
@@ -30,7 +31,13 @@ final class UsageServlet extends HttpServlet {
     Instant now = services.clock.instant();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("tenant", tenant.value());
-    body.put("plan", services.config.current().planOf(tenant));
+    body.put(
+        "plan",
+        services
+            .registry
+            .find(tenant)
+            .map(Tenant::plan)
+            .orElseGet(() -> services.config.current().planOf(tenant)));
     Map<String, Object> meters = new LinkedHashMap<>();
     for (MeterDefinition meter : services.tenancy.usage.meters()) {
       List<WindowAggregate> windows =

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Builds each tenant's {@link RateLimitPolicy} from its {@code tenants.yaml} settings, so plan
@@ -46,7 +47,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * configuration with a {@link ConfigException} listing them all; the configuration in use then
  * stays as it was.
  *
- * <p>Thread-safe: the configuration in use is swapped atomically.
+ * <p>A tenant's plan is the one the file names for it (the default plan when it is not listed)
+ * unless a plan lookup is given ({@link #of(TenantConfig, Function)}), usually the {@link
+ * dev.tdeveloper.tenancy.spi.TenantRegistry TenantRegistry}'s {@link Tenant#plan()}, the source of
+ * truth for tenants that signed up or changed plan since the file was written: a tenant it knows
+ * gets that plan's limits, with its own overrides when the file lists it ({@link
+ * TenantConfig#settingsFor(TenantId, String)}). The lookup is asked at each resolution; the limiter
+ * resolves a key when it first sees it and on {@link RateLimiter#refreshPolicies()}, so after
+ * changing a tenant's plan call {@code refreshPolicies()} (the permits it consumed carry over). A
+ * plan the file does not declare fails the resolution with a {@link ConfigException}.
+ *
+ * <p>Thread-safe (when the plan lookup is): the configuration in use is swapped atomically.
  */
 public final class TenantRateLimitPolicies {
   /** The setting of permits per second: {@value}. */
@@ -66,19 +77,37 @@ public final class TenantRateLimitPolicies {
   private static final long MAX_PER_SECOND = 1_000_000_000L;
 
   private final AtomicReference<TenantConfig> config;
+  private final Function<? super TenantId, Optional<String>> planLookup;
 
-  private TenantRateLimitPolicies(TenantConfig config) {
+  private TenantRateLimitPolicies(
+      TenantConfig config, Function<? super TenantId, Optional<String>> planLookup) {
     this.config = new AtomicReference<>(config);
+    this.planLookup = planLookup;
   }
 
   /**
-   * Returns the policies of {@code config}.
+   * Returns the policies of {@code config}, each tenant on the plan the file gives it.
    *
    * @throws ConfigException listing every bad rate-limit setting of any plan, tenant or route
    */
   public static TenantRateLimitPolicies of(TenantConfig config) {
+    return of(config, id -> Optional.empty());
+  }
+
+  /**
+   * Returns the policies of {@code config}, each tenant on the plan {@code planLookup} answers for
+   * it (for example {@code id -> registry.find(id).map(Tenant::plan)}), else on the file's plan.
+   *
+   * @param config the configuration in use
+   * @param planLookup a tenant's plan, asked at each resolution; must not return null
+   * @throws ConfigException listing every bad rate-limit setting of any plan, tenant or route
+   */
+  public static TenantRateLimitPolicies of(
+      TenantConfig config, Function<? super TenantId, Optional<String>> planLookup) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(planLookup, "planLookup");
     validate(config);
-    return new TenantRateLimitPolicies(config);
+    return new TenantRateLimitPolicies(config, planLookup);
   }
 
   /**
@@ -97,16 +126,31 @@ public final class TenantRateLimitPolicies {
     return config.get();
   }
 
-  /** Returns the policy of {@code tenant} as a whole. */
+  /**
+   * Returns the policy of {@code tenant} as a whole, on its plan.
+   *
+   * @throws ConfigException if the plan lookup names a plan the file does not declare
+   */
   public RateLimitPolicy forTenant(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    return require(config.get().settingsFor(tenant), Optional.empty());
+    return require(settings(tenant), Optional.empty());
   }
 
-  /** Returns the policy of {@code key}: its route's when it has one, else its tenant's. */
+  /**
+   * Returns the policy of {@code key}: its route's when it has one, else its tenant's.
+   *
+   * @throws ConfigException if the plan lookup names a plan the file does not declare
+   */
   public RateLimitPolicy forKey(RateLimitKey key) {
     Objects.requireNonNull(key, "key");
-    return require(config.get().settingsFor(key.tenant()), key.route());
+    return require(settings(key.tenant()), key.route());
+  }
+
+  private TenantSettings settings(TenantId tenant) {
+    TenantConfig current = config.get();
+    Optional<String> plan =
+        Objects.requireNonNull(planLookup.apply(tenant), "planLookup returned null");
+    return plan.isPresent() ? current.settingsFor(tenant, plan.get()) : current.settingsFor(tenant);
   }
 
   /**

@@ -22,6 +22,12 @@ import java.util.TreeMap;
  * {@link #settingsFor(TenantId)} answers for any tenant id. Every tenant's resolved settings are
  * computed once at load time, so lookups do no merging.
  *
+ * <p>The file is not the only place a tenant's plan lives: a tenant that signed up or changed plan
+ * since the file was written has its plan in the {@link dev.tdeveloper.tenancy.spi.TenantRegistry
+ * TenantRegistry} ({@link Tenant#plan()}), which is then the source of truth. {@link
+ * #settingsFor(TenantId, String)} resolves a tenant on a plan given by the caller: that plan's
+ * layers, with the tenant's own overrides from the file on top when the file lists it.
+ *
  * <p>Immutable and thread-safe. {@link #equals(Object)} compares content (default plan, tenants and
  * setting values), not the file name or the line numbers values were read from.
  */
@@ -140,6 +146,35 @@ public final class TenantConfig {
       return settings;
     }
     return planSettings.get(defaultPlan).forTenant(id);
+  }
+
+  /**
+   * Returns the settings of tenant {@code id} on plan {@code plan}, where the plan comes from
+   * somewhere other than this file, usually the tenant registry after a signup or an upgrade: the
+   * defaults, then {@code plan}'s layer, then the tenant's own overrides when the file lists the
+   * tenant. The given plan wins over the plan the file names for the tenant (the registry is the
+   * source of truth for a tenant's plan; the file's overrides, such as a negotiated burst, still
+   * apply). Equal to {@link #settingsFor(TenantId)} when {@code plan} is the tenant's plan in the
+   * file, or the {@link #defaultPlan()} for a tenant the file does not list.
+   *
+   * @param id the tenant
+   * @param plan the tenant's plan
+   * @return the tenant's settings on {@code plan}; {@link TenantSettings#plan()} is {@code plan}
+   * @throws NullPointerException if {@code id} or {@code plan} is null
+   * @throws ConfigException if the file declares no plan {@code plan}; the message names it and
+   *     lists the known plans
+   */
+  public TenantSettings settingsFor(TenantId id, String plan) {
+    Objects.requireNonNull(id, "id");
+    TenantSettings onPlan = settingsForPlan(plan);
+    TenantSettings listed = tenantSettings.get(id);
+    if (listed == null) {
+      return onPlan.forTenant(id);
+    }
+    if (listed.plan().equals(plan)) {
+      return listed;
+    }
+    return new TenantSettings(id, plan, merge(planLayers.get(plan), tenantLayers.get(id)));
   }
 
   /**

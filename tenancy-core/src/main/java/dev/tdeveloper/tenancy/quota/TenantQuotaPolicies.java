@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Reads each tenant's {@link QuotaPolicy}s from its {@code tenants.yaml} settings, so plan quotas
@@ -39,7 +40,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * stays as it was. A resource that no layer gives a limit has no quota (the enforcer throws {@link
  * UnknownQuotaException}).
  *
- * <p>Thread-safe: the configuration in use is swapped atomically.
+ * <p>A tenant's plan is the one {@code tenants.yaml} names for it (the file's default plan when it
+ * is not listed) unless a plan lookup is given ({@link #of(TenantConfig, Function)}), usually the
+ * {@link dev.tdeveloper.tenancy.spi.TenantRegistry TenantRegistry}'s {@link
+ * dev.tdeveloper.tenancy.Tenant#plan()}: then a tenant the lookup knows gets its quotas from that
+ * plan (plus its own overrides when the file lists it, see {@link
+ * TenantConfig#settingsFor(TenantId, String)}), so a tenant that signed up or upgraded after the
+ * file was written gets its plan's quotas, not the default plan's. The lookup is asked at every
+ * {@link #find}, so a plan change applies to the next quota check.
+ *
+ * <p>Thread-safe (when the plan lookup is): the configuration in use is swapped atomically.
  */
 public final class TenantQuotaPolicies implements QuotaPolicies {
   /** The prefix of quota settings: {@value}. */
@@ -53,19 +63,39 @@ public final class TenantQuotaPolicies implements QuotaPolicies {
   private static final String PERIODS = Arrays.toString(QuotaPeriod.values());
 
   private final AtomicReference<TenantConfig> config;
+  private final Function<? super TenantId, Optional<String>> planLookup;
 
-  private TenantQuotaPolicies(TenantConfig config) {
+  private TenantQuotaPolicies(
+      TenantConfig config, Function<? super TenantId, Optional<String>> planLookup) {
     this.config = new AtomicReference<>(config);
+    this.planLookup = planLookup;
   }
 
   /**
-   * Returns the quotas of {@code config}.
+   * Returns the quotas of {@code config}, each tenant on the plan the file gives it.
    *
    * @throws ConfigException listing every bad quota setting
    */
   public static TenantQuotaPolicies of(TenantConfig config) {
+    return of(config, id -> Optional.empty());
+  }
+
+  /**
+   * Returns the quotas of {@code config}, each tenant on the plan {@code planLookup} answers for it
+   * (for example {@code id -> registry.find(id).map(Tenant::plan)}), or on the file's plan for it
+   * when the lookup answers empty. A plan the file does not declare makes {@link #find} throw a
+   * {@link ConfigException} naming it and the known plans.
+   *
+   * @param config the configuration in use
+   * @param planLookup the plan of a tenant, asked at every {@link #find}; must not return null
+   * @throws ConfigException listing every bad quota setting
+   */
+  public static TenantQuotaPolicies of(
+      TenantConfig config, Function<? super TenantId, Optional<String>> planLookup) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(planLookup, "planLookup");
     requireValid(config);
-    return new TenantQuotaPolicies(config);
+    return new TenantQuotaPolicies(config, planLookup);
   }
 
   /**
@@ -87,7 +117,11 @@ public final class TenantQuotaPolicies implements QuotaPolicies {
   public Optional<QuotaPolicy> find(TenantId tenant, String resource) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(resource, "resource");
-    TenantSettings settings = config.get().settingsFor(tenant);
+    TenantConfig current = config.get();
+    Optional<String> plan =
+        Objects.requireNonNull(planLookup.apply(tenant), "planLookup returned null");
+    TenantSettings settings =
+        plan.isPresent() ? current.settingsFor(tenant, plan.get()) : current.settingsFor(tenant);
     return settings
         .getLong(PREFIX + resource + LIMIT)
         .map(limit -> QuotaPolicy.of(resource, limit, period(settings, resource)));
