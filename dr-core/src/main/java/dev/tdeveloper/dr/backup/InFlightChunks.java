@@ -62,8 +62,8 @@ final class InFlightChunks {
       if (claims.counts.containsKey(chunkId) || claims.releasedDuringCollection.contains(chunkId)) {
         return false;
       }
+      claims.deletions++; // first: a delete that fails half-way may still have deleted
       delete.run();
-      claims.deletions++;
       return true;
     } finally {
       claims.lock.writeLock().unlock();
