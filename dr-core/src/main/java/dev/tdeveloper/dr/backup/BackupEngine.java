@@ -35,8 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A backup reads, chunks and hashes on the calling thread and seals and stores new chunks on
  * {@linkplain Builder#parallelism worker threads}; a restore opens chunks ahead on workers and
- * writes files in order on the calling thread. Either holds at most twice the parallelism in chunks
- * in flight.
+ * writes files in order on the calling thread. Either runs as many workers as the larger of the
+ * parallelism and the store's {@link BackupStore#ioConcurrency()} (store requests in flight), at
+ * most parallelism of them compressing, sealing or opening at once, and holds at most twice the
+ * workers in chunks in flight. A backup learns which chunks the scope has from one {@link
+ * BackupStore#listChunks} instead of asking the store per chunk.
  */
 public final class BackupEngine {
   private static final Logger LOG = LoggerFactory.getLogger(BackupEngine.class);
@@ -62,6 +65,10 @@ public final class BackupEngine {
     this.clock = b.clock;
     this.ticker = b.ticker;
     this.listeners = Listeners.of(b.listeners);
+  }
+
+  private int ioConcurrency() {
+    return Math.min(256, Math.max(1, store.ioConcurrency()));
   }
 
   /** Returns a builder; the store and cipher are required. */
@@ -97,7 +104,8 @@ public final class BackupEngine {
           type == BackupType.INCREMENTAL ? latest(scope, name) : Optional.empty();
       BackupManifest manifest;
       try (BackupRun run =
-          new BackupRun(store, codec, chunker, scope, name, lease, parent, parallelism)) {
+          new BackupRun(
+              store, codec, chunker, scope, name, lease, parent, parallelism, ioConcurrency())) {
         run.read(source);
         Instant finishedAt = clock.instant();
         manifest =
@@ -144,7 +152,8 @@ public final class BackupEngine {
     Objects.requireNonNull(target, "target");
     long start = ticker.read();
     BackupManifest manifest = manifest(scope, backupId);
-    long bytes = new Restorer(store, codec, parallelism).restore(scope, manifest, target);
+    long bytes =
+        new Restorer(store, codec, parallelism, ioConcurrency()).restore(scope, manifest, target);
     RestoreResult result =
         new RestoreResult(
             scope,

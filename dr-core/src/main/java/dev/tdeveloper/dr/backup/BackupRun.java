@@ -25,10 +25,17 @@ import java.util.stream.Collectors;
  * One backup in progress: reads the source, chunks changed files, stores chunks the scope lacks,
  * and builds the manifest. The reading thread chunks and hashes (each chunk and each whole file)
  * and decides which chunks are new; sealing and storing a new chunk runs on the {@link
- * ChunkWorkers}, at most twice their parallelism at a time. Every chunk it references is claimed in
- * the engine's {@link InFlightChunks} before it asks the store about it, and stays claimed until
- * the lease closes, after the workers stopped. Driven by one thread; {@link #close()} stops the
- * workers.
+ * ChunkWorkers}, at most twice their thread count at a time. Every chunk it references is claimed
+ * in the engine's {@link InFlightChunks} before it is taken as present, and stays claimed until the
+ * lease closes, after the workers stopped.
+ *
+ * <p>Which chunks the scope has is answered from one {@link BackupStore#listChunks} per run, not a
+ * request per chunk. A listed chunk counts as present only while no collection of this engine has
+ * deleted a chunk of the scope since just before the listing (checked under the claim, where no
+ * deletion can run); after one has, the store is asked ({@link BackupStore#hasChunk}). An unlisted
+ * chunk is stored without asking: if another backup stored it meanwhile, the put does nothing (the
+ * store's contract), so answering "absent" is always safe. Driven by one thread; {@link #close()}
+ * stops the workers.
  */
 final class BackupRun implements AutoCloseable {
   private final BackupStore store;
@@ -39,6 +46,8 @@ final class BackupRun implements AutoCloseable {
   private final InFlightChunks.Lease lease;
   private final Map<String, BackupFile> parentFiles;
   private final Set<String> known = new HashSet<>();
+  private final Set<String> listed = new HashSet<>();
+  private final long deletionsBeforeListing;
   private final List<BackupFile> files = new ArrayList<>();
   private long bytesRead;
   private final ChunkWorkers workers;
@@ -54,7 +63,8 @@ final class BackupRun implements AutoCloseable {
       String source,
       InFlightChunks.Lease lease,
       Optional<BackupManifest> parent,
-      int parallelism) {
+      int parallelism,
+      int ioConcurrency) {
     this.store = store;
     this.codec = codec;
     this.chunker = chunker;
@@ -68,7 +78,9 @@ final class BackupRun implements AutoCloseable {
                     p.files().stream()
                         .collect(Collectors.toMap(BackupFile::path, Function.identity())))
             .orElse(Map.of());
-    this.workers = new ChunkWorkers(parallelism, "backup-" + source);
+    this.deletionsBeforeListing = lease.deletions();
+    store.listChunks(scope, listed::add);
+    this.workers = new ChunkWorkers(parallelism, ioConcurrency, "backup-" + source);
   }
 
   /**
@@ -163,7 +175,7 @@ final class BackupRun implements AutoCloseable {
   private boolean allStored(List<ChunkRef> chunks) {
     for (ChunkRef chunk : chunks) {
       if (!known.contains(chunk.id())) {
-        if (!lease.claimAndCheck(chunk.id(), () -> store.hasChunk(scope, chunk.id()))) {
+        if (!lease.claimAndCheck(chunk.id(), () -> present(chunk.id()))) {
           return false;
         }
         known.add(chunk.id());
@@ -172,12 +184,20 @@ final class BackupRun implements AutoCloseable {
     return true;
   }
 
+  /** Whether the scope has the chunk; runs under the claim, where no collection deletes. */
+  private boolean present(String id) {
+    if (!listed.contains(id)) {
+      return false;
+    }
+    return lease.deletions() == deletionsBeforeListing || store.hasChunk(scope, id);
+  }
+
   private void store(String id, byte[] buffer, int offset, int length) {
     if (known.contains(id)) {
       chunksReused++;
       return;
     }
-    if (lease.claimAndCheck(id, () -> store.hasChunk(scope, id))) {
+    if (lease.claimAndCheck(id, () -> present(id))) {
       chunksReused++;
     } else {
       byte[] plain = Arrays.copyOfRange(buffer, offset, offset + length);
@@ -188,7 +208,7 @@ final class BackupRun implements AutoCloseable {
 
   private void seal(String id, byte[] plain) {
     try {
-      byte[] sealed = codec.seal(scope, id, plain, 0, plain.length);
+      byte[] sealed = workers.compute(() -> codec.seal(scope, id, plain, 0, plain.length));
       store.putChunk(scope, id, sealed);
       chunksNew.incrementAndGet();
       bytesWritten.addAndGet(sealed.length);

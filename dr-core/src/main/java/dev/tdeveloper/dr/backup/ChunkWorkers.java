@@ -9,28 +9,36 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The worker threads of one backup or restore, which seal, store or open chunks while the calling
- * thread reads or writes files. {@link #execute} blocks while {@link #capacity()} tasks are
- * unfinished, so the chunks in flight, and the memory they hold, stay bounded whatever the size of
- * the source. The first failure of an executed task is kept and thrown by the next {@link #execute}
- * and by {@link #finish()}. Driven by one thread; {@link #close()} stops the workers and waits for
- * them, so nothing runs after it returns.
+ * thread reads or writes files. There are as many threads as the larger of the engine's parallelism
+ * and the store's {@linkplain dev.tdeveloper.dr.spi.BackupStore#ioConcurrency I/O concurrency}, so
+ * a remote store has that many requests in flight, while the CPU-bound part of a task ({@link
+ * #compute}: compressing and sealing, or opening) runs on at most parallelism threads at once.
+ * {@link #execute} blocks while {@link #capacity()} tasks are unfinished, so the chunks in flight,
+ * and the memory they hold, stay bounded whatever the size of the source. The first failure of an
+ * executed task is kept and thrown by the next {@link #execute} and by {@link #finish()}. Driven by
+ * one thread; {@link #close()} stops the workers and waits for them, so nothing runs after it
+ * returns.
  */
 final class ChunkWorkers implements AutoCloseable {
   private final ExecutorService executor;
   private final int capacity;
   private final Semaphore slots;
+  private final Semaphore cpu;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
-  ChunkWorkers(int parallelism, String name) {
-    this.capacity = 2 * parallelism;
+  ChunkWorkers(int parallelism, int ioConcurrency, String name) {
+    int workers = Math.max(parallelism, ioConcurrency);
+    this.capacity = 2 * workers;
     this.slots = new Semaphore(capacity);
+    this.cpu = new Semaphore(parallelism);
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
-            parallelism,
+            workers,
             task -> {
               Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
               thread.setDaemon(true);
@@ -38,7 +46,27 @@ final class ChunkWorkers implements AutoCloseable {
             });
   }
 
-  /** Returns how many tasks may be in flight at once: twice the parallelism. */
+  /**
+   * Runs the CPU-bound {@code work} of a task once fewer than parallelism tasks are in theirs, and
+   * returns its result.
+   *
+   * @throws DrException if interrupted while waiting
+   */
+  <T> T compute(Supplier<T> work) {
+    try {
+      cpu.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DrException("interrupted while waiting for a processor", e);
+    }
+    try {
+      return work.get();
+    } finally {
+      cpu.release();
+    }
+  }
+
+  /** Returns how many tasks may be in flight at once: twice the number of threads. */
   int capacity() {
     return capacity;
   }

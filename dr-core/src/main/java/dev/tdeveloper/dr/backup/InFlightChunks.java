@@ -62,6 +62,7 @@ final class InFlightChunks {
       if (claims.counts.containsKey(chunkId) || claims.releasedDuringCollection.contains(chunkId)) {
         return false;
       }
+      claims.deletions++; // first: a delete that fails half-way may still have deleted
       delete.run();
       return true;
     } finally {
@@ -74,6 +75,7 @@ final class InFlightChunks {
     final ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
     final Set<String> releasedDuringCollection = ConcurrentHashMap.newKeySet();
     int collections; // guarded by the write lock; read under the read lock
+    volatile long deletions; // chunks deleted by collections; written under the write lock
   }
 
   /** One backup's claims; not thread-safe (a backup runs on one thread). */
@@ -99,6 +101,16 @@ final class InFlightChunks {
       } finally {
         claims.lock.readLock().unlock();
       }
+    }
+
+    /**
+     * Returns how many chunks collections of this engine have deleted in the scope so far. Read
+     * inside {@link #claimAndCheck}'s {@code present}, where no deletion can run, an unchanged
+     * count proves nothing was deleted since it was first read: a chunk listed after that first
+     * read is still stored.
+     */
+    long deletions() {
+      return claims.deletions;
     }
 
     /** Returns whether this backup claimed {@code chunkId} already. */

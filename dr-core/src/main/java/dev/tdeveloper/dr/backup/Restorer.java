@@ -3,6 +3,7 @@ package dev.tdeveloper.dr.backup;
 import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupStore;
+import dev.tdeveloper.dr.store.ChunkNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * target, each chunk and each whole file checked against its hash, and the sibling is renamed to
  * the target only once everything verified. A failed restore deletes the sibling and leaves the
  * target as it was. Chunks are fetched, opened and verified ahead on {@link ChunkWorkers}, at most
- * twice their parallelism at a time, while the calling thread writes them in order. Stateless and
+ * twice their thread count at a time, while the calling thread writes them in order. Stateless and
  * thread-safe.
  */
 final class Restorer {
@@ -37,11 +38,13 @@ final class Restorer {
   private final BackupStore store;
   private final ChunkCodec codec;
   private final int parallelism;
+  private final int ioConcurrency;
 
-  Restorer(BackupStore store, ChunkCodec codec, int parallelism) {
+  Restorer(BackupStore store, ChunkCodec codec, int parallelism, int ioConcurrency) {
     this.store = store;
     this.codec = codec;
     this.parallelism = parallelism;
+    this.ioConcurrency = ioConcurrency;
   }
 
   /** Restores {@code manifest} into {@code target}; returns the bytes written. */
@@ -56,7 +59,8 @@ final class Restorer {
     Path staging =
         parent.resolve("." + absolute.getFileName() + ".restoring-" + manifest.backupId());
     long bytes = 0;
-    try (ChunkWorkers workers = new ChunkWorkers(parallelism, "restore-" + manifest.backupId())) {
+    try (ChunkWorkers workers =
+        new ChunkWorkers(parallelism, ioConcurrency, "restore-" + manifest.backupId())) {
       Files.createDirectories(parent);
       deleteTree(staging);
       Files.createDirectory(staging);
@@ -134,7 +138,7 @@ final class Restorer {
     byte[] next() {
       while (pending.size() < workers.capacity() && upcoming.hasNext()) {
         String chunkId = upcoming.next().id();
-        pending.add(workers.submit(() -> chunk(scope, manifest, chunkId)));
+        pending.add(workers.submit(() -> chunk(workers, scope, manifest, chunkId)));
       }
       try {
         return pending.remove().get();
@@ -150,12 +154,26 @@ final class Restorer {
     }
   }
 
-  private byte[] chunk(BackupScope scope, BackupManifest manifest, String chunkId) {
-    if (!store.hasChunk(scope, chunkId)) {
+  /**
+   * Fetches and opens one chunk: one read, with no existence check first; the store is asked
+   * whether the chunk exists only when the read failed otherwise than as {@link
+   * ChunkNotFoundException}, to tell a missing chunk from a failing one.
+   */
+  private byte[] chunk(
+      ChunkWorkers workers, BackupScope scope, BackupManifest manifest, String chunkId) {
+    byte[] sealed;
+    try {
+      sealed = store.getChunk(scope, chunkId);
+    } catch (ChunkNotFoundException e) {
       throw integrity(manifest, chunkId, "missing", null);
+    } catch (DrException e) {
+      if (!store.hasChunk(scope, chunkId)) {
+        throw integrity(manifest, chunkId, "missing", null);
+      }
+      throw integrity(manifest, chunkId, "corrupt (" + e.getMessage() + ")", e);
     }
     try {
-      return codec.open(scope, chunkId, store.getChunk(scope, chunkId));
+      return workers.compute(() -> codec.open(scope, chunkId, sealed));
     } catch (DrException e) {
       throw integrity(manifest, chunkId, "corrupt (" + e.getMessage() + ")", e);
     }

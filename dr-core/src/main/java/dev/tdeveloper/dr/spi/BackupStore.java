@@ -76,6 +76,18 @@ public interface BackupStore extends AutoCloseable {
   List<BackupScope> scopes();
 
   /**
+   * Returns how many chunk reads or writes this store serves well at once; 1 by default. The backup
+   * engine keeps up to the larger of this and its own (CPU) parallelism of store requests in flight
+   * per backup or restore, while compressing and sealing still use at most parallelism threads. A
+   * local store leaves the default (its writes share one device and the engine's parallelism
+   * suffices); a remote store, whose every request waits a network round trip, returns more (the S3
+   * store returns its configured {@code ioConcurrency}, 16 by default).
+   */
+  default int ioConcurrency() {
+    return 1;
+  }
+
+  /**
    * Releases the store, first making staged chunks durable as far as it can (a failure there is
    * logged, not thrown: no published manifest depends on them); idempotent.
    */

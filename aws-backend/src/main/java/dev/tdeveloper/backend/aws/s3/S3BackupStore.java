@@ -52,6 +52,8 @@ public final class S3BackupStore implements BackupStore {
   private final MultipartUpload multipart;
   private final ExecutorService partExecutor;
   private final int multipartThreshold;
+  private final int ioConcurrency;
+  private final boolean conditionalWrites;
   private final boolean closesClient;
   private final Lock[] stripes = new Lock[STRIPES];
   private final Set<BackupScope> marked = ConcurrentHashMap.newKeySet();
@@ -64,7 +66,11 @@ public final class S3BackupStore implements BackupStore {
       MultipartUpload multipart,
       ExecutorService partExecutor,
       int multipartThreshold,
+      int ioConcurrency,
+      boolean conditionalWrites,
       boolean closesClient) {
+    this.ioConcurrency = ioConcurrency;
+    this.conditionalWrites = conditionalWrites;
     this.s3 = s3;
     this.closesClient = closesClient;
     this.keys = new BackupKeys(rootPrefix);
@@ -108,11 +114,19 @@ public final class S3BackupStore implements BackupStore {
     locked(
         key,
         () -> {
-          if (!objects.exists(key)) {
+          if (conditionalWrites && copy.length < multipartThreshold) {
+            objects.putIfAbsent(key, copy); // one request: If-None-Match answers 412 if present
+          } else if (!objects.exists(key)) { // spares a multipart chunk's parts; or no 412
             put(key, copy);
           }
           return null;
         });
+  }
+
+  /** Returns the configured {@link S3BackupStoreBuilder#ioConcurrency}: requests in flight. */
+  @Override
+  public int ioConcurrency() {
+    return ioConcurrency;
   }
 
   @Override
@@ -233,8 +247,12 @@ public final class S3BackupStore implements BackupStore {
   /** Writes the scope's marker once per store instance, before its first object. */
   private void mark(BackupScope scope) {
     if (!marked.contains(scope)) {
-      objects.putIfAbsent(keys.root() + SCOPE_MARKERS + scope.key(), new byte[0]);
-      marked.add(scope);
+      synchronized (marked) { // once, not once per chunk put racing to be first
+        if (!marked.contains(scope)) {
+          objects.putIfAbsent(keys.root() + SCOPE_MARKERS + scope.key(), new byte[0]);
+          marked.add(scope);
+        }
+      }
     }
   }
 

@@ -35,6 +35,9 @@ public final class S3BackupStoreBuilder {
   /** Parts uploaded at once unless configured: {@value}. */
   public static final int DEFAULT_PART_PARALLELISM = 4;
 
+  /** Chunk requests a backup or restore keeps in flight unless configured: {@value}. */
+  public static final int DEFAULT_IO_CONCURRENCY = 16;
+
   private final Set<String> given = new HashSet<>();
   private S3Client client;
   private String bucket;
@@ -42,6 +45,8 @@ public final class S3BackupStoreBuilder {
   private int partSize = DEFAULT_PART_SIZE;
   private int multipartThreshold = DEFAULT_MULTIPART_THRESHOLD;
   private int partParallelism = DEFAULT_PART_PARALLELISM;
+  private int ioConcurrency = DEFAULT_IO_CONCURRENCY;
+  private boolean conditionalWrites = true;
   private Optional<Integer> memoryBudget = Optional.empty();
   private ServerSideEncryption encryption = ServerSideEncryption.none();
   private Optional<ObjectLock> objectLock = Optional.empty();
@@ -113,6 +118,37 @@ public final class S3BackupStoreBuilder {
       throw new IllegalArgumentException("invalid partParallelism " + parts + ": expected 1 to 64");
     }
     this.partParallelism = parts;
+    return this;
+  }
+
+  /**
+   * Sets how many chunk requests dr-core's backup engine keeps in flight per backup or restore
+   * (this store's {@link S3BackupStore#ioConcurrency()}; default {@value #DEFAULT_IO_CONCURRENCY},
+   * 1 to 256). Each request waits a network round trip, so more in flight means more throughput, up
+   * to the client's connection pool (the SDK's Apache client keeps 50 by default) and the engine's
+   * memory: about twice this many chunks are held at once.
+   *
+   * @throws IllegalArgumentException if {@code requests} is not within 1 and 256
+   */
+  public S3BackupStoreBuilder ioConcurrency(int requests) {
+    once("ioConcurrency");
+    if (requests < 1 || requests > 256) {
+      throw new IllegalArgumentException(
+          "invalid ioConcurrency " + requests + ": expected 1 to 256");
+    }
+    this.ioConcurrency = requests;
+    return this;
+  }
+
+  /**
+   * Sets whether the server honours {@code If-None-Match: *} on {@code PutObject} (default true:
+   * AWS S3 and Adobe S3Mock do). Then a chunk put is one conditional {@code PUT}. With false (for a
+   * server that ignores the header, such as s3rver) each put is preceded by a {@code HEAD}: one
+   * request more per new chunk, and a put racing another process's may replace its identical chunk.
+   */
+  public S3BackupStoreBuilder conditionalWrites(boolean honoured) {
+    once("conditionalWrites");
+    this.conditionalWrites = honoured;
     return this;
   }
 
@@ -238,6 +274,14 @@ public final class S3BackupStoreBuilder {
     MultipartUpload multipart =
         new MultipartUpload(objects, executor, new Semaphore(budget), partSize, afterPart);
     return new S3BackupStore(
-        client, rootPrefix, objects, multipart, executor, multipartThreshold, closesClient);
+        client,
+        rootPrefix,
+        objects,
+        multipart,
+        executor,
+        multipartThreshold,
+        ioConcurrency,
+        conditionalWrites,
+        closesClient);
   }
 }

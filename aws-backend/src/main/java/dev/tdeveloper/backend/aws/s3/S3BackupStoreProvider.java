@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@code object-lock-mode} ({@code governance} or {@code compliance}) with {@code
  *       object-lock-retention} (an ISO-8601 duration such as {@code P35D});
  *   <li>{@value #PART_SIZE}, {@value #MULTIPART_THRESHOLD} and {@value #MEMORY_BUDGET} in bytes,
- *       {@value #PART_PARALLELISM}: as on {@link S3BackupStoreBuilder}, with its defaults;
+ *       {@value #PART_PARALLELISM} and {@value #IO_CONCURRENCY}: as on {@link
+ *       S3BackupStoreBuilder}, with its defaults; {@value #CONDITIONAL_WRITES} ({@code true},
+ *       default, or {@code false} for a server ignoring {@code If-None-Match});
  *   <li>{@code server-checksums} ({@code true}, default, or {@code false}) and {@code
  *       api-call-timeout} (an ISO-8601 duration).
  * </ul>
@@ -46,6 +48,12 @@ public final class S3BackupStoreProvider implements BackupStoreProvider {
   /** Setting: how many parts go up at once. */
   public static final String PART_PARALLELISM = "part-parallelism";
 
+  /** Setting: whether the server honours {@code If-None-Match: *} ({@code true} by default). */
+  public static final String CONDITIONAL_WRITES = "conditional-writes";
+
+  /** Setting: how many chunk requests a backup or restore keeps in flight. */
+  public static final String IO_CONCURRENCY = "io-concurrency";
+
   /** Setting: the most bytes of parts in flight across all uploads. */
   public static final String MEMORY_BUDGET = "memory-budget";
 
@@ -57,7 +65,14 @@ public final class S3BackupStoreProvider implements BackupStoreProvider {
 
   private static Set<String> settings() {
     Set<String> settings = new HashSet<>(ProviderSettings.COMMON);
-    settings.addAll(Set.of(PART_SIZE, MULTIPART_THRESHOLD, PART_PARALLELISM, MEMORY_BUDGET));
+    settings.addAll(
+        Set.of(
+            PART_SIZE,
+            MULTIPART_THRESHOLD,
+            PART_PARALLELISM,
+            IO_CONCURRENCY,
+            CONDITIONAL_WRITES,
+            MEMORY_BUDGET));
     return Set.copyOf(settings);
   }
 
@@ -81,8 +96,8 @@ public final class S3BackupStoreProvider implements BackupStoreProvider {
             .bucket(ProviderSettings.bucket(config, OWNER))
             .rootPrefix(ProviderSettings.prefix(config))
             .encryption(ProviderSettings.encryption(config))
-            .serverChecksums(
-                ProviderSettings.bool(config, ProviderSettings.SERVER_CHECKSUMS, true));
+            .serverChecksums(ProviderSettings.bool(config, ProviderSettings.SERVER_CHECKSUMS, true))
+            .conditionalWrites(ProviderSettings.bool(config, CONDITIONAL_WRITES, true));
     ProviderSettings.objectLock(config).ifPresent(builder::objectLock);
     ProviderSettings.duration(config, ProviderSettings.API_CALL_TIMEOUT)
         .ifPresent(
@@ -99,6 +114,11 @@ public final class S3BackupStoreProvider implements BackupStoreProvider {
             PART_PARALLELISM,
             builder::partParallelism,
             S3BackupStoreBuilder.DEFAULT_PART_PARALLELISM);
+    size(
+        config,
+        IO_CONCURRENCY,
+        builder::ioConcurrency,
+        S3BackupStoreBuilder.DEFAULT_IO_CONCURRENCY);
     int threshold =
         size(
             config,

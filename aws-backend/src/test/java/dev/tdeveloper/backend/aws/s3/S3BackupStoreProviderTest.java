@@ -77,6 +77,7 @@ class S3BackupStoreProviderTest {
             "part-size", Integer.toString(5 * MIB),
             "multipart-threshold", Integer.toString(5 * MIB),
             "part-parallelism", "2",
+            "io-concurrency", "3",
             "memory-budget", Integer.toString(10 * MIB),
             "api-call-timeout", "PT60S");
     byte[] large = new byte[6 * MIB];
@@ -85,6 +86,7 @@ class S3BackupStoreProviderTest {
     String smallId = "ab".repeat(32);
     try (BackupStore store = BackupStore.fromProviders(Optional.of("aws-s3"), config)) {
       assertThat(store).isInstanceOf(S3BackupStore.class);
+      assertThat(store.ioConcurrency()).isEqualTo(3);
       store.putChunk(ACME, smallId, new byte[] {1, 2, 3});
       store.putChunk(ACME, largeId, large);
       store.publishManifest(ACME, "b1", new byte[] {9});
@@ -177,6 +179,11 @@ class S3BackupStoreProviderTest {
     cases.put(new String[] {"part-size", "1024"}, new String[] {"part-size '1024'", "5 MiB"});
     cases.put(new String[] {"part-size", "big"}, new String[] {"part-size 'big'", "whole number"});
     cases.put(new String[] {"part-parallelism", "65"}, new String[] {"part-parallelism '65'"});
+    cases.put(new String[] {"io-concurrency", "257"}, new String[] {"io-concurrency '257'"});
+    cases.put(new String[] {"io-concurrency", "0"}, new String[] {"io-concurrency '0'"});
+    cases.put(
+        new String[] {"conditional-writes", "maybe"},
+        new String[] {"conditional-writes 'maybe'", "true or false"});
     cases.put(new String[] {"memory-budget", "-1"}, new String[] {"memory-budget '-1'"});
     cases.put(
         new String[] {"memory-budget", Integer.toString(MIB)},

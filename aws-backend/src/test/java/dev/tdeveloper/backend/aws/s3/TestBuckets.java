@@ -31,6 +31,12 @@ final class TestBuckets {
     return S3BackupStore.builder()
         .client(client(kind))
         .bucket(newBucket(kind, false))
-        .serverChecksums(kind.shared().features().flexibleChecksums());
+        .serverChecksums(kind.shared().features().flexibleChecksums())
+        .conditionalWrites(conditionalWrites(kind));
+  }
+
+  /** Whether {@code kind}'s server honours {@code If-None-Match: *} (s3rver ignores it). */
+  static boolean conditionalWrites(S3ServerKind kind) {
+    return kind != S3ServerKind.S3RVER;
   }
 }

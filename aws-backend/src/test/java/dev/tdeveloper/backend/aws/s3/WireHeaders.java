@@ -44,6 +44,16 @@ public final class WireHeaders implements ExecutionInterceptor {
     return sent.stream().filter(s -> s.operation().equals(operation)).toList();
   }
 
+  /** Returns how many requests were sent so far. */
+  public int size() {
+    return sent.size();
+  }
+
+  /** Returns the requests sent after the first {@code from}, in order. */
+  public List<Sent> since(int from) {
+    return List.copyOf(sent.subList(from, sent.size()));
+  }
+
   /** Returns a new client for {@code kind}'s server recording into this; close it. */
   public S3Client client(S3ServerKind kind) {
     return S3Clients.syncBuilder(kind.shared().endpoint())
