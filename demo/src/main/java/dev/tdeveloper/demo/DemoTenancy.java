@@ -10,6 +10,7 @@ import dev.tdeveloper.tenancy.config.TenantConfig;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.provision.LifecycleOperation;
 import dev.tdeveloper.tenancy.provision.ProvisioningEvent;
+import dev.tdeveloper.tenancy.provision.ProvisioningFailedException;
 import dev.tdeveloper.tenancy.provision.ProvisioningStep;
 import dev.tdeveloper.tenancy.provision.TenantProvisioner;
 import dev.tdeveloper.tenancy.quota.QuotaEnforcer;
@@ -186,6 +187,12 @@ final class DemoTenancy implements AutoCloseable {
         } catch (TenantAlreadyExistsException e) {
           // With a shared registry (--postgres) another instance starting at the same time won
           // the race; the registry refused before any step ran, so nothing needs undoing.
+          LOG.info("tenant '{}' was provisioned by another instance", listed.id());
+        } catch (ProvisioningFailedException e) {
+          // The same race lost at the registry step, after earlier steps: they were compensated.
+          if (!(e.getCause() instanceof TenantAlreadyExistsException)) {
+            throw e;
+          }
           LOG.info("tenant '{}' was provisioned by another instance", listed.id());
         }
       }
