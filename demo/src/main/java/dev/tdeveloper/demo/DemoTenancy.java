@@ -189,7 +189,8 @@ final class DemoTenancy implements AutoCloseable {
           // the race; the registry refused before any step ran, so nothing needs undoing.
           LOG.info("tenant '{}' was provisioned by another instance", listed.id());
         } catch (ProvisioningFailedException e) {
-          // The same race lost at the registry step, after earlier steps: they were compensated.
+          // The same race, lost when the saga records the tenant (SagaDriver.create): the refusal
+          // comes wrapped, and it happens before any step runs, so nothing of the winner's is undone.
           if (!(e.getCause() instanceof TenantAlreadyExistsException)) {
             throw e;
           }
