@@ -1,13 +1,17 @@
 package dev.tdeveloper.security.waf;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tdeveloper.security.waf.engine.CompiledRuleSet;
 import dev.tdeveloper.security.waf.engine.Evaluator;
 import dev.tdeveloper.security.waf.engine.PersistentCollections;
+import dev.tdeveloper.security.waf.engine.PolicyPlan;
 import dev.tdeveloper.security.waf.seclang.EngineSettings;
 import dev.tdeveloper.security.waf.seclang.RuleSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A web application firewall loaded from SecLang rule files (the OWASP CRS 3.3.4 unchanged): the
@@ -16,12 +20,16 @@ import java.util.Objects;
  * tenant namespace.
  */
 public final class Waf {
+  private static final int PLANS = 1024;
+
   private final CompiledRuleSet rules;
   private final Evaluator evaluator;
   private final WafConfig config;
   private final EngineSettings settings;
   private final PersistentCollections collections;
   private final Duration loadTime;
+  // Per tenant policy, the plan of its policy-constant rules; empty when off.
+  private final Cache<WafPolicy, Optional<PolicyPlan>> plans;
 
   Waf(RuleSet set, WafConfig config, long startNanos) {
     this.rules = CompiledRuleSet.compile(set);
@@ -29,7 +37,38 @@ public final class Waf {
     this.config = config;
     this.settings = set.settings();
     this.collections = PersistentCollections.inMemory(config.ticker());
+    this.plans = Caffeine.newBuilder().maximumSize(PLANS).executor(Runnable::run).build();
     this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** The same rules with every rule evaluated on every request (no plan): for comparisons. */
+  private Waf(Waf folded) {
+    this.rules = folded.rules;
+    this.evaluator = folded.evaluator;
+    this.config = folded.config;
+    this.settings = folded.settings;
+    this.collections = PersistentCollections.inMemory(config.ticker());
+    this.plans = null;
+    this.loadTime = folded.loadTime;
+  }
+
+  /**
+   * This WAF's rules evaluated without policy plans, each rule on every request, with collections
+   * of its own: the plain path fast paths are compared with.
+   */
+  Waf unfolded() {
+    return new Waf(this);
+  }
+
+  /**
+   * The plan of a policy, built on its first use: the rules whose effect the policy fixes (setup,
+   * paranoia-level skips) run once per policy instead of once per request.
+   */
+  Optional<PolicyPlan> plan(WafPolicy policy) {
+    if (plans == null) {
+      return Optional.empty();
+    }
+    return plans.get(policy, p -> WafTransaction.plan(this, p));
   }
 
   /**

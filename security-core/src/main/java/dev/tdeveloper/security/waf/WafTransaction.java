@@ -5,6 +5,7 @@ import dev.tdeveloper.security.waf.body.BodyResult;
 import dev.tdeveloper.security.waf.engine.CtlAction;
 import dev.tdeveloper.security.waf.engine.EvaluatorRequestStore;
 import dev.tdeveloper.security.waf.engine.EvaluatorTransaction;
+import dev.tdeveloper.security.waf.engine.PolicyPlan;
 import dev.tdeveloper.security.waf.engine.RequestState;
 import dev.tdeveloper.security.waf.engine.SetvarAction;
 import dev.tdeveloper.security.waf.seclang.Location;
@@ -34,11 +35,22 @@ public final class WafTransaction {
 
   WafTransaction(Waf waf, WafPolicy policy) {
     this.waf = waf;
+    this.state = newState(waf, policy);
+    this.tx = start(waf, policy, state);
+    waf.plan(policy).ifPresent(tx::usePlan);
+  }
+
+  private static RequestState newState(Waf waf, WafPolicy policy) {
     WafConfig config = waf.config();
-    this.state =
-        new RequestState(policy.namespace(), waf.collections(), config.clock(), config.ticker());
+    return new RequestState(policy.namespace(), waf.collections(), config.clock(), config.ticker());
+  }
+
+  /** The evaluation state of a new transaction: mode, the policy's TX values and removals. */
+  private static EvaluatorTransaction start(Waf waf, WafPolicy policy, RequestState state) {
+    WafConfig config = waf.config();
     EngineMode mode = policy.mode().orElse(config.mode().orElse(waf.settings().ruleEngine()));
-    this.tx = new EvaluatorTransaction(waf.rules(), new EvaluatorRequestStore(state), mode);
+    EvaluatorTransaction tx =
+        new EvaluatorTransaction(waf.rules(), new EvaluatorRequestStore(state), mode);
     state.setArgumentSeparator(waf.settings().argumentSeparator());
     var txVars = state.collection("TX").orElseThrow();
     txVars.set(
@@ -57,6 +69,16 @@ public final class WafTransaction {
         CtlAction.parse("ruleRemoveTargetById=" + e.getKey() + ";" + target, POLICY).apply(tx);
       }
     }
+    return tx;
+  }
+
+  /**
+   * The plan of a policy: its policy-constant rules run once on a transaction without request data,
+   * started exactly as {@link #WafTransaction(Waf, WafPolicy)} starts one.
+   */
+  static Optional<PolicyPlan> plan(Waf waf, WafPolicy policy) {
+    RequestState state = newState(waf, policy);
+    return PolicyPlan.build(waf.rules(), waf.evaluator(), start(waf, policy, state));
   }
 
   /**

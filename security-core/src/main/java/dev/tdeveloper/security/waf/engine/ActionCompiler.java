@@ -62,10 +62,12 @@ final class ActionCompiler {
     final List<CompiledRule.Variable> variables = new ArrayList<>();
     final List<CtlTargetRemoval> exclusions = new ArrayList<>();
     Operator operator;
+    OperatorRef operatorRef;
     boolean negated;
     CompiledTransforms.Chain transforms = CompiledTransforms.Chain.EMPTY;
     boolean multiMatch;
     boolean capture;
+    boolean ruleCtl;
     final List<SetvarAction> setvars = new ArrayList<>();
     final List<ActionStep> afterMatch = new ArrayList<>();
     DisruptiveAction disruptive = DisruptiveAction.NONE;
@@ -112,6 +114,7 @@ final class ActionCompiler {
       variables(p, def.variables());
       OperatorRef op = def.operator().orElseThrow();
       p.negated = op.negated();
+      p.operatorRef = op;
       p.operator = Operators.create(op, new OperatorEnv(p.location, baseDirectory(p.location)));
     }
     p.fields.put("id", Long.toString(p.id));
@@ -178,6 +181,7 @@ final class ActionCompiler {
       case "setvar" -> p.setvars.add(SetvarAction.parse(v, loc));
       case "ctl" -> {
         CtlAction ctl = CtlAction.parse(v, loc);
+        p.ruleCtl |= ctl.changesRules();
         p.afterMatch.add(ctl::apply);
       }
       case "initcol" -> p.afterMatch.add(initcol(v, loc));

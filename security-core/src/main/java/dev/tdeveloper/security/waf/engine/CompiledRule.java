@@ -4,6 +4,7 @@ import dev.tdeveloper.security.waf.operator.Operator;
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.security.waf.seclang.Location;
+import dev.tdeveloper.security.waf.seclang.OperatorRef;
 import dev.tdeveloper.security.waf.seclang.RuleDef;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,16 @@ public final class CompiledRule {
   final String[] countNames;
   final List<CtlTargetRemoval> exclusions;
   final Operator operator;
+  // The operator as written (for the policy-constant analysis of {@link PolicyFold}); null on
+  // SecAction and SecMarker.
+  final OperatorRef operatorRef;
   final boolean negated;
   final CompiledTransforms.Chain transforms;
   final boolean multiMatch;
   final boolean capture;
+  // Whether a ctl action removes rules or targets or changes the engine mode.
+  final boolean ruleCtl;
+  final List<SetvarAction> setvarActions;
   final PreparedSetvar[] setvars;
   final ActionStep[] afterMatch;
   final DisruptiveAction disruptive;
@@ -67,6 +74,21 @@ public final class CompiledRule {
 
   int[] viewIds;
 
+  /**
+   * Whether this chain (first link only) reads nothing but {@code TX} values that the tenant policy
+   * fixes, and only writes {@code TX}, without logging or disrupting: its effect is the same for
+   * every request, so a {@link PolicyPlan} replays it. Set once by {@link CompiledRuleSet} before
+   * the rules are published, never changed after.
+   */
+  boolean foldable;
+
+  /**
+   * Whether a match of this chain (first link only) may change which rules run next (skip, a
+   * disruptive action other than pass, ctl on rules or the engine mode): the transaction then
+   * leaves its {@link PolicyPlan}. Set once by {@link CompiledRuleSet}, never changed after.
+   */
+  boolean divertsPlan;
+
   CompiledRule(ActionCompiler.Parts p, CompiledRule next) {
     this.kind = p.kind;
     this.id = p.id;
@@ -83,10 +105,13 @@ public final class CompiledRule {
     }
     this.exclusions = List.copyOf(p.exclusions);
     this.operator = p.operator;
+    this.operatorRef = p.operatorRef;
     this.negated = p.negated;
     this.transforms = p.transforms;
     this.multiMatch = p.multiMatch;
     this.capture = p.capture;
+    this.ruleCtl = p.ruleCtl;
+    this.setvarActions = List.copyOf(p.setvars);
     this.setvars = new PreparedSetvar[p.setvars.size()];
     for (int i = 0; i < setvars.length; i++) {
       setvars[i] = new PreparedSetvar(p.setvars.get(i));

@@ -68,6 +68,7 @@ public final class CompiledRuleSet {
       phases[p] = lists.get(p).toArray(new CompiledRule[0]);
       skipAfterTargets[p] = resolveSkipAfter(phases[p]);
     }
+    PolicyFold.mark(phases, blockAction);
     this.literalIndex = indexLiterals(phases);
     TargetViewIds ids = new TargetViewIds();
     for (int p = 1; p <= 5; p++) {

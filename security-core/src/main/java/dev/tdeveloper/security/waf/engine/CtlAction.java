@@ -97,6 +97,16 @@ public record CtlAction(
   }
 
   /**
+   * Whether the option changes which rules run or what they inspect: rule and target removals and
+   * the engine mode (the others only steer body processing and the audit log).
+   *
+   * @return whether it does
+   */
+  public boolean changesRules() {
+    return option.startsWith("ruleRemove") || option.equals("ruleEngine");
+  }
+
+  /**
    * Applies the option to the transaction.
    *
    * @param tx the transaction's evaluation state

@@ -60,7 +60,11 @@ public final class Evaluator {
    * @param phase 1 to 5
    */
   public void runPhase(EvaluatorTransaction tx, int phase) {
-    if (phase < 1 || phase > 5 || tx.skipsPhase(phase)) {
+    if (phase < 1 || phase > 5) {
+      return;
+    }
+    tx.enterPhase(phase);
+    if (tx.skipsPhase(phase)) {
       return;
     }
     CompiledRule[] list = rules.phase(phase);
@@ -72,6 +76,15 @@ public final class Evaluator {
         i++;
         continue;
       }
+      PolicyPlan plan = tx.plan();
+      if (plan != null && r.foldable) {
+        PolicyPlan.Segment segment = plan.segment(phase, i);
+        if (segment != null) {
+          tx.replay(segment);
+          i = segment.next();
+          continue;
+        }
+      }
       try {
         i = evaluate(tx, r, phase, i, s);
       } catch (RuntimeException | StackOverflowError e) {
@@ -81,6 +94,22 @@ public final class Evaluator {
       if (i < 0) {
         return;
       }
+    }
+  }
+
+  /**
+   * Evaluates the rule at an index as {@link #runPhase} would, for a {@link PolicyPlan} being
+   * built.
+   *
+   * @return the next index; -1 when the phase stops
+   */
+  int evaluateOne(EvaluatorTransaction tx, int phase, int index) {
+    CompiledRule r = rules.phase(phase)[index];
+    try {
+      return evaluate(tx, r, phase, index, new Scratch());
+    } catch (RuntimeException | StackOverflowError e) {
+      tx.record(new WafMatch(r.id, phase, "", "", "", "", -1, List.of(), "error: " + e));
+      return index + 1;
     }
   }
 
@@ -102,6 +131,9 @@ public final class Evaluator {
       }
     }
     tx.current(r);
+    if (r.divertsPlan) {
+      tx.leavePlan();
+    }
     afterMatch(tx, r);
     if (r.severity >= 0) {
       store.severity(r.severity);

@@ -45,6 +45,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   private String auditEngine = "";
   private String auditLogParts = "";
   private CompiledRule current;
+  private PolicyPlan plan;
+  private TxCollection planTx;
+  private int planPhase;
 
   /**
    * The state of a new transaction.
@@ -122,6 +125,7 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @param i the interruption
    */
   public void interrupt(Interruption i) {
+    plan = null;
     if (mode == EngineMode.ON) {
       if (interruption == null) {
         interruption = i;
@@ -141,6 +145,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   }
 
   void allow(DisruptiveAction.AllowScope scope) {
+    plan = null;
     if (scope == DisruptiveAction.AllowScope.TRANSACTION) {
       allowTransaction = true;
     } else if (scope == DisruptiveAction.AllowScope.REQUEST) {
@@ -168,6 +173,64 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   void record(WafMatch match) {
     matches.add(match);
+  }
+
+  int matchCount() {
+    return matches.size();
+  }
+
+  // ---- policy plan ----
+
+  /**
+   * Follows a plan of the policy this transaction started with: runs of policy-constant rules are
+   * replayed instead of evaluated while the transaction stays on the plan's path.
+   *
+   * @param policyPlan the plan, built from a transaction started the same way
+   */
+  public void usePlan(PolicyPlan policyPlan) {
+    this.plan = java.util.Objects.requireNonNull(policyPlan, "policyPlan");
+    this.planTx = (TxCollection) store.collection("tx").orElseThrow();
+    this.planPhase = 0;
+  }
+
+  /** The plan while the transaction is on its path; null once it left it. */
+  PolicyPlan plan() {
+    return plan;
+  }
+
+  /** Leaves the plan for good: every later rule is evaluated. */
+  void leavePlan() {
+    plan = null;
+  }
+
+  /**
+   * Starts a phase on the plan: leaves it when the phase was run already, when a phase skipped
+   * since the last one wrote {@code TX} on the plan, or when the engine is off.
+   */
+  void enterPhase(int phase) {
+    if (plan == null) {
+      return;
+    }
+    if (phase <= planPhase || mode == EngineMode.OFF) {
+      plan = null;
+      return;
+    }
+    for (int p = planPhase + 1; p < phase; p++) {
+      if (plan.writes(p)) {
+        plan = null;
+        return;
+      }
+    }
+    planPhase = phase;
+  }
+
+  /** Replays a run of foldable rules' {@code TX} writes. */
+  void replay(PolicyPlan.Segment segment) {
+    String[] keys = segment.keys();
+    Target[] targets = segment.targets();
+    for (int i = 0; i < keys.length; i++) {
+      planTx.replay(keys[i], targets[i]);
+    }
   }
 
   void current(CompiledRule rule) {

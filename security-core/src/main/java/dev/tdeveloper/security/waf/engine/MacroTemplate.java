@@ -73,6 +73,20 @@ public final class MacroTemplate {
   }
 
   /**
+   * Passes each macro's variable (upper case) and key (as written, {@code ""} when none) to a
+   * consumer, in order; literal text is left out.
+   *
+   * @param consumer receives variable and key
+   */
+  void forEachMacro(java.util.function.BiConsumer<String, String> consumer) {
+    for (int i = 0; i < literal.length; i++) {
+      if (literal[i] == null) {
+        consumer.accept(variable[i], key[i]);
+      }
+    }
+  }
+
+  /**
    * The template of a text from a shared bounded cache: rule texts are few and expanded per match,
    * so each is parsed once.
    *

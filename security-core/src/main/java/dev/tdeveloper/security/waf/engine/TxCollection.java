@@ -26,6 +26,8 @@ final class TxCollection implements MutableCollection {
   private final List<String> order = new ArrayList<>();
   private int removals;
   private final Map<WafPattern, Selected> selections = new IdentityHashMap<>();
+  // While a PolicyPlan is built: every write, as the key and the target it left (null: removed).
+  private java.util.function.BiConsumer<String, Target> journal;
 
   /** The keys a key regex selects among the first {@code scanned} of {@link #order}. */
   private static final class Selected {
@@ -87,6 +89,9 @@ final class TxCollection implements MutableCollection {
     } else if (!old.value().equals(value)) {
       values.put(k, new Target(old.name(), old.key(), value));
     }
+    if (journal != null) {
+      journal.accept(k, values.get(k));
+    }
   }
 
   /** One lookup of the key for the read and the write. */
@@ -102,14 +107,45 @@ final class TxCollection implements MutableCollection {
     } else if (!old.value().equals(value)) {
       values.put(k, new Target(old.name(), old.key(), value));
     }
+    if (journal != null) {
+      journal.accept(k, values.get(k));
+    }
   }
 
   @Override
   public void remove(String key) {
-    if (values.remove(key.toLowerCase(Locale.ROOT)) != null) {
+    String k = key.toLowerCase(Locale.ROOT);
+    if (values.remove(k) != null) {
       order.clear();
       order.addAll(values.keySet());
       removals++;
+    }
+    if (journal != null) {
+      journal.accept(k, null);
+    }
+  }
+
+  /**
+   * Records every later write (set, add, remove) until called with null.
+   *
+   * @param consumer receives the lower-case key and the target the write left, null for a removal
+   */
+  void journal(java.util.function.BiConsumer<String, Target> consumer) {
+    this.journal = consumer;
+  }
+
+  /**
+   * Repeats a write {@link #journal(java.util.function.BiConsumer)} recorded: the same map, key
+   * order and value as the write itself would leave.
+   *
+   * @param key the lower-case key
+   * @param target the target to keep, null to remove the key
+   */
+  void replay(String key, Target target) {
+    if (target == null) {
+      remove(key);
+    } else if (values.put(key, target) == null) {
+      order.add(key);
     }
   }
 
