@@ -6,6 +6,7 @@ import dev.tdeveloper.security.spi.StoreDecision;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,17 +67,17 @@ final class PackedSpec {
   }
 
   /**
-   * Reads the script's answer {@code [allowed, d1s, d1n, ..., dks, dkn]} to a charge of {@code
-   * permits} within {@code allowance} ({@code di}: limit i's arrival time minus now before the
-   * charge, a pair of seconds and nanoseconds) and derives the decision as {@code GcraArithmetic}
-   * does; the script's own verdict must agree.
+   * Reads the script's answer {@code [allowed, d1s, d1n, ..., dks, dkn]} (null when it was not an
+   * array of integers) to a charge of {@code permits} within {@code allowance} ({@code di}: limit
+   * i's arrival time minus now before the charge, a pair of seconds and nanoseconds) and derives
+   * the decision as {@code GcraArithmetic} does; the script's own verdict must agree.
    *
    * @throws RateLimiterStoreException for an answer the script cannot have given
    */
-  StoreDecision decision(List<Object> reply, long permits, long allowance) {
+  StoreDecision decision(long[] reply, long permits, long allowance) {
     List<PolicySpec.Limit> limits = spec.limits();
     int k = limits.size();
-    if (reply == null || reply.size() != 1 + 2 * k) {
+    if (reply == null || reply.length != 1 + 2 * k) {
       throw malformed(reply, null);
     }
     long[] base = new long[k];
@@ -93,7 +94,7 @@ final class PackedSpec {
       throw malformed(reply, e);
     }
     boolean allowed = worstOver <= allowance;
-    if (integer(reply, 0) != (allowed ? 1 : 0)) {
+    if (reply[0] != (allowed ? 1 : 0)) {
       throw malformed(reply, null);
     }
     long wait = allowed ? Math.max(0, worstOver) : 0;
@@ -117,23 +118,21 @@ final class PackedSpec {
         : StoreDecision.denied(capacity, fewest, Math.max(1, worstOver), worstAhead);
   }
 
-  private static long pair(List<Object> reply, int at) {
-    long seconds = integer(reply, at);
-    long nanos = integer(reply, at + 1);
+  private static long pair(long[] reply, int at) {
+    long seconds = reply[at];
+    long nanos = reply[at + 1];
     if (nanos < 0 || nanos >= BILLION) {
       throw malformed(reply, null);
     }
     return Math.addExact(Math.multiplyExact(seconds, BILLION), nanos);
   }
 
-  private static long integer(List<Object> reply, int at) {
-    if (reply.get(at) instanceof Long value) {
-      return value;
-    }
-    throw malformed(reply, null);
-  }
-
-  private static RateLimiterStoreException malformed(List<Object> reply, Throwable cause) {
-    return new RateLimiterStoreException("the rate limiter script answered " + reply, cause);
+  private static RateLimiterStoreException malformed(long[] reply, Throwable cause) {
+    return new RateLimiterStoreException(
+        "the rate limiter script answered "
+            + (reply == null
+                ? "something other than an array of integers"
+                : Arrays.toString(reply)),
+        cause);
   }
 }

@@ -13,7 +13,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,10 +29,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Keys.</b> Store key {@code tenant/route} lives at {@code <prefix>{tenant}/route} (store key
  * {@code tenant} at {@code <prefix>{tenant}}): the tenant, everything before the first {@code /},
  * is a hash tag, so all keys of a tenant share a Redis Cluster slot. A key holds one string, the
- * policy spec, {@code #}, then one theoretical arrival time per limit (seconds and nanoseconds as
- * two little-endian doubles), and expires by itself once every bucket is full again ({@code PX}); a
- * full key holds nothing. A value in another format (written by an earlier build) counts as a full
- * key and is overwritten.
+ * policy spec, {@code #}, one theoretical arrival time per limit (seconds and nanoseconds as two
+ * little-endian doubles), then its expiry (milliseconds, a double), and expires by itself at most a
+ * second after every bucket is full again: a write that needs no later expiry keeps the key's TTL,
+ * one that does sets it a second beyond what it needs, so most calls skip the expiry. A full key
+ * holds nothing. A value of the previous format (no expiry) is read and gets one when next written;
+ * a value in any other format (written by an earlier build) counts as a full key and is
+ * overwritten.
  *
  * <p><b>Failures.</b> Calls go through a Failsafe circuit breaker (opened by consecutive failures,
  * tried again after a delay) and a command timeout; while Redis cannot answer, the store answers as
@@ -53,6 +55,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   private final LazyConnection<byte[], byte[]> connection;
   private final LuaScript script;
   private final String keyPrefix;
+  private final byte[] keyPrefixBytes;
   private final Duration commandTimeout;
   private final FailureMode failureMode;
   private final Duration breakerDelay;
@@ -60,6 +63,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   private final LongSupplier frozenClock;
   private final InProcessRateLimiterStore fallback;
   private final Map<PolicySpec, PackedSpec> prepared = new ConcurrentHashMap<>();
+  private volatile PackedSpec lastPrepared;
 
   RedisRateLimiterStore(RedisRateLimiterStoreBuilder b) {
     this.connection =
@@ -68,6 +72,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
             message -> new RateLimiterStoreException("Redis rate limiter store: " + message));
     this.script = LuaScript.load(RedisRateLimiterStore.class, "rate-limiter.lua");
     this.keyPrefix = b.options.keyPrefix();
+    this.keyPrefixBytes = keyPrefix.getBytes(StandardCharsets.UTF_8);
     this.commandTimeout = b.options.commandTimeout();
     this.failureMode = b.failureMode;
     this.breakerDelay = b.breakerDelay;
@@ -190,9 +195,26 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
         + "]";
   }
 
-  private List<Object> run(String key, byte[][] args) {
-    byte[][] keys = {redisKey(key).getBytes(StandardCharsets.UTF_8)};
-    return script.run(connection.get().sync(), keys, args);
+  private long[] run(String key, byte[][] args) {
+    return script.runForIntegers(connection.get(), redisKeyBytes(key), args);
+  }
+
+  /** {@link #redisKey(String)} in UTF-8, built without intermediate strings. */
+  private byte[] redisKeyBytes(String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    int slash = 0;
+    while (slash < k.length && k[slash] != '/') {
+      slash++;
+    }
+    byte[] out = new byte[keyPrefixBytes.length + k.length + 2];
+    System.arraycopy(keyPrefixBytes, 0, out, 0, keyPrefixBytes.length);
+    int at = keyPrefixBytes.length;
+    out[at++] = '{';
+    System.arraycopy(k, 0, out, at, slash);
+    at += slash;
+    out[at++] = '}';
+    System.arraycopy(k, slash, out, at, k.length - slash);
+    return out;
   }
 
   private long[] clock() {
@@ -230,6 +252,11 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
   }
 
   private PackedSpec prepared(PolicySpec spec) {
+    // a limiter passes the same spec instance call after call: skip the record's hash and equals
+    PackedSpec last = lastPrepared;
+    if (last != null && last.spec == spec) {
+      return last;
+    }
     PackedSpec p = prepared.get(spec);
     if (p == null) {
       p = new PackedSpec(spec);
@@ -237,6 +264,7 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
         prepared.putIfAbsent(spec, p);
       }
     }
+    lastPrepared = p;
     return p;
   }
 

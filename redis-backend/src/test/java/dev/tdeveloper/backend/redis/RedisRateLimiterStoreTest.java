@@ -14,9 +14,11 @@ import dev.tdeveloper.security.spi.PolicySpec;
 import dev.tdeveloper.security.spi.StoreDecision;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.servers.LocalRedisExtension;
+import io.lettuce.core.ScriptOutputType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,10 @@ class RedisRateLimiterStoreTest {
     return PolicySpec.of(RateLimitPolicy.of(name, first, more));
   }
 
+  private static long ceilMillis(long nanos) {
+    return -Math.floorDiv(-nanos, 1_000_000L);
+  }
+
   private static RedisRateLimiterStore serverTimed() {
     return RedisRateLimiterStore.builder(redis.client)
         .commandTimeout(Duration.ofSeconds(30))
@@ -67,6 +73,13 @@ class RedisRateLimiterStoreTest {
       assertThat(store.redisKey("acme")).isEqualTo("tdev:rl:{acme}");
       assertThat(store.redisKey("acme/export")).isEqualTo("tdev:rl:{acme}/export");
       assertThat(store.redisKey("acme/a/b")).isEqualTo("tdev:rl:{acme}/a/b");
+      String unicode = tenant + "-é/rôute/ü";
+      PolicySpec pro = spec("pro", Bandwidth.of(20).refilling(10, SECOND));
+      assertThat(store.tryAcquire(unicode, pro, 1, 0).allowed()).isTrue();
+      assertThat(redis.redis().exists(store.redisKey(unicode)))
+          .as("the key the script wrote is the one redisKey names")
+          .isOne();
+      assertThat(store.redisKey(unicode)).isEqualTo("tdev:rl:{" + tenant + "-é}/rôute/ü");
     }
     try (RedisRateLimiterStore store =
         RedisRateLimiterStore.builder(redis.client).keyPrefix("app1:").build()) {
@@ -81,11 +94,24 @@ class RedisRateLimiterStoreTest {
     try (RedisRateLimiterStore store = serverTimed()) {
       assertThat(store.tryAcquire(key, pro, 5, 0).allowed()).isTrue();
       long ttl = redis.redis().pttl(store.redisKey(key));
-      assertThat(ttl).isBetween(1L, 500L);
+      assertThat(ttl)
+          .as("the 500 ms until full, plus at most the expiry slack of 1 s")
+          .isBetween(1L, 1_502L);
       StoredState state = StoredState.read(redis.redis(), store.redisKey(key));
       assertThat(state.spec()).isEqualTo(String.join(",", pro.toArguments()));
+      assertThat(state.expiresAtMillis())
+          .as("the expiry stored with the state")
+          .isGreaterThanOrEqualTo(ceilMillis(state.tat().get(0)))
+          .isLessThanOrEqualTo(ceilMillis(state.tat().get(0)) + 1_002);
 
-      store.giveBack(key, pro, 5);
+      assertThat(store.tryAcquire(key, pro, 1, 0).allowed()).isTrue();
+      StoredState next = StoredState.read(redis.redis(), store.redisKey(key));
+      assertThat(next.tat().get(0)).isGreaterThan(state.tat().get(0));
+      assertThat(next.expiresAtMillis())
+          .as("a charge that needs no later expiry keeps the key's")
+          .isEqualTo(state.expiresAtMillis());
+
+      store.giveBack(key, pro, 6);
       assertThat(redis.redis().exists(store.redisKey(key)))
           .as("a key given all back is full and holds nothing")
           .isZero();
@@ -93,7 +119,7 @@ class RedisRateLimiterStoreTest {
   }
 
   @Test
-  void decidesExactlyAsGcraArithmeticForEveryPolicySizeAndClock() {
+  void decidesExactlyAsGcraArithmeticForEveryPolicySizeClockAndStoredFormat() {
     List<PolicySpec> specs =
         List.of(
             spec("pro", Bandwidth.of(20).refilling(10, SECOND)),
@@ -121,6 +147,16 @@ class RedisRateLimiterStoreTest {
         PolicySpec spec = specs.get(random.nextInt(op % 7 == 0 ? specs.size() : 2));
         long permits = 1 + random.nextInt((int) Math.min(spec.maxPermits(), 6));
         Optional<GcraArithmetic.KeyState> current = model.getOrDefault(key, Optional.empty());
+        if (random.nextInt(6) == 0) {
+          // the previous build's format: the same value without the expiry at its end
+          redis
+              .redis()
+              .eval(
+                  "local raw = redis.call('GET', KEYS[1]) if raw then"
+                      + " redis.call('SET', KEYS[1], string.sub(raw, 1, -9), 'KEEPTTL') end",
+                  ScriptOutputType.STATUS,
+                  store.redisKey(key));
+        }
         if (random.nextInt(10) == 0) {
           store.giveBack(key, spec, permits);
           model.put(key, GcraArithmetic.giveBack(current, spec, permits, now.get()));
@@ -140,7 +176,15 @@ class RedisRateLimiterStoreTest {
               .isEqualTo(expected.decision());
           model.put(key, expected.state());
         }
-        assertThat(StoredState.read(redis.redis(), store.redisKey(key)).timeToLive(now.get()))
+        StoredState stored = StoredState.read(redis.redis(), store.redisKey(key));
+        if (stored.expiresAtMillis() != -1) {
+          // a value left in the previous format by a call that wrote nothing has no expiry yet
+          long latest = ceilMillis(Collections.max(stored.tat())) + 3_600_000L;
+          assertThat(stored.expiresAtMillis())
+              .as("expiry after operation %d: an hour (the frozen clock's pad) after the state", op)
+              .isBetween(latest, latest + 1_001);
+        }
+        assertThat(stored.timeToLive(now.get()))
             .as("time to live after operation %d", op)
             .isEqualTo(
                 model
