@@ -1,5 +1,7 @@
 package dev.tdeveloper.benchmarks.load;
 
+import dev.tdeveloper.benchmarks.load.sim.LoadSimulations;
+import dev.tdeveloper.benchmarks.load.sim.SimInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +100,10 @@ public final class LoadTest {
     Files.createDirectories(settings.out());
     Optional<Double> wrk = Optional.empty();
     RunResult full;
+    Duration startup; // launch to serving, for the scale replay's readiness
+    long launched = System.nanoTime();
     try (DemoProcess demo = start(settings.out(), "full-chain", false)) {
+      startup = Duration.ofNanos(System.nanoTime() - launched);
       progress(
           "full chain started on port "
               + demo.port()
@@ -138,6 +143,11 @@ public final class LoadTest {
                   settings.seed());
     }
     Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
+    LoadSimulations.Result sims =
+        LoadSimulations.run(
+            SimInputs.of(roster, full, startup, Runtime.getRuntime().availableProcessors()));
+    LoadSimulations.summary(sims).forEach(LoadTest::progress);
+    report.put("simulations", LoadSimulations.model(sims));
     LoadReport.write(settings.out(), report, full, bare);
     return new Result(full, bare, report);
   }

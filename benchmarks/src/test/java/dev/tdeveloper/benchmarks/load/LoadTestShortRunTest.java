@@ -66,6 +66,10 @@ class LoadTestShortRunTest {
     assertThat(json.at("/fullChain/latencyMillis/p99.9").isNumber()).isTrue();
     assertThat(json.at("/fullChain/outcomes/WAF_BLOCKED").asLong()).isPositive();
     assertThat(json.at("/chainOverhead/demoCpuPerRequestRatio").asDouble()).isPositive();
+    // Points 5 and 6, simulated from the run's figures.
+    assertThat(json.at("/simulations/scaleStep/responses")).hasSize(3);
+    assertThat(json.at("/simulations/regionOutage/outages")).hasSize(5);
+    assertThat(json.at("/simulations/costPerTenantMonth/plans")).hasSize(3);
     String html = Files.readString(out.resolve("load-report.html"));
     assertThat(html)
         .contains("<svg", "full-chain", "bare", "<path")
