@@ -1,6 +1,7 @@
 package dev.tdeveloper.benchmarks.backend;
 
 import dev.tdeveloper.backend.redis.RedisRateLimiterStore;
+import dev.tdeveloper.backend.redis.internal.LuaScript;
 import dev.tdeveloper.security.ratelimit.Bandwidth;
 import dev.tdeveloper.security.ratelimit.RateLimitDecision;
 import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
@@ -37,9 +38,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * script per decision), each on one multiplexed connection of its own client. Both enforce the same
  * limit (10^6 per second, burst 10^6) on keys spread over {@value #TENANTS} tenants, so no decision
  * is a denial; each thread walks the tenants from its own offset. {@code redisPingFloor} is one
- * {@code PING} round trip on the same kind of connection, the floor of any remote decision. Each
- * trial ends by printing the server's time per command ({@code INFO commandstats}), the figure that
- * holds on a shared machine. Subclasses set the number of clients (threads).
+ * {@code PING} round trip on the same kind of connection, the floor of any remote decision; {@code
+ * redisScriptFloor} is the floor of the issue's design (one Lua script per decision on the server's
+ * clock): a script doing only {@code TIME}, {@code GET} and {@code SET ... PX}, dispatched the way
+ * ours is (binary {@code EVALSHA}, no proxy of the synchronous API). Each trial ends by printing
+ * the server's time per command ({@code INFO commandstats}), the figure that holds on a shared
+ * machine. Subclasses set the number of clients (threads).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +60,11 @@ public abstract class DistributedRateLimiterBase {
   private RateLimiter<String> ours;
   private StatefulRedisConnection<byte[], byte[]> bucket4jConnection;
   private StatefulRedisConnection<String, String> pingConnection;
+  private StatefulRedisConnection<byte[], byte[]> floorConnection;
+  private final LuaScript floorScript =
+      LuaScript.load(DistributedRateLimiterBase.class, "script-floor.lua");
+  private byte[][] floorKeys;
+  private static final byte[][] NO_ARGS = new byte[0][];
   private String[] tenants;
   private BucketProxy[] bucket4jBuckets;
 
@@ -88,6 +97,8 @@ public abstract class DistributedRateLimiterBase {
             .build();
 
     pingConnection = pingClient.connect(StringCodec.UTF8);
+    floorConnection = pingClient.connect(ByteArrayCodec.INSTANCE);
+    floorKeys = new byte[TENANTS][];
 
     tenants = new String[TENANTS];
     bucket4jBuckets = new BucketProxy[TENANTS];
@@ -95,6 +106,10 @@ public abstract class DistributedRateLimiterBase {
       tenants[i] = "tenant-" + i;
       byte[] key = ("bucket4j:{" + tenants[i] + "}").getBytes(StandardCharsets.UTF_8);
       bucket4jBuckets[i] = proxyManager.builder().build(key, () -> configuration);
+      floorKeys[i] = ("floor:{" + tenants[i] + "}").getBytes(StandardCharsets.UTF_8);
+      if (floorScript.runForIntegers(floorConnection, floorKeys[i], NO_ARGS)[0] != 1) {
+        throw new IllegalStateException("the floor script must answer {1}");
+      }
       // Warm both: state exists in Redis before measuring, scripts are cached.
       if (!ours.tryAcquire(tenants[i], 1).isAllowed() || !bucket4jBuckets[i].tryConsume(1)) {
         throw new IllegalStateException("the limit must not be hit in this benchmark");
@@ -140,6 +155,7 @@ public abstract class DistributedRateLimiterBase {
     store.close();
     bucket4jConnection.close();
     pingConnection.close();
+    floorConnection.close();
     ourClient.shutdown();
     bucket4jClient.shutdown();
     pingClient.shutdown();
@@ -169,6 +185,15 @@ public abstract class DistributedRateLimiterBase {
   @Benchmark
   public boolean bucket4jTryAcquire(Cursor cursor) {
     return bucket4jBuckets[cursor.advance()].tryConsume(1);
+  }
+
+  /**
+   * The floor of the design: one script doing only what every server-clock decision must ({@code
+   * TIME}, {@code GET}, {@code SET ... PX}), sent as ours is.
+   */
+  @Benchmark
+  public long[] redisScriptFloor(Cursor cursor) {
+    return floorScript.runForIntegers(floorConnection, floorKeys[cursor.advance()], NO_ARGS);
   }
 
   /** The floor: one {@code PING} round trip. */
