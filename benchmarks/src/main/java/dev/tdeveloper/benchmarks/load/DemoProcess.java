@@ -72,6 +72,54 @@ public final class DemoProcess implements AutoCloseable {
     throw new IOException("the demo ended before serving; see " + log);
   }
 
+  /**
+   * Starts the full-chain demo as {@link #start} does, but on {@code port} ({@code 0} picks one),
+   * with {@code extraArgs} after its own options (such as {@code --redis} and {@code --postgres}),
+   * {@code env} added to its environment and {@code launcher} (such as a mount-namespace wrapper)
+   * in front of the {@code java} command. The fault phase ({@link FaultRun}) uses it to restart a
+   * killed demo on the same port and data directory.
+   *
+   * @throws IOException if the JVM cannot start or ends before serving (the log says why)
+   */
+  public static DemoProcess start(
+      Path dataDir,
+      Path log,
+      int port,
+      List<String> launcher,
+      List<String> extraArgs,
+      java.util.Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g",
+            "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DemoChild.class.getName(),
+            "--port",
+            Integer.toString(port),
+            "--data-dir",
+            dataDir.toString(),
+            "--admin-token",
+            TOKEN));
+    command.addAll(extraArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+    builder.environment().put("DEMO_SHIELD_IP_REQUESTS_PER_MINUTE", "100000000");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith(DemoChild.READY + " ")) {
+        return new DemoProcess(process, Integer.parseInt(line.substring(6).strip()));
+      }
+    }
+    process.destroyForcibly();
+    throw new IOException("the demo ended before serving; see " + log);
+  }
+
   /** Returns the port it serves on 127.0.0.1. */
   public int port() {
     return port;

@@ -127,7 +127,9 @@ public final class LoadReport {
             + PercentilePlot.svg(List.of(full, bare))
             + "<h2>Figures</h2><pre>"
             + escape(JSON.writeValueAsString(summary(model)))
-            + "</pre><p>Per-tenant figures: load-report.json.</p></body></html>";
+            + "</pre><p>Per-tenant figures: load-report.json.</p>"
+            + FaultReport.html(model)
+            + "</body></html>";
     Files.writeString(dir.resolve("load-report.html"), html);
   }
 

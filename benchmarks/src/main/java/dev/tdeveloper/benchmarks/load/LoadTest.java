@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * but the tenant filter off), start it in a child JVM with a fresh data directory under {@code
  * out}, provision the {@link Roster}, drive it with the {@link ConstantRateGenerator} at the same
  * rate and seed, and (full chain only, when a wrk script is given) run Debian's {@code wrk} on the
- * same mix for raw throughput; then write the reports ({@link LoadReport}). Usage: {@code LoadTest
- * [--rate R] [--warmup-seconds W] [--seconds S] [--max-in-flight N] [--out DIR] [--wrk SCRIPT]}.
+ * same mix for raw throughput; then write the reports ({@link LoadReport}); then, unless {@code
+ * --fault-seconds 0}, the fault phase ({@link FaultRun}: every {@link Fault}, {@code
+ * --fault-seconds} apart, at {@code --fault-rate} requests/s), added to the reports. Usage: {@code
+ * LoadTest [--rate R] [--warmup-seconds W] [--seconds S] [--max-in-flight N] [--out DIR] [--wrk
+ * SCRIPT] [--fault-seconds F] [--fault-rate FR]}.
  */
 public final class LoadTest {
   /**
@@ -63,6 +66,8 @@ public final class LoadTest {
     int inFlight = 512;
     Path out = Path.of("benchmarks/target/load");
     Path wrk = null;
+    long faultSeconds = 20;
+    double faultRate = 200;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--rate" -> rate = Double.parseDouble(args[i + 1]);
@@ -71,12 +76,14 @@ public final class LoadTest {
         case "--max-in-flight" -> inFlight = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]);
         case "--wrk" -> wrk = Path.of(args[i + 1]);
+        case "--fault-seconds" -> faultSeconds = Long.parseLong(args[i + 1]);
+        case "--fault-rate" -> faultRate = Double.parseDouble(args[i + 1]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; known: --rate, --warmup-seconds, --seconds,"
-                    + " --max-in-flight, --out, --wrk");
+                    + " --max-in-flight, --out, --wrk, --fault-seconds, --fault-rate");
       }
     }
     Result result =
@@ -90,6 +97,16 @@ public final class LoadTest {
                 Optional.ofNullable(wrk),
                 42));
     System.out.println(LoadReport.summaryLine(result.report()));
+    if (faultSeconds > 0) { // the fault phase, after the measured runs (FaultRun)
+      Duration spacing = Duration.ofSeconds(faultSeconds);
+      FaultRun.Result faults =
+          FaultRun.run(
+              new FaultRun.Settings(
+                  faultRate, spacing, spacing, List.of(Fault.values()), inFlight, 20, out, 42));
+      result.report().put("faults", faults.report());
+      LoadReport.write(out, result.report(), result.full(), result.bare());
+      System.out.println(FaultReport.summaryLine(faults.report()));
+    }
     System.out.println(
         "reports: " + out.resolve("load-report.json") + ", " + out.resolve("load-report.html"));
   }
