@@ -25,6 +25,9 @@ public final class DemoProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "load-test-operator-token-0123456789";
 
+  /** The environment variable whose whitespace-separated JVM options the child gets. */
+  public static final String JVM_OPTIONS_ENV = "LOAD_TEST_DEMO_JVM_OPTIONS";
+
   private final Process process;
   private final int port;
   private final List<String> seededNotes = new ArrayList<>();
@@ -42,10 +45,12 @@ public final class DemoProcess implements AutoCloseable {
    */
   public static DemoProcess start(Path dataDir, Path log, boolean bare) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add("-Xmx1g");
+    command.addAll(extraJvmOptions(System.getenv().getOrDefault(JVM_OPTIONS_ENV, ""), bare));
+    command.addAll(
         List.of(
-            java,
-            "-Xmx1g",
             "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
             "-cp",
             System.getProperty("java.class.path"),
@@ -55,7 +60,7 @@ public final class DemoProcess implements AutoCloseable {
             "--data-dir",
             dataDir.toString(),
             "--admin-token",
-            TOKEN);
+            TOKEN));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
     builder.environment().put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
     // One address drives all the load: lift the shield's per-address ban far above its rate.
@@ -70,6 +75,22 @@ public final class DemoProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IOException("the demo ended before serving; see " + log);
+  }
+
+  /**
+   * The child's extra JVM options as given in {@value #JVM_OPTIONS_ENV} (for profiling, e.g. a JFR
+   * recording): {@code options} split on whitespace, with {@code {run}} in them replaced by {@code
+   * bare} or {@code full} so both demos of a run can write their own file. Empty when {@code
+   * options} is blank.
+   */
+  static List<String> extraJvmOptions(String options, boolean bare) {
+    List<String> result = new ArrayList<>();
+    if (!options.isBlank()) {
+      for (String option : options.strip().split("\\s+")) {
+        result.add(option.replace("{run}", bare ? "bare" : "full"));
+      }
+    }
+    return result;
   }
 
   /** Returns the port it serves on 127.0.0.1. */
