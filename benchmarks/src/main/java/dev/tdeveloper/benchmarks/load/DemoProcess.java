@@ -25,6 +25,9 @@ public final class DemoProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "load-test-operator-token-0123456789";
 
+  /** The environment variable whose whitespace-separated JVM options the child gets. */
+  public static final String JVM_OPTIONS_ENV = "LOAD_TEST_DEMO_JVM_OPTIONS";
+
   private final Process process;
   private final int port;
   private final List<String> seededNotes = new ArrayList<>();
@@ -41,25 +44,55 @@ public final class DemoProcess implements AutoCloseable {
    * @throws IOException if the JVM cannot start or ends before serving (the log says why)
    */
   public static DemoProcess start(Path dataDir, Path log, boolean bare) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    return start(
+        dataDir,
+        log,
+        0,
+        List.of(),
+        List.of(),
+        java.util.Map.of("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare)));
+  }
+
+  /**
+   * Starts the demo as {@link #start(Path, Path, boolean)} does, but on {@code port} ({@code 0}
+   * picks one), with {@code extraArgs} after its own options (such as {@code --redis} and {@code
+   * --postgres}), {@code env} added to its environment (the full chain unless it sets {@code
+   * DEMO_BENCHMARK_NO_FILTERS}) and {@code launcher} (such as a mount-namespace wrapper) in front
+   * of the {@code java} command. The JVM options in {@value #JVM_OPTIONS_ENV} apply. The fault
+   * phase ({@link FaultRun}) uses it to restart a killed demo on the same port and data directory.
+   *
+   * @throws IOException if the JVM cannot start or ends before serving (the log says why)
+   */
+  public static DemoProcess start(
+      Path dataDir,
+      Path log,
+      int port,
+      List<String> launcher,
+      List<String> extraArgs,
+      java.util.Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    boolean bare = Boolean.parseBoolean(env.getOrDefault("DEMO_BENCHMARK_NO_FILTERS", "false"));
+    command.addAll(extraJvmOptions(System.getenv().getOrDefault(JVM_OPTIONS_ENV, ""), bare));
+    command.addAll(
         List.of(
-            java,
-            "-Xmx1g",
             "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
             "-cp",
             System.getProperty("java.class.path"),
             DemoChild.class.getName(),
             "--port",
-            "0",
+            Integer.toString(port),
             "--data-dir",
             dataDir.toString(),
             "--admin-token",
-            TOKEN);
+            TOKEN));
+    command.addAll(extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-    builder.environment().put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
     // One address drives all the load: lift the shield's per-address ban far above its rate.
     builder.environment().put("DEMO_SHIELD_IP_REQUESTS_PER_MINUTE", "100000000");
+    builder.environment().putAll(env);
     Process process = builder.start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -73,51 +106,19 @@ public final class DemoProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the full-chain demo as {@link #start} does, but on {@code port} ({@code 0} picks one),
-   * with {@code extraArgs} after its own options (such as {@code --redis} and {@code --postgres}),
-   * {@code env} added to its environment and {@code launcher} (such as a mount-namespace wrapper)
-   * in front of the {@code java} command. The fault phase ({@link FaultRun}) uses it to restart a
-   * killed demo on the same port and data directory.
-   *
-   * @throws IOException if the JVM cannot start or ends before serving (the log says why)
+   * The child's extra JVM options as given in {@value #JVM_OPTIONS_ENV} (for profiling, e.g. a JFR
+   * recording): {@code options} split on whitespace, with {@code {run}} in them replaced by {@code
+   * bare} or {@code full} so both demos of a run can write their own file. Empty when {@code
+   * options} is blank.
    */
-  public static DemoProcess start(
-      Path dataDir,
-      Path log,
-      int port,
-      List<String> launcher,
-      List<String> extraArgs,
-      java.util.Map<String, String> env)
-      throws IOException {
-    List<String> command = new ArrayList<>(launcher);
-    command.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g",
-            "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
-            "-cp",
-            System.getProperty("java.class.path"),
-            DemoChild.class.getName(),
-            "--port",
-            Integer.toString(port),
-            "--data-dir",
-            dataDir.toString(),
-            "--admin-token",
-            TOKEN));
-    command.addAll(extraArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-    builder.environment().put("DEMO_SHIELD_IP_REQUESTS_PER_MINUTE", "100000000");
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith(DemoChild.READY + " ")) {
-        return new DemoProcess(process, Integer.parseInt(line.substring(6).strip()));
+  static List<String> extraJvmOptions(String options, boolean bare) {
+    List<String> result = new ArrayList<>();
+    if (!options.isBlank()) {
+      for (String option : options.strip().split("\\s+")) {
+        result.add(option.replace("{run}", bare ? "bare" : "full"));
       }
     }
-    process.destroyForcibly();
-    throw new IOException("the demo ended before serving; see " + log);
+    return result;
   }
 
   /** Returns the port it serves on 127.0.0.1. */
