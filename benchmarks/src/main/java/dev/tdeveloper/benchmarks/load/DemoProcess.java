@@ -41,21 +41,31 @@ public final class DemoProcess implements AutoCloseable {
    * @throws IOException if the JVM cannot start or ends before serving (the log says why)
    */
   public static DemoProcess start(Path dataDir, Path log, boolean bare) throws IOException {
+    return start(dataDir, log, bare, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Path, Path, boolean)}, on the {@code tenants.yaml} {@code config} if given.
+   */
+  public static DemoProcess start(
+      Path dataDir, Path log, boolean bare, java.util.Optional<Path> config) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(
-            java,
-            "-Xmx1g",
-            "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
-            "-cp",
-            System.getProperty("java.class.path"),
-            DemoChild.class.getName(),
-            "--port",
-            "0",
-            "--data-dir",
-            dataDir.toString(),
-            "--admin-token",
-            TOKEN);
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx1g",
+                "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DemoChild.class.getName(),
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--admin-token",
+                TOKEN));
+    config.ifPresent(c -> command.addAll(List.of("--config", c.toString())));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
     builder.environment().put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
     // One address drives all the load: lift the shield's per-address ban far above its rate.

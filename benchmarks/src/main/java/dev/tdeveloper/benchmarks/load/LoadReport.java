@@ -127,12 +127,15 @@ public final class LoadReport {
             + PercentilePlot.svg(List.of(full, bare))
             + "<h2>Figures</h2><pre>"
             + escape(JSON.writeValueAsString(summary(model)))
-            + "</pre><p>Per-tenant figures: load-report.json.</p></body></html>";
+            + "</pre>"
+            + IsolationResult.html(model)
+            + "<p>Per-tenant figures: load-report.json.</p></body></html>";
     Files.writeString(dir.resolve("load-report.html"), html);
   }
 
   private static Map<String, Object> summary(Map<String, Object> model) {
     Map<String, Object> s = new LinkedHashMap<>(model);
+    s.remove("isolation"); // its own section
     for (String run : List.of("fullChain", "bare")) {
       @SuppressWarnings("unchecked")
       Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) model.get(run));

@@ -88,6 +88,7 @@ public final class LoadTest {
                 Optional.ofNullable(wrk),
                 42));
     System.out.println(LoadReport.summaryLine(result.report()));
+    System.out.println(IsolationResult.summaryLine(result.report()));
     System.out.println(
         "reports: " + out.resolve("load-report.json") + ", " + out.resolve("load-report.html"));
   }
@@ -98,7 +99,10 @@ public final class LoadTest {
     Files.createDirectories(settings.out());
     Optional<Double> wrk = Optional.empty();
     RunResult full;
-    try (DemoProcess demo = start(settings.out(), "full-chain", false)) {
+    IsolationResult isolated;
+    IsolationChecker isolation = new IsolationChecker(roster, IsolationChecker.REQUESTS_PER_SECOND);
+    Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
+    try (DemoProcess demo = start(settings.out(), "full-chain", false, Optional.of(config))) {
       progress(
           "full chain started on port "
               + demo.port()
@@ -106,9 +110,11 @@ public final class LoadTest {
               + roster.tenants().size()
               + " tenants");
       demo.provision(roster);
+      progress("quota caps for " + QuotaExhaustion.apply(config, demo, roster, settings.warmup()));
+      isolation.baseline(demo);
       progress("provisioned; driving it at " + settings.rate() + " requests/s");
       full =
-          generator(roster, settings)
+          new ConstantRateGenerator(roster, settings.maxInFlight(), List.of(isolation))
               .run(
                   "full-chain",
                   demo,
@@ -116,7 +122,9 @@ public final class LoadTest {
                   settings.warmup(),
                   settings.duration(),
                   settings.seed());
-      progress("full chain measured");
+      progress("full chain measured; checking isolation and metered usage");
+      isolated = isolation.verify();
+      progress("isolation " + (isolated.passed() ? "100%" : "violated or inexact"));
       if (settings.wrkScript().isPresent()) {
         progress("wrk on the full chain");
         wrk = Optional.of(wrk(settings, demo, roster));
@@ -138,6 +146,7 @@ public final class LoadTest {
                   settings.seed());
     }
     Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
+    report.put("isolation", isolated.model());
     LoadReport.write(settings.out(), report, full, bare);
     return new Result(full, bare, report);
   }
@@ -151,9 +160,14 @@ public final class LoadTest {
   }
 
   private static DemoProcess start(Path out, String name, boolean bare) throws IOException {
+    return start(out, name, bare, Optional.empty());
+  }
+
+  private static DemoProcess start(Path out, String name, boolean bare, Optional<Path> config)
+      throws IOException {
     Path data = out.resolve("data-" + name);
     deleteRecursively(data);
-    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare);
+    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare, config);
   }
 
   private static double wrk(Settings settings, DemoProcess demo, Roster roster)
