@@ -1,9 +1,6 @@
 package dev.tdeveloper.benchmarks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,7 +31,6 @@ final class IsolationChecker implements LoadObserver {
   /** The reader's rate while the load runs, requests per second: {@value}. */
   static final double REQUESTS_PER_SECOND = 10;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RETRY = Duration.ofSeconds(20);
 
   private final Roster roster;
@@ -226,7 +222,7 @@ final class IsolationChecker implements LoadObserver {
       return;
     }
     listings.incrementAndGet();
-    for (JsonNode note : parse(a.body()).path("notes")) {
+    for (JsonNode note : a.json().path("notes")) {
       notesChecked.incrementAndGet();
       owned(t, note, "listed");
       newestId.accumulateAndGet(i, note.path("id").asLong(), Math::max);
@@ -241,7 +237,7 @@ final class IsolationChecker implements LoadObserver {
       if (a.outcome() == Outcome.OK) {
         ownReads.incrementAndGet();
         notesChecked.incrementAndGet();
-        owned(t, parse(a.body()), "read");
+        owned(t, a.json(), "read");
       }
       return;
     }
@@ -252,7 +248,7 @@ final class IsolationChecker implements LoadObserver {
       crossNotFound.incrementAndGet();
     } else if (a.outcome() == Outcome.OK) {
       notesChecked.incrementAndGet();
-      owned(t, parse(a.body()), "read by " + roster.tenants().get(of).id() + "'s note id");
+      owned(t, a.json(), "read by " + roster.tenants().get(of).id() + "'s note id");
     }
   }
 
@@ -275,7 +271,7 @@ final class IsolationChecker implements LoadObserver {
       throw new IllegalStateException(
           "GET /usage as " + t.id() + " answered " + a.status() + ": " + a.body());
     }
-    JsonNode body = parse(a.body());
+    JsonNode body = a.json();
     if (via == client) {
       usageReads.incrementAndGet();
     }
@@ -297,13 +293,5 @@ final class IsolationChecker implements LoadObserver {
       total += window.path("value").asLong();
     }
     return total;
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the demo answered a body that is not JSON: " + body, e);
-    }
   }
 }

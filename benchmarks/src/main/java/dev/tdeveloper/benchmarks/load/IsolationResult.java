@@ -15,7 +15,8 @@ import java.util.Map;
  * @param counts the checks made, by name (listings, notes checked, reads, cross reads...)
  * @param violations how many reads showed a tenant another's data
  * @param examples up to {@value #EXAMPLES} violations, described
- * @param tenants per tenant: id, expected and metered requests and notes, uncertain requests
+ * @param tenants per tenant: id, expected and metered requests and notes, uncertain requests,
+ *     whether it is exact and whether it is a mismatch (outside what uncertain requests allow)
  */
 public record IsolationResult(
     Map<String, Long> counts,
@@ -57,6 +58,8 @@ public record IsolationResult(
       t.put("expectedNotes", u[3]);
       t.put("meteredNotes", u[4]);
       t.put("exact", u[0] == u[1] && u[2] == 0 && u[3] == u[4]);
+      // Requests of unknown metering (no answer, 5xx) may or may not have been metered.
+      t.put("mismatch", u[1] < u[0] || u[1] > u[0] + u[2] || u[4] < u[3] || u[4] > u[3] + u[2]);
       tenants.add(t);
     }
     return new IsolationResult(
@@ -66,6 +69,11 @@ public record IsolationResult(
   /** Returns how many tenants' metered usage matched exactly. */
   public long exactTenants() {
     return tenants.stream().filter(t -> Boolean.TRUE.equals(t.get("exact"))).count();
+  }
+
+  /** Returns how many tenants' metered usage lies outside what their counted requests allow. */
+  public long mismatchedTenants() {
+    return tenants.stream().filter(t -> Boolean.TRUE.equals(t.get("mismatch"))).count();
   }
 
   /** Whether no tenant saw another's data and every tenant's usage matched exactly. */
@@ -80,6 +88,8 @@ public record IsolationResult(
     m.put("violations", violations);
     m.put("violationExamples", examples);
     m.put("usageExactTenants", exactTenants());
+    m.put("usageMismatchTenants", mismatchedTenants());
+    m.put("usageUncertainTenants", tenants.size() - exactTenants() - mismatchedTenants());
     m.put("tenantsChecked", tenants.size());
     m.put("checks", counts);
     m.put(

@@ -1,7 +1,6 @@
 package dev.tdeveloper.benchmarks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.util.concurrent.locks.LockSupport;
  * keeps its registered plan; only its quota is its own. Stateless.
  */
 final class QuotaExhaustion {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BUNDLED = "/config/production/tenants.yaml";
   private static final Duration RELOAD_DEADLINE = Duration.ofSeconds(30);
 
@@ -87,7 +85,7 @@ final class QuotaExhaustion {
     for (LoadTenant t : capped) {
       while (true) {
         TenantClient.Answer a = client.admitted(t, "/usage", RELOAD_DEADLINE);
-        JsonNode limit = a.outcome() == Outcome.OK ? JSON.readTree(a.body()) : null;
+        JsonNode limit = a.outcome() == Outcome.OK ? a.json() : null;
         if (limit != null && limit.at("/quotas/notes/limit").asLong() == limit(t, warmup)) {
           break;
         }

@@ -1,6 +1,9 @@
 package dev.tdeveloper.benchmarks.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,11 +49,26 @@ final class TenantClient {
    * @param retryAfter the {@code Retry-After} of a refusal, else zero
    */
   record Answer(int status, Outcome outcome, String body, Metering metering, Duration retryAfter) {
+    /**
+     * Returns the body as JSON.
+     *
+     * @throws UncheckedIOException if it is not JSON
+     */
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the demo answered a body that is not JSON: " + body, e);
+      }
+    }
+
     /** Whether the notes servlet answered that the note does not exist. */
     boolean noteNotFound() {
       return status == 404 && body.contains("Note not found");
     }
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client;
   private final URI base;

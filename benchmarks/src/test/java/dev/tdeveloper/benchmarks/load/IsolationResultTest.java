@@ -45,6 +45,39 @@ class IsolationResultTest {
     assertThat(html).contains("0%", "violation: note 3 of lt-002 listed as lt-001");
   }
 
+  /**
+   * A result of the standard roster where every tenant has {@code row} but tenant 0 {@code first}.
+   */
+  private static IsolationResult measured(long[] first, long[] row) {
+    Roster roster = Roster.standard();
+    long[][] usage = new long[roster.tenants().size()][];
+    for (int i = 0; i < usage.length; i++) {
+      usage[i] = i == 0 ? first : row;
+    }
+    return IsolationResult.of(roster, new IsolationChecker(roster, 10), usage);
+  }
+
+  @Test
+  void countsExactMismatchedAndUncertainTenantsFromTheMeasuredUsage() {
+    long[] exact = {12, 12, 0, 3, 3};
+    assertThat(measured(exact, exact).passed()).isTrue();
+    IsolationResult lost = measured(new long[] {12, 11, 0, 3, 3}, exact);
+    assertThat(lost.passed()).isFalse();
+    assertThat(lost.model())
+        .containsEntry("usageExactTenants", 99L)
+        .containsEntry("usageMismatchTenants", 1L)
+        .containsEntry("usageUncertainTenants", 0L);
+    IsolationResult doubleNote = measured(new long[] {12, 12, 0, 3, 4}, exact);
+    assertThat(doubleNote.mismatchedTenants()).isEqualTo(1);
+    // Two requests went unanswered: one of them was metered, which they allow, but is not exact.
+    IsolationResult unanswered = measured(new long[] {12, 13, 2, 3, 3}, exact);
+    assertThat(unanswered.passed()).isFalse();
+    assertThat(unanswered.model())
+        .containsEntry("usageMismatchTenants", 0L)
+        .containsEntry("usageUncertainTenants", 1L);
+    assertThat(measured(new long[] {12, 15, 2, 3, 3}, exact).mismatchedTenants()).isEqualTo(1);
+  }
+
   @Test
   void failsOnALostOrDoubleCountedEvent() {
     assertThat(result(0, List.of(tenant("lt-001", 5, 4, 0))).passed()).isFalse();
