@@ -109,6 +109,8 @@ public final class ConstantRateGenerator {
                 try {
                   if (measured) {
                     record(planned, response, intended, byKind, byTenant, latency, tenantLatency);
+                  } else {
+                    warmedUp(planned, response);
                   }
                 } finally {
                   inFlight.release();
@@ -156,6 +158,14 @@ public final class ConstantRateGenerator {
     }
   }
 
+  private void warmedUp(Mix.Planned planned, HttpResponse<String> response) {
+    int status = response == null ? 0 : response.statusCode();
+    Outcome outcome = response == null ? Outcome.FAILED : Outcome.of(status, response.body());
+    for (LoadObserver observer : observers) {
+      observer.warmupCompleted(planned, outcome, status);
+    }
+  }
+
   private HttpRequest request(
       URI base, int port, Mix.Planned planned, List<String> notes, long sequence) {
     LoadTenant tenant = roster.tenants().get(planned.tenant());
@@ -166,7 +176,8 @@ public final class ConstantRateGenerator {
               HttpRequest.newBuilder(base.resolve("/notes"))
                   .header("Content-Type", "application/json")
                   .POST(
-                      HttpRequest.BodyPublishers.ofString("{\"text\":\"note " + sequence + "\"}"));
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"text\":\"" + NoteMarker.text(sequence, tenant.id()) + "\"}"));
           case USAGE -> HttpRequest.newBuilder(base.resolve("/usage"));
           case ATTACK ->
               HttpRequest.newBuilder(URI.create(base + note + Mix.ATTACKS[planned.attack()]));

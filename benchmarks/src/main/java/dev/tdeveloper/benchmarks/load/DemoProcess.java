@@ -44,12 +44,20 @@ public final class DemoProcess implements AutoCloseable {
    * @throws IOException if the JVM cannot start or ends before serving (the log says why)
    */
   public static DemoProcess start(Path dataDir, Path log, boolean bare) throws IOException {
+    return start(dataDir, log, bare, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Path, Path, boolean)}, on the {@code tenants.yaml} {@code config} if given.
+   */
+  public static DemoProcess start(
+      Path dataDir, Path log, boolean bare, java.util.Optional<Path> config) throws IOException {
     return start(
         dataDir,
         log,
         0,
         List.of(),
-        List.of(),
+        config.map(c -> List.of("--config", c.toString())).orElse(List.of()),
         java.util.Map.of("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare)));
   }
 

@@ -19,6 +19,16 @@ public interface LoadObserver {
    */
   default void completed(Mix.Planned request, Outcome outcome, int status, long latencyNanos) {}
 
+  /**
+   * A warm-up request (not measured) completed; for observers that must account for every request
+   * the demo saw (the isolation checker's metered usage).
+   *
+   * @param request what was sent
+   * @param outcome how it was answered
+   * @param status the HTTP status, {@code 0} when there was no answer
+   */
+  default void warmupCompleted(Mix.Planned request, Outcome outcome, int status) {}
+
   /** Every request of the run completed. */
   default void finished() {}
 }

@@ -127,7 +127,9 @@ public final class LoadReport {
             + PercentilePlot.svg(List.of(full, bare))
             + "<h2>Figures</h2><pre>"
             + escape(JSON.writeValueAsString(summary(model)))
-            + "</pre><p>Per-tenant figures: load-report.json.</p>"
+            + "</pre>"
+            + IsolationResult.html(model)
+            + "<p>Per-tenant figures: load-report.json.</p>"
             + FaultReport.html(model)
             + "</body></html>";
     Files.writeString(dir.resolve("load-report.html"), html);
@@ -135,6 +137,7 @@ public final class LoadReport {
 
   private static Map<String, Object> summary(Map<String, Object> model) {
     Map<String, Object> s = new LinkedHashMap<>(model);
+    s.remove("isolation"); // its own section
     for (String run : List.of("fullChain", "bare")) {
       @SuppressWarnings("unchecked")
       Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) model.get(run));

@@ -97,6 +97,7 @@ public final class LoadTest {
                 Optional.ofNullable(wrk),
                 42));
     System.out.println(LoadReport.summaryLine(result.report()));
+    System.out.println(IsolationResult.summaryLine(result.report()));
     if (faultSeconds > 0) { // the fault phase, after the measured runs (FaultRun)
       Duration spacing = Duration.ofSeconds(faultSeconds);
       FaultRun.Result faults =
@@ -118,8 +119,11 @@ public final class LoadTest {
     Optional<Double> wrk = Optional.empty();
     RunResult full;
     Duration startup; // launch to serving, for the scale replay's readiness
+    IsolationResult isolated;
+    IsolationChecker isolation = new IsolationChecker(roster, IsolationChecker.REQUESTS_PER_SECOND);
+    Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
     long launched = System.nanoTime();
-    try (DemoProcess demo = start(settings.out(), "full-chain", false)) {
+    try (DemoProcess demo = start(settings.out(), "full-chain", false, Optional.of(config))) {
       startup = Duration.ofNanos(System.nanoTime() - launched);
       progress(
           "full chain started on port "
@@ -128,9 +132,11 @@ public final class LoadTest {
               + roster.tenants().size()
               + " tenants");
       demo.provision(roster);
+      progress("quota caps for " + QuotaExhaustion.apply(config, demo, roster, settings.warmup()));
+      isolation.baseline(demo);
       progress("provisioned; driving it at " + settings.rate() + " requests/s");
       full =
-          generator(roster, settings)
+          new ConstantRateGenerator(roster, settings.maxInFlight(), List.of(isolation))
               .run(
                   "full-chain",
                   demo,
@@ -138,7 +144,9 @@ public final class LoadTest {
                   settings.warmup(),
                   settings.duration(),
                   settings.seed());
-      progress("full chain measured");
+      progress("full chain measured; checking isolation and metered usage");
+      isolated = isolation.verify();
+      progress("isolation " + (isolated.passed() ? "100%" : "violated or inexact"));
       if (settings.wrkScript().isPresent()) {
         progress("wrk on the full chain");
         wrk = Optional.of(wrk(settings, demo, roster));
@@ -165,6 +173,7 @@ public final class LoadTest {
             SimInputs.of(roster, full, startup, Runtime.getRuntime().availableProcessors()));
     LoadSimulations.summary(sims).forEach(LoadTest::progress);
     report.put("simulations", LoadSimulations.model(sims));
+    report.put("isolation", isolated.model());
     LoadReport.write(settings.out(), report, full, bare);
     return new Result(full, bare, report);
   }
@@ -178,9 +187,14 @@ public final class LoadTest {
   }
 
   private static DemoProcess start(Path out, String name, boolean bare) throws IOException {
+    return start(out, name, bare, Optional.empty());
+  }
+
+  private static DemoProcess start(Path out, String name, boolean bare, Optional<Path> config)
+      throws IOException {
     Path data = out.resolve("data-" + name);
     deleteRecursively(data);
-    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare);
+    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare, config);
   }
 
   private static double wrk(Settings settings, DemoProcess demo, Roster roster)

@@ -70,9 +70,20 @@ class LoadTestShortRunTest {
     assertThat(json.at("/simulations/scaleStep/responses")).hasSize(3);
     assertThat(json.at("/simulations/regionOutage/outages")).hasSize(5);
     assertThat(json.at("/simulations/costPerTenantMonth/plans")).hasSize(3);
+    // Isolation under load (issue 17 point 3): no tenant saw another's data, usage metered exactly.
+    assertThat(json.at("/isolation/violationExamples")).isEmpty();
+    assertThat(json.at("/isolation/violations").asLong()).isZero();
+    assertThat(json.at("/isolation/usageExactTenants").asLong()).isEqualTo(Roster.TENANTS);
+    assertThat(json.at("/isolation/isolationPercent").asInt()).isEqualTo(100);
+    assertThat(json.at("/isolation/checks/notesChecked").asLong()).isPositive();
+    assertThat(json.at("/isolation/checks/crossReads").asLong()).isPositive();
+    assertThat(json.at("/isolation/checks/checksDuringLoad").asLong()).isPositive();
+    assertThat(json.at("/isolation/tenants/0/meteredRequests").asLong()).isPositive();
+    // The refusal classes on the full chain: rate limit, WAF (above) and the exhausted quota.
+    assertThat(full.count(RequestKind.OVER_LIMIT, Outcome.QUOTA_EXCEEDED)).isPositive();
     String html = Files.readString(out.resolve("load-report.html"));
     assertThat(html)
-        .contains("<svg", "full-chain", "bare", "<path")
+        .contains("<svg", "full-chain", "bare", "<path", "Isolation under load: 100%")
         .doesNotContain("http://cdn", "<script");
   }
 }
