@@ -4,6 +4,7 @@ import dev.tdeveloper.aws.testkit.s3.LocalS3Mock;
 import dev.tdeveloper.aws.testkit.s3.LocalS3Server;
 import dev.tdeveloper.aws.testkit.s3.S3Clients;
 import dev.tdeveloper.backend.aws.s3.S3BackupStore;
+import dev.tdeveloper.backend.aws.s3.S3BackupStoreBuilder;
 import dev.tdeveloper.benchmarks.dr.MixedTree;
 import dev.tdeveloper.dr.backup.BackupEngine;
 import dev.tdeveloper.dr.backup.BackupResult;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,13 +55,24 @@ import software.amazon.awssdk.transfer.s3.model.UploadDirectoryRequest;
  * UploadedBytes}); times are wall clock around each whole operation.
  *
  * <p>Run {@code benchmarks/aws-backup.sh [megabytes]} (1024 by default); the smoke test runs it
- * with a few MiB. Not thread-safe.
+ * with a few MiB. {@code -D}{@value #IO_CONCURRENCY}{@code =n} sets the store's {@link
+ * dev.tdeveloper.backend.aws.s3.S3BackupStoreBuilder#ioConcurrency} (its default otherwise). Not
+ * thread-safe.
  */
 public final class S3BackupComparison {
   private static final BackupScope SCOPE = BackupScope.of(TenantId.of("bench"));
   private static final int PART_SIZE = 8 << 20;
   private static final int MULTIPART_THRESHOLD = 16 << 20;
   private static final long SEED = 42;
+
+  /**
+   * How long either client waits for a response's bytes: S3Mock on a loaded machine answered a 1
+   * GiB run's puts slower than the SDK's 30 s default, which failed that run after three tries.
+   */
+  private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
+
+  /** The system property that overrides the store's I/O concurrency: {@value}. */
+  public static final String IO_CONCURRENCY = "tdeveloper.bench.ioConcurrency";
 
   private final LocalS3Server server;
   private final Path work;
@@ -87,18 +102,13 @@ public final class S3BackupComparison {
     UploadedBytes peer = new UploadedBytes();
     try (S3Client client =
             S3Clients.syncBuilder(server.endpoint())
+                .httpClientBuilder(
+                    Apache5HttpClient.builder().socketTimeout(SOCKET_TIMEOUT).maxConnections(64))
                 .overrideConfiguration(c -> c.addExecutionInterceptor(ours))
                 .build();
         S3AsyncClient async = asyncClient(peer);
         S3TransferManager transfers = S3TransferManager.builder().s3Client(async).build();
-        S3BackupStore store =
-            S3BackupStore.builder()
-                .client(client)
-                .bucket(newBucket())
-                .serverChecksums(server.features().flexibleChecksums())
-                .partSize(PART_SIZE)
-                .multipartThreshold(MULTIPART_THRESHOLD)
-                .build()) {
+        S3BackupStore store = store(client)) {
       BackupEngine engine = engine(store);
       String peerBucket = newBucket();
 
@@ -140,6 +150,21 @@ public final class S3BackupComparison {
     }
   }
 
+  private S3BackupStore store(S3Client client) {
+    S3BackupStoreBuilder builder =
+        S3BackupStore.builder()
+            .client(client)
+            .bucket(newBucket())
+            .serverChecksums(server.features().flexibleChecksums())
+            .partSize(PART_SIZE)
+            .multipartThreshold(MULTIPART_THRESHOLD);
+    String io = System.getProperty(IO_CONCURRENCY);
+    if (io != null) {
+      builder.ioConcurrency(Integer.parseInt(io));
+    }
+    return builder.build();
+  }
+
   private String newBucket() {
     String bucket = "bench-" + ProcessHandle.current().pid() + "-" + ++buckets;
     server.createBucket(bucket, false);
@@ -174,6 +199,10 @@ public final class S3BackupComparison {
                 .build())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .httpClientBuilder(
+            NettyNioAsyncHttpClient.builder()
+                .readTimeout(SOCKET_TIMEOUT)
+                .writeTimeout(SOCKET_TIMEOUT))
         .multipartEnabled(true)
         .multipartConfiguration(
             c ->

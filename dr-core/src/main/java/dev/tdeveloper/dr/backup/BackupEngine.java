@@ -50,6 +50,7 @@ public final class BackupEngine {
   private final ChunkCodec codec;
   private final Chunker chunker;
   private final int parallelism;
+  private final boolean skipUnchangedFiles;
   private final InstantSource clock;
   private final Ticker ticker;
   private final Listeners<BackupEvent> listeners;
@@ -62,6 +63,7 @@ public final class BackupEngine {
     this.codec = new ChunkCodec(Objects.requireNonNull(b.cipher, "cipher must be set"), b.level);
     this.chunker = Chunker.of(b.chunker);
     this.parallelism = b.parallelism;
+    this.skipUnchangedFiles = b.skipUnchangedFiles;
     this.clock = b.clock;
     this.ticker = b.ticker;
     this.listeners = Listeners.of(b.listeners);
@@ -78,8 +80,10 @@ public final class BackupEngine {
 
   /**
    * Backs {@code source} up. A {@link BackupType#INCREMENTAL} backup takes the latest backup of the
-   * same source and scope as parent and does not read files whose size and modification time are
-   * unchanged; without such a backup it runs as, and is recorded as, a full one.
+   * same source and scope as parent and, unless {@link Builder#skipUnchangedFiles} is off, does not
+   * read files whose size, modification time and {@link dev.tdeveloper.dr.spi.FileStamp} (when the
+   * source reports one) are as the parent recorded them; without such a backup it runs as, and is
+   * recorded as, a full one.
    *
    * @param journalSequence the change-journal sequence this backup starts after (the scope's next
    *     sequence taken before reading), if any: recovery replays the journal from it
@@ -105,7 +109,15 @@ public final class BackupEngine {
       BackupManifest manifest;
       try (BackupRun run =
           new BackupRun(
-              store, codec, chunker, scope, name, lease, parent, parallelism, ioConcurrency())) {
+              store,
+              codec,
+              chunker,
+              scope,
+              name,
+              lease,
+              skipUnchangedFiles ? parent : Optional.empty(),
+              parallelism,
+              ioConcurrency())) {
         run.read(source);
         Instant finishedAt = clock.instant();
         manifest =
@@ -257,6 +269,7 @@ public final class BackupEngine {
     private ChunkerSettings chunker = ChunkerSettings.DEFAULT;
     private int level = DEFAULT_COMPRESSION_LEVEL;
     private int parallelism = Runtime.getRuntime().availableProcessors();
+    private boolean skipUnchangedFiles = true;
     private final java.util.ArrayList<EventListener<? super BackupEvent>> listeners =
         new java.util.ArrayList<>();
     private final java.util.Set<String> set = new java.util.HashSet<>();
@@ -338,6 +351,24 @@ public final class BackupEngine {
             "BackupEngine.parallelism must be within 1 and 256, got " + parallelism);
       }
       this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Sets whether an incremental backup skips reading the files its parent recorded unchanged; on
+     * by default. What it trusts: a file whose size and modification time are as recorded and, when
+     * the source reports a {@link dev.tdeveloper.dr.spi.FileStamp} ({@link
+     * dev.tdeveloper.dr.source.DirectorySource} does on Linux and macOS), whose inode and
+     * status-change time are too, has the recorded content. The stamp catches a rewrite whose
+     * modification time was set back ({@code touch -r}) and a file replaced by another; what it
+     * cannot catch is a change that leaves the ctime as it was (the clock set back, or the block
+     * device written under the file system). Parents written before stamps were recorded match no
+     * stamped file, so the first incremental after an upgrade reads everything. Off, an incremental
+     * reads and hashes every file (still storing only the chunks the scope lacks).
+     */
+    public Builder skipUnchangedFiles(boolean skip) {
+      once("skipUnchangedFiles");
+      this.skipUnchangedFiles = skip;
       return this;
     }
 

@@ -23,11 +23,13 @@ import java.util.stream.Collectors;
 
 /**
  * One backup in progress: reads the source, chunks changed files, stores chunks the scope lacks,
- * and builds the manifest. The reading thread chunks and hashes (each chunk and each whole file)
- * and decides which chunks are new; sealing and storing a new chunk runs on the {@link
- * ChunkWorkers}, at most twice their thread count at a time. Every chunk it references is claimed
- * in the engine's {@link InFlightChunks} before it is taken as present, and stays claimed until the
- * lease closes, after the workers stopped.
+ * and builds the manifest. A file the parent holds with the same size, modification time and, if
+ * the source reports one, {@link dev.tdeveloper.dr.spi.FileStamp} is not read: the parent's chunk
+ * list is reused once its chunks are claimed. The reading thread chunks and hashes (each chunk and
+ * each whole file) and decides which chunks are new; sealing and storing a new chunk runs on the
+ * {@link ChunkWorkers}, at most twice their thread count at a time. Every chunk it references is
+ * claimed in the engine's {@link InFlightChunks} before it is taken as present, and stays claimed
+ * until the lease closes, after the workers stopped.
  *
  * <p>Which chunks the scope has is answered from one {@link BackupStore#listChunks} per run, not a
  * request per chunk. A listed chunk counts as present only while no collection of this engine has
@@ -134,10 +136,7 @@ final class BackupRun implements AutoCloseable {
               + "': files must come sorted by path, once each");
     }
     BackupFile previous = parentFiles.get(entry.path());
-    if (previous != null
-        && previous.size() == entry.size()
-        && previous.lastModified().equals(entry.lastModified())
-        && allStored(previous.chunks())) {
+    if (previous != null && unchanged(previous, entry) && allStored(previous.chunks())) {
       chunksReused += previous.chunks().size();
       files.add(previous);
       return;
@@ -169,7 +168,23 @@ final class BackupRun implements AutoCloseable {
     }
     files.add(
         new BackupFile(
-            entry.path(), entry.size(), entry.lastModified(), Sha256.hex(whole), chunks));
+            entry.path(),
+            entry.size(),
+            entry.lastModified(),
+            Sha256.hex(whole),
+            chunks,
+            entry.stamp()));
+  }
+
+  /**
+   * Whether the parent's record of a file can stand for it: same size and modification time and,
+   * when the source reports a {@link dev.tdeveloper.dr.spi.FileStamp}, the same one recorded (a
+   * parent without it, from before stamps were recorded, does not match).
+   */
+  static boolean unchanged(BackupFile previous, SourceEntry entry) {
+    return previous.size() == entry.size()
+        && previous.lastModified().equals(entry.lastModified())
+        && (entry.stamp().isEmpty() || entry.stamp().equals(previous.stamp()));
   }
 
   private boolean allStored(List<ChunkRef> chunks) {

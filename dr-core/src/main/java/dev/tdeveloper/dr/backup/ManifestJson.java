@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tdeveloper.dr.spi.BackupScope;
+import dev.tdeveloper.dr.spi.FileStamp;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.OptionalLong;
 
 /**
  * The canonical JSON form of a {@link BackupManifest}: fields in a fixed order, compact, then a
- * {@code sha256} field holding the hash of the bytes before it was added. Thread-safe.
+ * {@code sha256} field holding the hash of the bytes before it was added. A file's {@code inode}
+ * and {@code ctime} are written only when it has a stamp, so manifests written before stamps were
+ * recorded read (and hash) as they did, and readers that do not know the fields ignore them.
+ * Thread-safe.
  */
 final class ManifestJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -88,6 +92,12 @@ final class ManifestJson {
       f.put("path", file.path());
       f.put("size", file.size());
       f.put("lastModified", file.lastModified().toString());
+      file.stamp()
+          .ifPresent(
+              stamp -> {
+                f.put("inode", stamp.inode());
+                f.put("ctime", stamp.statusChanged().toString());
+              });
       f.put("sha256", file.sha256());
       ArrayNode chunks = f.putArray("chunks");
       for (ChunkRef chunk : file.chunks()) {
@@ -116,7 +126,10 @@ final class ManifestJson {
               number(f, "size"),
               Instant.parse(text(f, "lastModified")),
               text(f, "sha256"),
-              chunks));
+              chunks,
+              f.has("inode")
+                  ? Optional.of(new FileStamp(number(f, "inode"), Instant.parse(text(f, "ctime"))))
+                  : Optional.empty()));
     }
     return new BackupManifest(
         (int) number(node, "format"),

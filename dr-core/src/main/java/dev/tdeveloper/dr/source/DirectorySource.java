@@ -3,6 +3,7 @@ package dev.tdeveloper.dr.source;
 import dev.tdeveloper.dr.backup.BackupManifest;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupSource;
+import dev.tdeveloper.dr.spi.FileStamp;
 import dev.tdeveloper.dr.spi.SourceEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,16 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Backs up the regular files under a directory, sorted by path. Symbolic links and special files
  * are refused with an error naming them (skipping them would silently lose data); empty directories
  * are not recorded. A file whose size or modification time changes while it is read fails the
- * backup. Immutable; reads may run one at a time or concurrently.
+ * backup. On a file system with the {@code unix} attribute view (Linux, macOS) each entry carries
+ * the file's {@link FileStamp} (inode and ctime, read with the size and modification time in one
+ * call, before the content), so an incremental backup notices a file rewritten with its size and
+ * modification time restored, or replaced by another. Immutable; reads may run one at a time or
+ * concurrently.
  */
 public final class DirectorySource implements BackupSource {
   private final String name;
@@ -80,13 +88,12 @@ public final class DirectorySource implements BackupSource {
       }
     }
     paths.sort(null);
+    boolean unix = root.getFileSystem().supportedFileAttributeViews().contains("unix");
     for (String relative : paths) {
       Path file = root.resolve(relative);
-      BasicFileAttributes before =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       SourceEntry entry;
       try {
-        entry = new SourceEntry(relative, before.size(), before.lastModifiedTime().toInstant());
+        entry = entry(relative, file, unix);
       } catch (IllegalArgumentException e) {
         throw new IOException(
             "source '" + name + "': cannot back up " + file + ": " + e.getMessage(), e);
@@ -95,6 +102,26 @@ public final class DirectorySource implements BackupSource {
         consumer.accept(entry, in);
       }
     }
+  }
+
+  /** Reads the file's entry: size, modification time and, with {@code unix}, its stamp. */
+  private static SourceEntry entry(String relative, Path file, boolean unix) throws IOException {
+    if (!unix) {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return new SourceEntry(
+          relative, attributes.size(), attributes.lastModifiedTime().toInstant());
+    }
+    Map<String, Object> attributes =
+        Files.readAttributes(
+            file, "unix:size,lastModifiedTime,ino,ctime", LinkOption.NOFOLLOW_LINKS);
+    return new SourceEntry(
+        relative,
+        (Long) attributes.get("size"),
+        ((FileTime) attributes.get("lastModifiedTime")).toInstant(),
+        Optional.of(
+            new FileStamp(
+                (Long) attributes.get("ino"), ((FileTime) attributes.get("ctime")).toInstant())));
   }
 
   private String relative(Path path) {

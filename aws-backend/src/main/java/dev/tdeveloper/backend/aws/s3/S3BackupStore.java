@@ -14,9 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -41,8 +40,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Thread-safe.
  */
 public final class S3BackupStore implements BackupStore {
-  private static final int STRIPES = 64;
-
   /** The folder of scope markers below the root prefix: no scope key starts with '_'. */
   static final String SCOPE_MARKERS = "_scopes/";
 
@@ -55,7 +52,7 @@ public final class S3BackupStore implements BackupStore {
   private final int ioConcurrency;
   private final boolean conditionalWrites;
   private final boolean closesClient;
-  private final Lock[] stripes = new Lock[STRIPES];
+  private final KeyLocks locks = new KeyLocks();
   private final Set<BackupScope> marked = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -78,9 +75,6 @@ public final class S3BackupStore implements BackupStore {
     this.multipart = multipart;
     this.partExecutor = partExecutor;
     this.multipartThreshold = multipartThreshold;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
   }
 
   /** Returns a builder; the S3 client and the bucket are required. */
@@ -327,18 +321,7 @@ public final class S3BackupStore implements BackupStore {
     }
   }
 
-  /** Work under a key's lock. */
-  private interface Work<T> {
-    T run();
-  }
-
-  private <T> T locked(String key, Work<T> work) {
-    Lock stripe = stripes[Math.floorMod(key.hashCode(), STRIPES)];
-    stripe.lock();
-    try {
-      return work.run();
-    } finally {
-      stripe.unlock();
-    }
+  private <T> T locked(String key, Supplier<T> work) {
+    return locks.run(key, work);
   }
 }
