@@ -133,17 +133,30 @@ public final class MacroTemplate {
     if (literal.length == 0) {
       return "";
     }
+    // One or two parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}), the usual case,
+    // are joined without a builder: one string at most, none for a lone macro.
+    if (literal.length == 1) {
+      return part(store, 0);
+    }
+    if (literal.length == 2) {
+      return part(store, 0).concat(part(store, 1));
+    }
     StringBuilder b = new StringBuilder(text.length() + 16);
     for (int i = 0; i < literal.length; i++) {
-      if (literal[i] != null) {
-        b.append(literal[i]);
-      } else if (store instanceof RequestState state) {
-        b.append(state.firstValue(variable[i], key[i]));
-      } else {
-        b.append(firstOf(store, variable[i], key[i]));
-      }
+      b.append(part(store, i));
     }
     return b.toString();
+  }
+
+  /** Part {@code i}: its literal text, or its macro's value. */
+  private String part(VariableStore store, int i) {
+    if (literal[i] != null) {
+      return literal[i];
+    }
+    if (store instanceof RequestState state) {
+      return state.firstValue(variable[i], key[i]);
+    }
+    return firstOf(store, variable[i], key[i]);
   }
 
   /** The first value of a variable of any store. */

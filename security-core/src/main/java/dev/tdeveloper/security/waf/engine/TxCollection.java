@@ -1,5 +1,6 @@
 package dev.tdeveloper.security.waf.engine;
 
+import dev.tdeveloper.security.waf.regex.RegexOutcome;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -196,7 +197,7 @@ final class TxCollection implements MutableCollection {
     }
     for (; s.scanned < order.size(); s.scanned++) {
       String k = order.get(s.scanned);
-      if (Selection.selects(k, Optional.empty(), Optional.of(pattern))) {
+      if (pattern.find(k, null) == RegexOutcome.MATCHED) { // Selection.selects by pattern only
         s.keys.add(k);
       }
     }
