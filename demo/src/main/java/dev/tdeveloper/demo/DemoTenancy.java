@@ -134,6 +134,7 @@ final class DemoTenancy implements AutoCloseable {
             .listener(observability.meters.usageListener())
             .build();
     compactUsageStore();
+    reopenNotesSpaces(registry, notes, backends);
     provisioner.resumeIncomplete();
     config.addApplier("provisioning", this::provisionListedTenants);
   }
@@ -177,6 +178,23 @@ final class DemoTenancy implements AutoCloseable {
     LOG.info("tenant {}: note {} created: {}", tenant, note.id(), DemoLog.excerpt(note.text()));
   }
 
+  /**
+   * Reopens the notes spaces of the live tenants a durable local registry kept from an earlier run:
+   * they are registered, so neither {@code tenants.yaml} nor the admin API provisions them again. A
+   * shared registry ({@code --postgres}) keeps the notes in PostgreSQL, which needs no opening.
+   */
+  private static void reopenNotesSpaces(
+      TenantRegistry registry, Notes notes, DemoBackends backends) {
+    if (backends.sharedRegistry()) {
+      return;
+    }
+    for (Tenant tenant : registry.list()) {
+      if (tenant.status() == TenantStatus.ACTIVE || tenant.status() == TenantStatus.SUSPENDED) {
+        notes.createSpace(tenant.id());
+      }
+    }
+  }
+
   /** Provisions every tenant {@code listing} names that the registry does not hold yet. */
   private void provisionListedTenants(TenantConfig listing) {
     for (Tenant listed : listing.tenants()) {
@@ -190,7 +208,8 @@ final class DemoTenancy implements AutoCloseable {
           LOG.info("tenant '{}' was provisioned by another instance", listed.id());
         } catch (ProvisioningFailedException e) {
           // The same race, lost when the saga records the tenant (SagaDriver.create): the refusal
-          // comes wrapped, and it happens before any step runs, so nothing of the winner's is undone.
+          // comes wrapped, and it happens before any step runs, so nothing of the winner's is
+          // undone.
           if (!(e.getCause() instanceof TenantAlreadyExistsException)) {
             throw e;
           }
