@@ -15,7 +15,7 @@ import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.lease.InProcessJobLease;
 import dev.tdeveloper.tenancy.quota.file.FileQuotaStore;
-import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
+import dev.tdeveloper.tenancy.registry.FileTenantRegistry;
 import dev.tdeveloper.tenancy.spi.JobLease;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
 import dev.tdeveloper.tenancy.spi.TenantRegistry;
@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * there is no Redis, and each instance's audit log table). Each accessor returns the backend's
  * implementation when its flag is given, else the embedded default, so the rest of the demo never
  * asks which. New shared backends get an accessor here. Thread-safe; {@link #close()} closes the
- * clients and pools (the stores handed out are closed by whoever uses them).
+ * clients and pools and the local tenant registry (the other stores handed out are closed by
+ * whoever uses them).
  */
 final class DemoBackends implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoBackends.class);
@@ -55,6 +56,7 @@ final class DemoBackends implements AutoCloseable {
   private final Optional<DemoPostgres> postgres;
   private final JobLease leases;
   private final String instance;
+  private FileTenantRegistry localRegistry; // guarded by this; opened by registry(), if asked
 
   private DemoBackends(Optional<DemoRedis> redis, Optional<DemoPostgres> postgres) {
     this.redis = redis;
@@ -117,11 +119,17 @@ final class DemoBackends implements AutoCloseable {
 
   /**
    * The tenant registry: PostgreSQL (read through a cache invalidated over Redis when both are
-   * given), else in memory.
+   * given), else a durable local journal under {@code <data>/registry}, so a tenant created at run
+   * time survives a restart or a crash. The local registry is closed by {@link #close()}.
    */
-  TenantRegistry registry() {
+  TenantRegistry registry(Path dataDir) {
     if (postgres.isEmpty()) {
-      return new InMemoryTenantRegistry();
+      synchronized (this) {
+        if (localRegistry == null) {
+          localRegistry = FileTenantRegistry.builder(dataDir.resolve("registry")).open();
+        }
+        return localRegistry;
+      }
     }
     TenantRegistry shared = postgres.get().registry;
     if (redis.isEmpty()) {
@@ -231,6 +239,11 @@ final class DemoBackends implements AutoCloseable {
   @Override
   public void close() {
     try {
+      synchronized (this) {
+        if (localRegistry != null) {
+          localRegistry.close();
+        }
+      }
       postgres.ifPresent(DemoPostgres::close);
     } finally {
       redis.ifPresent(DemoRedis::close); // also ends the leases' and the caches' connections

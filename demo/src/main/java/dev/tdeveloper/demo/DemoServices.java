@@ -34,19 +34,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenancy components of the demo, wired on their embedded defaults: tenants from {@code
- * tenants.yaml} provisioned by a saga into the in-memory registry, notes quotas by plan with their
- * counters in a durable local store under {@code <data>/quotas} (so a monthly quota survives
- * restarts), usage metered into a durable local event log (those three in {@link DemoTenancy}), the
- * traffic protection (abuse shield, rate limits by plan), the WAF ({@link DemoWaf}: the OWASP CRS,
- * or a bundled baseline set when it is missing, with per-tenant paranoia levels), and the notes,
- * durable under {@code <data>/notes} and encrypted at rest with each tenant's keys ({@link
- * DemoKeys}: a key version at provisioning, crypto-shredding at offboarding), the autoscaler loop
- * over the demo's own request rate ({@link DemoScaling}) and the health checks ({@link
- * DemoHealth}), both set by {@code scaling.yaml} (next to {@code tenants.yaml}, else the bundled
- * one), and the cost accounting ({@link DemoCost}) priced by {@code price-book.yaml} (found the
- * same way). With {@code --redis} or {@code --postgres}, {@link DemoBackends} puts the state
- * instances share (rate limits, quotas, job leases, the tenant registry, usage events, the notes)
- * on those servers instead. Thread-safe.
+ * tenants.yaml} provisioned by a saga into a durable local registry under {@code <data>/registry}
+ * (so tenants created at run time survive restarts), notes quotas by plan with their counters in a
+ * durable local store under {@code <data>/quotas} (so a monthly quota survives restarts), usage
+ * metered into a durable local event log (those three in {@link DemoTenancy}), the traffic
+ * protection (abuse shield, rate limits by plan), the WAF ({@link DemoWaf}: the OWASP CRS, or a
+ * bundled baseline set when it is missing, with per-tenant paranoia levels), and the notes, durable
+ * under {@code <data>/notes} and encrypted at rest with each tenant's keys ({@link DemoKeys}: a key
+ * version at provisioning, crypto-shredding at offboarding), the autoscaler loop over the demo's
+ * own request rate ({@link DemoScaling}) and the health checks ({@link DemoHealth}), both set by
+ * {@code scaling.yaml} (next to {@code tenants.yaml}, else the bundled one), and the cost
+ * accounting ({@link DemoCost}) priced by {@code price-book.yaml} (found the same way). With {@code
+ * --redis} or {@code --postgres}, {@link DemoBackends} puts the state instances share (rate limits,
+ * quotas, job leases, the tenant registry, usage events, the notes) on those servers instead.
+ * Thread-safe.
  *
  * <p>Every consumer of {@code tenants.yaml} takes a reload or none does: the rate limits and the
  * quotas and the WAF policies validate each candidate file (any problem rejects the reload as a
@@ -109,7 +110,7 @@ final class DemoServices implements AutoCloseable {
             backends.alertStateStore(),
             n -> backends.sharedLeases() ? new ClaimedNotifier(n, claims) : n);
     this.aws = DemoAws.open(options.aws(), options.dataDir(), clock);
-    this.registry = backends.registry();
+    this.registry = backends.registry(options.dataDir());
     this.pseudonyms = DemoPrivacy.openVault(options.dataDir());
     this.audit =
         new DemoAudit(

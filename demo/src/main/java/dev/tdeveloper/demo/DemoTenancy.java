@@ -134,6 +134,7 @@ final class DemoTenancy implements AutoCloseable {
             .listener(observability.meters.usageListener())
             .build();
     compactUsageStore();
+    reopenNotesSpaces(registry, notes, backends);
     provisioner.resumeIncomplete();
     config.addApplier("provisioning", this::provisionListedTenants);
   }
@@ -175,6 +176,23 @@ final class DemoTenancy implements AutoCloseable {
     usage.record(UsageEvent.of(tenant, NOTES_CREATED, 1, note.createdAt(), "note-" + note.id()));
     observability.business.increment(DemoObservability.NOTES_CREATED, tenant);
     LOG.info("tenant {}: note {} created: {}", tenant, note.id(), DemoLog.excerpt(note.text()));
+  }
+
+  /**
+   * Reopens the notes spaces of the live tenants a durable local registry kept from an earlier run:
+   * they are registered, so neither {@code tenants.yaml} nor the admin API provisions them again. A
+   * shared registry ({@code --postgres}) keeps the notes in PostgreSQL, which needs no opening.
+   */
+  private static void reopenNotesSpaces(
+      TenantRegistry registry, Notes notes, DemoBackends backends) {
+    if (backends.sharedRegistry()) {
+      return;
+    }
+    for (Tenant tenant : registry.list()) {
+      if (tenant.status() == TenantStatus.ACTIVE || tenant.status() == TenantStatus.SUSPENDED) {
+        notes.createSpace(tenant.id());
+      }
+    }
   }
 
   /** Provisions every tenant {@code listing} names that the registry does not hold yet. */

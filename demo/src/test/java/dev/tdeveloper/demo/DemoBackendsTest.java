@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.IsolationMode;
-import dev.tdeveloper.tenancy.registry.InMemoryTenantRegistry;
+import dev.tdeveloper.tenancy.registry.FileTenantRegistry;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgres;
 import dev.tdeveloper.tenancy.testkit.servers.LocalPostgresExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where {@link DemoBackends} puts shared state, and how it fails when a backend is unreachable. */
 @ExtendWith(LocalPostgresExtension.class)
@@ -20,12 +22,22 @@ class DemoBackendsTest {
   private static final String SECRET = "Not-the-password-42";
 
   @Test
-  void embeddedByDefault() {
+  void embeddedByDefault(@TempDir Path data) {
     try (DemoBackends backends =
         DemoBackends.open(DemoBackendOptions.embedded(), new ManualClock())) {
       assertThat(backends.rateLimiterStore()).isEmpty();
-      assertThat(backends.registry()).isInstanceOf(InMemoryTenantRegistry.class);
+      assertThat(backends.registry(data))
+          .isInstanceOf(FileTenantRegistry.class)
+          .isSameAs(backends.registry(data));
+      assertThat(((FileTenantRegistry) backends.registry(data)).file())
+          .isEqualTo(data.resolve("registry").resolve(FileTenantRegistry.FILE_NAME));
       assertThat(backends.sharedRegistry()).isFalse();
+    }
+    try (DemoBackends backends =
+        DemoBackends.open(DemoBackendOptions.embedded(), new ManualClock())) {
+      assertThat(backends.registry(data).list())
+          .as("the first backends' close released the registry's lock")
+          .isEmpty();
     }
   }
 

@@ -1,5 +1,6 @@
 /**
- * The in-process {@link dev.tdeveloper.tenancy.spi.TenantRegistry} default and its {@code
- * in-memory} provider. Use it on one machine, in tests, or until a shared backend is needed.
+ * The {@link dev.tdeveloper.tenancy.spi.TenantRegistry} defaults for one machine: in memory (tests,
+ * or until a shared backend is needed) and durable in a local journal ({@code file}), with their
+ * providers.
  */
 package dev.tdeveloper.tenancy.registry;

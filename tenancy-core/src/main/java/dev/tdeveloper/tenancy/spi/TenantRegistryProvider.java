@@ -6,7 +6,8 @@ import java.util.Map;
  * Creates a {@link TenantRegistry} backend; found through {@link java.util.ServiceLoader} (register
  * the implementation in {@code
  * META-INF/services/dev.tdeveloper.tenancy.spi.TenantRegistryProvider}) and picked by {@link
- * TenantRegistry#fromProviders(java.util.Optional, Map)}. tenancy-core registers {@code in-memory}.
+ * TenantRegistry#fromProviders(java.util.Optional, Map)}. tenancy-core registers {@code in-memory}
+ * and {@code file}.
  *
  * <p>Implementations must be thread-safe and have a public no-argument constructor.
  */

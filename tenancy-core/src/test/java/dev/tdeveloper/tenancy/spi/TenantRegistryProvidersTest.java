@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class TenantRegistryProvidersTest {
   @Test
-  void usesTheOnlyProviderFoundWhenNoNameIsConfigured() {
-    assertThat(TenantRegistry.fromProviders(Optional.empty()))
-        .isInstanceOf(InMemoryTenantRegistry.class);
+  void needsANameSinceTenancyCoreBringsTwoProviders() {
+    assertThatThrownBy(() -> TenantRegistry.fromProviders(Optional.empty()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("file")
+        .hasMessageContaining("in-memory")
+        .hasMessageContaining("configure one by name");
   }
 
   @Test
@@ -25,10 +28,10 @@ class TenantRegistryProvidersTest {
 
   @Test
   void everyCallCreatesASeparateRegistry() {
-    TenantRegistry first = TenantRegistry.fromProviders(Optional.empty());
+    TenantRegistry first = TenantRegistry.fromProviders(Optional.of("in-memory"));
     first.create(Tenant.builder("acme").build());
 
-    assertThat(TenantRegistry.fromProviders(Optional.empty()).list()).isEmpty();
+    assertThat(TenantRegistry.fromProviders(Optional.of("in-memory")).list()).isEmpty();
   }
 
   @Test
@@ -42,7 +45,7 @@ class TenantRegistryProvidersTest {
   @Test
   void inMemoryProviderRefusesSettingsMeantForAnotherBackend() {
     assertThatThrownBy(
-            () -> TenantRegistry.fromProviders(Optional.empty(), Map.of("url", "jdbc:x")))
+            () -> TenantRegistry.fromProviders(Optional.of("in-memory"), Map.of("url", "jdbc:x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("in-memory")
         .hasMessageContaining("url");
