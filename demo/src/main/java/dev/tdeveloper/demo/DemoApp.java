@@ -112,6 +112,7 @@ public final class DemoApp implements AutoCloseable {
             context.addServlet(
                 new ServletHolder(new CertificatesServlet(t.monitor())), "/ops/certificates"));
     server.setHandler(context);
+    server.setErrorHandler(new ProblemErrorHandler()); // errors outside the context, e.g. a bad URI
     ScheduledExecutorService jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -124,13 +124,16 @@ final class DemoRoutes {
             .build();
     ServletContextHandler context = new ServletContextHandler();
     TrafficCounter traffic = new TrafficCounter(services.clock); // the dashboard's, per tenant
-    // Filters run in the order they are added: tracing (outermost: one server span per request),
-    // the autoscaler's request counter (so refused requests count as load too), audit (so every
-    // refusal is audited), shield, WAF (on /notes and /usage, unless --waf off), tenant (skips
-    // /health, /ops, /admin) with the tenant put on the span and baggage, the SLIs, operator (on
-    // /ops and /admin only; the dashboard's page shell is exempt), the dashboard's per-tenant
+    // Filters run in the order they are added: failures (outermost: a storage failure anywhere
+    // below answers 503 problem+json, every 503 gets Retry-After), tracing (one server span per
+    // request), the autoscaler's request counter (so refused requests count as load too), audit (so
+    // every refusal is audited), shield, WAF (on /notes and /usage, unless --waf off), tenant
+    // (skips /health, /ops, /admin) with the tenant put on the span and baggage, the SLIs, operator
+    // (on /ops and /admin only; the dashboard's page shell is exempt), the dashboard's per-tenant
     // traffic counter, rate limit, residency (on /notes), metering. The protection filters each
-    // get a child span.
+    // get a child span. Jetty's own error answers are problem+json too, never HTML with text.
+    addFilter(context, new FailureFilter(), "/*");
+    context.setErrorHandler(new ProblemErrorHandler());
     addFilter(context, TracingFilter.builder().openTelemetry(otel).build(), "/*");
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
