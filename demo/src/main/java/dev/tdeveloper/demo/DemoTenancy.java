@@ -190,7 +190,8 @@ final class DemoTenancy implements AutoCloseable {
           LOG.info("tenant '{}' was provisioned by another instance", listed.id());
         } catch (ProvisioningFailedException e) {
           // The same race, lost when the saga records the tenant (SagaDriver.create): the refusal
-          // comes wrapped, and it happens before any step runs, so nothing of the winner's is undone.
+          // comes wrapped, and it happens before any step runs, so nothing of the winner's is
+          // undone.
           if (!(e.getCause() instanceof TenantAlreadyExistsException)) {
             throw e;
           }
