@@ -2,6 +2,9 @@
 -- writes, 5% usage reads per tenant, 3% attacks, one tenant flooding with 10%), tenants named by
 -- subdomain (Host) or header as the roster says. Arguments after "--": one "id,noteId,how,role" per
 -- tenant (LoadTest passes them). Tenants are drawn uniformly apart from the flood, for raw throughput.
+-- X-Forwarded-For names the client as ClientAddresses does (the demo trusts 127.0.0.1 as its proxy):
+-- tenant lt-N from 192.0.2.N (198.51.100.N-254 past 254), the flood from 203.0.113.99, attacks from
+-- 203.0.113.66.
 local tenants = {}
 local flood = nil
 local attacks = {
@@ -30,11 +33,21 @@ function init(args)
   math.randomseed(42 + (id or 0))
 end
 
-local function headers_for(t)
+local function address_of(t)
+  local n = tonumber(t.id:match("^lt%-(%d+)$"))
+  if n <= 254 then return "192.0.2." .. n end
+  return "198.51.100." .. (n - 254)
+end
+
+local function headers_for(t, from)
+  local h
   if t.subdomain then
-    return { ["Host"] = t.id .. ".localhost:" .. port }
+    h = { ["Host"] = t.id .. ".localhost:" .. port }
+  else
+    h = { ["X-Tenant-Id"] = t.id, ["Host"] = "127.0.0.1:" .. port }
   end
-  return { ["X-Tenant-Id"] = t.id, ["Host"] = "127.0.0.1:" .. port }
+  h["X-Forwarded-For"] = from or address_of(t)
+  return h
 end
 
 function request()
@@ -42,12 +55,16 @@ function request()
   local r = math.random()
   if r < 0.03 then
     local t = tenants[math.random(#tenants)]
-    return wrk.format("GET", "/notes/" .. t.note .. attacks[math.random(#attacks)], headers_for(t))
+    return wrk.format("GET", "/notes/" .. t.note .. attacks[math.random(#attacks)],
+      headers_for(t, "203.0.113.66"))
   end
   local t
   if r < 0.13 and flood then t = flood else t = tenants[math.random(#tenants)] end
   local p = math.random(100)
-  if p <= 80 or t == flood then
+  if t == flood then
+    return wrk.format("GET", "/notes/" .. t.note, headers_for(t, "203.0.113.99"))
+  end
+  if p <= 80 then
     return wrk.format("GET", "/notes/" .. t.note, headers_for(t))
   elseif p <= 95 then
     local h = headers_for(t)

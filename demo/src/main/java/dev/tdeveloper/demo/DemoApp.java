@@ -7,6 +7,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,11 +88,26 @@ public final class DemoApp implements AutoCloseable {
   public static DemoApp start(
       DemoOptions options, InstantSource clock, Ticker ticker, OpenTelemetry otel)
       throws Exception {
+    return start(options, clock, ticker, otel, System.getenv());
+  }
+
+  /**
+   * As {@link #start(DemoOptions, InstantSource, Ticker, OpenTelemetry)}, with the shield's
+   * environment settings ({@code DEMO_SHIELD_IP_REQUESTS_PER_MINUTE}, {@code DEMO_TRUSTED_PROXIES})
+   * read from {@code env} instead of the process environment.
+   */
+  static DemoApp start(
+      DemoOptions options,
+      InstantSource clock,
+      Ticker ticker,
+      OpenTelemetry otel,
+      Map<String, String> env)
+      throws Exception {
     Optional<TlsEndpoint> tls =
         options.tls().enabled()
             ? Optional.of(TlsEndpoint.open(options.tls(), options.dataDir(), clock))
             : Optional.empty();
-    DemoServices services = new DemoServices(options, clock, ticker);
+    DemoServices services = new DemoServices(options, clock, ticker, env);
     String token = options.adminToken().orElseGet(DemoApp::randomToken);
     Server server = new Server();
     ServerConnector connector;

@@ -113,7 +113,10 @@ final class DemoRoutes {
             .listener(services.audit.listener())
             .build();
     AbuseShieldFilter shieldFilter =
-        AbuseShieldFilter.builder().shield(services.protection.shield).build();
+        AbuseShieldFilter.builder()
+            .shield(services.protection.shield)
+            .clientIpResolver(services.protection.clientIps) // DEMO_TRUSTED_PROXIES
+            .build();
     RateLimitFilter rateLimitFilter =
         RateLimitFilter.builder()
             .limiter(

@@ -11,6 +11,7 @@ import dev.tdeveloper.scaling.config.ScalingConfigLoader;
 import dev.tdeveloper.scaling.control.ScalingEvent;
 import dev.tdeveloper.scaling.health.HealthCheckRegistry;
 import dev.tdeveloper.security.ratelimit.TenantRateLimitPolicies;
+import dev.tdeveloper.security.shield.IpRangeSet;
 import dev.tdeveloper.tenancy.Tenant;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.TenantStatus;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -89,7 +91,14 @@ final class DemoServices implements AutoCloseable {
   final DemoRegions regions; // health, routing answers, residency, replicas and their lag
   final DemoObservability observability; // SLOs, burn-rate alerts, incidents, metrics
 
-  DemoServices(DemoOptions options, InstantSource clock, Ticker ticker) throws IOException {
+  /**
+   * Wires the services of {@code options}; {@code env} is the process environment in production.
+   */
+  DemoServices(DemoOptions options, InstantSource clock, Ticker ticker, Map<String, String> env)
+      throws IOException {
+    // Checked before anything is opened, so a bad value fails the start without leaking anything.
+    int ipRequestsPerMinute = DemoProtection.ipRequestsPerMinute(env);
+    IpRangeSet trustedProxies = DemoProtection.trustedProxies(env);
     this.clock = clock;
     this.ticker = ticker;
     this.startedAt = clock.instant();
@@ -135,7 +144,9 @@ final class DemoServices implements AutoCloseable {
             audit,
             observability.meters,
             backends.rateLimiterStore(),
-            planOf);
+            planOf,
+            ipRequestsPerMinute,
+            trustedProxies);
     config.addApplier("rate limits", protection::apply);
     this.waf = new DemoWaf(options.waf(), options.dataDir(), config.current(), planOf);
     config.addApplier("waf", waf.policies::update);

@@ -91,7 +91,7 @@ public final class AckedWriter implements AutoCloseable {
     HttpRequest request;
     try {
       request =
-          HttpRequest.newBuilder(base.resolve("/notes"))
+          ClientAddresses.forwardedFor(HttpRequest.newBuilder(base.resolve("/notes")), tenant)
               .header("X-Tenant-Id", tenant)
               .header("Content-Type", "application/json")
               .timeout(Duration.ofSeconds(10))

@@ -188,6 +188,7 @@ public final class ConstantRateGenerator {
     } else {
       builder.header("X-Tenant-Id", tenant.id());
     }
+    builder.header(ClientAddresses.HEADER, ClientAddresses.of(tenant, planned.kind()));
     return builder.timeout(Duration.ofSeconds(30)).build();
   }
 

@@ -19,11 +19,20 @@ import java.util.List;
  * directory: started, provisioned with the roster's tenants through {@code POST /admin/tenants},
  * seeded with one note per tenant, and killed on {@link #close()}. {@code bare} runs it with every
  * filter but the tenant filter off (the demo's benchmark-only switch {@code
- * DEMO_BENCHMARK_NO_FILTERS}). Not thread-safe.
+ * DEMO_BENCHMARK_NO_FILTERS}). The harness stands for the load balancer: the demo trusts {@code
+ * 127.0.0.1} as its proxy ({@code DEMO_TRUSTED_PROXIES}), so its shield counts and bans each client
+ * the requests name in {@code X-Forwarded-For} ({@link ClientAddresses}), at the demo's per-IP
+ * limit unless the environment given sets {@value #IP_LIMIT_ENV}. Not thread-safe.
  */
 public final class DemoProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "load-test-operator-token-0123456789";
+
+  /** The demo's list of proxies whose {@code X-Forwarded-For} its shield believes. */
+  static final String TRUSTED_PROXIES_ENV = "DEMO_TRUSTED_PROXIES";
+
+  /** The demo's per-client-IP ban threshold, in requests per minute (its default: 6000). */
+  public static final String IP_LIMIT_ENV = "DEMO_SHIELD_IP_REQUESTS_PER_MINUTE";
 
   /** The environment variable whose whitespace-separated JVM options the child gets. */
   public static final String JVM_OPTIONS_ENV = "LOAD_TEST_DEMO_JVM_OPTIONS";
@@ -52,13 +61,30 @@ public final class DemoProcess implements AutoCloseable {
    */
   public static DemoProcess start(
       Path dataDir, Path log, boolean bare, java.util.Optional<Path> config) throws IOException {
+    return start(dataDir, log, bare, config, java.util.OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #start(Path, Path, boolean, java.util.Optional)}, banning a client IP past {@code
+   * ipRequestsPerMinute} requests within a minute if given, else at the demo's default.
+   */
+  public static DemoProcess start(
+      Path dataDir,
+      Path log,
+      boolean bare,
+      java.util.Optional<Path> config,
+      java.util.OptionalInt ipRequestsPerMinute)
+      throws IOException {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
+    ipRequestsPerMinute.ifPresent(n -> env.put(IP_LIMIT_ENV, Integer.toString(n)));
     return start(
         dataDir,
         log,
         0,
         List.of(),
         config.map(c -> List.of("--config", c.toString())).orElse(List.of()),
-        java.util.Map.of("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare)));
+        env);
   }
 
   /**
@@ -98,8 +124,8 @@ public final class DemoProcess implements AutoCloseable {
             TOKEN));
     command.addAll(extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-    // One address drives all the load: lift the shield's per-address ban far above its rate.
-    builder.environment().put("DEMO_SHIELD_IP_REQUESTS_PER_MINUTE", "100000000");
+    // The harness is the load balancer: the shield takes each client from X-Forwarded-For.
+    builder.environment().put(TRUSTED_PROXIES_ENV, "127.0.0.1");
     builder.environment().putAll(env);
     Process process = builder.start();
     BufferedReader out =
@@ -159,6 +185,7 @@ public final class DemoProcess implements AutoCloseable {
           HttpRequest.newBuilder(base.resolve("/admin/tenants"))
               .header("Authorization", "Bearer " + TOKEN)
               .header("Content-Type", "application/json")
+              .header(ClientAddresses.HEADER, ClientAddresses.tenant(t.id())) // its signup
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           201);
@@ -167,6 +194,7 @@ public final class DemoProcess implements AutoCloseable {
               client,
               HttpRequest.newBuilder(base.resolve("/notes"))
                   .header("X-Tenant-Id", t.id())
+                  .header(ClientAddresses.HEADER, ClientAddresses.tenant(t.id()))
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString("{\"text\":\"seed of " + t.id() + "\"}"))

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,8 @@ public final class LoadTest {
    * @param out where data directories, logs and reports go
    * @param wrkScript the wrk Lua script, if wrk is to run
    * @param seed the mix's seed
+   * @param shieldIpLimit the demo's per-client-IP ban threshold in requests per minute, if not its
+   *     default (6000)
    */
   public record Settings(
       double rate,
@@ -44,7 +47,8 @@ public final class LoadTest {
       int maxInFlight,
       Path out,
       Optional<Path> wrkScript,
-      long seed) {}
+      long seed,
+      OptionalInt shieldIpLimit) {}
 
   /**
    * The runs and the report model.
@@ -67,6 +71,7 @@ public final class LoadTest {
     Path out = Path.of("benchmarks/target/load");
     Path wrk = null;
     long faultSeconds = 20;
+    OptionalInt shieldIpLimit = OptionalInt.empty();
     double faultRate = 200;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -78,12 +83,14 @@ public final class LoadTest {
         case "--wrk" -> wrk = Path.of(args[i + 1]);
         case "--fault-seconds" -> faultSeconds = Long.parseLong(args[i + 1]);
         case "--fault-rate" -> faultRate = Double.parseDouble(args[i + 1]);
+        case "--shield-ip-limit" -> shieldIpLimit = OptionalInt.of(Integer.parseInt(args[i + 1]));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; known: --rate, --warmup-seconds, --seconds,"
-                    + " --max-in-flight, --out, --wrk, --fault-seconds, --fault-rate");
+                    + " --max-in-flight, --out, --wrk, --fault-seconds, --fault-rate,"
+                    + " --shield-ip-limit");
       }
     }
     Result result =
@@ -95,7 +102,8 @@ public final class LoadTest {
                 inFlight,
                 out,
                 Optional.ofNullable(wrk),
-                42));
+                42,
+                shieldIpLimit));
     System.out.println(LoadReport.summaryLine(result.report()));
     System.out.println(IsolationResult.summaryLine(result.report()));
     if (faultSeconds > 0) { // the fault phase, after the measured runs (FaultRun)
@@ -123,7 +131,7 @@ public final class LoadTest {
     IsolationChecker isolation = new IsolationChecker(roster, IsolationChecker.REQUESTS_PER_SECOND);
     Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
     long launched = System.nanoTime();
-    try (DemoProcess demo = start(settings.out(), "full-chain", false, Optional.of(config))) {
+    try (DemoProcess demo = start(settings, "full-chain", false, Optional.of(config))) {
       startup = Duration.ofNanos(System.nanoTime() - launched);
       progress(
           "full chain started on port "
@@ -153,7 +161,7 @@ public final class LoadTest {
       }
     }
     RunResult bare;
-    try (DemoProcess demo = start(settings.out(), "bare", true)) {
+    try (DemoProcess demo = start(settings, "bare", true)) {
       progress("bare demo started; provisioning");
       demo.provision(roster);
       progress("provisioned; driving it at the same rate");
@@ -186,15 +194,18 @@ public final class LoadTest {
     return new ConstantRateGenerator(roster, settings.maxInFlight(), List.of());
   }
 
-  private static DemoProcess start(Path out, String name, boolean bare) throws IOException {
-    return start(out, name, bare, Optional.empty());
+  private static DemoProcess start(Settings settings, String name, boolean bare)
+      throws IOException {
+    return start(settings, name, bare, Optional.empty());
   }
 
-  private static DemoProcess start(Path out, String name, boolean bare, Optional<Path> config)
-      throws IOException {
+  private static DemoProcess start(
+      Settings settings, String name, boolean bare, Optional<Path> config) throws IOException {
+    Path out = settings.out();
     Path data = out.resolve("data-" + name);
     deleteRecursively(data);
-    return DemoProcess.start(data, out.resolve("demo-" + name + ".log"), bare, config);
+    return DemoProcess.start(
+        data, out.resolve("demo-" + name + ".log"), bare, config, settings.shieldIpLimit());
   }
 
   private static double wrk(Settings settings, DemoProcess demo, Roster roster)

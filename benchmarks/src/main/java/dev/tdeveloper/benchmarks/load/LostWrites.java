@@ -100,7 +100,7 @@ public final class LostWrites {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
     while (true) {
       HttpRequest request =
-          HttpRequest.newBuilder(uri)
+          ClientAddresses.forwardedFor(HttpRequest.newBuilder(uri), tenant)
               .header("X-Tenant-Id", tenant)
               .timeout(Duration.ofSeconds(10))
               .build();

@@ -91,6 +91,7 @@ final class TenantClient {
     } else {
       builder.header("X-Tenant-Id", tenant.id());
     }
+    ClientAddresses.forwardedFor(builder, tenant.id());
     Answer answer;
     try {
       HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -8,15 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI mode of the load test: the whole harness end to end (two demos in child JVMs, 100 tenants
- * provisioned, 3 s of the mix each) with checks that the report is complete and adds up, not timing
- * thresholds.
+ * provisioned, 3 s of the mix each at 300 requests/s) with checks that the report is complete and
+ * adds up, not timing thresholds.
  */
 class LoadTestShortRunTest {
+  /**
+   * Requests per second: the flood's 10% (30/s, about 150 requests in the 5 s) then outpaces every
+   * other client, the over-limit tenants' 15/s included.
+   */
+  private static final int SHORT_RATE = 300;
+
+  /**
+   * The demo's per-IP ban threshold in the short run: the flood's address passes it after about 4 s
+   * and is banned; no other client comes near it.
+   */
+  private static final int SHORT_IP_LIMIT = 120;
+
   @TempDir Path out;
 
   @Test
@@ -24,7 +37,14 @@ class LoadTestShortRunTest {
     LoadTest.Result result =
         LoadTest.run(
             new LoadTest.Settings(
-                100, Duration.ofSeconds(2), Duration.ofSeconds(3), 64, out, Optional.empty(), 7));
+                SHORT_RATE,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                64,
+                out,
+                Optional.empty(),
+                7,
+                OptionalInt.of(SHORT_IP_LIMIT)));
     RunResult full = result.full();
     RunResult bare = result.bare();
 
@@ -59,6 +79,12 @@ class LoadTestShortRunTest {
     assertThat(full.count(RequestKind.FLOOD, Outcome.RATE_LIMITED)).isPositive();
     assertThat(full.count(RequestKind.OVER_LIMIT, Outcome.RATE_LIMITED)).isPositive();
     assertThat(bare.count(Outcome.WAF_BLOCKED) + bare.count(Outcome.RATE_LIMITED)).isZero();
+    // Behind the harness as trusted proxy, the shield bans the flood's address (X-Forwarded-For)
+    // and no tenant's own: the other requests of the flooding tenant are still served.
+    assertThat(full.count(RequestKind.FLOOD, Outcome.SHIELD_REFUSED)).isPositive();
+    assertThat(full.count(Outcome.SHIELD_REFUSED))
+        .isEqualTo(full.count(RequestKind.FLOOD, Outcome.SHIELD_REFUSED));
+    assertThat(bare.count(Outcome.SHIELD_REFUSED)).isZero();
     assertThat(bare.count(RequestKind.ATTACK, Outcome.OK)).isPositive();
 
     JsonNode json = new ObjectMapper().readTree(out.resolve("load-report.json").toFile());

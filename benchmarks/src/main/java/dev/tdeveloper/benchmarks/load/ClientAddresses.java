@@ -1,0 +1,77 @@
+package dev.tdeveloper.benchmarks.load;
+
+import java.net.http.HttpRequest;
+
+/**
+ * The client addresses the load's requests claim in {@code X-Forwarded-For}, as a load balancer in
+ * front of the demo would forward them (the harness starts the demo trusting {@code 127.0.0.1} as
+ * its proxy): each tenant's ordinary traffic from its own address in the documentation ranges of
+ * RFC 5737, the flooding tenant's flood from one address of its own, and every attack from one
+ * attacker's address. So the shield's per-IP limit and bans see clients, as in a deployment, and
+ * the flood is banned without taking its tenant's other clients (the isolation checker, the fault
+ * phase) down with it. Stateless; thread-safe.
+ */
+final class ClientAddresses {
+  /** The header the demo's shield reads behind its trusted proxies. */
+  static final String HEADER = "X-Forwarded-For";
+
+  /** The address of every attack request. */
+  static final String ATTACKER = "203.0.113.66";
+
+  /** The address of the flooding tenant's flood. */
+  static final String FLOODER = "203.0.113.99";
+
+  private static final String PREFIX = "lt-";
+  private static final int PER_BLOCK = 254;
+
+  private ClientAddresses() {}
+
+  /**
+   * The address of tenant {@code id} ({@code lt-NNN}, as {@link Roster} names them): tenants 1 to
+   * 254 in {@code 192.0.2.0/24}, 255 to 508 in {@code 198.51.100.0/24}.
+   *
+   * @throws IllegalArgumentException if {@code id} is not {@code lt-} and a number from 1 to 508
+   */
+  static String tenant(String id) {
+    int n = number(id);
+    if (n < 0) {
+      throw new IllegalArgumentException(
+          "tenant id: " + id + "; allowed: lt- and a number from 1 to " + 2 * PER_BLOCK);
+    }
+    return n <= PER_BLOCK ? "192.0.2." + n : "198.51.100." + (n - PER_BLOCK);
+  }
+
+  /**
+   * Adds {@code tenant}'s address to {@code request} when {@code tenant} is one of the roster's
+   * ({@code lt-NNN}); requests for other tenants (a test's {@code acme}) keep the peer's address.
+   */
+  static HttpRequest.Builder forwardedFor(HttpRequest.Builder request, String tenant) {
+    return rostered(tenant) ? request.header(HEADER, tenant(tenant)) : request;
+  }
+
+  /** Whether {@code id} follows the roster's naming, {@code lt-} and a number from 1 to 508. */
+  static boolean rostered(String id) {
+    return number(id) > 0;
+  }
+
+  private static int number(String id) {
+    if (!id.startsWith(PREFIX)) {
+      return -1;
+    }
+    try {
+      int n = Integer.parseInt(id.substring(PREFIX.length()));
+      return n >= 1 && n <= 2 * PER_BLOCK ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** The address a generated request of {@code kind} by {@code tenant} comes from. */
+  static String of(LoadTenant tenant, RequestKind kind) {
+    return switch (kind) {
+      case ATTACK -> ATTACKER;
+      case FLOOD -> FLOODER;
+      default -> tenant(tenant.id());
+    };
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tdeveloper.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tdeveloper.security.shield.IpAddress;
+import dev.tdeveloper.security.shield.IpRangeSet;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClientAddressesTest {
+  private static final IpRangeSet DOCUMENTATION =
+      IpRangeSet.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24");
+
+  @Test
+  void everyTenantTheFloodAndTheAttackerHaveTheirOwnDocumentationAddress() {
+    Set<String> seen = new HashSet<>();
+    for (LoadTenant t : Roster.standard().tenants()) {
+      String address = ClientAddresses.tenant(t.id());
+      assertThat(DOCUMENTATION.contains(IpAddress.parse(address))).as(address).isTrue();
+      assertThat(seen.add(address)).as(t.id() + " shares " + address).isTrue();
+      assertThat(ClientAddresses.of(t, RequestKind.READ)).isEqualTo(address);
+      assertThat(ClientAddresses.of(t, RequestKind.OVER_LIMIT)).isEqualTo(address);
+      assertThat(ClientAddresses.of(t, RequestKind.FLOOD)).isEqualTo(ClientAddresses.FLOODER);
+      assertThat(ClientAddresses.of(t, RequestKind.ATTACK)).isEqualTo(ClientAddresses.ATTACKER);
+    }
+    assertThat(seen).doesNotContain(ClientAddresses.FLOODER, ClientAddresses.ATTACKER);
+    assertThat(ClientAddresses.FLOODER).isNotEqualTo(ClientAddresses.ATTACKER);
+    assertThat(ClientAddresses.tenant("lt-255")).isEqualTo("198.51.100.1");
+  }
+
+  @Test
+  void onlyRosterTenantsNameAForwardedAddress() {
+    HttpRequest rostered =
+        ClientAddresses.forwardedFor(HttpRequest.newBuilder(URI.create("http://x/")), "lt-007")
+            .build();
+    assertThat(rostered.headers().firstValue(ClientAddresses.HEADER)).hasValue("192.0.2.7");
+    HttpRequest other =
+        ClientAddresses.forwardedFor(HttpRequest.newBuilder(URI.create("http://x/")), "acme")
+            .build();
+    assertThat(other.headers().firstValue(ClientAddresses.HEADER)).isEmpty();
+  }
+
+  @Test
+  void anIdOutsideTheRosterSchemeIsRefusedByName() {
+    for (String bad : new String[] {"acme", "lt-0", "lt-509", "lt-x"}) {
+      assertThatThrownBy(() -> ClientAddresses.tenant(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("tenant id: " + bad + "; allowed: lt- and a number from 1 to 508");
+    }
+  }
+}
