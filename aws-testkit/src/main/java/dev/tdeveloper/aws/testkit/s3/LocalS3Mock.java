@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Adobe S3Mock ({@code com.adobe.testing:s3mock}, its Spring Boot executable jar from Maven
@@ -59,11 +60,28 @@ public final class LocalS3Mock implements LocalS3Server {
   }
 
   /**
-   * Starts a new server that the caller closes.
+   * The JVM options of {@link #startNew()}: a small heap and C1 only, for a quick start in tests.
+   */
+  public static final List<String> TEST_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  /**
+   * Starts a new server that the caller closes, with {@link #TEST_JVM_OPTIONS}.
    *
    * @throws IllegalStateException if the jar is missing or the server does not start
    */
   public static LocalS3Mock startNew() {
+    return startNew(TEST_JVM_OPTIONS);
+  }
+
+  /**
+   * Starts a new server that the caller closes, its JVM run with {@code jvmOptions} (a benchmark
+   * gives it a full JIT and a larger heap, so the server is not what it measures).
+   *
+   * @throws IllegalStateException if the jar is missing or the server does not start
+   */
+  public static LocalS3Mock startNew(List<String> jvmOptions) {
+    List<String> options = List.copyOf(jvmOptions);
     Path jar = findJar();
     Path directory = ChildServer.temporaryDirectory("local-s3mock-");
     Path store = directory.resolve("store");
@@ -73,23 +91,24 @@ public final class LocalS3Mock implements LocalS3Server {
             "S3Mock",
             directory,
             port ->
-                List.of(
-                    java,
-                    "-Xmx384m",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-jar",
-                    jar.toString(),
-                    "--http.port=" + port,
-                    "--server.port=" + ChildServer.freePort(),
-                    "--server.address=127.0.0.1",
-                    "--vectors.http.port=" + ChildServer.freePort(),
-                    "--vectors.https.port=" + ChildServer.freePort(),
-                    "--com.adobe.testing.s3mock.store.root=" + store,
-                    "--com.adobe.testing.s3mock.store.retain-files-on-exit=false",
-                    "--com.adobe.testing.s3mock.store.valid-kms-keys=" + VALID_KMS_KEY_ARN,
-                    "--com.adobe.testing.s3mock.max-payload-size=64MB",
-                    "--logging.level.root=WARN")));
+                Stream.of(
+                        Stream.of(java),
+                        options.stream(),
+                        Stream.of(
+                            "-jar",
+                            jar.toString(),
+                            "--http.port=" + port,
+                            "--server.port=" + ChildServer.freePort(),
+                            "--server.address=127.0.0.1",
+                            "--vectors.http.port=" + ChildServer.freePort(),
+                            "--vectors.https.port=" + ChildServer.freePort(),
+                            "--com.adobe.testing.s3mock.store.root=" + store,
+                            "--com.adobe.testing.s3mock.store.retain-files-on-exit=false",
+                            "--com.adobe.testing.s3mock.store.valid-kms-keys=" + VALID_KMS_KEY_ARN,
+                            "--com.adobe.testing.s3mock.max-payload-size=64MB",
+                            "--logging.level.root=WARN"))
+                    .flatMap(x -> x)
+                    .toList()));
   }
 
   @Override
