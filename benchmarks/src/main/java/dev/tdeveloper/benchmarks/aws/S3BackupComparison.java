@@ -2,6 +2,7 @@ package dev.tdeveloper.benchmarks.aws;
 
 import dev.tdeveloper.aws.testkit.s3.LocalS3Mock;
 import dev.tdeveloper.aws.testkit.s3.LocalS3Server;
+import dev.tdeveloper.aws.testkit.s3.LocalS3rver;
 import dev.tdeveloper.aws.testkit.s3.S3Clients;
 import dev.tdeveloper.backend.aws.s3.S3BackupStore;
 import dev.tdeveloper.backend.aws.s3.S3BackupStoreBuilder;
@@ -156,6 +157,8 @@ public final class S3BackupComparison {
             .client(client)
             .bucket(newBucket())
             .serverChecksums(server.features().flexibleChecksums())
+            // s3rver ignores If-None-Match; the store then guards puts with its key locks only.
+            .conditionalWrites(!(server instanceof LocalS3rver))
             .partSize(PART_SIZE)
             .multipartThreshold(MULTIPART_THRESHOLD);
     String io = System.getProperty(IO_CONCURRENCY);
@@ -261,10 +264,23 @@ public final class S3BackupComparison {
   }
 
   /**
-   * Runs the comparison: {@code [megabytes] [work directory]}, by default 1024 MiB under {@code
-   * benchmarks/target/aws-backup}. Starts its own S3Mock and stops it at the end.
+   * Runs the comparison: {@code [megabytes] [work directory] [s3mock|s3rver]}, by default 1024 MiB
+   * under {@code benchmarks/target/aws-backup} against S3Mock. Starts its own server and stops it
+   * at the end. S3Mock rewrites one metadata file listing every key of a bucket on each put, so its
+   * puts slow down as a bucket fills (quadratic over a run of many objects); s3rver keeps one file
+   * per object and does not.
    */
   public static void main(String[] args) throws IOException {
+    if (args.length > 2 && args[2].equals("s3rver")) {
+      long megabytes = Long.parseLong(args[0]);
+      try (LocalS3rver s3 = LocalS3rver.startNew()) {
+        System.out.println(run(s3, Path.of(args[1]), megabytes << 20).report());
+      }
+      return;
+    }
+    if (args.length > 2 && !args[2].equals("s3mock")) {
+      throw new IllegalArgumentException("server must be s3mock or s3rver, was " + args[2]);
+    }
     long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 1024;
     if (megabytes < 1 || megabytes > 1 << 20) {
       throw new IllegalArgumentException("megabytes must be 1 to 1048576, was " + megabytes);
