@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Backs a generated tree up to a local S3Mock with dr-core's engine and S3BackupStore, and with the
+# Backs a generated tree up to a local S3 server (s3rver or S3Mock) with dr-core's engine and S3BackupStore, and with the
 # AWS SDK's S3TransferManager, then again after a 1% change; prints MiB/s, bytes sent and ratios.
 #
-#   benchmarks/aws-backup.sh [megabytes (default 1024)] [work directory]
+#   benchmarks/aws-backup.sh [megabytes (default 1024)] [work directory] [s3rver (default) | s3mock]
+#
+# s3rver by default: S3Mock rewrites a bucket-wide key list on every put, so a 1 GiB run stalls there.
 #
 # Builds benchmarks/target/benchmarks.jar first when it is missing or older than any source or pom
 # (MVN_ARGS, for example MVN_ARGS=-o, passes flags to Maven). The tree is generated (seeded) under
@@ -10,7 +12,7 @@
 set -euo pipefail
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -30,4 +32,4 @@ if [[ ! -f $jar || -n $stale ]]; then
 fi
 
 java -Xmx2g -cp "$jar" dev.tdeveloper.benchmarks.aws.S3BackupComparison "${1:-1024}" \
-  "${2:-benchmarks/target/aws-backup}"
+  "${2:-benchmarks/target/aws-backup}" "${3:-s3rver}"
