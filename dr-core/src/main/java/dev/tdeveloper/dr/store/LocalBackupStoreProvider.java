@@ -2,11 +2,8 @@ package dev.tdeveloper.dr.store;
 
 import dev.tdeveloper.dr.spi.BackupStore;
 import dev.tdeveloper.dr.spi.BackupStoreProvider;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import dev.tdeveloper.tenancy.spi.DirectorySetting;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Provides {@link LocalBackupStore} under the name {@value #NAME}, named like the suite's other
@@ -18,9 +15,7 @@ public final class LocalBackupStoreProvider implements BackupStoreProvider {
   public static final String NAME = "file";
 
   /** The setting naming the store's root directory: {@value}. */
-  public static final String DIRECTORY = "directory";
-
-  private static final Set<String> SETTINGS = Set.of(DIRECTORY);
+  public static final String DIRECTORY = DirectorySetting.DIRECTORY;
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public LocalBackupStoreProvider() {}
@@ -40,30 +35,6 @@ public final class LocalBackupStoreProvider implements BackupStoreProvider {
    */
   @Override
   public BackupStore create(Map<String, String> config) {
-    Objects.requireNonNull(config, "config");
-    for (String setting : config.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the "
-                + NAME
-                + " backup store has no setting '"
-                + setting
-                + "'; it accepts "
-                + SETTINGS);
-      }
-    }
-    String directory = config.get(DIRECTORY);
-    if (directory == null || directory.isBlank()) {
-      throw new IllegalArgumentException(
-          "the " + NAME + " backup store needs the setting " + DIRECTORY);
-    }
-    Path root;
-    try {
-      root = Path.of(directory.trim());
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(
-          "setting " + DIRECTORY + " is not a valid path: '" + directory + "'", e);
-    }
-    return LocalBackupStore.open(root);
+    return LocalBackupStore.open(DirectorySetting.require(config, NAME + " backup store"));
   }
 }

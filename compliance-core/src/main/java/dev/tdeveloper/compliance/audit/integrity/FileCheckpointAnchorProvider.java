@@ -2,11 +2,8 @@ package dev.tdeveloper.compliance.audit.integrity;
 
 import dev.tdeveloper.compliance.spi.CheckpointAnchor;
 import dev.tdeveloper.compliance.spi.CheckpointAnchorProvider;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import dev.tdeveloper.tenancy.spi.DirectorySetting;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Provides {@link FileCheckpointAnchor} under the name {@value #NAME}, like compliance-core's file
@@ -19,9 +16,7 @@ public final class FileCheckpointAnchorProvider implements CheckpointAnchorProvi
   public static final String NAME = "file";
 
   /** The setting naming the anchor's directory: {@value}. */
-  public static final String DIRECTORY = "directory";
-
-  private static final Set<String> SETTINGS = Set.of(DIRECTORY);
+  public static final String DIRECTORY = DirectorySetting.DIRECTORY;
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public FileCheckpointAnchorProvider() {}
@@ -41,30 +36,6 @@ public final class FileCheckpointAnchorProvider implements CheckpointAnchorProvi
    */
   @Override
   public CheckpointAnchor create(Map<String, String> config) {
-    Objects.requireNonNull(config, "config");
-    for (String setting : config.keySet()) {
-      if (!SETTINGS.contains(setting)) {
-        throw new IllegalArgumentException(
-            "the "
-                + NAME
-                + " checkpoint anchor has no setting '"
-                + setting
-                + "'; it accepts "
-                + SETTINGS);
-      }
-    }
-    String directory = config.get(DIRECTORY);
-    if (directory == null || directory.isBlank()) {
-      throw new IllegalArgumentException(
-          "the " + NAME + " checkpoint anchor needs the setting " + DIRECTORY);
-    }
-    Path path;
-    try {
-      path = Path.of(directory.trim());
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(
-          "setting " + DIRECTORY + " is not a valid path: '" + directory + "'", e);
-    }
-    return FileCheckpointAnchor.open(path);
+    return FileCheckpointAnchor.open(DirectorySetting.require(config, NAME + " checkpoint anchor"));
   }
 }
