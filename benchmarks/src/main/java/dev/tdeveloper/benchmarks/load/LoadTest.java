@@ -3,17 +3,13 @@ package dev.tdeveloper.benchmarks.load;
 import dev.tdeveloper.benchmarks.load.sim.LoadSimulations;
 import dev.tdeveloper.benchmarks.load.sim.SimInputs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The load test of the demo, end to end: for the full chain and then the bare demo (every filter
@@ -210,45 +206,18 @@ public final class LoadTest {
 
   private static double wrk(Settings settings, DemoProcess demo, Roster roster)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "wrk",
-                "-t2",
-                "-c64",
-                "-d" + settings.duration().toSeconds() + "s",
-                "-s",
-                settings.wrkScript().get().toString(),
-                "http://127.0.0.1:" + demo.port(),
-                "--"));
-    List<String> notes = demo.seededNotes();
-    for (int i = 0; i < roster.tenants().size(); i++) {
-      LoadTenant t = roster.tenants().get(i);
-      command.add(
-          t.id()
-              + ","
-              + notes.get(i)
-              + ","
-              + (t.bySubdomain() ? "subdomain" : "header")
-              + ","
-              + t.role().name());
-    }
-    Path log = settings.out().resolve("wrk.txt");
-    Process wrk =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (wrk.waitFor() != 0) {
-      throw new IOException("wrk failed; see " + log);
-    }
-    Matcher m =
-        Pattern.compile("Requests/sec:\\s+([0-9.]+)")
-            .matcher(Files.readString(log, StandardCharsets.UTF_8));
-    if (!m.find()) {
-      throw new IOException("no Requests/sec in wrk's output; see " + log);
-    }
-    return Double.parseDouble(m.group(1));
+    return WrkRun.run(
+            settings.wrkScript().get(),
+            demo,
+            roster,
+            2,
+            64,
+            settings.duration(),
+            settings.out().resolve("wrk.txt"))
+        .requestsPerSecond();
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

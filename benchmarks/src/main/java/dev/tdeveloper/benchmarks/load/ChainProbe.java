@@ -1,0 +1,106 @@
+package dev.tdeveloper.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A quick look at what one demo request costs, for work on the chain: starts the demo (full chain,
+ * or {@code --bare} with every filter but the tenant filter off), provisions the load test's 100
+ * tenants, runs {@code wrk} with {@code mix.lua} unrecorded for the warm-up and then for the
+ * measured seconds, and prints wrk's requests/s and the demo's CPU time per request (its process
+ * CPU over wrk's requests). Closed-model and short, so it answers "did this change cut CPU per
+ * request" in about a minute; the load test ({@link LoadTest}) remains the measurement of record.
+ * Benchmark-only. Usage: {@code ChainProbe [--bare] [--seconds S (15)] [--warmup-seconds W (10)]
+ * [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk SCRIPT
+ * (benchmarks/src/main/resources/load/mix.lua)]}. With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the
+ * demo gets those JVM options (a JFR recording, say; {@code {run}} becomes {@code full} or {@code
+ * bare}).
+ */
+public final class ChainProbe {
+  private ChainProbe() {}
+
+  /** Runs the probe; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    boolean bare = false;
+    long seconds = 15;
+    long warmup = 10;
+    int connections = 16;
+    int threads = 1;
+    Path out = Path.of("benchmarks/target/probe");
+    Path script = Path.of("benchmarks/src/main/resources/load/mix.lua");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--bare" -> bare = true;
+        case "--seconds" -> seconds = Long.parseLong(args[++i]);
+        case "--warmup-seconds" -> warmup = Long.parseLong(args[++i]);
+        case "--connections" -> connections = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--wrk" -> script = Path.of(args[++i]);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; known: --bare, --seconds, --warmup-seconds, --connections, --threads,"
+                    + " --out, --wrk");
+      }
+    }
+    String run = bare ? "bare" : "full";
+    Files.createDirectories(out);
+    Path data = out.resolve("data-" + run);
+    LoadTest.deleteRecursively(data);
+    Roster roster = Roster.standard();
+    // the per-IP ban limit lifted: a closed-model wrk run would otherwise ban tenants mid-run
+    try (DemoProcess demo =
+        DemoProcess.start(
+            data,
+            out.resolve("demo-" + run + ".log"),
+            bare,
+            Optional.empty(),
+            OptionalInt.of(100_000_000))) {
+      demo.provision(roster);
+      if (warmup > 0) {
+        WrkRun.run(
+            script,
+            demo,
+            roster,
+            threads,
+            connections,
+            Duration.ofSeconds(warmup),
+            out.resolve("wrk-warmup.txt"));
+      }
+      long cpuBefore = cpuNanos(demo);
+      WrkRun.Result r =
+          WrkRun.run(
+              script,
+              demo,
+              roster,
+              threads,
+              connections,
+              Duration.ofSeconds(seconds),
+              out.resolve("wrk-" + run + ".txt"));
+      long cpu = cpuNanos(demo) - cpuBefore;
+      System.out.printf(
+          "%s: wrk -t%d -c%d -d%ds: %.0f requests/s, %d requests, demo CPU %.1f us/request%n",
+          run,
+          threads,
+          connections,
+          seconds,
+          r.requestsPerSecond(),
+          r.requests(),
+          cpu / 1000.0 / Math.max(1, r.requests()));
+    }
+  }
+
+  private static long cpuNanos(DemoProcess demo) throws IOException {
+    return demo.handle()
+        .info()
+        .totalCpuDuration()
+        .map(Duration::toNanos)
+        .orElseThrow(() -> new IOException("the demo's CPU time cannot be read here"));
+  }
+}
