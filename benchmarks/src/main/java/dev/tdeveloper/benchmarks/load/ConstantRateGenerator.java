@@ -1,29 +1,34 @@
 package dev.tdeveloper.benchmarks.load;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An open-model, constant-rate load generator in the manner of wrk2: request {@code i} has the
  * intended start {@code t0 + i / rate}, and its latency is measured from that instant, not from
  * when it was actually sent, so a stalled server is charged for the requests it kept waiting
- * (coordinated-omission correction). Requests go out asynchronously through the JDK's {@link
- * HttpClient} with at most {@code maxInFlight} outstanding; a request that has to wait for a slot
- * is still timed from its intended start. Not thread-safe: one run at a time.
+ * (coordinated-omission correction). Requests go out asynchronously through Jetty's {@link
+ * HttpClient} (HTTP/1.1, one connection per outstanding request, as a fleet of clients would open)
+ * with at most {@code maxInFlight} outstanding; a request that has to wait for a slot is still
+ * timed from its intended start. Jetty's client rather than the JDK's: the generator shares the
+ * machine's cores with the demo, and the JDK client cost several times the CPU per request. Not
+ * thread-safe: one run at a time.
  */
 public final class ConstantRateGenerator {
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
@@ -35,18 +40,11 @@ public final class ConstantRateGenerator {
   /**
    * A generator over {@code roster}, with at most {@code maxInFlight} requests outstanding.
    *
-   * @throws IllegalStateException if the JDK client may not set the {@code Host} header (start the
-   *     JVM with {@code -Djdk.httpclient.allowRestrictedHeaders=host})
+   * @throws IllegalArgumentException if {@code maxInFlight} is under 1
    */
   public ConstantRateGenerator(Roster roster, int maxInFlight, List<LoadObserver> observers) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
-    }
-    String restricted = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
-    if (!restricted.toLowerCase(java.util.Locale.ROOT).contains("host")) {
-      throw new IllegalStateException(
-          "tenants named by subdomain need the Host header: run with"
-              + " -Djdk.httpclient.allowRestrictedHeaders=host");
     }
     this.roster = roster;
     this.maxInFlight = maxInFlight;
@@ -72,14 +70,7 @@ public final class ConstantRateGenerator {
     for (int i = 0; i < tenants; i++) {
       tenantLatency.add(new ConcurrentHistogram(HIGHEST_MICROS, 2));
     }
-    ExecutorService executor = Executors.newFixedThreadPool(2);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(executor)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    URI base = URI.create("http://127.0.0.1:" + demo.port());
+    HttpClient client = client(maxInFlight);
     Semaphore inFlight = new Semaphore(maxInFlight);
     long interval = (long) (1e9 / rate);
     long warmupCount = warmup.toNanos() / interval;
@@ -100,29 +91,32 @@ public final class ConstantRateGenerator {
       }
       boolean measured = i >= warmupCount;
       Mix.Planned planned = mix.next();
-      HttpRequest request = request(base, demo.port(), planned, notes, i);
+      Request request = request(client, demo.port(), planned, notes, i);
       inFlight.acquire();
-      client
-          .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, error) -> {
-                try {
-                  if (measured) {
-                    record(planned, response, intended, byKind, byTenant, latency, tenantLatency);
-                  } else {
-                    warmedUp(planned, response);
-                  }
-                } finally {
-                  inFlight.release();
+      request.send(
+          new BufferingResponseListener() {
+            @Override
+            public void onComplete(Result result) {
+              try {
+                int status = result.isFailed() ? 0 : result.getResponse().getStatus();
+                String body = result.isFailed() ? "" : getContentAsString();
+                if (measured) {
+                  record(planned, status, body, intended, byKind, byTenant, latency, tenantLatency);
+                } else {
+                  warmedUp(planned, status, body);
                 }
-              });
+              } finally {
+                inFlight.release();
+              }
+            }
+          });
     }
     inFlight.acquire(maxInFlight); // every request has completed
     long elapsed = System.nanoTime() - (t0 + warmupCount * interval);
     long generatorCpu = generatorCpuNanos() - cpuStart[0];
     long demoCpu = demoCpuNanos(demo) - cpuStart[1];
     observers.forEach(LoadObserver::finished);
-    executor.shutdown();
+    stop(client);
     return new RunResult(
         name,
         rate,
@@ -139,15 +133,15 @@ public final class ConstantRateGenerator {
 
   private void record(
       Mix.Planned planned,
-      HttpResponse<String> response,
+      int status,
+      String body,
       long intended,
       AtomicLongArray byKind,
       AtomicLongArray byTenant,
       Histogram latency,
       List<Histogram> tenantLatency) {
     long micros = Math.min((System.nanoTime() - intended) / 1000, HIGHEST_MICROS);
-    int status = response == null ? 0 : response.statusCode();
-    Outcome outcome = response == null ? Outcome.FAILED : Outcome.of(status, response.body());
+    Outcome outcome = status == 0 ? Outcome.FAILED : Outcome.of(status, body);
     int width = Outcome.values().length;
     byKind.incrementAndGet(planned.kind().ordinal() * width + outcome.ordinal());
     byTenant.incrementAndGet(planned.tenant() * width + outcome.ordinal());
@@ -158,38 +152,74 @@ public final class ConstantRateGenerator {
     }
   }
 
-  private void warmedUp(Mix.Planned planned, HttpResponse<String> response) {
-    int status = response == null ? 0 : response.statusCode();
-    Outcome outcome = response == null ? Outcome.FAILED : Outcome.of(status, response.body());
+  private void warmedUp(Mix.Planned planned, int status, String body) {
+    Outcome outcome = status == 0 ? Outcome.FAILED : Outcome.of(status, body);
     for (LoadObserver observer : observers) {
       observer.warmupCompleted(planned, outcome, status);
     }
   }
 
-  private HttpRequest request(
-      URI base, int port, Mix.Planned planned, List<String> notes, long sequence) {
+  private Request request(
+      HttpClient client, int port, Mix.Planned planned, List<String> notes, long sequence) {
     LoadTenant tenant = roster.tenants().get(planned.tenant());
     String note = "/notes/" + notes.get(planned.tenant());
-    HttpRequest.Builder builder =
-        switch (planned.operation()) {
-          case WRITE ->
-              HttpRequest.newBuilder(base.resolve("/notes"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"text\":\"" + NoteMarker.text(sequence, tenant.id()) + "\"}"));
-          case USAGE -> HttpRequest.newBuilder(base.resolve("/usage"));
-          case ATTACK ->
-              HttpRequest.newBuilder(URI.create(base + note + Mix.ATTACKS[planned.attack()]));
-          default -> HttpRequest.newBuilder(base.resolve(note));
-        };
-    if (tenant.bySubdomain()) {
-      builder.header("Host", tenant.id() + ".localhost:" + port);
-    } else {
-      builder.header("X-Tenant-Id", tenant.id());
+    Request request = client.newRequest("127.0.0.1", port);
+    switch (planned.operation()) {
+      case WRITE ->
+          request
+              .method(HttpMethod.POST)
+              .path("/notes")
+              .body(
+                  new StringRequestContent(
+                      "application/json",
+                      "{\"text\":\"" + NoteMarker.text(sequence, tenant.id()) + "\"}"));
+      case USAGE -> request.path("/usage");
+      case ATTACK -> request.path(note + Mix.ATTACKS[planned.attack()]);
+      default -> request.path(note);
     }
-    builder.header(ClientAddresses.HEADER, ClientAddresses.of(tenant, planned.kind()));
-    return builder.timeout(Duration.ofSeconds(30)).build();
+    String host = tenant.bySubdomain() ? tenant.id() + ".localhost:" + port : "127.0.0.1:" + port;
+    return request
+        .headers(
+            h -> {
+              h.put(HttpHeader.HOST, host);
+              if (!tenant.bySubdomain()) {
+                h.put("X-Tenant-Id", tenant.id());
+              }
+              h.put(ClientAddresses.HEADER, ClientAddresses.of(tenant, planned.kind()));
+            })
+        .timeout(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A started client opening up to {@code connections} connections to the demo, with its own small
+   * thread pool (the generator's threads, counted in its CPU share).
+   */
+  private static HttpClient client(int connections) {
+    QueuedThreadPool threads = new QueuedThreadPool(8, 2);
+    threads.setName("load-generator");
+    threads.setDaemon(true);
+    HttpClient client = new HttpClient();
+    client.setExecutor(threads);
+    client.setMaxConnectionsPerDestination(connections);
+    client.setMaxRequestsQueuedPerDestination(connections * 2);
+    client.setConnectTimeout(5_000);
+    client.setIdleTimeout(60_000);
+    client.setUserAgentField(null);
+    client.setFollowRedirects(false);
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the load generator's HTTP client failed to start", e);
+    }
+    return client;
+  }
+
+  private static void stop(HttpClient client) {
+    try {
+      client.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the load generator's HTTP client failed to stop", e);
+    }
   }
 
   private static long[][] matrix(AtomicLongArray counts, int rows) {

@@ -60,6 +60,7 @@ public final class LoadReport {
     }
     m.put("byKind", kinds);
     m.put("generatorCpuShare", r.generatorCpuShare());
+    m.put("generatorCpuMicrosPerRequest", r.generatorCpuMicrosPerRequest());
     m.put("demoCpuMicrosPerRequest", r.demoCpuMicrosPerRequest());
     List<Map<String, Object>> tenants = new ArrayList<>();
     for (int i = 0; i < roster.tenants().size(); i++) {
@@ -156,11 +157,14 @@ public final class LoadReport {
       s.append(
           String.format(
               java.util.Locale.ROOT,
-              "%s: %.0f req/s, latency ms %s, generator CPU share %.2f; ",
+              "%s: %.0f req/s, latency ms %s, generator CPU share %.2f (%.0f us/request),"
+                  + " demo CPU %.0f us/request; ",
               run,
               (Double) r.get("requestsPerSecond"),
               r.get("latencyMillis"),
-              (Double) r.get("generatorCpuShare")));
+              (Double) r.get("generatorCpuShare"),
+              (Double) r.get("generatorCpuMicrosPerRequest"),
+              (Double) r.get("demoCpuMicrosPerRequest")));
     }
     s.append("chain overhead ").append(model.get("chainOverhead"));
     model.computeIfPresent(

@@ -78,6 +78,14 @@ public record RunResult(
     return total == 0 ? 0 : generatorCpu.toNanos() / total;
   }
 
+  /**
+   * Returns the generator's CPU time per completed request, in microseconds: what sending,
+   * receiving and recording one request cost the machine besides the demo.
+   */
+  public double generatorCpuMicrosPerRequest() {
+    return completed() == 0 ? 0 : generatorCpu.toNanos() / 1e3 / completed();
+  }
+
   /** Returns the demo's CPU time per completed request, in microseconds. */
   public double demoCpuMicrosPerRequest() {
     return completed() == 0 ? 0 : demoCpu.toNanos() / 1e3 / completed();

@@ -60,6 +60,8 @@ class LoadTestShortRunTest {
       assertThat(perTenant).isEqualTo(run.sent());
       assertThat(run.count(Outcome.SERVER_ERROR)).as(run.name() + " 5xx").isZero();
       assertThat(run.count(Outcome.FAILED)).as(run.name() + " unanswered").isZero();
+      // a tenant named wrongly (a Host header the client did not send as asked) answers 4xx
+      assertThat(run.count(Outcome.CLIENT_ERROR)).as(run.name() + " unexpected 4xx").isZero();
       for (RequestKind kind : RequestKind.values()) {
         long n = 0;
         for (Outcome o : Outcome.values()) {
