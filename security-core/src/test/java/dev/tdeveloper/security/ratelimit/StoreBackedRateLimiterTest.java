@@ -90,8 +90,7 @@ class StoreBackedRateLimiterTest {
 
   @Test
   void mapsAKeyToItsStoreKeyOnceWhileRemembered() {
-    java.util.concurrent.atomic.AtomicInteger mapped =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger mapped = new AtomicInteger();
     RateLimiter<TenantId> limiter =
         RateLimiter.<TenantId>builder()
             .policy(pro)
