@@ -149,6 +149,18 @@ public abstract class DistributedRateLimiterBase {
     return stat.substring(at + name.length() + 1, end < 0 ? stat.length() : end);
   }
 
+  /** Clears the server's per-command statistics ({@code CONFIG RESETSTAT}). */
+  void resetCommandStats() {
+    pingConnection.sync().configResetstat();
+  }
+
+  /**
+   * Returns the server's per-command statistics since the last reset ({@code INFO commandstats}).
+   */
+  String commandStats() {
+    return pingConnection.sync().info("commandstats");
+  }
+
   @TearDown(Level.Trial)
   public void stopRedis() {
     printCommandStats(pingConnection.sync().info("commandstats"));

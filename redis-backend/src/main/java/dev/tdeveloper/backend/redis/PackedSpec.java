@@ -21,12 +21,26 @@ final class PackedSpec {
   private static final long BILLION = 1_000_000_000L;
 
   final PolicySpec spec;
+
+  /** The spec's largest charge, {@link PolicySpec#maxPermits()}. */
+  final long maxPermits;
+
+  /** The single limit's figures, for the common one-limit spec; 0 when there are several. */
+  private final long soleInterval;
+
+  private final long soleTolerance;
+  private final long soleCapacity;
   private final byte[] prefix;
   private final byte[] format;
   private final byte[][] common;
 
   PackedSpec(PolicySpec spec) {
     this.spec = spec;
+    this.maxPermits = spec.maxPermits();
+    PolicySpec.Limit sole = spec.limits().size() == 1 ? spec.limits().get(0) : null;
+    this.soleInterval = sole == null ? 0 : sole.intervalNanos();
+    this.soleTolerance = sole == null ? 0 : sole.toleranceNanos();
+    this.soleCapacity = sole == null ? 0 : sole.capacity();
     this.prefix = (String.join(",", spec.toArguments()) + "#").getBytes(StandardCharsets.UTF_8);
     this.format = ("<" + "d".repeat(4 + 5 * spec.limits().size())).getBytes(StandardCharsets.UTF_8);
     this.common = new byte[][] {prefix, format, numbers(null, 1, 0)};
@@ -75,6 +89,38 @@ final class PackedSpec {
    * @throws RateLimiterStoreException for an answer the script cannot have given
    */
   StoreDecision decision(long[] reply, long permits, long allowance) {
+    if (soleInterval != 0 && reply != null && reply.length == 3) {
+      return decisionOfOne(reply, permits, allowance);
+    }
+    return decisionOfAny(reply, permits, allowance);
+  }
+
+  /**
+   * {@link #decisionOfAny} for a spec of one limit and an answer of its length, without the loops
+   * and the array of bases: the same figures, the same exceptions.
+   */
+  private StoreDecision decisionOfOne(long[] reply, long permits, long allowance) {
+    long base;
+    long over;
+    try {
+      base = Math.max(0, pair(reply, 1));
+      over = Math.addExact(base, permits * soleInterval) - soleTolerance;
+    } catch (ArithmeticException e) {
+      throw malformed(reply, e);
+    }
+    boolean allowed = over <= allowance;
+    if (reply[0] != (allowed ? 1 : 0)) {
+      throw malformed(reply, null);
+    }
+    long ahead = allowed ? Math.max(0, base + permits * soleInterval - Math.max(0, over)) : base;
+    long left = Math.max(0, (soleTolerance - ahead) / soleInterval);
+    return allowed
+        ? StoreDecision.allowed(Math.max(0, over), soleCapacity, left, ahead)
+        : StoreDecision.denied(soleCapacity, left, Math.max(1, over), ahead);
+  }
+
+  /** Reads an answer for a spec of any number of limits; see {@link #decision}. */
+  StoreDecision decisionOfAny(long[] reply, long permits, long allowance) {
     List<PolicySpec.Limit> limits = spec.limits();
     int k = limits.size();
     if (reply == null || reply.length != 1 + 2 * k) {

@@ -102,10 +102,14 @@ public final class RedisRateLimiterStore implements RateLimiterStore {
 
   @Override
   public StoreDecision tryAcquire(String key, PolicySpec spec, long permits, long maxWaitNanos) {
-    RateLimiterStore.checkArguments(key, spec, permits, maxWaitNanos);
+    Objects.requireNonNull(key, "key");
+    PackedSpec p = prepared(Objects.requireNonNull(spec, "spec"));
+    if (permits < 1 || permits > p.maxPermits || maxWaitNanos < 0) {
+      // the checks of every store, with their messages
+      RateLimiterStore.checkArguments(key, spec, permits, maxWaitNanos);
+    }
     connection.checkOpen();
     long allowance = Math.min(maxWaitNanos, MAX_WAIT_NANOS);
-    PackedSpec p = prepared(spec);
     byte[][] args = p.arguments(clock(), permits, allowance);
     RuntimeException cause = null;
     if (breaker.tryAcquirePermit()) {

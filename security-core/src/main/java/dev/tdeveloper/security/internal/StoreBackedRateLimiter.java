@@ -21,8 +21,9 @@ import java.util.function.Function;
 /**
  * A {@link RateLimiter} whose state lives in a {@link RateLimiterStore}: one store call per
  * decision, decided by the store's clock. Each key's policy is resolved once and remembered for up
- * to {@value #RESOLVED_KEYS} keys; {@link #refreshPolicies()} resolves them again and the store
- * converts a key's state at its next decision. Thread-safe. Built by {@link
+ * to {@value #RESOLVED_KEYS} keys, with its store key (the key mapper runs when a key is resolved,
+ * not at every decision); {@link #refreshPolicies()} resolves them again and the store converts a
+ * key's state at its next decision. Thread-safe. Built by {@link
  * dev.tdeveloper.security.ratelimit.RateLimiterBuilder#store}.
  *
  * @param <K> the key type
@@ -40,9 +41,10 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
   private final Cache<K, Resolved> resolved =
       Caffeine.newBuilder().maximumSize(RESOLVED_KEYS).executor(Runnable::run).build();
   private final Map<RateLimitPolicy, PolicySpec> specs = new ConcurrentHashMap<>();
+  private final Function<K, Resolved> resolve = this::resolve;
 
-  /** A key's policy and its spec. */
-  private record Resolved(RateLimitPolicy policy, PolicySpec spec) {}
+  /** A key's policy, its spec and its store key. */
+  private record Resolved(RateLimitPolicy policy, PolicySpec spec, String storeKey) {}
 
   /** Creates the limiter; use the builder. */
   public StoreBackedRateLimiter(
@@ -62,38 +64,36 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
 
   @Override
   public RateLimitDecision tryAcquire(K key, long permits) {
-    return decide(key, permits, 0).decision.toDecision();
+    return decide(key, resolved(key), permits, 0).toDecision();
   }
 
   @Override
   public boolean tryConsume(K key, long permits) {
-    return decide(key, permits, 0).decision.allowed();
+    return decide(key, resolved(key), permits, 0).allowed();
   }
 
   @Override
   public RateLimitDecision acquire(K key, long permits, Duration maxWait)
       throws InterruptedException {
     long allowance = Gcra.allowanceOf(maxWait);
-    Outcome outcome = decide(key, permits, allowance);
-    long wait = outcome.decision.waitNanos();
+    Resolved r = resolved(key);
+    StoreDecision decision = decide(key, r, permits, allowance);
+    long wait = decision.waitNanos();
     if (wait > 0) {
       try {
         sleeper.sleepNanos(wait);
       } catch (InterruptedException e) {
-        giveBack(key, outcome, permits, e);
+        giveBack(key, r, permits, e);
         throw e;
       }
     }
-    return outcome.decision.toDecision();
+    return decision.toDecision();
   }
 
-  /** One store decision and what it was made with. */
-  private record Outcome(Resolved resolved, String storeKey, StoreDecision decision) {}
-
-  private Outcome decide(K key, long permits, long allowance) {
-    Resolved r = resolved(key);
+  /** One store decision for {@code key}, resolved as {@code r}. */
+  private StoreDecision decide(K key, Resolved r, long permits, long allowance) {
     checkPermits(permits, r, key);
-    String storeKey = storeKey(key);
+    String storeKey = r.storeKey;
     StoreDecision d;
     try {
       d = store.tryAcquire(storeKey, r.spec, permits, allowance);
@@ -106,13 +106,13 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
                 + " ns");
       }
     } catch (RuntimeException e) {
-      return new Outcome(r, storeKey, failed(key, storeKey, r, permits, e));
+      return failed(key, storeKey, r, permits, e);
     }
     if (!d.allowed() && !listeners.isEmpty()) {
       listeners.publish(
           new RateLimitEvent.Denied(key, r.policy.name(), permits, d.retryAfterNanos()));
     }
-    return new Outcome(r, storeKey, d);
+    return d;
   }
 
   /** Fails open (the answer a key without state would get) or throws; publishes the failure. */
@@ -134,16 +134,14 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
         0, worst.capacity(), worst.capacity() - permits, permits * worst.intervalNanos());
   }
 
-  private void giveBack(K key, Outcome outcome, long permits, InterruptedException interrupted) {
+  private void giveBack(K key, Resolved r, long permits, InterruptedException interrupted) {
     try {
-      store.giveBack(outcome.storeKey, outcome.resolved.spec, permits);
+      store.giveBack(r.storeKey, r.spec, permits);
     } catch (RuntimeException e) {
-      RateLimiterStoreException error =
-          wrap(e, "giving permits back to key '" + outcome.storeKey + "'");
+      RateLimiterStoreException error = wrap(e, "giving permits back to key '" + r.storeKey + "'");
       interrupted.addSuppressed(error);
       listeners.publish(
-          new RateLimitEvent.StoreFailed(
-              key, outcome.resolved.policy.name(), permits, false, error));
+          new RateLimitEvent.StoreFailed(key, r.policy.name(), permits, false, error));
     }
   }
 
@@ -178,7 +176,7 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
 
   private Resolved resolved(K key) {
     Objects.requireNonNull(key, "key");
-    return resolved.get(key, this::resolve);
+    return resolved.get(key, resolve);
   }
 
   private Resolved resolve(K key) {
@@ -193,7 +191,7 @@ public final class StoreBackedRateLimiter<K> implements RateLimiter<K> {
         specs.putIfAbsent(policy, spec);
       }
     }
-    return new Resolved(policy, spec);
+    return new Resolved(policy, spec, storeKey(key));
   }
 
   @Override

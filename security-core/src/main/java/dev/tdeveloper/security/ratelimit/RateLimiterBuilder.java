@@ -104,10 +104,11 @@ public final class RateLimiterBuilder<K> {
    * the store enforces one limit: each decision is one store call, timed by the store's clock.
    * {@code keyMapper} turns a key into the store's string key; it must map distinct keys to
    * distinct strings, never null, and should add a prefix naming this limiter (for example {@code
-   * "api:" + tenantId}), since limiters sharing a store must not share keys. Each key's policy is
-   * resolved once and remembered for up to 65,536 keys (a key forgotten is resolved again at its
-   * next use); {@link RateLimiter#refreshPolicies()} resolves them again and the store converts
-   * each key's state lazily, at its next decision. The store's state expires by itself, so {@link
+   * "api:" + tenantId}), since limiters sharing a store must not share keys. Each key's policy and
+   * store key are resolved once and remembered for up to 65,536 keys (a key forgotten is resolved
+   * again at its next use), so {@code keyMapper} must be a function of the key alone; {@link
+   * RateLimiter#refreshPolicies()} resolves them again and the store converts each key's state
+   * lazily, at its next decision. The store's state expires by itself, so {@link
    * RateLimiter#cleanUp()} usually has nothing to do. The limiter does not close the store.
    */
   public RateLimiterBuilder<K> store(

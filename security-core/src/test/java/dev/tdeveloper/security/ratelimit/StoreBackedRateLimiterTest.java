@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,30 @@ class StoreBackedRateLimiterTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void mapsAKeyToItsStoreKeyOnceWhileRemembered() {
+    AtomicInteger mapped = new AtomicInteger();
+    RateLimiter<TenantId> limiter =
+        RateLimiter.<TenantId>builder()
+            .policy(pro)
+            .store(
+                store,
+                tenant -> {
+                  mapped.incrementAndGet();
+                  return "api:" + tenant.value();
+                })
+            .build();
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.tryAcquire(ACME, 1).remaining()).isEqualTo(19 - i);
+    }
+    assertThat(limiter.tryConsume(GLOBEX, 1)).isTrue();
+    assertThat(mapped).hasValue(2);
+    assertThat(shared.timeToLive("api:acme")).isPresent();
+    assertThat(limiter.refreshPolicies()).isZero();
+    assertThat(limiter.tryConsume(ACME, 1)).isTrue();
+    assertThat(mapped).hasValue(4);
   }
 
   @Test

@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * an array. Immutable and thread-safe.
  */
 public final class LuaScript {
+  /**
+   * The key count of a one-key script, as the bulk string {@code 1} Lettuce would format each call.
+   */
+  private static final byte[] ONE_KEY = {'1'};
+
   private final String source;
   private final String sha1;
   private final byte[] sourceBytes;
@@ -104,7 +109,11 @@ public final class LuaScript {
       byte[] key,
       byte[][] args) {
     CommandArgs<byte[], byte[]> arguments =
-        new CommandArgs<>(ByteArrayCodec.INSTANCE).add(script).add(1).addKey(key).addValues(args);
+        new CommandArgs<>(ByteArrayCodec.INSTANCE)
+            .add(script)
+            .add(ONE_KEY)
+            .addKey(key)
+            .addValues(args);
     AsyncCommand<byte[], byte[], long[]> command =
         new AsyncCommand<>(new Command<>(type, new IntegerArrayOutput(), arguments));
     connection.dispatch(command);
