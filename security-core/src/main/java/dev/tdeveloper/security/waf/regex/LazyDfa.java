@@ -28,7 +28,10 @@ final class LazyDfa {
   /** States a single search may add before it declines. */
   static final int MAX_NEW_STATES_PER_SEARCH = 64;
 
-  /** Transition slots (states times byte classes) a table may hold before it is dropped. */
+  /**
+   * Cells a table may hold before it is dropped: per state, a transition slot per byte class and an
+   * entry per NFA thread it keeps.
+   */
   static final int MAX_CELLS = 1 << 15;
 
   private static final State MATCH = new State(new int[0], 0, 0);
@@ -153,7 +156,7 @@ final class LazyDfa {
       if (s == null) {
         s = new State(kernel, flags, program.classCount);
         states.put(key, s);
-        cells += program.classCount;
+        cells += program.classCount + kernel.length;
       }
       return s;
     }
