@@ -16,10 +16,19 @@ import java.util.List;
  * output: the phrase ending there, or else the longest phrase that is a suffix of it, so a search
  * stops at the first byte where any phrase ends and reports the longest phrase ending there. About
  * 17 bytes per state plus the phrases themselves.
+ *
+ * <p>The first states (breadth-first, so the shallow ones a search spends most bytes in) also get a
+ * dense row over the phrases' byte classes with the failure links folded in, at most {@value
+ * #DENSE_CELLS} cells in all: a byte read there is one table read. A deeper state that has no child
+ * for a byte follows its failure links to a state with a row, so every search visits the very
+ * states the sparse walk alone would visit.
  */
 final class PhraseAutomaton {
   /** Children runs up to this length are scanned linearly; longer ones are binary-searched. */
   static final int LINEAR_SCAN_MAX = 8;
+
+  /** The dense rows' total cells (states with a row times byte classes): {@value} ints. */
+  static final int DENSE_CELLS = 1 << 14;
 
   private static final int ROOT = 0;
   private static final byte[] LOWER = new byte[256];
@@ -37,6 +46,12 @@ final class PhraseAutomaton {
   private final int[] edgeTarget;
   private final int[] fail;
   private final int[] output;
+  // Byte (lower-cased) -> class; class 0 for the bytes no phrase holds. dense[s * width + class]
+  // is the state after s reads a byte of that class, for s < denseStates.
+  private final byte[] classOf = new byte[256];
+  private final int width;
+  private final int denseStates;
+  private final int[] dense;
 
   private PhraseAutomaton(
       String[] phrases,
@@ -45,7 +60,8 @@ final class PhraseAutomaton {
       byte[] edgeLabel,
       int[] edgeTarget,
       int[] fail,
-      int[] output) {
+      int[] output,
+      int denseCells) {
     this.phrases = phrases;
     this.rootNext = rootNext;
     this.edgeStart = edgeStart;
@@ -53,6 +69,34 @@ final class PhraseAutomaton {
     this.edgeTarget = edgeTarget;
     this.fail = fail;
     this.output = output;
+    int classes = 1;
+    for (byte l : edgeLabel) {
+      if (classOf[l & 0xff] == 0) {
+        classOf[l & 0xff] = (byte) classes++;
+      }
+    }
+    for (int b = 0; b < 256; b++) {
+      classOf[b] = classOf[LOWER[b] & 0xff];
+    }
+    this.width = classes;
+    this.denseStates = Math.max(1, Math.min(fail.length, denseCells / classes));
+    this.dense = denseRows(edgeLabel);
+  }
+
+  /** The dense rows, in breadth-first order: a state's failure state has its row already. */
+  private int[] denseRows(byte[] labels) {
+    int[] label = new int[width];
+    for (byte l : labels) {
+      label[classOf[l & 0xff] & 0xff] = l;
+    }
+    int[] rows = new int[denseStates * width];
+    for (int s = 0; s < denseStates; s++) {
+      for (int k = 1; k < width; k++) {
+        int next = s == ROOT ? rootNext[label[k] & 0xff] : child(s, (byte) label[k]);
+        rows[s * width + k] = next >= 0 ? next : rows[fail[s] * width + k];
+      }
+    }
+    return rows;
   }
 
   /**
@@ -64,6 +108,14 @@ final class PhraseAutomaton {
    * @throws IllegalArgumentException when a phrase is empty or has a char above 255
    */
   static PhraseAutomaton build(List<String> phrases) {
+    return build(phrases, DENSE_CELLS);
+  }
+
+  /**
+   * As {@link #build(List)}, with dense rows of at most {@code denseCells} cells (the root's row
+   * always): for tests comparing the dense and the sparse walks.
+   */
+  static PhraseAutomaton build(List<String> phrases, int denseCells) {
     String[] all = phrases.toArray(new String[0]);
     int capacity = 1;
     for (String p : all) {
@@ -76,7 +128,7 @@ final class PhraseAutomaton {
     for (int i = 0; i < all.length; i++) {
       trie.add(all[i], i);
     }
-    return trie.compile(all);
+    return trie.compile(all, denseCells);
   }
 
   /**
@@ -95,8 +147,8 @@ final class PhraseAutomaton {
       }
       byte label = LOWER[c];
       while (true) {
-        if (state == ROOT) {
-          state = rootNext[label & 0xff];
+        if (state < denseStates) {
+          state = dense[state * width + (classOf[c] & 0xff)];
           break;
         }
         int next = child(state, label);
@@ -130,7 +182,8 @@ final class PhraseAutomaton {
 
   /** The bytes the transition tables take (arrays and headers, not the phrase strings). */
   long tableBytes() {
-    long arrays = 4L * (rootNext.length + edgeStart.length + edgeTarget.length);
+    long arrays = 4L * (rootNext.length + edgeStart.length + edgeTarget.length + dense.length);
+    arrays += classOf.length + 16;
     arrays += 4L * (fail.length + output.length) + edgeLabel.length + 4L * phrases.length;
     return arrays + 7 * 16;
   }
@@ -212,7 +265,7 @@ final class PhraseAutomaton {
     }
 
     /** Numbers states breadth-first, links failures and outputs, lays out the tables. */
-    PhraseAutomaton compile(String[] phrases) {
+    PhraseAutomaton compile(String[] phrases, int denseCells) {
       int[] order = new int[size];
       int[] newId = new int[size];
       int[] oldFail = new int[size];
@@ -267,7 +320,8 @@ final class PhraseAutomaton {
         }
       }
       edgeStart[size] = edges;
-      return new PhraseAutomaton(phrases, rootNext, edgeStart, edgeLabel, edgeTarget, fail, output);
+      return new PhraseAutomaton(
+          phrases, rootNext, edgeStart, edgeLabel, edgeTarget, fail, output, denseCells);
     }
   }
 }

@@ -24,7 +24,10 @@ import java.util.regex.PatternSyntaxException;
  * <p>Before either engine runs, a prefilter computed at compile time rejects inputs that cannot
  * match: shorter than the shortest match, too long or with an impossible first byte for an anchored
  * pattern, or without the literals every match must contain (one automaton pass, see {@link
- * #prefiltered()}). It never rejects an input the pattern matches.
+ * #prefiltered()}). It never rejects an input the pattern matches. An input that passes reaches a
+ * linear pattern's lazily built DFA, which answers "matches or not" at a table read per byte; RE2/J
+ * runs only to find the groups of a match, or when the DFA declines (a char above 0xFF, or a search
+ * that would build too many DFA states), so a search stays linear.
  *
  * <p>One deviation from PCRE: {@code \G} is read as {@code \A}, which is exact for the single
  * search from offset 0 that an operator runs.
@@ -49,6 +52,10 @@ public final class WafPattern {
   private final boolean matchesEverything;
   // Set when the pattern is a start anchor and single-character sets only: compared directly.
   private final AnchoredLiteral anchored;
+  // The parse tree of a linear pattern until its lazy DFA is built on the first search that passes
+  // the prefilter (most patterns never get this far); racy but idempotent, as in Prefilter.
+  private Node dfaPending;
+  private volatile LazyDfa dfa;
 
   private WafPattern(
       String source,
@@ -57,8 +64,10 @@ public final class WafPattern {
       long stepBudget,
       List<String> fallbackReasons,
       Prefilter prefilter,
-      AnchoredLiteral anchored) {
+      AnchoredLiteral anchored,
+      Node dfaPending) {
     this.source = source;
+    this.dfaPending = dfaPending;
     this.anchored = anchored;
     this.linear = linear;
     this.backtracking = backtracking;
@@ -111,7 +120,8 @@ public final class WafPattern {
             stepBudget,
             List.of(),
             Prefilter.of(parsed.root()),
-            AnchoredLiteral.of(parsed.root()));
+            AnchoredLiteral.of(parsed.root()),
+            parsed.root());
       } catch (com.google.re2j.PatternSyntaxException e) {
         List<String> why = List.of("RE2/J: " + e.getDescription());
         return backtracking(source, parsed, stepBudget, why, Prefilter.of(parsed.root()));
@@ -148,7 +158,7 @@ public final class WafPattern {
     String java = RegexEmitter.emit(parsed.root(), true);
     try {
       Pattern p = Pattern.compile(java, Pattern.DOTALL | Pattern.UNIX_LINES);
-      return new WafPattern(source, null, p, stepBudget, reasons, prefilter, null);
+      return new WafPattern(source, null, p, stepBudget, reasons, prefilter, null, null);
     } catch (PatternSyntaxException e) {
       throw new WafException(
           "regex " + source + ": " + e.getDescription() + "; allowed: PCRE syntax", e);
@@ -187,7 +197,38 @@ public final class WafPattern {
     if (!prefilter.mayMatch(input)) {
       return RegexOutcome.NOT_MATCHED;
     }
-    return linear != null ? findLinear(input, groups) : findBacktracking(input, groups);
+    if (linear == null) {
+      return findBacktracking(input, groups);
+    }
+    LazyDfa d = dfa();
+    if (d != null) {
+      int answer = d.search(input);
+      if (answer == LazyDfa.NOT_MATCHED) {
+        return RegexOutcome.NOT_MATCHED;
+      }
+      if (answer == LazyDfa.MATCHED && groups == null) {
+        return RegexOutcome.MATCHED;
+      }
+    }
+    return findLinear(input, groups);
+  }
+
+  /** The lazy DFA, built now if not yet; null when there is none (too large a program). */
+  private LazyDfa dfa() {
+    Node pending = dfaPending;
+    if (pending != null) {
+      dfa = LazyDfa.of(pending);
+      dfaPending = null;
+    }
+    return dfa;
+  }
+
+  /**
+   * RE2/J alone, without the prefilter, the DFA or the byte comparisons: the reference that tests
+   * compare the fast paths against. Only for linear patterns.
+   */
+  RegexOutcome findRe2(CharSequence input, List<String> groups) {
+    return findLinear(input, groups);
   }
 
   private RegexOutcome findLinear(CharSequence input, List<String> groups) {

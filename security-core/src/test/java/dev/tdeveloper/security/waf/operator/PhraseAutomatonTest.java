@@ -3,6 +3,10 @@ package dev.tdeveloper.security.waf.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tdeveloper.security.waf.CrsInstall;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PhraseAutomatonTest {
@@ -127,6 +132,54 @@ class PhraseAutomatonTest {
         assertThat(phrase.length()).isGreaterThanOrEqualTo(p.length());
       }
     }
+  }
+
+  @Property(tries = 400)
+  void denseRowsGiveTheSparseWalksAnswers(
+      @ForAll("phraseLists") List<String> phrases,
+      @ForAll("inputs") String input,
+      @ForAll @IntRange(min = 0, max = 120) int denseCells) {
+    int sparse = PhraseAutomaton.build(phrases, 0).find(input);
+    assertThat(PhraseAutomaton.build(phrases, denseCells).find(input)).isEqualTo(sparse);
+    assertThat(PhraseAutomaton.build(phrases).find(input)).isEqualTo(sparse);
+  }
+
+  private static final List<String> LFI = crsPhrases("lfi-os-files.data");
+  private static final PhraseAutomaton LFI_DEFAULT = PhraseAutomaton.build(LFI);
+  private static final PhraseAutomaton LFI_SPARSE = PhraseAutomaton.build(LFI, 0);
+
+  private static List<String> crsPhrases(String file) {
+    try {
+      return Files.readAllLines(CrsInstall.rulesDir().resolve(file), StandardCharsets.ISO_8859_1)
+          .stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void crsLargestFileHasRowsForItsShallowStatesOnly() {
+    assertThat(LFI_DEFAULT.stateCount()).isGreaterThan(PhraseAutomaton.DENSE_CELLS / 46);
+    assertThat(LFI_DEFAULT.tableBytes() - LFI_SPARSE.tableBytes())
+        .isLessThanOrEqualTo(4L * PhraseAutomaton.DENSE_CELLS);
+  }
+
+  @Provide
+  Arbitrary<String> crsShaped() {
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.of(LFI).map(p -> p.substring(0, Math.max(1, p.length() - 1))),
+            Arbitraries.of(LFI),
+            Arbitraries.of("/", "..", "etc", "ETC/", "passwd", " ", "x", "\\", "\u0100"));
+    return piece.list().ofMaxSize(8).map(parts -> String.join("", parts));
+  }
+
+  @Property(tries = 500)
+  void crsPhrasesFoundAlikeWithAndWithoutRows(@ForAll("crsShaped") String input) {
+    assertThat(LFI_DEFAULT.find(input)).isEqualTo(LFI_SPARSE.find(input));
   }
 
   @Provide
