@@ -31,9 +31,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -150,15 +152,17 @@ final class DemoBackups implements AutoCloseable {
 
   /** Registers a source for every tenant with an open notes space, drops the others. */
   void refreshSources() {
+    Set<BackupScope> registered = new HashSet<>();
     for (var source : dr.sources()) {
       TenantId tenant = source.scope().tenant().orElseThrow();
-      if (!notes.hasSpace(tenant)) {
+      if (notes.hasSpace(tenant)) {
+        registered.add(source.scope());
+      } else {
         dr.unregister(source.scope(), source.name());
       }
     }
     for (var tenant : registry.list()) {
-      if (notes.hasSpace(tenant.id())
-          && dr.sources().stream().noneMatch(s -> s.scope().equals(BackupScope.of(tenant.id())))) {
+      if (notes.hasSpace(tenant.id()) && registered.add(BackupScope.of(tenant.id()))) {
         dr.register(new NotesBackupSource(notes, tenant.id(), clock));
       }
     }

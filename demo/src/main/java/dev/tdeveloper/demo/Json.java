@@ -7,6 +7,8 @@ import dev.tdeveloper.web.problem.ProblemDetails;
 import dev.tdeveloper.web.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** JSON in and out of the demo's servlets. Thread-safe. */
 public final class Json {
@@ -17,6 +19,8 @@ public final class Json {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private static final ProblemWriter PROBLEMS = ProblemWriter.using(MAPPER);
+  private static final int MAX_TYPES = 256;
+  private static final ConcurrentHashMap<String, URI> TYPES = new ConcurrentHashMap<>();
 
   private Json() {}
 
@@ -30,11 +34,30 @@ public final class Json {
     response.getOutputStream().write(bytes);
   }
 
-  /** Answers with an RFC 9457 problem of type {@code slug}. */
+  /**
+   * Answers with an RFC 9457 problem of type {@code slug}.
+   *
+   * @throws IllegalArgumentException if {@code slug} is not a valid problem slug
+   */
   public static void problem(
       HttpServletResponse response, String slug, String title, int status, String detail)
       throws IOException {
-    PROBLEMS.write(
-        response, ProblemDetails.of(ProblemDetails.typeOf(slug), title, status).withDetail(detail));
+    PROBLEMS.write(response, ProblemDetails.of(typeOf(slug), title, status).withDetail(detail));
+  }
+
+  /**
+   * Returns {@link ProblemDetails#typeOf} of {@code slug}, built once per slug: the demo's slugs
+   * are a few literals, answered on every refusal (a tenant over its quota, say). Past {@value
+   * #MAX_TYPES} slugs each is built anew, so the map stays small whatever callers pass.
+   */
+  static URI typeOf(String slug) {
+    URI type = TYPES.get(slug);
+    if (type == null) {
+      type = ProblemDetails.typeOf(slug);
+      if (TYPES.size() < MAX_TYPES) {
+        TYPES.putIfAbsent(slug, type);
+      }
+    }
+    return type;
   }
 }

@@ -42,9 +42,22 @@ final class NotesBackupSource implements BackupSource {
     this.clock = clock;
   }
 
-  /** Returns the path of note {@code id}'s file. */
+  /**
+   * Returns the path of note {@code id}'s file (the id zero-padded to 19 digits); called on every
+   * note change, so it pads by hand instead of through {@code String.format}.
+   *
+   * @throws IllegalArgumentException if {@code id} is negative
+   */
   static String path(long id) {
-    return String.format("%019d.note", id);
+    if (id < 0) {
+      throw new IllegalArgumentException("a note id is 0 or more, was " + id);
+    }
+    String digits = Long.toString(id);
+    StringBuilder path = new StringBuilder(24);
+    for (int i = digits.length(); i < 19; i++) {
+      path.append('0');
+    }
+    return path.append(digits).append(".note").toString();
   }
 
   @Override

@@ -83,12 +83,20 @@ public final class NotesServlet extends HttpServlet {
     try {
       Note note = notes.create(text.get(), author);
       onCreated.accept(note, req);
-      resp.setHeader("Location", req.getRequestURI().replaceAll("/$", "") + "/" + note.id());
+      resp.setHeader("Location", withoutTrailingSlash(req.getRequestURI()) + "/" + note.id());
       Json.send(resp, 201, note);
     } catch (IllegalArgumentException e) {
       quotas.refund(TenantContext.require(), "notes", 1);
       Json.problem(resp, "invalid-note", "Invalid note", 400, e.getMessage());
     }
+  }
+
+  /**
+   * Drops one trailing {@code /}, as {@code replaceAll("/$", "")} did (a request URI holds no line
+   * terminator), without a regex.
+   */
+  static String withoutTrailingSlash(String uri) {
+    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 
   private static long secondsUntil(java.time.Instant instant) {

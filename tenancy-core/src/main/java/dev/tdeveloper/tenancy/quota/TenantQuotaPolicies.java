@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads each tenant's {@link QuotaPolicy}s from its {@code tenants.yaml} settings, so plan quotas
@@ -62,14 +65,39 @@ public final class TenantQuotaPolicies implements QuotaPolicies {
   private static final String PERIOD = ".period";
   private static final String PERIODS = Arrays.toString(QuotaPeriod.values());
 
-  private final AtomicReference<TenantConfig> config;
+  /** The most answers one configuration keeps; past it, {@link #find} computes each answer. */
+  static final int MAX_CACHED = 4096;
+
+  private final AtomicReference<Resolved> config;
   private final Function<? super TenantId, Optional<String>> planLookup;
 
   private TenantQuotaPolicies(
       TenantConfig config, Function<? super TenantId, Optional<String>> planLookup) {
-    this.config = new AtomicReference<>(config);
+    this.config = new AtomicReference<>(new Resolved(config));
     this.planLookup = planLookup;
   }
+
+  /**
+   * A configuration in use with the answers {@link #find} computed from it. A tenant the file does
+   * not list gets its plan's values whoever it is, so its answers are kept per plan and resource; a
+   * listed tenant's per tenant, plan and resource. Swapped whole on {@link #update}.
+   */
+  private static final class Resolved {
+    final TenantConfig config;
+    final Set<TenantId> listed;
+    final ConcurrentHashMap<Key, Optional<QuotaPolicy>> answers = new ConcurrentHashMap<>();
+
+    Resolved(TenantConfig config) {
+      this.config = config;
+      this.listed =
+          config.tenants().stream().map(Tenant::id).collect(Collectors.toUnmodifiableSet());
+    }
+  }
+
+  /**
+   * What an answer depends on: the tenant if the file lists it, the looked-up plan, the resource.
+   */
+  private record Key(Optional<TenantId> listed, Optional<String> plan, String resource) {}
 
   /**
    * Returns the quotas of {@code config}, each tenant on the plan the file gives it.
@@ -105,23 +133,51 @@ public final class TenantQuotaPolicies implements QuotaPolicies {
    */
   public void update(TenantConfig next) {
     requireValid(next);
-    config.set(next);
+    config.set(new Resolved(next));
   }
 
   /** Returns the configuration in use. */
   public TenantConfig config() {
-    return config.get();
+    return config.get().config;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Answers are computed once per configuration, plan and resource (per tenant too for a tenant
+   * the file lists) and kept until the next {@link #update}; the plan lookup is still asked every
+   * time.
+   *
+   * @throws ConfigException if the plan lookup names a plan the file does not declare
+   */
   @Override
   public Optional<QuotaPolicy> find(TenantId tenant, String resource) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(resource, "resource");
-    TenantConfig current = config.get();
+    Resolved current = config.get();
     Optional<String> plan =
         Objects.requireNonNull(planLookup.apply(tenant), "planLookup returned null");
+    Key key =
+        new Key(
+            current.listed.contains(tenant) ? Optional.of(tenant) : Optional.empty(),
+            plan,
+            resource);
+    Optional<QuotaPolicy> known = current.answers.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<QuotaPolicy> answer = resolve(current.config, tenant, plan, resource);
+    if (current.answers.size() < MAX_CACHED) {
+      current.answers.putIfAbsent(key, answer);
+    }
+    return answer;
+  }
+
+  /** The plain path of {@link #find}: reads the tenant's settings in {@code config}. */
+  static Optional<QuotaPolicy> resolve(
+      TenantConfig config, TenantId tenant, Optional<String> plan, String resource) {
     TenantSettings settings =
-        plan.isPresent() ? current.settingsFor(tenant, plan.get()) : current.settingsFor(tenant);
+        plan.isPresent() ? config.settingsFor(tenant, plan.get()) : config.settingsFor(tenant);
     return settings
         .getLong(PREFIX + resource + LIMIT)
         .map(limit -> QuotaPolicy.of(resource, limit, period(settings, resource)));
