@@ -26,10 +26,13 @@ final class ValueCache {
   static final class Row {
     final String raw;
     int[] rawLiterals;
-    // By node: the value after the node's chain prefix, and its literals (null: not yet known).
-    // Made on the first transformation: many values are only read as they are.
+    // By node: the value after the node's chain prefix (null: not yet known). Made on the first
+    // transformation: many values are only read as they are.
     private String[] values;
-    private int[][] literals;
+    // The literals of the few nodes whose transformation changed the value, in the order scanned.
+    private int[] scannedNodes;
+    private int[][] scanned;
+    private int scans;
 
     Row(String raw) {
       this.raw = raw;
@@ -38,6 +41,28 @@ final class ValueCache {
     /** The value after the chain prefix of a node; null when not computed. */
     String value(int node) {
       return values == null ? null : values[node];
+    }
+
+    /** The literals scanned in a node's changed value; null when not scanned. */
+    int[] scanned(int node) {
+      for (int i = 0; i < scans; i++) {
+        if (scannedNodes[i] == node) {
+          return scanned[i];
+        }
+      }
+      return null;
+    }
+
+    void scanned(int node, int[] found) {
+      if (scannedNodes == null) {
+        scannedNodes = new int[4];
+        scanned = new int[4][];
+      } else if (scans == scannedNodes.length) {
+        scannedNodes = java.util.Arrays.copyOf(scannedNodes, scans * 2);
+        scanned = java.util.Arrays.copyOf(scanned, scans * 2);
+      }
+      scannedNodes[scans] = node;
+      scanned[scans++] = found;
     }
   }
 
@@ -134,13 +159,10 @@ final class ValueCache {
     if (row.value(node) != value) {
       return index.scan(value);
     }
-    if (row.literals == null) {
-      row.literals = new int[nodes][];
-    }
-    int[] found = row.literals[node];
+    int[] found = row.scanned(node);
     if (found == null) {
       found = index.scan(value);
-      row.literals[node] = found;
+      row.scanned(node, found);
     }
     return found;
   }
