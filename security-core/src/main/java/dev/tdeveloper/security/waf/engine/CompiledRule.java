@@ -18,9 +18,22 @@ import java.util.Set;
  * thread-safe (its late fields are written before the rule set is published).
  */
 public final class CompiledRule {
-  /** A target to collect: the variable, its key or key pattern, and whether it is counted. */
+  /**
+   * A target to collect: the variable, its key or key pattern, whether it is counted, and its
+   * number among the derived variables (-1 when it has none).
+   */
   record Variable(
-      String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {}
+      String collection,
+      Optional<String> key,
+      Optional<WafPattern> keyPattern,
+      boolean count,
+      int derivedId) {
+    /** A variable, numbered when it is one {@link DerivedVariables} knows. */
+    Variable(
+        String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {
+      this(collection, key, keyPattern, count, DerivedVariables.id(collection));
+    }
+  }
 
   final RuleDef.Kind kind;
   final long id;

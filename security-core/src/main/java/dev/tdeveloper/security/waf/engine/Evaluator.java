@@ -45,6 +45,19 @@ public final class Evaluator {
     this.rules = java.util.Objects.requireNonNull(rules, "rules");
   }
 
+  private static final String[] SMALL = new String[64];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = Integer.toString(i);
+    }
+  }
+
+  /** {@code Integer.toString(n)}, without allocating for the small counts rules see most. */
+  static String decimal(int n) {
+    return n >= 0 && n < SMALL.length ? SMALL[n] : Integer.toString(n);
+  }
+
   /** Scratch lists of one phase run, reused from rule to rule. */
   private static final class Scratch {
     final List<Target> targets = new ArrayList<>();
@@ -246,8 +259,7 @@ public final class Evaluator {
       }
       if (v.count()) {
         String name = link.countNames[vi];
-        matched |=
-            matchTarget(tx, link, new Target(name, name, Integer.toString(targets.size())), s);
+        matched |= matchTarget(tx, link, new Target(name, name, decimal(targets.size())), s);
         continue;
       }
       for (int t = 0; t < targets.size(); t++) {
@@ -263,7 +275,7 @@ public final class Evaluator {
     TargetViews views = tx.views();
     if (link.variables[vi].count()) {
       String name = link.countNames[vi];
-      return matchTarget(tx, link, new Target(name, name, Integer.toString(selected.length)), s);
+      return matchTarget(tx, link, new Target(name, name, decimal(selected.length)), s);
     }
     int view = link.viewIds[vi];
     boolean matched = false;
@@ -275,17 +287,22 @@ public final class Evaluator {
     }
     views.view(view, selected);
     CompiledTransforms.Chain chain = link.transforms;
+    int n = chain.length();
+    ValueCache cache = tx.values();
     for (int i = 0; i < selected.length; i++) {
       String value = views.value(view, i);
+      ValueCache.Row row = null;
+      String raw = selected[i].value();
       if (value == null) {
-        value = transform(tx, chain, selected[i].value(), chain.length());
+        row = cache.row(raw);
+        value = cache.transform(row, chain, raw, n);
         views.value(view, i, value);
       }
       int[] found = null;
       if (link.literals != null) {
         found = views.literals(view, i);
         if (found == null) {
-          found = tx.literals(value);
+          found = cache.literals(row != null ? row : cache.row(raw), chain, n, value);
           views.literals(view, i, found);
         }
       }
@@ -324,25 +341,34 @@ public final class Evaluator {
       EvaluatorTransaction tx, CompiledRule link, Target target, Scratch s) {
     CompiledTransforms.Chain chain = link.transforms;
     String raw = target.value();
+    ValueCache cache = tx.values();
+    ValueCache.Row row = chain.length() == 0 && link.literals == null ? null : cache.row(raw);
     if (!link.multiMatch || chain.length() == 0) {
-      String v = transform(tx, chain, raw, chain.length());
-      return test(tx, link, target, v, null, s);
+      int n = chain.length();
+      String v = cache.transform(row, chain, raw, n);
+      return test(tx, link, target, v, found(cache, row, link, n, v), s);
     }
-    boolean matched = test(tx, link, target, raw, null, s);
+    boolean matched = test(tx, link, target, raw, found(cache, row, link, 0, raw), s);
     String previous = raw;
     for (int i = 1; i <= chain.length(); i++) {
-      String v = transform(tx, chain, raw, i);
+      String v = cache.transform(row, chain, raw, i);
       if (!v.equals(previous)) {
-        matched |= test(tx, link, target, v, null, s);
+        matched |= test(tx, link, target, v, found(cache, row, link, i, v), s);
       }
       previous = v;
     }
     return matched;
   }
 
+  /** The literals of a transformed value when the link's operator has a literal formula. */
+  private static int[] found(
+      ValueCache cache, ValueCache.Row row, CompiledRule link, int n, String value) {
+    return link.literals == null ? null : cache.literals(row, link.transforms, n, value);
+  }
+
   /**
    * Runs the operator on a value (skipped when the rule set's literal index shows that its regex
-   * cannot match: {@code found} are the value's literals, null to look them up).
+   * cannot match: {@code found} are the value's literals, null when the link has no formula).
    */
   private static boolean test(
       EvaluatorTransaction tx,
@@ -353,8 +379,7 @@ public final class Evaluator {
       Scratch s) {
     LiteralIndex.Formula literals = link.literals;
     boolean result =
-        (literals == null || literals.mayMatch(found != null ? found : tx.literals(value)))
-            && link.operator.evaluate(tx, value);
+        (literals == null || literals.mayMatch(found)) && link.operator.evaluate(tx, value);
     if (result == link.negated) {
       return false;
     }
@@ -366,37 +391,5 @@ public final class Evaluator {
       sv.apply(tx.store());
     }
     return true;
-  }
-
-  /** The first {@code n} transformations of a chain applied to a value, through the cache. */
-  private static String transform(
-      EvaluatorTransaction tx, CompiledTransforms.Chain chain, String raw, int n) {
-    if (n == 0) {
-      return raw;
-    }
-    int[] nodes = chain.nodes();
-    String[] row = tx.transformations(raw);
-    String cur = raw;
-    int start = -1;
-    if (row != null) {
-      String hit = row[nodes[n - 1]];
-      if (hit != null) {
-        return hit;
-      }
-      for (start = n - 2; start >= 0; start--) {
-        String c = row[nodes[start]];
-        if (c != null) {
-          cur = c;
-          break;
-        }
-      }
-    }
-    for (int i = start + 1; i < n; i++) {
-      cur = chain.functions()[i].apply(cur);
-      if (row != null) {
-        row[nodes[i]] = cur;
-      }
-    }
-    return cur;
   }
 }

@@ -49,6 +49,11 @@ public final class EvaluatorRequestStore implements EvaluatorStore {
   }
 
   @Override
+  public Target[] stableTargets(int derivedId, String variable) {
+    return state.stableTargets(derivedId, variable);
+  }
+
+  @Override
   public Optional<MutableCollection> collection(String name) {
     return state.collection(name);
   }

@@ -67,6 +67,17 @@ public interface EvaluatorStore extends VariableStore {
   }
 
   /**
+   * {@link #stableTargets(String)} for a variable the rule compiler numbered.
+   *
+   * @param derivedId the variable's number among the derived variables; -1 when it has none
+   * @param variable the variable name, upper case
+   * @return its targets; null when not kept stable
+   */
+  default Target[] stableTargets(int derivedId, String variable) {
+    return stableTargets(variable);
+  }
+
+  /**
    * A number that changes whenever {@link #stableTargets} may give a new array for some variable.
    *
    * @return the version; negative when the store does not keep one (then every read asks {@link

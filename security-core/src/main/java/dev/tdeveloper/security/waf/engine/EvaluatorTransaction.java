@@ -4,9 +4,7 @@ import dev.tdeveloper.security.waf.EngineMode;
 import dev.tdeveloper.security.waf.Interruption;
 import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.operator.OperatorContext;
-import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +16,9 @@ import java.util.Optional;
  * one transaction (not thread-safe).
  */
 public final class EvaluatorTransaction implements OperatorContext {
-  private static final int MAX_CACHED_VALUE = 1 << 20;
-
   private final EvaluatorStore store;
-  private final Map<String, String[]> cache = new HashMap<>();
-  private final int cacheNodes;
-  private final LiteralIndex literalIndex;
+  private final ValueCache values;
   private final TargetViews views;
-  private final Map<String, int[]> literals = new HashMap<>();
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
   private final List<String> groups = new ArrayList<>(10);
@@ -59,8 +52,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   public EvaluatorTransaction(CompiledRuleSet rules, EvaluatorStore store, EngineMode mode) {
     this.store = java.util.Objects.requireNonNull(store, "store");
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
-    this.cacheNodes = rules.cacheNodes();
-    this.literalIndex = rules.literalIndex();
+    this.values = new ValueCache(rules.cacheNodes(), rules.literalIndex());
     this.views = rules.newTargetViews();
   }
 
@@ -393,48 +385,20 @@ public final class EvaluatorTransaction implements OperatorContext {
     return List.copyOf(regexLimitRules);
   }
 
-  // ---- transformation cache ----
+  // ---- transformation and literal cache ----
 
-  /**
-   * The cached transformations of a value: entry {@code i} is the result of the chain prefix with
-   * trie node {@code i} ({@link CompiledTransforms}), null until computed; the row is shared by
-   * every rule that transforms this value.
-   *
-   * @param input the untransformed value
-   * @return its row; null for a value too long to cache
-   */
-  String[] transformations(String input) {
-    if (input.length() > MAX_CACHED_VALUE) {
-      return null;
-    }
-    String[] row = cache.get(input);
-    if (row == null) {
-      row = new String[cacheNodes];
-      cache.put(input, row);
-    }
-    return row;
+  /** The transformations of each raw value and the literals they hold, shared by every rule. */
+  ValueCache values() {
+    return values;
   }
 
-  /** A cached transformation result, without creating a row; null when not computed. */
+  /** A cached transformation result, without making a row; null when not computed. */
   String cached(int node, String input) {
-    String[] row = cache.get(input);
-    return row == null ? null : row[node];
+    return values.cached(node, input);
   }
 
   TargetViews views() {
     return views;
-  }
-
-  /** The rule set's literals a value contains, scanned once per distinct value. */
-  int[] literals(String value) {
-    int[] found = literals.get(value);
-    if (found == null) {
-      found = literalIndex.scan(value);
-      if (value.length() <= MAX_CACHED_VALUE) {
-        literals.put(value, found);
-      }
-    }
-    return found;
   }
 
   // ---- OperatorContext ----
@@ -457,7 +421,10 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   @Override
   public void capture(int index, String value) {
-    store.collection("tx").ifPresent(tx -> tx.set(Integer.toString(index), value));
+    Optional<MutableCollection> tx = store.collection("tx");
+    if (tx.isPresent()) {
+      tx.get().set(Evaluator.decimal(index), value);
+    }
   }
 
   @Override

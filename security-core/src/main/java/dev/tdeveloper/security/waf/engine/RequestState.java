@@ -60,6 +60,10 @@ public final class RequestState implements VariableStore {
   // What was derived before the last change: an equal result reuses the old array, so that what
   // the evaluator worked out from it (TargetViews) stays valid.
   private Map<String, Target[]> stale = new HashMap<>();
+  // The same for the numbered variables (DerivedVariables), by number: no name is hashed.
+  private Target[][] derivedById = new Target[DerivedVariables.count()][];
+  private Target[][] staleById = new Target[DerivedVariables.count()][];
+  private int derivedCount;
   private final TxCollection tx = new TxCollection("TX");
   private final Optional<MutableCollection> txCollection = Optional.of(tx);
   private final TxCollection geo = new TxCollection("GEO");
@@ -218,8 +222,11 @@ public final class RequestState implements VariableStore {
    * @param exceeded true when it did
    */
   public void setInboundDataError(boolean exceeded) {
-    data.inboundDataError = exceeded ? "1" : "0";
-    changed();
+    String value = exceeded ? "1" : "0";
+    if (!value.equals(data.inboundDataError)) {
+      data.inboundDataError = value;
+      changed(DerivedVariables.INBOUND_DATA_ERROR);
+    }
   }
 
   /**
@@ -228,8 +235,11 @@ public final class RequestState implements VariableStore {
    * @param exceeded true when it did
    */
   public void setOutboundDataError(boolean exceeded) {
-    data.outboundDataError = exceeded ? "1" : "0";
-    changed();
+    String value = exceeded ? "1" : "0";
+    if (!value.equals(data.outboundDataError)) {
+      data.outboundDataError = value;
+      changed(DerivedVariables.OUTBOUND_DATA_ERROR);
+    }
   }
 
   /**
@@ -387,6 +397,22 @@ public final class RequestState implements VariableStore {
       derived = stale;
       stale = old;
     }
+    if (derivedCount > 0) {
+      Target[][] old = derivedById;
+      java.util.Arrays.fill(staleById, null);
+      derivedById = staleById;
+      staleById = old;
+      derivedCount = 0;
+    }
+    dataVersion++;
+  }
+
+  /** A change of data that only one numbered variable reads: the others keep their targets. */
+  private void changed(int variable) {
+    if (derivedById[variable] != null) {
+      derivedById[variable] = null;
+      derivedCount--;
+    }
     dataVersion++;
   }
 
@@ -416,7 +442,36 @@ public final class RequestState implements VariableStore {
     return derivedTargets(variable);
   }
 
+  /**
+   * {@link #stableTargets(String)} for a variable whose number is known.
+   *
+   * @param id the variable's number ({@link DerivedVariables#id}); -1 when it has none
+   * @param variable the variable name, upper case
+   * @return its targets; null for a variable not derived from the data
+   */
+  Target[] stableTargets(int id, String variable) {
+    return id >= 0 ? derivedTargets(id) : stableTargets(variable);
+  }
+
+  private Target[] derivedTargets(int id) {
+    Target[] targets = derivedById[id];
+    if (targets == null) {
+      targets = RequestVariables.derive(data, DerivedVariables.NAMES.get(id));
+      Target[] before = staleById[id];
+      if (before != null && java.util.Arrays.equals(before, targets)) {
+        targets = before;
+      }
+      derivedById[id] = targets;
+      derivedCount++;
+    }
+    return targets;
+  }
+
   private Target[] derivedTargets(String variable) {
+    int id = DerivedVariables.id(variable);
+    if (id >= 0) {
+      return derivedTargets(id);
+    }
     Target[] targets = derived.get(variable);
     if (targets == null) {
       targets = RequestVariables.derive(data, variable);

@@ -1,6 +1,5 @@
 package dev.tdeveloper.security.waf.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +26,8 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
+  // Where a selection is worked out before it is copied to its exact size.
+  private Target[] scratch = new Target[16];
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -58,7 +59,7 @@ final class TargetViews {
     if (version >= 0 && versions[id] == version) {
       return selected[id];
     }
-    Target[] source = store.stableTargets(v.collection());
+    Target[] source = store.stableTargets(v.derivedId(), v.collection());
     if (source == null) {
       unstable[id] = true;
       return null;
@@ -84,10 +85,19 @@ final class TargetViews {
     }
     Target[] out = source;
     if (v.key().isPresent() || v.keyPattern().isPresent() || !exclusions.isEmpty()) {
-      List<Target> kept = new ArrayList<>(source.length);
-      Selection.select(source, v.key(), v.keyPattern(), kept);
-      kept.removeIf(t -> removed(v.collection(), t, exclusions));
-      out = kept.size() == source.length ? source : kept.toArray(NONE);
+      if (scratch.length < source.length) {
+        scratch = new Target[Math.max(source.length, 2 * scratch.length)];
+      }
+      Target[] kept = scratch;
+      int n = 0;
+      for (Target t : source) {
+        if (Selection.selects(t.key(), v.key(), v.keyPattern())
+            && !removed(v.collection(), t, exclusions)) {
+          kept[n++] = t;
+        }
+      }
+      out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
+      java.util.Arrays.fill(kept, 0, n, null);
     }
     sources[id] = source;
     selected[id] = out;

@@ -26,7 +26,8 @@ final class TxCollection implements MutableCollection {
   // each key regex selected can be kept and extended instead of searched again on every read.
   private final List<String> order = new ArrayList<>();
   private int removals;
-  private final Map<WafPattern, Selected> selections = new IdentityHashMap<>();
+  // Made on the first key regex read (GEO and ENV never have one).
+  private Map<WafPattern, Selected> selections;
   // While a PolicyPlan is built: every write, as the key and the target it left (null: removed).
   private java.util.function.BiConsumer<String, Target> journal;
 
@@ -189,6 +190,9 @@ final class TxCollection implements MutableCollection {
 
   /** The keys a key regex selects, in the map's order: searched once per key and pattern. */
   private List<String> selected(WafPattern pattern) {
+    if (selections == null) {
+      selections = new IdentityHashMap<>();
+    }
     Selected s = selections.computeIfAbsent(pattern, p -> new Selected());
     if (s.removalsSeen != removals) {
       s.keys.clear();

@@ -1,0 +1,117 @@
+package dev.tdeveloper.security.waf.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
+import dev.tdeveloper.security.waf.regex.WafPattern;
+import dev.tdeveloper.security.waf.seclang.Location;
+import dev.tdeveloper.security.waf.transform.Transformations;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The transaction's {@link ValueCache} answers exactly what the plain path answers: each
+ * transformation prefix is the chain's functions applied one by one, and the literals of a value
+ * (kept per row and node, shared with the input when a transformation left it unchanged) are
+ * exactly a fresh scan of that value, whatever order rules ask in and whichever chains share
+ * prefixes.
+ */
+class ValueCachePropertyTest {
+  private static final Location HERE = new Location("test", 1);
+  private static final List<List<String>> CHAINS =
+      List.of(
+          List.of("none"),
+          List.of("lowercase"),
+          List.of("urlDecodeUni"),
+          List.of("urlDecodeUni", "lowercase"),
+          List.of("urlDecodeUni", "lowercase", "removeWhitespace"),
+          List.of("lowercase", "urlDecodeUni"),
+          List.of("cmdLine"),
+          List.of("none", "removeNulls", "lowercase"),
+          List.of("urlDecodeUni", "htmlEntityDecode", "lowercase"));
+  private static final LiteralIndex INDEX =
+      LiteralIndex.of(
+          List.of(
+              WafPattern.compile("(?i)union\\s+select"),
+              WafPattern.compile("<script"),
+              WafPattern.compile("(?i)ab+c"),
+              WafPattern.compile("(?i)/etc/passwd"),
+              WafPattern.compile("AND")));
+
+  private record Ask(int chain, int value, int prefix) {}
+
+  @Provide
+  Arbitrary<List<String>> values() {
+    Arbitrary<String> pieces =
+        Arbitraries.of(
+            "a",
+            "B",
+            "ABC",
+            "abc",
+            " ",
+            "%41",
+            "%20",
+            "+",
+            "%u0041",
+            "UNION SELECT",
+            "<ScRiPt",
+            "&lt;",
+            "\0",
+            "/ETC/passwd",
+            "%3Cscript",
+            "&lt;script",
+            "un ion",
+            " sel ect",
+            "and",
+            "AND",
+            "x",
+            "é");
+    return pieces.list().ofMaxSize(6).map(l -> String.join("", l)).list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<List<Ask>> asks() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, CHAINS.size() - 1),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(0, 3))
+        .as(Ask::new)
+        .list()
+        .ofMaxSize(40);
+  }
+
+  @Property(tries = 400)
+  void answersAsTheFunctionsAndAFreshScan(
+      @ForAll("values") List<String> values, @ForAll("asks") List<Ask> asks) {
+    CompiledTransforms trie = new CompiledTransforms();
+    CompiledTransforms.Chain[] chains = new CompiledTransforms.Chain[CHAINS.size()];
+    for (int i = 0; i < chains.length; i++) {
+      chains[i] = trie.chain(CHAINS.get(i), HERE);
+    }
+    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
+    for (Ask ask : asks) {
+      // Copies, as the request's variables give equal values in different instances.
+      String raw = new String(values.get(ask.value() % values.size()));
+      CompiledTransforms.Chain chain = chains[ask.chain()];
+      int n = Math.min(ask.prefix(), chain.length());
+      ValueCache.Row row = cache.row(raw);
+      String value = cache.transform(row, chain, raw, n);
+      assertThat(value).isEqualTo(plain(chain, raw, n));
+      assertThat(cache.literals(row, chain, n, value)).containsExactly(INDEX.scan(value));
+      assertThat(cache.literals(null, chain, n, value)).containsExactly(INDEX.scan(value));
+    }
+  }
+
+  private static String plain(CompiledTransforms.Chain chain, String raw, int n) {
+    String v = raw;
+    for (int i = 0; i < n; i++) {
+      v = Transformations.byName(chain.names().get(i)).orElseThrow().apply(v);
+    }
+    return v;
+  }
+}
