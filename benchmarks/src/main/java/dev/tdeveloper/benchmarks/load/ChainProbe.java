@@ -74,6 +74,7 @@ public final class ChainProbe {
             out.resolve("wrk-warmup.txt"));
       }
       long cpuBefore = cpuNanos(demo);
+      java.util.Map<String, Long> threadsBefore = ThreadCpu.byGroup(demo.handle().pid());
       WrkRun.Result r =
           WrkRun.run(
               script,
@@ -84,6 +85,8 @@ public final class ChainProbe {
               Duration.ofSeconds(seconds),
               out.resolve("wrk-" + run + ".txt"));
       long cpu = cpuNanos(demo) - cpuBefore;
+      java.util.Map<String, Long> byThread =
+          ThreadCpu.delta(threadsBefore, ThreadCpu.byGroup(demo.handle().pid()));
       System.out.printf(
           "%s: wrk -t%d -c%d -d%ds: %.0f requests/s, %d requests, demo CPU %.1f us/request%n",
           run,
@@ -93,6 +96,17 @@ public final class ChainProbe {
           r.requestsPerSecond(),
           r.requests(),
           cpu / 1000.0 / Math.max(1, r.requests()));
+      StringBuilder groups = new StringBuilder();
+      byThread.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(8)
+          .forEach(
+              e ->
+                  groups.append(
+                      String.format(
+                          " %s %.1f;",
+                          e.getKey(), e.getValue() / 1000.0 / Math.max(1, r.requests()))));
+      System.out.println("  by thread group, us/request (10 ms ticks):" + groups);
     }
   }
 
