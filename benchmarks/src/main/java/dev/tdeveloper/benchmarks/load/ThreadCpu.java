@@ -43,17 +43,16 @@ final class ThreadCpu {
 
   /** The group of a thread name: digits dropped, so pool threads add up. */
   static String group(String name) {
-    String g = name.replaceAll("[0-9]+", "N");
-    if (g.startsWith("qtp")) {
+    if (name.startsWith("qtp")) {
       return "jetty qtp";
     }
-    if (g.contains("Compiler")) {
+    if (name.contains("Compiler")) {
       return "jit";
     }
-    if (g.startsWith("G1") || g.startsWith("GC")) {
+    if (name.startsWith("G1 ") || name.startsWith("GC ")) {
       return "gc";
     }
-    return g;
+    return name.replaceAll("[0-9]+", "N");
   }
 
   /** Returns {@code after - before} per group, groups with no CPU dropped. */
