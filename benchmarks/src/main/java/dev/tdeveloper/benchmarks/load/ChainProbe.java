@@ -12,13 +12,15 @@ import java.util.OptionalInt;
  * or {@code --bare} with every filter but the tenant filter off), provisions the load test's 100
  * tenants, runs {@code wrk} with {@code mix.lua} unrecorded for the warm-up and then for the
  * measured seconds, and prints wrk's requests/s and the demo's CPU time per request (its process
- * CPU over wrk's requests). Closed-model and short, so it answers "did this change cut CPU per
- * request" in about a minute; the load test ({@link LoadTest}) remains the measurement of record.
- * Benchmark-only. Usage: {@code ChainProbe [--bare] [--seconds S (15)] [--warmup-seconds W (10)]
- * [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk SCRIPT
- * (benchmarks/src/main/resources/load/mix.lua)]}. With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the
- * demo gets those JVM options (a JFR recording, say; {@code {run}} becomes {@code full} or {@code
- * bare}).
+ * CPU over wrk's requests), then that CPU by thread group ({@link ThreadCpu}: Jetty's request
+ * threads apart from the JIT, GC, audit writer and jobs, which do not scale with requests and
+ * dominate the total at low throughput). Closed-model and short, so it answers "did this change cut
+ * CPU per request" in about a minute; the load test ({@link LoadTest}) remains the measurement of
+ * record. Benchmark-only. Usage: {@code ChainProbe [--bare] [--seconds S (15)] [--warmup-seconds W
+ * (10)] [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk
+ * SCRIPT (benchmarks/src/main/resources/load/mix.lua)]}. With {@code LOAD_TEST_DEMO_JVM_OPTIONS}
+ * set, the demo gets those JVM options (a JFR recording, say; {@code {run}} becomes {@code full} or
+ * {@code bare}).
  */
 public final class ChainProbe {
   private ChainProbe() {}
@@ -74,6 +76,7 @@ public final class ChainProbe {
             out.resolve("wrk-warmup.txt"));
       }
       long cpuBefore = cpuNanos(demo);
+      java.util.Map<String, Long> threadsBefore = ThreadCpu.byGroup(demo.handle().pid());
       WrkRun.Result r =
           WrkRun.run(
               script,
@@ -84,6 +87,8 @@ public final class ChainProbe {
               Duration.ofSeconds(seconds),
               out.resolve("wrk-" + run + ".txt"));
       long cpu = cpuNanos(demo) - cpuBefore;
+      java.util.Map<String, Long> byThread =
+          ThreadCpu.delta(threadsBefore, ThreadCpu.byGroup(demo.handle().pid()));
       System.out.printf(
           "%s: wrk -t%d -c%d -d%ds: %.0f requests/s, %d requests, demo CPU %.1f us/request%n",
           run,
@@ -93,6 +98,17 @@ public final class ChainProbe {
           r.requestsPerSecond(),
           r.requests(),
           cpu / 1000.0 / Math.max(1, r.requests()));
+      StringBuilder groups = new StringBuilder();
+      byThread.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(8)
+          .forEach(
+              e ->
+                  groups.append(
+                      String.format(
+                          " %s %.1f;",
+                          e.getKey(), e.getValue() / 1000.0 / Math.max(1, r.requests()))));
+      System.out.println("  by thread group, us/request (10 ms ticks):" + groups);
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One security-relevant fact for the audit log: who ({@code actor}) did what ({@code action}) to
@@ -49,16 +48,6 @@ public record AuditEvent(
   /** The most detail entries an event may carry. */
   public static final int MAX_DETAILS = 64;
 
-  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*");
-  private static final Pattern DETAIL_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]+(?:%[A-Za-z0-9._-]+)?");
-
-  /**
-   * A stored source IP is an address or the pseudonym that replaced it: one token of URL-safe
-   * characters, which every IP address (with an optional zone) also is.
-   */
-  private static final Pattern IP_OR_PSEUDONYM = Pattern.compile("[A-Za-z0-9._:+/=~%-]+");
-
   /** Checks every field; see the class description for the rules. */
   public AuditEvent {
     text("id", id, 128);
@@ -66,7 +55,7 @@ public record AuditEvent(
     Objects.requireNonNull(tenant, "tenant");
     text("actor", actor, 256);
     text("action", action, 128);
-    if (!ACTION.matcher(action).matches()) {
+    if (!EventSyntax.isAction(action)) {
       throw new IllegalArgumentException(
           "AuditEvent.action '"
               + action
@@ -79,7 +68,9 @@ public record AuditEvent(
     sourceIp.ifPresent(
         ip -> {
           text("sourceIp", ip, 64);
-          if (!IP_OR_PSEUDONYM.matcher(ip).matches()) {
+          // an address or the pseudonym that replaced it: one token of URL-safe characters,
+          // which every IP address (with an optional zone) also is
+          if (!EventSyntax.isIpOrPseudonym(ip)) {
             throw new IllegalArgumentException(
                 "AuditEvent.sourceIp '"
                     + ip
@@ -98,7 +89,7 @@ public record AuditEvent(
     for (Map.Entry<String, String> e : details.entrySet()) {
       String key = e.getKey();
       text("details key", key, 64);
-      if (!DETAIL_KEY.matcher(key).matches()) {
+      if (!EventSyntax.isDetailKey(key)) {
         throw new IllegalArgumentException(
             "AuditEvent.details key '"
                 + key
@@ -213,7 +204,7 @@ public record AuditEvent(
      */
     public Builder sourceIp(String sourceIp) {
       Objects.requireNonNull(sourceIp, "sourceIp");
-      if (!IP.matcher(sourceIp).matches()) {
+      if (!EventSyntax.isIpLiteral(sourceIp)) {
         throw new IllegalArgumentException(
             "AuditEvent.sourceIp " + Texts.quote(sourceIp) + " is not an IPv4 or IPv6 address");
       }

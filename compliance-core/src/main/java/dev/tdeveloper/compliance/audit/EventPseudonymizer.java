@@ -3,6 +3,7 @@ package dev.tdeveloper.compliance.audit;
 import dev.tdeveloper.compliance.ComplianceException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -28,10 +29,13 @@ final class EventPseudonymizer {
             ? event.actor()
             : pseudonym(event, "actor", event.actor());
     Optional<String> sourceIp = event.sourceIp().map(ip -> pseudonym(event, "sourceIp", ip));
-    TreeMap<String, String> details = new TreeMap<>(event.details());
+    SortedMap<String, String> details = event.details(); // copied by the event when changed
     for (String key : personalDetails) {
       String value = details.get(key);
       if (value != null) {
+        if (details == event.details()) {
+          details = new TreeMap<>(details);
+        }
         details.put(key, pseudonym(event, "details['" + key + "']", value));
       }
     }

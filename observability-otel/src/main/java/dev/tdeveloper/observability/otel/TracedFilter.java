@@ -39,7 +39,9 @@ import java.util.Optional;
  * (already, or by the time the filter passes the request on), {@link TenantTracing#ATTRIBUTE}.
  *
  * <p>The tracer is, in order: the one given to {@link #wrap(OpenTelemetry, String, Filter)}, the
- * one {@link TracingFilter} published for the request, or {@link GlobalOpenTelemetry}'s.
+ * one {@link TracingFilter} published for the request, or {@link GlobalOpenTelemetry}'s. When it is
+ * the API's no-op tracer, the wrapped filter runs directly: its span would record nothing and only
+ * repeat the span context already current.
  *
  * <p>Thread-safe if the wrapped filter is; {@link #init} and {@link #destroy} are forwarded.
  */
@@ -123,9 +125,15 @@ public final class TracedFilter implements Filter {
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    Tracer tracer = tracerFor(request);
+    if (TracingFilter.isNoop(tracer)) {
+      // The no-op tracer's span would only carry the current span context, which stays current.
+      delegate.doFilter(request, response, chain);
+      return;
+    }
     Context parent = Context.current();
     SpanBuilder builder =
-        tracerFor(request)
+        tracer
             .spanBuilder(name)
             .setParent(parent)
             .setSpanKind(SpanKind.INTERNAL)

@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -43,6 +44,10 @@ import java.util.function.Function;
  * with the same span current and start no new one. Work the application hands to other threads
  * needs {@link TracingExecutors} to keep the span current there.
  *
+ * <p>With the API's no-op tracer (no SDK installed, as {@code GlobalOpenTelemetry} is by default)
+ * the filter still extracts the caller's context and makes it current, but computes no span name or
+ * attributes and does not wrap the request: such a tracer would discard them.
+ *
  * <p>Thread-safe and immutable: one instance serves every request.
  */
 public final class TracingFilter implements Filter {
@@ -80,9 +85,11 @@ public final class TracingFilter implements Filter {
   private final TextMapPropagator propagator;
   private final Function<HttpServletRequest, Optional<String>> routes;
   private final boolean trustIncomingTenantBaggage;
+  private final boolean noopTracer;
 
   TracingFilter(TracingFilterBuilder builder) {
     this.tracer = builder.openTelemetry.getTracer(INSTRUMENTATION_NAME);
+    this.noopTracer = isNoop(tracer);
     this.propagator = builder.openTelemetry.getPropagators().getTextMapPropagator();
     this.routes = builder.routes == null ? HttpSemconv::servletRoute : builder.routes;
     this.trustIncomingTenantBaggage = Boolean.TRUE.equals(builder.trustIncomingTenantBaggage);
@@ -117,6 +124,10 @@ public final class TracingFilter implements Filter {
     if (!trustIncomingTenantBaggage) {
       parent = TenantTracing.withoutTenant(parent);
     }
+    if (noopTracer) {
+      noopSpan(request, response, chain, parent);
+      return;
+    }
     String method = HttpSemconv.method(request.getMethod());
     Optional<String> route = routes.apply(request);
     String path = request.getRequestURI() == null ? "" : request.getRequestURI();
@@ -141,6 +152,28 @@ public final class TracingFilter implements Filter {
     } finally {
       exchange.dispatchReturned(failure);
     }
+  }
+
+  /**
+   * The no-op tracer's span (no SDK installed): such a tracer ignores the name, kind and attributes
+   * and its span only carries the parent's span context, so nothing is computed for them and no
+   * request wrapper waits to end it. The chain sees the same current context and attributes.
+   */
+  private void noopSpan(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, Context parent)
+      throws IOException, ServletException {
+    Context context =
+        parent.with(tracer.spanBuilder(INSTRUMENTATION_NAME).setParent(parent).startSpan());
+    request.setAttribute(CONTEXT_ATTRIBUTE, context);
+    request.setAttribute(TRACER_ATTRIBUTE, tracer);
+    try (Scope ignored = context.makeCurrent()) {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** Whether {@code tracer} is the API's no-op tracer, which records nothing. */
+  static boolean isNoop(Tracer tracer) {
+    return tracer == TracerProvider.noop().get(INSTRUMENTATION_NAME);
   }
 
   private static void setRequestAttributes(

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,12 @@ public final class AuditFilter extends HttpFilter {
 
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern METHOD = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+  /** The actions of the standard methods, computed once: every request names one. */
+  private static final Map<String, String> STANDARD_ACTIONS =
+      Stream.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT")
+          .collect(Collectors.toUnmodifiableMap(m -> m, AuditFilter::computedAction));
+
   private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final transient AuditLogger logger;
@@ -179,10 +188,9 @@ public final class AuditFilter extends HttpFilter {
       HttpServletResponse response,
       Optional<Throwable> failure) {
     String method = request.getMethod() == null ? "" : request.getMethod();
-    String lower = method.toLowerCase(Locale.ROOT);
     int status = response.getStatus();
     AuditEvent.Builder b =
-        AuditEvent.builder(METHOD.matcher(lower).matches() ? "http." + lower : "http.other", at)
+        AuditEvent.builder(action(method), at)
             .resource(resource(request.getRequestURI()))
             .outcome(failure.isPresent() ? AuditOutcome.FAILURE : outcome(status))
             .actor(text(actor.apply(request).orElse(ANONYMOUS), 256).orElse(ANONYMOUS))
@@ -203,6 +211,18 @@ public final class AuditFilter extends HttpFilter {
       }
     }
     return b.build();
+  }
+
+  /** Returns the event's action for {@code method}: {@code http.} and the method in lower case. */
+  static String action(String method) {
+    String standard = STANDARD_ACTIONS.get(method);
+    return standard != null ? standard : computedAction(method);
+  }
+
+  /** {@code http.} + the lower-case method when it is a plain token, else {@code http.other}. */
+  static String computedAction(String method) {
+    String lower = method.toLowerCase(Locale.ROOT);
+    return METHOD.matcher(lower).matches() ? "http." + lower : "http.other";
   }
 
   /** Maps a final status to an outcome: below 400 success; 401, 403, 429 denied; else failure. */

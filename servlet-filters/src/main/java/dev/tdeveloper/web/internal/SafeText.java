@@ -42,19 +42,17 @@ public final class SafeText {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     int kept = Math.min(untrusted.length(), limit);
-    StringBuilder out = new StringBuilder(kept + 16);
-    for (int i = 0; i < kept; i++) {
+    int first = 0;
+    while (first < kept && plain(untrusted.charAt(first), escapeQuote)) {
+      first++;
+    }
+    if (first == untrusted.length()) {
+      return untrusted; // nothing to escape or cut: the common case, without a copy
+    }
+    StringBuilder out = new StringBuilder(kept + 16).append(untrusted, 0, first);
+    for (int i = first; i < kept; i++) {
       char c = untrusted.charAt(i);
-      boolean plain =
-          c >= 0x20
-              && c < 0x7f
-              && c != '<'
-              && c != '>'
-              && c != '&'
-              && c != '"'
-              && c != '\\'
-              && !(escapeQuote && c == '\'');
-      if (plain) {
+      if (plain(c, escapeQuote)) {
         out.append(c);
       } else {
         out.append(String.format("\\u%04x", (int) c));
@@ -64,5 +62,16 @@ public final class SafeText {
       out.append("... (").append(untrusted.length()).append(" characters)");
     }
     return out.toString();
+  }
+
+  private static boolean plain(char c, boolean escapeQuote) {
+    return c >= 0x20
+        && c < 0x7f
+        && c != '<'
+        && c != '>'
+        && c != '&'
+        && c != '"'
+        && c != '\\'
+        && !(escapeQuote && c == '\'');
   }
 }

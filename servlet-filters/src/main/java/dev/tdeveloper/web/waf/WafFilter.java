@@ -17,6 +17,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,6 +74,8 @@ public final class WafFilter implements Filter {
 
   /** The header carrying the request id, read from the request and set on the response. */
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._~:@+=/-]{1,128}");
 
@@ -228,7 +231,7 @@ public final class WafFilter implements Filter {
       // One byte past the limit tells the WAF the body is over it (Reject or ProcessPartial).
       int want = (int) Math.min(Integer.MAX_VALUE - 16, requestBodyLimit + 1);
       var in = request.getInputStream();
-      byte[] head = in.readNBytes(want);
+      byte[] head = readHead(in, want);
       if (head.length > 0) {
         tx.run(t -> t.appendRequestBody(head));
         forwarded = new ReplayedRequest(request, head, head.length == want ? in : null);
@@ -238,6 +241,26 @@ public final class WafFilter implements Filter {
       tx.run(t -> t.processRequestBody());
     }
     return forwarded;
+  }
+
+  /**
+   * Reads up to {@code want} bytes, as {@code in.readNBytes(want)} does, but looks for a first byte
+   * before allocating: most requests have no body, and {@code readNBytes} would allocate an 8 KiB
+   * buffer for each of them.
+   */
+  static byte[] readHead(InputStream in, int want) throws IOException {
+    if (want <= 0) {
+      return in.readNBytes(want);
+    }
+    int first = in.read();
+    if (first < 0) {
+      return NO_BYTES;
+    }
+    byte[] rest = in.readNBytes(want - 1);
+    byte[] head = new byte[rest.length + 1];
+    head[0] = (byte) first;
+    System.arraycopy(rest, 0, head, 1, rest.length);
+    return head;
   }
 
   private void answer(HttpServletResponse response, Interruption interruption, Exchange x)
