@@ -2,7 +2,10 @@ package dev.tdeveloper.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
@@ -18,21 +21,33 @@ class ThreadCpuTest {
   void readsThisProcessAndSubtractsPerGroup() throws Exception {
     long pid = ProcessHandle.current().pid();
     Map<String, Long> before = ThreadCpu.byGroup(pid);
+    CountDownLatch burned = new CountDownLatch(1);
+    CountDownLatch read = new CountDownLatch(1);
     long[] sink = new long[1];
     Thread spinner =
         new Thread(
             () -> {
-              long end = System.nanoTime() + 300_000_000L;
+              // spins until this thread has used 100 ms of CPU (ten ticks), then stays alive until
+              // read: an ended thread leaves /proc. CPU time, not wall time, so a loaded machine
+              // only makes it slower.
+              ThreadMXBean threads = ManagementFactory.getThreadMXBean();
               long x = 0;
-              while (System.nanoTime() < end) {
+              while (threads.getCurrentThreadCpuTime() < 100_000_000L) {
                 x += x * 31 + 7;
               }
               sink[0] = x;
+              burned.countDown();
+              try {
+                read.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
             },
             "spinner-7");
     spinner.start();
-    Thread.sleep(250); // read while the spinner is alive: an ended thread leaves /proc
+    burned.await();
     Map<String, Long> after = ThreadCpu.byGroup(pid);
+    read.countDown();
     spinner.join();
     assertThat(ThreadCpu.delta(before, after).getOrDefault("spinner-N", 0L))
         .isGreaterThanOrEqualTo(10_000_000L); // at least one tick, however loaded the machine
