@@ -197,15 +197,7 @@ public final class PostgresTenantRegistry implements TenantRegistry, AutoCloseab
         current = read(row);
       }
     }
-    Tenant next = Objects.requireNonNull(change.apply(current), "change result");
-    if (!next.id().equals(id)) {
-      throw new IllegalArgumentException(
-          "change of tenant '"
-              + id
-              + "' returned a tenant with id '"
-              + next.id()
-              + "'; a change must keep the id");
-    }
+    Tenant next = TenantRegistry.applyChange(id, current, change);
     try (PreparedStatement write =
         connection.prepareStatement(
             "UPDATE "

@@ -149,15 +149,7 @@ public final class FileTenantRegistry implements TenantRegistry, AutoCloseable {
       if (current == null) {
         throw new TenantNotFoundException(id);
       }
-      Tenant next = Objects.requireNonNull(change.apply(current), "change result");
-      if (!next.id().equals(id)) {
-        throw new IllegalArgumentException(
-            "change of tenant '"
-                + id
-                + "' returned a tenant with id '"
-                + next.id()
-                + "'; a change must keep the id");
-      }
+      Tenant next = TenantRegistry.applyChange(id, current, change);
       record(next);
       return next;
     }

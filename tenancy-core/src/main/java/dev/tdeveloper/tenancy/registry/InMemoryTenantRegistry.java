@@ -56,16 +56,7 @@ public final class InMemoryTenantRegistry implements TenantRegistry {
           if (current == null) {
             throw new TenantNotFoundException(id);
           }
-          Tenant next = Objects.requireNonNull(change.apply(current), "change result");
-          if (!next.id().equals(id)) {
-            throw new IllegalArgumentException(
-                "change of tenant '"
-                    + id
-                    + "' returned a tenant with id '"
-                    + next.id()
-                    + "'; a change must keep the id");
-          }
-          return next;
+          return TenantRegistry.applyChange(id, current, change);
         });
   }
 

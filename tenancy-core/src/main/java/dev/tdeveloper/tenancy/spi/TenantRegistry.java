@@ -79,4 +79,26 @@ public interface TenantRegistry {
 
   /** Returns every recorded tenant, ordered by id. */
   List<Tenant> list();
+
+  /**
+   * Applies {@code change} to {@code current}, the recorded tenant with {@code id}, and checks the
+   * result as {@link #update} promises: for implementations, so every registry refuses a bad change
+   * with the same error.
+   *
+   * @return the changed tenant
+   * @throws NullPointerException if {@code change} returns null
+   * @throws IllegalArgumentException if {@code change} returns a tenant with another id
+   */
+  static Tenant applyChange(TenantId id, Tenant current, UnaryOperator<Tenant> change) {
+    Tenant next = Objects.requireNonNull(change.apply(current), "change result");
+    if (!next.id().equals(id)) {
+      throw new IllegalArgumentException(
+          "change of tenant '"
+              + id
+              + "' returned a tenant with id '"
+              + next.id()
+              + "'; a change must keep the id");
+    }
+    return next;
+  }
 }
