@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link dev.tdeveloper.scaling.simulation.SimulatedCluster} (the file's {@code simulation}: 20
  * req/s per replica, ready 10 s after it is asked for, 1 to 10 replicas) and lets the autoscaler
  * {@value #AUTOSCALER} decide: a {@link PredictiveAutoscaler} whose reactive floor is a {@link
- * dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler} on HPA defaults (an average of 14 req/s per
- * replica). The forecast needs a day of history, so for its first 24 hours the floor decides alone
- * (each decision says so). Alerts (the file's {@code alerts}): at the maximum for 10 minutes,
- * flapping, metrics missing. Time comes from the demo's clock. Thread-safe; {@link #close()} stops
- * the loop.
+ * dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler} with the HPA's replica calculator on the
+ * offered load (an average of 14 req/s per replica of the workload's request rate, which unlike a
+ * replica's served rate does not saturate, and a scale-up policy that allows a 10x step at once).
+ * The forecast needs a day of history, so for its first 24 hours the floor decides alone (each
+ * decision says so). Alerts (the file's {@code alerts}): at the maximum for 10 minutes, flapping,
+ * metrics missing. Time comes from the demo's clock. Thread-safe; {@link #close()} stops the loop.
  */
 final class DemoScaling implements AutoCloseable {
   /** The simulated workload's name: {@value}. */

@@ -5,9 +5,6 @@ import dev.tdeveloper.scaling.autoscale.ReplicaBounds;
 import dev.tdeveloper.scaling.config.ScalingConfig;
 import dev.tdeveloper.scaling.hpa.MetricTarget;
 import dev.tdeveloper.scaling.hpa.ScalingBehavior;
-import dev.tdeveloper.scaling.hpa.ScalingPolicy;
-import dev.tdeveloper.scaling.hpa.ScalingRules;
-import dev.tdeveloper.scaling.hpa.SelectPolicy;
 import dev.tdeveloper.scaling.hpa.TargetTrackingAutoscaler;
 import dev.tdeveloper.scaling.simulation.ScalingSimulator;
 import dev.tdeveloper.scaling.simulation.SimulationReport;
@@ -28,13 +25,15 @@ import java.util.function.Supplier;
  * is the time from the step until the ready instances can serve the offered load (the simulator's
  * violation episode), for every phase of the step against the decision interval: best and worst.
  *
- * <p>Three autoscalers, each with the demo's {@code scaling.yaml} {@code demo-floor} as far as it
- * goes (its tolerances, its behavior, its target as a share of the simulated capacity, its decision
- * interval): {@code demo} as configured (each ready instance's served requests per second, which
- * saturate at the capacity, so one decision scales by at most 1/target); {@code demo-offered-load}
- * tracking the offered load per instance (a workload metric) instead; and {@code
- * offered-load-one-step}, the same with a scale-up policy that allows the whole step in one
- * decision. Stateless; a replay allocates its own autoscalers and clocks.
+ * <p>Three autoscalers, each with the demo's {@code scaling.yaml} {@code demo-floor}'s tolerances,
+ * its target as a share of the simulated capacity and its decision interval: {@code demo} as
+ * configured (the offered load per instance, a workload metric as a load balancer counts it, and a
+ * scale-up policy that allows a 10x step in one decision); {@code served-per-instance-hpa-defaults}
+ * tracking each ready instance's served requests per second instead, with the Kubernetes HPA's
+ * default behavior (served requests saturate at the capacity, so one decision scales by at most
+ * 1/target: what the demo ran until the fifth session); and {@code offered-load-hpa-defaults}, the
+ * offered load with the HPA's default behavior (at most 2x or 4 instances per 15 s). Stateless; a
+ * replay allocates its own autoscalers and clocks.
  */
 public final class ScaleStepReplay {
   /** The traffic step: {@value}x the measured rate. */
@@ -150,13 +149,6 @@ public final class ScaleStepReplay {
     int needed = (int) Math.ceil(STEP_FACTOR * rate / capacity);
     ReplicaBounds bounds = ReplicaBounds.of(1, Math.max(before, 2 * needed) + 10);
     ScalingBehavior behavior = floor.behavior().orElse(ScalingBehavior.defaults());
-    ScalingBehavior oneStep =
-        new ScalingBehavior(
-            ScalingRules.of(
-                Duration.ZERO,
-                SelectPolicy.MAX,
-                ScalingPolicy.percent(100 * STEP_FACTOR, decision)),
-            behavior.scaleDown());
     List<MetricTarget> asConfigured = new ArrayList<>();
     for (MetricTarget t : floor.targets()) {
       asConfigured.add(
@@ -166,6 +158,8 @@ public final class ScaleStepReplay {
     }
     MetricTarget offered =
         MetricTarget.workloadAverageValue(Metric.REQUESTS_PER_SECOND, utilization * capacity);
+    MetricTarget served =
+        MetricTarget.averageValue(Metric.REQUESTS_PER_SECOND, utilization * capacity);
     ScalingSimulator.Builder sim =
         ScalingSimulator.builder()
             .decisionInterval(decision)
@@ -178,18 +172,18 @@ public final class ScaleStepReplay {
         respond("demo", sim, rate, decision, () -> build(floor, bounds, behavior, asConfigured)));
     responses.add(
         respond(
-            "demo-offered-load",
+            "served-per-instance-hpa-defaults",
             sim,
             rate,
             decision,
-            () -> build(floor, bounds, behavior, List.of(offered))));
+            () -> build(floor, bounds, ScalingBehavior.defaults(), List.of(served))));
     responses.add(
         respond(
-            "offered-load-one-step",
+            "offered-load-hpa-defaults",
             sim,
             rate,
             decision,
-            () -> build(floor, bounds, oneStep, List.of(offered))));
+            () -> build(floor, bounds, ScalingBehavior.defaults(), List.of(offered))));
     SimulationReport steady =
         sim.warmUp(Duration.ofSeconds(BEFORE_SECONDS))
             .build()

@@ -25,28 +25,26 @@ class ScaleStepReplayTest {
   }
 
   @Test
-  void oneStepScaleUpIsReadyAfterTheWaitForADecisionPlusTheStartUp() {
-    ScaleStepReplay.Response oneStep =
-        response(ScaleStepReplay.replay(in), "offered-load-one-step");
+  void theDemoAsConfiguredTakesTheStepInOneDecisionAndIsReadyAfterTheWaitPlusTheStartUp() {
+    ScaleStepReplay.Response demo = response(ScaleStepReplay.replay(in), "demo");
 
-    assertThat(oneStep.resolved()).isTrue();
-    assertThat(oneStep.bestSeconds()).as("step on a decision").isEqualTo(5);
-    assertThat(oneStep.worstSeconds()).as("step just after one").isEqualTo(14 + 5);
-    assertThat(oneStep.meetsGoal()).isTrue();
+    assertThat(demo.resolved()).isTrue();
+    assertThat(demo.bestSeconds()).as("step on a decision").isEqualTo(5);
+    assertThat(demo.worstSeconds()).as("step just after one").isEqualTo(14 + 5);
+    assertThat(demo.meetsGoal()).isTrue();
   }
 
   @Test
-  void perInstanceServedRateSaturatesSoTheDemoConfigurationNeedsSeveralDecisions() {
+  void perInstanceServedRateSaturatesSoTheHpaDefaultsNeedSeveralDecisions() {
     ScaleStepReplay.Result r = ScaleStepReplay.replay(in);
-    ScaleStepReplay.Response demo = response(r, "demo");
-    ScaleStepReplay.Response offered = response(r, "demo-offered-load");
+    ScaleStepReplay.Response served = response(r, "served-per-instance-hpa-defaults");
+    ScaleStepReplay.Response offered = response(r, "offered-load-hpa-defaults");
 
-    assertThat(demo.resolved()).isTrue();
-    assertThat(demo.bestSeconds()).isGreaterThan(15 + 5);
-    assertThat(demo.worstSeconds()).isGreaterThan(offered.worstSeconds());
-    assertThat(offered.worstSeconds())
-        .isGreaterThan(response(r, "offered-load-one-step").worstSeconds());
-    assertThat(demo.peakInstances()).isGreaterThanOrEqualTo(r.instancesNeeded());
+    assertThat(served.resolved()).isTrue();
+    assertThat(served.bestSeconds()).isGreaterThan(15 + 5);
+    assertThat(served.worstSeconds()).isGreaterThan(offered.worstSeconds());
+    assertThat(offered.worstSeconds()).isGreaterThan(response(r, "demo").worstSeconds());
+    assertThat(served.peakInstances()).isGreaterThanOrEqualTo(r.instancesNeeded());
   }
 
   @Test
