@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * Turns a {@link FaultTimeline} into figures: for the whole phase, requests, failures, availability
  * and the share of a 99.99% error budget spent; for each fault (its window holds the requests sent
- * from its start to the next fault's, or the phase's end), the failures, the time from the fault to
- * the first request served after its first failure, the measured MTTR (the time from the fault to
- * the first request served after its last failure, when at least {@code sustain} of requests
- * without failure follow inside the window) and how the demo failed. A fault that caused no failure
- * recovered at once (zero). Times are when requests were sent. Stateless.
+ * from its start to the next fault's, or the phase's end, except that a request that failed after
+ * the next fault had struck counts in that fault's window: it was in flight when the demo was
+ * killed or its backend restarted, so the later fault caused its failure), the failures, the time
+ * from the fault to the first request served after its first failure, the measured MTTR (the time
+ * from the fault to the first request served after its last failure, when at least {@code sustain}
+ * of requests without failure follow inside the window) and how the demo failed. A fault that
+ * caused no failure recovered at once (zero). Times are when requests were sent. Stateless.
  */
 public final class FaultAnalysis {
   /** The availability target the error budget is computed against: {@value}. */
@@ -102,14 +104,17 @@ public final class FaultAnalysis {
     long requests = events.size();
     double allowed = requests * (1 - AVAILABILITY_TARGET);
     List<FaultStats> stats = new ArrayList<>();
+    List<List<FaultTimeline.Event>> windows = new ArrayList<>();
+    marks.forEach(m -> windows.add(new ArrayList<>()));
+    for (FaultTimeline.Event e : events) {
+      int sent = lastStartedBy(marks, e.atNanos());
+      int owner = e.answer().failed() ? lastStartedBy(marks, e.answeredNanos()) : sent;
+      if (sent >= 0 && e.atNanos() < endNanos) {
+        windows.get(owner).add(e);
+      }
+    }
     for (int i = 0; i < marks.size(); i++) {
-      FaultTimeline.Mark mark = marks.get(i);
-      long end = i + 1 < marks.size() ? marks.get(i + 1).startNanos() : endNanos;
-      List<FaultTimeline.Event> window =
-          events.stream()
-              .filter(e -> e.atNanos() >= mark.startNanos() && e.atNanos() < end)
-              .toList();
-      stats.add(fault(mark, window, sustain.toNanos()));
+      stats.add(fault(marks.get(i), windows.get(i), sustain.toNanos()));
     }
     return new Summary(
         requests,
@@ -155,6 +160,15 @@ public final class FaultAnalysis {
         firstServed,
         recovered,
         behaviour(answers, writer503, writerRetryAfter));
+  }
+
+  /** The index of the last mark started at or before {@code nanos}, -1 when none. */
+  private static int lastStartedBy(List<FaultTimeline.Mark> marks, long nanos) {
+    int found = -1;
+    for (int i = 0; i < marks.size() && marks.get(i).startNanos() <= nanos; i++) {
+      found = i;
+    }
+    return found;
   }
 
   private static int indexOfFailure(List<FaultTimeline.Event> window, boolean first) {

@@ -12,24 +12,35 @@ import java.util.function.LongSupplier;
 /**
  * What the fault phase saw, in time: every answer of the load (as a {@link LoadObserver}) and of
  * the {@link AckedWriter}, stamped with when its request was due to be sent (the load's intended
- * start, the writer's send), so that a request belongs to the fault it was sent into however late
- * its answer came; and each fault's start and end. It also counts each tenant's note writes the
- * load saw acknowledged, for the lost-write check. Thread-safe.
+ * start, the writer's send) and when its answer (or its failure) came, so that {@link
+ * FaultAnalysis} can give a request to the fault it was sent into, or a failure to a later fault
+ * that struck while it was in flight; and each fault's start and end. It also counts each tenant's
+ * note writes the load saw acknowledged, for the lost-write check. Thread-safe.
  */
 public final class FaultTimeline implements LoadObserver {
   /**
    * One answer.
    *
    * @param atNanos when its request was due to be sent, on the timeline's ticker
+   * @param answeredNanos when its answer or failure came, on the same ticker (not before atNanos)
    * @param answer how the demo answered
    * @param retryAfter whether a 503 carried {@code Retry-After} (known for the writer's requests
    *     only; {@code false} otherwise)
    * @param fromWriter whether the {@link AckedWriter} sent it (else the load's generator)
    */
-  public record Event(long atNanos, FaultAnswer answer, boolean retryAfter, boolean fromWriter) {
-    /** Checks presence. */
+  public record Event(
+      long atNanos,
+      long answeredNanos,
+      FaultAnswer answer,
+      boolean retryAfter,
+      boolean fromWriter) {
+    /** Checks presence and order. */
     public Event {
       Objects.requireNonNull(answer, "answer");
+      if (answeredNanos < atNanos) {
+        throw new IllegalArgumentException(
+            "answeredNanos must not be before atNanos, was " + answeredNanos + " < " + atNanos);
+      }
     }
   }
 
@@ -69,7 +80,8 @@ public final class FaultTimeline implements LoadObserver {
 
   @Override
   public void completed(Mix.Planned request, Outcome outcome, int status, long latencyNanos) {
-    events.add(new Event(ticker.getAsLong() - latencyNanos, FaultAnswer.of(status), false, false));
+    long now = ticker.getAsLong();
+    events.add(new Event(now - latencyNanos, now, FaultAnswer.of(status), false, false));
     if (request.operation() == RequestKind.WRITE) {
       if (status == 201) {
         loadWritesAcknowledged.incrementAndGet(request.tenant());
@@ -81,7 +93,8 @@ public final class FaultTimeline implements LoadObserver {
 
   /** Records the answer to a write the {@link AckedWriter} sent at {@code sentAtNanos}. */
   public void writerAnswered(long sentAtNanos, int status, boolean retryAfter) {
-    events.add(new Event(sentAtNanos, FaultAnswer.of(status), retryAfter, true));
+    long now = Math.max(sentAtNanos, ticker.getAsLong());
+    events.add(new Event(sentAtNanos, now, FaultAnswer.of(status), retryAfter, true));
   }
 
   /** Records a fault the harness injected. */

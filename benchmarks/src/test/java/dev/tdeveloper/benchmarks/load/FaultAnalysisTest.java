@@ -15,7 +15,12 @@ class FaultAnalysisTest {
   private static final Duration SUSTAIN = Duration.ofSeconds(1);
 
   private static FaultTimeline.Event at(long ms, int status) {
-    return new FaultTimeline.Event(ms * MS, FaultAnswer.of(status), false, false);
+    return answered(ms, ms, status);
+  }
+
+  private static FaultTimeline.Event answered(long sentMs, long answeredMs, int status) {
+    return new FaultTimeline.Event(
+        sentMs * MS, answeredMs * MS, FaultAnswer.of(status), false, false);
   }
 
   private static FaultTimeline.Mark mark(Fault fault, long startMs, long endMs) {
@@ -92,12 +97,45 @@ class FaultAnalysisTest {
   }
 
   @Test
+  void aRequestInFlightWhenTheNextFaultStrikesFailsOnThatFaultNotOnTheOneItWasSentInto() {
+    List<FaultTimeline.Event> events = new ArrayList<>(every100(0, 200, 503));
+    events.addAll(every100(200, 2_950, 200)); // PostgreSQL back: served
+    events.add(answered(2_950, 3_050, 0)); // sent before the kill, cut off by it
+    events.add(answered(2_960, 2_990, 200)); // answered before the kill: PostgreSQL's
+    events.addAll(every100(3_000, 4_000, 0)); // killed
+    events.addAll(every100(4_000, 6_000, 200));
+    FaultAnalysis.Summary s =
+        FaultAnalysis.analyse(
+            events,
+            List.of(mark(Fault.POSTGRES_RESTART, 0, 100), mark(Fault.DEMO_KILL, 3_000, 3_900)),
+            6_000 * MS,
+            SUSTAIN);
+
+    FaultAnalysis.FaultStats pg = s.faults().get(0);
+    assertThat(pg.failed()).isEqualTo(2);
+    assertThat(pg.requests()).isEqualTo(31);
+    assertThat(pg.recovered()).contains(Duration.ofMillis(200));
+    FaultAnalysis.FaultStats kill = s.faults().get(1);
+    assertThat(kill.failed()).isEqualTo(11);
+    assertThat(kill.answers().get(FaultAnswer.NO_ANSWER)).isEqualTo(11);
+    assertThat(kill.recovered()).contains(Duration.ofMillis(1_000));
+    assertThat(s.requests()).isEqualTo(events.size());
+  }
+
+  @Test
+  void anAnswerCannotComeBeforeItsRequestWasSent() {
+    assertThatThrownBy(() -> answered(10, 9, 200))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("answeredNanos");
+  }
+
+  @Test
   void countsTheWritersRetryAfterOn503s() {
     List<FaultTimeline.Event> events =
         List.of(
-            new FaultTimeline.Event(0, FaultAnswer.UNAVAILABLE, true, true),
-            new FaultTimeline.Event(MS, FaultAnswer.UNAVAILABLE, false, true),
-            new FaultTimeline.Event(2 * MS, FaultAnswer.UNAVAILABLE, false, false));
+            new FaultTimeline.Event(0, 0, FaultAnswer.UNAVAILABLE, true, true),
+            new FaultTimeline.Event(MS, MS, FaultAnswer.UNAVAILABLE, false, true),
+            new FaultTimeline.Event(2 * MS, 2 * MS, FaultAnswer.UNAVAILABLE, false, false));
     FaultAnalysis.FaultStats f =
         FaultAnalysis.analyse(events, List.of(mark(Fault.POSTGRES_RESTART, 0, 1)), 3 * MS, SUSTAIN)
             .faults()
