@@ -14,10 +14,11 @@ import java.util.Optional;
  * from its start to the next fault's, or the phase's end, except that a request that failed after
  * the next fault had struck counts in that fault's window: it was in flight when the demo was
  * killed or its backend restarted, so the later fault caused its failure), the failures, the time
- * from the fault to the first request served after its first failure, the measured MTTR (the time
- * from the fault to the first request served after its last failure, when at least {@code sustain}
- * of requests without failure follow inside the window) and how the demo failed. A fault that
- * caused no failure recovered at once (zero). Times are when requests were sent. Stateless.
+ * from the fault to the first request served that was sent once its first failure had been
+ * answered, the measured MTTR (the time from the fault to the first request served that was sent
+ * once its last failure had been answered, when at least {@code sustain} of requests without
+ * failure follow inside the window) and how the demo failed. A fault that caused no failure
+ * recovered at once (zero). Times are when requests were sent. Stateless.
  */
 public final class FaultAnalysis {
   /** The availability target the error budget is computed against: {@value}. */
@@ -186,8 +187,9 @@ public final class FaultAnalysis {
 
   private static Optional<FaultTimeline.Event> servedAfter(
       List<FaultTimeline.Event> window, int index) {
+    long failedAt = window.get(index).answeredNanos();
     return window.subList(index + 1, window.size()).stream()
-        .filter(e -> !e.answer().failed())
+        .filter(e -> !e.answer().failed() && e.atNanos() >= failedAt)
         .findFirst();
   }
 

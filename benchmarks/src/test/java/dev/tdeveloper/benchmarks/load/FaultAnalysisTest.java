@@ -99,6 +99,7 @@ class FaultAnalysisTest {
   @Test
   void aRequestInFlightWhenTheNextFaultStrikesFailsOnThatFaultNotOnTheOneItWasSentInto() {
     List<FaultTimeline.Event> events = new ArrayList<>(every100(0, 200, 503));
+    events.add(answered(150, 250, 503)); // in flight at the restart, answered at 250 ms
     events.addAll(every100(200, 2_950, 200)); // PostgreSQL back: served
     events.add(answered(2_950, 3_050, 0)); // sent before the kill, cut off by it
     events.add(answered(2_960, 2_990, 200)); // answered before the kill: PostgreSQL's
@@ -112,9 +113,11 @@ class FaultAnalysisTest {
             SUSTAIN);
 
     FaultAnalysis.FaultStats pg = s.faults().get(0);
-    assertThat(pg.failed()).isEqualTo(2);
-    assertThat(pg.requests()).isEqualTo(31);
-    assertThat(pg.recovered()).contains(Duration.ofMillis(200));
+    assertThat(pg.failed()).isEqualTo(3);
+    assertThat(pg.requests()).isEqualTo(32);
+    assertThat(pg.recovered())
+        .as("the first request sent once the last failure was answered, at 250 ms")
+        .contains(Duration.ofMillis(300));
     FaultAnalysis.FaultStats kill = s.faults().get(1);
     assertThat(kill.failed()).isEqualTo(11);
     assertThat(kill.answers().get(FaultAnswer.NO_ANSWER)).isEqualTo(11);
