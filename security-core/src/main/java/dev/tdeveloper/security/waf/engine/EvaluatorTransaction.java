@@ -16,6 +16,15 @@ import java.util.Optional;
  * one transaction (not thread-safe).
  */
 public final class EvaluatorTransaction implements OperatorContext {
+  // The TxKeys numbers of TX:0 to TX:9, which capture writes.
+  private static final int[] CAPTURE_SLOTS = new int[10];
+
+  static {
+    for (int i = 0; i < CAPTURE_SLOTS.length; i++) {
+      CAPTURE_SLOTS[i] = TxKeys.slot(Evaluator.decimal(i));
+    }
+  }
+
   private final EvaluatorStore store;
   private final ValueCache values;
   private final TargetViews views;
@@ -219,9 +228,10 @@ public final class EvaluatorTransaction implements OperatorContext {
   /** Replays a run of foldable rules' {@code TX} writes. */
   void replay(PolicyPlan.Segment segment) {
     String[] keys = segment.keys();
+    int[] slots = segment.slots();
     Target[] targets = segment.targets();
     for (int i = 0; i < keys.length; i++) {
-      planTx.replay(keys[i], targets[i]);
+      planTx.replay(slots[i], keys[i], targets[i]);
     }
   }
 
@@ -423,7 +433,12 @@ public final class EvaluatorTransaction implements OperatorContext {
   public void capture(int index, String value) {
     Optional<MutableCollection> tx = store.collection("tx");
     if (tx.isPresent()) {
-      tx.get().set(Evaluator.decimal(index), value);
+      String key = Evaluator.decimal(index);
+      if (index < CAPTURE_SLOTS.length && tx.get() instanceof TxCollection numbered) {
+        numbered.set(CAPTURE_SLOTS[index], key, value);
+      } else {
+        tx.get().set(key, value);
+      }
     }
   }
 

@@ -25,6 +25,8 @@ public final class MacroTemplate {
   private final String[] literal;
   private final String[] variable;
   private final String[] key;
+  // The TxKeys number of each TX macro's key; -1 for the other parts.
+  private final int[] txSlot;
 
   private MacroTemplate(String text, List<String[]> parts) {
     this.text = text;
@@ -32,11 +34,13 @@ public final class MacroTemplate {
     literal = new String[n];
     variable = new String[n];
     key = new String[n];
+    txSlot = new int[n];
     for (int i = 0; i < n; i++) {
       String[] p = parts.get(i);
       literal[i] = p[0];
       variable[i] = p[1];
       key[i] = p[2];
+      txSlot[i] = "TX".equals(p[1]) && !p[2].isEmpty() ? TxKeys.slot(p[2]) : -1;
     }
   }
 
@@ -154,7 +158,9 @@ public final class MacroTemplate {
       return literal[i];
     }
     if (store instanceof RequestState state) {
-      return state.firstValue(variable[i], key[i]);
+      return txSlot[i] >= 0
+          ? state.txValue(txSlot[i], key[i])
+          : state.firstValue(variable[i], key[i]);
     }
     return firstOf(store, variable[i], key[i]);
   }

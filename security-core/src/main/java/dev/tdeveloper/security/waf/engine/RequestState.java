@@ -519,6 +519,18 @@ public final class RequestState implements VariableStore {
   }
 
   /**
+   * {@code %{tx.key}} for a key whose number is known: the same as {@link #firstValue} of {@code
+   * TX}.
+   *
+   * @param slot the key's {@link TxKeys} number
+   * @param key the key, any case
+   * @return the value; empty when absent
+   */
+  String txValue(int slot, String key) {
+    return tx.getOr(slot, key, "");
+  }
+
+  /**
    * The first value a variable selects, for macro expansion; fast paths for the variables CRS
    * expands per match.
    *
