@@ -50,6 +50,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   private PolicyPlan plan;
   private TxCollection planTx;
   private int planPhase;
+  // The last text expand(String) parsed, and its template.
+  private String lastText;
+  private MacroTemplate lastTemplate;
 
   /**
    * The state of a new transaction.
@@ -413,9 +416,21 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   // ---- OperatorContext ----
 
+  /**
+   * Expands a rule text's macros; the template of the last text expanded is kept, so that an
+   * operator's argument expanded for each target of a rule ({@code @within %{tx.allowed_methods}})
+   * is looked up in {@link MacroTemplate}'s shared cache once.
+   */
   @Override
   public String expand(String text) {
-    return text.indexOf('%') < 0 ? text : store.expand(text);
+    if (text.indexOf("%{") < 0) {
+      return text;
+    }
+    if (text != lastText) {
+      lastTemplate = MacroTemplate.of(text);
+      lastText = text;
+    }
+    return store.expand(lastTemplate);
   }
 
   @Override
