@@ -137,17 +137,30 @@ public final class MacroTemplate {
     if (literal.length == 0) {
       return "";
     }
-    // One or two parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}), the usual case,
-    // are joined without a builder: one string at most, none for a lone macro.
+    // Up to three parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}, /%{tx.0}/), the
+    // usual case, are joined without a builder: one string at most, none for a lone macro.
     if (literal.length == 1) {
       return part(store, 0);
     }
     if (literal.length == 2) {
       return part(store, 0).concat(part(store, 1));
     }
-    StringBuilder b = new StringBuilder(text.length() + 16);
+    if (literal.length == 3) {
+      String first = part(store, 0);
+      String second = part(store, 1);
+      return first + second + part(store, 2);
+    }
+    // More (a logdata's "Matched Data: %{TX.0} found within %{MATCHED_VAR_NAME}: ..."): a builder
+    // of the exact size, which never grows.
+    String[] values = new String[literal.length];
+    int length = 0;
     for (int i = 0; i < literal.length; i++) {
-      b.append(part(store, i));
+      values[i] = part(store, i);
+      length += values[i].length();
+    }
+    StringBuilder b = new StringBuilder(length);
+    for (String v : values) {
+      b.append(v);
     }
     return b.toString();
   }
