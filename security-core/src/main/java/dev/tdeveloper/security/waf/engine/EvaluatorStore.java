@@ -81,7 +81,8 @@ public interface EvaluatorStore extends VariableStore {
   /**
    * {@link #stableTargets(String)} for a variable the rule compiler numbered.
    *
-   * @param derivedId the variable's number among the derived variables; -1 when it has none
+   * @param derivedId the variable's number among the derived variables; -1 when it has none, -2
+   *     when it is never derived (then null is the answer)
    * @param variable the variable name, upper case
    * @return its targets; null when not kept stable
    */
