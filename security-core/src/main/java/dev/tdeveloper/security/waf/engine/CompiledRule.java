@@ -20,7 +20,8 @@ import java.util.Set;
 public final class CompiledRule {
   /**
    * A target to collect: the variable, its key or key pattern, whether it is counted, and its
-   * number among the derived variables (-1 when it has none).
+   * number among the derived variables (-1 when it has none, {@link DerivedVariables#NEVER} when it
+   * is never derived).
    */
   record Variable(
       String collection,
@@ -31,7 +32,7 @@ public final class CompiledRule {
     /** A variable, numbered when it is one {@link DerivedVariables} knows. */
     Variable(
         String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {
-      this(collection, key, keyPattern, count, DerivedVariables.id(collection));
+      this(collection, key, keyPattern, count, DerivedVariables.number(collection));
     }
   }
 

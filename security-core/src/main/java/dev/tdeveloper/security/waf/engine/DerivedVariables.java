@@ -69,6 +69,30 @@ final class DerivedVariables {
           "RESPONSE_BODY",
           "RESPONSE_CONTENT_LENGTH");
 
+  /** The number of {@link #id} for a variable that is never derived from the data. */
+  static final int NEVER = -2;
+
+  /** What {@link RequestState#collect} does not take from the derived variables. */
+  private static final java.util.Set<String> NOT_DERIVED =
+      java.util.Set.of(
+          "TX",
+          "GEO",
+          "ENV",
+          "IP",
+          "GLOBAL",
+          "SESSION",
+          "USER",
+          "RESOURCE",
+          "RULE",
+          "MATCHED_VAR",
+          "MATCHED_VAR_NAME",
+          "MATCHED_VARS",
+          "MATCHED_VARS_NAMES",
+          "XML",
+          "UNIQUE_ID",
+          "HIGHEST_SEVERITY",
+          "DURATION");
+
   private static final Map<String, Integer> IDS = new HashMap<>();
 
   static {
@@ -91,6 +115,29 @@ final class DerivedVariables {
   static int id(String name) {
     Integer id = IDS.get(name);
     return id == null ? -1 : id;
+  }
+
+  /**
+   * Whether a variable is never derived from the request and response data: a collection the
+   * evaluator writes ({@code TX}, {@code MATCHED_VAR}, persistent ones), {@code XML}, {@code
+   * TIME*}, ...
+   *
+   * @param name the variable name, upper case
+   * @return true when it is not derived
+   */
+  static boolean never(String name) {
+    return NOT_DERIVED.contains(name) || name.startsWith("TIME");
+  }
+
+  /**
+   * {@link #id}, or {@link #NEVER} for a variable that is never derived, worked out once for a
+   * compiled rule.
+   *
+   * @param name the variable name, upper case
+   * @return its number, -1 or {@link #NEVER}
+   */
+  static int number(String name) {
+    return never(name) ? NEVER : id(name);
   }
 
   /** The count of numbered variables. */

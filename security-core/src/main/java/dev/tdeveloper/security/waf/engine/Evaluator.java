@@ -383,9 +383,8 @@ public final class Evaluator {
     if (result == link.negated) {
       return false;
     }
-    Target m = value == target.value() ? target : new Target(target.name(), target.key(), value);
-    tx.store().matched(m);
-    s.matchedName = m.name();
+    tx.store().matched(target, value);
+    s.matchedName = target.name();
     s.matchedData = value;
     for (PreparedSetvar sv : link.setvars) {
       sv.apply(tx.store());

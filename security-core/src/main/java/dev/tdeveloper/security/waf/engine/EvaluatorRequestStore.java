@@ -74,6 +74,11 @@ public final class EvaluatorRequestStore implements EvaluatorStore {
   }
 
   @Override
+  public void matched(Target target, String value) {
+    state.matched().add(target, value);
+  }
+
+  @Override
   public void clearMatchedVars() {
     state.matched().clear();
   }

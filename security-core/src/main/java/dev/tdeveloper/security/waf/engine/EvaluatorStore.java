@@ -16,6 +16,18 @@ public interface EvaluatorStore extends VariableStore {
    */
   void matched(Target target);
 
+  /**
+   * A target matched with a transformed value: the same as {@link #matched(Target)} of the target
+   * with that value, which is what this default does; a store may record it without making the
+   * target.
+   *
+   * @param target the target as collected
+   * @param value the value the operator saw
+   */
+  default void matched(Target target, String value) {
+    matched(value == target.value() ? target : new Target(target.name(), target.key(), value));
+  }
+
   /** A new rule starts: {@code MATCHED_VARS} and {@code MATCHED_VARS_NAMES} are emptied. */
   void clearMatchedVars();
 
@@ -69,7 +81,8 @@ public interface EvaluatorStore extends VariableStore {
   /**
    * {@link #stableTargets(String)} for a variable the rule compiler numbered.
    *
-   * @param derivedId the variable's number among the derived variables; -1 when it has none
+   * @param derivedId the variable's number among the derived variables; -1 when it has none, -2
+   *     when it is never derived (then null is the answer)
    * @param variable the variable name, upper case
    * @return its targets; null when not kept stable
    */

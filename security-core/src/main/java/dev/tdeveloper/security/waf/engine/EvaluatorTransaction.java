@@ -16,6 +16,15 @@ import java.util.Optional;
  * one transaction (not thread-safe).
  */
 public final class EvaluatorTransaction implements OperatorContext {
+  // The TxKeys numbers of TX:0 to TX:9, which capture writes.
+  private static final int[] CAPTURE_SLOTS = new int[10];
+
+  static {
+    for (int i = 0; i < CAPTURE_SLOTS.length; i++) {
+      CAPTURE_SLOTS[i] = TxKeys.slot(Evaluator.decimal(i));
+    }
+  }
+
   private final EvaluatorStore store;
   private final ValueCache values;
   private final TargetViews views;
@@ -41,6 +50,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   private PolicyPlan plan;
   private TxCollection planTx;
   private int planPhase;
+  // The last text expand(String) parsed, and its template.
+  private String lastText;
+  private MacroTemplate lastTemplate;
 
   /**
    * The state of a new transaction.
@@ -219,9 +231,10 @@ public final class EvaluatorTransaction implements OperatorContext {
   /** Replays a run of foldable rules' {@code TX} writes. */
   void replay(PolicyPlan.Segment segment) {
     String[] keys = segment.keys();
+    int[] slots = segment.slots();
     Target[] targets = segment.targets();
     for (int i = 0; i < keys.length; i++) {
-      planTx.replay(keys[i], targets[i]);
+      planTx.replay(slots[i], keys[i], targets[i]);
     }
   }
 
@@ -403,9 +416,21 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   // ---- OperatorContext ----
 
+  /**
+   * Expands a rule text's macros; the template of the last text expanded is kept, so that an
+   * operator's argument expanded for each target of a rule ({@code @within %{tx.allowed_methods}})
+   * is looked up in {@link MacroTemplate}'s shared cache once.
+   */
   @Override
   public String expand(String text) {
-    return text.indexOf('%') < 0 ? text : store.expand(text);
+    if (text.indexOf("%{") < 0) {
+      return text;
+    }
+    if (text != lastText) {
+      lastTemplate = MacroTemplate.of(text);
+      lastText = text;
+    }
+    return store.expand(lastTemplate);
   }
 
   @Override
@@ -423,7 +448,12 @@ public final class EvaluatorTransaction implements OperatorContext {
   public void capture(int index, String value) {
     Optional<MutableCollection> tx = store.collection("tx");
     if (tx.isPresent()) {
-      tx.get().set(Evaluator.decimal(index), value);
+      String key = Evaluator.decimal(index);
+      if (index < CAPTURE_SLOTS.length && tx.get() instanceof TxCollection numbered) {
+        numbered.set(CAPTURE_SLOTS[index], key, value);
+      } else {
+        tx.get().set(key, value);
+      }
     }
   }
 

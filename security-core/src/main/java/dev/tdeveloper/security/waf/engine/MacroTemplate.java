@@ -25,6 +25,8 @@ public final class MacroTemplate {
   private final String[] literal;
   private final String[] variable;
   private final String[] key;
+  // The TxKeys number of each TX macro's key; -1 for the other parts.
+  private final int[] txSlot;
 
   private MacroTemplate(String text, List<String[]> parts) {
     this.text = text;
@@ -32,11 +34,13 @@ public final class MacroTemplate {
     literal = new String[n];
     variable = new String[n];
     key = new String[n];
+    txSlot = new int[n];
     for (int i = 0; i < n; i++) {
       String[] p = parts.get(i);
       literal[i] = p[0];
       variable[i] = p[1];
       key[i] = p[2];
+      txSlot[i] = "TX".equals(p[1]) && !p[2].isEmpty() ? TxKeys.slot(p[2]) : -1;
     }
   }
 
@@ -133,17 +137,30 @@ public final class MacroTemplate {
     if (literal.length == 0) {
       return "";
     }
-    // One or two parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}), the usual case,
-    // are joined without a builder: one string at most, none for a lone macro.
+    // Up to three parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}, /%{tx.0}/), the
+    // usual case, are joined without a builder: one string at most, none for a lone macro.
     if (literal.length == 1) {
       return part(store, 0);
     }
     if (literal.length == 2) {
       return part(store, 0).concat(part(store, 1));
     }
-    StringBuilder b = new StringBuilder(text.length() + 16);
+    if (literal.length == 3) {
+      String first = part(store, 0);
+      String second = part(store, 1);
+      return first + second + part(store, 2);
+    }
+    // More (a logdata's "Matched Data: %{TX.0} found within %{MATCHED_VAR_NAME}: ..."): a builder
+    // of the exact size, which never grows.
+    String[] values = new String[literal.length];
+    int length = 0;
     for (int i = 0; i < literal.length; i++) {
-      b.append(part(store, i));
+      values[i] = part(store, i);
+      length += values[i].length();
+    }
+    StringBuilder b = new StringBuilder(length);
+    for (String v : values) {
+      b.append(v);
     }
     return b.toString();
   }
@@ -154,7 +171,9 @@ public final class MacroTemplate {
       return literal[i];
     }
     if (store instanceof RequestState state) {
-      return state.firstValue(variable[i], key[i]);
+      return txSlot[i] >= 0
+          ? state.txValue(txSlot[i], key[i])
+          : state.firstValue(variable[i], key[i]);
     }
     return firstOf(store, variable[i], key[i]);
   }

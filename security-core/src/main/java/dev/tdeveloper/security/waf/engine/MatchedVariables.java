@@ -14,7 +14,10 @@ import java.util.Optional;
  * one transaction.
  */
 public final class MatchedVariables {
+  // Per match, the target and the value the operator saw (kept apart so that a match of a
+  // transformed value needs no new target).
   private final List<Target> matches = new ArrayList<>();
+  private final List<String> values = new ArrayList<>();
   private String lastName = "";
   private String lastValue = "";
 
@@ -28,14 +31,24 @@ public final class MatchedVariables {
    */
   public void add(Target target) {
     Objects.requireNonNull(target, "target");
+    add(target, target.value());
+  }
+
+  /**
+   * Records a match of a target's transformed value: the same as {@link #add(Target)} of the target
+   * with that value, without making it.
+   */
+  void add(Target target, String value) {
     matches.add(target);
+    values.add(value);
     lastName = target.name();
-    lastValue = target.value();
+    lastValue = value;
   }
 
   /** Forgets all matches (libmodsecurity3 does so when a rule, or its chain, did not match). */
   public void clear() {
     matches.clear();
+    values.clear();
     lastName = "";
     lastValue = "";
   }
@@ -46,7 +59,18 @@ public final class MatchedVariables {
    * @return the matched targets in order
    */
   public List<Target> all() {
-    return List.copyOf(matches);
+    List<Target> all = new ArrayList<>(matches.size());
+    for (int i = 0; i < matches.size(); i++) {
+      all.add(target(i));
+    }
+    return List.copyOf(all);
+  }
+
+  /** Match {@code i} as a target whose value is the one the operator saw. */
+  private Target target(int i) {
+    Target t = matches.get(i);
+    String value = values.get(i);
+    return value == t.value() ? t : new Target(t.name(), t.key(), value);
   }
 
   /** {@code MATCHED_VAR}: the last match's value; empty when none. */
@@ -67,9 +91,10 @@ public final class MatchedVariables {
       case "MATCHED_VAR_NAME" -> out.add(new Target(variable, variable, lastName));
       default -> {
         boolean names = variable.equals("MATCHED_VARS_NAMES");
-        for (Target t : matches) {
-          if (Selection.selects(t.name(), key, keyPattern)) {
-            out.add(new Target(variable + ":" + t.name(), t.name(), names ? t.name() : t.value()));
+        for (int i = 0; i < matches.size(); i++) {
+          String name = matches.get(i).name();
+          if (Selection.selects(name, key, keyPattern)) {
+            out.add(new Target(variable + ":" + name, name, names ? name : values.get(i)));
           }
         }
       }

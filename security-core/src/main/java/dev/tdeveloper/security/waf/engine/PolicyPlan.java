@@ -18,8 +18,11 @@ import java.util.List;
  * chain writes, {@code TX} is the same either way at every rule. Immutable and thread-safe.
  */
 public final class PolicyPlan {
-  /** A run of foldable chains: the writes to replay, and the next index to evaluate. */
-  record Segment(String[] keys, Target[] targets, int next) {}
+  /**
+   * A run of foldable chains: the writes to replay (each key with its {@link TxKeys} number, -1
+   * when it has none), and the next index to evaluate.
+   */
+  record Segment(String[] keys, int[] slots, Target[] targets, int next) {}
 
   private final Segment[][] segments;
   private final boolean[] writes;
@@ -77,8 +80,12 @@ public final class PolicyPlan {
               return java.util.Optional.empty();
             }
           }
-          segments[phase][i] =
-              new Segment(keys.toArray(new String[0]), targets.toArray(new Target[0]), j);
+          String[] written = keys.toArray(new String[0]);
+          int[] slots = new int[written.length];
+          for (int w = 0; w < written.length; w++) {
+            slots[w] = TxKeys.slot(written[w]);
+          }
+          segments[phase][i] = new Segment(written, slots, targets.toArray(new Target[0]), j);
           writes[phase] |= !keys.isEmpty();
           i = j;
         }

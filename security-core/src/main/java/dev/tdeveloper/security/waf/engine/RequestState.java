@@ -31,26 +31,6 @@ import java.util.Optional;
  * <p>Not thread-safe: confined to one transaction.
  */
 public final class RequestState implements VariableStore {
-  /** What {@link #collect} does not take from the derived request and response variables. */
-  private static final java.util.Set<String> NOT_DERIVED =
-      java.util.Set.of(
-          "TX",
-          "GEO",
-          "ENV",
-          "IP",
-          "GLOBAL",
-          "SESSION",
-          "USER",
-          "RESOURCE",
-          "RULE",
-          "MATCHED_VAR",
-          "MATCHED_VAR_NAME",
-          "MATCHED_VARS",
-          "MATCHED_VARS_NAMES",
-          "XML",
-          "UNIQUE_ID",
-          "HIGHEST_SEVERITY",
-          "DURATION");
 
   private final String namespace;
   private final PersistentCollections store;
@@ -436,7 +416,7 @@ public final class RequestState implements VariableStore {
    *     derived from the data ({@code TX}, {@code MATCHED_VAR}, {@code TIME}, {@code XML}, ...)
    */
   public Target[] stableTargets(String variable) {
-    if (NOT_DERIVED.contains(variable) || variable.startsWith("TIME")) {
+    if (DerivedVariables.never(variable)) {
       return null;
     }
     return derivedTargets(variable);
@@ -445,11 +425,15 @@ public final class RequestState implements VariableStore {
   /**
    * {@link #stableTargets(String)} for a variable whose number is known.
    *
-   * @param id the variable's number ({@link DerivedVariables#id}); -1 when it has none
+   * @param id the variable's number ({@link DerivedVariables#number}): -1 when it has none, {@link
+   *     DerivedVariables#NEVER} when it is never derived
    * @param variable the variable name, upper case
    * @return its targets; null for a variable not derived from the data
    */
   Target[] stableTargets(int id, String variable) {
+    if (id == DerivedVariables.NEVER) {
+      return null;
+    }
     return id >= 0 ? derivedTargets(id) : stableTargets(variable);
   }
 
@@ -516,6 +500,18 @@ public final class RequestState implements VariableStore {
   @Override
   public String expand(MacroTemplate template) {
     return template.text().indexOf("%{") < 0 ? template.text() : template.expand(this);
+  }
+
+  /**
+   * {@code %{tx.key}} for a key whose number is known: the same as {@link #firstValue} of {@code
+   * TX}.
+   *
+   * @param slot the key's {@link TxKeys} number
+   * @param key the key, any case
+   * @return the value; empty when absent
+   */
+  String txValue(int slot, String key) {
+    return tx.getOr(slot, key, "");
   }
 
   /**

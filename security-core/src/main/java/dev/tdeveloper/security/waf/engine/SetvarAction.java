@@ -108,6 +108,27 @@ public record SetvarAction(String collection, String key, Operation operation, S
     }
   }
 
+  /**
+   * Runs a set, set-to-one, add or subtract on a {@code TX} key whose number is known: the same
+   * effect as {@link #apply(VariableStore, MacroTemplate, MacroTemplate)}.
+   */
+  void apply(
+      VariableStore store,
+      TxCollection tx,
+      int slot,
+      String lowerKey,
+      MacroTemplate valueTemplate) {
+    switch (operation) {
+      case SET_ONE -> tx.set(slot, lowerKey, "1");
+      case SET -> tx.set(slot, lowerKey, expand(store, value, valueTemplate));
+      case ADD, SUBTRACT -> {
+        long delta = leadingInteger(expand(store, value, valueTemplate));
+        tx.add(slot, lowerKey, operation == Operation.ADD ? delta : -delta);
+      }
+      case UNSET -> tx.remove(lowerKey);
+    }
+  }
+
   private static String expand(VariableStore store, String text, MacroTemplate template) {
     return template == null ? store.expand(text) : store.expand(template);
   }

@@ -4,8 +4,8 @@ import dev.tdeveloper.security.waf.regex.RegexOutcome;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +18,18 @@ import java.util.Set;
  * transaction.
  */
 final class TxCollection implements MutableCollection {
+  private static final Target[] NONE = new Target[0];
+
   private final String name;
+  // The keys TxKeys had numbered when the collection was made: a key numbered later (by a rule set
+  // loaded since) is kept by name, so that no key moves while the collection lives.
+  private final int bound = TxKeys.count();
   // Each value is kept as the target rules read it, built once per write: CRS reads TX far more
-  // often than it writes it.
-  private final Map<String, Target> values = new LinkedHashMap<>();
-  // The keys in the map's order, appended on a first write and rebuilt on a removal, so that what
+  // often than it writes it. Keys that TxKeys numbers are kept by number (a compiled rule reaches
+  // them without hashing), the others by name.
+  private Target[] slots = NONE;
+  private final Map<String, Target> others = new HashMap<>();
+  // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
   private final List<String> order = new ArrayList<>();
   private int removals;
@@ -53,17 +60,32 @@ final class TxCollection implements MutableCollection {
     return t == null ? Optional.empty() : Optional.of(t.value());
   }
 
+  /** The target of a lower-case key; null when absent. */
+  private Target target(String k) {
+    int slot = slot(TxKeys.find(k));
+    return slot >= 0 ? slotted(slot) : others.get(k);
+  }
+
+  /** A key's number as this collection uses it: -1 for one numbered since it was made. */
+  private int slot(int slot) {
+    return slot < bound ? slot : -1;
+  }
+
+  private Target slotted(int slot) {
+    return slot < slots.length ? slots[slot] : null;
+  }
+
   /**
    * The target of a key, any case. Keys are kept in lower case, and rules name them so (the rule
    * compiler folds them): a key found as given needs no folding, and one that folding leaves
    * unchanged no second lookup.
    */
   private Target lookup(String key) {
-    Target t = values.get(key);
+    Target t = target(key);
     if (t == null) {
       String k = key.toLowerCase(Locale.ROOT);
       if (k != key) {
-        t = values.get(k);
+        t = target(k);
       }
     }
     return t;
@@ -81,18 +103,43 @@ final class TxCollection implements MutableCollection {
     return t == null ? otherwise : t.value();
   }
 
+  /**
+   * {@link #getOr(String, String)} of a key whose number is known.
+   *
+   * @param slot the key's {@link TxKeys} number; -1 when it has none
+   * @param key the key, any case
+   * @param otherwise the default
+   * @return the value, or {@code otherwise} when absent
+   */
+  String getOr(int slot, String key, String otherwise) {
+    Target t = slot >= 0 && slot < bound ? slotted(slot) : lookup(key);
+    return t == null ? otherwise : t.value();
+  }
+
   @Override
   public void set(String key, String value) {
     String k = key.toLowerCase(Locale.ROOT);
-    Target old = values.get(k);
+    set(TxKeys.find(k), k, value);
+  }
+
+  /**
+   * {@link #set(String, String)} of a key whose number is known.
+   *
+   * @param number the key's {@link TxKeys} number; -1 when it has none
+   * @param k the key, lower case
+   * @param value the value
+   */
+  void set(int number, String k, String value) {
+    int slot = slot(number);
+    Target old = slot >= 0 ? slotted(slot) : others.get(k);
     if (old == null) {
-      values.put(k, new Target(name + ":" + k, k, value));
+      put(slot, k, new Target(targetName(slot, k), k, value));
       order.add(k);
     } else if (!old.value().equals(value)) {
-      values.put(k, new Target(old.name(), old.key(), value));
+      put(slot, k, new Target(old.name(), old.key(), value));
     }
     if (journal != null) {
-      journal.accept(k, values.get(k));
+      journal.accept(k, slot >= 0 ? slotted(slot) : others.get(k));
     }
   }
 
@@ -100,26 +147,53 @@ final class TxCollection implements MutableCollection {
   @Override
   public void add(String key, long delta) {
     String k = key.toLowerCase(Locale.ROOT);
-    Target old = values.get(k);
+    add(TxKeys.find(k), k, delta);
+  }
+
+  /**
+   * {@link #add(String, long)} of a key whose number is known.
+   *
+   * @param number the key's {@link TxKeys} number; -1 when it has none
+   * @param k the key, lower case
+   * @param delta what to add
+   */
+  void add(int number, String k, long delta) {
+    int slot = slot(number);
+    Target old = slot >= 0 ? slotted(slot) : others.get(k);
     long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
-    String value = Long.toString(current + delta);
-    if (old == null) {
-      values.put(k, new Target(name + ":" + k, k, value));
-      order.add(k);
-    } else if (!old.value().equals(value)) {
-      values.put(k, new Target(old.name(), old.key(), value));
+    set(slot, k, Long.toString(current + delta));
+  }
+
+  private String targetName(int slot, String k) {
+    return slot >= 0 && name.equals("TX") ? TxKeys.txName(slot) : name + ":" + k;
+  }
+
+  private void put(int slot, String k, Target t) {
+    if (slot < 0) {
+      others.put(k, t);
+      return;
     }
-    if (journal != null) {
-      journal.accept(k, values.get(k));
+    if (slots.length == 0) {
+      slots = new Target[bound];
     }
+    slots[slot] = t;
   }
 
   @Override
   public void remove(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    if (values.remove(k) != null) {
-      order.clear();
-      order.addAll(values.keySet());
+    int slot = slot(TxKeys.find(k));
+    boolean removed;
+    if (slot >= 0) {
+      removed = slotted(slot) != null;
+      if (removed) {
+        slots[slot] = null;
+      }
+    } else {
+      removed = others.remove(k) != null;
+    }
+    if (removed) {
+      order.remove(k);
       removals++;
     }
     if (journal != null) {
@@ -137,18 +211,23 @@ final class TxCollection implements MutableCollection {
   }
 
   /**
-   * Repeats a write {@link #journal(java.util.function.BiConsumer)} recorded: the same map, key
+   * Repeats a write {@link #journal(java.util.function.BiConsumer)} recorded: the same keys, key
    * order and value as the write itself would leave.
    *
+   * @param number the key's {@link TxKeys} number; -1 when it has none
    * @param key the lower-case key
    * @param target the target to keep, null to remove the key
    */
-  void replay(String key, Target target) {
+  void replay(int number, String key, Target target) {
     if (target == null) {
       remove(key);
-    } else if (values.put(key, target) == null) {
+      return;
+    }
+    int slot = slot(number);
+    if ((slot >= 0 ? slotted(slot) : others.get(key)) == null) {
       order.add(key);
     }
+    put(slot, key, target);
   }
 
   /** A no-op: {@code TX} ends with its transaction. */
@@ -159,7 +238,7 @@ final class TxCollection implements MutableCollection {
 
   @Override
   public Set<String> keys() {
-    return Set.copyOf(values.keySet());
+    return Set.copyOf(order);
   }
 
   /**
@@ -178,12 +257,14 @@ final class TxCollection implements MutableCollection {
       return;
     }
     if (keyPattern.isEmpty()) {
-      out.addAll(values.values());
+      for (int i = 0; i < order.size(); i++) {
+        out.add(target(order.get(i)));
+      }
       return;
     }
     for (String k : selected(keyPattern.get())) {
       if (key.isEmpty() || k.equalsIgnoreCase(key.get())) {
-        out.add(values.get(k));
+        out.add(target(k));
       }
     }
   }

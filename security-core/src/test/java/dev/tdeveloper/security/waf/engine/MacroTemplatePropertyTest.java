@@ -13,9 +13,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link MacroTemplate#expand} joins one or two parts without a builder; whatever the number and
- * order of literal texts and macros, the result must be each part's value in order, as a plain
- * part-by-part expansion gives, against the request state and against any other variable store.
+ * {@link MacroTemplate#expand} joins up to three parts without a builder and more with one of the
+ * exact size; whatever the number and order of literal texts and macros, the result must be each
+ * part's value in order, as a plain part-by-part expansion gives, against the request state and
+ * against any other variable store.
  */
 class MacroTemplatePropertyTest {
   /** Macro texts and what each expands to in {@link #state()}. */

@@ -17,8 +17,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link TxCollection} keeps what each key regex selected across writes; reads must give what a
- * plain ordered map searched afresh gives, whatever the sequence of writes, rewrites and removals.
+ * {@link TxCollection} keeps what each key regex selected across writes, and keys {@link TxKeys}
+ * numbers in an array; reads must give what a plain ordered map searched afresh gives, whatever the
+ * sequence of writes, rewrites and removals, by name or by number (set, add, replay and read).
  */
 class TxCollectionPropertyTest {
   private static final List<String> KEYS =
@@ -30,9 +31,15 @@ class TxCollectionPropertyTest {
           WafPattern.compile("_"),
           WafPattern.compile("^rx"));
 
+  // The first four keys are numbered, the others kept by name.
+  private static final int[] SLOTS = {
+    TxKeys.slot(KEYS.get(0)), TxKeys.slot(KEYS.get(1)), TxKeys.slot(KEYS.get(2)), -1, -1, -1
+  };
+
   /**
    * 0 = set, 1 = remove, 2 = read by regex, 3 = read by key and regex, 4 = read all, 5 = add (a
-   * {@code setvar:tx.k=+n}, against a read and a write).
+   * {@code setvar:tx.k=+n}, against a read and a write); by number: 6 = set, 7 = add, 8 = a
+   * replayed write, 9 = read.
    */
   private record Op(int kind, int key, int pattern, String value) {}
 
@@ -40,7 +47,7 @@ class TxCollectionPropertyTest {
   Arbitrary<List<Op>> ops() {
     Arbitrary<Op> op =
         Combinators.combine(
-                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 9),
                 Arbitraries.integers().between(0, KEYS.size() - 1),
                 Arbitraries.integers().between(0, PATTERNS.size() - 1),
                 Arbitraries.of("0", "1", "2", " 7x", "-3"))
@@ -71,6 +78,25 @@ class TxCollectionPropertyTest {
           tx.remove(key);
           plain.remove(key.toLowerCase(Locale.ROOT));
         }
+        case 6 -> {
+          tx.set(SLOTS[op.key()], key.toLowerCase(Locale.ROOT), op.value());
+          plain.put(key.toLowerCase(Locale.ROOT), op.value());
+        }
+        case 7 -> {
+          long delta = op.pattern() * 5L - 7;
+          String k = key.toLowerCase(Locale.ROOT);
+          tx.add(SLOTS[op.key()], k, delta);
+          String old = plain.getOrDefault(k, "0");
+          plain.put(k, Long.toString(SetvarAction.leadingInteger(old) + delta));
+        }
+        case 8 -> {
+          String k = key.toLowerCase(Locale.ROOT);
+          tx.replay(SLOTS[op.key()], k, new Target("TX:" + k, k, op.value()));
+          plain.put(k, op.value());
+        }
+        case 9 ->
+            assertThat(tx.getOr(SLOTS[op.key()], key, "none"))
+                .isEqualTo(plain.getOrDefault(key.toLowerCase(Locale.ROOT), "none"));
         default -> {
           Optional<String> k = op.kind() == 3 ? Optional.of(key) : Optional.empty();
           Optional<WafPattern> p =
@@ -93,5 +119,23 @@ class TxCollectionPropertyTest {
           }
         });
     return out;
+  }
+
+  @Property(tries = 100)
+  void aKeyNumberedAfterTheCollectionWasMadeStaysWhereItWas(
+      @ForAll("ops") List<Op> ops, @ForAll int salt) {
+    TxCollection tx = new TxCollection("TX");
+    String late = "late_" + Integer.toHexString(salt) + "_" + ops.size();
+    tx.set(late, "before");
+    int slot = TxKeys.slot(late);
+    assertThat(tx.getOr(slot, late, "none")).isEqualTo("before");
+    tx.set(slot, late, "after");
+    tx.add(late, 1);
+    assertThat(tx.getOr(late, "none")).isEqualTo("1");
+    assertThat(tx.getOr(slot, late, "none")).isEqualTo("1");
+    assertThat(tx.keys()).containsExactly(late);
+    TxCollection fresh = new TxCollection("TX");
+    fresh.set(slot, late, "x");
+    assertThat(fresh.getOr(late, "none")).isEqualTo("x");
   }
 }
