@@ -93,6 +93,7 @@ public final class WafFilter implements Filter {
     this.policies = b.policies;
     this.inspection =
         new InspectedResponse.ResponseInspection(
+            waf.readsResponseHeaders(),
             waf.config().responseBodyAccess().orElse(waf.settings().responseBodyAccess()),
             waf.settings().responseBodyMimeTypes(),
             b.responseBodyLimit > 0 ? b.responseBodyLimit : waf.settings().responseBodyLimit(),
