@@ -182,18 +182,14 @@ final class DemoMixRequests {
    */
   static WafTransaction run(Waf waf, WafPolicy policy, MixRequest request) {
     WafTransaction tx = waf.newTransaction(policy);
-    tx.processConnection(request.clientIp(), 40000, "127.0.0.1", 8080);
-    tx.processUri(request.method(), request.uri(), "HTTP/1.1");
-    for (String[] header : request.headers()) {
-      tx.addRequestHeader(header[0], header[1]);
-    }
-    tx.processRequestHeaders();
-    if (tx.interruption().isEmpty()) {
-      if (request.body().length > 0) {
-        tx.appendRequestBody(request.body());
-      }
-      tx.processRequestBody();
-    }
+    WafRequests.inspectRequest(
+        tx,
+        request.clientIp(),
+        "127.0.0.1",
+        request.method(),
+        request.uri(),
+        request.headers(),
+        request.body());
     if (tx.interruption().isEmpty()) {
       for (String[] header : request.responseHeaders()) {
         tx.addResponseHeader(header[0], header[1]);
