@@ -61,22 +61,43 @@ public final class WafRequests {
    */
   public static WafTransaction run(Waf waf, WafRequest request) {
     WafTransaction tx = waf.newTransaction();
-    tx.processConnection("203.0.113.9", 40000, "10.0.0.1", 8080);
-    tx.processUri(request.method(), request.uri(), "HTTP/1.1");
-    List<String[]> headers = request.headers();
+    inspectRequest(
+        tx,
+        "203.0.113.9",
+        "10.0.0.1",
+        request.method(),
+        request.uri(),
+        request.headers(),
+        request.body());
+    tx.processLogging();
+    return tx;
+  }
+
+  /**
+   * The request part of a transaction: connection, URI, headers, phase 1, then body and phase 2
+   * unless phase 1 interrupted.
+   */
+  static void inspectRequest(
+      WafTransaction tx,
+      String clientIp,
+      String serverIp,
+      String method,
+      String uri,
+      List<String[]> headers,
+      byte[] body) {
+    tx.processConnection(clientIp, 40000, serverIp, 8080);
+    tx.processUri(method, uri, "HTTP/1.1");
     for (int i = 0; i < headers.size(); i++) {
       String[] header = headers.get(i);
       tx.addRequestHeader(header[0], header[1]);
     }
     tx.processRequestHeaders();
     if (tx.interruption().isEmpty()) {
-      if (request.body().length > 0) {
-        tx.appendRequestBody(request.body());
+      if (body.length > 0) {
+        tx.appendRequestBody(body);
       }
       tx.processRequestBody();
     }
-    tx.processLogging();
-    return tx;
   }
 
   /**

@@ -28,8 +28,11 @@ public final class Waf {
   private final EngineSettings settings;
   private final PersistentCollections collections;
   private final Duration loadTime;
+  private final boolean readsResponseHeaders;
   // Per tenant policy, the plan of its policy-constant rules; empty when off.
   private final Cache<WafPolicy, Optional<PolicyPlan>> plans;
+  // The plans themselves, one per policy apart from its namespace, which no plan depends on.
+  private final Cache<WafPolicy, Optional<PolicyPlan>> shared;
 
   Waf(RuleSet set, WafConfig config, long startNanos) {
     this.rules = CompiledRuleSet.compile(set);
@@ -38,6 +41,8 @@ public final class Waf {
     this.settings = set.settings();
     this.collections = PersistentCollections.inMemory(config.ticker());
     this.plans = Caffeine.newBuilder().maximumSize(PLANS).executor(Runnable::run).build();
+    this.shared = Caffeine.newBuilder().maximumSize(PLANS).executor(Runnable::run).build();
+    this.readsResponseHeaders = ResponseHeaderUse.reads(set);
     this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
@@ -49,6 +54,8 @@ public final class Waf {
     this.settings = folded.settings;
     this.collections = PersistentCollections.inMemory(config.ticker());
     this.plans = null;
+    this.shared = null;
+    this.readsResponseHeaders = folded.readsResponseHeaders;
     this.loadTime = folded.loadTime;
   }
 
@@ -62,13 +69,16 @@ public final class Waf {
 
   /**
    * The plan of a policy, built on its first use: the rules whose effect the policy fixes (setup,
-   * paranoia-level skips) run once per policy instead of once per request.
+   * paranoia-level skips) run once per policy instead of once per request. Tenants whose policies
+   * differ only in their namespace share one plan: plans read and write {@code TX} only, never a
+   * persistent collection.
    */
   Optional<PolicyPlan> plan(WafPolicy policy) {
     if (plans == null) {
       return Optional.empty();
     }
-    return plans.get(policy, p -> WafTransaction.plan(this, p));
+    return plans.get(
+        policy, p -> shared.get(p.withNamespace(""), q -> WafTransaction.plan(this, q)));
   }
 
   /**
@@ -115,6 +125,18 @@ public final class Waf {
    */
   public int ruleCount() {
     return rules.ruleCount();
+  }
+
+  /**
+   * Whether a rule can read the response headers ({@code RESPONSE_HEADERS}, {@code
+   * RESPONSE_HEADERS_NAMES}, {@code RESPONSE_CONTENT_TYPE}), judged conservatively from the rule
+   * text: when false, {@link WafTransaction#addResponseHeader} changes no decision and a connector
+   * may skip it. False for the OWASP CRS 3.3.4.
+   *
+   * @return whether response headers are worth feeding
+   */
+  public boolean readsResponseHeaders() {
+    return readsResponseHeaders;
   }
 
   /**

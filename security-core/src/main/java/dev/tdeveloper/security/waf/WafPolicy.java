@@ -87,6 +87,26 @@ public record WafPolicy(
   }
 
   /**
+   * This policy in another namespace.
+   *
+   * @param newNamespace the tenant namespace
+   * @return a copy; this policy when the namespace is the same
+   */
+  public WafPolicy withNamespace(String newNamespace) {
+    if (namespace.equals(newNamespace)) {
+      return this;
+    }
+    return new WafPolicy(
+        newNamespace,
+        mode,
+        paranoiaLevel,
+        inboundThreshold,
+        outboundThreshold,
+        removedRuleIds,
+        removedTargets);
+  }
+
+  /**
    * This policy in another mode.
    *
    * @param newMode the mode

@@ -101,4 +101,21 @@ class PolicyPlanTest {
       assertThat(run(waf, pl2.withMode(EngineMode.OFF), "/", true)).isEmpty();
     }
   }
+
+  @Test
+  void tenantsWhoseSettingsAgreeShareOnePlanAndKeepTheirAnswers() throws IOException {
+    Waf folded = wafs().get(0);
+    WafPolicy a = WafPolicy.defaults("a").withParanoiaLevel(2);
+    WafPolicy b = WafPolicy.defaults("b").withParanoiaLevel(2);
+    assertThat(folded.plan(a).orElseThrow()).isSameAs(folded.plan(b).orElseThrow());
+    assertThat(folded.plan(a).orElseThrow())
+        .isNotSameAs(folded.plan(WafPolicy.defaults("a")).orElseThrow());
+    for (String uri : List.of("/", "/?skip=yes", "/?b=7")) {
+      for (boolean response : List.of(true, false)) {
+        Set<Long> plain = run(folded.unfolded(), a, uri, response);
+        assertThat(run(folded, a, uri, response)).isEqualTo(plain);
+        assertThat(run(folded, b, uri, response)).isEqualTo(plain);
+      }
+    }
+  }
 }

@@ -189,9 +189,11 @@ final class InspectedResponse extends HttpServletResponseWrapper {
     HttpServletResponse response = (HttpServletResponse) getResponse();
     tx.run(
         t -> {
-          for (String name : response.getHeaderNames()) {
-            for (String value : response.getHeaders(name)) {
-              t.addResponseHeader(name, Bytes.of(value));
+          if (inspection.headers()) { // else no rule reads them: listing them costs the most here
+            for (String name : response.getHeaderNames()) {
+              for (String value : response.getHeaders(name)) {
+                t.addResponseHeader(name, Bytes.of(value));
+              }
             }
           }
           t.processResponseHeaders(response.getStatus(), protocol);
@@ -263,9 +265,12 @@ final class InspectedResponse extends HttpServletResponseWrapper {
     }
   }
 
-  /** What the WAF reads of response bodies, fixed when the filter is built. */
+  /**
+   * What the WAF reads of responses, fixed when the filter is built: the headers only when a rule
+   * can read them ({@link dev.tdeveloper.security.waf.Waf#readsResponseHeaders()}).
+   */
   record ResponseInspection(
-      boolean bodyAccess, Set<String> mimeTypes, long limit, boolean limitReject) {
+      boolean headers, boolean bodyAccess, Set<String> mimeTypes, long limit, boolean limitReject) {
     /** Whether a body of {@code contentType} (parameters ignored) is inspected. */
     boolean inspects(String contentType) {
       if (contentType == null) {

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -93,6 +92,7 @@ public final class WafFilter implements Filter {
     this.policies = b.policies;
     this.inspection =
         new InspectedResponse.ResponseInspection(
+            waf.readsResponseHeaders(),
             waf.config().responseBodyAccess().orElse(waf.settings().responseBodyAccess()),
             waf.settings().responseBodyMimeTypes(),
             b.responseBodyLimit > 0 ? b.responseBodyLimit : waf.settings().responseBodyLimit(),
@@ -216,9 +216,12 @@ public final class WafFilter implements Filter {
               request.getMethod(),
               Bytes.of(query == null ? uri : uri + "?" + query),
               protocol(request));
-          for (String name : Collections.list(request.getHeaderNames())) {
-            for (String value : Collections.list(request.getHeaders(name))) {
-              t.addRequestHeader(name, Bytes.of(value));
+          var names = request.getHeaderNames();
+          while (names.hasMoreElements()) { // no list copies: this runs on every request
+            String name = names.nextElement();
+            var values = request.getHeaders(name);
+            while (values.hasMoreElements()) {
+              t.addRequestHeader(name, Bytes.of(values.nextElement()));
             }
           }
           t.processRequestHeaders();

@@ -50,8 +50,14 @@ abstract class WafFilterHarness {
 
   final void start(String extra, WafConfig config, UnaryOperator<WafFilterBuilder> setup)
       throws Exception {
+    startRules(RULES + extra, config, setup);
+  }
+
+  /** Starts the server with exactly {@code text} as the rule file. */
+  final void startRules(String text, WafConfig config, UnaryOperator<WafFilterBuilder> setup)
+      throws Exception {
     Path rules = dir.resolve("rules.conf");
-    Files.writeString(rules, RULES + extra);
+    Files.writeString(rules, text);
     Waf waf = Waf.builder().ruleFile(rules).config(config).build();
     WafFilter filter = setup.apply(WafFilter.builder().waf(waf).listener(events::add)).build();
     server =

@@ -156,6 +156,24 @@ class WafFilterTest extends WafFilterHarness {
   }
 
   @Test
+  void phase3RunsAndTheHeadersPassWhenNoRuleReadsResponseHeaders() throws Exception {
+    startRules(
+        "SecRuleEngine On\n"
+            + "SecRule RESPONSE_STATUS \"@streq 200\" \"id:2001,phase:3,pass,log,msg:'seen'\"\n",
+        WafConfig.defaults(),
+        b -> b);
+    var response = WafHttp.get(server.port(), "/leak-header");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Leak")).hasValue("yes");
+    assertThat(text(response)).isEqualTo("fine body");
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            WafFilterEvent.Matched.class,
+            e -> assertThat(e.matches()).extracting(m -> m.ruleId()).containsExactly(2001L));
+  }
+
+  @Test
   void dropAnswersAndClosesTheConnection() throws Exception {
     start();
     var response = WafHttp.get(server.port(), "/notes", "X-Drop", "yes");
