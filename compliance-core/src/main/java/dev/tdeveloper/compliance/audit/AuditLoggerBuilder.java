@@ -29,6 +29,9 @@ public final class AuditLoggerBuilder {
   /** The longest offer timeout: one minute. */
   public static final Duration MAX_OFFER_TIMEOUT = Duration.ofMinutes(1);
 
+  /** The longest group commit delay: one second. */
+  public static final Duration MAX_GROUP_COMMIT_DELAY = Duration.ofSeconds(1);
+
   private static final Pattern DETAIL_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   private AuditSink sink;
@@ -40,6 +43,7 @@ public final class AuditLoggerBuilder {
   private KeyedChain keyedChain;
   private Integer queueCapacity;
   private Duration offerTimeout;
+  private Duration groupCommitDelay;
   private LeafObserver leafObserver;
   private Listeners<AuditLogEvent> listeners = Listeners.none();
 
@@ -167,6 +171,27 @@ public final class AuditLoggerBuilder {
     return this;
   }
 
+  /**
+   * Sets how long the writer waits, once an entry is queued, for more before it stores them as one
+   * batch (default zero: it stores what is queued at once). With {@link Durability#GROUP_COMMIT}
+   * every batch costs one {@code fsync}, so a short delay trades that much more time until an entry
+   * is durable for fewer syncs when entries arrive one by one: a caller that does not wait for
+   * durability (an HTTP audit filter) pays nothing, {@link AuditLogger#logAndWait} up to the delay.
+   * Nothing is acknowledged earlier than before, so no guarantee changes.
+   *
+   * @throws IllegalArgumentException if negative or longer than one second
+   */
+  public AuditLoggerBuilder groupCommitDelay(Duration groupCommitDelay) {
+    once("groupCommitDelay", this.groupCommitDelay);
+    Objects.requireNonNull(groupCommitDelay, "groupCommitDelay");
+    if (groupCommitDelay.isNegative() || groupCommitDelay.compareTo(MAX_GROUP_COMMIT_DELAY) > 0) {
+      throw new IllegalArgumentException(
+          "groupCommitDelay must be 0 to " + MAX_GROUP_COMMIT_DELAY + ", got " + groupCommitDelay);
+    }
+    this.groupCommitDelay = groupCommitDelay;
+    return this;
+  }
+
   /** Sets the hook told about every stored entry, in sequence order (default: none). */
   public AuditLoggerBuilder leafObserver(LeafObserver leafObserver) {
     once("leafObserver", this.leafObserver);
@@ -183,7 +208,8 @@ public final class AuditLoggerBuilder {
   /**
    * Opens the logger on its sink and starts its writer thread.
    *
-   * @throws IllegalStateException if personal details are named without a pseudonymizer
+   * @throws IllegalStateException if personal details are named without a pseudonymizer, or a group
+   *     commit delay is set with {@link Durability#SYNC} (which syncs every entry alone)
    * @throws dev.tdeveloper.compliance.ComplianceException if the sink's log cannot be continued (a
    *     keyed chain that does not match, an unkeyed log given a key or the reverse)
    */
@@ -191,6 +217,12 @@ public final class AuditLoggerBuilder {
     if (personalDetails != null && !personalDetails.isEmpty() && pseudonymizer == null) {
       throw new IllegalStateException(
           "personalDetails " + personalDetails + " are set but no pseudonymizer is");
+    }
+    if (groupCommitDelay != null && !groupCommitDelay.isZero() && durability == Durability.SYNC) {
+      throw new IllegalStateException(
+          "groupCommitDelay "
+              + groupCommitDelay
+              + " is set with durability SYNC, which syncs every entry on its own");
     }
     LoggerSettings settings =
         new LoggerSettings(
@@ -203,6 +235,7 @@ public final class AuditLoggerBuilder {
             Optional.ofNullable(keyedChain),
             queueCapacity == null ? DEFAULT_QUEUE_CAPACITY : queueCapacity,
             offerTimeout == null ? DEFAULT_OFFER_TIMEOUT : offerTimeout,
+            groupCommitDelay == null ? Duration.ZERO : groupCommitDelay,
             Optional.ofNullable(leafObserver),
             listeners);
     return new DefaultAuditLogger(settings);
