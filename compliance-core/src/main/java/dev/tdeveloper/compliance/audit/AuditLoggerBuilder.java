@@ -162,12 +162,7 @@ public final class AuditLoggerBuilder {
    */
   public AuditLoggerBuilder offerTimeout(Duration offerTimeout) {
     once("offerTimeout", this.offerTimeout);
-    Objects.requireNonNull(offerTimeout, "offerTimeout");
-    if (offerTimeout.isNegative() || offerTimeout.compareTo(MAX_OFFER_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(
-          "offerTimeout must be 0 to " + MAX_OFFER_TIMEOUT + ", got " + offerTimeout);
-    }
-    this.offerTimeout = offerTimeout;
+    this.offerTimeout = upTo("offerTimeout", offerTimeout, MAX_OFFER_TIMEOUT);
     return this;
   }
 
@@ -183,12 +178,7 @@ public final class AuditLoggerBuilder {
    */
   public AuditLoggerBuilder groupCommitDelay(Duration groupCommitDelay) {
     once("groupCommitDelay", this.groupCommitDelay);
-    Objects.requireNonNull(groupCommitDelay, "groupCommitDelay");
-    if (groupCommitDelay.isNegative() || groupCommitDelay.compareTo(MAX_GROUP_COMMIT_DELAY) > 0) {
-      throw new IllegalArgumentException(
-          "groupCommitDelay must be 0 to " + MAX_GROUP_COMMIT_DELAY + ", got " + groupCommitDelay);
-    }
-    this.groupCommitDelay = groupCommitDelay;
+    this.groupCommitDelay = upTo("groupCommitDelay", groupCommitDelay, MAX_GROUP_COMMIT_DELAY);
     return this;
   }
 
@@ -239,6 +229,15 @@ public final class AuditLoggerBuilder {
             Optional.ofNullable(leafObserver),
             listeners);
     return new DefaultAuditLogger(settings);
+  }
+
+  /** Returns {@code value}, refused unless 0 to {@code max}. */
+  private static Duration upTo(String name, Duration value, Duration max) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(name + " must be 0 to " + max + ", got " + value);
+    }
+    return value;
   }
 
   private static void once(String name, Object current) {
