@@ -2,6 +2,7 @@ package dev.tdeveloper.compliance.audit;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.Texts;
+import dev.tdeveloper.tenancy.internal.UniqueIds;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * One security-relevant fact for the audit log: who ({@code actor}) did what ({@code action}) to
@@ -21,7 +21,7 @@ import java.util.UUID;
  * dotted lower-case name ({@code access.denied}, {@code key.rotated}) and the details are at most
  * {@value #MAX_DETAILS} entries, kept sorted by key so the event has one canonical encoding.
  *
- * @param id a unique id (a random UUID unless given)
+ * @param id a unique id ({@link UniqueIds#next()} unless given)
  * @param time when the action happened
  * @param tenant the tenant concerned, or empty for a platform-level action
  * @param actor who acted: a principal id, an operator, a job name
@@ -106,7 +106,7 @@ public record AuditEvent(
    *
    * @param action what was done, such as {@code note.read}
    * @param time when it happened
-   * @return a builder with a random id, outcome {@link AuditOutcome#SUCCESS} and no tenant
+   * @return a builder with a unique id, outcome {@link AuditOutcome#SUCCESS} and no tenant
    */
   public static Builder builder(String action, Instant time) {
     return new Builder(action, time);
@@ -150,7 +150,7 @@ public record AuditEvent(
 
   /** Builds an {@link AuditEvent}; not thread-safe. */
   public static final class Builder {
-    private String id = UUID.randomUUID().toString();
+    private String id;
     private final Instant time;
     private Optional<TenantId> tenant = Optional.empty();
     private String actor = "system";
@@ -166,7 +166,7 @@ public record AuditEvent(
       this.time = Objects.requireNonNull(time, "time");
     }
 
-    /** Sets the id (default: a random UUID). */
+    /** Sets the id (default: a fresh {@link UniqueIds#next()}, unique, not secret). */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id, "id");
       return this;
@@ -227,7 +227,16 @@ public record AuditEvent(
     /** Returns the event; fails with a message naming the field if any value is invalid. */
     public AuditEvent build() {
       return new AuditEvent(
-          id, time, tenant, actor, action, resource, outcome, sourceIp, requestId, details);
+          id != null ? id : UniqueIds.next(),
+          time,
+          tenant,
+          actor,
+          action,
+          resource,
+          outcome,
+          sourceIp,
+          requestId,
+          details);
     }
   }
 }

@@ -29,6 +29,9 @@ public final class AuditLoggerBuilder {
   /** The longest offer timeout: one minute. */
   public static final Duration MAX_OFFER_TIMEOUT = Duration.ofMinutes(1);
 
+  /** The longest group commit delay: one second. */
+  public static final Duration MAX_GROUP_COMMIT_DELAY = Duration.ofSeconds(1);
+
   private static final Pattern DETAIL_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   private AuditSink sink;
@@ -40,6 +43,7 @@ public final class AuditLoggerBuilder {
   private KeyedChain keyedChain;
   private Integer queueCapacity;
   private Duration offerTimeout;
+  private Duration groupCommitDelay;
   private LeafObserver leafObserver;
   private Listeners<AuditLogEvent> listeners = Listeners.none();
 
@@ -158,12 +162,23 @@ public final class AuditLoggerBuilder {
    */
   public AuditLoggerBuilder offerTimeout(Duration offerTimeout) {
     once("offerTimeout", this.offerTimeout);
-    Objects.requireNonNull(offerTimeout, "offerTimeout");
-    if (offerTimeout.isNegative() || offerTimeout.compareTo(MAX_OFFER_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(
-          "offerTimeout must be 0 to " + MAX_OFFER_TIMEOUT + ", got " + offerTimeout);
-    }
-    this.offerTimeout = offerTimeout;
+    this.offerTimeout = upTo("offerTimeout", offerTimeout, MAX_OFFER_TIMEOUT);
+    return this;
+  }
+
+  /**
+   * Sets how long the writer waits, once an entry is queued, for more before it stores them as one
+   * batch (default zero: it stores what is queued at once). With {@link Durability#GROUP_COMMIT}
+   * every batch costs one {@code fsync}, so a short delay trades that much more time until an entry
+   * is durable for fewer syncs when entries arrive one by one: a caller that does not wait for
+   * durability (an HTTP audit filter) pays nothing, {@link AuditLogger#logAndWait} up to the delay.
+   * Nothing is acknowledged earlier than before, so no guarantee changes.
+   *
+   * @throws IllegalArgumentException if negative or longer than one second
+   */
+  public AuditLoggerBuilder groupCommitDelay(Duration groupCommitDelay) {
+    once("groupCommitDelay", this.groupCommitDelay);
+    this.groupCommitDelay = upTo("groupCommitDelay", groupCommitDelay, MAX_GROUP_COMMIT_DELAY);
     return this;
   }
 
@@ -183,7 +198,8 @@ public final class AuditLoggerBuilder {
   /**
    * Opens the logger on its sink and starts its writer thread.
    *
-   * @throws IllegalStateException if personal details are named without a pseudonymizer
+   * @throws IllegalStateException if personal details are named without a pseudonymizer, or a group
+   *     commit delay is set with {@link Durability#SYNC} (which syncs every entry alone)
    * @throws dev.tdeveloper.compliance.ComplianceException if the sink's log cannot be continued (a
    *     keyed chain that does not match, an unkeyed log given a key or the reverse)
    */
@@ -191,6 +207,12 @@ public final class AuditLoggerBuilder {
     if (personalDetails != null && !personalDetails.isEmpty() && pseudonymizer == null) {
       throw new IllegalStateException(
           "personalDetails " + personalDetails + " are set but no pseudonymizer is");
+    }
+    if (groupCommitDelay != null && !groupCommitDelay.isZero() && durability == Durability.SYNC) {
+      throw new IllegalStateException(
+          "groupCommitDelay "
+              + groupCommitDelay
+              + " is set with durability SYNC, which syncs every entry on its own");
     }
     LoggerSettings settings =
         new LoggerSettings(
@@ -203,9 +225,19 @@ public final class AuditLoggerBuilder {
             Optional.ofNullable(keyedChain),
             queueCapacity == null ? DEFAULT_QUEUE_CAPACITY : queueCapacity,
             offerTimeout == null ? DEFAULT_OFFER_TIMEOUT : offerTimeout,
+            groupCommitDelay == null ? Duration.ZERO : groupCommitDelay,
             Optional.ofNullable(leafObserver),
             listeners);
     return new DefaultAuditLogger(settings);
+  }
+
+  /** Returns {@code value}, refused unless 0 to {@code max}. */
+  private static Duration upTo(String name, Duration value, Duration max) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(name + " must be 0 to " + max + ", got " + value);
+    }
+    return value;
   }
 
   private static void once(String name, Object current) {

@@ -48,7 +48,8 @@ final class AuditWriter implements Runnable {
   @Override
   public void run() {
     List<PendingEntry> batch = new ArrayList<>();
-    while (queue.take(MAX_BATCH, batch)) {
+    long delayNanos = settings.groupCommitDelay().toNanos();
+    while (queue.take(MAX_BATCH, batch, delayNanos)) {
       completed = 0;
       try {
         List<AuditRecord> records = records(batch);

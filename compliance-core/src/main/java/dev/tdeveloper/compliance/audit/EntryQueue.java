@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -76,11 +77,13 @@ final class EntryQueue {
   }
 
   /**
-   * Moves up to {@code max} entries into {@code batch}, waiting for at least one.
+   * Moves up to {@code max} entries into {@code batch}, waiting for at least one; then, when fewer
+   * than {@code max} are queued and {@code delayNanos} is positive, sleeps that long (outside the
+   * lock, so offers meanwhile wake no one) before taking what is queued by then.
    *
    * @return false if the queue is closed and empty: the writer is done
    */
-  boolean take(int max, List<PendingEntry> batch) {
+  boolean take(int max, List<PendingEntry> batch, long delayNanos) {
     lock.lock();
     try {
       while (queue.isEmpty()) {
@@ -88,6 +91,14 @@ final class EntryQueue {
           return false;
         }
         notEmpty.awaitUninterruptibly();
+      }
+      if (delayNanos > 0 && queue.size() < max && !closed) {
+        lock.unlock();
+        try {
+          LockSupport.parkNanos(delayNanos); // an early wake-up only makes the batch smaller
+        } finally {
+          lock.lock();
+        }
       }
       for (int i = 0; i < max && !queue.isEmpty(); i++) {
         batch.add(queue.pollFirst());

@@ -19,5 +19,6 @@ record LoggerSettings(
     Optional<KeyedChain> keyedChain,
     int queueCapacity,
     Duration offerTimeout,
+    Duration groupCommitDelay,
     Optional<LeafObserver> leafObserver,
     Listeners<AuditLogEvent> listeners) {}

@@ -25,6 +25,11 @@ class AuditLoggerBuilderTest {
         .hasMessage("offerTimeout must be 0 to PT1M, got PT-0.001S");
     assertThatThrownBy(() -> AuditLogger.builder().offerTimeout(Duration.ofMinutes(2)))
         .hasMessage("offerTimeout must be 0 to PT1M, got PT2M");
+    assertThatThrownBy(() -> AuditLogger.builder().groupCommitDelay(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("groupCommitDelay must be 0 to PT1S, got PT-0.001S");
+    assertThatThrownBy(() -> AuditLogger.builder().groupCommitDelay(Duration.ofMillis(1001)))
+        .hasMessage("groupCommitDelay must be 0 to PT1S, got PT1.001S");
     assertThatThrownBy(() -> AuditLogger.builder().personalDetails("ok", "1bad"))
         .hasMessageContaining("personalDetails key '1bad' is not a detail key");
   }
@@ -46,6 +51,27 @@ class AuditLoggerBuilderTest {
     assertThatThrownBy(() -> AuditLogger.builder().personalDetails("email").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("personalDetails [email] are set but no pseudonymizer is");
+  }
+
+  @Test
+  void aGroupCommitDelayConflictsWithSyncAndIsSetOnce() {
+    assertThatThrownBy(
+            () ->
+                AuditLogger.builder()
+                    .durability(Durability.SYNC)
+                    .groupCommitDelay(Duration.ofMillis(5))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "groupCommitDelay PT0.005S is set with durability SYNC, which syncs every entry on its"
+                + " own");
+    assertThatThrownBy(
+            () ->
+                AuditLogger.builder()
+                    .groupCommitDelay(Duration.ZERO)
+                    .groupCommitDelay(Duration.ofMillis(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("groupCommitDelay was already set");
   }
 
   @Test

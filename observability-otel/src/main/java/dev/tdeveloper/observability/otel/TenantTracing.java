@@ -7,9 +7,11 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts the tenant into the trace: binds it to {@link TenantContext}, adds it to the OpenTelemetry
@@ -32,6 +34,16 @@ public final class TenantTracing {
 
   /** The span attribute holding the tenant id: {@code tenant.id}. */
   public static final AttributeKey<String> ATTRIBUTE = AttributeKey.stringKey("tenant.id");
+
+  /**
+   * The baggage of a request that brought none (the common case: the tracing filter drops an
+   * incoming tenant entry), built once per tenant: baggage is immutable, and building it sorts and
+   * copies its entries on every request.
+   */
+  private static final Map<String, Baggage> TENANT_ONLY = new ConcurrentHashMap<>();
+
+  /** How many tenants' baggage is kept; beyond, baggage is built per request: {@value}. */
+  static final int CACHED_TENANTS = 4096;
 
   private TenantTracing() {}
 
@@ -78,10 +90,28 @@ public final class TenantTracing {
   public static Context withTenant(Context context, TenantId tenant) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(tenant, "tenant");
-    return Baggage.fromContext(context).toBuilder()
-        .put(BAGGAGE_KEY, tenant.value())
-        .build()
-        .storeInContext(context);
+    Baggage baggage = Baggage.fromContext(context);
+    Baggage tagged =
+        baggage.isEmpty() ? tenantOnly(tenant.value()) : tagged(baggage, tenant.value());
+    return tagged.storeInContext(context);
+  }
+
+  /** Baggage holding only {@code tenant}: cached for the first {@link #CACHED_TENANTS} tenants. */
+  static Baggage tenantOnly(String tenant) {
+    Baggage cached = TENANT_ONLY.get(tenant);
+    if (cached != null) {
+      return cached;
+    }
+    Baggage built = tagged(Baggage.empty(), tenant);
+    if (TENANT_ONLY.size() < CACHED_TENANTS) {
+      TENANT_ONLY.putIfAbsent(tenant, built);
+    }
+    return built;
+  }
+
+  /** The plain path: {@code baggage} with {@value #BAGGAGE_KEY} set to {@code tenant}. */
+  static Baggage tagged(Baggage baggage, String tenant) {
+    return baggage.toBuilder().put(BAGGAGE_KEY, tenant).build();
   }
 
   /** Returns {@code context} without the tenant entry in its baggage (other entries kept). */

@@ -4,6 +4,7 @@ import dev.tdeveloper.compliance.audit.AuditEvent;
 import dev.tdeveloper.compliance.audit.AuditLogger;
 import dev.tdeveloper.compliance.audit.AuditOutcome;
 import dev.tdeveloper.tenancy.Tenant;
+import dev.tdeveloper.tenancy.internal.UniqueIds;
 import dev.tdeveloper.tenancy.time.Ticker;
 import dev.tdeveloper.web.internal.SafeText;
 import dev.tdeveloper.web.shield.AbuseShieldFilter;
@@ -21,7 +22,6 @@ import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>source IP</td><td>the client the shield resolved ({@link
  *       AbuseShieldFilter#CLIENT_IP_ATTRIBUTE}), else the peer address</td></tr>
  *   <tr><td>request id</td><td>a valid {@value #REQUEST_ID_HEADER} header (1 to 64 characters of
- *       {@code A-Z a-z 0-9 . _ -}), else a random UUID; echoed in the response header and kept in
+ *       {@code A-Z a-z 0-9 . _ -}), else a fresh unique id (32 hex digits, {@link
+ *       UniqueIds}); echoed in the response header and kept in
  *       {@link #REQUEST_ID_ATTRIBUTE}</td></tr>
  *   <tr><td>details</td><td>{@code method}, {@code status}, and {@code error} (the exception's
  *       class) when the chain threw</td></tr>
@@ -236,9 +237,7 @@ public final class AuditFilter extends HttpFilter {
   }
 
   private static String requestId(String header) {
-    return header != null && REQUEST_ID.matcher(header).matches()
-        ? header
-        : UUID.randomUUID().toString();
+    return header != null && REQUEST_ID.matcher(header).matches() ? header : UniqueIds.next();
   }
 
   private static String resource(String uri) {
