@@ -44,7 +44,8 @@ local function headers_for(t, from)
   if t.subdomain then
     h = { ["Host"] = t.id .. ".localhost:" .. port }
   else
-    h = { ["X-Tenant-Id"] = t.id, ["Host"] = "127.0.0.1:" .. port }
+    -- a named host, as clients of the service send: a numeric Host scores CRS 920350
+    h = { ["X-Tenant-Id"] = t.id, ["Host"] = "localhost:" .. port }
   end
   h["X-Forwarded-For"] = from or address_of(t)
   return h

@@ -153,7 +153,7 @@ final class DemoMixRequests {
     if (n % 2 == 0) {
       h.add(new String[] {"Host", tenant(n) + ".localhost:8080"});
     } else {
-      h.add(new String[] {"Host", "127.0.0.1:8080"});
+      h.add(new String[] {"Host", "localhost:8080"});
       h.add(new String[] {"X-Tenant-Id", tenant(n)});
     }
     h.add(new String[] {"X-Forwarded-For", client});
