@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * The transformation chains of a rule set as a trie of prefixes: every distinct prefix ({@code
  * urlDecodeUni}, {@code urlDecodeUni,lowercase}) gets a node number, so a transaction caches the
- * result of each prefix per input value once, however many rules share it. Built at load time (not
+ * result of each prefix per input value once, however many rules share it. Every transformation
+ * also has the node of the chain made of it alone, its <em>head</em>: a prefix whose value is still
+ * the input gives the next transformation the input itself, so its result is the head's, and the
+ * cache works it out once for every chain that reaches it that way. Built at load time (not
  * thread-safe while building); the chains it hands out are immutable.
  */
 public final class CompiledTransforms {
@@ -25,16 +28,20 @@ public final class CompiledTransforms {
    * @param names the transformation names, for logs
    * @param functions the transformations in order
    * @param nodes the trie node of each prefix: {@code nodes[i]} stands for {@code functions[0..i]}
+   * @param heads the head node of each transformation: {@code heads[i]} stands for {@code
+   *     functions[i]} alone
    */
-  public record Chain(List<String> names, Transformation[] functions, int[] nodes) {
+  public record Chain(List<String> names, Transformation[] functions, int[] nodes, int[] heads) {
     /** The chain of a rule without transformations. */
-    public static final Chain EMPTY = new Chain(List.of(), new Transformation[0], new int[0]);
+    public static final Chain EMPTY =
+        new Chain(List.of(), new Transformation[0], new int[0], new int[0]);
 
     /** Copies. */
     public Chain {
       names = List.copyOf(names);
       functions = functions.clone();
       nodes = nodes.clone();
+      heads = heads.clone();
     }
 
     /**
@@ -61,6 +68,7 @@ public final class CompiledTransforms {
     }
     Transformation[] fns = new Transformation[names.size()];
     int[] ids = new int[names.size()];
+    int[] heads = new int[names.size()];
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < fns.length; i++) {
       String name = names.get(i);
@@ -76,7 +84,10 @@ public final class CompiledTransforms {
       prefix.append(name).append(',');
       ids[i] = nodes.computeIfAbsent(prefix.toString(), k -> nodes.size());
     }
-    return new Chain(new ArrayList<>(names), fns, ids);
+    for (int i = 0; i < fns.length; i++) {
+      heads[i] = nodes.computeIfAbsent(names.get(i) + ',', k -> nodes.size());
+    }
+    return new Chain(new ArrayList<>(names), fns, ids, heads);
   }
 
   /**

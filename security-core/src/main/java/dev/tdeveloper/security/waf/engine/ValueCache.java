@@ -1,6 +1,9 @@
 package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
+import dev.tdeveloper.security.waf.transform.Transformation;
+import dev.tdeveloper.security.waf.transform.Transformations;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,17 +13,25 @@ import java.util.Map;
  * value and each transformed value contain. One row per distinct raw value, shared by every rule
  * that transforms it.
  *
- * <p>Literals are kept per node rather than looked up by the transformed value, so a transformed
- * value is never hashed; a transformation that returned its input unchanged (the same instance)
- * shares the literals of its input, which are then scanned once for the whole chain. Values longer
- * than {@value #MAX_CACHED_VALUE} chars are never cached. Confined to one transaction.
+ * <p>A transformation given the raw value itself (every prefix before it left the value as it was)
+ * answers as its head node ({@link CompiledTransforms.Chain#heads}), so it runs once per row
+ * whichever chains reach it that way. Literals are kept per row and value instance, so a
+ * transformed value is never hashed: a transformation that returned its input unchanged (the same
+ * instance) shares the literals of its input, and so does one that only changes ASCII case when the
+ * index folds case ({@link LiteralIndex#foldsAsciiCase}); the others are scanned once per distinct
+ * instance, into one buffer of the transaction. Values longer than {@value #MAX_CACHED_VALUE} chars
+ * are never cached. Confined to one transaction.
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
+  // Holds the literals of a value while it is scanned: more than values usually hold.
+  private static final int SCRATCH = 64;
 
   private final Map<String, Row> rows = new HashMap<>(64);
   private final int nodes;
   private final LiteralIndex index;
+  private final boolean foldsCase;
+  private final int[] scratch;
 
   /** The cached work of one raw value. */
   static final class Row {
@@ -29,8 +40,8 @@ final class ValueCache {
     // By node: the value after the node's chain prefix (null: not yet known). Made on the first
     // transformation: many values are only read as they are.
     private String[] values;
-    // The literals of the few nodes whose transformation changed the value, in the order scanned.
-    private int[] scannedNodes;
+    // The literals of the few transformed values that differ from the raw one, by instance.
+    private String[] scannedValues;
     private int[][] scanned;
     private int scans;
 
@@ -43,25 +54,25 @@ final class ValueCache {
       return values == null ? null : values[node];
     }
 
-    /** The literals scanned in a node's changed value; null when not scanned. */
-    int[] scanned(int node) {
+    /** The literals scanned in a transformed value; null when not scanned. */
+    int[] scanned(String value) {
       for (int i = 0; i < scans; i++) {
-        if (scannedNodes[i] == node) {
+        if (scannedValues[i] == value) {
           return scanned[i];
         }
       }
       return null;
     }
 
-    void scanned(int node, int[] found) {
-      if (scannedNodes == null) {
-        scannedNodes = new int[4];
+    void scanned(String value, int[] found) {
+      if (scannedValues == null) {
+        scannedValues = new String[4];
         scanned = new int[4][];
-      } else if (scans == scannedNodes.length) {
-        scannedNodes = java.util.Arrays.copyOf(scannedNodes, scans * 2);
-        scanned = java.util.Arrays.copyOf(scanned, scans * 2);
+      } else if (scans == scannedValues.length) {
+        scannedValues = Arrays.copyOf(scannedValues, scans * 2);
+        scanned = Arrays.copyOf(scanned, scans * 2);
       }
-      scannedNodes[scans] = node;
+      scannedValues[scans] = value;
       scanned[scans++] = found;
     }
   }
@@ -69,6 +80,8 @@ final class ValueCache {
   ValueCache(int nodes, LiteralIndex index) {
     this.nodes = nodes;
     this.index = index;
+    this.foldsCase = index.foldsAsciiCase();
+    this.scratch = new int[Math.min(SCRATCH, index.literalCount())];
   }
 
   /**
@@ -104,49 +117,64 @@ final class ValueCache {
     if (n == 0) {
       return raw;
     }
-    int[] nodes = chain.nodes();
-    String cur = raw;
-    int start = -1;
-    if (row != null) {
-      String hit = row.value(nodes[n - 1]);
-      if (hit != null) {
-        return hit;
+    Transformation[] functions = chain.functions();
+    if (row == null) {
+      String cur = raw;
+      for (int i = 0; i < n; i++) {
+        cur = functions[i].apply(cur);
       }
-      for (start = n - 2; start >= 0; start--) {
-        String c = row.value(nodes[start]);
-        if (c != null) {
-          cur = c;
-          break;
-        }
+      return cur;
+    }
+    int[] nodes = chain.nodes();
+    String hit = row.value(nodes[n - 1]);
+    if (hit != null) {
+      return hit;
+    }
+    String cur = raw;
+    int start;
+    for (start = n - 2; start >= 0; start--) {
+      String c = row.value(nodes[start]);
+      if (c != null) {
+        cur = c;
+        break;
       }
     }
-    if (row != null && row.values == null) {
+    if (row.values == null) {
       row.values = new String[this.nodes];
     }
+    String[] values = row.values;
+    int[] heads = chain.heads();
     for (int i = start + 1; i < n; i++) {
-      cur = chain.functions()[i].apply(cur);
-      if (row != null) {
-        row.values[nodes[i]] = cur;
+      if (cur == raw) {
+        String head = values[heads[i]];
+        if (head == null) {
+          head = functions[i].apply(raw);
+          values[heads[i]] = head;
+        }
+        cur = head;
+      } else {
+        cur = functions[i].apply(cur);
       }
+      values[nodes[i]] = cur;
     }
     return cur;
   }
 
   /**
    * The rule set's literals in a raw value after the first {@code n} transformations of a chain:
-   * exactly {@code index.scan(value)}, scanned at most once per row and node.
+   * exactly {@code index.scan(value)}, scanned at most once per row and value instance.
    *
    * @param row the raw value's row; null when not cached
    * @param value the transformed value, as {@link #transform} gave it
    */
   int[] literals(Row row, CompiledTransforms.Chain chain, int n, String value) {
     if (row == null) {
-      return index.scan(value);
+      return index.scan(value, scratch);
     }
     if (n == 0 || value == row.raw) {
       int[] found = row.rawLiterals;
       if (found == null) {
-        found = index.scan(row.raw);
+        found = index.scan(row.raw, scratch);
         row.rawLiterals = found;
       }
       return found;
@@ -155,14 +183,16 @@ final class ValueCache {
     if (value == before) {
       return literals(row, chain, n - 1, before);
     }
-    int node = chain.nodes()[n - 1];
-    if (row.value(node) != value) {
-      return index.scan(value);
+    if (row.value(chain.nodes()[n - 1]) != value) {
+      return index.scan(value, scratch);
     }
-    int[] found = row.scanned(node);
+    if (foldsCase && Transformations.changesOnlyAsciiCase(chain.functions()[n - 1])) {
+      return literals(row, chain, n - 1, before);
+    }
+    int[] found = row.scanned(value);
     if (found == null) {
-      found = index.scan(value);
-      row.scanned(node, found);
+      found = index.scan(value, scratch);
+      row.scanned(value, found);
     }
     return found;
   }

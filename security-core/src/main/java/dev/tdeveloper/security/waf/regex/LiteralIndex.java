@@ -124,6 +124,7 @@ public final class LiteralIndex {
   private final int[] delta;
   private final int[][] outputs;
   private final int literalCount;
+  private final boolean foldsAsciiCase;
 
   private LiteralIndex(List<WafPattern> patterns) {
     Map<String, Integer> ids = new LinkedHashMap<>();
@@ -178,6 +179,11 @@ public final class LiteralIndex {
     // Entries hold the target's row offset, shifted left, with bit 0 set when it ends literals.
     this.delta = links.delta(t -> out[t].length != 0);
     this.outputs = out;
+    boolean folds = true;
+    for (char c = 'A'; c <= 'Z'; c++) {
+      folds &= classes[c] == classes[c + 32];
+    }
+    this.foldsAsciiCase = folds;
   }
 
   /**
@@ -211,14 +217,46 @@ public final class LiteralIndex {
   }
 
   /**
+   * Whether the index folds ASCII case: every letter {@code A-Z} steps the automaton as its {@code
+   * a-z}, so a value and its {@code lowercase} or {@code uppercase} hold the same literals.
+   *
+   * @return true when no literal tells the cases of a letter apart
+   */
+  public boolean foldsAsciiCase() {
+    return foldsAsciiCase;
+  }
+
+  /**
    * The literals a value contains, for {@link Formula#mayMatch}: one pass over the value.
    *
    * @param input a byte string (chars above 0xFF never match a literal)
    * @return the ids of the literals found, ascending without repeats; an empty array when none
-   *     (then allocation-free)
    */
   public int[] scan(CharSequence input) {
-    int[] found = NONE;
+    return scan(input, new int[Math.min(literalCount, 16)]);
+  }
+
+  /**
+   * As {@link #scan(CharSequence)}, collecting the literals in a caller's buffer (a transaction's,
+   * reused for every value it scans) so that only the answer is allocated, and nothing when none is
+   * found. A value holding more literals than the buffer is scanned again into a buffer of every
+   * literal.
+   *
+   * @param input a byte string (chars above 0xFF never match a literal)
+   * @param scratch a buffer of any length, overwritten; confined to the caller's thread
+   * @return the ids of the literals found, ascending without repeats
+   */
+  public int[] scan(CharSequence input, int[] scratch) {
+    int size = fill(input, scratch);
+    if (size < 0) {
+      scratch = new int[literalCount];
+      size = fill(input, scratch);
+    }
+    return size == 0 ? NONE : Arrays.copyOf(scratch, size);
+  }
+
+  /** Collects the ids in found, sorted and unique; -1 when they do not fit. */
+  private int fill(CharSequence input, int[] found) {
     int size = 0;
     int row = 0;
     int n = input.length();
@@ -231,10 +269,10 @@ public final class LiteralIndex {
           // Kept sorted and unique as found: values hold few distinct literals, often repeated.
           int at = Arrays.binarySearch(found, 0, size, id);
           if (at < 0) {
-            at = -at - 1;
             if (size == found.length) {
-              found = Arrays.copyOf(found, Math.max(8, size * 2));
+              return -1;
             }
+            at = -at - 1;
             System.arraycopy(found, at, found, at + 1, size - at);
             found[at] = id;
             size++;
@@ -242,7 +280,7 @@ public final class LiteralIndex {
         }
       }
     }
-    return size == found.length ? found : Arrays.copyOf(found, size);
+    return size;
   }
 
   private static void collect(Cond c, Map<String, Integer> ids) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class Transformations {
   private static final Map<String, Transformation> BY_NAME = registry();
+  private static final Transformation LOWERCASE = BY_NAME.get("lowercase");
+  private static final Transformation UPPERCASE = BY_NAME.get("uppercase");
 
   private Transformations() {}
 
@@ -79,5 +81,17 @@ public final class Transformations {
   public static Optional<Transformation> byName(String name) {
     return Optional.ofNullable(
         BY_NAME.get(SecLangNames.TRANSFORMATION_ALIASES.getOrDefault(name, name)));
+  }
+
+  /**
+   * Whether a transformation only maps ASCII letters to the other case ({@code lowercase}, {@code
+   * uppercase}), leaving every other byte as it is: a case-insensitive search finds the same things
+   * in its output as in its input.
+   *
+   * @param t a transformation, as {@link #byName} gave it
+   * @return true for {@code lowercase} and {@code uppercase}
+   */
+  public static boolean changesOnlyAsciiCase(Transformation t) {
+    return t == LOWERCASE || t == UPPERCASE;
   }
 }

@@ -16,10 +16,11 @@ import net.jqwik.api.Provide;
 
 /**
  * The transaction's {@link ValueCache} answers exactly what the plain path answers: each
- * transformation prefix is the chain's functions applied one by one, and the literals of a value
- * (kept per row and node, shared with the input when a transformation left it unchanged) are
- * exactly a fresh scan of that value, whatever order rules ask in and whichever chains share
- * prefixes.
+ * transformation prefix is the chain's functions applied one by one (also when a transformation of
+ * the raw value is shared through its head node by chains that reach it at different positions),
+ * and the literals of a value (kept per row and instance, shared with the input when a
+ * transformation left it unchanged or only changed its case) are exactly a fresh scan of that
+ * value, whatever order rules ask in and whichever chains share prefixes.
  */
 class ValueCachePropertyTest {
   private static final Location HERE = new Location("test", 1);
@@ -33,7 +34,13 @@ class ValueCachePropertyTest {
           List.of("lowercase", "urlDecodeUni"),
           List.of("cmdLine"),
           List.of("none", "removeNulls", "lowercase"),
-          List.of("urlDecodeUni", "htmlEntityDecode", "lowercase"));
+          List.of("urlDecodeUni", "htmlEntityDecode", "lowercase"),
+          List.of("uppercase"),
+          List.of("urlDecodeUni", "uppercase"),
+          List.of("removeNulls", "urlDecodeUni"),
+          List.of("cmdLine", "lowercase"),
+          List.of("htmlEntityDecode", "urlDecodeUni", "lowercase"),
+          List.of("none", "urlDecodeUni", "htmlEntityDecode"));
   private static final LiteralIndex INDEX =
       LiteralIndex.of(
           List.of(

@@ -2,6 +2,8 @@ package dev.tdeveloper.security.waf.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.security.waf.transform.Transformation;
+import dev.tdeveloper.security.waf.transform.Transformations;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -74,6 +76,36 @@ class LiteralIndexTest {
 
   @Property(tries = 300)
   void decidesEveryPatternAsItsOwnScanner(@ForAll("recipes") List<Step> recipe) {
+    indexAll();
+    agreeOn(input(recipe));
+  }
+
+  /**
+   * The buffered scan answers as the plain one whatever the buffer's size (a full buffer scans
+   * again), and a value in either ASCII case holds the same literals as the value itself: the cache
+   * reuses the literals of a value for its {@code lowercase} and {@code uppercase}.
+   */
+  @Property(tries = 300)
+  void scansAlikeWithAnyBufferAndInEitherCase(@ForAll("recipes") List<Step> recipe) {
+    indexAll();
+    String input = input(recipe);
+    int[] plain = index.scan(input);
+    for (int size : new int[] {0, 1, 2, 5, 64}) {
+      assertThat(index.scan(input, new int[size])).as("buffer " + size).containsExactly(plain);
+    }
+    assertThat(index.foldsAsciiCase()).isTrue();
+    for (String t : List.of("lowercase", "uppercase")) {
+      Transformation f = Transformations.byName(t).orElseThrow();
+      assertThat(Transformations.changesOnlyAsciiCase(f)).isTrue();
+      assertThat(index.scan(f.apply(input))).as(t).containsExactly(plain);
+    }
+    for (String t : List.of("urlDecodeUni", "cmdLine", "none")) {
+      assertThat(Transformations.changesOnlyAsciiCase(Transformations.byName(t).orElseThrow()))
+          .isFalse();
+    }
+  }
+
+  private static String input(List<Step> recipe) {
     StringBuilder sb = new StringBuilder();
     for (Step st : recipe) {
       String piece =
@@ -86,7 +118,7 @@ class LiteralIndexTest {
         sb.append(upper ? (char) (c - 32) : c);
       }
     }
-    agreeOn(sb.toString());
+    return sb.toString();
   }
 
   @Test
