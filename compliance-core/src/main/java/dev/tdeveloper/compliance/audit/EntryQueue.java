@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /**
  * The bounded hand-over from callers to the writer thread. Sequence numbers are taken under the
@@ -21,8 +22,15 @@ final class EntryQueue {
   private volatile long next;
   private boolean closed;
   private AuditWriteException failure;
+  private final LongConsumer pause;
 
   EntryQueue(int capacity, long firstSequence) {
+    this(capacity, firstSequence, LockSupport::parkNanos);
+  }
+
+  /** As the other constructor, with the group-commit pause given (nanoseconds; tests). */
+  EntryQueue(int capacity, long firstSequence, LongConsumer pause) {
+    this.pause = pause;
     this.capacity = capacity;
     this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
     this.next = firstSequence;
@@ -95,7 +103,7 @@ final class EntryQueue {
       if (delayNanos > 0 && queue.size() < max && !closed) {
         lock.unlock();
         try {
-          LockSupport.parkNanos(delayNanos); // an early wake-up only makes the batch smaller
+          pause.accept(delayNanos); // an early wake-up only makes the batch smaller
         } finally {
           lock.lock();
         }

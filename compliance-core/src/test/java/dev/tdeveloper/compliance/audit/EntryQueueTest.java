@@ -5,29 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class EntryQueueTest {
   private static final byte[] EVENT = {1};
   private static final byte[] LEAF = new byte[32];
 
   @Test
-  @Timeout(60)
   void aGroupCommitDelayGathersTheEntriesOfferedWhileTheWriterWaits() throws Exception {
-    EntryQueue queue = new EntryQueue(100, 0);
+    List<Long> pauses = new ArrayList<>();
+    EntryQueue[] holder = new EntryQueue[1];
+    EntryQueue queue =
+        new EntryQueue(
+            100,
+            0,
+            nanos -> { // the writer waits outside the lock: callers offer meanwhile
+              pauses.add(nanos);
+              for (int i = 0; i < 5; i++) {
+                offer(holder[0]);
+              }
+            });
+    holder[0] = queue;
     queue.offer(EVENT, LEAF, 0);
     List<PendingEntry> batch = new ArrayList<>();
-    Thread writer =
-        new Thread(() -> queue.take(100, batch, TimeUnit.MINUTES.toNanos(10)), "test-writer");
-    writer.start();
-    awaitDelaying(writer); // took the lock, saw one entry, now waits for more
-    for (int i = 0; i < 5; i++) {
-      queue.offer(EVENT, LEAF, 0);
-    }
-    LockSupport.unpark(writer); // ends the delay early instead of after ten minutes
-    writer.join();
+    assertThat(queue.take(100, batch, TimeUnit.MINUTES.toNanos(10))).isTrue();
+    assertThat(pauses).containsExactly(TimeUnit.MINUTES.toNanos(10));
     assertThat(batch).extracting(PendingEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
   }
 
@@ -42,22 +44,28 @@ class EntryQueueTest {
   }
 
   @Test
-  @Timeout(60)
   void aFullBatchIsTakenWithoutDelay() throws Exception {
-    EntryQueue queue = new EntryQueue(100, 0);
+    EntryQueue queue =
+        new EntryQueue(
+            100,
+            0,
+            nanos -> {
+              throw new AssertionError("paused " + nanos + " ns with a full batch queued");
+            });
     for (int i = 0; i < 4; i++) {
       queue.offer(EVENT, LEAF, 0);
     }
     List<PendingEntry> batch = new ArrayList<>();
-    // max 3 are queued already: a ten-minute delay must not apply (the test would time out)
+    // max 3 are queued already: the ten-minute delay must not apply
     assertThat(queue.take(3, batch, TimeUnit.MINUTES.toNanos(10))).isTrue();
     assertThat(batch).hasSize(3);
   }
 
-  private static void awaitDelaying(Thread writer) throws InterruptedException {
-    while (writer.getState() != Thread.State.TIMED_WAITING) {
-      assertThat(writer.isAlive()).as("the writer returned without waiting").isTrue();
-      Thread.sleep(1);
+  private static void offer(EntryQueue queue) {
+    try {
+      queue.offer(EVENT, LEAF, 0);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
     }
   }
 }
