@@ -109,7 +109,7 @@ public final class DemoApp implements AutoCloseable {
             : Optional.empty();
     DemoServices services = new DemoServices(options, clock, ticker, env);
     String token = options.adminToken().orElseGet(DemoApp::randomToken);
-    Server server = new Server();
+    Server server = new Server(DemoThreads.pool(env));
     ServerConnector connector;
     if (tls.isPresent()) {
       connector = tls.get().connector(server, "127.0.0.1", options.port());
