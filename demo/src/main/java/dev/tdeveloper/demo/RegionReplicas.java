@@ -4,6 +4,7 @@ import dev.tdeveloper.distribution.clock.ClockSkewException;
 import dev.tdeveloper.distribution.clock.Hlc;
 import dev.tdeveloper.distribution.crdt.CrdtCodec;
 import dev.tdeveloper.distribution.crdt.OrSet;
+import dev.tdeveloper.distribution.crdt.OrSetReplica;
 import dev.tdeveloper.distribution.crdt.ValueCodec;
 import dev.tdeveloper.distribution.health.HealthView;
 import dev.tdeveloper.distribution.lag.LagSnapshot;
@@ -35,14 +36,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Each region's replica of each tenant's note ids, as an add-wins {@link OrSet}: a note created in
- * one region publishes the set's delta (binary, HLC-stamped) through a {@link ReplicationChannel}
- * (in-process, or Redis Streams shared by every instance with {@code --redis}) guarded by residency
- * to every other region the tenant's policy allows for replicas; once a second every healthy region
- * applies what it received and acknowledges it. A region an operator marked down applies nothing,
- * so its lag grows until the staleness SLO is breached (an event in the audit log) and recovers
- * when it comes back. The HLC's high-water mark lives in its {@link HlcStateStore} ({@code
- * <data>/hlc}, or one Redis key), so stamps stay monotonic across restarts. Thread-safe.
+ * Each region's replica of each tenant's note ids, as an add-wins OR-set ({@link OrSetReplica},
+ * changed in place at the cost of each update, not of the set): a note created in one region
+ * publishes the set's delta (binary, HLC-stamped) through a {@link ReplicationChannel} (in-process,
+ * or Redis Streams shared by every instance with {@code --redis}) guarded by residency to every
+ * other region the tenant's policy allows for replicas; once a second every healthy region applies
+ * what it received and acknowledges it. A region an operator marked down applies nothing, so its
+ * lag grows until the staleness SLO is breached (an event in the audit log) and recovers when it
+ * comes back. The HLC's high-water mark lives in its {@link HlcStateStore} ({@code <data>/hlc}, or
+ * one Redis key), so stamps stay monotonic across restarts. Thread-safe.
  *
  * <p>On a shared channel the replicas are still held in the memory of the instance that applied a
  * delivery (the apply round is leased, so one instance applies and acknowledges each delivery);
@@ -61,7 +63,8 @@ final class RegionReplicas {
   private final ReplicationLagMonitor lag;
   private final ResidencyEnforcer residency;
   private final HealthView health;
-  private final Map<RegionId, Map<TenantId, OrSet<Long>>> replicas = new ConcurrentHashMap<>();
+  private final Map<RegionId, Map<TenantId, OrSetReplica<Long>>> replicas =
+      new ConcurrentHashMap<>();
 
   RegionReplicas(
       RegionCatalog catalog,
@@ -92,14 +95,7 @@ final class RegionReplicas {
    * delta to the other regions the tenant's residency allows for replicas.
    */
   void noteCreated(TenantId tenant, RegionId origin, long noteId) {
-    OrSet<Long> delta;
-    synchronized (this) {
-      OrSet<Long> next = replica(origin, tenant).add(origin, noteId);
-      delta = next.delta().orElseThrow();
-      replicas
-          .computeIfAbsent(origin, r -> new ConcurrentHashMap<>())
-          .put(tenant, next.resetDelta());
-    }
+    OrSet<Long> delta = replica(origin, tenant).add(origin, noteId);
     Set<RegionId> targets = new TreeSet<>(residency.allowedRegions(tenant, DataPurpose.REPLICA));
     targets.remove(origin);
     if (targets.isEmpty()) {
@@ -129,10 +125,9 @@ final class RegionReplicas {
   /**
    * Applies {@code messages} in {@code receiver}: the deltas are joined per tenant first (small
    * sets), then each tenant's replica is joined once with their join, which equals joining each
-   * delta in turn (a join is associative, commutative and idempotent) at the cost of one pass over
-   * the replica per round instead of one per message. Messages are acknowledged once applied; a
-   * message that cannot be decoded stops the round after what came before it is applied and
-   * acknowledged.
+   * delta in turn (a join is associative, commutative and idempotent). Messages are acknowledged
+   * once applied; a message that cannot be decoded stops the round after what came before it is
+   * applied and acknowledged.
    */
   private void apply(RegionId receiver, List<ReplicationMessage> messages) {
     Map<TenantId, OrSet<Long>> joined = new HashMap<>();
@@ -150,14 +145,7 @@ final class RegionReplicas {
         decoded++;
       }
     } finally {
-      if (!joined.isEmpty()) {
-        synchronized (this) {
-          Map<TenantId, OrSet<Long>> perTenant =
-              replicas.computeIfAbsent(receiver, r -> new ConcurrentHashMap<>());
-          joined.forEach(
-              (tenant, delta) -> perTenant.put(tenant, replica(receiver, tenant).merge(delta)));
-        }
-      }
+      joined.forEach((tenant, delta) -> replica(receiver, tenant).join(delta));
       // Acknowledgements and applied marks are cumulative per origin: the last message of each
       // origin stands for every earlier one (the poll answers in sequence order per origin).
       Map<RegionId, ReplicationMessage> lastByOrigin = new HashMap<>();
@@ -172,8 +160,10 @@ final class RegionReplicas {
     }
   }
 
-  private OrSet<Long> replica(RegionId region, TenantId tenant) {
-    return replicas.getOrDefault(region, Map.of()).getOrDefault(tenant, OrSet.empty());
+  private OrSetReplica<Long> replica(RegionId region, TenantId tenant) {
+    return replicas
+        .computeIfAbsent(region, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(tenant, t -> new OrSetReplica<>());
   }
 
   /** Returns how many note ids each region holds per tenant (regions in file order). */

@@ -3,6 +3,7 @@ package dev.tdeveloper.benchmarks.distribution;
 import dev.tdeveloper.distribution.crdt.CrdtCodec;
 import dev.tdeveloper.distribution.crdt.Dot;
 import dev.tdeveloper.distribution.crdt.OrSet;
+import dev.tdeveloper.distribution.crdt.OrSetReplica;
 import dev.tdeveloper.distribution.crdt.ValueCodec;
 import dev.tdeveloper.distribution.region.RegionId;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ import org.openjdk.jmh.annotations.State;
  * fifth of those names are added by both (two dots to keep). {@code merge} is the full-state join;
  * {@code mergeDeltaOfTenAdds} joins a delta of 10 adds into a replica, the cost a replica pays per
  * received change; {@code hashMapUnionFloor} copies one replica's element map and puts the other's
- * in, what any merge must at least do.
+ * in, what any merge must at least do. {@code replicaJoinDeltaOfTenAdds} and {@code replicaAdd} do
+ * the same on an {@link OrSetReplica} (changed in place) holding the same state, against {@code
+ * add} on the immutable set.
  *
  * <p>Run {@link #main} (or read the trial setup's output) for the encoded sizes: a delta of 10 adds
  * against the full state, binary and JSON, for the README.
@@ -50,6 +53,8 @@ public class OrSetMergeBenchmark {
   private OrSet<String> tenAdds;
   private Map<String, Set<Dot>> euMap;
   private Map<String, Set<Dot>> usMap;
+  private OrSetReplica<String> usReplica;
+  private int next;
 
   /** The two replicas and a 10-add delta, as the class comment describes. */
   static final class Replicas {
@@ -94,6 +99,11 @@ public class OrSetMergeBenchmark {
     us = r.us;
     tenAdds = r.tenAdds;
     euMap = eu.entries();
+    usReplica = new OrSetReplica<>();
+    usReplica.join(us);
+    if (!usReplica.snapshot().equals(us)) {
+      throw new IllegalStateException("the replica does not hold the state it joined");
+    }
     usMap = us.entries();
     OrSet<String> merged = eu.merge(us);
     if (!merged.equals(us.merge(eu)) || merged.size() < elements) {
@@ -129,6 +139,25 @@ public class OrSetMergeBenchmark {
   @Benchmark
   public OrSet<String> tdeveloperMergeDeltaOfTenAdds() {
     return us.merge(tenAdds);
+  }
+
+  /** Join of the same 10-add delta into an in-place replica of the 10,000-element state. */
+  @Benchmark
+  public OrSetReplica<String> tdeveloperReplicaJoinDeltaOfTenAdds() {
+    usReplica.join(tenAdds);
+    return usReplica;
+  }
+
+  /** One add (of one of 16 names, so the replica keeps its size) to the in-place replica. */
+  @Benchmark
+  public OrSet<String> tdeveloperReplicaAdd() {
+    return usReplica.add(US, "added-" + (next++ & 15));
+  }
+
+  /** One add to the immutable 10,000-element set: a copy of its element map. */
+  @Benchmark
+  public OrSet<String> tdeveloperAdd() {
+    return us.add(US, "added-" + (next++ & 15));
   }
 
   /** The floor: copy one replica's element map and put the other's in. */
