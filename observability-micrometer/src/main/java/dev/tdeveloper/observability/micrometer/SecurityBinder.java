@@ -94,13 +94,6 @@ final class SecurityBinder {
 
   private Counter count(
       String name, String description, Optional<TenantId> tenant, String... tags) {
-    return meters.meter(
-        tenant,
-        tag ->
-            Counter.builder(name)
-                .description(description)
-                .tags(tags)
-                .tag(TdeveloperMetrics.TENANT_TAG, tag)
-                .register(meters.registry));
+    return meters.counter(name, description, tenant, tags);
   }
 }

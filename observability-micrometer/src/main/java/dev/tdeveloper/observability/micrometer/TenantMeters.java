@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * guard's bound: a demoted tenant's meters (those named {@code tdeveloper.*}) are removed at the
  * re-rank, and a meter registered for a tenant demoted meanwhile is removed by the thread that
  * registered it, which then uses {@code other}. Wraps listeners so that nothing they do, nor a
- * failing registry, ever reaches the thread that published the event. Thread-safe.
+ * failing registry, ever reaches the thread that published the event. Counters are kept by name,
+ * tags and tenant tag once registered, so an event does not rebuild and look up a meter id in the
+ * registry; the re-rank that demotes a tenant empties that cache. Thread-safe.
  */
 final class TenantMeters {
   static final String PREFIX = "tdeveloper.";
@@ -34,6 +38,16 @@ final class TenantMeters {
   final TenantCardinalityGuard guard;
   private final AtomicLong failures = new AtomicLong();
   private final ConcurrentHashMap<Meter.Id, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CounterKey, Registered> counters = new ConcurrentHashMap<>();
+
+  /** Advanced by every re-rank that demotes, before it removes meters. */
+  private final AtomicLong demotions = new AtomicLong();
+
+  /** A counter's identity apart from its description: name, tags in order, tenant tag value. */
+  private record CounterKey(String name, List<String> tags, String tenantTag) {}
+
+  /** A registered counter and the demotion count when it was registered. */
+  private record Registered(Counter counter, long demotions) {}
 
   TenantMeters(MeterRegistry registry, TenantCardinalityGuard guard) {
     this.registry = registry;
@@ -50,26 +64,43 @@ final class TenantMeters {
     if (tenant.isEmpty()) {
       return register.apply(TdeveloperMetrics.NO_TENANT);
     }
-    TenantId id = tenant.get();
-    String tag = guard.tag(id);
+    return tagged(tenant.get(), guard.tag(tenant.get()), register);
+  }
+
+  private <M extends Meter> M tagged(TenantId tenant, String tag, Function<String, M> register) {
     M meter = register.apply(tag);
-    if (!tag.equals(TenantCardinalityGuard.OTHER) && !guard.hasOwnTag(id)) {
+    if (!tag.equals(TenantCardinalityGuard.OTHER) && !guard.hasOwnTag(tenant)) {
       registry.remove(meter);
       meter = register.apply(TenantCardinalityGuard.OTHER);
     }
     return meter;
   }
 
-  /** Registers (or finds) a counter with {@code tags} and the guarded tag of {@code tenant}. */
+  /**
+   * Registers (or finds) a counter with {@code tags} and the guarded tag of {@code tenant}; the
+   * guard counts the tenant's event either way. A counter found in the cache is used only when no
+   * re-rank demoted anyone since it was registered.
+   */
   Counter counter(String name, String description, Optional<TenantId> tenant, String... tags) {
-    return meter(
-        tenant,
-        tag ->
+    long seen = demotions.get();
+    String tag = tenant.map(guard::tag).orElse(TdeveloperMetrics.NO_TENANT);
+    CounterKey key = new CounterKey(name, Arrays.asList(tags), tag);
+    Registered cached = counters.get(key);
+    if (cached != null && cached.demotions() == seen) {
+      return cached.counter();
+    }
+    Function<String, Counter> register =
+        t ->
             Counter.builder(name)
                 .description(description)
                 .tags(tags)
-                .tag(TdeveloperMetrics.TENANT_TAG, tag)
-                .register(registry));
+                .tag(TdeveloperMetrics.TENANT_TAG, t)
+                .register(registry);
+    Counter counter = tenant.isEmpty() ? register.apply(tag) : tagged(tenant.get(), tag, register);
+    if (counter.getId().getTag(TdeveloperMetrics.TENANT_TAG).equals(tag)) {
+      counters.put(key, new Registered(counter, seen));
+    }
+    return counter;
   }
 
   /**
@@ -117,6 +148,8 @@ final class TenantMeters {
     if (change.demoted().isEmpty()) {
       return;
     }
+    demotions.incrementAndGet();
+    counters.clear();
     Set<String> demoted =
         change.demoted().stream().map(TenantId::value).collect(Collectors.toUnmodifiableSet());
     for (Meter meter : registry.getMeters()) {

@@ -2,6 +2,7 @@ package dev.tdeveloper.observability.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
 import dev.tdeveloper.security.ratelimit.Bandwidth;
 import dev.tdeveloper.security.ratelimit.RateLimitKey;
 import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
@@ -53,6 +54,30 @@ class MeteredRateLimiterTest {
     assertThat(count("denied", "acme")).isEqualTo(2);
     assertThat(count("allowed", "globex")).isEqualTo(1);
     assertThat(count("denied", "globex")).isZero();
+  }
+
+  @Test
+  void aTenantDemotedAfterItsCounterWasCachedIsCountedUnderOtherFromThenOn() {
+    TenantCardinalityGuard guard =
+        TenantCardinalityGuard.builder().topTenants(1).clock(clock).build();
+    TdeveloperMetrics guarded =
+        TdeveloperMetrics.builder(registry).tenantGuard(guard).clock(clock).build();
+    RateLimiter<RateLimitKey> metered = MeteredRateLimiter.wrap(limiter(), guarded);
+    RateLimitKey acme = new RateLimitKey(TenantId.of("acme"), Optional.empty());
+    RateLimitKey globex = new RateLimitKey(TenantId.of("globex"), Optional.empty());
+    metered.tryAcquire(acme, 1);
+    metered.tryAcquire(acme, 1);
+    assertThat(count("allowed", "acme")).isEqualTo(2);
+    for (int i = 0; i < 10; i++) {
+      guard.tag(TenantId.of("globex"));
+    }
+    guard.rerank();
+    assertThat(count("allowed", "acme")).isZero(); // its series left the registry
+    metered.tryAcquire(acme, 1);
+    metered.tryAcquire(globex, 1);
+    assertThat(count("allowed", "acme")).isZero();
+    assertThat(count("allowed", "other")).isEqualTo(1);
+    assertThat(count("allowed", "globex")).isEqualTo(1);
   }
 
   @Test
