@@ -19,20 +19,30 @@ import java.util.Set;
  */
 public final class CompiledRule {
   /**
-   * A target to collect: the variable, its key or key pattern, whether it is counted, and its
-   * number among the derived variables (-1 when it has none, {@link DerivedVariables#NEVER} when it
-   * is never derived).
+   * A target to collect: the variable, its key or key pattern, whether it is counted, its number
+   * among the derived variables (-1 when it has none, {@link DerivedVariables#NEVER} when it is
+   * never derived), and for {@code TX:key} (a key, no key regex) the key's {@link TxKeys} number
+   * (-1 for any other variable), so that the evaluator reads it without hashing the key.
    */
   record Variable(
       String collection,
       Optional<String> key,
       Optional<WafPattern> keyPattern,
       boolean count,
-      int derivedId) {
-    /** A variable, numbered when it is one {@link DerivedVariables} knows. */
+      int derivedId,
+      int txSlot) {
+    /** A variable, numbered when it is one {@link DerivedVariables} or {@link TxKeys} knows. */
     Variable(
         String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {
-      this(collection, key, keyPattern, count, DerivedVariables.number(collection));
+      this(
+          collection,
+          key,
+          keyPattern,
+          count,
+          DerivedVariables.number(collection),
+          "TX".equals(collection) && key.isPresent() && keyPattern.isEmpty()
+              ? TxKeys.slot(key.get())
+              : -1);
     }
   }
 

@@ -252,6 +252,13 @@ public final class Evaluator {
         matched |= matchSelected(tx, link, vi, selected, s);
         continue;
       }
+      if (v.txSlot() >= 0 && s.removals.isEmpty() && link.exclusions.isEmpty()) {
+        TxCollection numbered = tx.numberedTx();
+        if (numbered != null) {
+          matched |= matchTx(tx, link, vi, numbered.get(v.txSlot(), v.key().get()), s);
+          continue;
+        }
+      }
       targets.clear();
       tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
       if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
@@ -267,6 +274,19 @@ public final class Evaluator {
       }
     }
     return matched;
+  }
+
+  /**
+   * Matches {@code TX:key} read by the key's number ({@code found} is the key's target, null when
+   * absent): what collecting it by name and matching what was collected does.
+   */
+  private boolean matchTx(
+      EvaluatorTransaction tx, CompiledRule link, int vi, Target found, Scratch s) {
+    if (link.variables[vi].count()) {
+      String name = link.countNames[vi];
+      return matchTarget(tx, link, new Target(name, name, decimal(found == null ? 0 : 1)), s);
+    }
+    return found != null && matchTarget(tx, link, found, s);
   }
 
   /** Matches a variable through the transaction's shared selection and view of it. */

@@ -49,6 +49,10 @@ public final class EvaluatorTransaction implements OperatorContext {
   private CompiledRule current;
   private PolicyPlan plan;
   private TxCollection planTx;
+  // The store's TX as a TxCollection (read by key number), resolved on first use; null when the
+  // store keeps TX otherwise.
+  private TxCollection numberedTx;
+  private boolean numberedTxResolved;
   private int planPhase;
   // The last text expand(String) parsed, and its template.
   private String lastText;
@@ -195,6 +199,18 @@ public final class EvaluatorTransaction implements OperatorContext {
     this.plan = java.util.Objects.requireNonNull(policyPlan, "policyPlan");
     this.planTx = (TxCollection) store.collection("tx").orElseThrow();
     this.planPhase = 0;
+  }
+
+  /**
+   * The store's {@code TX} collection when it is a {@link TxCollection}, whose keys the evaluator
+   * reads by number; null when the store keeps {@code TX} some other way (read it by name then).
+   */
+  TxCollection numberedTx() {
+    if (!numberedTxResolved) {
+      numberedTx = store.collection("tx").orElse(null) instanceof TxCollection t ? t : null;
+      numberedTxResolved = true;
+    }
+    return numberedTx;
   }
 
   /** The plan while the transaction is on its path; null once it left it. */

@@ -112,8 +112,20 @@ final class TxCollection implements MutableCollection {
    * @return the value, or {@code otherwise} when absent
    */
   String getOr(int slot, String key, String otherwise) {
-    Target t = slot >= 0 && slot < bound ? slotted(slot) : lookup(key);
+    Target t = get(slot, key);
     return t == null ? otherwise : t.value();
+  }
+
+  /**
+   * The target of a key whose number is known: what {@link #collect} of the key alone adds, read
+   * without hashing the key when the number is one this collection keeps by number.
+   *
+   * @param slot the key's {@link TxKeys} number; -1 when it has none
+   * @param key the key, any case
+   * @return the target; null when absent
+   */
+  Target get(int slot, String key) {
+    return slot >= 0 && slot < bound ? slotted(slot) : lookup(key);
   }
 
   @Override
