@@ -171,6 +171,16 @@ public final class GroupCommit {
     }
   }
 
+  /** Returns how many threads wait for the next force to start (for tests). */
+  int waiting() {
+    queue.lock();
+    try {
+      return open.threads.size();
+    } finally {
+      queue.unlock();
+    }
+  }
+
   /** Lets the first waiter of the open batch lead the next force, or ends leading if none. */
   private void handOver() {
     Thread next;
