@@ -104,12 +104,17 @@ public final class GroupCommit {
     } finally {
       queue.unlock();
     }
+    boolean interrupted = false; // kept for the caller; a set flag would make park spin
     while (!batch.done) {
       if (batch.leader == Thread.currentThread()) {
         lead(batch);
         break;
       }
       LockSupport.park(this);
+      interrupted |= Thread.interrupted();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (batch.failure != null && forced < sequence) {
       throw batch.failure;
@@ -150,6 +155,8 @@ public final class GroupCommit {
       queue.unlock();
     }
     IOException error = null;
+    // an interrupt during FileChannel.force closes the channel: the flag waits until after it
+    boolean interrupted = Thread.interrupted();
     forceLock.lock();
     try {
       long upTo = written.get(); // read after the seal: covers every record of the batch
@@ -161,11 +168,15 @@ public final class GroupCommit {
     } catch (IOException e) {
       failure = e;
       error = e;
-    } catch (RuntimeException e) {
-      failure = new IOException("force failed", e);
-      error = failure;
+    } catch (RuntimeException | Error e) {
+      error = new IOException("force failed: " + e, e);
+      failure = error;
+      throw e;
     } finally {
       forceLock.unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       batch.complete(error);
       handOver();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,26 @@ class GroupCommitTest {
     assertThat(file.violation.get()).isNull();
     assertThat(file.records).hasValue(4000);
     assertThat(file.commit.failure()).isNull();
+  }
+
+  @Test
+  void anInterruptedLeaderForcesWithTheFlagClearedAndGetsItBack() throws IOException {
+    FakeFile file = new FakeFile();
+    file.beforeForce =
+        n -> {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new ClosedByInterruptException(); // what FileChannel.force does
+          }
+        };
+    Thread.currentThread().interrupt();
+    try {
+      file.append();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(file.commit.failure()).isNull();
+    assertThat(file.forces).hasValue(1);
   }
 
   @Test
