@@ -88,9 +88,12 @@ class GroupCommitTest {
     pool.shutdownNow();
   }
 
-  @Test
-  void oneForceCoversEveryWaiterThatArrivedDuringThePreviousForce() throws Exception {
-    FakeFile file = new FakeFile();
+  /** The append that led the first force, and the four that queued while it ran. */
+  private record Queued(Future<Long> first, List<Future<Long>> batch) {}
+
+  /** Blocks the first force until four more appends wait for the next, which runs {@code next}. */
+  private Queued fourQueueBehindTheFirstForce(FakeFile file, FakeFile.IoStep next)
+      throws InterruptedException {
     CountDownLatch inFirstForce = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     file.beforeForce =
@@ -98,6 +101,8 @@ class GroupCommitTest {
           if (n == 1) {
             inFirstForce.countDown();
             awaitQuietly(release);
+          } else {
+            next.run(n);
           }
         };
     Future<Long> first = pool.submit(file::append);
@@ -108,9 +113,16 @@ class GroupCommitTest {
     }
     awaitWaiting(file.commit, 4);
     release.countDown();
+    return new Queued(first, batch);
+  }
 
-    assertThat(first.get()).isEqualTo(1);
-    for (Future<Long> append : batch) {
+  @Test
+  void oneForceCoversEveryWaiterThatArrivedDuringThePreviousForce() throws Exception {
+    FakeFile file = new FakeFile();
+    Queued queued = fourQueueBehindTheFirstForce(file, n -> {});
+
+    assertThat(queued.first().get()).isEqualTo(1);
+    for (Future<Long> append : queued.batch()) {
       assertThat(append.get()).isBetween(2L, 5L);
     }
     assertThat(file.forces).hasValue(2);
@@ -122,29 +134,16 @@ class GroupCommitTest {
   @Test
   void aFailedForceReachesEveryUncoveredWaiterAndEveryLaterOne() throws Exception {
     FakeFile file = new FakeFile();
-    CountDownLatch inFirstForce = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     IOException diskGone = new IOException("disk gone");
-    file.beforeForce =
-        n -> {
-          if (n == 1) {
-            inFirstForce.countDown();
-            awaitQuietly(release);
-          } else {
-            throw diskGone;
-          }
-        };
-    Future<Long> first = pool.submit(file::append);
-    inFirstForce.await();
-    List<Future<Long>> batch = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      batch.add(pool.submit(file::append));
-    }
-    awaitWaiting(file.commit, 4);
-    release.countDown();
+    Queued queued =
+        fourQueueBehindTheFirstForce(
+            file,
+            n -> {
+              throw diskGone;
+            });
 
-    assertThat(first.get()).isEqualTo(1);
-    for (Future<Long> append : batch) {
+    assertThat(queued.first().get()).isEqualTo(1);
+    for (Future<Long> append : queued.batch()) {
       assertThatThrownBy(append::get)
           .isInstanceOf(ExecutionException.class)
           .cause()
