@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.quota.file;
 
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.internal.GroupCommit;
 import dev.tdeveloper.tenancy.spi.QuotaAddResult;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import dev.tdeveloper.tenancy.spi.QuotaStore;
@@ -65,12 +66,9 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
   private final InstantSource clock;
   private final DirectoryLock directoryLock;
   private final Map<QuotaKey, Counter> counters = new ConcurrentHashMap<>();
-  private final ReentrantLock lock = new ReentrantLock(); // changes and appends
-  private final ReentrantLock flushLock = new ReentrantLock(); // forces; taken before lock
+  private final ReentrantLock lock = new ReentrantLock(); // changes and appends, never forces
   private final CounterLog log;
-  private long written;
-  private long forced;
-  private volatile IOException failure;
+  private final GroupCommit commit;
   private volatile boolean closed;
 
   FileQuotaStore(FileQuotaStoreBuilder builder, DirectoryLock directoryLock) throws IOException {
@@ -80,6 +78,7 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
     this.clock = builder.clock;
     this.directoryLock = directoryLock;
     this.log = CounterLog.open(directory, counters, builder.compactionHook);
+    this.commit = new GroupCommit(log::force);
     Instant now = clock.instant();
     counters.values().removeIf(counter -> counter.expiredAt(now));
   }
@@ -167,32 +166,35 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
    * @throws QuotaStoreException if a file cannot be written; the store then refuses changes
    */
   public void compact() {
-    flushLock.lock();
     lock.lock();
     try {
       requireUsable();
       compactLocked();
     } finally {
       lock.unlock();
-      flushLock.unlock();
     }
   }
 
   /** Forces what was written, closes the files and releases the directory lock; idempotent. */
   @Override
   public void close() {
-    flushLock.lock();
     lock.lock();
     try {
       if (!closed) {
         closed = true;
-        log.close(failure == null);
+        boolean usable = commit.failure() == null;
+        commit.exclusive(
+            () -> {
+              log.close(usable);
+              if (usable) {
+                commit.forcedAll();
+              }
+            });
       }
     } catch (IOException e) {
       throw new QuotaStoreException("cannot close quota store " + directory, e);
     } finally {
       lock.unlock();
-      flushLock.unlock();
       directoryLock.close();
     }
   }
@@ -207,7 +209,10 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
     return policy;
   }
 
-  /** Appends the record of {@code key}'s new value, then applies it; returns its sequence. */
+  /**
+   * Appends the record of {@code key}'s new value, then applies it and compacts if due; returns its
+   * sequence. The caller holds the lock.
+   */
   private long append(QuotaKey key, Counter next) {
     try {
       log.append(CounterCodec.frame(key, next));
@@ -215,41 +220,29 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
       if (policy == FsyncPolicy.EVERY_APPEND) {
         log.force();
       }
-      return ++written;
     } catch (IOException e) {
       throw fail("cannot append to", e);
     }
+    long sequence = commit.written();
+    if (log.compactionDue(threshold)) {
+      compactLocked(); // the new snapshot holds every record written so far
+    }
+    return sequence;
   }
 
-  /** Compacts if due, then (group commit) waits until a force covers record {@code sequence}. */
+  /** With group commit, waits until a force covers record {@code sequence}. */
   private void awaitDurable(long sequence) {
-    flushLock.lock(); // callers queue here while a flush runs, then share the next one
+    if (policy != FsyncPolicy.GROUP_COMMIT) {
+      return;
+    }
     try {
-      long upTo;
-      lock.lock();
-      try {
-        if (log.compactionDue(threshold)) {
-          requireUsable();
-          compactLocked(); // the new snapshot holds every record written so far
-        }
-        if (forced >= sequence || policy != FsyncPolicy.GROUP_COMMIT) {
-          return;
-        }
-        requireUsable();
-        upTo = written;
-      } finally {
-        lock.unlock();
-      }
-      log.force(); // without the lock: writers go on appending, the next flush covers them
-      forced = upTo;
+      commit.await(sequence); // without the lock: writers go on appending meanwhile
     } catch (IOException e) {
-      throw fail("cannot flush", e);
-    } finally {
-      flushLock.unlock();
+      throw new QuotaStoreException("cannot flush quota store " + directory, e);
     }
   }
 
-  /** Moves to a new generation holding the live counters; the caller holds both locks. */
+  /** Moves to a new generation holding the live counters; the caller holds the lock. */
   private void compactLocked() {
     Instant now = clock.instant();
     Map<QuotaKey, Counter> live = new LinkedHashMap<>();
@@ -260,11 +253,14 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
           }
         });
     try {
-      log.compact(live);
+      commit.exclusive(
+          () -> {
+            log.compact(live);
+            commit.forcedAll();
+          });
     } catch (IOException e) {
       throw fail("cannot compact", e);
     }
-    forced = written;
     counters.keySet().retainAll(live.keySet());
   }
 
@@ -281,6 +277,7 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
 
   private void requireUsable() {
     requireOpen();
+    IOException failure = commit.failure();
     if (failure != null) {
       throw new QuotaStoreException(
           "quota store " + directory + " failed earlier and refuses changes; reopen it", failure);
@@ -288,7 +285,7 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
   }
 
   private QuotaStoreException fail(String what, IOException e) {
-    failure = e;
+    commit.poison(e);
     return new QuotaStoreException(what + " quota store " + directory, e);
   }
 

@@ -1,6 +1,7 @@
 package dev.tdeveloper.tenancy.usage.file;
 
 import dev.tdeveloper.tenancy.internal.DirectoryLock;
+import dev.tdeveloper.tenancy.internal.GroupCommit;
 import dev.tdeveloper.tenancy.spi.UsageStore;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
@@ -69,9 +70,7 @@ public final class FileUsageStore implements UsageStore {
   private Instant newestOfActive;
   private long firstIndex;
   private final SegmentWriter segment;
-  private long written;
-  private long forced;
-  private IOException failure;
+  private final GroupCommit commit;
   private boolean closed;
 
   private FileUsageStore(FileUsageStoreBuilder builder, DirectoryLock directoryLock)
@@ -91,6 +90,7 @@ public final class FileUsageStore implements UsageStore {
     }
     this.newestOfActive = newest.isEmpty() ? Instant.MIN : newest.get(newest.size() - 1);
     this.segment = new SegmentWriter(directory, index);
+    this.commit = new GroupCommit(segment::force);
   }
 
   /** Returns a builder for a store in {@code directory} (created if missing). */
@@ -125,20 +125,19 @@ public final class FileUsageStore implements UsageStore {
   public void append(UsageEvent event) {
     byte[] frame = EventCodec.frame(Objects.requireNonNull(event, "event"));
     long sequence;
-    lock.lock();
+    lock.lock(); // held for the write only: a running force does not hold it
     try {
       requireUsable();
       if (segment.full(frame.length, segmentSize)) {
-        roll();
+        commit.exclusive(this::roll);
       }
       segment.write(frame);
       if (event.timestamp().isAfter(newestOfActive)) {
         newestOfActive = event.timestamp();
       }
-      sequence = ++written;
+      sequence = commit.written();
       if (policy == FsyncPolicy.EVERY_APPEND) {
         segment.force();
-        forced = sequence;
       }
     } catch (IOException e) {
       throw fail(e);
@@ -146,25 +145,11 @@ public final class FileUsageStore implements UsageStore {
       lock.unlock();
     }
     if (policy == FsyncPolicy.GROUP_COMMIT) {
-      awaitForced(sequence);
-    }
-  }
-
-  /** Forces unless a flush that started after {@code sequence} was written already covered it. */
-  private void awaitForced(long sequence) {
-    lock.lock(); // appenders queue here while a flush runs, then share the next one
-    try {
-      if (forced >= sequence) {
-        return;
+      try {
+        commit.await(sequence);
+      } catch (IOException e) {
+        throw new UsageStoreException("cannot append to usage store " + directory, e);
       }
-      requireUsable();
-      long upTo = written;
-      segment.force();
-      forced = upTo;
-    } catch (IOException e) {
-      throw fail(e);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -238,14 +223,18 @@ public final class FileUsageStore implements UsageStore {
         return;
       }
       closed = true;
-      try {
-        if (failure == null) {
-          segment.force();
-          forced = written;
-        }
-      } finally {
-        segment.close();
-      }
+      boolean usable = commit.failure() == null;
+      commit.exclusive(
+          () -> {
+            try {
+              if (usable) {
+                segment.force();
+                commit.forcedAll();
+              }
+            } finally {
+              segment.close();
+            }
+          });
     } catch (IOException e) {
       throw new UsageStoreException("cannot close usage store " + directory, e);
     } finally {
@@ -264,9 +253,10 @@ public final class FileUsageStore implements UsageStore {
     return policy;
   }
 
+  /** Moves on to the next segment; runs exclusively of forces, under the lock. */
   private void roll() throws IOException {
     segment.force(); // everything written so far, in any policy, before leaving the segment
-    forced = written;
+    commit.forcedAll();
     newestOfClosed.put(segment.index(), newestOfActive);
     newestOfActive = Instant.MIN;
     segment.roll();
@@ -276,6 +266,7 @@ public final class FileUsageStore implements UsageStore {
     if (closed) {
       throw new IllegalStateException("usage store " + directory + " is closed");
     }
+    IOException failure = commit.failure();
     if (failure != null) {
       throw new UsageStoreException(
           "usage store " + directory + " failed earlier and refuses appends; reopen it", failure);
@@ -283,7 +274,7 @@ public final class FileUsageStore implements UsageStore {
   }
 
   private UsageStoreException fail(IOException e) {
-    failure = e;
+    commit.poison(e);
     return new UsageStoreException("cannot append to usage store " + directory, e);
   }
 }

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,31 @@ class FileUsageStoreTest extends UsageStoreContract {
     }
     try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
       assertThat(replayed(store)).containsExactlyElementsOf(events);
+    }
+  }
+
+  @Test
+  void rollsUnderConcurrentGroupCommitAppendsAndLosesNothingAcrossReopen() throws Exception {
+    Path dir = temp.resolve("concurrent-rolls");
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      events.add(event("tenant-" + i % 8, "key-" + i, i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
+      List<Future<?>> appends = new ArrayList<>();
+      for (UsageEvent event : events) {
+        appends.add(pool.submit(() -> store.append(event)));
+      }
+      for (Future<?> append : appends) {
+        append.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(SegmentFiles.list(dir)).hasSizeGreaterThan(20);
+    try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
+      assertThat(replayed(store)).containsExactlyInAnyOrderElementsOf(events);
     }
   }
 
