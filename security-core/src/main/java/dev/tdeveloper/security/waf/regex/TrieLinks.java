@@ -66,4 +66,16 @@ final class TrieLinks {
     }
     return delta;
   }
+
+  /**
+   * Packs the transitions into chars: each entry holds the target state shifted left, with bit 0
+   * set when {@code hasOutput} says it completes something. Only for fewer than 2^15 states.
+   */
+  char[] narrowDelta(IntPredicate hasOutput) {
+    char[] delta = new char[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      delta[i] = (char) (targets[i] << 1 | (hasOutput.test(targets[i]) ? 1 : 0));
+    }
+    return delta;
+  }
 }
