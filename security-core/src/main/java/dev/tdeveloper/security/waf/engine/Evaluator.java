@@ -285,7 +285,7 @@ public final class Evaluator {
       }
       return matched;
     }
-    views.view(view, selected);
+    views.view(view, link.selectionIds[vi], selected);
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
     ValueCache cache = tx.values();
@@ -294,7 +294,7 @@ public final class Evaluator {
       ValueCache.Row row = null;
       String raw = selected[i].value();
       if (value == null) {
-        row = cache.row(raw);
+        row = views.row(view, i, cache, raw);
         value = cache.transform(row, chain, raw, n);
         views.value(view, i, value);
       }
@@ -302,7 +302,8 @@ public final class Evaluator {
       if (link.literals != null) {
         found = views.literals(view, i);
         if (found == null) {
-          found = cache.literals(row != null ? row : cache.row(raw), chain, n, value);
+          found =
+              cache.literals(row != null ? row : views.row(view, i, cache, raw), chain, n, value);
           views.literals(view, i, found);
         }
       }

@@ -9,7 +9,9 @@ import java.util.List;
  * {@link TargetViewIds} numbers the distinct ones at load time and this class keeps, per number,
  * the targets selected from the variable's current targets. A <em>view</em> is a selection seen
  * through one transformation chain: the transformed value of each selected target and the rule
- * set's literals it contains, filled as rules ask for them.
+ * set's literals it contains, filled as rules ask for them. The {@link ValueCache} row of each
+ * selected target is kept by selection and position, so the views of a selection (one per chain)
+ * look a value's row up in the cache's table once between them, not once each.
  *
  * <p>Only variables whose targets the {@link EvaluatorStore} derives from the request data are kept
  * ({@link EvaluatorStore#stableTargets}); their target arrays are replaced whenever the data
@@ -26,6 +28,11 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
+  // By view: its selection; by selection: the rows of its targets, and the array they were made
+  // for.
+  private final int[] selectionOf;
+  private final ValueCache.Row[][] rows;
+  private final Target[][] rowsOf;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
 
@@ -38,6 +45,9 @@ final class TargetViews {
     this.viewOf = new Target[views][];
     this.values = new String[views][];
     this.literals = new int[views][][];
+    this.selectionOf = new int[views];
+    this.rows = new ValueCache.Row[selections][];
+    this.rowsOf = new Target[selections][];
   }
 
   /**
@@ -117,14 +127,37 @@ final class TargetViews {
    * Prepares a view of selected targets: kept when it was made for this very array, else emptied.
    *
    * @param id the view's number
-   * @param targets what its selection picked
+   * @param selection the number of the selection it sees through a chain
+   * @param targets what the selection picked
    */
-  void view(int id, Target[] targets) {
+  void view(int id, int selection, Target[] targets) {
+    selectionOf[id] = selection;
+    if (rowsOf[selection] != targets) {
+      rowsOf[selection] = targets;
+      rows[selection] = new ValueCache.Row[targets.length];
+    }
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
       values[id] = new String[targets.length];
       literals[id] = new int[targets.length][];
     }
+  }
+
+  /**
+   * The cache row of target {@code i} of a prepared view: {@code cache.row(raw)}, looked up once
+   * per selection and position.
+   *
+   * @param raw the target's value
+   * @return the row; null for a value too long to cache
+   */
+  ValueCache.Row row(int id, int i, ValueCache cache, String raw) {
+    ValueCache.Row[] made = rows[selectionOf[id]];
+    ValueCache.Row row = made[i];
+    if (row == null) {
+      row = cache.row(raw);
+      made[i] = row;
+    }
+    return row;
   }
 
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
