@@ -321,7 +321,11 @@ public final class LiteralIndex {
    */
   private static int add(int[] ids, int[] found, int size) {
     for (int id : ids) {
-      int at = Arrays.binarySearch(found, 0, size, id);
+      int last = size == 0 ? -1 : found[size - 1];
+      if (id == last) {
+        continue;
+      }
+      int at = id > last ? -size - 1 : Arrays.binarySearch(found, 0, size, id);
       if (at < 0) {
         if (size == found.length) {
           return -1;
