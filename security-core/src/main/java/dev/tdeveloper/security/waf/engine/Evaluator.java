@@ -285,7 +285,8 @@ public final class Evaluator {
       }
       return matched;
     }
-    views.view(view, link.selectionIds[vi], selected);
+    views.view(view, selected);
+    int selection = link.selectionIds[vi];
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
     ValueCache cache = tx.values();
@@ -294,7 +295,7 @@ public final class Evaluator {
       ValueCache.Row row = null;
       String raw = selected[i].value();
       if (value == null) {
-        row = views.row(view, i, cache, raw);
+        row = views.row(selection, i, cache, raw);
         value = cache.transform(row, chain, raw, n);
         views.value(view, i, value);
       }
@@ -303,7 +304,8 @@ public final class Evaluator {
         found = views.literals(view, i);
         if (found == null) {
           found =
-              cache.literals(row != null ? row : views.row(view, i, cache, raw), chain, n, value);
+              cache.literals(
+                  row != null ? row : views.row(selection, i, cache, raw), chain, n, value);
           views.literals(view, i, found);
         }
       }

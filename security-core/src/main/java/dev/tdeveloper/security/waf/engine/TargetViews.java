@@ -28,11 +28,8 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
-  // By view: its selection; by selection: the rows of its targets, and the array they were made
-  // for.
-  private final int[] selectionOf;
+  // By selection: the rows of its selected targets (null: none asked for since it was selected).
   private final ValueCache.Row[][] rows;
-  private final Target[][] rowsOf;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
 
@@ -45,9 +42,7 @@ final class TargetViews {
     this.viewOf = new Target[views][];
     this.values = new String[views][];
     this.literals = new int[views][][];
-    this.selectionOf = new int[views];
     this.rows = new ValueCache.Row[selections][];
-    this.rowsOf = new Target[selections][];
   }
 
   /**
@@ -111,6 +106,7 @@ final class TargetViews {
     }
     sources[id] = source;
     selected[id] = out;
+    rows[id] = null;
     return out;
   }
 
@@ -127,15 +123,9 @@ final class TargetViews {
    * Prepares a view of selected targets: kept when it was made for this very array, else emptied.
    *
    * @param id the view's number
-   * @param selection the number of the selection it sees through a chain
-   * @param targets what the selection picked
+   * @param targets what its selection picked
    */
-  void view(int id, int selection, Target[] targets) {
-    selectionOf[id] = selection;
-    if (rowsOf[selection] != targets) {
-      rowsOf[selection] = targets;
-      rows[selection] = new ValueCache.Row[targets.length];
-    }
+  void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
       values[id] = new String[targets.length];
@@ -144,14 +134,19 @@ final class TargetViews {
   }
 
   /**
-   * The cache row of target {@code i} of a prepared view: {@code cache.row(raw)}, looked up once
-   * per selection and position.
+   * The cache row of target {@code i} of what a selection last picked ({@link #select}): {@code
+   * cache.row(raw)}, looked up once per selection and position.
    *
+   * @param id the selection's number
    * @param raw the target's value
    * @return the row; null for a value too long to cache
    */
   ValueCache.Row row(int id, int i, ValueCache cache, String raw) {
-    ValueCache.Row[] made = rows[selectionOf[id]];
+    ValueCache.Row[] made = rows[id];
+    if (made == null) {
+      made = new ValueCache.Row[selected[id].length];
+      rows[id] = made;
+    }
     ValueCache.Row row = made[i];
     if (row == null) {
       row = cache.row(raw);

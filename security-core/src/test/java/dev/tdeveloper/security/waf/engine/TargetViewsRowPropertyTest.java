@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,18 +15,19 @@ import net.jqwik.api.Provide;
 
 /**
  * The row {@link TargetViews#row} keeps per selection and position is exactly the row the cache's
- * table gives the target's value ({@link ValueCache#row}), whichever views of a selection ask, in
- * whatever order, and after a selection's targets were replaced (as when the request data changes):
- * a stale row would hand one value's transformations to another.
+ * table gives the target's value ({@link ValueCache#row}), in whatever order selections ask, and
+ * after a selection's targets were replaced (as when the request data changes): a stale row would
+ * hand one value's transformations to another.
  */
 class TargetViewsRowPropertyTest {
   private static final int SELECTIONS = 3;
-  private static final int VIEWS = 5;
+  private static final CompiledRule.Variable ARGS =
+      new CompiledRule.Variable("ARGS", Optional.empty(), Optional.empty(), false);
   private static final String TOO_LONG = "x".repeat(ValueCache.MAX_CACHED_VALUE + 1);
   private static final LiteralIndex INDEX =
       LiteralIndex.of(List.of(WafPattern.compile("(?i)union\\s+select")));
 
-  private record Ask(int view, int version, int target) {}
+  private record Ask(int selection, int version, int target) {}
 
   @Provide
   Arbitrary<List<List<String>>> versions() {
@@ -36,7 +38,7 @@ class TargetViewsRowPropertyTest {
   @Provide
   Arbitrary<List<Ask>> asks() {
     return Combinators.combine(
-            Arbitraries.integers().between(0, VIEWS - 1),
+            Arbitraries.integers().between(0, SELECTIONS - 1),
             Arbitraries.integers().between(0, 3),
             Arbitraries.integers().between(0, 4))
         .as(Ask::new)
@@ -60,14 +62,14 @@ class TargetViewsRowPropertyTest {
       }
     }
     ValueCache cache = new ValueCache(1, INDEX);
-    TargetViews views = new TargetViews(SELECTIONS, VIEWS);
+    TargetViews views = new TargetViews(SELECTIONS, 1);
     for (Ask ask : asks) {
-      int selection = ask.view() % SELECTIONS;
-      Target[] targets = arrays[selection][ask.version() % versions.size()];
+      int selection = ask.selection();
+      Target[] source = arrays[selection][ask.version() % versions.size()];
+      Target[] targets = views.select(selection, source, ARGS, List.of());
       int i = ask.target() % targets.length;
-      views.view(ask.view(), selection, targets);
       String raw = targets[i].value();
-      ValueCache.Row row = views.row(ask.view(), i, cache, raw);
+      ValueCache.Row row = views.row(selection, i, cache, raw);
       ValueCache.Row expected = cache.row(raw);
       if (expected == null) {
         assertThat(row).isNull();
