@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
+  private static final String[] NO_VALUES = new String[0];
+  private static final int[][] NO_LITERALS = new int[0][];
 
   private final Target[][] sources;
   private final long[] versions;
@@ -128,8 +130,9 @@ final class TargetViews {
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
-      values[id] = new String[targets.length];
-      literals[id] = new int[targets.length][];
+      boolean none = targets.length == 0;
+      values[id] = none ? NO_VALUES : new String[targets.length];
+      literals[id] = none ? NO_LITERALS : new int[targets.length][];
     }
   }
 
