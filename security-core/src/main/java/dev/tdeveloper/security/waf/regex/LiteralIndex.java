@@ -124,6 +124,8 @@ public final class LiteralIndex {
   private final Map<WafPattern, Formula> formulas = new IdentityHashMap<>();
   private final char[] classes = new char[256];
   private final int width;
+  // Rows of the narrow table are 2^shift chars apart (width rounded up): a shift, not a multiply.
+  private final int shift;
   // The transitions, one of the two set: per state and class the next state shifted left, with bit
   // 0 set when it ends literals (narrow, half the bytes of the wide form and so fewer cache
   // misses);
@@ -184,8 +186,9 @@ public final class LiteralIndex {
     for (int s : links.order) {
       out[s] = concat(ends.get(s), out[links.fail[s]]);
     }
+    this.shift = 32 - Integer.numberOfLeadingZeros(width - 1);
     if (go.size() <= maxNarrowStates) {
-      this.narrow = links.narrowDelta(t -> out[t].length != 0);
+      this.narrow = links.narrowDelta(t -> out[t].length != 0, shift);
       this.wide = null;
     } else {
       this.narrow = null;
@@ -289,7 +292,7 @@ public final class LiteralIndex {
       char c = input.charAt(i);
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       int state = e >>> 1;
-      row = state * width;
+      row = state << shift;
       if ((e & 1) != 0 && (size = add(outputs[state], found, size)) < 0) {
         return -1;
       }
