@@ -306,6 +306,7 @@ public final class Evaluator {
       return matched;
     }
     views.view(view, selected);
+    int selection = link.selectionIds[vi];
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
     ValueCache cache = tx.values();
@@ -314,7 +315,7 @@ public final class Evaluator {
       ValueCache.Row row = null;
       String raw = selected[i].value();
       if (value == null) {
-        row = cache.row(raw);
+        row = views.row(selection, i, cache, raw);
         value = cache.transform(row, chain, raw, n);
         views.value(view, i, value);
       }
@@ -322,7 +323,9 @@ public final class Evaluator {
       if (link.literals != null) {
         found = views.literals(view, i);
         if (found == null) {
-          found = cache.literals(row != null ? row : cache.row(raw), chain, n, value);
+          found =
+              cache.literals(
+                  row != null ? row : views.row(selection, i, cache, raw), chain, n, value);
           views.literals(view, i, found);
         }
       }

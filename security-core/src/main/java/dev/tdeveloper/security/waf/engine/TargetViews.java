@@ -9,7 +9,9 @@ import java.util.List;
  * {@link TargetViewIds} numbers the distinct ones at load time and this class keeps, per number,
  * the targets selected from the variable's current targets. A <em>view</em> is a selection seen
  * through one transformation chain: the transformed value of each selected target and the rule
- * set's literals it contains, filled as rules ask for them.
+ * set's literals it contains, filled as rules ask for them. The {@link ValueCache} row of each
+ * selected target is kept by selection and position, so the views of a selection (one per chain)
+ * look a value's row up in the cache's table once between them, not once each.
  *
  * <p>Only variables whose targets the {@link EvaluatorStore} derives from the request data are kept
  * ({@link EvaluatorStore#stableTargets}); their target arrays are replaced whenever the data
@@ -18,6 +20,8 @@ import java.util.List;
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
+  private static final String[] NO_VALUES = new String[0];
+  private static final int[][] NO_LITERALS = new int[0][];
 
   private final Target[][] sources;
   private final long[] versions;
@@ -26,6 +30,8 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
+  // By selection: the rows of its selected targets (null: none asked for since it was selected).
+  private final ValueCache.Row[][] rows;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
 
@@ -38,6 +44,7 @@ final class TargetViews {
     this.viewOf = new Target[views][];
     this.values = new String[views][];
     this.literals = new int[views][][];
+    this.rows = new ValueCache.Row[selections][];
   }
 
   /**
@@ -101,6 +108,7 @@ final class TargetViews {
     }
     sources[id] = source;
     selected[id] = out;
+    rows[id] = null;
     return out;
   }
 
@@ -122,9 +130,32 @@ final class TargetViews {
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
-      values[id] = new String[targets.length];
-      literals[id] = new int[targets.length][];
+      boolean none = targets.length == 0;
+      values[id] = none ? NO_VALUES : new String[targets.length];
+      literals[id] = none ? NO_LITERALS : new int[targets.length][];
     }
+  }
+
+  /**
+   * The cache row of target {@code i} of what a selection last picked ({@link #select}): {@code
+   * cache.row(raw)}, looked up once per selection and position.
+   *
+   * @param id the selection's number
+   * @param raw the target's value
+   * @return the row; null for a value too long to cache
+   */
+  ValueCache.Row row(int id, int i, ValueCache cache, String raw) {
+    ValueCache.Row[] made = rows[id];
+    if (made == null) {
+      made = new ValueCache.Row[selected[id].length];
+      rows[id] = made;
+    }
+    ValueCache.Row row = made[i];
+    if (row == null) {
+      row = cache.row(raw);
+      made[i] = row;
+    }
+    return row;
   }
 
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */

@@ -118,15 +118,25 @@ public final class LiteralIndex {
     }
   }
 
+  /** Above this many states the transitions do not fit a {@code char} table and stay ints. */
+  static final int MAX_NARROW_STATES = 1 << 15;
+
   private final Map<WafPattern, Formula> formulas = new IdentityHashMap<>();
   private final char[] classes = new char[256];
   private final int width;
-  private final int[] delta;
+  // Rows of the narrow table are 2^shift chars apart (width rounded up): a shift, not a multiply.
+  private final int shift;
+  // The transitions, one of the two set: per state and class the next state shifted left, with bit
+  // 0 set when it ends literals (narrow, half the bytes of the wide form and so fewer cache
+  // misses);
+  // or, for more states than a char holds, the next state's row offset, shifted and flagged alike.
+  private final char[] narrow;
+  private final int[] wide;
   private final int[][] outputs;
   private final int literalCount;
   private final boolean foldsAsciiCase;
 
-  private LiteralIndex(List<WafPattern> patterns) {
+  private LiteralIndex(List<WafPattern> patterns, int maxNarrowStates) {
     Map<String, Integer> ids = new LinkedHashMap<>();
     Map<WafPattern, Cond> conds = new IdentityHashMap<>();
     for (WafPattern p : patterns) {
@@ -176,8 +186,14 @@ public final class LiteralIndex {
     for (int s : links.order) {
       out[s] = concat(ends.get(s), out[links.fail[s]]);
     }
-    // Entries hold the target's row offset, shifted left, with bit 0 set when it ends literals.
-    this.delta = links.delta(t -> out[t].length != 0);
+    this.shift = 32 - Integer.numberOfLeadingZeros(width - 1);
+    if (go.size() <= maxNarrowStates) {
+      this.narrow = links.narrowDelta(t -> out[t].length != 0, shift);
+      this.wide = null;
+    } else {
+      this.narrow = null;
+      this.wide = links.delta(t -> out[t].length != 0);
+    }
     this.outputs = out;
     boolean folds = true;
     for (char c = 'A'; c <= 'Z'; c++) {
@@ -193,7 +209,14 @@ public final class LiteralIndex {
    * @return the index
    */
   public static LiteralIndex of(List<WafPattern> patterns) {
-    return new LiteralIndex(patterns);
+    return new LiteralIndex(patterns, MAX_NARROW_STATES);
+  }
+
+  /**
+   * As {@link #of}, with the int table above {@code maxNarrowStates} states (tests: 0 forces it).
+   */
+  static LiteralIndex of(List<WafPattern> patterns, int maxNarrowStates) {
+    return new LiteralIndex(patterns, maxNarrowStates);
   }
 
   /**
@@ -257,6 +280,28 @@ public final class LiteralIndex {
 
   /** Collects the ids in found, sorted and unique; -1 when they do not fit. */
   private int fill(CharSequence input, int[] found) {
+    return narrow != null ? fillNarrow(input, found) : fillWide(input, found);
+  }
+
+  private int fillNarrow(CharSequence input, int[] found) {
+    char[] delta = narrow;
+    int size = 0;
+    int row = 0;
+    int n = input.length();
+    for (int i = 0; i < n; i++) {
+      char c = input.charAt(i);
+      int e = delta[row + (c < 256 ? classes[c] : 0)];
+      int state = e >>> 1;
+      row = state << shift;
+      if ((e & 1) != 0 && (size = add(outputs[state], found, size)) < 0) {
+        return -1;
+      }
+    }
+    return size;
+  }
+
+  private int fillWide(CharSequence input, int[] found) {
+    int[] delta = wide;
     int size = 0;
     int row = 0;
     int n = input.length();
@@ -264,20 +309,34 @@ public final class LiteralIndex {
       char c = input.charAt(i);
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       row = e >>> 1;
-      if ((e & 1) != 0) {
-        for (int id : outputs[row / width]) {
-          // Kept sorted and unique as found: values hold few distinct literals, often repeated.
-          int at = Arrays.binarySearch(found, 0, size, id);
-          if (at < 0) {
-            if (size == found.length) {
-              return -1;
-            }
-            at = -at - 1;
-            System.arraycopy(found, at, found, at + 1, size - at);
-            found[at] = id;
-            size++;
-          }
+      if ((e & 1) != 0 && (size = add(outputs[row / width], found, size)) < 0) {
+        return -1;
+      }
+    }
+    return size;
+  }
+
+  /**
+   * Adds a state's literals to the first {@code size} of found, kept sorted and unique (values hold
+   * few distinct literals, often repeated).
+   *
+   * @return the new size; -1 when found is full
+   */
+  private static int add(int[] ids, int[] found, int size) {
+    for (int id : ids) {
+      int last = size == 0 ? -1 : found[size - 1];
+      if (id == last) {
+        continue;
+      }
+      int at = id > last ? -size - 1 : Arrays.binarySearch(found, 0, size, id);
+      if (at < 0) {
+        if (size == found.length) {
+          return -1;
         }
+        at = -at - 1;
+        System.arraycopy(found, at, found, at + 1, size - at);
+        found[at] = id;
+        size++;
       }
     }
     return size;

@@ -66,4 +66,21 @@ final class TrieLinks {
     }
     return delta;
   }
+
+  /**
+   * Packs the transitions into chars, a state's row {@code 2^shift} entries long (at least {@code
+   * width}): each entry holds the target state shifted left, with bit 0 set when {@code hasOutput}
+   * says it completes something. Only for fewer than 2^15 states.
+   */
+  char[] narrowDelta(IntPredicate hasOutput, int shift) {
+    int states = targets.length / width;
+    char[] delta = new char[states << shift];
+    for (int s = 0; s < states; s++) {
+      for (int k = 0; k < width; k++) {
+        int t = targets[s * width + k];
+        delta[(s << shift) + k] = (char) (t << 1 | (hasOutput.test(t) ? 1 : 0));
+      }
+    }
+    return delta;
+  }
 }
