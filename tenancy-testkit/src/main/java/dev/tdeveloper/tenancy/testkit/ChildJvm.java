@@ -40,7 +40,8 @@ public final class ChildJvm implements AutoCloseable {
 
   /**
    * Starts {@code mainClass} with {@code args} in a new JVM with a small heap and quick start-up
-   * flags, writing its standard error to {@code errors}.
+   * flags, writing its standard error to {@code errors}. The JVM's own messages go to standard
+   * error too, so standard output carries only the lines the child prints.
    *
    * @throws IOException if the JVM cannot be started
    */
@@ -56,6 +57,7 @@ public final class ChildJvm implements AutoCloseable {
     command.add(java);
     command.add("-Xmx64m");
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+DisplayVMOutputToStderr"); // VM warnings never mix into the protocol lines
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
