@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo.notes;
 
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import java.nio.ByteBuffer;
@@ -13,9 +14,8 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, each record
- * forced to the device before the call returns, a torn tail cut off on open. Records hold only
- * envelope ciphertext, never note text. Payloads, big-endian:
+ * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, a torn tail cut
+ * off on open. Records hold only envelope ciphertext, never note text. Payloads, big-endian:
  *
  * <pre>
  * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note of text only (before authors)
@@ -23,11 +23,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *                                                           author (see NoteStore), new or re-sealed
  * 'D' | i64 id                                              the note was deleted
  * 'N' | i64 id                                              ids up to this one are used
+ * 'C' | i64 position                                        checkpoint: the records before it hold
+ *                                                           every change the change log heard
+ *                                                           before this position (-1: none)
  * </pre>
  *
- * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'} and the live notes) once
- * superseded records outnumber live ones. Not thread-safe: {@link NoteStore} serialises writers per
- * tenant; {@link #notes()} may be read concurrently.
+ * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, which forces each
+ * change before the journal gets it, records are written but not forced; a checkpoint forces them
+ * and then a forced {@code 'C'} record, at least every {@value #CHECKPOINT_BYTES} bytes, on close,
+ * on compaction and when {@link NoteStore#checkpoint} asks (before the change log is truncated).
+ * Opening re-applies the log's changes from the last checkpoint (a change already in the journal is
+ * skipped, so it is idempotent) and checkpoints, so no acknowledged change is lost even if the
+ * unforced tail was. Without a durable log every record is forced before the call returns.
+ *
+ * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'}, the live notes and a
+ * checkpoint) once superseded records outnumber live ones. Not thread-safe: {@link NoteStore}
+ * serialises writers per tenant; {@link #notes()} may be read concurrently.
  */
 final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
@@ -36,7 +47,12 @@ final class NoteJournal implements AutoCloseable {
   private static final byte PUT_AUTHORED = 'A';
   private static final byte DELETE = 'D';
   private static final byte NEXT_ID = 'N';
+  private static final byte CHECKPOINT = 'C';
   private static final int COMPACT_MIN_DEAD = 64;
+  private static final long NONE = -1;
+
+  /** Unforced bytes after which a write checkpoints: {@value}. */
+  static final long CHECKPOINT_BYTES = 1 << 20;
 
   /**
    * A note as stored: its id, creation time and envelope ciphertext, and whether the plaintext is
@@ -44,41 +60,82 @@ final class NoteJournal implements AutoCloseable {
    */
   record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 
-  /** Hears each change before it is written, so a write-ahead change log can record it first. */
-  interface Hook {
-    /** Note {@code id} is about to be stored as {@code record} (see {@link #record}). */
-    void put(long id, byte[] record);
-
-    /** Note {@code id} is about to be deleted. */
-    void delete(long id);
-
-    /** A hook that hears nothing. */
-    Hook NONE =
-        new Hook() {
-          @Override
-          public void put(long id, byte[] record) {}
-
-          @Override
-          public void delete(long id) {}
-        };
-  }
-
   private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
-  private final Hook hook;
+  private final TenantId tenant;
+  private final NoteChangeLog log;
   private final Path path;
   private final JournalFile file;
   private long lastId;
   private long dead;
+  private long checkpoint = NONE;
+  private long unforced;
 
-  private NoteJournal(Path path, Hook hook) {
+  private NoteJournal(Path path, TenantId tenant, NoteChangeLog log) {
     this.path = path;
-    this.hook = hook;
+    this.tenant = tenant;
+    this.log = log;
     this.file = JournalFile.open(path, FORMAT, "notes journal", this::replay, NotesException::new);
+    try {
+      recover();
+    } catch (RuntimeException e) {
+      file.close();
+      throw e;
+    }
   }
 
-  /** Opens (creating if missing) the journal {@code path} and replays it. */
-  static NoteJournal open(Path path, Hook hook) {
-    return new NoteJournal(path, hook);
+  /**
+   * Opens (creating if missing) {@code tenant}'s journal {@code path}, replays it and, with a
+   * durable {@code log}, re-applies the changes the log holds past the journal's last checkpoint.
+   *
+   * @throws NotesException if the journal is locked, corrupt or unreadable
+   * @throws IllegalStateException if the log no longer holds the changes past the checkpoint
+   */
+  static NoteJournal open(Path path, TenantId tenant, NoteChangeLog log) {
+    return new NoteJournal(path, tenant, log);
+  }
+
+  private void recover() {
+    if (!log.durable()) {
+      if (checkpoint != NONE) {
+        file.append(checkpointRecord(NONE)); // later writes are in no log: the mark is void
+      }
+      return;
+    }
+    long position = log.position(tenant);
+    if (checkpoint != NONE && checkpoint <= position) {
+      log.replay(tenant, checkpoint, this::reapply);
+    }
+    if (checkpoint != position) {
+      // re-applied changes, no mark (every record was forced), or a log that started over
+      // (its position is below the mark): force and mark where the log is now
+      checkpoint();
+    }
+  }
+
+  /** Applies a change the log heard unless the journal holds it already. */
+  private void reapply(NoteChangeLog.Change change) {
+    if (change.record().isEmpty()) {
+      if (notes.containsKey(change.id())) {
+        write(deleteRecord(change.id()));
+        notes.remove(change.id());
+        dead += 2;
+      }
+      return;
+    }
+    byte[] record = change.record().get();
+    Sealed note = parse(record);
+    if (note.id() != change.id()) {
+      throw new NotesException(
+          "change log of " + path + " holds note " + note.id() + " as " + change.id(), null);
+    }
+    Sealed current = notes.get(note.id());
+    if (current == null || !Arrays.equals(record(current), record)) {
+      write(record);
+      lastId = Math.max(lastId, note.id());
+      if (notes.put(note.id(), note) != null) {
+        dead++;
+      }
+    }
   }
 
   /**
@@ -108,6 +165,10 @@ final class NoteJournal implements AutoCloseable {
     try {
       byte op = in.get();
       long id = in.getLong();
+      if (op == CHECKPOINT) {
+        checkpoint = id;
+        return;
+      }
       switch (op) {
         case PUT, PUT_AUTHORED -> {
           if (notes.put(id, parse(payload)) != null) {
@@ -140,29 +201,63 @@ final class NoteJournal implements AutoCloseable {
     return lastId + 1;
   }
 
-  /** Durably records {@code note} (new, or replacing the note of its id). */
+  /** Records {@code note} (new, or replacing the note of its id), durable when it returns. */
   void put(Sealed note) {
     byte[] record = record(note);
-    hook.put(note.id(), record);
-    file.append(record);
+    log.put(tenant, note.id(), record);
+    write(record);
     lastId = Math.max(lastId, note.id());
     if (notes.put(note.id(), note) != null) {
       dead++;
     }
-    compactIfWasteful();
+    afterWrite();
   }
 
-  /** Durably deletes note {@code id}; returns whether it existed. */
+  /** Deletes note {@code id}, durable when it returns; returns whether it existed. */
   boolean delete(long id) {
     if (!notes.containsKey(id)) {
       return false;
     }
-    hook.delete(id);
-    file.append(ByteBuffer.allocate(9).put(DELETE).putLong(id).array());
+    log.delete(tenant, id);
+    write(deleteRecord(id));
     notes.remove(id);
     dead += 2;
-    compactIfWasteful();
+    afterWrite();
     return true;
+  }
+
+  private void write(byte[] record) {
+    if (log.durable()) {
+      file.appendUnforced(record);
+      unforced += record.length;
+    } else {
+      file.append(record);
+    }
+  }
+
+  private void afterWrite() {
+    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
+      compact();
+    } else if (unforced >= CHECKPOINT_BYTES) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Forces every record written so far, then a checkpoint naming the change log's position, so the
+   * log's changes before it are no longer needed to recover this journal; does nothing without a
+   * durable log.
+   */
+  void checkpoint() {
+    if (!log.durable()) {
+      return;
+    }
+    long position = log.position(tenant);
+    file.force();
+    file.appendUnforced(checkpointRecord(position));
+    file.force();
+    checkpoint = position;
+    unforced = 0;
   }
 
   /** Replaces the ciphertext of note {@code id} if it still equals {@code expected}. */
@@ -175,12 +270,6 @@ final class NoteJournal implements AutoCloseable {
     return true;
   }
 
-  private void compactIfWasteful() {
-    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
-      compact();
-    }
-  }
-
   /** Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. */
   void compact() {
     List<byte[]> records = new ArrayList<>(notes.size() + 1);
@@ -188,35 +277,45 @@ final class NoteJournal implements AutoCloseable {
     for (Sealed note : notes.values()) {
       records.add(record(note));
     }
+    rewrite(records);
+  }
+
+  /** Installs {@code records} (and, with a durable log, a checkpoint) as the whole journal. */
+  private void rewrite(List<byte[]> records) {
+    long position = log.durable() ? log.position(tenant) : NONE;
+    if (position != NONE) {
+      records.add(checkpointRecord(position));
+    }
     file.rewrite(records, step -> {});
+    checkpoint = position;
+    unforced = 0;
     dead = 0;
   }
 
   /**
    * Replaces every note with {@code replacement} in one crash-safe rewrite (ids stay unused once
-   * used); tells the hook each change first.
+   * used); tells the change log each change first.
    */
   void replaceAll(List<Sealed> replacement) {
     java.util.TreeMap<Long, Sealed> next = new java.util.TreeMap<>();
     replacement.forEach(n -> next.put(n.id(), n));
     for (Long id : notes.keySet()) {
       if (!next.containsKey(id)) {
-        hook.delete(id);
+        log.delete(tenant, id);
       }
     }
     for (Sealed note : next.values()) {
       Sealed current = notes.get(note.id());
       if (current == null || !Arrays.equals(record(current), record(note))) {
-        hook.put(note.id(), record(note));
+        log.put(tenant, note.id(), record(note));
       }
     }
     long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
     List<byte[]> records = new ArrayList<>(next.size() + 1);
     records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(last).array());
     next.values().forEach(n -> records.add(record(n)));
-    file.rewrite(records, step -> {});
+    rewrite(records);
     lastId = last;
-    dead = 0;
     notes.putAll(next);
     notes.keySet().retainAll(next.keySet());
   }
@@ -232,8 +331,23 @@ final class NoteJournal implements AutoCloseable {
         .array();
   }
 
+  private static byte[] deleteRecord(long id) {
+    return ByteBuffer.allocate(9).put(DELETE).putLong(id).array();
+  }
+
+  private static byte[] checkpointRecord(long position) {
+    return ByteBuffer.allocate(9).put(CHECKPOINT).putLong(position).array();
+  }
+
+  /** Checkpoints what was written since the last checkpoint, then closes the file. */
   @Override
   public void close() {
-    file.close();
+    try {
+      if (unforced > 0) {
+        checkpoint();
+      }
+    } finally {
+      file.close();
+    }
   }
 }
