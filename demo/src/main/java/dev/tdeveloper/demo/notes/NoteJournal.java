@@ -15,18 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, a torn tail cut
- * off on open. Records hold only envelope ciphertext, never note text. Payloads, big-endian:
- *
- * <pre>
- * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note of text only (before authors)
- * 'A' | i64 id | i64 epoch second | i32 nano | ciphertext   a note whose plaintext also holds its
- *                                                           author (see NoteStore), new or re-sealed
- * 'D' | i64 id                                              the note was deleted
- * 'N' | i64 id                                              ids up to this one are used
- * 'C' | i64 position                                        checkpoint: the records before it hold
- *                                                           every change the change log heard
- *                                                           before this position (-1: none)
- * </pre>
+ * off on open. Records ({@link NoteRecords}) hold only envelope ciphertext, never note text.
  *
  * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, which forces each
  * change before the journal gets it, records are written but not forced; a checkpoint forces them
@@ -43,11 +32,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
-  private static final byte PUT = 'P';
-  private static final byte PUT_AUTHORED = 'A';
-  private static final byte DELETE = 'D';
-  private static final byte NEXT_ID = 'N';
-  private static final byte CHECKPOINT = 'C';
   private static final int COMPACT_MIN_DEAD = 64;
   private static final long NONE = -1;
 
@@ -97,7 +81,9 @@ final class NoteJournal implements AutoCloseable {
   private void recover() {
     if (!log.durable()) {
       if (checkpoint != NONE) {
-        file.append(checkpointRecord(NONE)); // later writes are in no log: the mark is void
+        file.append(
+            NoteRecords.mark(
+                NoteRecords.CHECKPOINT, NONE)); // later writes are in no log: the mark is void
       }
       return;
     }
@@ -116,20 +102,20 @@ final class NoteJournal implements AutoCloseable {
   private void reapply(NoteChangeLog.Change change) {
     if (change.record().isEmpty()) {
       if (notes.containsKey(change.id())) {
-        write(deleteRecord(change.id()));
+        write(NoteRecords.mark(NoteRecords.DELETE, change.id()));
         notes.remove(change.id());
         dead += 2;
       }
       return;
     }
     byte[] record = change.record().get();
-    Sealed note = parse(record);
+    Sealed note = NoteRecords.parse(record);
     if (note.id() != change.id()) {
       throw new NotesException(
           "change log of " + path + " holds note " + note.id() + " as " + change.id(), null);
     }
     Sealed current = notes.get(note.id());
-    if (current == null || !Arrays.equals(record(current), record)) {
+    if (current == null || !Arrays.equals(NoteRecords.record(current), record)) {
       write(record);
       lastId = Math.max(lastId, note.id());
       if (notes.put(note.id(), note) != null) {
@@ -138,50 +124,28 @@ final class NoteJournal implements AutoCloseable {
     }
   }
 
-  /**
-   * Reads a note record as {@link #record} writes it.
-   *
-   * @throws IllegalArgumentException if it is not one
-   */
-  static Sealed parse(byte[] record) {
-    ByteBuffer in = ByteBuffer.wrap(record);
-    try {
-      byte op = in.get();
-      if (op != PUT && op != PUT_AUTHORED) {
-        throw new IllegalArgumentException("not a note record (type " + op + ")");
-      }
-      long id = in.getLong();
-      Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
-      byte[] ciphertext = new byte[in.remaining()];
-      in.get(ciphertext);
-      return new Sealed(id, at, ciphertext, op == PUT_AUTHORED);
-    } catch (java.nio.BufferUnderflowException e) {
-      throw new IllegalArgumentException("truncated note record", e);
-    }
-  }
-
   private void replay(long offset, byte[] payload) {
     ByteBuffer in = ByteBuffer.wrap(payload);
     try {
       byte op = in.get();
       long id = in.getLong();
-      if (op == CHECKPOINT) {
+      if (op == NoteRecords.CHECKPOINT) {
         checkpoint = id;
         return;
       }
       switch (op) {
-        case PUT, PUT_AUTHORED -> {
-          if (notes.put(id, parse(payload)) != null) {
+        case NoteRecords.PUT, NoteRecords.PUT_AUTHORED -> {
+          if (notes.put(id, NoteRecords.parse(payload)) != null) {
             dead++;
           }
         }
-        case DELETE -> {
+        case NoteRecords.DELETE -> {
           if (notes.remove(id) != null) {
             dead++;
           }
           dead++;
         }
-        case NEXT_ID -> {}
+        case NoteRecords.NEXT_ID -> {}
         default -> throw new IllegalArgumentException("unknown record type " + op);
       }
       lastId = Math.max(lastId, id);
@@ -203,7 +167,7 @@ final class NoteJournal implements AutoCloseable {
 
   /** Records {@code note} (new, or replacing the note of its id), durable when it returns. */
   void put(Sealed note) {
-    byte[] record = record(note);
+    byte[] record = NoteRecords.record(note);
     log.put(tenant, note.id(), record);
     write(record);
     lastId = Math.max(lastId, note.id());
@@ -219,7 +183,7 @@ final class NoteJournal implements AutoCloseable {
       return false;
     }
     log.delete(tenant, id);
-    write(deleteRecord(id));
+    write(NoteRecords.mark(NoteRecords.DELETE, id));
     notes.remove(id);
     dead += 2;
     afterWrite();
@@ -254,7 +218,7 @@ final class NoteJournal implements AutoCloseable {
     }
     long position = log.position(tenant);
     file.force();
-    file.appendUnforced(checkpointRecord(position));
+    file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
     file.force();
     checkpoint = position;
     unforced = 0;
@@ -273,9 +237,9 @@ final class NoteJournal implements AutoCloseable {
   /** Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. */
   void compact() {
     List<byte[]> records = new ArrayList<>(notes.size() + 1);
-    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(lastId).array());
+    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, lastId));
     for (Sealed note : notes.values()) {
-      records.add(record(note));
+      records.add(NoteRecords.record(note));
     }
     rewrite(records);
   }
@@ -284,7 +248,7 @@ final class NoteJournal implements AutoCloseable {
   private void rewrite(List<byte[]> records) {
     long position = log.durable() ? log.position(tenant) : NONE;
     if (position != NONE) {
-      records.add(checkpointRecord(position));
+      records.add(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
     }
     file.rewrite(records, step -> {});
     checkpoint = position;
@@ -306,37 +270,19 @@ final class NoteJournal implements AutoCloseable {
     }
     for (Sealed note : next.values()) {
       Sealed current = notes.get(note.id());
-      if (current == null || !Arrays.equals(record(current), record(note))) {
-        log.put(tenant, note.id(), record(note));
+      if (current == null
+          || !Arrays.equals(NoteRecords.record(current), NoteRecords.record(note))) {
+        log.put(tenant, note.id(), NoteRecords.record(note));
       }
     }
     long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
     List<byte[]> records = new ArrayList<>(next.size() + 1);
-    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(last).array());
-    next.values().forEach(n -> records.add(record(n)));
+    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, last));
+    next.values().forEach(n -> records.add(NoteRecords.record(n)));
     rewrite(records);
     lastId = last;
     notes.putAll(next);
     notes.keySet().retainAll(next.keySet());
-  }
-
-  /** Returns a note's record: its stored form, also the content of its file in backups. */
-  static byte[] record(Sealed note) {
-    return ByteBuffer.allocate(21 + note.ciphertext().length)
-        .put(note.authored() ? PUT_AUTHORED : PUT)
-        .putLong(note.id())
-        .putLong(note.createdAt().getEpochSecond())
-        .putInt(note.createdAt().getNano())
-        .put(note.ciphertext())
-        .array();
-  }
-
-  private static byte[] deleteRecord(long id) {
-    return ByteBuffer.allocate(9).put(DELETE).putLong(id).array();
-  }
-
-  private static byte[] checkpointRecord(long position) {
-    return ByteBuffer.allocate(9).put(CHECKPOINT).putLong(position).array();
   }
 
   /** Checkpoints what was written since the last checkpoint, then closes the file. */

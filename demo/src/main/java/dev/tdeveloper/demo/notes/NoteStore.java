@@ -323,7 +323,7 @@ public final class NoteStore implements Notes, AutoCloseable {
     NoteJournal notes = space(tenant);
     synchronized (notes) {
       java.util.SortedMap<Long, byte[]> records = new java.util.TreeMap<>();
-      notes.notes().values().forEach(n -> records.put(n.id(), NoteJournal.record(n)));
+      notes.notes().values().forEach(n -> records.put(n.id(), NoteRecords.record(n)));
       return records;
     }
   }
@@ -336,7 +336,7 @@ public final class NoteStore implements Notes, AutoCloseable {
    * @throws RuntimeException from the encryptor if a record does not decrypt
    */
   public List<Note> open(TenantId tenant, java.util.Collection<byte[]> records) {
-    return records.stream().map(r -> open(tenant, NoteJournal.parse(r))).toList();
+    return records.stream().map(r -> open(tenant, NoteRecords.parse(r))).toList();
   }
 
   /**
@@ -349,7 +349,7 @@ public final class NoteStore implements Notes, AutoCloseable {
    */
   public int replaceAll(TenantId tenant, java.util.Collection<byte[]> records) {
     NoteJournal notes = space(tenant);
-    List<Sealed> sealed = records.stream().map(NoteJournal::parse).toList();
+    List<Sealed> sealed = records.stream().map(NoteRecords::parse).toList();
     sealed.forEach(s -> open(tenant, s)); // refuses what the tenant's key cannot open
     synchronized (notes) {
       notes.replaceAll(sealed);

@@ -155,4 +155,22 @@ class NoteJournalRecoveryTest {
       assertThat(contents(journal)).isEqualTo(Map.of(1L, "changed without the log"));
     }
   }
+
+  @Test
+  void aJournalCreatedAfreshDoesNotReplayTheChangesOfADroppedOne() throws Exception {
+    MemoryChangeLog log = new MemoryChangeLog();
+    Path file = dir.resolve("acme.notes");
+    try (NoteJournal journal = NoteJournal.open(file, ACME, log)) {
+      write(journal);
+    }
+    Files.delete(
+        file); // the space is dropped; the log keeps its changes for point-in-time recovery
+    try (NoteJournal journal = NoteJournal.open(file, ACME, log)) {
+      assertThat(journal.notes()).isEmpty();
+      journal.put(note(1, "new"));
+    }
+    try (NoteJournal journal = NoteJournal.open(file, ACME, log)) {
+      assertThat(contents(journal)).isEqualTo(Map.of(1L, "new"));
+    }
+  }
 }
