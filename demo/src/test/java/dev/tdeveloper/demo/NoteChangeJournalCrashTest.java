@@ -2,6 +2,7 @@ package dev.tdeveloper.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.demo.notes.CrashRound;
 import dev.tdeveloper.demo.notes.Note;
 import dev.tdeveloper.demo.notes.NoteFiles;
 import dev.tdeveloper.demo.notes.NoteStore;
@@ -9,10 +10,8 @@ import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.crypto.local.MasterKey;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
-import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,28 +37,17 @@ class NoteChangeJournalCrashTest {
     Set<String> deleted = new HashSet<>();
     long cut = 0;
     for (int round = 0; round < 2; round++) {
-      try (ChildJvm child =
-          ChildJvm.start(
-              NoteChangeJournalCrashChild.class, dir.resolve("child.err"), dir.toString())) {
-        child.awaitLine("READY", 60);
-        List<String> lines = new ArrayList<>();
-        for (int acks = 0; acks < 300; ) {
-          String line = child.nextLine(60);
-          assertThat(line).as("child output ended early").isNotEqualTo(ChildJvm.EOF);
-          lines.add(line);
-          acks += line.startsWith("ACK ") ? 1 : 0;
-        }
-        List<String> rest = child.kill();
-        lines.addAll(rest.subList(0, Math.max(0, rest.size() - 1))); // the last may be cut short
-        for (String line : lines) {
-          String[] parts = line.split(" ");
-          if (parts.length == 4 && parts[0].equals("ACK")) {
-            acked
-                .computeIfAbsent(parts[1], t -> new HashMap<>())
-                .put(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
-          } else if (parts.length == 3 && parts[0].equals("DEL")) {
-            deleted.add(parts[1] + "/" + parts[2]);
-          }
+      List<String> lines =
+          CrashRound.linesUntilKilled(
+              NoteChangeJournalCrashChild.class, dir.resolve("child.err"), 300, dir.toString());
+      for (String line : lines) {
+        String[] parts = line.split(" ");
+        if (parts.length == 4 && parts[0].equals("ACK")) {
+          acked
+              .computeIfAbsent(parts[1], t -> new HashMap<>())
+              .put(Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        } else if (parts.length == 3 && parts[0].equals("DEL")) {
+          deleted.add(parts[1] + "/" + parts[2]);
         }
       }
       for (TenantId tenant : NoteChangeJournalCrashChild.TENANTS) {
