@@ -80,10 +80,8 @@ final class NoteJournal implements AutoCloseable {
 
   private void recover() {
     if (!log.durable()) {
-      if (checkpoint != NONE) {
-        file.append(
-            NoteRecords.mark(
-                NoteRecords.CHECKPOINT, NONE)); // later writes are in no log: the mark is void
+      if (checkpoint != NONE) { // later writes are in no log: void the mark
+        file.append(NoteRecords.mark(NoteRecords.CHECKPOINT, NONE));
       }
       return;
     }
