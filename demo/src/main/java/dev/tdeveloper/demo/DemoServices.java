@@ -164,6 +164,7 @@ final class DemoServices implements AutoCloseable {
     this.noteChanges = new NoteChangeJournal(options.dataDir(), clock);
     this.notes =
         new NoteStore(options.dataDir().resolve("notes"), keys.encryptor, clock, noteChanges);
+    noteChanges.checkpointsBy(notes::checkpoint); // before the backups may truncate it
     this.tenantNotes = backends.notes(notes);
     // After the rate limits' and the WAF's appliers: it adds the quotas' and then the
     // provisioning's.

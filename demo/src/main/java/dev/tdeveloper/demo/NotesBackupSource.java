@@ -60,6 +60,18 @@ final class NotesBackupSource implements BackupSource {
     return path.append(digits).append(".note").toString();
   }
 
+  /**
+   * Returns the id of the note whose file is {@code path} (as {@link #path} names it).
+   *
+   * @throws IllegalArgumentException if {@code path} is not a note's file
+   */
+  static long idOf(String path) {
+    if (!FILE.matcher(path).matches()) {
+      throw new IllegalArgumentException("not a note's file: " + path);
+    }
+    return Long.parseLong(path.substring(0, 19));
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -1,5 +1,6 @@
 package dev.tdeveloper.demo.notes;
 
+import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import java.nio.ByteBuffer;
@@ -13,30 +14,29 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, each record
- * forced to the device before the call returns, a torn tail cut off on open. Records hold only
- * envelope ciphertext, never note text. Payloads, big-endian:
+ * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, a torn tail cut
+ * off on open. Records ({@link NoteRecords}) hold only envelope ciphertext, never note text.
  *
- * <pre>
- * 'P' | i64 id | i64 epoch second | i32 nano | ciphertext   a note of text only (before authors)
- * 'A' | i64 id | i64 epoch second | i32 nano | ciphertext   a note whose plaintext also holds its
- *                                                           author (see NoteStore), new or re-sealed
- * 'D' | i64 id                                              the note was deleted
- * 'N' | i64 id                                              ids up to this one are used
- * </pre>
+ * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, which forces each
+ * change before the journal gets it, records are written but not forced; a checkpoint forces them
+ * and then a forced {@code 'C'} record, at least every {@value #CHECKPOINT_BYTES} bytes, on close,
+ * on compaction and when {@link NoteStore#checkpoint} asks (before the change log is truncated).
+ * Opening re-applies the log's changes from the last checkpoint (a change already in the journal is
+ * skipped, so it is idempotent) and checkpoints, so no acknowledged change is lost even if the
+ * unforced tail was. Without a durable log every record is forced before the call returns.
  *
- * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'} and the live notes) once
- * superseded records outnumber live ones. Not thread-safe: {@link NoteStore} serialises writers per
- * tenant; {@link #notes()} may be read concurrently.
+ * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'}, the live notes and a
+ * checkpoint) once superseded records outnumber live ones. Not thread-safe: {@link NoteStore}
+ * serialises writers per tenant; {@link #notes()} may be read concurrently.
  */
 final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
-  private static final byte PUT = 'P';
-  private static final byte PUT_AUTHORED = 'A';
-  private static final byte DELETE = 'D';
-  private static final byte NEXT_ID = 'N';
   private static final int COMPACT_MIN_DEAD = 64;
+  private static final long NONE = -1;
+
+  /** Unforced bytes after which a write checkpoints: {@value}. */
+  static final long CHECKPOINT_BYTES = 1 << 20;
 
   /**
    * A note as stored: its id, creation time and envelope ciphertext, and whether the plaintext is
@@ -44,62 +44,81 @@ final class NoteJournal implements AutoCloseable {
    */
   record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 
-  /** Hears each change before it is written, so a write-ahead change log can record it first. */
-  interface Hook {
-    /** Note {@code id} is about to be stored as {@code record} (see {@link #record}). */
-    void put(long id, byte[] record);
-
-    /** Note {@code id} is about to be deleted. */
-    void delete(long id);
-
-    /** A hook that hears nothing. */
-    Hook NONE =
-        new Hook() {
-          @Override
-          public void put(long id, byte[] record) {}
-
-          @Override
-          public void delete(long id) {}
-        };
-  }
-
   private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
-  private final Hook hook;
+  private final TenantId tenant;
+  private final NoteChangeLog log;
   private final Path path;
   private final JournalFile file;
   private long lastId;
   private long dead;
+  private long checkpoint = NONE;
+  private long unforced;
 
-  private NoteJournal(Path path, Hook hook) {
+  private NoteJournal(Path path, TenantId tenant, NoteChangeLog log) {
     this.path = path;
-    this.hook = hook;
+    this.tenant = tenant;
+    this.log = log;
     this.file = JournalFile.open(path, FORMAT, "notes journal", this::replay, NotesException::new);
-  }
-
-  /** Opens (creating if missing) the journal {@code path} and replays it. */
-  static NoteJournal open(Path path, Hook hook) {
-    return new NoteJournal(path, hook);
+    try {
+      recover();
+    } catch (RuntimeException e) {
+      file.close();
+      throw e;
+    }
   }
 
   /**
-   * Reads a note record as {@link #record} writes it.
+   * Opens (creating if missing) {@code tenant}'s journal {@code path}, replays it and, with a
+   * durable {@code log}, re-applies the changes the log holds past the journal's last checkpoint.
    *
-   * @throws IllegalArgumentException if it is not one
+   * @throws NotesException if the journal is locked, corrupt or unreadable
+   * @throws IllegalStateException if the log no longer holds the changes past the checkpoint
    */
-  static Sealed parse(byte[] record) {
-    ByteBuffer in = ByteBuffer.wrap(record);
-    try {
-      byte op = in.get();
-      if (op != PUT && op != PUT_AUTHORED) {
-        throw new IllegalArgumentException("not a note record (type " + op + ")");
+  static NoteJournal open(Path path, TenantId tenant, NoteChangeLog log) {
+    return new NoteJournal(path, tenant, log);
+  }
+
+  private void recover() {
+    if (!log.durable()) {
+      if (checkpoint != NONE) { // later writes are in no log: void the mark
+        file.append(NoteRecords.mark(NoteRecords.CHECKPOINT, NONE));
       }
-      long id = in.getLong();
-      Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
-      byte[] ciphertext = new byte[in.remaining()];
-      in.get(ciphertext);
-      return new Sealed(id, at, ciphertext, op == PUT_AUTHORED);
-    } catch (java.nio.BufferUnderflowException e) {
-      throw new IllegalArgumentException("truncated note record", e);
+      return;
+    }
+    long position = log.position(tenant);
+    if (checkpoint != NONE && checkpoint <= position) {
+      log.replay(tenant, checkpoint, this::reapply);
+    }
+    if (checkpoint != position) {
+      // re-applied changes, no mark (every record was forced), or a log that started over
+      // (its position is below the mark): force and mark where the log is now
+      checkpoint();
+    }
+  }
+
+  /** Applies a change the log heard unless the journal holds it already. */
+  private void reapply(NoteChangeLog.Change change) {
+    if (change.record().isEmpty()) {
+      if (notes.containsKey(change.id())) {
+        write(NoteRecords.mark(NoteRecords.DELETE, change.id()));
+        notes.remove(change.id());
+        dead += 2;
+      }
+      return;
+    }
+    byte[] record = change.record().get();
+    Sealed note = NoteRecords.parse(record);
+    if (note.id() != change.id()) {
+      throw new NotesException(
+          "change log of " + path + " holds note " + note.id() + " as " + change.id(), null);
+    }
+    Sealed current = notes.get(note.id());
+    if (current == null || !Arrays.equals(NoteRecords.record(current), record)) {
+      write(record);
+      lastId = Math.max(lastId, note.id());
+      if (notes.put(note.id(), note) != null) {
+        dead++;
+      }
     }
   }
 
@@ -108,19 +127,23 @@ final class NoteJournal implements AutoCloseable {
     try {
       byte op = in.get();
       long id = in.getLong();
+      if (op == NoteRecords.CHECKPOINT) {
+        checkpoint = id;
+        return;
+      }
       switch (op) {
-        case PUT, PUT_AUTHORED -> {
-          if (notes.put(id, parse(payload)) != null) {
+        case NoteRecords.PUT, NoteRecords.PUT_AUTHORED -> {
+          if (notes.put(id, NoteRecords.parse(payload)) != null) {
             dead++;
           }
         }
-        case DELETE -> {
+        case NoteRecords.DELETE -> {
           if (notes.remove(id) != null) {
             dead++;
           }
           dead++;
         }
-        case NEXT_ID -> {}
+        case NoteRecords.NEXT_ID -> {}
         default -> throw new IllegalArgumentException("unknown record type " + op);
       }
       lastId = Math.max(lastId, id);
@@ -140,29 +163,63 @@ final class NoteJournal implements AutoCloseable {
     return lastId + 1;
   }
 
-  /** Durably records {@code note} (new, or replacing the note of its id). */
+  /** Records {@code note} (new, or replacing the note of its id), durable when it returns. */
   void put(Sealed note) {
-    byte[] record = record(note);
-    hook.put(note.id(), record);
-    file.append(record);
+    byte[] record = NoteRecords.record(note);
+    log.put(tenant, note.id(), record);
+    write(record);
     lastId = Math.max(lastId, note.id());
     if (notes.put(note.id(), note) != null) {
       dead++;
     }
-    compactIfWasteful();
+    afterWrite();
   }
 
-  /** Durably deletes note {@code id}; returns whether it existed. */
+  /** Deletes note {@code id}, durable when it returns; returns whether it existed. */
   boolean delete(long id) {
     if (!notes.containsKey(id)) {
       return false;
     }
-    hook.delete(id);
-    file.append(ByteBuffer.allocate(9).put(DELETE).putLong(id).array());
+    log.delete(tenant, id);
+    write(NoteRecords.mark(NoteRecords.DELETE, id));
     notes.remove(id);
     dead += 2;
-    compactIfWasteful();
+    afterWrite();
     return true;
+  }
+
+  private void write(byte[] record) {
+    if (log.durable()) {
+      file.appendUnforced(record);
+      unforced += record.length;
+    } else {
+      file.append(record);
+    }
+  }
+
+  private void afterWrite() {
+    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
+      compact();
+    } else if (unforced >= CHECKPOINT_BYTES) {
+      checkpoint();
+    }
+  }
+
+  /**
+   * Forces every record written so far, then a checkpoint naming the change log's position, so the
+   * log's changes before it are no longer needed to recover this journal; does nothing without a
+   * durable log.
+   */
+  void checkpoint() {
+    if (!log.durable()) {
+      return;
+    }
+    long position = log.position(tenant);
+    file.force();
+    file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
+    file.force();
+    checkpoint = position;
+    unforced = 0;
   }
 
   /** Replaces the ciphertext of note {@code id} if it still equals {@code expected}. */
@@ -175,65 +232,66 @@ final class NoteJournal implements AutoCloseable {
     return true;
   }
 
-  private void compactIfWasteful() {
-    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
-      compact();
-    }
-  }
-
   /** Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. */
   void compact() {
     List<byte[]> records = new ArrayList<>(notes.size() + 1);
-    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(lastId).array());
+    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, lastId));
     for (Sealed note : notes.values()) {
-      records.add(record(note));
+      records.add(NoteRecords.record(note));
+    }
+    rewrite(records);
+  }
+
+  /** Installs {@code records} (and, with a durable log, a checkpoint) as the whole journal. */
+  private void rewrite(List<byte[]> records) {
+    long position = log.durable() ? log.position(tenant) : NONE;
+    if (position != NONE) {
+      records.add(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
     }
     file.rewrite(records, step -> {});
+    checkpoint = position;
+    unforced = 0;
     dead = 0;
   }
 
   /**
    * Replaces every note with {@code replacement} in one crash-safe rewrite (ids stay unused once
-   * used); tells the hook each change first.
+   * used); tells the change log each change first.
    */
   void replaceAll(List<Sealed> replacement) {
     java.util.TreeMap<Long, Sealed> next = new java.util.TreeMap<>();
     replacement.forEach(n -> next.put(n.id(), n));
     for (Long id : notes.keySet()) {
       if (!next.containsKey(id)) {
-        hook.delete(id);
+        log.delete(tenant, id);
       }
     }
     for (Sealed note : next.values()) {
       Sealed current = notes.get(note.id());
-      if (current == null || !Arrays.equals(record(current), record(note))) {
-        hook.put(note.id(), record(note));
+      if (current == null
+          || !Arrays.equals(NoteRecords.record(current), NoteRecords.record(note))) {
+        log.put(tenant, note.id(), NoteRecords.record(note));
       }
     }
     long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
     List<byte[]> records = new ArrayList<>(next.size() + 1);
-    records.add(ByteBuffer.allocate(9).put(NEXT_ID).putLong(last).array());
-    next.values().forEach(n -> records.add(record(n)));
-    file.rewrite(records, step -> {});
+    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, last));
+    next.values().forEach(n -> records.add(NoteRecords.record(n)));
+    rewrite(records);
     lastId = last;
-    dead = 0;
     notes.putAll(next);
     notes.keySet().retainAll(next.keySet());
   }
 
-  /** Returns a note's record: its stored form, also the content of its file in backups. */
-  static byte[] record(Sealed note) {
-    return ByteBuffer.allocate(21 + note.ciphertext().length)
-        .put(note.authored() ? PUT_AUTHORED : PUT)
-        .putLong(note.id())
-        .putLong(note.createdAt().getEpochSecond())
-        .putInt(note.createdAt().getNano())
-        .put(note.ciphertext())
-        .array();
-  }
-
+  /** Checkpoints what was written since the last checkpoint, then closes the file. */
   @Override
   public void close() {
-    file.close();
+    try {
+      if (unforced > 0) {
+        checkpoint();
+      }
+    } finally {
+      file.close();
+    }
   }
 }

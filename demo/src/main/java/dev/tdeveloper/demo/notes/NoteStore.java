@@ -28,7 +28,9 @@ import java.util.function.Function;
  * cannot address another tenant's notes even by mistake.
  *
  * <p>Each tenant's notes live in their own append-only journal {@code <directory>/<tenant>.notes}
- * ({@link NoteJournal}): a note is acknowledged only once its record is forced to disk. A note's
+ * ({@link NoteJournal}): a note is acknowledged only once it is durable: forced to the change log
+ * first when that log is {@link NoteChangeLog#durable() durable} (the notes journal is then forced
+ * at checkpoints and recovered from the log on open), else forced to the notes journal. A note's
  * text is sealed with {@link EnvelopeEncryptor} under the tenant's key, the associated data binding
  * the tenant, the note's id and its creation time ({@link #context}), so the files hold no
  * plaintext and a record moved to another tenant or note fails to decrypt. Notes are decrypted on
@@ -108,20 +110,22 @@ public final class NoteStore implements Notes, AutoCloseable {
       return false;
     }
     boolean created = !Files.exists(fileOf(tenant));
-    NoteJournal.Hook hook =
-        new NoteJournal.Hook() {
-          @Override
-          public void put(long id, byte[] record) {
-            changes.put(tenant, id, record);
-          }
-
-          @Override
-          public void delete(long id) {
-            changes.delete(tenant, id);
-          }
-        };
-    byTenant.put(tenant, NoteJournal.open(fileOf(tenant), hook));
+    byTenant.put(tenant, NoteJournal.open(fileOf(tenant), tenant, changes));
     return created;
+  }
+
+  /**
+   * Forces {@code tenant}'s notes journal and marks it as holding every change its {@link
+   * NoteChangeLog} has heard, so the log may drop them: call it before truncating the log. Does
+   * nothing if the tenant has no open space (closing checkpoints) or the log is not durable.
+   */
+  public void checkpoint(TenantId tenant) {
+    NoteJournal notes = byTenant.get(Objects.requireNonNull(tenant, "tenant"));
+    if (notes != null) {
+      synchronized (notes) {
+        notes.checkpoint();
+      }
+    }
   }
 
   /** Closes the notes space of {@code tenant}, keeping its journal on disk; idempotent. */
@@ -319,7 +323,7 @@ public final class NoteStore implements Notes, AutoCloseable {
     NoteJournal notes = space(tenant);
     synchronized (notes) {
       java.util.SortedMap<Long, byte[]> records = new java.util.TreeMap<>();
-      notes.notes().values().forEach(n -> records.put(n.id(), NoteJournal.record(n)));
+      notes.notes().values().forEach(n -> records.put(n.id(), NoteRecords.record(n)));
       return records;
     }
   }
@@ -332,7 +336,7 @@ public final class NoteStore implements Notes, AutoCloseable {
    * @throws RuntimeException from the encryptor if a record does not decrypt
    */
   public List<Note> open(TenantId tenant, java.util.Collection<byte[]> records) {
-    return records.stream().map(r -> open(tenant, NoteJournal.parse(r))).toList();
+    return records.stream().map(r -> open(tenant, NoteRecords.parse(r))).toList();
   }
 
   /**
@@ -345,7 +349,7 @@ public final class NoteStore implements Notes, AutoCloseable {
    */
   public int replaceAll(TenantId tenant, java.util.Collection<byte[]> records) {
     NoteJournal notes = space(tenant);
-    List<Sealed> sealed = records.stream().map(NoteJournal::parse).toList();
+    List<Sealed> sealed = records.stream().map(NoteRecords::parse).toList();
     sealed.forEach(s -> open(tenant, s)); // refuses what the tenant's key cannot open
     synchronized (notes) {
       notes.replaceAll(sealed);

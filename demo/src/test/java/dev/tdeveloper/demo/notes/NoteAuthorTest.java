@@ -78,7 +78,7 @@ class NoteAuthorTest {
     store.close();
     Instant at = clock.instant();
     try (NoteJournal old =
-        NoteJournal.open(dir.resolve("notes").resolve("acme.notes"), NoteJournal.Hook.NONE)) {
+        NoteJournal.open(dir.resolve("notes").resolve("acme.notes"), ACME, NoteChangeLog.none())) {
       byte[] sealed =
           encryptor.encrypt(
               ACME, "old note".getBytes(StandardCharsets.UTF_8), NoteStore.context(1, at, false));

@@ -7,10 +7,8 @@ import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.crypto.local.MasterKey;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
-import dev.tdeveloper.tenancy.testkit.ChildJvm;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +34,15 @@ class NoteStoreCrashTest {
     Map<Long, Long> acked = new TreeMap<>();
     Set<Long> deleted = new HashSet<>();
     for (int round = 0; round < 2; round++) {
-      try (ChildJvm child =
-          ChildJvm.start(NoteStoreCrashChild.class, dir.resolve("child.err"), dir.toString())) {
-        child.awaitLine("READY", 60);
-        List<String> lines = new ArrayList<>();
-        for (int acks = 0; acks < 200; ) {
-          String line = child.nextLine(60);
-          assertThat(line).as("child output ended early").isNotEqualTo(ChildJvm.EOF);
-          lines.add(line);
-          acks += line.startsWith("ACK ") ? 1 : 0;
-        }
-        List<String> rest = child.kill();
-        lines.addAll(rest.subList(0, Math.max(0, rest.size() - 1))); // the last may be cut short
-        for (String line : lines) {
-          String[] parts = line.split(" ");
-          if (parts.length == 3 && parts[0].equals("ACK")) {
-            acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-          } else if (parts.length == 2 && parts[0].equals("DEL")) {
-            deleted.add(Long.parseLong(parts[1]));
-          }
+      List<String> lines =
+          CrashRound.linesUntilKilled(
+              NoteStoreCrashChild.class, dir.resolve("child.err"), 200, dir.toString());
+      for (String line : lines) {
+        String[] parts = line.split(" ");
+        if (parts.length == 3 && parts[0].equals("ACK")) {
+          acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } else if (parts.length == 2 && parts[0].equals("DEL")) {
+          deleted.add(Long.parseLong(parts[1]));
         }
       }
     }

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One append-only journal file in a {@link RecordFormat}, as the local journals keep them: every
- * append is forced to the device before it returns, a torn tail is cut off on open, damage followed
- * by a valid record fails the open (naming file and offset), and {@link #rewrite} compacts the file
- * crash-safely.
+ * {@link #append} is forced to the device before it returns ({@link #appendUnforced} and {@link
+ * #force} serve a journal that a write-ahead log backs), a torn tail is cut off on open, damage
+ * followed by a valid record fails the open (naming file and offset), and {@link #rewrite} compacts
+ * the file crash-safely.
  *
  * <p>Compaction writes the records to keep into a new file and renames it over the journal ({@link
  * DurableFiles#replace}): the snapshot <em>is</em> the new journal, so the switch from old to new
@@ -185,11 +186,48 @@ public final class JournalFile implements AutoCloseable {
    * @throws RuntimeException from {@code errors} if the write fails or failed earlier
    */
   public void append(byte[] payload) {
+    append(payload, true);
+  }
+
+  /**
+   * Appends one record without forcing it: it is in the file, so it survives the process dying, but
+   * it reaches the device only with the next {@link #force} or forced {@link #append}. A journal
+   * whose records a forced write-ahead log also holds uses this and forces at checkpoints. Failures
+   * are handled as by {@link #append}.
+   *
+   * @throws IllegalArgumentException if the payload is empty or too long; nothing is written
+   * @throws IllegalStateException if closed
+   * @throws RuntimeException from {@code errors} if the write fails or failed earlier
+   */
+  public void appendUnforced(byte[] payload) {
+    append(payload, false);
+  }
+
+  /**
+   * Forces every record appended so far to the device. If the force fails the journal refuses
+   * further writes until reopened (what reached the device is then unknown).
+   *
+   * @throws IllegalStateException if closed
+   * @throws RuntimeException from {@code errors} if the force fails or a write failed earlier
+   */
+  public void force() {
+    requireUsable();
+    try {
+      channel.force(true);
+    } catch (IOException e) {
+      broken = true;
+      throw errors.error("cannot force " + what + " " + file + ": " + e, e);
+    }
+  }
+
+  private void append(byte[] payload, boolean force) {
     byte[] frame = format.frame(payload);
     requireUsable();
     try {
       write(frame, end);
-      channel.force(true);
+      if (force) {
+        channel.force(true);
+      }
     } catch (IOException e) {
       try {
         channel.truncate(end);
