@@ -273,7 +273,7 @@ public final class LiteralIndex {
    * @return a new scratch for this index
    */
   public LiteralScratch newScratch() {
-    return new LiteralScratch(literalCount, 64);
+    return new LiteralScratch(literalCount, 16);
   }
 
   /** As {@link #newScratch()}, with room for {@code capacity} literals before it grows (tests). */
