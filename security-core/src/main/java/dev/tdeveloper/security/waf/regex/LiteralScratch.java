@@ -14,6 +14,9 @@ import java.util.Arrays;
  * every value it scans).
  */
 public final class LiteralScratch {
+  /** Up to this many literals found are sorted in place (values usually hold a few). */
+  private static final int INSERTION_SORT_MAX = 24;
+
   private final int literalCount;
   private final long[] seen;
   private int[] found;
@@ -57,8 +60,18 @@ public final class LiteralScratch {
     for (int id : out) {
       seen[id >>> 6] = 0;
     }
-    if (n > 1) {
+    if (n > INSERTION_SORT_MAX) {
       Arrays.sort(out);
+    } else {
+      for (int i = 1; i < n; i++) {
+        int id = out[i];
+        int j = i - 1;
+        while (j >= 0 && out[j] > id) {
+          out[j + 1] = out[j];
+          j--;
+        }
+        out[j + 1] = id;
+      }
     }
     return out;
   }

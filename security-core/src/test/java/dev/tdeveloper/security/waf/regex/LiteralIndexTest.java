@@ -114,6 +114,19 @@ class LiteralIndexTest {
     }
   }
 
+  /** A value holding hundreds of literals (sorted another way than a few) scans as plainly. */
+  @Test
+  void scansValuesHoldingManyLiterals() {
+    indexAll();
+    LiteralScratch scratch = index.newScratch(1);
+    for (int count : new int[] {20, 30, 300}) {
+      String value = String.join(" ", literals.subList(literals.size() - count, literals.size()));
+      int[] plain = plainScan(value);
+      assertThat(plain.length).isGreaterThanOrEqualTo(count / 2);
+      assertThat(index.scan(value, scratch)).as(count + " literals").containsExactly(plain);
+    }
+  }
+
   /**
    * The char transition table (the CRS's 8,917 states fit it) finds exactly the literals the int
    * table, kept for larger rule sets, finds.
