@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,11 +105,7 @@ class PossessiveDfaTest {
 
   @Provide
   Arbitrary<String> acceptShaped() {
-    Arbitrary<String> ascii = Arbitraries.chars().range('\u0000', '\u00ff').map(String::valueOf);
-    return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(TOKENS)), Tuple.of(1, ascii))
-        .list()
-        .ofMaxSize(14)
-        .map(parts -> String.join("", parts));
+    return RegexCorpus.tokenValues(TOKENS, 4, 14);
   }
 
   @Property(tries = 300)
