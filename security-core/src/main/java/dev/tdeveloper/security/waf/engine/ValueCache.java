@@ -1,6 +1,7 @@
 package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
+import dev.tdeveloper.security.waf.regex.LiteralScratch;
 import dev.tdeveloper.security.waf.transform.Transformation;
 import dev.tdeveloper.security.waf.transform.Transformations;
 import java.util.Arrays;
@@ -24,15 +25,12 @@ import java.util.Map;
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
-  // Holds the literals of a value while it is scanned: more than values usually hold.
-  private static final int SCRATCH = 64;
-
   // A browser's request has 50-80 distinct values (CRS 3.3.4): room for 96 without a resize.
   private final Map<String, Row> rows = new HashMap<>(128);
   private final int nodes;
   private final LiteralIndex index;
   private final boolean foldsCase;
-  private final int[] scratch;
+  private final LiteralScratch scratch;
 
   /** The cached work of one raw value. */
   static final class Row {
@@ -82,7 +80,7 @@ final class ValueCache {
     this.nodes = nodes;
     this.index = index;
     this.foldsCase = index.foldsAsciiCase();
-    this.scratch = new int[Math.min(SCRATCH, index.literalCount())];
+    this.scratch = index.newScratch();
   }
 
   /**

@@ -134,6 +134,7 @@ public final class LiteralIndex {
   private final int[] wide;
   private final int[][] outputs;
   private final int literalCount;
+  private final String[] literalTexts;
   private final boolean foldsAsciiCase;
 
   private LiteralIndex(List<WafPattern> patterns, int maxNarrowStates) {
@@ -163,6 +164,7 @@ public final class LiteralIndex {
     }
     this.width = next;
     this.literalCount = ids.size();
+    this.literalTexts = ids.keySet().toArray(new String[0]);
     List<int[]> go = new ArrayList<>();
     List<int[]> ends = new ArrayList<>();
     go.add(row(width));
@@ -239,6 +241,11 @@ public final class LiteralIndex {
     return literalCount;
   }
 
+  /** The text of literal {@code id} (lower case where it folds case; tests). */
+  String literal(int id) {
+    return literalTexts[id];
+  }
+
   /**
    * Whether the index folds ASCII case: every letter {@code A-Z} steps the automaton as its {@code
    * a-z}, so a value and its {@code lowercase} or {@code uppercase} hold the same literals.
@@ -256,36 +263,49 @@ public final class LiteralIndex {
    * @return the ids of the literals found, ascending without repeats; an empty array when none
    */
   public int[] scan(CharSequence input) {
-    return scan(input, new int[Math.min(literalCount, 16)]);
+    return scan(input, newScratch());
   }
 
   /**
-   * As {@link #scan(CharSequence)}, collecting the literals in a caller's buffer (a transaction's,
+   * Working memory for {@link #scan(CharSequence, LiteralScratch)}, to reuse for every value a
+   * thread scans.
+   *
+   * @return a new scratch for this index
+   */
+  public LiteralScratch newScratch() {
+    return new LiteralScratch(literalCount, 16);
+  }
+
+  /** As {@link #newScratch()}, with room for {@code capacity} literals before it grows (tests). */
+  LiteralScratch newScratch(int capacity) {
+    return new LiteralScratch(literalCount, capacity);
+  }
+
+  /**
+   * As {@link #scan(CharSequence)}, collecting the literals in a caller's scratch (a transaction's,
    * reused for every value it scans) so that only the answer is allocated, and nothing when none is
-   * found. A value holding more literals than the buffer is scanned again into a buffer of every
-   * literal.
+   * found.
    *
    * @param input a byte string (chars above 0xFF never match a literal)
-   * @param scratch a buffer of any length, overwritten; confined to the caller's thread
+   * @param scratch a scratch of this index, confined to the caller's thread
    * @return the ids of the literals found, ascending without repeats
    */
-  public int[] scan(CharSequence input, int[] scratch) {
-    int size = fill(input, scratch);
-    if (size < 0) {
-      scratch = new int[literalCount];
-      size = fill(input, scratch);
+  public int[] scan(CharSequence input, LiteralScratch scratch) {
+    try {
+      if (narrow != null) {
+        fillNarrow(input, scratch);
+      } else {
+        fillWide(input, scratch);
+      }
+    } catch (RuntimeException | Error e) {
+      scratch.abandon();
+      throw e;
     }
-    return size == 0 ? NONE : Arrays.copyOf(scratch, size);
+    return scratch.finish(NONE);
   }
 
-  /** Collects the ids in found, sorted and unique; -1 when they do not fit. */
-  private int fill(CharSequence input, int[] found) {
-    return narrow != null ? fillNarrow(input, found) : fillWide(input, found);
-  }
-
-  private int fillNarrow(CharSequence input, int[] found) {
+  private void fillNarrow(CharSequence input, LiteralScratch found) {
     char[] delta = narrow;
-    int size = 0;
     int row = 0;
     int n = input.length();
     for (int i = 0; i < n; i++) {
@@ -293,53 +313,24 @@ public final class LiteralIndex {
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       int state = e >>> 1;
       row = state << shift;
-      if ((e & 1) != 0 && (size = add(outputs[state], found, size)) < 0) {
-        return -1;
+      if ((e & 1) != 0) {
+        found.add(outputs[state]);
       }
     }
-    return size;
   }
 
-  private int fillWide(CharSequence input, int[] found) {
+  private void fillWide(CharSequence input, LiteralScratch found) {
     int[] delta = wide;
-    int size = 0;
     int row = 0;
     int n = input.length();
     for (int i = 0; i < n; i++) {
       char c = input.charAt(i);
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       row = e >>> 1;
-      if ((e & 1) != 0 && (size = add(outputs[row / width], found, size)) < 0) {
-        return -1;
+      if ((e & 1) != 0) {
+        found.add(outputs[row / width]);
       }
     }
-    return size;
-  }
-
-  /**
-   * Adds a state's literals to the first {@code size} of found, kept sorted and unique (values hold
-   * few distinct literals, often repeated).
-   *
-   * @return the new size; -1 when found is full
-   */
-  private static int add(int[] ids, int[] found, int size) {
-    for (int id : ids) {
-      int last = size == 0 ? -1 : found[size - 1];
-      if (id == last) {
-        continue;
-      }
-      int at = id > last ? -size - 1 : Arrays.binarySearch(found, 0, size, id);
-      if (at < 0) {
-        if (size == found.length) {
-          return -1;
-        }
-        at = -at - 1;
-        System.arraycopy(found, at, found, at + 1, size - at);
-        found[at] = id;
-        size++;
-      }
-    }
-    return size;
   }
 
   private static void collect(Cond c, Map<String, Integer> ids) {

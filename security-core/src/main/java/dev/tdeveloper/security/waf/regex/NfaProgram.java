@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A parsed linear pattern as a Thompson NFA for {@link LazyDfa}: instructions that read one byte of
- * a set, split, assert, move on or match, built back to front from the {@link Node} tree (counted
+ * a set, split, assert (an anchor, or "the next byte is not in a set" after a possessive repeat of
+ * one byte set), move on or match, built back to front from the {@link Node} tree (counted
  * repetitions unrolled), and the pattern's byte classes (bytes that every set, the word set and the
  * newline treat alike), so that the DFA's tables have a slot per class rather than per byte.
  * Immutable and thread-safe.
@@ -120,6 +121,9 @@ final class NfaProgram {
   /** Whether the assertion at pc holds between the context's byte and a byte of class k. */
   boolean holds(int pc, int flags, int k) {
     boolean atEnd = k < 0;
+    if (arg[pc] >= ANCHORS.length) {
+      return atEnd || (sets[arg[pc] - ANCHORS.length][k >>> 6] & (1L << k)) == 0;
+    }
     boolean prevWord = (flags & PREV_WORD) != 0;
     boolean nextWord = !atEnd && wordClass[k];
     return switch (ANCHORS[arg[pc]]) {
@@ -228,8 +232,21 @@ final class NfaProgram {
         return at;
       } else if (n instanceof Node.Repeat r && r.greed() != Node.Greed.POSSESSIVE) {
         return repeat(r, next);
+      } else if (n instanceof Node.Repeat r && r.max() < 0 && single(r.body()) != null) {
+        // X{n,}+ of one byte set X keeps the longest run of X, exactly X{n,} then "the next byte
+        // is not in X (or the input ends)".
+        int guard = add(ASSERT, next, -1, ANCHORS.length + setId(single(r.body())));
+        return repeat(new Node.Repeat(r.body(), r.min(), -1, Node.Greed.GREEDY), guard);
       }
       return -1;
+    }
+
+    /** The byte set n reads when it is one byte of a set (maybe grouped), else null. */
+    private static ByteSet single(Node n) {
+      if (n instanceof Node.Group g) {
+        return single(g.body());
+      }
+      return n instanceof Node.Chars c ? c.set() : null;
     }
 
     private int repeat(Node.Repeat r, int next) {

@@ -27,7 +27,11 @@ import java.util.regex.PatternSyntaxException;
  * #prefiltered()}). It never rejects an input the pattern matches. An input that passes reaches a
  * linear pattern's lazily built DFA, which answers "matches or not" at a table read per byte; RE2/J
  * runs only to find the groups of a match, or when the DFA declines (a char above 0xFF, or a search
- * that would build too many DFA states), so a search stays linear.
+ * that would build too many DFA states), so a search stays linear. A pattern whose only fallback
+ * reason is possessive repeats each of one byte set without bound ({@code \s*+}, {@code [^;]++})
+ * gets the lazy DFA too, which reads {@code X*+} exactly as {@code X*} followed by "the next byte
+ * is not in X": only a match whose groups are asked for, or a declined search, reaches the
+ * fallback.
  *
  * <p>One deviation from PCRE: {@code \G} is read as {@code \A}, which is exact for the single
  * search from offset 0 that an operator runs.
@@ -40,6 +44,7 @@ public final class WafPattern {
   public static final long DEFAULT_STEP_BUDGET = 1_000_000L;
 
   private static final int MAX_GROUPS = 9;
+  private static final String POSSESSIVE = "possessive quantifier";
 
   private final String source;
   private final com.google.re2j.Pattern linear;
@@ -124,11 +129,11 @@ public final class WafPattern {
             parsed.root());
       } catch (com.google.re2j.PatternSyntaxException e) {
         List<String> why = List.of("RE2/J: " + e.getDescription());
-        return backtracking(source, parsed, stepBudget, why, Prefilter.of(parsed.root()));
+        return backtracking(source, parsed, stepBudget, why, Prefilter.of(parsed.root()), false);
       }
     }
     return backtracking(
-        source, parsed, stepBudget, parsed.nonLinear(), Prefilter.of(parsed.root()));
+        source, parsed, stepBudget, parsed.nonLinear(), Prefilter.of(parsed.root()), false);
   }
 
   /**
@@ -139,7 +144,7 @@ public final class WafPattern {
     checkBudget(stepBudget);
     PcreParser.Parsed parsed = PcreParser.parse(source);
     List<String> reasons = parsed.nonLinear().isEmpty() ? List.of("forced") : parsed.nonLinear();
-    return backtracking(source, parsed, stepBudget, reasons, Prefilter.NONE);
+    return backtracking(source, parsed, stepBudget, reasons, Prefilter.NONE, true);
   }
 
   private static void checkBudget(long stepBudget) {
@@ -154,11 +159,16 @@ public final class WafPattern {
       PcreParser.Parsed parsed,
       long stepBudget,
       List<String> reasons,
-      Prefilter prefilter) {
+      Prefilter prefilter,
+      boolean reference) {
     String java = RegexEmitter.emit(parsed.root(), true);
     try {
       Pattern p = Pattern.compile(java, Pattern.DOTALL | Pattern.UNIX_LINES);
-      return new WafPattern(source, null, p, stepBudget, reasons, prefilter, null, null);
+      // Possessive repeats alone keep the lazy DFA, which decides them exactly when each repeats
+      // one byte set without bound (else it is not built): the fallback then only gives groups.
+      Node dfaRoot =
+          !reference && reasons.stream().allMatch(POSSESSIVE::equals) ? parsed.root() : null;
+      return new WafPattern(source, null, p, stepBudget, reasons, prefilter, null, dfaRoot);
     } catch (PatternSyntaxException e) {
       throw new WafException(
           "regex " + source + ": " + e.getDescription() + "; allowed: PCRE syntax", e);
@@ -197,9 +207,6 @@ public final class WafPattern {
     if (!prefilter.mayMatch(input)) {
       return RegexOutcome.NOT_MATCHED;
     }
-    if (linear == null) {
-      return findBacktracking(input, groups);
-    }
     LazyDfa d = dfa();
     if (d != null) {
       int answer = d.search(input);
@@ -210,7 +217,7 @@ public final class WafPattern {
         return RegexOutcome.MATCHED;
       }
     }
-    return findLinear(input, groups);
+    return linear == null ? findBacktracking(input, groups) : findLinear(input, groups);
   }
 
   /** The lazy DFA, built now if not yet; null when there is none (too large a program). */

@@ -8,12 +8,10 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -108,11 +106,7 @@ class LazyDfaTest {
 
   @Provide
   Arbitrary<String> crsShaped() {
-    Arbitrary<String> ascii = Arbitraries.chars().range('\u0000', '\u00ff').map(String::valueOf);
-    return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(TOKENS)), Tuple.of(1, ascii))
-        .list()
-        .ofMaxSize(16)
-        .map(parts -> String.join("", parts));
+    return RegexCorpus.tokenValues(TOKENS, 3, 16);
   }
 
   @Property(tries = 150)

@@ -83,17 +83,24 @@ class LiteralIndexTest {
   }
 
   /**
-   * The buffered scan answers as the plain one whatever the buffer's size (a full buffer scans
-   * again), and a value in either ASCII case holds the same literals as the value itself: the cache
-   * reuses the literals of a value for its {@code lowercase} and {@code uppercase}.
+   * A scan finds exactly the literals the value contains, by a plain search for each literal in the
+   * value's ASCII lower case, ascending; and a reused scratch answers the same whatever it scanned
+   * before and whatever its starting room (it grows); and a value in either ASCII case holds the
+   * same literals as the value itself: the cache reuses the literals of a value for its {@code
+   * lowercase} and {@code uppercase}.
    */
   @Property(tries = 300)
-  void scansAlikeWithAnyBufferAndInEitherCase(@ForAll("recipes") List<Step> recipe) {
+  void scansAlikeWithAnyScratchAndInEitherCase(
+      @ForAll("recipes") List<Step> recipe, @ForAll("recipes") List<Step> before) {
     indexAll();
     String input = input(recipe);
-    int[] plain = index.scan(input);
-    for (int size : new int[] {0, 1, 2, 5, 64}) {
-      assertThat(index.scan(input, new int[size])).as("buffer " + size).containsExactly(plain);
+    int[] plain = plainScan(input);
+    assertThat(index.scan(input)).containsExactly(plain);
+    for (int capacity : new int[] {0, 1, 2, 5, 64}) {
+      LiteralScratch scratch = index.newScratch(capacity);
+      assertThat(index.scan(input(before), scratch)).containsExactly(plainScan(input(before)));
+      assertThat(index.scan(input, scratch)).as("room " + capacity).containsExactly(plain);
+      assertThat(index.scan(input, scratch)).as("again " + capacity).containsExactly(plain);
     }
     assertThat(index.foldsAsciiCase()).isTrue();
     for (String t : List.of("lowercase", "uppercase")) {
@@ -104,6 +111,19 @@ class LiteralIndexTest {
     for (String t : List.of("urlDecodeUni", "cmdLine", "none")) {
       assertThat(Transformations.changesOnlyAsciiCase(Transformations.byName(t).orElseThrow()))
           .isFalse();
+    }
+  }
+
+  /** A value holding hundreds of literals (sorted another way than a few) scans as plainly. */
+  @Test
+  void scansValuesHoldingManyLiterals() {
+    indexAll();
+    LiteralScratch scratch = index.newScratch(1);
+    for (int count : new int[] {20, 30, 300}) {
+      String value = String.join(" ", literals.subList(literals.size() - count, literals.size()));
+      int[] plain = plainScan(value);
+      assertThat(plain.length).isGreaterThanOrEqualTo(count / 2);
+      assertThat(index.scan(value, scratch)).as(count + " literals").containsExactly(plain);
     }
   }
 
@@ -124,6 +144,27 @@ class LiteralIndexTest {
     for (String value : RegexCorpus.all()) {
       assertThat(index.scan(value)).as(value).containsExactly(wideIndex.scan(value));
     }
+  }
+
+  /** The ids of the literals in a value: each literal searched for in its ASCII lower case. */
+  private static int[] plainScan(String input) {
+    String value = asciiLower(input);
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 0; id < index.literalCount(); id++) {
+      if (value.contains(asciiLower(index.literal(id)))) {
+        ids.add(id);
+      }
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static String asciiLower(String s) {
+    StringBuilder folded = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      folded.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return folded.toString();
   }
 
   private static String input(List<Step> recipe) {

@@ -1,6 +1,9 @@
 package dev.tdeveloper.security.waf.regex;
 
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /** Attack and benign values (byte strings) that the CRS patterns are exercised on. */
 final class RegexCorpus {
@@ -80,5 +83,18 @@ final class RegexCorpus {
 
   static List<String> all() {
     return java.util.stream.Stream.concat(ATTACKS.stream(), BENIGN.stream()).toList();
+  }
+
+  /**
+   * Values made of up to {@code maxParts} pieces: a token (weight {@code tokenWeight}) or any one
+   * byte (weight 1).
+   */
+  static Arbitrary<String> tokenValues(List<String> tokens, int tokenWeight, int maxParts) {
+    Arbitrary<String> ascii = Arbitraries.chars().range('\u0000', '\u00ff').map(String::valueOf);
+    return Arbitraries.frequencyOf(
+            Tuple.of(tokenWeight, Arbitraries.of(tokens)), Tuple.of(1, ascii))
+        .list()
+        .ofMaxSize(maxParts)
+        .map(parts -> String.join("", parts));
   }
 }
