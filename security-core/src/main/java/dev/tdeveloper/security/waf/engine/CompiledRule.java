@@ -55,6 +55,9 @@ public final class CompiledRule {
   final Variable[] variables;
   // The name of each {@code &} (count) variable's target, null for the others.
   final String[] countNames;
+  // Per variable, the answers of a TX key regex ({@code TX:/^header_name_/}), kept across
+  // transactions; null for the other variables.
+  final TxKeyMatches[] txKeyMatches;
   final List<CtlTargetRemoval> exclusions;
   final Operator operator;
   // The operator as written (for the policy-constant analysis of {@link PolicyFold}); null on
@@ -121,10 +124,14 @@ public final class CompiledRule {
     this.marker = p.marker;
     this.variables = p.variables.toArray(new Variable[0]);
     this.countNames = new String[variables.length];
+    this.txKeyMatches = new TxKeyMatches[variables.length];
     for (int i = 0; i < variables.length; i++) {
       Variable v = variables[i];
       if (v.count()) {
         countNames[i] = v.collection() + v.key().map(k -> ":" + k).orElse("");
+      }
+      if ("TX".equals(v.collection()) && v.keyPattern().isPresent()) {
+        txKeyMatches[i] = new TxKeyMatches(v.keyPattern().get());
       }
     }
     this.exclusions = List.copyOf(p.exclusions);

@@ -130,7 +130,9 @@ public final class Evaluator {
     EvaluatorStore store = tx.store();
     store.clearMatchedVars();
     store.rule(r.fields);
-    s.removals.clear();
+    if (!s.removals.isEmpty()) {
+      s.removals.clear();
+    }
     if (tx.hasTargetRemovals()) {
       tx.targetRemovals(r, s.removals);
     }
@@ -260,7 +262,13 @@ public final class Evaluator {
         }
       }
       targets.clear();
-      tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
+      TxKeyMatches keyMatches = link.txKeyMatches[vi];
+      TxCollection numbered = keyMatches == null ? null : tx.numberedTx();
+      if (numbered != null) {
+        numbered.collect(v.key(), keyMatches, targets);
+      } else {
+        tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
+      }
       if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
         exclude(v.collection(), targets, link.exclusions, s.removals);
       }

@@ -32,6 +32,8 @@ final class TxCollection implements MutableCollection {
   // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
   private final List<String> order = new ArrayList<>();
+  // The TxKeys number of each key of order (-1: none), for the answers TxKeyMatches keeps.
+  private int[] orderNumbers = new int[16];
   private int removals;
   // Made on the first key regex read (GEO and ENV never have one).
   private Map<WafPattern, Selected> selections;
@@ -146,7 +148,7 @@ final class TxCollection implements MutableCollection {
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     if (old == null) {
       put(slot, k, new Target(targetName(slot, k), k, value));
-      order.add(k);
+      append(number, k);
     } else if (!old.value().equals(value)) {
       put(slot, k, new Target(old.name(), old.key(), value));
     }
@@ -174,6 +176,16 @@ final class TxCollection implements MutableCollection {
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
     set(slot, k, Long.toString(current + delta));
+  }
+
+  /** Appends a key to {@link #order} with its number. */
+  private void append(int number, String k) {
+    int at = order.size();
+    if (at == orderNumbers.length) {
+      orderNumbers = java.util.Arrays.copyOf(orderNumbers, 2 * at);
+    }
+    orderNumbers[at] = number;
+    order.add(k);
   }
 
   private String targetName(int slot, String k) {
@@ -205,7 +217,9 @@ final class TxCollection implements MutableCollection {
       removed = others.remove(k) != null;
     }
     if (removed) {
-      order.remove(k);
+      int at = order.indexOf(k);
+      order.remove(at);
+      System.arraycopy(orderNumbers, at + 1, orderNumbers, at, order.size() - at);
       removals++;
     }
     if (journal != null) {
@@ -237,7 +251,7 @@ final class TxCollection implements MutableCollection {
     }
     int slot = slot(number);
     if ((slot >= 0 ? slotted(slot) : others.get(key)) == null) {
-      order.add(key);
+      append(number, key);
     }
     put(slot, key, target);
   }
@@ -261,6 +275,26 @@ final class TxCollection implements MutableCollection {
    * @param out where the targets go
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
+    collect(key, keyPattern, null, out);
+  }
+
+  /**
+   * {@link #collect(Optional, Optional, List)} of a key regex whose answers for numbered keys are
+   * kept across transactions.
+   *
+   * @param key the selector key; empty for all
+   * @param matches the key regex and its answers
+   * @param out where the targets go
+   */
+  void collect(Optional<String> key, TxKeyMatches matches, List<Target> out) {
+    collect(key, Optional.of(matches.pattern()), matches, out);
+  }
+
+  private void collect(
+      Optional<String> key,
+      Optional<WafPattern> keyPattern,
+      TxKeyMatches matches,
+      List<Target> out) {
     if (key.isPresent() && keyPattern.isEmpty()) {
       Target t = lookup(key.get());
       if (t != null) {
@@ -274,15 +308,18 @@ final class TxCollection implements MutableCollection {
       }
       return;
     }
-    for (String k : selected(keyPattern.get())) {
+    for (String k : selected(keyPattern.get(), matches)) {
       if (key.isEmpty() || k.equalsIgnoreCase(key.get())) {
         out.add(target(k));
       }
     }
   }
 
-  /** The keys a key regex selects, in the map's order: searched once per key and pattern. */
-  private List<String> selected(WafPattern pattern) {
+  /**
+   * The keys a key regex selects, in the map's order: searched once per key and pattern, and not at
+   * all for a numbered key whose answer {@code matches} (null: none) already keeps.
+   */
+  private List<String> selected(WafPattern pattern, TxKeyMatches matches) {
     if (selections == null) {
       selections = new IdentityHashMap<>();
     }
@@ -294,7 +331,11 @@ final class TxCollection implements MutableCollection {
     }
     for (; s.scanned < order.size(); s.scanned++) {
       String k = order.get(s.scanned);
-      if (pattern.find(k, null) == RegexOutcome.MATCHED) { // Selection.selects by pattern only
+      boolean selects =
+          matches != null
+              ? matches.selects(orderNumbers[s.scanned], k)
+              : pattern.find(k, null) == RegexOutcome.MATCHED; // Selection.selects by pattern only
+      if (selects) {
         s.keys.add(k);
       }
     }
