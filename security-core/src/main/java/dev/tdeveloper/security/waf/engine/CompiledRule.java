@@ -80,6 +80,11 @@ public final class CompiledRule {
   final String msg;
   final String logData;
   final List<String> tags;
+  // The prepared templates of msg, logdata and each tag (null: no macro), expanded per logged
+  // match.
+  final MacroTemplate msgTemplate;
+  final MacroTemplate logDataTemplate;
+  final MacroTemplate[] tagTemplates;
   final Set<String> tagSet;
   final int severity;
   final Map<String, String> fields;
@@ -156,6 +161,12 @@ public final class CompiledRule {
     this.msg = p.msg;
     this.logData = p.logData;
     this.tags = List.copyOf(p.tags);
+    this.msgTemplate = MacroTemplate.prepared(msg);
+    this.logDataTemplate = MacroTemplate.prepared(logData);
+    this.tagTemplates = new MacroTemplate[tags.size()];
+    for (int i = 0; i < tagTemplates.length; i++) {
+      tagTemplates[i] = MacroTemplate.prepared(tags.get(i));
+    }
     this.tagSet = Set.copyOf(p.tags);
     this.severity = p.severity;
     this.fields = Map.copyOf(p.fields);

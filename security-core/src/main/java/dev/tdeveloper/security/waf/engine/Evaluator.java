@@ -155,17 +155,17 @@ public final class Evaluator {
     }
     if (r.log) {
       List<String> tags = new ArrayList<>(r.tags.size());
-      for (String t : r.tags) {
-        tags.add(tx.expand(t));
+      for (int t = 0; t < r.tagTemplates.length; t++) {
+        tags.add(MacroTemplate.expand(store, r.tags.get(t), r.tagTemplates[t]));
       }
       tx.record(
           new WafMatch(
               r.id,
               phase,
-              tx.expand(r.msg),
+              MacroTemplate.expand(store, r.msg, r.msgTemplate),
               s.matchedName,
               s.matchedData,
-              tx.expand(r.logData),
+              MacroTemplate.expand(store, r.logData, r.logDataTemplate),
               r.severity,
               tags,
               "match"));
