@@ -314,6 +314,14 @@ public final class Evaluator {
       return matched;
     }
     views.view(view, selected);
+    LiteralIndex.Formula formula = link.literals;
+    if (formula != null && !link.negated) {
+      // No target can pass the literal test when all of them together do not (see union).
+      int[] union = views.union(view);
+      if (union != null && !formula.mayMatch(union)) {
+        return false;
+      }
+    }
     int selection = link.selectionIds[vi];
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
@@ -338,6 +346,9 @@ public final class Evaluator {
         }
       }
       matched |= test(tx, link, selected[i], value, found, s);
+    }
+    if (formula != null && views.union(view) == null) {
+      views.unite(view);
     }
     return matched;
   }

@@ -22,6 +22,7 @@ final class TargetViews {
   private static final Target[] NONE = new Target[0];
   private static final String[] NO_VALUES = new String[0];
   private static final int[][] NO_LITERALS = new int[0][];
+  private static final int[] NO_IDS = new int[0];
 
   private final Target[][] sources;
   private final long[] versions;
@@ -30,10 +31,14 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
+  // By view: every literal any of its targets' values holds, once all are known (null before).
+  private final int[][] unions;
   // By selection: the rows of its selected targets (null: none asked for since it was selected).
   private final ValueCache.Row[][] rows;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
+  // Where a view's union is worked out before it is copied to its exact size.
+  private int[] unionScratch = new int[32];
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -44,6 +49,7 @@ final class TargetViews {
     this.viewOf = new Target[views][];
     this.values = new String[views][];
     this.literals = new int[views][][];
+    this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
   }
 
@@ -133,7 +139,68 @@ final class TargetViews {
       boolean none = targets.length == 0;
       values[id] = none ? NO_VALUES : new String[targets.length];
       literals[id] = none ? NO_LITERALS : new int[targets.length][];
+      unions[id] = null;
     }
+  }
+
+  /**
+   * The literals that any target of a prepared view holds: a literal formula that rejects them
+   * rejects every target's own literals, since a formula only ever asks for literals to be held.
+   *
+   * @param id the view's number
+   * @return the literal ids, ascending, without repeats; null until {@link #unite} made them
+   */
+  int[] union(int id) {
+    return unions[id];
+  }
+
+  /**
+   * Works out {@link #union} once the literals of every target of the view are known.
+   *
+   * @param id the view's number
+   */
+  void unite(int id) {
+    int total = 0;
+    for (int[] s : literals[id]) {
+      total += s.length;
+    }
+    if (unionScratch.length < total) {
+      unionScratch = new int[Math.max(total, 2 * unionScratch.length)];
+    }
+    unions[id] = union(literals[id], unionScratch);
+  }
+
+  /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */
+  static int[] union(int[][] sets) {
+    int total = 0;
+    for (int[] s : sets) {
+      total += s.length;
+    }
+    return union(sets, new int[total]);
+  }
+
+  /** {@link #union(int[][])}, worked out in {@code all} (room for every id of every set). */
+  private static int[] union(int[][] sets, int[] all) {
+    int total = 0;
+    for (int[] s : sets) {
+      total += s.length;
+    }
+    if (total == 0) {
+      return NO_IDS;
+    }
+    int at = 0;
+    for (int[] s : sets) {
+      System.arraycopy(s, 0, all, at, s.length);
+      at += s.length;
+    }
+    java.util.Arrays.sort(all, 0, total);
+    int n = 1;
+    for (int i = 1; i < total; i++) {
+      if (all[i] != all[n - 1]) {
+        all[n++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, n);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 final class TxCollection implements MutableCollection {
   private static final Target[] NONE = new Target[0];
+  private static final int EXPECTED_KEYS = 64;
 
   private final String name;
   // The keys TxKeys had numbered when the collection was made: a key numbered later (by a rule set
@@ -31,9 +32,10 @@ final class TxCollection implements MutableCollection {
   private final Map<String, Target> others = new HashMap<>();
   // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
-  private final List<String> order = new ArrayList<>();
+  // CRS 3.3.4 writes about 55 TX keys per request: TX starts with room for 64, GEO and ENV empty.
+  private final List<String> order;
   // The TxKeys number of each key of order (-1: none), for the answers TxKeyMatches keeps.
-  private int[] orderNumbers = new int[16];
+  private int[] orderNumbers;
   private int removals;
   // Made on the first key regex read (GEO and ENV never have one).
   private Map<WafPattern, Selected> selections;
@@ -54,6 +56,9 @@ final class TxCollection implements MutableCollection {
    */
   TxCollection(String name) {
     this.name = name;
+    int room = name.equals("TX") ? EXPECTED_KEYS : 0;
+    this.order = new ArrayList<>(room);
+    this.orderNumbers = new int[room];
   }
 
   @Override
@@ -182,7 +187,7 @@ final class TxCollection implements MutableCollection {
   private void append(int number, String k) {
     int at = order.size();
     if (at == orderNumbers.length) {
-      orderNumbers = java.util.Arrays.copyOf(orderNumbers, 2 * at);
+      orderNumbers = java.util.Arrays.copyOf(orderNumbers, Math.max(8, 2 * at));
     }
     orderNumbers[at] = number;
     order.add(k);
@@ -287,7 +292,7 @@ final class TxCollection implements MutableCollection {
    * @param out where the targets go
    */
   void collect(Optional<String> key, TxKeyMatches matches, List<Target> out) {
-    collect(key, Optional.of(matches.pattern()), matches, out);
+    collect(key, matches.keyPattern(), matches, out);
   }
 
   private void collect(

@@ -5,6 +5,7 @@ import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@code TX} key regex ({@code TX:/^header_name_/}) answers for each key {@link TxKeys}
@@ -23,6 +24,7 @@ final class TxKeyMatches {
   private static final byte NOT_SELECTED = 2;
 
   private final WafPattern pattern;
+  private final Optional<WafPattern> keyPattern;
   private final byte[] answers = new byte[TxKeys.LIMIT];
 
   /**
@@ -32,6 +34,7 @@ final class TxKeyMatches {
    */
   TxKeyMatches(WafPattern pattern) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
+    this.keyPattern = Optional.of(pattern);
   }
 
   /**
@@ -41,6 +44,15 @@ final class TxKeyMatches {
    */
   WafPattern pattern() {
     return pattern;
+  }
+
+  /**
+   * The key regex as a variable's selector holds it.
+   *
+   * @return the pattern, present
+   */
+  Optional<WafPattern> keyPattern() {
+    return keyPattern;
   }
 
   /**
