@@ -179,14 +179,24 @@ final class TargetViews {
     return union(sets, new int[total]);
   }
 
-  /** {@link #union(int[][])}, worked out in {@code all} (room for every id of every set). */
+  /**
+   * {@link #union(int[][])}, worked out in {@code all} (room for every id of every set); the one
+   * set that is not empty when there is only one (most views have one target, or one value that
+   * holds literals).
+   */
   private static int[] union(int[][] sets, int[] all) {
     int total = 0;
+    int[] only = NO_IDS;
+    int nonEmpty = 0;
     for (int[] s : sets) {
       total += s.length;
+      if (s.length > 0) {
+        only = s;
+        nonEmpty++;
+      }
     }
-    if (total == 0) {
-      return NO_IDS;
+    if (nonEmpty <= 1) {
+      return only;
     }
     int at = 0;
     for (int[] s : sets) {
