@@ -327,9 +327,10 @@ public final class Evaluator {
     int n = chain.length();
     ValueCache cache = tx.values();
     for (int i = 0; i < selected.length; i++) {
-      String value = views.value(view, i);
-      ValueCache.Row row = null;
       String raw = selected[i].value();
+      // A view without transformations reads the raw values: nothing to keep for them.
+      String value = n == 0 ? raw : views.value(view, i);
+      ValueCache.Row row = null;
       if (value == null) {
         row = views.row(selection, i, cache, raw);
         value = cache.transform(row, chain, raw, n);

@@ -20,8 +20,6 @@ import java.util.List;
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
-  private static final String[] NO_VALUES = new String[0];
-  private static final int[][] NO_LITERALS = new int[0][];
   private static final int[] NO_IDS = new int[0];
 
   private final Target[][] sources;
@@ -136,9 +134,8 @@ final class TargetViews {
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
-      boolean none = targets.length == 0;
-      values[id] = none ? NO_VALUES : new String[targets.length];
-      literals[id] = none ? NO_LITERALS : new int[targets.length][];
+      values[id] = null; // both made on the first store: many views never keep one or the other
+      literals[id] = null;
       unions[id] = null;
     }
   }
@@ -160,6 +157,10 @@ final class TargetViews {
    * @param id the view's number
    */
   void unite(int id) {
+    if (literals[id] == null) {
+      unions[id] = viewOf[id].length == 0 ? NO_IDS : null;
+      return;
+    }
     int total = 0;
     for (int[] s : literals[id]) {
       total += s.length;
@@ -237,19 +238,31 @@ final class TargetViews {
 
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
   String value(int id, int i) {
-    return values[id][i];
+    String[] known = values[id];
+    return known == null ? null : known[i];
   }
 
   void value(int id, int i, String value) {
-    values[id][i] = value;
+    String[] known = values[id];
+    if (known == null) {
+      known = new String[viewOf[id].length];
+      values[id] = known;
+    }
+    known[i] = value;
   }
 
   /** The literals of target {@code i}'s transformed value; null when not yet known. */
   int[] literals(int id, int i) {
-    return literals[id][i];
+    int[][] known = literals[id];
+    return known == null ? null : known[i];
   }
 
   void literals(int id, int i, int[] found) {
-    literals[id][i] = found;
+    int[][] known = literals[id];
+    if (known == null) {
+      known = new int[viewOf[id].length][];
+      literals[id] = known;
+    }
+    known[i] = found;
   }
 }

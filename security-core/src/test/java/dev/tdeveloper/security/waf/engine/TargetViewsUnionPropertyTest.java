@@ -103,5 +103,11 @@ class TargetViewsUnionPropertyTest {
     assertThat(views.union(0)).containsExactly(TargetViews.union(found));
     views.view(0, targets.clone());
     assertThat(views.union(0)).isNull();
+    if (targets.length > 0) {
+      assertThat(views.literals(0, 0)).isNull();
+    }
+    views.view(0, new Target[0]);
+    views.unite(0);
+    assertThat(views.union(0)).isEmpty();
   }
 }
