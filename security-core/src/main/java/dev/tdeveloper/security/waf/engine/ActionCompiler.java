@@ -262,12 +262,19 @@ final class ActionCompiler {
   private static ActionStep initcol(String v, Location loc) {
     String[] nv = nameValue(v, loc, "initcol");
     String name = nv[0].toLowerCase(Locale.ROOT);
-    return tx -> tx.store().initCollection(name, tx.store().expand(nv[1]));
+    MacroTemplate key = MacroTemplate.prepared(nv[1]);
+    return tx -> tx.store().initCollection(name, MacroTemplate.expand(tx.store(), nv[1], key));
   }
 
   private static ActionStep setenv(String v, Location loc) {
     String[] nv = nameValue(v, loc, "setenv");
-    return tx -> tx.store().setEnv(tx.store().expand(nv[0]), tx.store().expand(nv[1]));
+    MacroTemplate name = MacroTemplate.prepared(nv[0]);
+    MacroTemplate value = MacroTemplate.prepared(nv[1]);
+    return tx ->
+        tx.store()
+            .setEnv(
+                MacroTemplate.expand(tx.store(), nv[0], name),
+                MacroTemplate.expand(tx.store(), nv[1], value));
   }
 
   private static ActionStep expirevar(String v, Location loc) {
@@ -278,13 +285,20 @@ final class ActionCompiler {
     }
     String coll = nv[0].substring(0, dot).toLowerCase(Locale.ROOT);
     String key = nv[0].substring(dot + 1);
+    MacroTemplate keyTemplate = MacroTemplate.prepared(key);
+    MacroTemplate secondsTemplate = MacroTemplate.prepared(nv[1]);
     return tx -> {
-      long seconds = SetvarAction.leadingInteger(tx.store().expand(nv[1]));
+      VariableStore store = tx.store();
+      long seconds =
+          SetvarAction.leadingInteger(MacroTemplate.expand(store, nv[1], secondsTemplate));
       if (seconds > 0) {
-        tx.store()
+        store
             .collection(coll)
             .ifPresent(
-                c -> c.expire(tx.store().expand(key), java.time.Duration.ofSeconds(seconds)));
+                c ->
+                    c.expire(
+                        MacroTemplate.expand(store, key, keyTemplate),
+                        java.time.Duration.ofSeconds(seconds)));
       }
     };
   }

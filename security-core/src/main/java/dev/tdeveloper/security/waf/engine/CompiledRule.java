@@ -55,6 +55,9 @@ public final class CompiledRule {
   final Variable[] variables;
   // The name of each {@code &} (count) variable's target, null for the others.
   final String[] countNames;
+  // Per variable, the answers of a TX key regex ({@code TX:/^header_name_/}), kept across
+  // transactions; null for the other variables.
+  final TxKeyMatches[] txKeyMatches;
   final List<CtlTargetRemoval> exclusions;
   final Operator operator;
   // The operator as written (for the policy-constant analysis of {@link PolicyFold}); null on
@@ -77,6 +80,11 @@ public final class CompiledRule {
   final String msg;
   final String logData;
   final List<String> tags;
+  // The prepared templates of msg, logdata and each tag (null: no macro), expanded per logged
+  // match.
+  final MacroTemplate msgTemplate;
+  final MacroTemplate logDataTemplate;
+  final MacroTemplate[] tagTemplates;
   final Set<String> tagSet;
   final int severity;
   final Map<String, String> fields;
@@ -121,10 +129,14 @@ public final class CompiledRule {
     this.marker = p.marker;
     this.variables = p.variables.toArray(new Variable[0]);
     this.countNames = new String[variables.length];
+    this.txKeyMatches = new TxKeyMatches[variables.length];
     for (int i = 0; i < variables.length; i++) {
       Variable v = variables[i];
       if (v.count()) {
         countNames[i] = v.collection() + v.key().map(k -> ":" + k).orElse("");
+      }
+      if ("TX".equals(v.collection()) && v.keyPattern().isPresent()) {
+        txKeyMatches[i] = new TxKeyMatches(v.keyPattern().get());
       }
     }
     this.exclusions = List.copyOf(p.exclusions);
@@ -149,6 +161,12 @@ public final class CompiledRule {
     this.msg = p.msg;
     this.logData = p.logData;
     this.tags = List.copyOf(p.tags);
+    this.msgTemplate = MacroTemplate.prepared(msg);
+    this.logDataTemplate = MacroTemplate.prepared(logData);
+    this.tagTemplates = new MacroTemplate[tags.size()];
+    for (int i = 0; i < tagTemplates.length; i++) {
+      tagTemplates[i] = MacroTemplate.prepared(tags.get(i));
+    }
     this.tagSet = Set.copyOf(p.tags);
     this.severity = p.severity;
     this.fields = Map.copyOf(p.fields);

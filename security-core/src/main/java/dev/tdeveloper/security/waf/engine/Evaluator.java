@@ -130,7 +130,9 @@ public final class Evaluator {
     EvaluatorStore store = tx.store();
     store.clearMatchedVars();
     store.rule(r.fields);
-    s.removals.clear();
+    if (!s.removals.isEmpty()) {
+      s.removals.clear();
+    }
     if (tx.hasTargetRemovals()) {
       tx.targetRemovals(r, s.removals);
     }
@@ -153,17 +155,17 @@ public final class Evaluator {
     }
     if (r.log) {
       List<String> tags = new ArrayList<>(r.tags.size());
-      for (String t : r.tags) {
-        tags.add(tx.expand(t));
+      for (int t = 0; t < r.tagTemplates.length; t++) {
+        tags.add(MacroTemplate.expand(store, r.tags.get(t), r.tagTemplates[t]));
       }
       tx.record(
           new WafMatch(
               r.id,
               phase,
-              tx.expand(r.msg),
+              MacroTemplate.expand(store, r.msg, r.msgTemplate),
               s.matchedName,
               s.matchedData,
-              tx.expand(r.logData),
+              MacroTemplate.expand(store, r.logData, r.logDataTemplate),
               r.severity,
               tags,
               "match"));
@@ -260,7 +262,13 @@ public final class Evaluator {
         }
       }
       targets.clear();
-      tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
+      TxKeyMatches keyMatches = link.txKeyMatches[vi];
+      TxCollection numbered = keyMatches == null ? null : tx.numberedTx();
+      if (numbered != null) {
+        numbered.collect(v.key(), keyMatches, targets);
+      } else {
+        tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
+      }
       if (!link.exclusions.isEmpty() || !s.removals.isEmpty()) {
         exclude(v.collection(), targets, link.exclusions, s.removals);
       }
@@ -306,14 +314,23 @@ public final class Evaluator {
       return matched;
     }
     views.view(view, selected);
+    LiteralIndex.Formula formula = link.literals;
+    if (formula != null && !link.negated) {
+      // No target can pass the literal test when all of them together do not (see union).
+      int[] union = views.union(view);
+      if (union != null && !formula.mayMatch(union)) {
+        return false;
+      }
+    }
     int selection = link.selectionIds[vi];
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
     ValueCache cache = tx.values();
     for (int i = 0; i < selected.length; i++) {
-      String value = views.value(view, i);
-      ValueCache.Row row = null;
       String raw = selected[i].value();
+      // A view without transformations reads the raw values: nothing to keep for them.
+      String value = n == 0 ? raw : views.value(view, i);
+      ValueCache.Row row = null;
       if (value == null) {
         row = views.row(selection, i, cache, raw);
         value = cache.transform(row, chain, raw, n);
@@ -330,6 +347,9 @@ public final class Evaluator {
         }
       }
       matched |= test(tx, link, selected[i], value, found, s);
+    }
+    if (formula != null && views.union(view) == null) {
+      views.unite(view);
     }
     return matched;
   }

@@ -102,6 +102,29 @@ public final class MacroTemplate {
   }
 
   /**
+   * The template of a rule text, looked up at load time so that expanding it at run time needs no
+   * cache lookup.
+   *
+   * @param text text that may hold macros
+   * @return its template; null when the text holds no macro (it expands to itself)
+   */
+  static MacroTemplate prepared(String text) {
+    return text.indexOf("%{") < 0 ? null : of(text);
+  }
+
+  /**
+   * Expands a text with its {@link #prepared} template: what {@code store.expand(text)} gives.
+   *
+   * @param store the variables
+   * @param text the text
+   * @param template its prepared template; null when it holds no macro
+   * @return the expanded text
+   */
+  static String expand(VariableStore store, String text, MacroTemplate template) {
+    return template == null ? text : store.expand(template);
+  }
+
+  /**
    * Whether the text holds a macro.
    *
    * @return true when expansion may change it

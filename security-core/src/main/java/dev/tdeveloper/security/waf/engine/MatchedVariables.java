@@ -47,8 +47,10 @@ public final class MatchedVariables {
 
   /** Forgets all matches (libmodsecurity3 does so when a rule, or its chain, did not match). */
   public void clear() {
-    matches.clear();
-    values.clear();
+    if (!matches.isEmpty()) { // most rules match nothing: leave the lists' arrays untouched
+      matches.clear();
+      values.clear();
+    }
     lastName = "";
     lastValue = "";
   }

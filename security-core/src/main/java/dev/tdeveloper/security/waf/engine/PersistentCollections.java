@@ -142,6 +142,45 @@ public final class PersistentCollections {
                 .build());
   }
 
-  /** A record's address within a tenant. */
-  record RecordKey(String collection, String key) {}
+  /**
+   * A record's address within a tenant: a value with its hash worked out once, since a transaction
+   * looks its records up on every read and write.
+   */
+  static final class RecordKey {
+    private final String collection;
+    private final String key;
+    private final int hash;
+
+    RecordKey(String collection, String key) {
+      this.collection = Objects.requireNonNull(collection, "collection");
+      this.key = Objects.requireNonNull(key, "key");
+      this.hash = 31 * collection.hashCode() + key.hashCode();
+    }
+
+    String collection() {
+      return collection;
+    }
+
+    String key() {
+      return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RecordKey k
+          && hash == k.hash
+          && collection.equals(k.collection)
+          && key.equals(k.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return collection + ":" + key;
+    }
+  }
 }

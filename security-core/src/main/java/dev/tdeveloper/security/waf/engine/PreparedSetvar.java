@@ -24,7 +24,7 @@ final class PreparedSetvar {
   }
 
   private static MacroTemplate template(String text) {
-    return text.indexOf("%{") < 0 ? null : MacroTemplate.of(text);
+    return MacroTemplate.prepared(text);
   }
 
   /** Runs the action, as {@link SetvarAction#apply(VariableStore)} does. */

@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
-  private static final String[] NO_VALUES = new String[0];
-  private static final int[][] NO_LITERALS = new int[0][];
+  private static final int[] NO_IDS = new int[0];
 
   private final Target[][] sources;
   private final long[] versions;
@@ -30,10 +29,14 @@ final class TargetViews {
   private final Target[][] viewOf;
   private final String[][] values;
   private final int[][][] literals;
+  // By view: every literal any of its targets' values holds, once all are known (null before).
+  private final int[][] unions;
   // By selection: the rows of its selected targets (null: none asked for since it was selected).
   private final ValueCache.Row[][] rows;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
+  // Where a view's union is worked out before it is copied to its exact size.
+  private int[] unionScratch = new int[32];
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -44,6 +47,7 @@ final class TargetViews {
     this.viewOf = new Target[views][];
     this.values = new String[views][];
     this.literals = new int[views][][];
+    this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
   }
 
@@ -130,10 +134,84 @@ final class TargetViews {
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
       viewOf[id] = targets;
-      boolean none = targets.length == 0;
-      values[id] = none ? NO_VALUES : new String[targets.length];
-      literals[id] = none ? NO_LITERALS : new int[targets.length][];
+      values[id] = null; // both made on the first store: many views never keep one or the other
+      literals[id] = null;
+      unions[id] = null;
     }
+  }
+
+  /**
+   * The literals that any target of a prepared view holds: a literal formula that rejects them
+   * rejects every target's own literals, since a formula only ever asks for literals to be held.
+   *
+   * @param id the view's number
+   * @return the literal ids, ascending, without repeats; null until {@link #unite} made them
+   */
+  int[] union(int id) {
+    return unions[id];
+  }
+
+  /**
+   * Works out {@link #union} once the literals of every target of the view are known.
+   *
+   * @param id the view's number
+   */
+  void unite(int id) {
+    if (literals[id] == null) {
+      unions[id] = viewOf[id].length == 0 ? NO_IDS : null;
+      return;
+    }
+    int total = 0;
+    for (int[] s : literals[id]) {
+      total += s.length;
+    }
+    if (unionScratch.length < total) {
+      unionScratch = new int[Math.max(total, 2 * unionScratch.length)];
+    }
+    unions[id] = union(literals[id], unionScratch);
+  }
+
+  /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */
+  static int[] union(int[][] sets) {
+    int total = 0;
+    for (int[] s : sets) {
+      total += s.length;
+    }
+    return union(sets, new int[total]);
+  }
+
+  /**
+   * {@link #union(int[][])}, worked out in {@code all} (room for every id of every set); the one
+   * set that is not empty when there is only one (most views have one target, or one value that
+   * holds literals).
+   */
+  private static int[] union(int[][] sets, int[] all) {
+    int total = 0;
+    int[] only = NO_IDS;
+    int nonEmpty = 0;
+    for (int[] s : sets) {
+      total += s.length;
+      if (s.length > 0) {
+        only = s;
+        nonEmpty++;
+      }
+    }
+    if (nonEmpty <= 1) {
+      return only;
+    }
+    int at = 0;
+    for (int[] s : sets) {
+      System.arraycopy(s, 0, all, at, s.length);
+      at += s.length;
+    }
+    java.util.Arrays.sort(all, 0, total);
+    int n = 1;
+    for (int i = 1; i < total; i++) {
+      if (all[i] != all[n - 1]) {
+        all[n++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, n);
   }
 
   /**
@@ -160,19 +238,31 @@ final class TargetViews {
 
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
   String value(int id, int i) {
-    return values[id][i];
+    String[] known = values[id];
+    return known == null ? null : known[i];
   }
 
   void value(int id, int i, String value) {
-    values[id][i] = value;
+    String[] known = values[id];
+    if (known == null) {
+      known = new String[viewOf[id].length];
+      values[id] = known;
+    }
+    known[i] = value;
   }
 
   /** The literals of target {@code i}'s transformed value; null when not yet known. */
   int[] literals(int id, int i) {
-    return literals[id][i];
+    int[][] known = literals[id];
+    return known == null ? null : known[i];
   }
 
   void literals(int id, int i, int[] found) {
-    literals[id][i] = found;
+    int[][] known = literals[id];
+    if (known == null) {
+      known = new int[viewOf[id].length][];
+      literals[id] = known;
+    }
+    known[i] = found;
   }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 final class TxCollection implements MutableCollection {
   private static final Target[] NONE = new Target[0];
+  private static final int EXPECTED_KEYS = 64;
 
   private final String name;
   // The keys TxKeys had numbered when the collection was made: a key numbered later (by a rule set
@@ -31,7 +32,10 @@ final class TxCollection implements MutableCollection {
   private final Map<String, Target> others = new HashMap<>();
   // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
-  private final List<String> order = new ArrayList<>();
+  // CRS 3.3.4 writes about 55 TX keys per request: TX starts with room for 64, GEO and ENV empty.
+  private final List<String> order;
+  // The TxKeys number of each key of order (-1: none), for the answers TxKeyMatches keeps.
+  private int[] orderNumbers;
   private int removals;
   // Made on the first key regex read (GEO and ENV never have one).
   private Map<WafPattern, Selected> selections;
@@ -52,6 +56,9 @@ final class TxCollection implements MutableCollection {
    */
   TxCollection(String name) {
     this.name = name;
+    int room = name.equals("TX") ? EXPECTED_KEYS : 0;
+    this.order = new ArrayList<>(room);
+    this.orderNumbers = new int[room];
   }
 
   @Override
@@ -146,7 +153,7 @@ final class TxCollection implements MutableCollection {
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     if (old == null) {
       put(slot, k, new Target(targetName(slot, k), k, value));
-      order.add(k);
+      append(number, k);
     } else if (!old.value().equals(value)) {
       put(slot, k, new Target(old.name(), old.key(), value));
     }
@@ -174,6 +181,16 @@ final class TxCollection implements MutableCollection {
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
     set(slot, k, Long.toString(current + delta));
+  }
+
+  /** Appends a key to {@link #order} with its number. */
+  private void append(int number, String k) {
+    int at = order.size();
+    if (at == orderNumbers.length) {
+      orderNumbers = java.util.Arrays.copyOf(orderNumbers, Math.max(8, 2 * at));
+    }
+    orderNumbers[at] = number;
+    order.add(k);
   }
 
   private String targetName(int slot, String k) {
@@ -205,7 +222,9 @@ final class TxCollection implements MutableCollection {
       removed = others.remove(k) != null;
     }
     if (removed) {
-      order.remove(k);
+      int at = order.indexOf(k);
+      order.remove(at);
+      System.arraycopy(orderNumbers, at + 1, orderNumbers, at, order.size() - at);
       removals++;
     }
     if (journal != null) {
@@ -237,7 +256,7 @@ final class TxCollection implements MutableCollection {
     }
     int slot = slot(number);
     if ((slot >= 0 ? slotted(slot) : others.get(key)) == null) {
-      order.add(key);
+      append(number, key);
     }
     put(slot, key, target);
   }
@@ -261,6 +280,26 @@ final class TxCollection implements MutableCollection {
    * @param out where the targets go
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
+    collect(key, keyPattern, null, out);
+  }
+
+  /**
+   * {@link #collect(Optional, Optional, List)} of a key regex whose answers for numbered keys are
+   * kept across transactions.
+   *
+   * @param key the selector key; empty for all
+   * @param matches the key regex and its answers
+   * @param out where the targets go
+   */
+  void collect(Optional<String> key, TxKeyMatches matches, List<Target> out) {
+    collect(key, matches.keyPattern(), matches, out);
+  }
+
+  private void collect(
+      Optional<String> key,
+      Optional<WafPattern> keyPattern,
+      TxKeyMatches matches,
+      List<Target> out) {
     if (key.isPresent() && keyPattern.isEmpty()) {
       Target t = lookup(key.get());
       if (t != null) {
@@ -274,15 +313,18 @@ final class TxCollection implements MutableCollection {
       }
       return;
     }
-    for (String k : selected(keyPattern.get())) {
+    for (String k : selected(keyPattern.get(), matches)) {
       if (key.isEmpty() || k.equalsIgnoreCase(key.get())) {
         out.add(target(k));
       }
     }
   }
 
-  /** The keys a key regex selects, in the map's order: searched once per key and pattern. */
-  private List<String> selected(WafPattern pattern) {
+  /**
+   * The keys a key regex selects, in the map's order: searched once per key and pattern, and not at
+   * all for a numbered key whose answer {@code matches} (null: none) already keeps.
+   */
+  private List<String> selected(WafPattern pattern, TxKeyMatches matches) {
     if (selections == null) {
       selections = new IdentityHashMap<>();
     }
@@ -294,7 +336,11 @@ final class TxCollection implements MutableCollection {
     }
     for (; s.scanned < order.size(); s.scanned++) {
       String k = order.get(s.scanned);
-      if (pattern.find(k, null) == RegexOutcome.MATCHED) { // Selection.selects by pattern only
+      boolean selects =
+          matches != null
+              ? matches.selects(orderNumbers[s.scanned], k)
+              : pattern.find(k, null) == RegexOutcome.MATCHED; // Selection.selects by pattern only
+      if (selects) {
         s.keys.add(k);
       }
     }

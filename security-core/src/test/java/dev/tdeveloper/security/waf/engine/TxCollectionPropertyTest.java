@@ -18,7 +18,8 @@ import net.jqwik.api.Provide;
 
 /**
  * {@link TxCollection} keeps what each key regex selected across writes, and keys {@link TxKeys}
- * numbers in an array; reads must give what a plain ordered map searched afresh gives, whatever the
+ * numbers in an array, and a key regex's answers by key number across collections ({@link
+ * TxKeyMatches}); reads must give what a plain ordered map searched afresh gives, whatever the
  * sequence of writes, rewrites and removals, by name or by number (set, add, replay and read).
  */
 class TxCollectionPropertyTest {
@@ -30,6 +31,10 @@ class TxCollectionPropertyTest {
           WafPattern.compile("(?i)^header_name_"),
           WafPattern.compile("_"),
           WafPattern.compile("^rx"));
+
+  // Each pattern's answers by key number, shared by every try as by every transaction.
+  private static final List<TxKeyMatches> MATCHES =
+      PATTERNS.stream().map(TxKeyMatches::new).toList();
 
   // The first four keys are numbered, the others kept by name.
   private static final int[] SLOTS = {
@@ -57,6 +62,12 @@ class TxCollectionPropertyTest {
 
   @Property(tries = 500)
   void readsAgreeWithAFreshSearchAndAddsWithAReadAndAWrite(@ForAll("ops") List<Op> ops) {
+    check(ops, false);
+    check(ops, true);
+  }
+
+  /** Runs the ops; key regex reads through the patterns' kept answers when {@code kept}. */
+  private static void check(List<Op> ops, boolean kept) {
     TxCollection tx = new TxCollection("TX");
     Map<String, String> plain = new LinkedHashMap<>();
     for (Op op : ops) {
@@ -102,7 +113,11 @@ class TxCollectionPropertyTest {
           Optional<WafPattern> p =
               op.kind() == 4 ? Optional.empty() : Optional.of(PATTERNS.get(op.pattern()));
           List<Target> got = new ArrayList<>();
-          tx.collect(k, p, got);
+          if (kept && p.isPresent()) {
+            tx.collect(k, MATCHES.get(op.pattern()), got);
+          } else {
+            tx.collect(k, p, got);
+          }
           assertThat(got).isEqualTo(expected(plain, k, p));
         }
       }
