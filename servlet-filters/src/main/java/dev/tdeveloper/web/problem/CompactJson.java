@@ -1,14 +1,16 @@
 package dev.tdeveloper.web.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders the common shapes of a {@link ProblemDetails} as compact JSON without Jackson: the bytes
  * a default {@code ObjectMapper} writes for the same members, in the same order. It handles text
  * whose every character is ASCII, and extension values that are strings, booleans or integral JDK
- * numbers ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}); for anything else {@link
- * #render} answers {@code null} and the caller falls back to Jackson. Stateless and thread-safe.
+ * numbers ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}) and lists of those; for
+ * anything else {@link #render} answers {@code null} and the caller falls back to Jackson.
+ * Stateless and thread-safe.
  */
 final class CompactJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -62,6 +64,16 @@ final class CompactJson {
     }
     if (value instanceof Boolean flag) {
       out.append(flag.booleanValue());
+      return true;
+    }
+    if (value instanceof List<?> items) { // frozen extensions hold lists, never other collections
+      out.append('[');
+      for (int i = 0; i < items.size(); i++) {
+        if (!value(i == 0 ? out : out.append(','), items.get(i))) {
+          return false;
+        }
+      }
+      out.append(']');
       return true;
     }
     return false;
