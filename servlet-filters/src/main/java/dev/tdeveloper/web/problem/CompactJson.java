@@ -82,12 +82,21 @@ final class CompactJson {
   /** Appends {@code text} quoted and escaped as Jackson does; false if it is not all ASCII. */
   private static boolean string(StringBuilder out, String text) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = 0;
+    while (plain < text.length() && isPlain(text.charAt(plain))) {
+      plain++;
+    }
+    if (plain == text.length()) {
+      out.append(text).append('"'); // the common case: the whole text, copied at once
+      return true;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= 0x80) {
         return false;
       }
-      if (c >= 0x20 && c != '"' && c != '\\') {
+      if (isPlain(c)) {
         out.append(c);
         continue;
       }
@@ -104,5 +113,12 @@ final class CompactJson {
     }
     out.append('"');
     return true;
+  }
+
+  /**
+   * Whether Jackson writes {@code c} as itself: printable ASCII other than a quote or backslash.
+   */
+  private static boolean isPlain(char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
   }
 }
