@@ -18,7 +18,12 @@ public final class Json {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private static final ProblemWriter PROBLEMS = ProblemWriter.using(MAPPER);
+  /**
+   * The problem writer: the default one, which renders the demo's problems (strings and numbers, no
+   * dates) as {@link #MAPPER} would, byte for byte, and mostly without Jackson.
+   */
+  static final ProblemWriter PROBLEMS = ProblemWriter.create();
+
   private static final int MAX_TYPES = 256;
   private static final ConcurrentHashMap<String, URI> TYPES = new ConcurrentHashMap<>();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.web.problem.ProblemDetails;
+import dev.tdeveloper.web.problem.ProblemWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,20 @@ class JsonTest {
     }
     for (int i = 0; i < 300; i++) { // past the bound, still exact
       assertThat(Json.typeOf("slug-" + i)).isEqualTo(ProblemDetails.typeOf("slug-" + i));
+    }
+  }
+
+  @Test
+  void problemsAreTheBytesTheDemoMapperWrites() {
+    ProblemWriter demoMapper = ProblemWriter.using(Json.MAPPER);
+    for (String detail :
+        List.of("no note 7f3c", "quota of tenant 'acme' reached: 100 notes", "caf\u00e9 \"x\"\n")) {
+      ProblemDetails p =
+          ProblemDetails.of(Json.typeOf("quota-exceeded"), "Quota exceeded", 429)
+              .withDetail(detail)
+              .withExtension("limit", 100L)
+              .withExtension("retryable", false);
+      assertThat(Json.PROBLEMS.toJson(p)).isEqualTo(demoMapper.toJson(p));
     }
   }
 

@@ -50,7 +50,6 @@ public record ProblemDetails(
   public static final URI ABOUT_BLANK = URI.create("about:blank");
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final Pattern MEMBER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{2,}");
   private static final Set<String> STANDARD_MEMBERS =
       Set.of("type", "title", "status", "detail", "instance");
 
@@ -77,11 +76,19 @@ public record ProblemDetails(
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be 400-599, was " + status);
     }
+    if (extensions.isEmpty()) {
+      extensions = Map.of(); // nothing to copy: most problems carry no extension
+    } else {
+      extensions = frozenExtensions(extensions);
+    }
+  }
+
+  private static Map<String, Object> frozenExtensions(Map<String, Object> extensions) {
     Map<String, Object> copy = new LinkedHashMap<>();
     extensions.forEach(
         (name, value) -> {
           Objects.requireNonNull(name, "extensions name");
-          if (!MEMBER_NAME.matcher(name).matches() || STANDARD_MEMBERS.contains(name)) {
+          if (!isMemberName(name) || STANDARD_MEMBERS.contains(name)) {
             throw new IllegalArgumentException(
                 "extension member name must match [A-Za-z][A-Za-z0-9_]{2,} and not be one of "
                     + STANDARD_MEMBERS
@@ -91,7 +98,25 @@ public record ProblemDetails(
           }
           copy.put(name, freeze(name, value));
         });
-    extensions = Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Whether {@code name} matches {@code [A-Za-z][A-Za-z0-9_]{2,}}, without a regex matcher. */
+  static boolean isMemberName(String name) {
+    if (name.length() < 3 || !isAsciiLetter(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetter(c) && (c < '0' || c > '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /**

@@ -20,12 +20,16 @@ public final class ProblemWriter {
   /** The media type of a problem response: {@value}. */
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  private static final ProblemWriter DEFAULT = new ProblemWriter(new ObjectMapper());
+  private static final ProblemWriter DEFAULT = new ProblemWriter(new ObjectMapper(), true);
 
   private final ObjectMapper mapper;
 
-  private ProblemWriter(ObjectMapper mapper) {
+  /** Whether the mapper is the default one, whose output {@link CompactJson} reproduces. */
+  private final boolean compact;
+
+  private ProblemWriter(ObjectMapper mapper, boolean compact) {
     this.mapper = mapper;
+    this.compact = compact;
   }
 
   /** Returns a writer using a default Jackson {@link ObjectMapper}. */
@@ -38,12 +42,18 @@ public final class ProblemWriter {
    * example to pretty-print). The mapper must not be reconfigured afterwards.
    */
   public static ProblemWriter using(ObjectMapper mapper) {
-    return new ProblemWriter(Objects.requireNonNull(mapper, "mapper"));
+    return new ProblemWriter(Objects.requireNonNull(mapper, "mapper"), false);
   }
 
   /** Returns {@code problem} as a UTF-8 JSON document. */
   public byte[] toJson(ProblemDetails problem) {
     Objects.requireNonNull(problem, "problem");
+    byte[] fast = compact ? CompactJson.render(problem) : null;
+    return fast != null ? fast : jackson(problem);
+  }
+
+  /** Returns {@code problem} rendered by the Jackson mapper, whatever its members hold. */
+  byte[] jackson(ProblemDetails problem) {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("type", problem.type().toString());
     members.put("title", problem.title());

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,6 +66,7 @@ public final class RateLimitFilter implements Filter {
   private final Function<HttpServletRequest, Optional<String>> routes;
   private final ProblemWriter problemWriter;
   private final Listeners<RateLimitFilterEvent> listeners;
+  private final HeaderWriter headers = new HeaderWriter();
 
   RateLimitFilter(RateLimitFilterBuilder builder) {
     this.limiter = builder.limiter;
@@ -120,10 +120,8 @@ public final class RateLimitFilter implements Filter {
       return;
     }
     request.setAttribute(DECISION_ATTRIBUTE, decision);
-    Map<String, String> headers = RateLimitHeaders.of(limiter.policyFor(key), decision);
-    headers.forEach(response::setHeader);
+    long retryAfter = headers.write(limiter.policyFor(key), decision, response);
     if (decision instanceof RateLimitDecision.Denied) {
-      long retryAfter = Long.parseLong(headers.get(RateLimitHeaders.RETRY_AFTER));
       if (!listeners.isEmpty()) {
         listeners.publish(
             new RateLimitFilterEvent.Limited(

@@ -80,7 +80,7 @@ final class InspectedResponse extends HttpServletResponseWrapper {
   /** Writes out the body held back, unless the WAF interrupted. */
   void release() throws IOException {
     if (state == State.BUFFERING) {
-      getResponse().getOutputStream().write(buffer.toByteArray());
+      buffer.writeTo(getResponse().getOutputStream()); // no copy of the held body
       buffer.reset();
       state = State.PASSING;
     }
@@ -96,7 +96,7 @@ final class InspectedResponse extends HttpServletResponseWrapper {
     }
     startBody();
     if (state == State.BUFFERING) {
-      getResponse().getOutputStream().write(buffer.toByteArray());
+      buffer.writeTo(getResponse().getOutputStream()); // no copy of the held body
       buffer.reset();
       state = State.PASSING;
     }
@@ -235,7 +235,7 @@ final class InspectedResponse extends HttpServletResponseWrapper {
     inspectBody();
     if (state == State.BUFFERING) {
       ServletOutputStream out = getResponse().getOutputStream();
-      out.write(buffer.toByteArray());
+      buffer.writeTo(out);
       out.write(bytes, off + room, len - room);
       buffer.reset();
       state = State.PASSING;
