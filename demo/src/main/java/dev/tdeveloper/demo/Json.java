@@ -20,7 +20,7 @@ public final class Json {
 
   /**
    * The problem writer: the default one, which renders the demo's problems (strings and numbers, no
-   * dates) as {@link #MAPPER} would, byte for byte, and mostly without Jackson.
+   * dates) as {@link #MAPPER} would, byte for byte, through Jackson's streaming generator.
    */
   static final ProblemWriter PROBLEMS = ProblemWriter.create();
 

@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The body of a rate-limit refusal as {@code RateLimitFilter} builds it for each 429: the problem
  * (type, title, a detail naming the tenant and the wait, the {@code retryAfterSeconds} extension)
- * and its JSON. {@code defaultWriter} uses {@link ProblemWriter#create()} (the Jackson-free
- * rendering where the members allow it); {@code jacksonWriter} a writer over its own {@link
- * ObjectMapper}, which always goes through Jackson: the same bytes, the old path.
+ * and its JSON. {@code defaultWriter} uses {@link ProblemWriter#create()} (members streamed through
+ * Jackson's generator); {@code jacksonWriter} a writer over its own {@link ObjectMapper}, which
+ * serializes a map of the members: the same bytes, the old path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

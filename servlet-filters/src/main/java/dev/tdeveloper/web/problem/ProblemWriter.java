@@ -24,7 +24,7 @@ public final class ProblemWriter {
 
   private final ObjectMapper mapper;
 
-  /** Whether the mapper is the default one, whose output {@link CompactJson} reproduces. */
+  /** Whether the mapper is the default one, whose bytes {@link StreamedJson} writes. */
   private final boolean compact;
 
   private ProblemWriter(ObjectMapper mapper, boolean compact) {
@@ -48,8 +48,15 @@ public final class ProblemWriter {
   /** Returns {@code problem} as a UTF-8 JSON document. */
   public byte[] toJson(ProblemDetails problem) {
     Objects.requireNonNull(problem, "problem");
-    byte[] fast = compact ? CompactJson.render(problem) : null;
-    return fast != null ? fast : jackson(problem);
+    if (!compact) {
+      return jackson(problem);
+    }
+    try {
+      return StreamedJson.render(mapper, problem);
+    } catch (IOException e) {
+      // Only strings, numbers, booleans, lists and maps reach Jackson, so this cannot happen.
+      throw new UncheckedIOException("cannot serialize problem " + problem.type(), e);
+    }
   }
 
   /** Returns {@code problem} rendered by the Jackson mapper, whatever its members hold. */
