@@ -7,9 +7,12 @@ import java.net.http.HttpRequest;
  * front of the demo would forward them (the harness starts the demo trusting {@code 127.0.0.1} as
  * its proxy): each tenant's ordinary traffic from its own address in the documentation ranges of
  * RFC 5737, the flooding tenant's flood from one address of its own, and every attack from one
- * attacker's address. So the shield's per-IP limit and bans see clients, as in a deployment, and
- * the flood is banned without taking its tenant's other clients (the isolation checker, the fault
- * phase) down with it. Stateless; thread-safe.
+ * attacker's address. The harness's own clients of a tenant (the isolation checker, the fault
+ * phase's writers: {@link #forwardedFor}) come from a second address of the tenant in {@code
+ * 198.18.0.0/15} (RFC 2544's benchmarking range), which the generated load never uses. So the
+ * shield's per-IP limit and bans see clients, as in a deployment: the flood is banned without
+ * taking its tenant's other clients down with it, and a ban that a heavy tenant's own traffic earns
+ * at a high rate never stops the checks. Stateless; thread-safe.
  */
 final class ClientAddresses {
   /** The header the demo's shield reads behind its trusted proxies. */
@@ -42,11 +45,24 @@ final class ClientAddresses {
   }
 
   /**
-   * Adds {@code tenant}'s address to {@code request} when {@code tenant} is one of the roster's
-   * ({@code lt-NNN}); requests for other tenants (a test's {@code acme}) keep the peer's address.
+   * The address of the harness's own clients of tenant {@code id}: {@code 198.18.0.N} for tenant N
+   * up to 255, {@code 198.18.1.(N - 256)} from 256 on.
+   *
+   * @throws IllegalArgumentException if {@code id} is not {@code lt-} and a number from 1 to 508
+   */
+  static String harness(String id) {
+    tenant(id); // validates
+    int n = number(id);
+    return "198.18." + n / 256 + "." + n % 256;
+  }
+
+  /**
+   * Adds the {@link #harness} address of {@code tenant} to {@code request} when {@code tenant} is
+   * one of the roster's ({@code lt-NNN}); requests for other tenants (a test's {@code acme}) keep
+   * the peer's address.
    */
   static HttpRequest.Builder forwardedFor(HttpRequest.Builder request, String tenant) {
-    return rostered(tenant) ? request.header(HEADER, tenant(tenant)) : request;
+    return rostered(tenant) ? request.header(HEADER, harness(tenant)) : request;
   }
 
   /** Whether {@code id} follows the roster's naming, {@code lt-} and a number from 1 to 508. */

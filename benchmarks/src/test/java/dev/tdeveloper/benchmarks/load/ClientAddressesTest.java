@@ -37,11 +37,27 @@ class ClientAddressesTest {
     HttpRequest rostered =
         ClientAddresses.forwardedFor(HttpRequest.newBuilder(URI.create("http://x/")), "lt-007")
             .build();
-    assertThat(rostered.headers().firstValue(ClientAddresses.HEADER)).hasValue("192.0.2.7");
+    assertThat(rostered.headers().firstValue(ClientAddresses.HEADER)).hasValue("198.18.0.7");
     HttpRequest other =
         ClientAddresses.forwardedFor(HttpRequest.newBuilder(URI.create("http://x/")), "acme")
             .build();
     assertThat(other.headers().firstValue(ClientAddresses.HEADER)).isEmpty();
+  }
+
+  @Test
+  void theHarnessClientsOfEachTenantHaveAnAddressTheLoadNeverUses() {
+    IpRangeSet benchmarking = IpRangeSet.of("198.18.0.0/15");
+    Set<String> seen = new HashSet<>();
+    for (int n = 1; n <= 508; n++) {
+      String address = ClientAddresses.harness("lt-" + n);
+      assertThat(benchmarking.contains(IpAddress.parse(address))).as(address).isTrue();
+      assertThat(DOCUMENTATION.contains(IpAddress.parse(address))).as(address).isFalse();
+      assertThat(seen.add(address)).as("lt-" + n + " shares " + address).isTrue();
+    }
+    assertThat(ClientAddresses.harness("lt-255")).isEqualTo("198.18.0.255");
+    assertThat(ClientAddresses.harness("lt-256")).isEqualTo("198.18.1.0");
+    assertThatThrownBy(() -> ClientAddresses.harness("lt-509"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
