@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Computes the HTTP response headers that tell a client where it stands with a rate limit, as
@@ -69,14 +70,30 @@ public final class RateLimitHeaders {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(decision, "decision");
     Map<String, String> headers = new LinkedHashMap<>(8);
-    headers.put(LIMIT, Long.toString(decision.limit()));
-    headers.put(REMAINING, Long.toString(Math.max(0, decision.remaining())));
-    headers.put(RESET, Long.toString(seconds(decision.resetAfterNanos())));
-    headers.put(POLICY, policy(policy));
-    if (decision instanceof RateLimitDecision.Denied denied) {
-      headers.put(RETRY_AFTER, Long.toString(retryAfterSeconds(denied.retryAfterNanos())));
-    }
+    write(decision, policy(policy), headers::put);
     return Collections.unmodifiableMap(headers);
+  }
+
+  /**
+   * Hands each header for {@code decision} to {@code sink}, in the order and with the values of
+   * {@link #of}, without building a map: for a filter that sets them straight on a response and
+   * keeps the {@value #POLICY} value of each policy it serves (from {@link #policy}).
+   *
+   * @param policyValue the {@value #POLICY} value, as {@link #policy} computes it for the policy
+   *     that made {@code decision}
+   */
+  public static void write(
+      RateLimitDecision decision, String policyValue, BiConsumer<String, String> sink) {
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(policyValue, "policyValue");
+    Objects.requireNonNull(sink, "sink");
+    sink.accept(LIMIT, Long.toString(decision.limit()));
+    sink.accept(REMAINING, Long.toString(Math.max(0, decision.remaining())));
+    sink.accept(RESET, Long.toString(seconds(decision.resetAfterNanos())));
+    sink.accept(POLICY, policyValue);
+    if (decision instanceof RateLimitDecision.Denied denied) {
+      sink.accept(RETRY_AFTER, Long.toString(retryAfterSeconds(denied.retryAfterNanos())));
+    }
   }
 
   /** Returns the {@value #POLICY} value of {@code policy}, e.g. {@code 5;w=1;burst=10}. */

@@ -126,6 +126,38 @@ class RateLimitHeadersTest {
   }
 
   @Test
+  void writeHandsTheSinkTheHeadersOfTheMapInItsOrder() {
+    RateLimitDecision denied = new RateLimitDecision.Denied(10, 0, 200_000_000L, 2_000_000_000L);
+    Map<String, String> handed = new java.util.LinkedHashMap<>();
+    RateLimitHeaders.write(denied, "precomputed", handed::put);
+    Map<String, String> expected = new java.util.LinkedHashMap<>(RateLimitHeaders.of(FREE, denied));
+    expected.put(RateLimitHeaders.POLICY, "precomputed");
+    assertThat(handed).containsExactlyEntriesOf(expected);
+    handed.clear();
+    RateLimitHeaders.write(
+        new RateLimitDecision.Allowed(10, 9, 1), RateLimitHeaders.policy(FREE), handed::put);
+    assertThat(handed)
+        .containsExactlyEntriesOf(
+            RateLimitHeaders.of(FREE, new RateLimitDecision.Allowed(10, 9, 1)));
+  }
+
+  @Test
+  void writeRejectsNullsBeforeHandingAnything() {
+    Map<String, String> handed = new java.util.LinkedHashMap<>();
+    RateLimitDecision allowed = new RateLimitDecision.Allowed(1, 1, 1);
+    assertThatThrownBy(() -> RateLimitHeaders.write(null, "p", handed::put))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("decision");
+    assertThatThrownBy(() -> RateLimitHeaders.write(allowed, null, handed::put))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("policyValue");
+    assertThatThrownBy(() -> RateLimitHeaders.write(allowed, "p", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("sink");
+    assertThat(handed).isEmpty();
+  }
+
+  @Test
   void rejectsNulls() {
     assertThatThrownBy(() -> RateLimitHeaders.of(null, new RateLimitDecision.Allowed(1, 1, 1)))
         .isInstanceOf(NullPointerException.class)

@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Sets the headers {@link RateLimitHeaders#of} computes, with the same names, values and order, but
- * straight onto the response: no map per request, and the {@code RateLimit-Policy} text of a policy
- * is computed once per policy instance (limiters hand out one instance per distinct policy) and
- * kept in a small table indexed by identity. Thread-safe: entries are immutable and a lost race
- * only computes a text twice.
+ * Sets the headers {@link RateLimitHeaders#of} computes straight onto the response through {@link
+ * RateLimitHeaders#write}: no map per request, and the {@code RateLimit-Policy} text of a policy is
+ * computed once per policy instance (limiters hand out one instance per distinct policy) and kept
+ * in a small table indexed by identity. Thread-safe: entries are immutable and a lost race only
+ * computes a text twice.
  */
 final class HeaderWriter {
   private static final int SLOTS = 64;
@@ -26,19 +26,10 @@ final class HeaderWriter {
    * @return the {@code Retry-After} seconds of a denial, else -1
    */
   long write(RateLimitPolicy policy, RateLimitDecision decision, HttpServletResponse response) {
-    response.setHeader(RateLimitHeaders.LIMIT, Long.toString(decision.limit()));
-    response.setHeader(
-        RateLimitHeaders.REMAINING, Long.toString(Math.max(0, decision.remaining())));
-    response.setHeader(
-        RateLimitHeaders.RESET,
-        Long.toString(RateLimitHeaders.seconds(decision.resetAfterNanos())));
-    response.setHeader(RateLimitHeaders.POLICY, policyText(policy));
-    if (decision instanceof RateLimitDecision.Denied denied) {
-      long retryAfter = RateLimitHeaders.retryAfterSeconds(denied.retryAfterNanos());
-      response.setHeader(RateLimitHeaders.RETRY_AFTER, Long.toString(retryAfter));
-      return retryAfter;
-    }
-    return -1;
+    RateLimitHeaders.write(decision, policyText(policy), response::setHeader);
+    return decision instanceof RateLimitDecision.Denied denied
+        ? RateLimitHeaders.retryAfterSeconds(denied.retryAfterNanos())
+        : -1;
   }
 
   /** Returns {@link RateLimitHeaders#policy} of {@code policy}, computed once per instance. */
