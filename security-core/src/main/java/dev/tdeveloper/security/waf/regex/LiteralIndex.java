@@ -82,21 +82,39 @@ public final class LiteralIndex {
       return false;
     }
 
-    /** Whether found (ascending, without repeats) holds every literal of this formula. */
+    /**
+     * Whether found (ascending, without repeats) holds every literal of this formula: a search in
+     * found per literal, stopping at the first missing, when that costs fewer steps than a bit test
+     * per literal found.
+     */
     private boolean holdsAll(int[] found) {
-      if (found.length < literals.length) {
+      int need = literals.length;
+      if (found.length < need) {
         return false;
       }
-      int held = 0;
-      for (int id : found) {
-        held += mine(id) ? 1 : 0;
+      if (need * log2(found.length) < found.length) {
+        for (int id : literals) {
+          if (Arrays.binarySearch(found, id) < 0) {
+            return false;
+          }
+        }
+        return true;
       }
-      return held == literals.length;
+      int held = 0;
+      for (int i = 0; i < found.length; i++) {
+        if (mine(found[i]) && ++held == need) {
+          return true;
+        }
+      }
+      return false;
     }
 
-    /** Whether found holds a literal of this formula. */
+    /**
+     * Whether found holds a literal of this formula: a bit test per literal found, or a search in
+     * found per literal of the formula when that costs fewer steps.
+     */
     private boolean holdsAny(int[] found) {
-      if (found.length <= literals.length) {
+      if (found.length <= literals.length * log2(found.length)) {
         for (int id : found) {
           if (mine(id)) {
             return true;
@@ -110,6 +128,11 @@ public final class LiteralIndex {
         }
       }
       return false;
+    }
+
+    /** The steps of a binary search over n: the bit length of n, at least 1. */
+    private static int log2(int n) {
+      return Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
     }
 
     private boolean mine(int id) {
@@ -132,7 +155,10 @@ public final class LiteralIndex {
   // or, for more states than a char holds, the next state's row offset, shifted and flagged alike.
   private final char[] narrow;
   private final int[] wide;
-  private final int[][] outputs;
+  // The literals each state ends (its own and its failure chain's), by state in the tables'
+  // numbering: ids outputIds[outputStart[s]] up to outputIds[outputStart[s + 1]], one flat pool.
+  private final int[] outputStart;
+  private final int[] outputIds;
   private final int literalCount;
   private final String[] literalTexts;
   private final boolean foldsAsciiCase;
@@ -189,14 +215,26 @@ public final class LiteralIndex {
       out[s] = concat(ends.get(s), out[links.fail[s]]);
     }
     this.shift = 32 - Integer.numberOfLeadingZeros(width - 1);
+    int[] rank = links.breadthFirstRank();
     if (go.size() <= maxNarrowStates) {
-      this.narrow = links.narrowDelta(t -> out[t].length != 0, shift);
+      this.narrow = links.narrowDelta(t -> out[t].length != 0, shift, rank);
       this.wide = null;
     } else {
       this.narrow = null;
-      this.wide = links.delta(t -> out[t].length != 0);
+      this.wide = links.delta(t -> out[t].length != 0, rank);
     }
-    this.outputs = out;
+    int[][] ranked = new int[out.length][];
+    for (int s = 0; s < out.length; s++) {
+      ranked[rank[s]] = out[s];
+    }
+    this.outputStart = new int[out.length + 1];
+    for (int s = 0; s < out.length; s++) {
+      outputStart[s + 1] = outputStart[s] + ranked[s].length;
+    }
+    this.outputIds = new int[outputStart[out.length]];
+    for (int s = 0; s < out.length; s++) {
+      System.arraycopy(ranked[s], 0, outputIds, outputStart[s], ranked[s].length);
+    }
     boolean folds = true;
     for (char c = 'A'; c <= 'Z'; c++) {
       folds &= classes[c] == classes[c + 32];
@@ -314,7 +352,7 @@ public final class LiteralIndex {
       int state = e >>> 1;
       row = state << shift;
       if ((e & 1) != 0) {
-        found.add(outputs[state]);
+        found.add(outputIds, outputStart[state], outputStart[state + 1]);
       }
     }
   }
@@ -328,7 +366,8 @@ public final class LiteralIndex {
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       row = e >>> 1;
       if ((e & 1) != 0) {
-        found.add(outputs[row / width]);
+        int state = row / width;
+        found.add(outputIds, outputStart[state], outputStart[state + 1]);
       }
     }
   }

@@ -28,9 +28,13 @@ public final class LiteralScratch {
     this.found = new int[Math.max(1, Math.min(capacity, literalCount))];
   }
 
-  /** Adds the literals a state ends, skipping those already found in this scan. */
-  void add(int[] ids) {
-    for (int id : ids) {
+  /**
+   * Adds the literals a state ends, {@code ids[from]} up to {@code ids[to]}, skipping those already
+   * found in this scan.
+   */
+  void add(int[] ids, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int id = ids[i];
       int w = id >>> 6;
       long bit = 1L << id;
       long word = seen[w];

@@ -60,27 +60,61 @@ final class TrieLinks {
    * bit 0 set when {@code hasOutput} says the target state completes something.
    */
   int[] delta(IntPredicate hasOutput) {
+    return delta(hasOutput, identity());
+  }
+
+  /**
+   * As {@link #delta(IntPredicate)}, with the states renumbered by {@code rank} (old number to new:
+   * a state's row is at {@code rank[state] * width}); {@code hasOutput} takes old numbers.
+   */
+  int[] delta(IntPredicate hasOutput, int[] rank) {
+    int states = targets.length / width;
     int[] delta = new int[targets.length];
-    for (int i = 0; i < targets.length; i++) {
-      delta[i] = (targets[i] * width) << 1 | (hasOutput.test(targets[i]) ? 1 : 0);
+    for (int s = 0; s < states; s++) {
+      for (int k = 0; k < width; k++) {
+        int t = targets[s * width + k];
+        delta[rank[s] * width + k] = (rank[t] * width) << 1 | (hasOutput.test(t) ? 1 : 0);
+      }
     }
     return delta;
   }
 
   /**
    * Packs the transitions into chars, a state's row {@code 2^shift} entries long (at least {@code
-   * width}): each entry holds the target state shifted left, with bit 0 set when {@code hasOutput}
+   * width}), the states renumbered by {@code rank} (old number to new): each entry holds the new
+   * number of the target state shifted left, with bit 0 set when {@code hasOutput} (old numbers)
    * says it completes something. Only for fewer than 2^15 states.
    */
-  char[] narrowDelta(IntPredicate hasOutput, int shift) {
+  char[] narrowDelta(IntPredicate hasOutput, int shift, int[] rank) {
     int states = targets.length / width;
     char[] delta = new char[states << shift];
     for (int s = 0; s < states; s++) {
       for (int k = 0; k < width; k++) {
         int t = targets[s * width + k];
-        delta[(s << shift) + k] = (char) (t << 1 | (hasOutput.test(t) ? 1 : 0));
+        delta[(rank[s] << shift) + k] = (char) (rank[t] << 1 | (hasOutput.test(t) ? 1 : 0));
       }
     }
     return delta;
+  }
+
+  /**
+   * A numbering of the states in breadth-first order (old number to new; the root stays 0): the
+   * shallow states, where a scan of ordinary text spends nearly all its steps, get the first rows
+   * of the table, so the rows a scan touches share cache lines and pages.
+   */
+  int[] breadthFirstRank() {
+    int[] rank = new int[fail.length];
+    for (int i = 0; i < order.length; i++) {
+      rank[order[i]] = i + 1;
+    }
+    return rank;
+  }
+
+  private int[] identity() {
+    int[] rank = new int[fail.length];
+    for (int s = 0; s < rank.length; s++) {
+      rank[s] = s;
+    }
+    return rank;
   }
 }

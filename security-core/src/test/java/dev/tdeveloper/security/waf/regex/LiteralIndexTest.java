@@ -83,6 +83,26 @@ class LiteralIndexTest {
   }
 
   /**
+   * Values holding dozens of literals decide every pattern as its own scanner does: the formulas'
+   * searches in a long list of found literals (rather than a bit test per literal found) answer as
+   * the short lists' tests do.
+   */
+  @Property(tries = 100)
+  void decidesValuesHoldingManyLiteralsAsItsOwnScanner(@ForAll("longRecipes") List<Step> recipe) {
+    indexAll();
+    agreeOn(input(recipe));
+  }
+
+  @Provide
+  Arbitrary<List<Step>> longRecipes() {
+    return recipes()
+        .list()
+        .ofMinSize(3)
+        .ofMaxSize(8)
+        .map(lists -> lists.stream().flatMap(List::stream).toList());
+  }
+
+  /**
    * A scan finds exactly the literals the value contains, by a plain search for each literal in the
    * value's ASCII lower case, ascending; and a reused scratch answers the same whatever it scanned
    * before and whatever its starting room (it grows); and a value in either ASCII case holds the
@@ -114,7 +134,10 @@ class LiteralIndexTest {
     }
   }
 
-  /** A value holding hundreds of literals (sorted another way than a few) scans as plainly. */
+  /**
+   * A value holding hundreds of literals (sorted another way than a few) scans as plainly, and
+   * decides every pattern as its own scanner does.
+   */
   @Test
   void scansValuesHoldingManyLiterals() {
     indexAll();
@@ -124,6 +147,7 @@ class LiteralIndexTest {
       int[] plain = plainScan(value);
       assertThat(plain.length).isGreaterThanOrEqualTo(count / 2);
       assertThat(index.scan(value, scratch)).as(count + " literals").containsExactly(plain);
+      agreeOn(value);
     }
   }
 
