@@ -25,8 +25,6 @@ import java.util.Map;
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
-  // A row's first node table is a multiple of this long.
-  static final int FIRST_SLOTS = 16;
   // A browser's request has 50-80 distinct values (CRS 3.3.4): room for 96 without a resize.
   private final Map<String, Row> rows = new HashMap<>(128);
   private final int nodes;
@@ -39,8 +37,7 @@ final class ValueCache {
     final String raw;
     int[] rawLiterals;
     // By node: the value after the node's chain prefix (null: not yet known). Made on the first
-    // transformation (many values are only read as they are), only as long as the nodes it meets
-    // need: most values (headers) meet a few low-numbered nodes, a few (arguments) most of them.
+    // transformation: many values are only read as they are.
     private String[] values;
     // The literals of the few transformed values that differ from the raw one, by instance.
     private String[] scannedValues;
@@ -53,20 +50,7 @@ final class ValueCache {
 
     /** The value after the chain prefix of a node; null when not computed. */
     String value(int node) {
-      return values == null || node >= values.length ? null : values[node];
-    }
-
-    /**
-     * The node table with room for node {@code last}: made {@value ValueCache#FIRST_SLOTS}-aligned
-     * on the first use, then grown once to every node of the rule set.
-     */
-    String[] values(int last, int nodes) {
-      if (values == null) {
-        values = new String[Math.min(nodes, (last / FIRST_SLOTS + 1) * FIRST_SLOTS)];
-      } else if (last >= values.length) {
-        values = Arrays.copyOf(values, nodes);
-      }
-      return values;
+      return values == null ? null : values[node];
     }
 
     /** The literals scanned in a transformed value; null when not scanned. */
@@ -154,12 +138,11 @@ final class ValueCache {
         break;
       }
     }
-    int[] heads = chain.heads();
-    int last = 0;
-    for (int i = start + 1; i < n; i++) {
-      last = Math.max(last, Math.max(nodes[i], heads[i]));
+    if (row.values == null) {
+      row.values = new String[this.nodes];
     }
-    String[] values = row.values(last, this.nodes);
+    String[] values = row.values;
+    int[] heads = chain.heads();
     for (int i = start + 1; i < n; i++) {
       if (cur == raw) {
         String head = values[heads[i]];
