@@ -37,6 +37,8 @@ final class TargetViews {
   private Target[] scratch = new Target[16];
   // Where a view's union is worked out before it is copied to its exact size.
   private int[] unionScratch = new int[32];
+  // The bit set a view's union is worked out in: a bit per literal id, all clear between unions.
+  private long[] unionBits = new long[24];
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -161,54 +163,60 @@ final class TargetViews {
       unions[id] = viewOf[id].length == 0 ? NO_IDS : null;
       return;
     }
-    int total = 0;
-    for (int[] s : literals[id]) {
-      total += s.length;
-    }
-    if (unionScratch.length < total) {
-      unionScratch = new int[Math.max(total, 2 * unionScratch.length)];
-    }
-    unions[id] = union(literals[id], unionScratch);
+    unions[id] = union(literals[id], this);
   }
 
   /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */
   static int[] union(int[][] sets) {
-    int total = 0;
-    for (int[] s : sets) {
-      total += s.length;
-    }
-    return union(sets, new int[total]);
+    return union(sets, new TargetViews(0, 0));
   }
 
   /**
-   * {@link #union(int[][])}, worked out in {@code all} (room for every id of every set); the one
-   * set that is not empty when there is only one (most views have one target, or one value that
-   * holds literals).
+   * {@link #union(int[][])}, worked out in the scratch arrays of {@code views}: the one set that is
+   * not empty when there is only one (most views have one target, or one value that holds
+   * literals), else the ids are set in a bit set (ids are small: below the rule set's literal
+   * count) and read back in order, in time linear in the ids and the largest id, with no sort.
    */
-  private static int[] union(int[][] sets, int[] all) {
+  private static int[] union(int[][] sets, TargetViews views) {
     int total = 0;
     int[] only = NO_IDS;
     int nonEmpty = 0;
+    int max = -1;
     for (int[] s : sets) {
-      total += s.length;
       if (s.length > 0) {
+        total += s.length;
         only = s;
         nonEmpty++;
+        max = Math.max(max, s[s.length - 1]);
       }
     }
     if (nonEmpty <= 1) {
       return only;
     }
-    int at = 0;
-    for (int[] s : sets) {
-      System.arraycopy(s, 0, all, at, s.length);
-      at += s.length;
+    int words = (max >>> 6) + 1;
+    if (views.unionBits.length < words) {
+      views.unionBits = new long[Math.max(words, 2 * views.unionBits.length)];
     }
-    java.util.Arrays.sort(all, 0, total);
-    int n = 1;
-    for (int i = 1; i < total; i++) {
-      if (all[i] != all[n - 1]) {
-        all[n++] = all[i];
+    if (views.unionScratch.length < total) {
+      views.unionScratch = new int[Math.max(total, 2 * views.unionScratch.length)];
+    }
+    long[] bits = views.unionBits;
+    for (int[] s : sets) {
+      for (int literal : s) {
+        bits[literal >>> 6] |= 1L << literal;
+      }
+    }
+    int[] all = views.unionScratch;
+    int n = 0;
+    for (int w = 0; w < words; w++) {
+      long b = bits[w];
+      if (b != 0) {
+        bits[w] = 0;
+        int base = w << 6;
+        do {
+          all[n++] = base + Long.numberOfTrailingZeros(b);
+          b &= b - 1;
+        } while (b != 0);
       }
     }
     return java.util.Arrays.copyOf(all, n);

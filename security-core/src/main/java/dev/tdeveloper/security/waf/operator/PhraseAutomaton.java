@@ -21,7 +21,8 @@ import java.util.List;
  * dense row over the phrases' byte classes with the failure links folded in, at most {@value
  * #DENSE_CELLS} cells in all: a byte read there is one table read. A deeper state that has no child
  * for a byte follows its failure links to a state with a row, so every search visits the very
- * states the sparse walk alone would visit.
+ * states the sparse walk alone would visit. A cell that leads to a state with an output holds the
+ * state's complement, so a byte read in a dense row costs two table reads (class, cell).
  */
 final class PhraseAutomaton {
   /** Children runs up to this length are scanned linearly; longer ones are binary-searched. */
@@ -96,6 +97,13 @@ final class PhraseAutomaton {
         rows[s * width + k] = next >= 0 ? next : rows[fail[s] * width + k];
       }
     }
+    // A cell leading to a state with an output holds its complement: the search stops there
+    // without reading the output table for every byte.
+    for (int i = 0; i < rows.length; i++) {
+      if (output[rows[i]] >= 0) {
+        rows[i] = ~rows[i];
+      }
+    }
     return rows;
   }
 
@@ -145,21 +153,24 @@ final class PhraseAutomaton {
         state = ROOT;
         continue;
       }
-      byte label = LOWER[c];
       while (true) {
         if (state < denseStates) {
-          state = dense[state * width + (classOf[c] & 0xff)];
+          int cell = dense[state * width + (classOf[c] & 0xff)];
+          if (cell < 0) {
+            return output[~cell];
+          }
+          state = cell;
           break;
         }
-        int next = child(state, label);
+        int next = child(state, LOWER[c]);
         if (next >= 0) {
+          if (output[next] >= 0) {
+            return output[next];
+          }
           state = next;
           break;
         }
         state = fail[state];
-      }
-      if (output[state] >= 0) {
-        return output[state];
       }
     }
     return -1;

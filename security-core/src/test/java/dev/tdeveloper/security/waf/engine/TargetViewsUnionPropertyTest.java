@@ -110,4 +110,39 @@ class TargetViewsUnionPropertyTest {
     views.unite(0);
     assertThat(views.union(0)).isEmpty();
   }
+
+  @Provide
+  Arbitrary<List<List<int[]>>> idSets() {
+    Arbitrary<int[]> set =
+        Arbitraries.integers()
+            .between(0, 4_000)
+            .set()
+            .ofMaxSize(40)
+            .map(ids -> ids.stream().mapToInt(Integer::intValue).sorted().toArray());
+    return set.list().ofMaxSize(12).list().ofMinSize(1).ofMaxSize(6);
+  }
+
+  /** The bit-set union, one view's scratch reused union after union, against a sorted set. */
+  @Property(tries = 500)
+  void theBitSetUnionIsTheSetUnion(@ForAll("idSets") List<List<int[]>> rounds) {
+    TargetViews views = new TargetViews(1, 1);
+    for (List<int[]> sets : rounds) {
+      Target[] targets = new Target[sets.size()];
+      TreeSet<Integer> all = new TreeSet<>();
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = new Target("ARGS:a" + i, "a" + i, "v" + i);
+      }
+      views.view(0, targets);
+      for (int i = 0; i < targets.length; i++) {
+        views.literals(0, i, sets.get(i));
+        for (int id : sets.get(i)) {
+          all.add(id);
+        }
+      }
+      views.unite(0);
+      int[] expected = all.stream().mapToInt(Integer::intValue).toArray();
+      assertThat(views.union(0)).containsExactly(expected);
+      assertThat(TargetViews.union(sets.toArray(new int[0][]))).containsExactly(expected);
+    }
+  }
 }
