@@ -1,7 +1,6 @@
 package dev.tdeveloper.demo.notes;
 
 import dev.tdeveloper.tenancy.TenantId;
-import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,30 +11,49 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One tenant's notes on disk: an append-only {@link JournalFile} of sealed notes, a torn tail cut
- * off on open. Records ({@link NoteRecords}) hold only envelope ciphertext, never note text.
+ * One tenant's notes on disk: an append-only journal file ({@link NoteFile}) of sealed notes, a
+ * torn tail cut off on open. Records ({@link NoteRecords}) hold only envelope ciphertext, never
+ * note text.
  *
- * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, which forces each
- * change before the journal gets it, records are written but not forced; a checkpoint forces them
- * and then a forced {@code 'C'} record, at least every {@value #CHECKPOINT_BYTES} bytes, on close,
- * on compaction and when {@link NoteStore#checkpoint} asks (before the change log is truncated).
- * Opening re-applies the log's changes from the last checkpoint (a change already in the journal is
- * skipped, so it is idempotent) and checkpoints, so no acknowledged change is lost even if the
- * unforced tail was. Without a durable log every record is forced before the call returns.
+ * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, the log's forced write
+ * is the commit point, as a database's write-ahead log is: once {@code put} or {@code delete} has
+ * told the log, the change is applied in memory and acknowledged even if appending it to this
+ * journal then fails, because opening re-applies it from the log. A failed append (or force, or
+ * compaction) marks the journal <em>behind</em>: it may lack a change the log holds, so it writes
+ * no checkpoint until a compaction has rewritten it from memory (the repair, tried by the next
+ * checkpoint); until then the log keeps the changes. A change the log refuses is not applied. So
+ * the answer a caller got always agrees with what survives a restart.
+ *
+ * <p>Records are written but not forced; a checkpoint forces them and then a {@code 'C'} record
+ * naming the log's position, so the log's changes before it are no longer needed. Each {@value
+ * #CHECKPOINT_BYTES} bytes written schedule one on the {@code checkpoints} executor, off the
+ * writer's thread: it takes the writers' lock (this object's monitor) only to read the position and
+ * to append the mark, and forces outside it, so a checkpoint never names a position whose changes
+ * the forced file lacks. Checkpoints also run on close and when {@link NoteStore#checkpoint} asks
+ * (before the log is truncated), and a compaction writes one. Opening re-applies the log's changes
+ * from the last checkpoint (a change already in the journal is skipped, so it is idempotent) and
+ * checkpoints (if the file refuses the writes, it opens behind). Without a durable log every record
+ * is forced before the call returns, and a failed write is not applied.
  *
  * <p>The journal compacts itself (a crash-safe rewrite holding {@code 'N'}, the live notes and a
- * checkpoint) once superseded records outnumber live ones. Not thread-safe: {@link NoteStore}
- * serialises writers per tenant; {@link #notes()} may be read concurrently.
+ * checkpoint) once superseded records outnumber live ones. Writers must hold this object's monitor
+ * ({@link NoteStore} does); {@link #notes()} may be read concurrently.
  */
 final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
+  private static final Logger LOG = LoggerFactory.getLogger(NoteJournal.class);
   private static final int COMPACT_MIN_DEAD = 64;
   private static final long NONE = -1;
 
-  /** Unforced bytes after which a write checkpoints: {@value}. */
+  /** Bytes written after which a checkpoint is scheduled: {@value}. */
   static final long CHECKPOINT_BYTES = 1 << 20;
 
   /**
@@ -48,17 +66,24 @@ final class NoteJournal implements AutoCloseable {
   private final TenantId tenant;
   private final NoteChangeLog log;
   private final Path path;
-  private final JournalFile file;
+  private final NoteFile file;
+  private final Executor checkpoints;
+  private final ReentrantLock forcing = new ReentrantLock(); // a force never meets a rewrite
   private long lastId;
   private long dead;
-  private long checkpoint = NONE;
-  private long unforced;
+  private long checkpoint = NONE; // the last durable checkpoint's position
+  private long unforced; // bytes written since the last checkpoint began
+  private boolean behind; // the file may lack a change the log holds: no checkpoint until repaired
+  private boolean scheduled;
+  private boolean closed;
 
-  private NoteJournal(Path path, TenantId tenant, NoteChangeLog log) {
+  private NoteJournal(
+      Path path, TenantId tenant, NoteChangeLog log, NoteFile.Opener files, Executor checkpoints) {
     this.path = path;
     this.tenant = tenant;
     this.log = log;
-    this.file = JournalFile.open(path, FORMAT, "notes journal", this::replay, NotesException::new);
+    this.checkpoints = checkpoints;
+    this.file = files.open(path, this::replay);
     try {
       recover();
     } catch (RuntimeException e) {
@@ -68,17 +93,28 @@ final class NoteJournal implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if missing) {@code tenant}'s journal {@code path}, replays it and, with a
-   * durable {@code log}, re-applies the changes the log holds past the journal's last checkpoint.
+   * Opens {@code tenant}'s journal {@code path} as {@link #open(Path, TenantId, NoteChangeLog,
+   * NoteFile.Opener, Executor)} does, as a {@link NoteFile#JOURNALS journal file} that checkpoints
+   * on the writing thread.
+   */
+  static NoteJournal open(Path path, TenantId tenant, NoteChangeLog log) {
+    return open(path, tenant, log, NoteFile.JOURNALS, Runnable::run);
+  }
+
+  /**
+   * Opens (creating if missing) {@code tenant}'s journal {@code path} through {@code files},
+   * replays it and, with a durable {@code log}, re-applies the changes the log holds past the
+   * journal's last checkpoint; later checkpoints run on {@code checkpoints}.
    *
    * @throws NotesException if the journal is locked, corrupt or unreadable
    * @throws IllegalStateException if the log no longer holds the changes past the checkpoint
    */
-  static NoteJournal open(Path path, TenantId tenant, NoteChangeLog log) {
-    return new NoteJournal(path, tenant, log);
+  static NoteJournal open(
+      Path path, TenantId tenant, NoteChangeLog log, NoteFile.Opener files, Executor checkpoints) {
+    return new NoteJournal(path, tenant, log, files, checkpoints);
   }
 
-  private void recover() {
+  private synchronized void recover() {
     if (!log.durable()) {
       if (checkpoint != NONE) { // later writes are in no log: void the mark
         file.append(NoteRecords.mark(NoteRecords.CHECKPOINT, NONE));
@@ -92,7 +128,15 @@ final class NoteJournal implements AutoCloseable {
     if (checkpoint != position) {
       // re-applied changes, no mark (every record was forced), or a log that started over
       // (its position is below the mark): force and mark where the log is now
-      checkpoint();
+      checkpoint = NONE;
+      try {
+        checkpoint();
+      } catch (RuntimeException e) {
+        if (!behind) {
+          throw e;
+        }
+        LOG.warn("notes journal {}: opened behind its change log, which keeps the changes", path);
+      }
     }
   }
 
@@ -115,10 +159,7 @@ final class NoteJournal implements AutoCloseable {
     Sealed current = notes.get(note.id());
     if (current == null || !Arrays.equals(NoteRecords.record(current), record)) {
       write(record);
-      lastId = Math.max(lastId, note.id());
-      if (notes.put(note.id(), note) != null) {
-        dead++;
-      }
+      apply(note);
     }
   }
 
@@ -163,20 +204,39 @@ final class NoteJournal implements AutoCloseable {
     return lastId + 1;
   }
 
-  /** Records {@code note} (new, or replacing the note of its id), durable when it returns. */
-  void put(Sealed note) {
+  /** Returns whether the file may lack a change the log holds (a failed write, not repaired). */
+  synchronized boolean behind() {
+    return behind;
+  }
+
+  /**
+   * Records {@code note} (new, or replacing the note of its id), durable when it returns.
+   *
+   * @throws IllegalArgumentException if its record is too long for the journal; nothing is written
+   * @throws RuntimeException from the change log if it refuses the change (nothing is applied), or
+   *     from the journal without a durable log (nothing is applied)
+   */
+  synchronized void put(Sealed note) {
     byte[] record = NoteRecords.record(note);
+    if (record.length > FORMAT.maxPayload()) {
+      throw new IllegalArgumentException(
+          "a note record holds at most " + FORMAT.maxPayload() + " bytes, was " + record.length);
+    }
     log.put(tenant, note.id(), record);
     write(record);
+    apply(note);
+    afterWrite();
+  }
+
+  private void apply(Sealed note) {
     lastId = Math.max(lastId, note.id());
     if (notes.put(note.id(), note) != null) {
       dead++;
     }
-    afterWrite();
   }
 
   /** Deletes note {@code id}, durable when it returns; returns whether it existed. */
-  boolean delete(long id) {
+  synchronized boolean delete(long id) {
     if (!notes.containsKey(id)) {
       return false;
     }
@@ -188,42 +248,137 @@ final class NoteJournal implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Writes a record the log holds (unforced; a failure marks the journal behind, as the log has the
+   * change) or, without a durable log, forces it (a failure throws: the change is not made).
+   */
   private void write(byte[] record) {
-    if (log.durable()) {
-      file.appendUnforced(record);
-      unforced += record.length;
-    } else {
+    if (!log.durable()) {
       file.append(record);
+      return;
+    }
+    unforced += record.length;
+    if (behind) {
+      return; // the repair rewrites the file from memory; replay on open re-applies the log
+    }
+    try {
+      file.appendUnforced(record);
+    } catch (RuntimeException e) {
+      fellBehind("cannot append a change", e);
     }
   }
 
+  /** Marks the journal behind after a failed append or force; the next write repairs it. */
+  private void fellBehind(String what, RuntimeException e) {
+    behind = true;
+    unforced = Math.max(unforced, CHECKPOINT_BYTES);
+    LOG.warn(
+        "notes journal {}: {}; the change log keeps it, the journal is repaired by the next"
+            + " checkpoint and reopening re-applies it",
+        path,
+        what,
+        e);
+  }
+
+  /** Compacts when superseded records dominate, else schedules a due checkpoint; never throws. */
   private void afterWrite() {
     if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
-      compact();
-    } else if (unforced >= CHECKPOINT_BYTES) {
+      try {
+        compact();
+      } catch (RuntimeException e) {
+        if (!log.durable()) {
+          throw e;
+        }
+        // compact() marked the journal behind: the change is committed in the log
+      }
+    } else if (log.durable() && unforced >= CHECKPOINT_BYTES && !scheduled) {
+      scheduled = true;
+      try {
+        checkpoints.execute(this::checkpointQuietly);
+      } catch (RejectedExecutionException e) {
+        scheduled = false; // shutting down: close() checkpoints
+      }
+    }
+  }
+
+  private void checkpointQuietly() {
+    try {
       checkpoint();
+    } catch (RuntimeException e) {
+      LOG.warn("notes journal {}: checkpoint failed; the change log keeps the changes", path, e);
     }
   }
 
   /**
-   * Forces every record written so far, then a checkpoint naming the change log's position, so the
-   * log's changes before it are no longer needed to recover this journal; does nothing without a
-   * durable log.
+   * Makes the log's changes so far unnecessary for recovering this journal: forces every record
+   * written, then a checkpoint naming the log's position, or, if the journal is behind, repairs it
+   * by a compaction (which writes the checkpoint). Takes the writers' lock only to read the
+   * position and to append the mark; forces outside it. Does nothing without a durable log, once
+   * closed, or if the last checkpoint covers the log's position.
+   *
+   * @throws RuntimeException if the journal cannot be forced or repaired (then it is behind)
    */
   void checkpoint() {
-    if (!log.durable()) {
+    long position;
+    synchronized (this) {
+      scheduled = false;
+      if (!log.durable() || closed) {
+        return;
+      }
+      if (behind) {
+        compact(); // the repair: a rewrite from memory, naming the position it holds
+        return;
+      }
+      position = log.position(tenant);
+      if (position == checkpoint) {
+        return;
+      }
+      unforced = 0;
+    }
+    if (!force()) { // every change before the position was written before it was read
       return;
     }
-    long position = log.position(tenant);
-    file.force();
-    file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
-    file.force();
-    checkpoint = position;
-    unforced = 0;
+    synchronized (this) {
+      if (closed || checkpoint >= position) {
+        return; // a compaction checkpointed past it meanwhile
+      }
+      try {
+        file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
+      } catch (RuntimeException e) {
+        fellBehind("cannot append a checkpoint", e);
+        throw e;
+      }
+    }
+    if (force()) {
+      synchronized (this) {
+        checkpoint = Math.max(checkpoint, position);
+      }
+    }
+  }
+
+  /** Forces the file unless closed (returns false); a failure marks the journal behind. */
+  private boolean force() {
+    RuntimeException failure;
+    forcing.lock();
+    try {
+      if (closed) {
+        return false;
+      }
+      file.force();
+      return true;
+    } catch (RuntimeException e) {
+      failure = e;
+    } finally {
+      forcing.unlock(); // before the monitor: writers take the monitor, then this lock
+    }
+    synchronized (this) { // what reached the device is unknown: rewrite before a checkpoint
+      fellBehind("cannot force it", failure);
+    }
+    throw failure;
   }
 
   /** Replaces the ciphertext of note {@code id} if it still equals {@code expected}. */
-  boolean replace(long id, byte[] expected, byte[] replacement) {
+  synchronized boolean replace(long id, byte[] expected, byte[] replacement) {
     Sealed current = notes.get(id);
     if (current == null || !Arrays.equals(current.ciphertext(), expected)) {
       return false;
@@ -232,8 +387,13 @@ final class NoteJournal implements AutoCloseable {
     return true;
   }
 
-  /** Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. */
-  void compact() {
+  /**
+   * Rewrites the journal with only the live notes, crash-safely; superseded ciphertexts go. With a
+   * durable log this also repairs a journal that is behind.
+   *
+   * @throws RuntimeException if the rewrite fails (the journal is then behind, with a durable log)
+   */
+  synchronized void compact() {
     List<byte[]> records = new ArrayList<>(notes.size() + 1);
     records.add(NoteRecords.mark(NoteRecords.NEXT_ID, lastId));
     for (Sealed note : notes.values()) {
@@ -248,22 +408,48 @@ final class NoteJournal implements AutoCloseable {
     if (position != NONE) {
       records.add(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
     }
-    file.rewrite(records, step -> {});
+    forcing.lock();
+    try {
+      file.rewrite(records);
+    } catch (RuntimeException e) {
+      if (log.durable()) { // the file is unchanged or unusable; the log has every change
+        behind = true;
+        unforced = 0; // retried after as many bytes as a checkpoint, or when asked
+      }
+      throw e;
+    } finally {
+      forcing.unlock();
+    }
     checkpoint = position;
+    behind = false;
     unforced = 0;
     dead = 0;
   }
 
   /**
    * Replaces every note with {@code replacement} in one crash-safe rewrite (ids stay unused once
-   * used); tells the change log each change first.
+   * used). With a durable log each change is told to it first and committed there: they are applied
+   * as the log took them even if the rewrite (then the journal is behind) or a later change fails;
+   * without one, nothing changes unless the rewrite succeeds.
    */
-  void replaceAll(List<Sealed> replacement) {
+  synchronized void replaceAll(List<Sealed> replacement) {
     java.util.TreeMap<Long, Sealed> next = new java.util.TreeMap<>();
     replacement.forEach(n -> next.put(n.id(), n));
-    for (Long id : notes.keySet()) {
+    if (!log.durable()) {
+      long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
+      List<byte[]> records = new ArrayList<>(next.size() + 1);
+      records.add(NoteRecords.mark(NoteRecords.NEXT_ID, last));
+      next.values().forEach(n -> records.add(NoteRecords.record(n)));
+      rewrite(records);
+      lastId = last;
+      notes.putAll(next);
+      notes.keySet().retainAll(next.keySet());
+      return;
+    }
+    for (Long id : List.copyOf(notes.keySet())) {
       if (!next.containsKey(id)) {
         log.delete(tenant, id);
+        notes.remove(id);
       }
     }
     for (Sealed note : next.values()) {
@@ -271,27 +457,37 @@ final class NoteJournal implements AutoCloseable {
       if (current == null
           || !Arrays.equals(NoteRecords.record(current), NoteRecords.record(note))) {
         log.put(tenant, note.id(), NoteRecords.record(note));
+        apply(note);
       }
     }
-    long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
-    List<byte[]> records = new ArrayList<>(next.size() + 1);
-    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, last));
-    next.values().forEach(n -> records.add(NoteRecords.record(n)));
-    rewrite(records);
-    lastId = last;
-    notes.putAll(next);
-    notes.keySet().retainAll(next.keySet());
+    try {
+      compact();
+    } catch (RuntimeException e) {
+      LOG.warn("notes journal {}: cannot rewrite it after a replacement; behind", path, e);
+    }
   }
 
-  /** Checkpoints what was written since the last checkpoint, then closes the file. */
+  /**
+   * Checkpoints what was written since the last checkpoint (if that fails the log keeps the
+   * changes, re-applied on open), then closes the file; idempotent.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
-      if (unforced > 0) {
-        checkpoint();
-      }
+      checkpoint();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "notes journal {}: cannot checkpoint on close; reopening re-applies the log", path, e);
     } finally {
-      file.close();
+      forcing.lock();
+      try {
+        if (!closed) {
+          closed = true;
+          file.close();
+        }
+      } finally {
+        forcing.unlock();
+      }
     }
   }
 }

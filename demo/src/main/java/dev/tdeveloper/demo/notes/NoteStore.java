@@ -20,6 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -29,13 +34,17 @@ import java.util.function.Function;
  *
  * <p>Each tenant's notes live in their own append-only journal {@code <directory>/<tenant>.notes}
  * ({@link NoteJournal}): a note is acknowledged only once it is durable: forced to the change log
- * first when that log is {@link NoteChangeLog#durable() durable} (the notes journal is then forced
- * at checkpoints and recovered from the log on open), else forced to the notes journal. A note's
- * text is sealed with {@link EnvelopeEncryptor} under the tenant's key, the associated data binding
- * the tenant, the note's id and its creation time ({@link #context}), so the files hold no
- * plaintext and a record moved to another tenant or note fails to decrypt. Notes are decrypted on
- * every read: a destroyed key (crypto-shredding) makes them unreadable at once. Ids count from 1
- * per tenant and are never reused. Thread-safe.
+ * first when that log is {@link NoteChangeLog#durable() durable}, else forced to the notes journal.
+ * With a durable log, the log's force is the commit point: a change the log took is acknowledged
+ * and visible even if the notes journal then fails to take it (the journal is repaired from memory
+ * by its next checkpoint, and opening re-applies the log), and a change the log refused is neither,
+ * so an answer always agrees with what a restart finds. The notes journal is then forced only by
+ * checkpoints, which run on a background thread ({@link NoteJournal}). A failing disk under one
+ * tenant's journal affects only that tenant. A note's text is sealed with {@link EnvelopeEncryptor}
+ * under the tenant's key, the associated data binding the tenant, the note's id and its creation
+ * time ({@link #context}), so the files hold no plaintext and a record moved to another tenant or
+ * note fails to decrypt. Notes are decrypted on every read: a destroyed key (crypto-shredding)
+ * makes them unreadable at once. Ids count from 1 per tenant and are never reused. Thread-safe.
  *
  * <p>A note's optional author (personal data) is sealed with its text: the plaintext of an authored
  * record is {@code u8 length | author (ASCII) | text (UTF-8)}, length 0 for none, and its
@@ -53,6 +62,9 @@ public final class NoteStore implements Notes, AutoCloseable {
   private final InstantSource clock;
   private final NoteChangeLog changes;
   private final Map<TenantId, NoteJournal> byTenant = new ConcurrentHashMap<>();
+  private final NoteFile.Opener files;
+  private final Executor checkpoints;
+  private final Optional<ExecutorService> ownCheckpointer;
 
   /**
    * Creates a store over {@code directory} (created if missing), sealing notes with {@code
@@ -71,6 +83,23 @@ public final class NoteStore implements Notes, AutoCloseable {
    */
   public NoteStore(
       Path directory, EnvelopeEncryptor encryptor, InstantSource clock, NoteChangeLog changes) {
+    this(directory, encryptor, clock, changes, NoteFile.JOURNALS, Optional.empty());
+  }
+
+  /**
+   * Creates a store opening its journals through {@code files} and running their checkpoints on
+   * {@code checkpoints}, or on a daemon thread of its own (stopped by {@link #close}) if empty.
+   */
+  NoteStore(
+      Path directory,
+      EnvelopeEncryptor encryptor,
+      InstantSource clock,
+      NoteChangeLog changes,
+      NoteFile.Opener files,
+      Optional<Executor> checkpoints) {
+    this.files = Objects.requireNonNull(files, "files");
+    this.ownCheckpointer = checkpoints.isPresent() ? Optional.empty() : Optional.of(checkpointer());
+    this.checkpoints = checkpoints.orElseGet(ownCheckpointer::orElseThrow);
     this.changes = Objects.requireNonNull(changes, "changes");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.encryptor = Objects.requireNonNull(encryptor, "encryptor");
@@ -80,6 +109,24 @@ public final class NoteStore implements Notes, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the notes directory " + directory, e);
     }
+  }
+
+  /** One daemon thread, started when a checkpoint is due and ended when idle. */
+  private static ExecutorService checkpointer() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "notes-checkpointer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   private NoteJournal notes() {
@@ -110,21 +157,24 @@ public final class NoteStore implements Notes, AutoCloseable {
       return false;
     }
     boolean created = !Files.exists(fileOf(tenant));
-    byTenant.put(tenant, NoteJournal.open(fileOf(tenant), tenant, changes));
+    byTenant.put(tenant, NoteJournal.open(fileOf(tenant), tenant, changes, files, checkpoints));
     return created;
   }
 
   /**
    * Forces {@code tenant}'s notes journal and marks it as holding every change its {@link
-   * NoteChangeLog} has heard, so the log may drop them: call it before truncating the log. Does
-   * nothing if the tenant has no open space (closing checkpoints) or the log is not durable.
+   * NoteChangeLog} has heard, so the log may drop them: call it before truncating the log. A
+   * journal that a failed write left behind is repaired (compacted) first. Writers wait only while
+   * the position is read and the mark appended, not during the forces. Does nothing if the tenant
+   * has no open space (closing checkpoints) or the log is not durable.
+   *
+   * @throws RuntimeException if the journal cannot be forced or repaired: the log must keep its
+   *     changes
    */
   public void checkpoint(TenantId tenant) {
     NoteJournal notes = byTenant.get(Objects.requireNonNull(tenant, "tenant"));
     if (notes != null) {
-      synchronized (notes) {
-        notes.checkpoint();
-      }
+      notes.checkpoint();
     }
   }
 
@@ -413,6 +463,10 @@ public final class NoteStore implements Notes, AutoCloseable {
   /** Closes every open journal; the store must not be used afterwards. */
   @Override
   public synchronized void close() {
-    List.copyOf(byTenant.keySet()).forEach(this::closeSpace);
+    try {
+      List.copyOf(byTenant.keySet()).forEach(this::closeSpace);
+    } finally {
+      ownCheckpointer.ifPresent(ExecutorService::shutdown);
+    }
   }
 }

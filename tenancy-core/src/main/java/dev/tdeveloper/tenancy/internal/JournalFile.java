@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>A sibling file {@code <name>.lock} ({@link DirectoryLock}) keeps a second journal, in this or
  * another process, from opening the file; it stays locked across compactions.
  *
- * <p>Not thread-safe: the owning journal serialises calls.
+ * <p>Not thread-safe: the owning journal serialises calls, except that {@link #force} may run
+ * concurrently with appends (not with {@link #rewrite} or {@link #close}), so a journal can force
+ * its unforced records off its writers' lock.
  */
 public final class JournalFile implements AutoCloseable {
   /** Compaction step: the snapshot is written to its temporary file, not yet forced or renamed. */
@@ -64,8 +66,8 @@ public final class JournalFile implements AutoCloseable {
   private FileChannel channel;
   private long end;
   private long discarded;
-  private boolean broken;
-  private boolean closed;
+  private volatile boolean broken;
+  private volatile boolean closed;
 
   private JournalFile(
       Path file, RecordFormat format, String what, Errors errors, DirectoryLock lock) {
@@ -242,9 +244,11 @@ public final class JournalFile implements AutoCloseable {
   }
 
   /**
-   * Replaces the journal's records with {@code payloads}, crash-safely (see the class comment).
-   * {@code hook} is told each step ({@link #SNAPSHOT_WRITTEN}, {@link #SNAPSHOT_INSTALLED}), for
-   * crash tests.
+   * Replaces the journal's records with {@code payloads}, crash-safely (see the class comment). The
+   * new file does not depend on the old one's tail, so a rewrite also recovers a journal that
+   * refused writes after a failed undo or force: once it succeeds, the journal accepts writes
+   * again. {@code hook} is told each step ({@link #SNAPSHOT_WRITTEN}, {@link #SNAPSHOT_INSTALLED}),
+   * for crash tests.
    *
    * @throws IllegalArgumentException if a payload is empty or too long; nothing changes
    * @throws RuntimeException from {@code errors} if the snapshot cannot be written (the journal is
@@ -252,7 +256,9 @@ public final class JournalFile implements AutoCloseable {
    */
   public void rewrite(List<byte[]> payloads, Consumer<String> hook) {
     List<byte[]> frames = payloads.stream().map(format::frame).toList();
-    requireUsable();
+    if (closed) {
+      throw new IllegalStateException(what + " " + file + " is closed");
+    }
     try {
       DurableFiles.replace(
           file,
@@ -273,6 +279,7 @@ public final class JournalFile implements AutoCloseable {
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       end = channel.size();
+      broken = false;
     } catch (IOException e) {
       broken = true;
       throw errors.error(
