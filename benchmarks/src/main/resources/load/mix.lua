@@ -3,8 +3,8 @@
 -- subdomain (Host) or header as the roster says. Arguments after "--": one "id,noteId,how,role" per
 -- tenant (LoadTest passes them). Tenants are drawn uniformly apart from the flood, for raw throughput.
 -- X-Forwarded-For names the client as ClientAddresses does (the demo trusts 127.0.0.1 as its proxy):
--- tenant lt-N from 192.0.2.N (198.51.100.N-254 past 254), the flood from 203.0.113.99, attacks from
--- 203.0.113.66.
+-- tenant lt-N from its 8 clients 100.(64+c).(N/256).(N%256) in turn, the flood from 203.0.113.99,
+-- attacks from 203.0.113.66.
 local tenants = {}
 local flood = nil
 local attacks = {
@@ -33,10 +33,12 @@ function init(args)
   math.randomseed(42 + (id or 0))
 end
 
+local clients_per_tenant = 8
+
 local function address_of(t)
   local n = tonumber(t.id:match("^lt%-(%d+)$"))
-  if n <= 254 then return "192.0.2." .. n end
-  return "198.51.100." .. (n - 254)
+  local c = counter % clients_per_tenant
+  return "100." .. (64 + c) .. "." .. math.floor(n / 256) .. "." .. (n % 256)
 end
 
 local function headers_for(t, from)

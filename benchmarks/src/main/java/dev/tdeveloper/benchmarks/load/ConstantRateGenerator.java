@@ -187,7 +187,7 @@ public final class ConstantRateGenerator {
               if (!tenant.bySubdomain()) {
                 h.put("X-Tenant-Id", tenant.id());
               }
-              h.put(ClientAddresses.HEADER, ClientAddresses.of(tenant, planned.kind()));
+              h.put(ClientAddresses.HEADER, ClientAddresses.of(tenant, planned.kind(), sequence));
             })
         .timeout(30, TimeUnit.SECONDS);
   }

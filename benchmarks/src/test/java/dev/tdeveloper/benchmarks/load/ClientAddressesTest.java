@@ -22,14 +22,45 @@ class ClientAddressesTest {
       String address = ClientAddresses.tenant(t.id());
       assertThat(DOCUMENTATION.contains(IpAddress.parse(address))).as(address).isTrue();
       assertThat(seen.add(address)).as(t.id() + " shares " + address).isTrue();
-      assertThat(ClientAddresses.of(t, RequestKind.READ)).isEqualTo(address);
-      assertThat(ClientAddresses.of(t, RequestKind.OVER_LIMIT)).isEqualTo(address);
-      assertThat(ClientAddresses.of(t, RequestKind.FLOOD)).isEqualTo(ClientAddresses.FLOODER);
-      assertThat(ClientAddresses.of(t, RequestKind.ATTACK)).isEqualTo(ClientAddresses.ATTACKER);
+      for (long sequence = 0; sequence < 3 * ClientAddresses.CLIENTS_PER_TENANT; sequence++) {
+        assertThat(ClientAddresses.of(t, RequestKind.FLOOD, sequence))
+            .isEqualTo(ClientAddresses.FLOODER);
+        assertThat(ClientAddresses.of(t, RequestKind.ATTACK, sequence))
+            .isEqualTo(ClientAddresses.ATTACKER);
+      }
     }
     assertThat(seen).doesNotContain(ClientAddresses.FLOODER, ClientAddresses.ATTACKER);
     assertThat(ClientAddresses.FLOODER).isNotEqualTo(ClientAddresses.ATTACKER);
     assertThat(ClientAddresses.tenant("lt-255")).isEqualTo("198.51.100.1");
+  }
+
+  @Test
+  void eachTenantsLoadComesFromItsOwnClientsInTheSharedSpaceInTurn() {
+    IpRangeSet shared = IpRangeSet.of("100.64.0.0/10");
+    Set<String> seen = new HashSet<>();
+    for (LoadTenant t : Roster.standard().tenants()) {
+      Set<String> own = new HashSet<>();
+      for (long sequence = 0; sequence < 2 * ClientAddresses.CLIENTS_PER_TENANT; sequence++) {
+        for (RequestKind kind : new RequestKind[] {RequestKind.READ, RequestKind.OVER_LIMIT}) {
+          String address = ClientAddresses.of(t, kind, sequence);
+          assertThat(shared.contains(IpAddress.parse(address))).as(address).isTrue();
+          assertThat(address)
+              .isEqualTo(
+                  ClientAddresses.client(
+                      t.id(), (int) (sequence % ClientAddresses.CLIENTS_PER_TENANT)));
+          own.add(address);
+        }
+      }
+      assertThat(own).hasSize(ClientAddresses.CLIENTS_PER_TENANT);
+      for (String address : own) {
+        assertThat(seen.add(address)).as(t.id() + " shares " + address).isTrue();
+      }
+    }
+    assertThat(ClientAddresses.client("lt-7", 0)).isEqualTo("100.64.0.7");
+    assertThat(ClientAddresses.client("lt-300", 7)).isEqualTo("100.71.1.44");
+    assertThatThrownBy(() -> ClientAddresses.client("lt-7", ClientAddresses.CLIENTS_PER_TENANT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("client: 8; allowed: 0 to 7");
   }
 
   @Test
@@ -52,6 +83,9 @@ class ClientAddressesTest {
       String address = ClientAddresses.harness("lt-" + n);
       assertThat(benchmarking.contains(IpAddress.parse(address))).as(address).isTrue();
       assertThat(DOCUMENTATION.contains(IpAddress.parse(address))).as(address).isFalse();
+      assertThat(IpRangeSet.of("100.64.0.0/10").contains(IpAddress.parse(address)))
+          .as(address)
+          .isFalse();
       assertThat(seen.add(address)).as("lt-" + n + " shares " + address).isTrue();
     }
     assertThat(ClientAddresses.harness("lt-255")).isEqualTo("198.18.0.255");

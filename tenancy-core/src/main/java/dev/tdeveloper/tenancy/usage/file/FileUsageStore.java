@@ -45,6 +45,12 @@ import java.util.function.Consumer;
  * after it (see {@link SegmentCompaction}). Besides, segments may be archived or deleted by hand,
  * lowest indices first, while the store is closed and was never compacted.
  *
+ * <p>Under {@link FsyncPolicy#GROUP_COMMIT} an append copies its frame into a buffer under the
+ * store's lock and waits for the force that covers it; that force's leader writes every buffered
+ * frame with one call and then forces ({@link GroupCommit}), so the lock never covers a system call
+ * and one write and one force acknowledge a whole batch. A record is acknowledged only once forced,
+ * as before; one still in the buffer at a crash was never acknowledged.
+ *
  * <p>Thread-safe. After a write or flush fails the store refuses further appends (the state of the
  * page cache is unknown); reopen it to recover.
  */
@@ -71,6 +77,7 @@ public final class FileUsageStore implements UsageStore {
   private long firstIndex;
   private final SegmentWriter segment;
   private final GroupCommit commit;
+  private final PendingFrames pending = new PendingFrames();
   private boolean closed;
 
   private FileUsageStore(FileUsageStoreBuilder builder, DirectoryLock directoryLock)
@@ -90,7 +97,7 @@ public final class FileUsageStore implements UsageStore {
     }
     this.newestOfActive = newest.isEmpty() ? Instant.MIN : newest.get(newest.size() - 1);
     this.segment = new SegmentWriter(directory, index);
-    this.commit = new GroupCommit(segment::force);
+    this.commit = new GroupCommit(this::writePendingAndForce);
   }
 
   /** Returns a builder for a store in {@code directory} (created if missing). */
@@ -128,10 +135,14 @@ public final class FileUsageStore implements UsageStore {
     lock.lock(); // held for the write only: a running force does not hold it
     try {
       requireUsable();
-      if (segment.full(frame.length, segmentSize)) {
+      if (segment.full(pending.size(), frame.length, segmentSize)) {
         commit.exclusive(this::roll);
       }
-      segment.write(frame);
+      if (policy == FsyncPolicy.GROUP_COMMIT) {
+        pending.add(frame); // written by the force that covers it
+      } else {
+        segment.write(frame);
+      }
       if (event.timestamp().isAfter(newestOfActive)) {
         newestOfActive = event.timestamp();
       }
@@ -163,8 +174,13 @@ public final class FileUsageStore implements UsageStore {
       if (closed) {
         throw new IllegalStateException("usage store " + directory + " is closed");
       }
+      if (pending.size() > 0 && commit.failure() == null) { // appends awaiting their force
+        commit.exclusive(this::writePending);
+      }
       lastIndex = segment.index();
       lastLimit = segment.position();
+    } catch (IOException e) {
+      throw fail(e);
     } finally {
       lock.unlock();
     }
@@ -228,6 +244,7 @@ public final class FileUsageStore implements UsageStore {
           () -> {
             try {
               if (usable) {
+                writePending();
                 segment.force();
                 commit.forcedAll();
               }
@@ -253,8 +270,25 @@ public final class FileUsageStore implements UsageStore {
     return policy;
   }
 
+  /** The group commit's force: writes the buffered frames with one call, then forces. */
+  private void writePendingAndForce() throws IOException {
+    writePending();
+    segment.force();
+  }
+
+  /**
+   * Writes the buffered frames; only under the group commit's force lock (a force or exclusive).
+   */
+  private void writePending() throws IOException {
+    byte[] frames = pending.drain();
+    if (frames.length > 0) {
+      segment.write(frames);
+    }
+  }
+
   /** Moves on to the next segment; runs exclusively of forces, under the lock. */
   private void roll() throws IOException {
+    writePending();
     segment.force(); // everything written so far, in any policy, before leaving the segment
     commit.forcedAll();
     newestOfClosed.put(segment.index(), newestOfActive);

@@ -13,7 +13,7 @@ final class SegmentWriter {
   private final Path directory;
   private long index;
   private FileChannel channel;
-  private long position;
+  private volatile long position; // read under the store's lock while a force writes
 
   /** Opens (creating it, with its header, if missing or empty) segment {@code index}. */
   SegmentWriter(Path directory, long index) throws IOException {
@@ -43,9 +43,13 @@ final class SegmentWriter {
     return position;
   }
 
-  /** Whether a frame of {@code length} bytes would overfill a segment already holding a record. */
-  boolean full(int length, long segmentSize) {
-    return position + length > segmentSize && position > RecordFormat.HEADER;
+  /**
+   * Whether a frame of {@code length} bytes, after {@code buffered} bytes not yet written, would
+   * overfill a segment already holding a record.
+   */
+  boolean full(long buffered, int length, long segmentSize) {
+    long used = position + buffered;
+    return used + length > segmentSize && used > RecordFormat.HEADER;
   }
 
   void write(byte[] frame) throws IOException {

@@ -24,7 +24,7 @@ class FileUsageStoreCrashTest {
   @TempDir Path temp;
 
   @ParameterizedTest
-  @CsvSource({"EVERY_APPEND, 1", "GROUP_COMMIT, 4"})
+  @CsvSource({"EVERY_APPEND, 1", "GROUP_COMMIT, 4", "GROUP_COMMIT, 32"})
   void keepsEveryAcknowledgedAppendWhenTheProcessIsKilled(FsyncPolicy policy, int threads)
       throws Exception {
     Path dir = temp.resolve("store");

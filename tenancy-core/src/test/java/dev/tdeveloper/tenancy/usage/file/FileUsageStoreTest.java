@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,6 +107,65 @@ class FileUsageStoreTest extends UsageStoreContract {
     assertThat(SegmentFiles.list(dir)).hasSizeGreaterThan(20);
     try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(1024).open()) {
       assertThat(replayed(store)).containsExactlyInAnyOrderElementsOf(events);
+    }
+  }
+
+  @Test
+  void batchedGroupCommitKeepsSegmentsWithinTheLimitAndReplaysEveryAcknowledgedAppend()
+      throws Exception {
+    Path dir = temp.resolve("batched");
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    int frame;
+    try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(2048).open()) {
+      List<Future<?>> appends = new ArrayList<>();
+      for (int t = 0; t < 15; t++) {
+        int thread = t;
+        appends.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    UsageEvent e = event("tenant-" + thread, "t" + thread + "-" + i, i);
+                    store.append(e);
+                    acknowledged.add(e.idempotencyKey());
+                  }
+                }));
+      }
+      Future<?> replays =
+          pool.submit(
+              () -> {
+                for (int round = 0; round < 20; round++) {
+                  Set<String> before = Set.copyOf(acknowledged);
+                  List<String> keys = new ArrayList<>();
+                  store.replay(e -> keys.add(e.idempotencyKey()));
+                  assertThat(keys).doesNotHaveDuplicates().containsAll(before);
+                }
+              });
+      for (Future<?> append : appends) {
+        append.get();
+      }
+      replays.get();
+      frame = EventCodec.frame(event("tenant-10", "t10-99", 99)).length;
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(acknowledged).hasSize(1500);
+    for (Path segment : SegmentFiles.list(dir)) {
+      assertThat(Files.size(segment)).as(segment.toString()).isLessThanOrEqualTo(2048 + frame);
+    }
+    try (FileUsageStore store = FileUsageStore.builder(dir).segmentSizeBytes(2048).open()) {
+      List<String> keys = new ArrayList<>();
+      store.replay(e -> keys.add(e.idempotencyKey()));
+      assertThat(keys).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged);
+      for (int t = 0; t < 15; t++) {
+        String prefix = "t" + t + "-";
+        List<String> own = keys.stream().filter(k -> k.startsWith(prefix)).toList();
+        assertThat(own)
+            .as("one appender's events keep its order")
+            .isSortedAccordingTo(
+                java.util.Comparator.comparingInt(
+                    k -> Integer.parseInt(k.substring(prefix.length()))));
+      }
     }
   }
 

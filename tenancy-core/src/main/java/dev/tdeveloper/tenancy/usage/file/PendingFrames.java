@@ -1,0 +1,36 @@
+package dev.tdeveloper.tenancy.usage.file;
+
+import java.util.Arrays;
+
+/**
+ * Frames appended under {@link FsyncPolicy#GROUP_COMMIT} but not yet written to the segment: an
+ * appender copies its frame in (no system call), and the force that covers it takes them all out
+ * ({@link #drain}) and writes them with one call before forcing. So the store's lock never covers a
+ * {@code write}, which can block for as long as a journal commit when other files are being forced.
+ * Thread-safe; a leaf lock (nothing else is locked while holding it).
+ */
+final class PendingFrames {
+  private byte[] bytes = new byte[4096];
+  private int size;
+
+  /** Appends {@code frame}. */
+  synchronized void add(byte[] frame) {
+    if (size + frame.length > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + frame.length));
+    }
+    System.arraycopy(frame, 0, bytes, size, frame.length);
+    size += frame.length;
+  }
+
+  /** Returns how many bytes wait to be written. */
+  synchronized int size() {
+    return size;
+  }
+
+  /** Returns every waiting byte, in the order added, and empties the buffer. */
+  synchronized byte[] drain() {
+    byte[] out = Arrays.copyOf(bytes, size);
+    size = 0;
+    return out;
+  }
+}
