@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * truncation never drops a change that the notes journal has not forced; and a replay that finds
  * the journal truncated past its start refuses, so a lost change cannot pass unnoticed.
  */
-final class NoteChangeJournal implements NoteChangeLog, AutoCloseable {
+public final class NoteChangeJournal implements NoteChangeLog, AutoCloseable {
   private final FileChangeJournal journal;
   private final InstantSource clock;
   private final Map<TenantId, Instant> last = new ConcurrentHashMap<>();
@@ -37,7 +37,11 @@ final class NoteChangeJournal implements NoteChangeLog, AutoCloseable {
         throw new IllegalStateException("no notes store checkpoints before truncation");
       };
 
-  NoteChangeJournal(Path data, InstantSource clock) {
+  /**
+   * Opens (creating if missing) the change journal in {@code <data>/backup-journal}; {@code clock}
+   * stamps the changes.
+   */
+  public NoteChangeJournal(Path data, InstantSource clock) {
     this.journal = FileChangeJournal.builder(data.resolve("backup-journal")).open();
     this.clock = clock;
   }

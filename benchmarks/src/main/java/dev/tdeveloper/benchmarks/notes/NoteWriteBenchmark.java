@@ -1,10 +1,9 @@
 package dev.tdeveloper.benchmarks.notes;
 
+import dev.tdeveloper.demo.NoteChangeJournal;
 import dev.tdeveloper.demo.notes.Note;
-import dev.tdeveloper.demo.notes.NoteChangeLog;
 import dev.tdeveloper.demo.notes.NoteStore;
 import dev.tdeveloper.dr.pitr.FileChangeJournal;
-import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.security.crypto.EnvelopeEncryptor;
 import dev.tdeveloper.security.crypto.local.LocalKeyManager;
 import dev.tdeveloper.security.crypto.local.MasterKey;
@@ -13,12 +12,9 @@ import dev.tdeveloper.tenancy.context.TenantContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,10 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code NoteStore.create} of a 200-character note as the demo wires it: the note's record forced
  * to a {@link FileChangeJournal} (the PITR change journal, the notes' write-ahead log), then
  * appended unforced to the tenant's notes journal, which checkpoints (two forces) every MiB. Sample
- * time, so the percentiles show the writes that cross a checkpoint. The log here mirrors the demo's
- * package-private {@code NoteChangeJournal} (one scope per tenant, source {@code notes}). Writes go
- * to a temporary directory on the working directory's file system (not tmpfs), each force a real
- * {@code fsync}.
+ * time, so the percentiles show the writes that cross a checkpoint. The log is the demo's own
+ * {@link NoteChangeJournal}. Writes go to a temporary directory on the working directory's file
+ * system (not tmpfs), each force a real {@code fsync}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -49,7 +44,7 @@ public class NoteWriteBenchmark {
 
   private Path temp;
   private LocalKeyManager keys;
-  private FileChangeJournal journal;
+  private NoteChangeJournal journal;
   private NoteStore store;
 
   /** Opens a fresh store over a fresh change journal. */
@@ -62,13 +57,13 @@ public class NoteWriteBenchmark {
                 temp.resolve("keys"), MasterKey.fromFile(temp.resolve("master.key")))
             .open();
     keys.rotate(TENANT);
-    journal = FileChangeJournal.builder(temp.resolve("backup-journal")).open();
+    journal = new NoteChangeJournal(temp, InstantSource.system());
     store =
         new NoteStore(
             temp.resolve("notes"),
             EnvelopeEncryptor.builder(keys).build(),
             InstantSource.system(),
-            new JournalLog(journal));
+            journal);
     store.createSpace(TENANT);
   }
 
@@ -89,37 +84,5 @@ public class NoteWriteBenchmark {
   @Benchmark
   public Note tdeveloperCreate() {
     return TenantContext.get(TENANT, () -> store.create(TEXT));
-  }
-
-  /** The notes' change log over a {@link FileChangeJournal}, as the demo's. */
-  private record JournalLog(FileChangeJournal journal) implements NoteChangeLog {
-    @Override
-    public void put(TenantId tenant, long id, byte[] record) {
-      journal.append(
-          BackupScope.of(tenant), Instant.now(), "notes", "n/" + id, Optional.of(record));
-    }
-
-    @Override
-    public void delete(TenantId tenant, long id) {
-      journal.append(BackupScope.of(tenant), Instant.now(), "notes", "n/" + id, Optional.empty());
-    }
-
-    @Override
-    public boolean durable() {
-      return true;
-    }
-
-    @Override
-    public long position(TenantId tenant) {
-      return journal.nextSequence(BackupScope.of(tenant));
-    }
-
-    @Override
-    public void replay(TenantId tenant, long from, Consumer<Change> changes) {
-      journal.read(
-          BackupScope.of(tenant),
-          from,
-          r -> changes.accept(new Change(Long.parseLong(r.path().substring(2)), r.content())));
-    }
   }
 }
