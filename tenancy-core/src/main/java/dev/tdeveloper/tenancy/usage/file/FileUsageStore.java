@@ -281,8 +281,12 @@ public final class FileUsageStore implements UsageStore {
    */
   private void writePending() throws IOException {
     byte[] frames = pending.drain();
-    if (frames.length > 0) {
-      segment.write(frames);
+    try {
+      if (frames.length > 0) {
+        segment.write(frames);
+      }
+    } finally {
+      pending.written(); // after the position moved: the bound never undercounts meanwhile
     }
   }
 
