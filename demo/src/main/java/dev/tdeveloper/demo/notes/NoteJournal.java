@@ -1,26 +1,25 @@
 package dev.tdeveloper.demo.notes;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tenant's notes on disk: an append-only journal file ({@link NoteFile}) of sealed notes, a
  * torn tail cut off on open. Records ({@link NoteRecords}) hold only envelope ciphertext, never
- * note text.
+ * note text. The notes in memory are a {@link NoteTable}; the file, its forces and checkpoints
+ * belong to a {@link NoteCheckpointer}.
  *
  * <p>Durability: with a {@link NoteChangeLog#durable() durable} change log, the log's forced write
  * is the commit point, as a database's write-ahead log is: once {@code put} or {@code delete} has
@@ -50,8 +49,6 @@ final class NoteJournal implements AutoCloseable {
   static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDVNOTE1".getBytes(StandardCharsets.US_ASCII), 64 * 1024);
   private static final Logger LOG = LoggerFactory.getLogger(NoteJournal.class);
-  private static final int COMPACT_MIN_DEAD = 64;
-  private static final long NONE = -1;
 
   /** Bytes written after which a checkpoint is scheduled: {@value}. */
   static final long CHECKPOINT_BYTES = 1 << 20;
@@ -62,32 +59,28 @@ final class NoteJournal implements AutoCloseable {
    */
   record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 
-  private final ConcurrentSkipListMap<Long, Sealed> notes = new ConcurrentSkipListMap<>();
+  private final NoteTable notes = new NoteTable();
   private final TenantId tenant;
   private final NoteChangeLog log;
   private final Path path;
-  private final NoteFile file;
-  private final Executor checkpoints;
-  private final ReentrantLock forcing = new ReentrantLock(); // a force never meets a rewrite
-  private long lastId;
-  private long dead;
-  private long checkpoint = NONE; // the last durable checkpoint's position
-  private long unforced; // bytes written since the last checkpoint began
-  private boolean behind; // the file may lack a change the log holds: no checkpoint until repaired
-  private boolean scheduled;
-  private boolean closed;
+  private final NoteCheckpointer checkpointer;
 
   private NoteJournal(
       Path path, TenantId tenant, NoteChangeLog log, NoteFile.Opener files, Executor checkpoints) {
     this.path = path;
     this.tenant = tenant;
     this.log = log;
-    this.checkpoints = checkpoints;
-    this.file = files.open(path, this::replay);
+    Loader loader = new Loader();
+    NoteFile opened = files.open(path, loader);
+    this.checkpointer =
+        new NoteCheckpointer(
+            this, path, tenant, log, opened, loader.mark, checkpoints, this::compact);
     try {
-      recover();
+      synchronized (this) {
+        checkpointer.recover(this::reapply);
+      }
     } catch (RuntimeException e) {
-      file.close();
+      opened.close();
       throw e;
     }
   }
@@ -114,28 +107,24 @@ final class NoteJournal implements AutoCloseable {
     return new NoteJournal(path, tenant, log, files, checkpoints);
   }
 
-  private synchronized void recover() {
-    if (!log.durable()) {
-      if (checkpoint != NONE) { // later writes are in no log: void the mark
-        file.append(NoteRecords.mark(NoteRecords.CHECKPOINT, NONE));
-      }
-      return;
-    }
-    long position = log.position(tenant);
-    if (checkpoint != NONE && checkpoint <= position) {
-      log.replay(tenant, checkpoint, this::reapply);
-    }
-    if (checkpoint != position) {
-      // re-applied changes, no mark (every record was forced), or a log that started over
-      // (its position is below the mark): force and mark where the log is now
-      checkpoint = NONE;
+  /** Reads the file on open: notes go to the table, the last checkpoint mark is kept. */
+  private final class Loader implements JournalFile.Replay {
+    private long mark = NoteCheckpointer.NONE;
+
+    @Override
+    public void accept(long offset, byte[] payload) {
+      ByteBuffer in = ByteBuffer.wrap(payload);
       try {
-        checkpoint();
-      } catch (RuntimeException e) {
-        if (!behind) {
-          throw e;
+        byte op = in.get();
+        long id = in.getLong();
+        if (op == NoteRecords.CHECKPOINT) {
+          mark = id;
+        } else {
+          notes.load(op, id, payload);
         }
-        LOG.warn("notes journal {}: opened behind its change log, which keeps the changes", path);
+      } catch (RuntimeException e) {
+        throw new NotesException(
+            "notes journal " + path + " is corrupt at offset " + offset + ": " + e, null);
       }
     }
   }
@@ -143,10 +132,9 @@ final class NoteJournal implements AutoCloseable {
   /** Applies a change the log heard unless the journal holds it already. */
   private void reapply(NoteChangeLog.Change change) {
     if (change.record().isEmpty()) {
-      if (notes.containsKey(change.id())) {
-        write(NoteRecords.mark(NoteRecords.DELETE, change.id()));
-        notes.remove(change.id());
-        dead += 2;
+      if (notes.contains(change.id())) {
+        checkpointer.write(NoteRecords.mark(NoteRecords.DELETE, change.id()));
+        notes.delete(change.id());
       }
       return;
     }
@@ -158,55 +146,24 @@ final class NoteJournal implements AutoCloseable {
     }
     Sealed current = notes.get(note.id());
     if (current == null || !Arrays.equals(NoteRecords.record(current), record)) {
-      write(record);
-      apply(note);
+      checkpointer.write(record);
+      notes.put(note);
     }
   }
 
-  private void replay(long offset, byte[] payload) {
-    ByteBuffer in = ByteBuffer.wrap(payload);
-    try {
-      byte op = in.get();
-      long id = in.getLong();
-      if (op == NoteRecords.CHECKPOINT) {
-        checkpoint = id;
-        return;
-      }
-      switch (op) {
-        case NoteRecords.PUT, NoteRecords.PUT_AUTHORED -> {
-          if (notes.put(id, NoteRecords.parse(payload)) != null) {
-            dead++;
-          }
-        }
-        case NoteRecords.DELETE -> {
-          if (notes.remove(id) != null) {
-            dead++;
-          }
-          dead++;
-        }
-        case NoteRecords.NEXT_ID -> {}
-        default -> throw new IllegalArgumentException("unknown record type " + op);
-      }
-      lastId = Math.max(lastId, id);
-    } catch (RuntimeException e) {
-      throw new NotesException(
-          "notes journal " + path + " is corrupt at offset " + offset + ": " + e, null);
-    }
-  }
-
-  /** The notes, by id in ascending order; a live view for readers. */
+  /** The notes, by id in ascending order; a live, read-only view for readers. */
   NavigableMap<Long, Sealed> notes() {
-    return notes;
+    return notes.view();
   }
 
   /** Returns the next unused id (ids are never reused, not even after a delete). */
   long nextId() {
-    return lastId + 1;
+    return notes.nextId();
   }
 
   /** Returns whether the file may lack a change the log holds (a failed write, not repaired). */
-  synchronized boolean behind() {
-    return behind;
+  boolean behind() {
+    return checkpointer.behind();
   }
 
   /**
@@ -223,66 +180,26 @@ final class NoteJournal implements AutoCloseable {
           "a note record holds at most " + FORMAT.maxPayload() + " bytes, was " + record.length);
     }
     log.put(tenant, note.id(), record);
-    write(record);
-    apply(note);
+    checkpointer.write(record);
+    notes.put(note);
     afterWrite();
-  }
-
-  private void apply(Sealed note) {
-    lastId = Math.max(lastId, note.id());
-    if (notes.put(note.id(), note) != null) {
-      dead++;
-    }
   }
 
   /** Deletes note {@code id}, durable when it returns; returns whether it existed. */
   synchronized boolean delete(long id) {
-    if (!notes.containsKey(id)) {
+    if (!notes.contains(id)) {
       return false;
     }
     log.delete(tenant, id);
-    write(NoteRecords.mark(NoteRecords.DELETE, id));
-    notes.remove(id);
-    dead += 2;
+    checkpointer.write(NoteRecords.mark(NoteRecords.DELETE, id));
+    notes.delete(id);
     afterWrite();
     return true;
   }
 
-  /**
-   * Writes a record the log holds (unforced; a failure marks the journal behind, as the log has the
-   * change) or, without a durable log, forces it (a failure throws: the change is not made).
-   */
-  private void write(byte[] record) {
-    if (!log.durable()) {
-      file.append(record);
-      return;
-    }
-    unforced += record.length;
-    if (behind) {
-      return; // the repair rewrites the file from memory; replay on open re-applies the log
-    }
-    try {
-      file.appendUnforced(record);
-    } catch (RuntimeException e) {
-      fellBehind("cannot append a change", e);
-    }
-  }
-
-  /** Marks the journal behind after a failed append or force; the next write repairs it. */
-  private void fellBehind(String what, RuntimeException e) {
-    behind = true;
-    unforced = Math.max(unforced, CHECKPOINT_BYTES);
-    LOG.warn(
-        "notes journal {}: {}; the change log keeps it, the journal is repaired by the next"
-            + " checkpoint and reopening re-applies it",
-        path,
-        what,
-        e);
-  }
-
   /** Compacts when superseded records dominate, else schedules a due checkpoint; never throws. */
   private void afterWrite() {
-    if (dead >= COMPACT_MIN_DEAD && dead > notes.size()) {
+    if (notes.compactionDue()) {
       try {
         compact();
       } catch (RuntimeException e) {
@@ -291,90 +208,19 @@ final class NoteJournal implements AutoCloseable {
         }
         // compact() marked the journal behind: the change is committed in the log
       }
-    } else if (log.durable() && unforced >= CHECKPOINT_BYTES && !scheduled) {
-      scheduled = true;
-      try {
-        checkpoints.execute(this::checkpointQuietly);
-      } catch (RejectedExecutionException e) {
-        scheduled = false; // shutting down: close() checkpoints
-      }
-    }
-  }
-
-  private void checkpointQuietly() {
-    try {
-      checkpoint();
-    } catch (RuntimeException e) {
-      LOG.warn("notes journal {}: checkpoint failed; the change log keeps the changes", path, e);
+    } else {
+      checkpointer.scheduleIfDue();
     }
   }
 
   /**
-   * Makes the log's changes so far unnecessary for recovering this journal: forces every record
-   * written, then a checkpoint naming the log's position, or, if the journal is behind, repairs it
-   * by a compaction (which writes the checkpoint). Takes the writers' lock only to read the
-   * position and to append the mark; forces outside it. Does nothing without a durable log, once
-   * closed, or if the last checkpoint covers the log's position.
+   * Forces what was written and marks it as holding every change the log heard so far, or repairs a
+   * journal that is behind, as {@link NoteCheckpointer#checkpoint} does.
    *
    * @throws RuntimeException if the journal cannot be forced or repaired (then it is behind)
    */
   void checkpoint() {
-    long position;
-    synchronized (this) {
-      scheduled = false;
-      if (!log.durable() || closed) {
-        return;
-      }
-      if (behind) {
-        compact(); // the repair: a rewrite from memory, naming the position it holds
-        return;
-      }
-      position = log.position(tenant);
-      if (position == checkpoint) {
-        return;
-      }
-      unforced = 0;
-    }
-    if (!force()) { // every change before the position was written before it was read
-      return;
-    }
-    synchronized (this) {
-      if (closed || checkpoint >= position) {
-        return; // a compaction checkpointed past it meanwhile
-      }
-      try {
-        file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
-      } catch (RuntimeException e) {
-        fellBehind("cannot append a checkpoint", e);
-        throw e;
-      }
-    }
-    if (force()) {
-      synchronized (this) {
-        checkpoint = Math.max(checkpoint, position);
-      }
-    }
-  }
-
-  /** Forces the file unless closed (returns false); a failure marks the journal behind. */
-  private boolean force() {
-    RuntimeException failure;
-    forcing.lock();
-    try {
-      if (closed) {
-        return false;
-      }
-      file.force();
-      return true;
-    } catch (RuntimeException e) {
-      failure = e;
-    } finally {
-      forcing.unlock(); // before the monitor: writers take the monitor, then this lock
-    }
-    synchronized (this) { // what reached the device is unknown: rewrite before a checkpoint
-      fellBehind("cannot force it", failure);
-    }
-    throw failure;
+    checkpointer.checkpoint();
   }
 
   /** Replaces the ciphertext of note {@code id} if it still equals {@code expected}. */
@@ -394,36 +240,8 @@ final class NoteJournal implements AutoCloseable {
    * @throws RuntimeException if the rewrite fails (the journal is then behind, with a durable log)
    */
   synchronized void compact() {
-    List<byte[]> records = new ArrayList<>(notes.size() + 1);
-    records.add(NoteRecords.mark(NoteRecords.NEXT_ID, lastId));
-    for (Sealed note : notes.values()) {
-      records.add(NoteRecords.record(note));
-    }
-    rewrite(records);
-  }
-
-  /** Installs {@code records} (and, with a durable log, a checkpoint) as the whole journal. */
-  private void rewrite(List<byte[]> records) {
-    long position = log.durable() ? log.position(tenant) : NONE;
-    if (position != NONE) {
-      records.add(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
-    }
-    forcing.lock();
-    try {
-      file.rewrite(records);
-    } catch (RuntimeException e) {
-      if (log.durable()) { // the file is unchanged or unusable; the log has every change
-        behind = true;
-        unforced = 0; // retried after as many bytes as a checkpoint, or when asked
-      }
-      throw e;
-    } finally {
-      forcing.unlock();
-    }
-    checkpoint = position;
-    behind = false;
-    unforced = 0;
-    dead = 0;
+    checkpointer.rewrite(notes.records());
+    notes.compacted();
   }
 
   /**
@@ -433,23 +251,19 @@ final class NoteJournal implements AutoCloseable {
    * without one, nothing changes unless the rewrite succeeds.
    */
   synchronized void replaceAll(List<Sealed> replacement) {
-    java.util.TreeMap<Long, Sealed> next = new java.util.TreeMap<>();
+    TreeMap<Long, Sealed> next = new TreeMap<>();
     replacement.forEach(n -> next.put(n.id(), n));
     if (!log.durable()) {
-      long last = Math.max(lastId, next.isEmpty() ? 0 : next.lastKey());
-      List<byte[]> records = new ArrayList<>(next.size() + 1);
-      records.add(NoteRecords.mark(NoteRecords.NEXT_ID, last));
-      next.values().forEach(n -> records.add(NoteRecords.record(n)));
-      rewrite(records);
-      lastId = last;
-      notes.putAll(next);
-      notes.keySet().retainAll(next.keySet());
+      long last = Math.max(notes.lastId(), next.isEmpty() ? 0 : next.lastKey());
+      checkpointer.rewrite(NoteTable.records(last, next.values()));
+      notes.compacted();
+      notes.replaceWith(next, last);
       return;
     }
-    for (Long id : List.copyOf(notes.keySet())) {
+    for (Long id : List.copyOf(notes.view().keySet())) {
       if (!next.containsKey(id)) {
         log.delete(tenant, id);
-        notes.remove(id);
+        notes.forget(id);
       }
     }
     for (Sealed note : next.values()) {
@@ -457,7 +271,7 @@ final class NoteJournal implements AutoCloseable {
       if (current == null
           || !Arrays.equals(NoteRecords.record(current), NoteRecords.record(note))) {
         log.put(tenant, note.id(), NoteRecords.record(note));
-        apply(note);
+        notes.put(note);
       }
     }
     try {
@@ -473,21 +287,6 @@ final class NoteJournal implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    try {
-      checkpoint();
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "notes journal {}: cannot checkpoint on close; reopening re-applies the log", path, e);
-    } finally {
-      forcing.lock();
-      try {
-        if (!closed) {
-          closed = true;
-          file.close();
-        }
-      } finally {
-        forcing.unlock();
-      }
-    }
+    checkpointer.close();
   }
 }
