@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * forces, then appends the mark; it writes no mark while the journal is behind, but asks for the
  * repair (a compaction from memory, whose rewrite carries its own mark) instead. Forces run outside
  * the writers' lock, which is the journal's monitor ({@code lock}); a writer takes that lock, then
- * the force lock, never the other way round.
+ * the force lock, never the other way round. A force that fails leaves unknown what reached the
+ * device (a later force may succeed without the pages it dropped), so it marks the journal behind
+ * before it releases the force lock, and a checkpoint that finds the journal behind after its own
+ * force repairs instead of writing its mark.
  *
  * <p>Thread-safe: its state is guarded by {@code lock}, which callers of the methods that say so
  * must hold; {@code closed} is written under both locks.
@@ -43,7 +46,10 @@ final class NoteCheckpointer {
   private final ReentrantLock forcing = new ReentrantLock(); // a force never meets a rewrite
   private long checkpoint; // the last durable checkpoint's position
   private long unforced; // bytes written since the last checkpoint began
-  private boolean behind; // the file may lack a change the log holds: no checkpoint until repaired
+  // the file may lack a change the log holds: no checkpoint until repaired; set under the lock or,
+  // by a failed force, under the force lock (so the next force's caller sees it); cleared under
+  // both
+  private volatile boolean behind;
   private boolean scheduled;
   private boolean closed;
 
@@ -199,6 +205,10 @@ final class NoteCheckpointer {
       if (closed || checkpoint >= position) {
         return; // a compaction checkpointed past it meanwhile
       }
+      if (behind) { // a force failed since the position was read: its changes may not be forced
+        repair.run();
+        return;
+      }
       try {
         file.appendUnforced(NoteRecords.mark(NoteRecords.CHECKPOINT, position));
       } catch (RuntimeException e) {
@@ -225,6 +235,7 @@ final class NoteCheckpointer {
       return true;
     } catch (RuntimeException e) {
       failure = e;
+      behind = true; // before the next force: its success would not cover what this one dropped
     } finally {
       forcing.unlock(); // before the monitor: writers take the monitor, then this lock
     }
