@@ -155,10 +155,12 @@ public final class LiteralIndex {
   // or, for more states than a char holds, the next state's row offset, shifted and flagged alike.
   private final char[] narrow;
   private final int[] wide;
-  // The literals each state ends (its own and its failure chain's), by state in the tables'
-  // numbering: ids outputIds[outputStart[s]] up to outputIds[outputStart[s + 1]], one flat pool.
-  private final int[] outputStart;
-  private final int[] outputIds;
+  // The literals each state ends (its own and its failure chain's) as one chain per state: the
+  // first literal by state in the tables' numbering (-1 for none), then the next by literal. A
+  // literal's successor is the same whichever state's chain it is met on, so a scan that meets a
+  // literal it already found has found the rest of that chain too and stops there.
+  private final int[] firstLiteral;
+  private final int[] nextLiteral;
   private final int literalCount;
   private final String[] literalTexts;
   private final boolean foldsAsciiCase;
@@ -223,17 +225,15 @@ public final class LiteralIndex {
       this.narrow = null;
       this.wide = links.delta(t -> out[t].length != 0, rank);
     }
-    int[][] ranked = new int[out.length][];
+    this.firstLiteral = new int[out.length];
+    this.nextLiteral = new int[literalCount];
     for (int s = 0; s < out.length; s++) {
-      ranked[rank[s]] = out[s];
-    }
-    this.outputStart = new int[out.length + 1];
-    for (int s = 0; s < out.length; s++) {
-      outputStart[s + 1] = outputStart[s] + ranked[s].length;
-    }
-    this.outputIds = new int[outputStart[out.length]];
-    for (int s = 0; s < out.length; s++) {
-      System.arraycopy(ranked[s], 0, outputIds, outputStart[s], ranked[s].length);
+      int[] chain = out[s];
+      firstLiteral[rank[s]] = chain.length == 0 ? -1 : chain[0];
+      // A state's chain is its own literals, then its failure state's chain: successors agree.
+      for (int i = 0; i < chain.length; i++) {
+        nextLiteral[chain[i]] = i + 1 < chain.length ? chain[i + 1] : -1;
+      }
     }
     boolean folds = true;
     for (char c = 'A'; c <= 'Z'; c++) {
@@ -352,7 +352,7 @@ public final class LiteralIndex {
       int state = e >>> 1;
       row = state << shift;
       if ((e & 1) != 0) {
-        found.add(outputIds, outputStart[state], outputStart[state + 1]);
+        found.addChain(firstLiteral[state], nextLiteral);
       }
     }
   }
@@ -366,8 +366,7 @@ public final class LiteralIndex {
       int e = delta[row + (c < 256 ? classes[c] : 0)];
       row = e >>> 1;
       if ((e & 1) != 0) {
-        int state = row / width;
-        found.add(outputIds, outputStart[state], outputStart[state + 1]);
+        found.addChain(firstLiteral[row / width], nextLiteral);
       }
     }
   }

@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * A caller's working memory for {@link LiteralIndex#scan(CharSequence, LiteralScratch)}: the
  * literals found so far in the value being scanned, in the order the automaton reports them, and a
- * bit per literal of the index telling whether it is already among them. Adding a literal is then a
- * bit test (a repeat) or a bit set and an append, whatever order the literals come in; the few
- * found are sorted once at the end of the scan. Every bit set during a scan is cleared before it
- * returns, so one scratch serves any number of scans in turn.
+ * bit per literal of the index telling whether it is already among them. A state's literals come as
+ * a chain, and a state met again costs one bit test (its first literal, a repeat) rather than one
+ * per literal it ends; a new literal is a bit set and an append. The few found are sorted once at
+ * the end of the scan. Every bit set during a scan is cleared before it returns, so one scratch
+ * serves any number of scans in turn.
  *
  * <p>Mutable and not thread-safe: confined to one thread (a transaction makes one and reuses it for
  * every value it scans).
@@ -29,22 +30,23 @@ public final class LiteralScratch {
   }
 
   /**
-   * Adds the literals a state ends, {@code ids[from]} up to {@code ids[to]}, skipping those already
-   * found in this scan.
+   * Adds the literals of a state's output chain, {@code first} then {@code next[id]} after each
+   * {@code id} up to -1, stopping at the first already found in this scan: a literal's successor is
+   * the same on every chain that holds it, so once a literal is found the rest of its chain is too.
    */
-  void add(int[] ids, int from, int to) {
-    for (int i = from; i < to; i++) {
-      int id = ids[i];
+  void addChain(int first, int[] next) {
+    for (int id = first; id >= 0; id = next[id]) {
       int w = id >>> 6;
       long bit = 1L << id;
       long word = seen[w];
-      if ((word & bit) == 0) {
-        seen[w] = word | bit;
-        if (size == found.length) {
-          found = Arrays.copyOf(found, Math.min(literalCount, 2 * size));
-        }
-        found[size++] = id;
+      if ((word & bit) != 0) {
+        return;
       }
+      seen[w] = word | bit;
+      if (size == found.length) {
+        found = Arrays.copyOf(found, Math.min(literalCount, 2 * size));
+      }
+      found[size++] = id;
     }
   }
 

@@ -135,6 +135,30 @@ class LiteralIndexTest {
   }
 
   /**
+   * A value repeating a few literals (and their prefixes, whose states end shorter literals of the
+   * same chains) in any order finds exactly what a plain search finds: a state met again stops at
+   * its first literal already found, and that must never hide a literal of its chain not yet found.
+   */
+  @Property(tries = 300)
+  void repeatedLiteralsScanAsAPlainSearch(
+      @ForAll("recipes") List<Step> few, @ForAll("recipes") List<Step> order) {
+    indexAll();
+    if (few.isEmpty()) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Step st : order) {
+      String lit = literals.get(few.get(st.pick() % few.size()).pick() % literals.size());
+      int cut = st.noise() ? 1 + (int) Long.remainderUnsigned(st.caseBits(), lit.length()) : 0;
+      sb.append(lit, 0, cut == 0 ? lit.length() : cut).append(lit);
+    }
+    String value = sb.toString();
+    LiteralScratch scratch = index.newScratch(1);
+    assertThat(index.scan(value, scratch)).containsExactly(plainScan(value));
+    assertThat(wideIndex.scan(value)).containsExactly(plainScan(value));
+  }
+
+  /**
    * A value holding hundreds of literals (sorted another way than a few) scans as plainly, and
    * decides every pattern as its own scanner does.
    */
