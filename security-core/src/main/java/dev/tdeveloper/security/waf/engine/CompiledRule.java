@@ -22,7 +22,8 @@ public final class CompiledRule {
    * A target to collect: the variable, its key or key pattern, whether it is counted, its number
    * among the derived variables (-1 when it has none, {@link DerivedVariables#NEVER} when it is
    * never derived), and for {@code TX:key} (a key, no key regex) the key's {@link TxKeys} number
-   * (-1 for any other variable), so that the evaluator reads it without hashing the key.
+   * (-1 for any other variable), so that the evaluator reads it without hashing the key, and how
+   * the transaction's state reads it ({@link VariableKind}), so that no read switches on the name.
    */
   record Variable(
       String collection,
@@ -30,7 +31,8 @@ public final class CompiledRule {
       Optional<WafPattern> keyPattern,
       boolean count,
       int derivedId,
-      int txSlot) {
+      int txSlot,
+      VariableKind kind) {
     /** A variable, numbered when it is one {@link DerivedVariables} or {@link TxKeys} knows. */
     Variable(
         String collection, Optional<String> key, Optional<WafPattern> keyPattern, boolean count) {
@@ -42,7 +44,8 @@ public final class CompiledRule {
           DerivedVariables.number(collection),
           "TX".equals(collection) && key.isPresent() && keyPattern.isEmpty()
               ? TxKeys.slot(key.get())
-              : -1);
+              : -1,
+          VariableKind.of(collection));
     }
   }
 

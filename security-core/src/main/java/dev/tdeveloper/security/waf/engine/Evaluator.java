@@ -264,8 +264,11 @@ public final class Evaluator {
       targets.clear();
       TxKeyMatches keyMatches = link.txKeyMatches[vi];
       TxCollection numbered = keyMatches == null ? null : tx.numberedTx();
+      RequestState state;
       if (numbered != null) {
         numbered.collect(v.key(), keyMatches, targets);
+      } else if ((state = tx.requestState()) != null) {
+        state.collect(v.kind(), v.collection(), v.key(), v.keyPattern(), targets);
       } else {
         tx.store().collect(v.collection(), v.key(), v.keyPattern(), targets);
       }

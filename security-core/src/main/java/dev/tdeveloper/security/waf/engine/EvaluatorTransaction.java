@@ -205,6 +205,16 @@ public final class EvaluatorTransaction implements OperatorContext {
    * The store's {@code TX} collection when it is a {@link TxCollection}, whose keys the evaluator
    * reads by number; null when the store keeps {@code TX} some other way (read it by name then).
    */
+  /**
+   * The state behind the store when the store is a {@link RequestState}'s view (then a variable
+   * whose kind the rule compiler worked out is read without its name being switched on).
+   *
+   * @return the state; null for any other store
+   */
+  RequestState requestState() {
+    return store instanceof EvaluatorRequestStore view ? view.state() : null;
+  }
+
   TxCollection numberedTx() {
     if (!numberedTxResolved) {
       numberedTx = store.collection("tx").orElse(null) instanceof TxCollection t ? t : null;

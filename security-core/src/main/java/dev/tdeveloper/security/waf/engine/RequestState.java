@@ -342,31 +342,43 @@ public final class RequestState implements VariableStore {
   @Override
   public void collect(
       String variable, Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
-    switch (variable) {
-      case "TX" -> tx.collect(key, keyPattern, out);
-      case "GEO" -> geo.collect(key, keyPattern, out);
-      case "ENV" -> env.collect(key, keyPattern, out);
-      case "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
+    collect(VariableKind.of(variable), variable, key, keyPattern, out);
+  }
+
+  /**
+   * {@link #collect(String, Optional, Optional, List)} of a variable whose kind is known.
+   *
+   * @param kind the variable's kind, {@link VariableKind#of} its name
+   * @param variable the variable or collection name, upper case
+   * @param key a key; empty for all
+   * @param keyPattern a key regex; empty for none
+   * @param out where the values go
+   */
+  void collect(
+      VariableKind kind,
+      String variable,
+      Optional<String> key,
+      Optional<WafPattern> keyPattern,
+      List<Target> out) {
+    switch (kind) {
+      case TX -> tx.collect(key, keyPattern, out);
+      case GEO -> geo.collect(key, keyPattern, out);
+      case ENV -> env.collect(key, keyPattern, out);
+      case PERSISTENT -> {
         PersistentRecordView view = opened.get(variable);
         if (view != null) {
           view.collect(key, keyPattern, out);
         }
       }
-      case "RULE" -> rule.collect(key, keyPattern, out);
-      case "MATCHED_VAR", "MATCHED_VAR_NAME", "MATCHED_VARS", "MATCHED_VARS_NAMES" ->
-          matched.collect(variable, key, keyPattern, out);
-      case "XML" -> collectXml(key, out);
-      case "UNIQUE_ID" -> out.add(new Target(variable, variable, uniqueId()));
-      case "HIGHEST_SEVERITY" ->
+      case RULE -> rule.collect(key, keyPattern, out);
+      case MATCHED -> matched.collect(variable, key, keyPattern, out);
+      case XML -> collectXml(key, out);
+      case UNIQUE_ID -> out.add(new Target(variable, variable, uniqueId()));
+      case HIGHEST_SEVERITY ->
           out.add(new Target(variable, variable, Integer.toString(highestSeverity)));
-      case "DURATION" -> out.add(new Target(variable, variable, clock.durationMillis()));
-      default -> {
-        if (variable.startsWith("TIME")) {
-          clock.collect(variable, out);
-          return;
-        }
-        Selection.select(derivedTargets(variable), key, keyPattern, out);
-      }
+      case DURATION -> out.add(new Target(variable, variable, clock.durationMillis()));
+      case TIME -> clock.collect(variable, out);
+      case DERIVED -> Selection.select(derivedTargets(variable), key, keyPattern, out);
     }
   }
 

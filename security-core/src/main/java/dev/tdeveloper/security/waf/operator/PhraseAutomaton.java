@@ -22,7 +22,9 @@ import java.util.List;
  * #DENSE_CELLS} cells in all: a byte read there is one table read. A deeper state that has no child
  * for a byte follows its failure links to a state with a row, so every search visits the very
  * states the sparse walk alone would visit. A cell that leads to a state with an output holds the
- * state's complement, so a byte read in a dense row costs two table reads (class, cell).
+ * state's complement, so a byte read in a dense row costs two table reads (class, cell); any other
+ * cell holds where the next state's row starts (or, for a state without a row, its number past the
+ * rows), so the walk adds the class to it without a multiplication.
  */
 final class PhraseAutomaton {
   /** Children runs up to this length are scanned linearly; longer ones are binary-searched. */
@@ -52,6 +54,10 @@ final class PhraseAutomaton {
   private final byte[] classOf = new byte[256];
   private final int width;
   private final int denseStates;
+  // dense.length: a cell below it is the start of a row, one at or above it a state without a row
+  // plus sparseOffset (denseLimit - denseStates).
+  private final int denseLimit;
+  private final int sparseOffset;
   private final int[] dense;
 
   private PhraseAutomaton(
@@ -81,6 +87,8 @@ final class PhraseAutomaton {
     }
     this.width = classes;
     this.denseStates = Math.max(1, Math.min(fail.length, denseCells / classes));
+    this.denseLimit = denseStates * classes;
+    this.sparseOffset = denseLimit - denseStates;
     this.dense = denseRows(edgeLabel);
   }
 
@@ -98,13 +106,17 @@ final class PhraseAutomaton {
       }
     }
     // A cell leading to a state with an output holds its complement: the search stops there
-    // without reading the output table for every byte.
+    // without reading the output table for every byte. Any other cell holds the next state's
+    // position (encode).
     for (int i = 0; i < rows.length; i++) {
-      if (output[rows[i]] >= 0) {
-        rows[i] = ~rows[i];
-      }
+      rows[i] = output[rows[i]] >= 0 ? ~rows[i] : encode(rows[i]);
     }
     return rows;
+  }
+
+  /** A state as the walk keeps it: the start of its dense row, or its number past the rows. */
+  private int encode(int state) {
+    return state < denseStates ? state * width : state + sparseOffset;
   }
 
   /**
@@ -146,31 +158,32 @@ final class PhraseAutomaton {
    * @return the index of the phrase (as given to {@link #build}), or -1
    */
   int find(CharSequence input) {
-    int state = ROOT;
+    int at = encode(ROOT);
     for (int i = 0, n = input.length(); i < n; i++) {
       int c = input.charAt(i);
       if (c > 0xff) {
-        state = ROOT;
+        at = encode(ROOT);
         continue;
       }
       while (true) {
-        if (state < denseStates) {
-          int cell = dense[state * width + (classOf[c] & 0xff)];
+        if (at < denseLimit) {
+          int cell = dense[at + (classOf[c] & 0xff)];
           if (cell < 0) {
             return output[~cell];
           }
-          state = cell;
+          at = cell;
           break;
         }
+        int state = at - sparseOffset;
         int next = child(state, LOWER[c]);
         if (next >= 0) {
           if (output[next] >= 0) {
             return output[next];
           }
-          state = next;
+          at = encode(next);
           break;
         }
-        state = fail[state];
+        at = encode(fail[state]);
       }
     }
     return -1;
