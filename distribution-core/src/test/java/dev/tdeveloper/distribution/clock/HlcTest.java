@@ -47,6 +47,14 @@ class HlcTest {
     return Hlc.builder().physicalMillis(pt::get).build();
   }
 
+  private Hlc durable(HlcStateStore store, long windowMillis) {
+    return Hlc.builder()
+        .physicalMillis(pt::get)
+        .reservationWindow(Duration.ofMillis(windowMillis))
+        .stateStore(store)
+        .build();
+  }
+
   private static HlcTimestamp ts(long l, int c) {
     return new HlcTimestamp(l, c);
   }
@@ -161,12 +169,7 @@ class HlcTest {
   @Test
   void renewsTheMarkAheadOnceAStampFallsInTheWindowsLastHalf() {
     RecordingStore store = new RecordingStore();
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(100))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 100);
     for (int ms = 0; ms < 250; ms++) {
       pt.set(T + ms);
       hlc.now();
@@ -200,12 +203,7 @@ class HlcTest {
   @Test
   void issuesNoStampWhenTheMarkCannotBeStored() {
     RecordingStore store = new RecordingStore();
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(10))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 10);
     HlcTimestamp last = hlc.now();
     store.failing = true;
     pt.set(T + 50);
@@ -231,12 +229,7 @@ class HlcTest {
             super.store(highWaterMillis);
           }
         };
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(100))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 100);
     hlc.now();
     pt.set(T + 60);
     Thread renewer = new Thread(hlc::now);
@@ -254,12 +247,7 @@ class HlcTest {
   @Test
   void aFailedRenewalAheadKeepsTheStampAndSurfacesWhenTheMarkIsPassed() {
     RecordingStore store = new RecordingStore();
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(100))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 100);
     hlc.now();
     store.failing = true;
     pt.set(T + 70);
