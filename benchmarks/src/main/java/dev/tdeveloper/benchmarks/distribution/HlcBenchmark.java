@@ -15,12 +15,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The hybrid logical clock's stamps next to their floor, {@link System#currentTimeMillis()}, which
  * every stamp reads once: {@code now()} (a send), {@code update(remote)} (a receive of a peer's
  * recent stamp), and {@code now()} over the durable file store, which forces a file to disk once
- * per 250 ms reservation window and so shows what that costs amortized.
+ * per 250 ms reservation window and so shows what that costs amortized; and that durable {@code
+ * now()} on eight threads at once, where a stamping thread that finds the mark passed waits for the
+ * store.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -77,6 +80,12 @@ public class HlcBenchmark {
 
   @Benchmark
   public HlcTimestamp tdeveloperNowDurable() {
+    return durable.now();
+  }
+
+  @Benchmark
+  @Threads(8)
+  public HlcTimestamp tdeveloperNowDurableEightThreads() {
     return durable.now();
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tdeveloper.compliance.ComplianceException;
 import dev.tdeveloper.compliance.internal.Journals;
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.GroupCommit;
 import dev.tdeveloper.tenancy.internal.JournalFile;
 import dev.tdeveloper.tenancy.internal.JsonRecords;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,12 @@ import java.util.function.Consumer;
  * A durable {@link PseudonymVault} in one append-only file, {@value #FILE_NAME}, in its directory.
  * Each new mapping is appended and forced to the device before {@link #pseudonymize} returns it, so
  * an acknowledged pseudonym survives a crash; a torn tail (an interrupted append, never
- * acknowledged) is cut off on the next open.
+ * acknowledged) is cut off on the next open. The force runs off the vault's lock as a group commit
+ * ({@link GroupCommit}): threads adding mappings meanwhile append theirs, and one force then
+ * acknowledges all of them. A caller that finds a mapping whose force is still running (the same
+ * value pseudonymized or looked up concurrently) waits for that force too. If a force fails, the
+ * mappings it should have covered are dropped, their callers get a {@link ComplianceException}, and
+ * the vault refuses new mappings until reopened.
  *
  * <p>{@link #forget} does not append a tombstone, which would leave the raw value on disk: it
  * rewrites the whole file without the mapping (into a temporary file, forced, then renamed over the
@@ -32,7 +39,8 @@ import java.util.function.Consumer;
  * bulk deletes.
  *
  * <p>A lock file keeps a second vault, in this or another process, from opening the directory.
- * Thread-safe: lookups are lock-free; writes hold the vault's lock. Close it when done.
+ * Thread-safe: lookups are lock-free; writes hold the vault's lock, forces do not. Close it when
+ * done.
  */
 public final class FilePseudonymVault extends IndexedPseudonymVault implements AutoCloseable {
   /** The vault's file in its directory: {@value}. */
@@ -41,12 +49,23 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
   private static final RecordFormat FORMAT =
       RecordFormat.crc32c("TDPSNV01".getBytes(StandardCharsets.US_ASCII), 16384);
 
+  /** The step told to the test hook before each force of the group commit: {@value}. */
+  static final String FORCING = "forcing";
+
   private final Consumer<String> hook;
   private final JournalFile file;
+  private final GroupCommit commit;
+  private boolean closed; // guarded by this
 
   private FilePseudonymVault(Path directory, Consumer<String> hook) {
     this.hook = hook;
     this.file = Journals.open(directory, FILE_NAME, FORMAT, "pseudonym vault", this::replay);
+    this.commit =
+        new GroupCommit(
+            () -> {
+              hook.accept(FORCING);
+              file.force();
+            });
   }
 
   /**
@@ -59,7 +78,10 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
     return open(directory, step -> {});
   }
 
-  /** Opens the vault, telling {@code hook} each step of a forget's rewrite (for crash tests). */
+  /**
+   * Opens the vault, telling {@code hook} each step of a forget's rewrite and each force (for
+   * tests).
+   */
   static FilePseudonymVault open(Path directory, Consumer<String> hook) {
     return new FilePseudonymVault(Objects.requireNonNull(directory, "directory"), hook);
   }
@@ -75,8 +97,23 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
   }
 
   @Override
-  void stored(VaultIndex.Key key, String pseudonym) {
-    file.append(encode(key, pseudonym));
+  long stored(VaultIndex.Key key, String pseudonym) {
+    IOException failure = commit.failure();
+    if (failure != null) {
+      throw new ComplianceException(
+          this + " failed to force its file and refuses new mappings; reopen it", failure);
+    }
+    file.appendUnforced(encode(key, pseudonym));
+    return commit.written();
+  }
+
+  @Override
+  void durable(long ticket) {
+    try {
+      commit.await(ticket); // without the vault's lock: other mappings are appended meanwhile
+    } catch (IOException e) {
+      throw new ComplianceException("cannot force " + this + "; reopen it", e);
+    }
   }
 
   /**
@@ -97,13 +134,43 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
         kept.add(encode(e.getKey(), e.getValue()));
       }
     }
-    file.rewrite(kept, hook);
+    exclusive(
+        () -> {
+          file.rewrite(kept, hook);
+          commit.forcedAll(); // the rewrite forced every mapping but the forgotten one
+        });
   }
 
-  /** Closes the file and releases the directory's lock; later writes throw. */
+  /**
+   * Forces what is pending, then closes the file and releases the directory's lock; later writes
+   * throw. Idempotent.
+   */
   @Override
   public synchronized void close() {
-    file.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    exclusive(
+        () -> {
+          try {
+            if (commit.failure() == null) {
+              file.force();
+              commit.forcedAll();
+            }
+          } finally {
+            file.close();
+          }
+        });
+  }
+
+  /** Runs a step that swaps or closes the file while no force runs. */
+  private void exclusive(GroupCommit.IoAction step) {
+    try {
+      commit.exclusive(step);
+    } catch (IOException e) {
+      throw new ComplianceException("cannot change " + this, e);
+    }
   }
 
   @Override

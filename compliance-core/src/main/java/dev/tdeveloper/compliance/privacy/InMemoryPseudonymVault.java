@@ -3,7 +3,12 @@ package dev.tdeveloper.compliance.privacy;
 /** A {@link PseudonymVault} in memory only. Thread-safe: lookups are lock-free, writes locked. */
 final class InMemoryPseudonymVault extends IndexedPseudonymVault {
   @Override
-  void stored(VaultIndex.Key key, String pseudonym) {}
+  long stored(VaultIndex.Key key, String pseudonym) {
+    return DURABLE;
+  }
+
+  @Override
+  void durable(long ticket) {}
 
   @Override
   void forgetting(VaultIndex.Key key) {}

@@ -66,6 +66,33 @@ class PseudonymVaultCrashTest {
     }
   }
 
+  @Test
+  void pseudonymsAcknowledgedToConcurrentCallersSurvive() throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (ChildJvm child =
+        ChildJvm.start(
+            VaultCrashChild.class, temp.resolve("child.err"), temp.toString(), "concurrent")) {
+      while (lines.size() < 400) {
+        String line = child.nextLine(60);
+        assertThat(line).as(child.errorOutput()).isNotEqualTo(ChildJvm.EOF);
+        lines.add(line);
+      }
+      lines.addAll(child.kill());
+    }
+    try (FilePseudonymVault vault = FilePseudonymVault.open(temp.resolve("vault"))) {
+      int checked = 0;
+      for (String line : lines) {
+        String[] parts = line.split(" ");
+        if (parts.length == 4 && parts[0].equals("PSN") && parts[3].length() == 30) {
+          Optional<TenantId> tenant = Optional.of(TenantId.of(parts[1]));
+          assertThat(vault.lookup(tenant, parts[2])).as(line).contains(parts[3]);
+          checked++;
+        }
+      }
+      assertThat(checked).isGreaterThanOrEqualTo(400);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {JournalFile.SNAPSHOT_WRITTEN, JournalFile.SNAPSHOT_INSTALLED})
   void aForgetKilledMidRewriteLeavesTheOldOrTheNewVaultWhole(String step) throws Exception {

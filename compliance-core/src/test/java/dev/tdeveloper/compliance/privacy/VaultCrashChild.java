@@ -12,8 +12,10 @@ import java.util.Optional;
  * tenant {@code t(i%2)} and, every third value, forgets it again; each step is recorded in the
  * {@link AttemptLog} before and printed ({@code PSN t v p}, {@code FORGOT t v}) after, until
  * killed. Mode {@code hold <step>}: pseudonymizes two values, then forgets the first and holds at
- * the rewrite step. Mode {@code consent}: grants consents in a durable ledger (vault and ledger
- * both on disk), printing {@code GRANTED i hash} after each, until killed.
+ * the rewrite step. Mode {@code concurrent}: four threads, one per tenant {@code t0..t3},
+ * pseudonymize {@code user-i} and print {@code PSN t v p} after each, until killed. Mode {@code
+ * consent}: grants consents in a durable ledger (vault and ledger both on disk), printing {@code
+ * GRANTED i hash} after each, until killed.
  */
 public final class VaultCrashChild {
   private VaultCrashChild() {}
@@ -28,6 +30,21 @@ public final class VaultCrashChild {
     FilePseudonymVault vault =
         FilePseudonymVault.open(
             dir.resolve("vault"), CrashPoint.holdAt(hold.isEmpty() ? "never" : hold));
+    if (args[1].equals("concurrent")) {
+      for (int t = 0; t < 4; t++) {
+        String tenant = "t" + t;
+        new Thread(
+                () -> {
+                  for (int i = 0; ; i++) {
+                    String value = "user-" + i + "@example.com";
+                    String p = vault.pseudonymize(Optional.of(TenantId.of(tenant)), value);
+                    System.out.println("PSN " + tenant + " " + value + " " + p);
+                  }
+                })
+            .start();
+      }
+      return;
+    }
     if (args[1].equals("churn")) {
       AttemptLog attempts = AttemptLog.open(dir.resolve("attempts"));
       for (int i = 0; ; i++) {

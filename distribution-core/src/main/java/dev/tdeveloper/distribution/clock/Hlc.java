@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,12 +34,19 @@ import java.util.function.LongSupplier;
  * maxOffset} (default 500 ms, CockroachDB's) ahead of the local physical clock with a {@link
  * ClockSkewException} and leaves the clock unchanged.
  *
- * <p><b>Restarts.</b> Before issuing a stamp whose {@code l} exceeds the last reservation, the
- * clock stores a high-water mark of {@code max(l, pt) + reservationWindow} in its {@link
- * HlcStateStore}; a new clock over the same store starts above the mark it loads. So a restarted
- * process never repeats or goes below a stamp issued before, even if its physical clock went back,
- * and persists at most once per window under steady load. Without a store the clock keeps the mark
- * in memory and is monotonic only within the process.
+ * <p><b>Restarts.</b> No stamp's {@code l} ever exceeds the high-water mark stored in the clock's
+ * {@link HlcStateStore}; a new clock over the same store starts above the mark it loads. So a
+ * restarted process never repeats or goes below a stamp issued before, even if its physical clock
+ * went back. The clock renews the mark to {@code max(l, pt) + reservationWindow} ahead of need:
+ * once a stamp falls in the last half of the reserved window, the thread that issued it (one at a
+ * time; the others keep stamping under the old mark) stores the new mark after its stamp. A
+ * stamping thread waits for the store only when {@code l} has passed the stored mark (the first
+ * stamp, a jump of the physical clock or of a remote stamp, or a store slower than half a window),
+ * and then issues nothing unless the store succeeds. Under steady load the clock stores about twice
+ * per window. A failed renewal ahead is not the issuing thread's failure (its stamp is covered):
+ * the next stamp in the last half retries, and the stamp that passes the mark surfaces the store's
+ * failure. Without a store the clock keeps the mark in memory and is monotonic only within the
+ * process.
  *
  * <p>Thread-safe and lock-free except for the reservation, which one thread at a time makes.
  */
@@ -60,9 +68,13 @@ public final class Hlc {
   private final long maxOffsetMillis;
   private final Duration window;
   private final long windowMillis;
+
+  /** A stamp with {@code l} above {@code reservedMillis - renewAheadMillis} renews the mark. */
+  private final long renewAheadMillis;
+
   private final HlcStateStore store;
   private final AtomicLong last;
-  private final Object reserving = new Object();
+  private final ReentrantLock reserving = new ReentrantLock();
 
   /** Stamps with {@code l} up to this are covered by the stored high-water mark. */
   private volatile long reservedMillis;
@@ -73,6 +85,7 @@ public final class Hlc {
     this.maxOffsetMillis = maxOffset.toMillis();
     this.window = window;
     this.windowMillis = window.toMillis();
+    this.renewAheadMillis = windowMillis / 2;
     this.store = store;
     long mark = store.load();
     if (mark < 0 || mark > HlcTimestamp.MAX_PHYSICAL) {
@@ -178,23 +191,54 @@ public final class Hlc {
             "HLC exhausted: the stamp after " + HlcTimestamp.decode(prev) + " does not fit");
       }
       long l = next >>> 16;
-      if (l > reservedMillis) {
+      long reserved = reservedMillis;
+      if (l > reserved) {
         reserve(l, pt);
       } else if (last.compareAndSet(prev, next)) {
+        if (l > reserved - renewAheadMillis) {
+          renewAhead(l, pt);
+        }
         return next;
       }
     }
   }
 
+  /** Stores a mark covering {@code l}, waiting for a renewal in progress; throws if it fails. */
   private void reserve(long l, long pt) {
-    synchronized (reserving) {
-      if (l <= reservedMillis) {
-        return;
+    reserving.lock();
+    try {
+      if (l > reservedMillis) {
+        storeMark(l, pt);
       }
-      long mark = Math.min(Math.max(l, pt) + windowMillis, HlcTimestamp.MAX_PHYSICAL);
-      store.store(mark);
-      reservedMillis = mark;
+    } finally {
+      reserving.unlock();
     }
+  }
+
+  /**
+   * Renews the mark after a stamp in the window's last half, unless another thread is at it. The
+   * stamp is already covered, so a failure here is left to the stamp that passes the mark.
+   */
+  private void renewAhead(long l, long pt) {
+    if (!reserving.tryLock()) {
+      return;
+    }
+    try {
+      if (l > reservedMillis - renewAheadMillis) {
+        storeMark(l, pt);
+      }
+    } catch (DistributionException e) {
+      // retried by the next stamp in the last half, and surfaced by the one that passes the mark
+    } finally {
+      reserving.unlock();
+    }
+  }
+
+  /** Stores {@code max(l, pt) + window}; under {@link #reserving}. */
+  private void storeMark(long l, long pt) {
+    long mark = Math.min(Math.max(l, pt) + windowMillis, HlcTimestamp.MAX_PHYSICAL);
+    store.store(mark);
+    reservedMillis = Math.max(reservedMillis, mark);
   }
 
   private long physicalMillis() {
@@ -267,10 +311,10 @@ public final class Hlc {
     }
 
     /**
-     * Sets how far ahead of the stamps issued the high-water mark is stored, trading one store per
-     * window against how far ahead of physical time a restarted clock starts; default 250 ms or the
-     * maximum offset if shorter. It may not exceed the maximum offset, or peers would refuse a
-     * restarted clock's stamps.
+     * Sets how far ahead of the stamps issued the high-water mark is stored, trading about two
+     * stores per window against how far ahead of physical time a restarted clock starts; default
+     * 250 ms or the maximum offset if shorter. It may not exceed the maximum offset, or peers would
+     * refuse a restarted clock's stamps.
      *
      * @param window 1 ms to 1 day
      * @return this builder

@@ -2,6 +2,8 @@ package dev.tdeveloper.distribution.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tdeveloper.distribution.DistributionException;
+import dev.tdeveloper.distribution.spi.HlcStateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
 
 class HlcPropertyTest {
   private static final long T = 1_767_225_600_000L;
@@ -90,6 +93,69 @@ class HlcPropertyTest {
       assertThat(stamp.physicalMillis() - pt.get()).isLessThanOrEqualTo(MAX_OFFSET);
       assertThat(stamp.physicalMillis()).isGreaterThanOrEqualTo(pt.get());
     }
+  }
+
+  /** A store whose {@link #store} fails while {@code failing} is set; remembers the mark. */
+  private static final class FlakyStore implements HlcStateStore {
+    long mark;
+    boolean failing;
+
+    @Override
+    public long load() {
+      return mark;
+    }
+
+    @Override
+    public void store(long highWaterMillis) {
+      if (failing) {
+        throw new DistributionException("disk full");
+      }
+      mark = Math.max(mark, highWaterMillis);
+    }
+  }
+
+  /**
+   * Crash safety with renewals ahead of need: no stamp's l exceeds the stored mark, whatever the
+   * physical clock, remote stamps and store failures do; a stamp fails only when the store fails,
+   * leaving the clock unchanged; and a clock restarted over the store stamps above every stamp.
+   */
+  @Property(tries = 300)
+  void noStampExceedsTheStoredMarkEvenWhenStoresFail(
+      @ForAll("histories") List<Event> history,
+      @ForAll List<Boolean> failures,
+      @ForAll @LongRange(min = 1, max = MAX_OFFSET) long window) {
+    AtomicLong pt = new AtomicLong(T);
+    FlakyStore store = new FlakyStore();
+    Hlc hlc =
+        Hlc.builder()
+            .physicalMillis(pt::get)
+            .maxOffset(Duration.ofMillis(MAX_OFFSET))
+            .reservationWindow(Duration.ofMillis(window))
+            .stateStore(store)
+            .build();
+    HlcTimestamp highest = HlcTimestamp.ZERO;
+    for (int i = 0; i < history.size(); i++) {
+      Event e = history.get(i);
+      store.failing = !failures.isEmpty() && failures.get(i % failures.size());
+      pt.addAndGet(e.step());
+      HlcTimestamp before = hlc.current();
+      try {
+        HlcTimestamp stamp =
+            e.receive()
+                ? hlc.update(new HlcTimestamp(pt.get() + e.remoteAhead(), e.remoteLogical()))
+                : hlc.now();
+        assertThat(stamp.physicalMillis()).isLessThanOrEqualTo(store.mark);
+        highest = stamp;
+      } catch (DistributionException failed) {
+        assertThat(store.failing).isTrue();
+        assertThat(failed).hasMessage("disk full");
+        assertThat(hlc.current()).isEqualTo(before);
+      }
+    }
+    store.failing = false;
+    pt.set(T - 60_000);
+    Hlc restarted = Hlc.builder().physicalMillis(pt::get).stateStore(store).build();
+    assertThat(restarted.now()).isGreaterThan(highest);
   }
 
   @Provide

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HlcTest {
   private static final long T = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
@@ -21,7 +23,7 @@ class HlcTest {
   private final AtomicLong pt = new AtomicLong(T);
 
   /** Records every mark stored. */
-  private static final class RecordingStore implements HlcStateStore {
+  private static class RecordingStore implements HlcStateStore {
     final List<Long> stored = new ArrayList<>();
     long mark;
     boolean failing;
@@ -43,6 +45,14 @@ class HlcTest {
 
   private Hlc clock() {
     return Hlc.builder().physicalMillis(pt::get).build();
+  }
+
+  private Hlc durable(HlcStateStore store, long windowMillis) {
+    return Hlc.builder()
+        .physicalMillis(pt::get)
+        .reservationWindow(Duration.ofMillis(windowMillis))
+        .stateStore(store)
+        .build();
   }
 
   private static HlcTimestamp ts(long l, int c) {
@@ -157,20 +167,16 @@ class HlcTest {
   }
 
   @Test
-  void storesAHighWaterMarkOncePerReservationWindow() {
+  void renewsTheMarkAheadOnceAStampFallsInTheWindowsLastHalf() {
     RecordingStore store = new RecordingStore();
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(100))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 100);
     for (int ms = 0; ms < 250; ms++) {
       pt.set(T + ms);
       hlc.now();
       hlc.now();
     }
-    assertThat(store.stored).containsExactly(T + 100, T + 201, T + 302);
+    // the first stamp waits for T + 100; from T + 51 on, each stamp past half the window renews
+    assertThat(store.stored).containsExactly(T + 100, T + 151, T + 202, T + 253, T + 304);
     assertThat(hlc.current().physicalMillis()).isLessThanOrEqualTo(store.mark);
   }
 
@@ -197,12 +203,7 @@ class HlcTest {
   @Test
   void issuesNoStampWhenTheMarkCannotBeStored() {
     RecordingStore store = new RecordingStore();
-    Hlc hlc =
-        Hlc.builder()
-            .physicalMillis(pt::get)
-            .reservationWindow(Duration.ofMillis(10))
-            .stateStore(store)
-            .build();
+    Hlc hlc = durable(store, 10);
     HlcTimestamp last = hlc.now();
     store.failing = true;
     pt.set(T + 50);
@@ -210,6 +211,62 @@ class HlcTest {
     assertThat(hlc.current()).isEqualTo(last);
     store.failing = false;
     assertThat(hlc.now()).isEqualTo(ts(T + 50, 0));
+  }
+
+  @Test
+  @Timeout(30) // a stamp that waited for the blocked renewal would hang here
+  void othersKeepStampingUnderTheOldMarkWhileOneThreadRenewsIt() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingStore store =
+        new RecordingStore() {
+          @Override
+          public void store(long highWaterMillis) {
+            if (highWaterMillis > T + 100) {
+              entered.countDown();
+              await(release);
+            }
+            super.store(highWaterMillis);
+          }
+        };
+    Hlc hlc = durable(store, 100);
+    hlc.now();
+    pt.set(T + 60);
+    Thread renewer = new Thread(hlc::now);
+    renewer.start();
+    entered.await();
+    // the renewal of T + 160 is blocked in the store: stamps up to T + 100 do not wait for it
+    pt.set(T + 100);
+    assertThat(hlc.now()).isEqualTo(ts(T + 100, 0));
+    assertThat(hlc.now()).isEqualTo(ts(T + 100, 1));
+    release.countDown();
+    renewer.join();
+    assertThat(store.stored).containsExactly(T + 100, T + 160);
+  }
+
+  @Test
+  void aFailedRenewalAheadKeepsTheStampAndSurfacesWhenTheMarkIsPassed() {
+    RecordingStore store = new RecordingStore();
+    Hlc hlc = durable(store, 100);
+    hlc.now();
+    store.failing = true;
+    pt.set(T + 70);
+    assertThat(hlc.now()).isEqualTo(ts(T + 70, 0)); // covered by T + 100; its renewal failed
+    pt.set(T + 101);
+    assertThatThrownBy(hlc::now).isInstanceOf(DistributionException.class).hasMessage("disk full");
+    assertThat(hlc.current()).isEqualTo(ts(T + 70, 0));
+    store.failing = false;
+    assertThat(hlc.now()).isEqualTo(ts(T + 101, 0));
+    assertThat(store.stored).containsExactly(T + 100, T + 201);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
