@@ -160,6 +160,9 @@ public record AuditEvent(
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        continue; // printable ASCII, most of every event: neither a surrogate nor a control
+      }
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c)
             && i + 1 < value.length()
