@@ -85,18 +85,16 @@ public record AuditEvent(
       throw new IllegalArgumentException(
           "AuditEvent.details has " + details.size() + " entries; at most " + MAX_DETAILS);
     }
-    TreeMap<String, String> copy = new TreeMap<>();
-    for (Map.Entry<String, String> e : details.entrySet()) {
+    // checked on the copy, so a map changed meanwhile by another thread cannot slip past
+    TreeMap<String, String> copy = sortedCopy(details);
+    if (copy.size() > MAX_DETAILS) {
+      throw new IllegalArgumentException(
+          "AuditEvent.details has " + copy.size() + " entries; at most " + MAX_DETAILS);
+    }
+    for (Map.Entry<String, String> e : copy.entrySet()) {
       String key = e.getKey();
-      text("details key", key, 64);
-      if (!EventSyntax.isDetailKey(key)) {
-        throw new IllegalArgumentException(
-            "AuditEvent.details key '"
-                + key
-                + "' is invalid: start with a letter, then letters, digits, '.', '_' or '-'");
-      }
-      text("details['" + key + "']", e.getValue(), 2048);
-      copy.put(key, e.getValue());
+      detailKey(key);
+      text("details", key, e.getValue(), 2048);
     }
     details = Collections.unmodifiableSortedMap(copy);
   }
@@ -112,14 +110,59 @@ public record AuditEvent(
     return new Builder(action, time);
   }
 
+  /**
+   * Copies {@code details} in natural key order: in linear time, without comparing keys, when they
+   * are already in that order (a map from the builder or from another event), else entry by entry.
+   * Nothing is checked but null keys: the caller checks the copy.
+   */
+  private static TreeMap<String, String> sortedCopy(SortedMap<String, String> details) {
+    if (details.comparator() == null) {
+      return new TreeMap<>(details);
+    }
+    TreeMap<String, String> copy = new TreeMap<>();
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      // the put would refuse a null key without naming the field
+      copy.put(Objects.requireNonNull(e.getKey(), "details key"), e.getValue());
+    }
+    return copy;
+  }
+
+  private static void detailKey(String key) {
+    text("details key", key, 64);
+    if (!EventSyntax.isDetailKey(key)) {
+      throw new IllegalArgumentException(
+          "AuditEvent.details key '"
+              + key
+              + "' is invalid: start with a letter, then letters, digits, '.', '_' or '-'");
+    }
+  }
+
   private static void text(String field, String value, int max) {
-    Objects.requireNonNull(value, field);
+    text(field, null, value, max);
+  }
+
+  /**
+   * Checks one text field, or the value of the detail {@code key} of {@code field} when the key is
+   * not null; the field's name for the message is built only on failure, not for every event.
+   */
+  private static void text(String field, String key, String value, int max) {
+    if (value == null) {
+      throw new NullPointerException(fieldName(field, key));
+    }
     if (value.isEmpty() || value.length() > max) {
       throw new IllegalArgumentException(
-          "AuditEvent." + field + " must have 1 to " + max + " characters, got " + value.length());
+          "AuditEvent."
+              + fieldName(field, key)
+              + " must have 1 to "
+              + max
+              + " characters, got "
+              + value.length());
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        continue; // printable ASCII, most of every event: neither a surrogate nor a control
+      }
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c)
             && i + 1 < value.length()
@@ -129,7 +172,7 @@ public record AuditEvent(
         }
         throw new IllegalArgumentException(
             "AuditEvent."
-                + field
+                + fieldName(field, key)
                 + " holds an unpaired surrogate (U+"
                 + String.format("%04X", (int) c)
                 + ") at index "
@@ -139,13 +182,17 @@ public record AuditEvent(
       if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(
             "AuditEvent."
-                + field
+                + fieldName(field, key)
                 + " holds a control character (U+"
                 + String.format("%04X", (int) value.charAt(i))
                 + ") at index "
                 + i);
       }
     }
+  }
+
+  private static String fieldName(String field, String key) {
+    return key == null ? field : field + "['" + key + "']";
   }
 
   /** Builds an {@link AuditEvent}; not thread-safe. */
