@@ -97,9 +97,16 @@ public final class RegionHealth implements HealthView {
 
   /** Re-evaluates every region at the clock's time: elapsed holds and stale vantage points. */
   public void refresh() {
+    refresh(false);
+  }
+
+  private void refresh(boolean onlyIfDue) {
     List<RegionHealthEvent> events = new ArrayList<>(0);
     synchronized (this) {
       Instant now = clock.instant();
+      if (onlyIfDue && now.toEpochMilli() < nextDeadline) {
+        return; // another caller applied it while this one waited for the lock
+      }
       for (RegionTracker region : regions.values()) {
         evaluate(region, now, events);
       }
@@ -156,7 +163,7 @@ public final class RegionHealth implements HealthView {
   @Override
   public long version() {
     if (clock.millis() >= nextDeadline) {
-      refresh();
+      refresh(true);
     }
     return version.get();
   }
@@ -227,6 +234,11 @@ public final class RegionHealth implements HealthView {
   }
 
   /** Finds the earliest time a status may change without a new result; guarded by this. */
+  /** Returns when {@link #version()} next re-evaluates; for tests. */
+  long nextDeadlineMillis() {
+    return nextDeadline;
+  }
+
   private void scheduleNextDeadline() {
     long next = Long.MAX_VALUE;
     for (RegionTracker r : regions.values()) {

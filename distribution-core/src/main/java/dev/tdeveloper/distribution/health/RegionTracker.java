@@ -25,6 +25,9 @@ final class RegionTracker {
   Instant recoveringSince;
   Instant downSince;
 
+  /** When {@link #advance} last ran: deadlines at or before it have been applied already. */
+  long advancedAtMillis = Long.MIN_VALUE;
+
   RegionTracker(RegionId id) {
     this.id = id;
   }
@@ -74,6 +77,7 @@ final class RegionTracker {
       long staleMillis,
       long holdMillis,
       List<RegionHealthEvent> events) {
+    advancedAtMillis = now.toEpochMilli();
     int[] counts = count(now, staleMillis);
     Boolean raw = counts[1] == 0 ? null : counts[0] > healthyShare * counts[1];
     Instant moveFrom = now;
@@ -132,16 +136,26 @@ final class RegionTracker {
     return new int[] {healthyViews, counted};
   }
 
-  /** Returns the earliest time this region's status may change without a new result. */
+  /**
+   * Returns the earliest time after the last {@link #advance} at which this region's status may
+   * change without a new result, or {@link Long#MAX_VALUE}. A hold that ended or a vantage point
+   * that went stale at or before that advance was applied by it, and time alone changes nothing
+   * more until a new result arrives; counting such a deadline would keep it due forever and make
+   * every {@link RegionHealth#version()} caller re-evaluate under the monitor's lock.
+   */
   long nextDeadline(long holdMillis, long staleMillis) {
     long next = Long.MAX_VALUE;
     if (state == State.RECOVERING) {
-      next = Math.min(next, recoveringSince.toEpochMilli() + holdMillis);
+      next = later(next, recoveringSince.toEpochMilli() + holdMillis);
     }
     for (Vantage v : vantages.values()) {
-      next = Math.min(next, v.last.toEpochMilli() + staleMillis + 1);
+      next = later(next, v.last.toEpochMilli() + staleMillis + 1);
     }
     return next;
+  }
+
+  private long later(long next, long deadline) {
+    return deadline > advancedAtMillis ? Math.min(next, deadline) : next;
   }
 
   private boolean clean() {

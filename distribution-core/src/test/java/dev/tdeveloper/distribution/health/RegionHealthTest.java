@@ -289,6 +289,56 @@ class RegionHealthTest {
   }
 
   @Test
+  void aVantagePointGoneStaleLeavesNothingDueForVersionCallers() {
+    RegionHealth health = health(fast().failureThreshold(1).build());
+    round(health, 3, 3);
+    clock.advance(Duration.ofSeconds(31)); // stale after 3 intervals of 10 s
+    long v = health.version();
+    assertThat(health.status())
+        .containsExactly(new RegionStatus(EU, true, State.HEALTHY, OperatorOverride.NONE, 0, 0));
+    assertThat(health.nextDeadlineMillis())
+        .as("a staleness already applied is not due again")
+        .isEqualTo(Long.MAX_VALUE);
+    clock.advance(TEN);
+    assertThat(health.version()).isEqualTo(v);
+    round(health, 3, 3);
+    assertThat(health.nextDeadlineMillis()).isEqualTo(clock.millis() + 30_001);
+  }
+
+  @Test
+  void anElapsedHoldWithNoVantagePointCountedIsNotDueAgain() {
+    RegionHealth health =
+        health(fast().failureThreshold(1).failbackHold(Duration.ofSeconds(60)).build());
+    round(health, 1, 0);
+    clock.advance(TEN);
+    round(health, 1, 1);
+    clock.advance(Duration.ofSeconds(60));
+    health.version();
+    assertThat(health.status().get(0).state()).isEqualTo(State.RECOVERING);
+    assertThat(health.nextDeadlineMillis()).isGreaterThan(clock.millis());
+  }
+
+  @Test
+  void aResultForOneRegionLeavesAnotherRegionsDueHoldToVersion() {
+    RegionId us = RegionId.of("us-east-1");
+    RegionHealth health =
+        health(
+            fast()
+                .failureThreshold(1)
+                .staleAfterIntervals(10)
+                .failbackHold(Duration.ofSeconds(60))
+                .build());
+    round(health, 1, 0);
+    clock.advance(TEN);
+    round(health, 1, 1); // EU recovering, hold ends at +70 s
+    clock.advance(Duration.ofSeconds(60));
+    health.record(new HealthCheckResult(us, "vp0", true, clock.instant()));
+    assertThat(health.isHealthy(EU)).as("only us-east-1 was evaluated").isFalse();
+    health.version();
+    assertThat(health.isHealthy(EU)).isTrue();
+  }
+
+  @Test
   void operatorForcesDownAndUpWithTheSameEvents() {
     RegionHealth health = health(fast().failureThreshold(1).build());
     round(health, 3, 3);
