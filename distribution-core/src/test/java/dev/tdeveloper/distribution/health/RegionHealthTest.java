@@ -38,6 +38,21 @@ class RegionHealthTest {
     }
   }
 
+  /** EU failed at 0 and reports healthy again at +10 s: recovering, with a 60 s failback hold. */
+  private RegionHealth recoveringWithAMinuteHold() {
+    RegionHealth health =
+        health(
+            fast()
+                .failureThreshold(1)
+                .staleAfterIntervals(10)
+                .failbackHold(Duration.ofSeconds(60))
+                .build());
+    round(health, 1, 0);
+    clock.advance(TEN);
+    round(health, 1, 1);
+    return health;
+  }
+
   @Test
   void unmonitoredRegionIsHealthy() {
     RegionHealth health = health(HealthCheckSettings.defaults());
@@ -257,16 +272,7 @@ class RegionHealthTest {
 
   @Test
   void versionAppliesAnElapsedHoldWithoutNewResults() {
-    RegionHealth health =
-        health(
-            fast()
-                .failureThreshold(1)
-                .staleAfterIntervals(10)
-                .failbackHold(Duration.ofSeconds(60))
-                .build());
-    round(health, 1, 0);
-    clock.advance(TEN);
-    round(health, 1, 1);
+    RegionHealth health = recoveringWithAMinuteHold();
     long v = health.version();
     assertThat(health.isHealthy(EU)).isFalse();
     clock.advance(Duration.ofSeconds(60));
@@ -321,16 +327,7 @@ class RegionHealthTest {
   @Test
   void aResultForOneRegionLeavesAnotherRegionsDueHoldToVersion() {
     RegionId us = RegionId.of("us-east-1");
-    RegionHealth health =
-        health(
-            fast()
-                .failureThreshold(1)
-                .staleAfterIntervals(10)
-                .failbackHold(Duration.ofSeconds(60))
-                .build());
-    round(health, 1, 0);
-    clock.advance(TEN);
-    round(health, 1, 1); // EU recovering, hold ends at +70 s
+    RegionHealth health = recoveringWithAMinuteHold(); // the hold ends at +70 s
     clock.advance(Duration.ofSeconds(60));
     health.record(new HealthCheckResult(us, "vp0", true, clock.instant()));
     assertThat(health.isHealthy(EU)).as("only us-east-1 was evaluated").isFalse();
