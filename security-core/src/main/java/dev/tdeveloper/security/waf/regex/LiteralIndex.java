@@ -349,51 +349,31 @@ public final class LiteralIndex {
     return scratch.finish(NONE);
   }
 
-  /**
-   * Steps the automaton over the value a block at a time: each step writes its state to the
-   * scratch's buffer and advances the buffer's end only when the state ends literals (no branch on
-   * a bit that varies with the text), then the block's emitting states are collected.
-   */
   private void fillNarrow(CharSequence input, LiteralScratch found) {
     char[] delta = narrow;
-    int[] hits = found.hits;
     int row = 0;
     int n = input.length();
-    for (int start = 0; start < n; start += hits.length) {
-      int end = Math.min(n, start + hits.length);
-      int k = 0;
-      for (int i = start; i < end; i++) {
-        char c = input.charAt(i);
-        int e = delta[row + (c < 256 ? classes[c] : 0)];
-        int state = e >>> 1;
-        row = state << shift;
-        hits[k] = state;
-        k += e & 1;
-      }
-      for (int j = 0; j < k; j++) {
-        found.add(firstLiteral[hits[j]], nextLiteral);
+    for (int i = 0; i < n; i++) {
+      char c = input.charAt(i);
+      int e = delta[row + (c < 256 ? classes[c] : 0)];
+      int state = e >>> 1;
+      row = state << shift;
+      if ((e & 1) != 0) {
+        found.addChain(firstLiteral[state], nextLiteral);
       }
     }
   }
 
-  /** As {@link #fillNarrow}, over the int table (its buffer holds row offsets). */
   private void fillWide(CharSequence input, LiteralScratch found) {
     int[] delta = wide;
-    int[] hits = found.hits;
     int row = 0;
     int n = input.length();
-    for (int start = 0; start < n; start += hits.length) {
-      int end = Math.min(n, start + hits.length);
-      int k = 0;
-      for (int i = start; i < end; i++) {
-        char c = input.charAt(i);
-        int e = delta[row + (c < 256 ? classes[c] : 0)];
-        row = e >>> 1;
-        hits[k] = row;
-        k += e & 1;
-      }
-      for (int j = 0; j < k; j++) {
-        found.add(firstLiteral[hits[j] / width], nextLiteral);
+    for (int i = 0; i < n; i++) {
+      char c = input.charAt(i);
+      int e = delta[row + (c < 256 ? classes[c] : 0)];
+      row = e >>> 1;
+      if ((e & 1) != 0) {
+        found.addChain(firstLiteral[row / width], nextLiteral);
       }
     }
   }

@@ -18,46 +18,23 @@ public final class LiteralScratch {
   /** Up to this many literals found are sorted in place (values usually hold a few). */
   private static final int INSERTION_SORT_MAX = 24;
 
-  /** States (or row offsets) met in a block of a value that end literals; see LiteralIndex. */
-  static final int BLOCK = 64;
-
   private final int literalCount;
   private final long[] seen;
-  final int[] hits = new int[BLOCK];
   private int[] found;
   private int size;
 
   LiteralScratch(int literalCount, int capacity) {
     this.literalCount = literalCount;
     this.seen = new long[(literalCount + 63) >>> 6];
-    this.found = new int[Math.max(1, Math.min(capacity, literalCount + 1))];
+    this.found = new int[Math.max(1, Math.min(capacity, literalCount))];
   }
 
   /**
    * Adds the literals of a state's output chain, {@code first} then {@code next[id]} after each
    * {@code id} up to -1, stopping at the first already found in this scan: a literal's successor is
    * the same on every chain that holds it, so once a literal is found the rest of its chain is too.
-   * The first literal costs no branch on whether it is new: it is written past the end of those
-   * found and the end moves by its bit; only a new literal with a successor walks on.
    */
-  void add(int first, int[] next) {
-    int w = first >>> 6;
-    long word = seen[w];
-    seen[w] = word | (1L << first);
-    int fresh = (int) (~word >>> first) & 1;
-    if (size == found.length) {
-      grow();
-    }
-    found[size] = first;
-    size += fresh;
-    int successor = next[first];
-    if ((fresh & ~(successor >>> 31)) != 0) {
-      addChain(successor, next);
-    }
-  }
-
-  /** As {@link #add}, with a branch per literal (a chain's rest, rarely more than a literal). */
-  private void addChain(int first, int[] next) {
+  void addChain(int first, int[] next) {
     for (int id = first; id >= 0; id = next[id]) {
       int w = id >>> 6;
       long bit = 1L << id;
@@ -67,15 +44,10 @@ public final class LiteralScratch {
       }
       seen[w] = word | bit;
       if (size == found.length) {
-        grow();
+        found = Arrays.copyOf(found, Math.min(literalCount, 2 * size));
       }
       found[size++] = id;
     }
-  }
-
-  /** Room for one more: at most every literal found, and one written past them. */
-  private void grow() {
-    found = Arrays.copyOf(found, Math.min(literalCount + 1, 2 * size));
   }
 
   /**

@@ -12,7 +12,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Test;
 
@@ -174,38 +173,6 @@ class LiteralIndexTest {
       assertThat(index.scan(value, scratch)).as(count + " literals").containsExactly(plain);
       agreeOn(value);
     }
-  }
-
-  /**
-   * The scan collects the states met a block of {@link LiteralScratch#BLOCK} chars at a time: a
-   * literal ending on either side of a block's edge, or a value of a block's length plus or minus
-   * one, is found as a plain search finds it, on both tables.
-   */
-  @Property(tries = 200)
-  void literalsAcrossABlockEdgeScanAsAPlainSearch(
-      @ForAll("recipes") List<Step> recipe,
-      @ForAll @IntRange(min = 0, max = 3 * LiteralScratch.BLOCK) int pad) {
-    indexAll();
-    String value = "x".repeat(pad) + input(recipe) + "/".repeat(pad % 3);
-    LiteralScratch scratch = index.newScratch(1);
-    assertThat(index.scan(value, scratch)).containsExactly(plainScan(value));
-    assertThat(wideIndex.scan(value)).containsExactly(plainScan(value));
-  }
-
-  /**
-   * A scratch that has found every literal of its index (its list full) still writes its next
-   * literal past the end without a fault, and answers each literal once.
-   */
-  @Test
-  void findsEveryLiteralOfASmallIndexOnce() {
-    LiteralIndex two = LiteralIndex.of(List.of(WafPattern.compile("(?:select|union)")));
-    assertThat(two.literalCount()).isEqualTo(2);
-    LiteralScratch scratch = two.newScratch(1);
-    String value = "union select union select " + "x".repeat(LiteralScratch.BLOCK) + "select";
-    for (int i = 0; i < 3; i++) {
-      assertThat(two.scan(value, scratch)).containsExactly(0, 1);
-    }
-    assertThat(two.scan("selec", scratch)).isEmpty();
   }
 
   /**
