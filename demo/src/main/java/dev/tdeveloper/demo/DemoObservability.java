@@ -12,8 +12,6 @@ import dev.tdeveloper.observability.notify.LogNotifier;
 import dev.tdeveloper.observability.notify.Notifier;
 import dev.tdeveloper.observability.notify.PagerDutyNotifier;
 import dev.tdeveloper.observability.slo.BurnRateEvaluator;
-import dev.tdeveloper.observability.slo.SeriesLimitException;
-import dev.tdeveloper.observability.slo.SliKind;
 import dev.tdeveloper.observability.slo.SliRecorder;
 import dev.tdeveloper.observability.slo.Slo;
 import dev.tdeveloper.observability.slo.SloConfig;
@@ -74,6 +72,7 @@ final class DemoObservability implements AutoCloseable {
   private final List<Notifier> notifiers;
   private final AlertStateStore alertState;
   private final Map<String, List<Slo>> slosByPlan;
+  private final TenantSlis slis;
 
   DemoObservability(Path slosFile, Path dataDir, InstantSource clock, UnaryOperator<String> env) {
     this(slosFile, dataDir, clock, env, Optional.empty(), UnaryOperator.identity());
@@ -117,6 +116,7 @@ final class DemoObservability implements AutoCloseable {
       this.router = router(alertState, clock, log, pagerDuty, meters);
       this.recorder = SliRecorder.create(clock, slos.slos());
       this.evaluator = BurnRateEvaluator.create(recorder, this::alert);
+      this.slis = new TenantSlis(recorder, this::slosFor);
       meters.bind(evaluator);
     } catch (RuntimeException e) {
       // A start that fails (say, the alert state directory is locked by another demo) must not
@@ -214,17 +214,7 @@ final class DemoObservability implements AutoCloseable {
    * it answered 5xx, good for latency when it answered within the SLO's threshold.
    */
   void recordRequest(TenantId tenant, String plan, int status, long latencyNanos) {
-    for (Slo slo : slosFor(plan)) {
-      try {
-        if (slo.sli() == SliKind.LATENCY) {
-          recorder.series(slo, tenant).recordLatencyNanos(latencyNanos);
-        } else {
-          recorder.series(slo, tenant).record(status < 500);
-        }
-      } catch (SeriesLimitException e) {
-        LOG.warn("SLI of tenant {} not recorded: {}", tenant, e.getMessage());
-      }
-    }
+    slis.record(tenant, plan, status, latencyNanos);
   }
 
   private void alert(Alert alert) {

@@ -81,9 +81,11 @@ public final class TrafficCounter {
         status >= 500
             ? SERVER_ERRORS
             : status == 429 ? RATE_LIMITED : status >= 400 ? CLIENT_ERRORS : REQUESTS;
-    tenants
-        .computeIfAbsent(tenant, t -> new SecondBuckets(WINDOW_SECONDS, 4))
-        .add(second(), REQUESTS, outcome);
+    SecondBuckets buckets = tenants.get(tenant);
+    if (buckets == null) {
+      buckets = tenants.computeIfAbsent(tenant, t -> new SecondBuckets(WINDOW_SECONDS, 4));
+    }
+    buckets.add(second(), REQUESTS, outcome);
   }
 
   /** Returns what {@code tenant}'s requests came to over the window ending now. */
@@ -153,7 +155,8 @@ public final class TrafficCounter {
     return response instanceof HttpServletResponse http ? http.getStatus() : 200;
   }
 
+  /** The clock's epoch second, from its milliseconds: no {@code Instant} per request. */
   private long second() {
-    return clock.instant().getEpochSecond();
+    return Math.floorDiv(clock.millis(), 1000L);
   }
 }

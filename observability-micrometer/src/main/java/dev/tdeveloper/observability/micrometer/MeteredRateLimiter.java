@@ -21,10 +21,12 @@ public final class MeteredRateLimiter<K> implements RateLimiter<K> {
 
   private final RateLimiter<K> delegate;
   private final TdeveloperMetrics metrics;
+  private final CounterFamily decisions;
 
   private MeteredRateLimiter(RateLimiter<K> delegate, TdeveloperMetrics metrics) {
     this.delegate = delegate;
     this.metrics = metrics;
+    this.decisions = metrics.meters.family(DECISIONS, "Rate-limit decisions", "outcome");
   }
 
   /**
@@ -38,13 +40,9 @@ public final class MeteredRateLimiter<K> implements RateLimiter<K> {
 
   private void count(K key, boolean allowed) {
     try {
-      metrics
-          .meters
+      decisions
           .counter(
-              DECISIONS,
-              "Rate-limit decisions",
               SecurityBinder.tenantOfKey(metrics.rateLimitTenant, key),
-              "outcome",
               allowed ? "allowed" : "denied")
           .increment();
     } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,6 +43,9 @@ final class TenantMeters {
 
   /** Advanced by every re-rank that demotes, before it removes meters. */
   private final AtomicLong demotions = new AtomicLong();
+
+  /** Every family handed out, emptied with {@link #counters} when a re-rank demotes. */
+  private final List<CounterFamily> families = new CopyOnWriteArrayList<>();
 
   /** A counter's identity apart from its description: name, tags in order, tenant tag value. */
   private record CounterKey(String name, List<String> tags, String tenantTag) {}
@@ -84,6 +88,21 @@ final class TenantMeters {
   Counter counter(String name, String description, Optional<TenantId> tenant, String... tags) {
     long seen = demotions.get();
     String tag = tenant.map(guard::tag).orElse(TdeveloperMetrics.NO_TENANT);
+    return counter(name, description, tenant, tag, seen, tags);
+  }
+
+  /**
+   * Returns the counter with {@code tags} and tenant tag value {@code tag}, which the caller took
+   * from the guard (counting the event) after reading {@link #demotions()} as {@code seen}; the
+   * counter may carry {@code other} instead when the tenant was demoted meanwhile.
+   */
+  Counter counter(
+      String name,
+      String description,
+      Optional<TenantId> tenant,
+      String tag,
+      long seen,
+      String... tags) {
     CounterKey key = new CounterKey(name, Arrays.asList(tags), tag);
     Registered cached = counters.get(key);
     if (cached != null && cached.demotions() == seen) {
@@ -101,6 +120,20 @@ final class TenantMeters {
       counters.put(key, new Registered(counter, seen));
     }
     return counter;
+  }
+
+  /**
+   * Returns how many re-ranks have demoted a tenant; cached counters are valid within one count.
+   */
+  long demotions() {
+    return demotions.get();
+  }
+
+  /** Returns a family of counters named {@code name} that differ in one tag, {@code tagKey}. */
+  CounterFamily family(String name, String description, String tagKey) {
+    CounterFamily family = new CounterFamily(this, name, description, tagKey);
+    families.add(family);
+    return family;
   }
 
   /**
@@ -150,6 +183,7 @@ final class TenantMeters {
     }
     demotions.incrementAndGet();
     counters.clear();
+    families.forEach(CounterFamily::clear);
     Set<String> demoted =
         change.demoted().stream().map(TenantId::value).collect(Collectors.toUnmodifiableSet());
     for (Meter meter : registry.getMeters()) {
