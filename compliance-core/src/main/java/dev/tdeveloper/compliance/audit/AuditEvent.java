@@ -4,7 +4,6 @@ import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.internal.Texts;
 import dev.tdeveloper.tenancy.internal.UniqueIds;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +80,17 @@ public record AuditEvent(
     Objects.requireNonNull(requestId, "requestId");
     requestId.ifPresent(r -> text("requestId", r, 128));
     Objects.requireNonNull(details, "details");
+    if (!(details instanceof CheckedDetails)) {
+      details = checkedCopy(details);
+    } // else the details of an event, or replaced values checked by the pseudonymizer: immutable
+  }
+
+  /**
+   * Returns a checked, immutable copy of {@code details}.
+   *
+   * @throws IllegalArgumentException if there are too many entries or a key or value breaks a rule
+   */
+  private static CheckedDetails checkedCopy(SortedMap<String, String> details) {
     if (details.size() > MAX_DETAILS) {
       throw new IllegalArgumentException(
           "AuditEvent.details has " + details.size() + " entries; at most " + MAX_DETAILS);
@@ -94,9 +104,17 @@ public record AuditEvent(
     for (Map.Entry<String, String> e : copy.entrySet()) {
       String key = e.getKey();
       detailKey(key);
-      text("details", key, e.getValue(), 2048);
+      detailValue(key, e.getValue());
     }
-    details = Collections.unmodifiableSortedMap(copy);
+    return new CheckedDetails(copy);
+  }
+
+  /**
+   * Checks the value of the detail {@code key}: what {@link EventPseudonymizer} checks of a value
+   * it replaced in an event's details.
+   */
+  static void detailValue(String key, String value) {
+    text("details", key, value, 2048);
   }
 
   /**

@@ -35,7 +35,7 @@ public final class AuditEventCodec {
     Objects.requireNonNull(event, "event");
     CanonicalJsonWriter w = CanonicalJsonWriter.get();
     w.raw("{\"v\":" + FORMAT_VERSION + ",\"id\":").string(event.id());
-    w.raw(",\"time\":").string(event.time().toString());
+    w.raw(",\"time\":").instant(event.time());
     if (event.tenant().isPresent()) {
       w.raw(",\"tenant\":").string(event.tenant().get().value());
     }

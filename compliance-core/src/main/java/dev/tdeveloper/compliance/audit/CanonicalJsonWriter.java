@@ -1,5 +1,7 @@
 package dev.tdeveloper.compliance.audit;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -102,6 +104,61 @@ final class CanonicalJsonWriter {
     b[p++] = '"';
     len = p;
     return this;
+  }
+
+  /** The last second of 9999-12-31 UTC: up to it, an instant prints as four-digit-year ISO. */
+  private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+
+  /**
+   * Appends {@code t} as a JSON string holding exactly {@link Instant#toString()}, written straight
+   * into the buffer for 1970 to 9999 (every event's time in practice) and through {@code toString}
+   * for other years.
+   */
+  CanonicalJsonWriter instant(Instant t) {
+    long seconds = t.getEpochSecond();
+    if (seconds < 0 || seconds > LAST_FOUR_DIGIT_SECOND) {
+      return string(t.toString());
+    }
+    ensure(32); // "yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ" and the quotes
+    LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+    int secondOfDay = (int) (seconds % 86_400);
+    buf[len++] = '"';
+    digits(date.getYear(), 4);
+    buf[len++] = '-';
+    digits(date.getMonthValue(), 2);
+    buf[len++] = '-';
+    digits(date.getDayOfMonth(), 2);
+    buf[len++] = 'T';
+    digits(secondOfDay / 3600, 2);
+    buf[len++] = ':';
+    digits(secondOfDay / 60 % 60, 2);
+    buf[len++] = ':';
+    digits(secondOfDay % 60, 2);
+    int nanos = t.getNano();
+    if (nanos > 0) {
+      buf[len++] = '.';
+      if (nanos % 1_000_000 == 0) {
+        digits(nanos / 1_000_000, 3);
+      } else if (nanos % 1000 == 0) {
+        digits(nanos / 1000, 6);
+      } else {
+        digits(nanos, 9);
+      }
+    }
+    buf[len++] = 'Z';
+    buf[len++] = '"';
+    return this;
+  }
+
+  /**
+   * Writes {@code value} (non-negative, below 10^width) as exactly {@code width} decimal digits.
+   */
+  private void digits(int value, int width) {
+    for (int i = len + width - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    len += width;
   }
 
   private static int escape(byte[] b, int p, char c) {

@@ -23,34 +23,53 @@ final class EventPseudonymizer {
     this.nonPersonalActors = nonPersonalActors;
   }
 
+  /**
+   * Returns {@code event} with its personal fields replaced. The event is built once more, but its
+   * checked details are not copied or checked again: only the values replaced here are checked.
+   *
+   * @throws ComplianceException if the pseudonymizer fails, returns null or the raw value, or
+   *     returns a value the log cannot store
+   */
   AuditEvent apply(AuditEvent event) {
     String actor =
         nonPersonalActors.contains(event.actor())
             ? event.actor()
             : pseudonym(event, "actor", event.actor());
     Optional<String> sourceIp = event.sourceIp().map(ip -> pseudonym(event, "sourceIp", ip));
-    SortedMap<String, String> details = event.details(); // copied by the event when changed
+    SortedMap<String, String> details = event.details();
+    TreeMap<String, String> replaced = null;
     for (String key : personalDetails) {
       String value = details.get(key);
       if (value != null) {
-        if (details == event.details()) {
-          details = new TreeMap<>(details);
+        if (replaced == null) {
+          replaced = new TreeMap<>(details);
         }
-        details.put(key, pseudonym(event, "details['" + key + "']", value));
+        replaced.put(key, pseudonym(event, "details['" + key + "']", value));
       }
     }
     try {
-      return new AuditEvent(
-          event.id(),
-          event.time(),
-          event.tenant(),
-          actor,
-          event.action(),
-          event.resource(),
-          event.outcome(),
-          sourceIp,
-          event.requestId(),
-          details);
+      AuditEvent stored =
+          new AuditEvent(
+              event.id(),
+              event.time(),
+              event.tenant(),
+              actor,
+              event.action(),
+              event.resource(),
+              event.outcome(),
+              sourceIp,
+              event.requestId(),
+              replaced == null ? details : new CheckedDetails(replaced));
+      if (replaced != null) {
+        // checked after the other fields, in key order, as the canonical constructor checks them;
+        // the event is not returned unless every replaced value passes
+        for (String key : replaced.keySet()) {
+          if (personalDetails.contains(key)) {
+            AuditEvent.detailValue(key, replaced.get(key));
+          }
+        }
+      }
+      return stored;
     } catch (IllegalArgumentException e) {
       throw new ComplianceException(
           "the pseudonymizer returned a value the audit log cannot store: " + e.getMessage(), e);
