@@ -86,16 +86,22 @@ final class FailureFilter extends HttpFilter {
       super.sendError(status);
     }
 
+    /**
+     * Adds or takes back {@code Retry-After} for {@code status}. Most answers are neither a 503 nor
+     * after one, and are left alone before asking whether the response is committed: Jetty answers
+     * that under the request's state lock, once per status set (every answer's).
+     */
     private void retryAfterFor(int status) {
-      if (isCommitted()) {
+      boolean unavailable = status == HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+      if ((!unavailable && !added) || isCommitted()) {
         return;
       }
-      if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+      if (unavailable) {
         if (!containsHeader(ErrorProblems.RETRY_AFTER)) {
           setHeader(ErrorProblems.RETRY_AFTER, Long.toString(ErrorProblems.RETRY_AFTER_SECONDS));
           added = true;
         }
-      } else if (added) {
+      } else {
         setHeader(ErrorProblems.RETRY_AFTER, null);
         added = false;
       }

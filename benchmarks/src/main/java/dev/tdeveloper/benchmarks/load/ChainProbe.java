@@ -18,11 +18,19 @@ import java.util.OptionalInt;
  * CPU per request" in about a minute; the load test ({@link LoadTest}) remains the measurement of
  * record. Benchmark-only. Usage: {@code ChainProbe [--bare] [--seconds S (15)] [--warmup-seconds W
  * (10)] [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk
- * SCRIPT (benchmarks/src/main/resources/load/mix.lua)]}. With {@code LOAD_TEST_DEMO_JVM_OPTIONS}
- * set, the demo gets those JVM options (a JFR recording, say; {@code {run}} becomes {@code full} or
- * {@code bare}).
+ * SCRIPT (benchmarks/src/main/resources/load/mix.lua)] [--jfr FILE]}. With {@code --jfr} the demo
+ * is recorded with JFR ({@value #JFR_SETTINGS}) over exactly the measured run, started and dumped
+ * through {@code jcmd}: a {@code delay} in {@code LOAD_TEST_DEMO_JVM_OPTIONS} cannot know when the
+ * warm-up ends (start-up and provisioning take 20-25 s on a loaded machine), and lands in the
+ * warm-up or across its end. With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the demo gets those JVM
+ * options ({@code {run}} becomes {@code full} or {@code bare}).
  */
 public final class ChainProbe {
+  /** The JFR settings of {@code --jfr}: the profile, with Java samples every 2 ms. */
+  static final String JFR_SETTINGS = "settings=profile jdk.ExecutionSample#period=2ms";
+
+  private static final String[] JFR_START = ("JFR.start name=probe " + JFR_SETTINGS).split(" ");
+
   private ChainProbe() {}
 
   /** Runs the probe; see the class comment. */
@@ -34,6 +42,7 @@ public final class ChainProbe {
     int threads = 1;
     Path out = Path.of("benchmarks/target/probe");
     Path script = Path.of("benchmarks/src/main/resources/load/mix.lua");
+    Optional<Path> jfr = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--bare" -> bare = true;
@@ -43,12 +52,13 @@ public final class ChainProbe {
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--wrk" -> script = Path.of(args[++i]);
+        case "--jfr" -> jfr = Optional.of(Path.of(args[++i]).toAbsolutePath());
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; known: --bare, --seconds, --warmup-seconds, --connections, --threads,"
-                    + " --out, --wrk");
+                    + " --out, --wrk, --jfr");
       }
     }
     String run = bare ? "bare" : "full";
@@ -75,6 +85,10 @@ public final class ChainProbe {
             Duration.ofSeconds(warmup),
             out.resolve("wrk-warmup.txt"));
       }
+      long pid = demo.handle().pid();
+      if (jfr.isPresent()) {
+        jcmd(pid, JFR_START);
+      }
       long cpuBefore = cpuNanos(demo);
       java.util.Map<String, Long> threadsBefore = ThreadCpu.byGroup(demo.handle().pid());
       WrkRun.Result r =
@@ -89,6 +103,9 @@ public final class ChainProbe {
       long cpu = cpuNanos(demo) - cpuBefore;
       java.util.Map<String, Long> byThread =
           ThreadCpu.delta(threadsBefore, ThreadCpu.byGroup(demo.handle().pid()));
+      if (jfr.isPresent()) {
+        jcmd(pid, "JFR.stop", "name=probe", "filename=" + jfr.get());
+      }
       System.out.printf(
           "%s: wrk -t%d -c%d -d%ds: %.0f requests/s, %d requests, demo CPU %.1f us/request%n",
           run,
@@ -109,6 +126,20 @@ public final class ChainProbe {
                           " %s %.1f;",
                           e.getKey(), e.getValue() / 1000.0 / Math.max(1, r.requests()))));
       System.out.println("  by thread group, us/request (10 ms ticks):" + groups);
+    }
+  }
+
+  /** Runs the JDK's {@code jcmd} against the demo; its output is shown only when it fails. */
+  private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+    java.util.List<String> line = new java.util.ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(pid));
+    line.addAll(java.util.List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
     }
   }
 
