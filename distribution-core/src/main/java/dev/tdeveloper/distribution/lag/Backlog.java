@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * The changes of one tenant (or of none) from one origin not yet applied by one receiver: their HLC
  * stamps by sequence, and since when the tenant's staleness SLO is breached. Not thread-safe:
- * guarded by the monitor's lock.
+ * callers hold this object's lock.
  */
 final class Backlog {
   final TreeMap<Long, Long> stampBySequence = new TreeMap<>();

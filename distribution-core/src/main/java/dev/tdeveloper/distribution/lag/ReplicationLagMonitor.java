@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Measures how far each region's replicas are behind, per (origin, receiver) pair and per tenant,
@@ -35,8 +35,12 @@ import java.util.TreeMap;
  * pair's lag only. Time passes without messages, so call {@link #evaluate()} on a schedule to see
  * breaches of a receiver that stopped applying.
  *
- * <p>Thread-safe: one lock guards the state; listeners run under it, in transition order, so they
- * must be quick.
+ * <p>Thread-safe, and publishing scales: each (pair, tenant) backlog has its own lock, so
+ * publishers meet only on the same tenant's backlog; appliers of a pair take that pair's lock and
+ * then each of its backlogs' locks in turn, never holding two backlogs at once. Listeners run on
+ * the thread that caused the transition, one at a time, each backlog's events in transition order,
+ * while that backlog's lock is held, so they must be quick. Queries read each backlog under its
+ * lock: a snapshot taken while messages flow is consistent per tenant and pair, not across them.
  */
 public final class ReplicationLagMonitor {
   /** The staleness SLO of tenants without one: 60 seconds. */
@@ -46,7 +50,8 @@ public final class ReplicationLagMonitor {
   private final Duration defaultSlo;
   private final Map<TenantId, Duration> slos;
   private final Listeners<LagEvent> listeners;
-  private final Map<RegionPair, PairBacklogs> pairs = new TreeMap<>();
+  private final Object eventLock = new Object();
+  private final ConcurrentHashMap<RegionPair, PairBacklogs> pairs = new ConcurrentHashMap<>();
 
   private ReplicationLagMonitor(Builder b) {
     this.clock = b.clock;
@@ -66,23 +71,28 @@ public final class ReplicationLagMonitor {
 
   /**
    * Records a published message: one more operation behind for each of its targets that has not
-   * applied it yet. Seeing the same message twice counts it once.
+   * applied it yet. Seeing the same message twice counts it once. Takes only the locks of the
+   * message's tenant's backlogs, so publishers of different tenants never wait for each other nor
+   * for an applier walking a pair.
    *
    * @param message the message the channel returned from {@code publish}
    */
-  public synchronized void onPublished(ReplicationMessage message) {
+  public void onPublished(ReplicationMessage message) {
     Objects.requireNonNull(message, "message");
-    long now = clock.millis();
     RegionId origin = message.change().origin();
+    Optional<TenantId> tenant = message.change().tenant();
+    long stamp = message.change().stamp().encode();
     for (RegionId receiver : message.change().targets()) {
-      PairBacklogs pair =
-          pairs.computeIfAbsent(new RegionPair(origin, receiver), p -> new PairBacklogs());
-      Backlog backlog =
-          pair.backlogs.computeIfAbsent(message.change().tenant(), t -> new Backlog());
-      if (message.sequence() > pair.appliedUpTo) {
-        backlog.add(message.sequence(), message.change().stamp().encode());
+      PairBacklogs pair = pair(origin, receiver);
+      Backlog backlog = pair.backlog(tenant);
+      synchronized (backlog) {
+        // Read under the backlog's lock: an applier raising appliedUpTo past this sequence
+        // either is seen here, or takes this lock after the add and removes it (see onApplied).
+        if (message.sequence() > pair.appliedUpTo) {
+          backlog.add(message.sequence(), stamp);
+        }
+        check(origin, receiver, tenant, backlog, clock.millis());
       }
-      check(origin, receiver, message.change().tenant(), backlog, now);
     }
   }
 
@@ -94,7 +104,7 @@ public final class ReplicationLagMonitor {
    * @param message the message
    * @throws IllegalArgumentException if {@code receiver} is the message's origin
    */
-  public synchronized void onApplied(RegionId receiver, ReplicationMessage message) {
+  public void onApplied(RegionId receiver, ReplicationMessage message) {
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(message, "message");
     RegionId origin = message.change().origin();
@@ -102,16 +112,23 @@ public final class ReplicationLagMonitor {
       throw new IllegalArgumentException(
           "region " + receiver + " cannot apply its own change as a receiver");
     }
-    PairBacklogs pair =
-        pairs.computeIfAbsent(new RegionPair(origin, receiver), p -> new PairBacklogs());
-    if (message.sequence() <= pair.appliedUpTo) {
-      return;
-    }
-    pair.appliedUpTo = message.sequence();
-    long now = clock.millis();
-    for (Map.Entry<Optional<TenantId>, Backlog> e : pair.backlogs.entrySet()) {
-      e.getValue().removeUpTo(pair.appliedUpTo);
-      check(origin, receiver, e.getKey(), e.getValue(), now);
+    PairBacklogs pair = pair(origin, receiver);
+    synchronized (pair) {
+      long applied = message.sequence();
+      if (applied <= pair.appliedUpTo) {
+        return;
+      }
+      pair.appliedUpTo = applied; // volatile: publishers read it under their backlog's lock
+      // A backlog created after this walk began reads the new mark before it adds anything.
+      for (Map.Entry<Optional<TenantId>, Backlog> e : pair.backlogs.entrySet()) {
+        Backlog backlog = e.getValue();
+        synchronized (backlog) {
+          if (backlog.operations() > 0 || backlog.breachedSince != null) {
+            backlog.removeUpTo(applied);
+            check(origin, receiver, e.getKey(), backlog, clock.millis());
+          }
+        }
+      }
     }
   }
 
@@ -119,14 +136,22 @@ public final class ReplicationLagMonitor {
    * Checks every tenant's staleness against its SLO at the clock's current time, emitting the
    * events of transitions since the last check; call it on a schedule.
    */
-  public synchronized void evaluate() {
-    long now = clock.millis();
-    pairs.forEach(
-        (pair, state) ->
-            state.backlogs.forEach(
-                (tenant, backlog) -> check(pair.origin(), pair.receiver(), tenant, backlog, now)));
+  public void evaluate() {
+    for (Map.Entry<RegionPair, PairBacklogs> pair : sortedPairs()) {
+      RegionId origin = pair.getKey().origin();
+      RegionId receiver = pair.getKey().receiver();
+      pair.getValue()
+          .backlogs
+          .forEach(
+              (tenant, backlog) -> {
+                synchronized (backlog) {
+                  check(origin, receiver, tenant, backlog, clock.millis());
+                }
+              });
+    }
   }
 
+  /** Checks one backlog at {@code now}; the caller holds the backlog's lock. */
   private void check(
       RegionId origin, RegionId receiver, Optional<TenantId> tenant, Backlog backlog, long now) {
     if (tenant.isEmpty()) {
@@ -135,16 +160,20 @@ public final class ReplicationLagMonitor {
     Duration slo = stalenessSlo(tenant.get());
     Duration lag = backlog.lag(now);
     boolean breached = lag.compareTo(slo) > 0;
+    if (breached == (backlog.breachedSince != null)) {
+      return;
+    }
     Instant at = Instant.ofEpochMilli(now);
-    if (breached && backlog.breachedSince == null) {
+    LagEvent event;
+    if (breached) {
       backlog.breachedSince = at;
-      listeners.publish(
+      event =
           new LagEvent.StalenessSloBreached(
-              tenant.get(), origin, receiver, lag, slo, backlog.operations(), at));
-    } else if (!breached && backlog.breachedSince != null) {
+              tenant.get(), origin, receiver, lag, slo, backlog.operations(), at);
+    } else {
       Duration breachedFor = Duration.between(backlog.breachedSince, at);
       backlog.breachedSince = null;
-      listeners.publish(
+      event =
           new LagEvent.StalenessSloRecovered(
               tenant.get(),
               origin,
@@ -152,8 +181,23 @@ public final class ReplicationLagMonitor {
               lag,
               slo,
               breachedFor.isNegative() ? Duration.ZERO : breachedFor,
-              at));
+              at);
     }
+    synchronized (eventLock) { // one event at a time, each backlog's in transition order
+      listeners.publish(event);
+    }
+  }
+
+  private PairBacklogs pair(RegionId origin, RegionId receiver) {
+    RegionPair key = new RegionPair(origin, receiver);
+    PairBacklogs pair = pairs.get(key);
+    return pair != null ? pair : pairs.computeIfAbsent(key, p -> new PairBacklogs());
+  }
+
+  private List<Map.Entry<RegionPair, PairBacklogs>> sortedPairs() {
+    List<Map.Entry<RegionPair, PairBacklogs>> sorted = new ArrayList<>(pairs.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    return sorted;
   }
 
   /**
@@ -174,7 +218,7 @@ public final class ReplicationLagMonitor {
    * @param receiver the receiving region
    * @return the lag, zero for a pair never seen
    */
-  public synchronized PairLag lag(RegionId origin, RegionId receiver) {
+  public PairLag lag(RegionId origin, RegionId receiver) {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(receiver, "receiver");
     PairBacklogs state = pairs.get(new RegionPair(origin, receiver));
@@ -189,13 +233,18 @@ public final class ReplicationLagMonitor {
    * @param receiver the receiving region
    * @return the lag, zero for a tenant or pair never seen
    */
-  public synchronized TenantLag lag(TenantId tenant, RegionId origin, RegionId receiver) {
+  public TenantLag lag(TenantId tenant, RegionId origin, RegionId receiver) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(receiver, "receiver");
     PairBacklogs state = pairs.get(new RegionPair(origin, receiver));
     Backlog backlog = state == null ? null : state.backlogs.get(Optional.of(tenant));
-    return tenantLag(tenant, origin, receiver, backlog, clock.millis());
+    if (backlog == null) {
+      return tenantLag(tenant, origin, receiver, null, clock.millis());
+    }
+    synchronized (backlog) {
+      return tenantLag(tenant, origin, receiver, backlog, clock.millis());
+    }
   }
 
   /**
@@ -203,20 +252,25 @@ public final class ReplicationLagMonitor {
    *
    * @return the snapshot
    */
-  public synchronized LagSnapshot snapshot() {
+  public LagSnapshot snapshot() {
     long now = clock.millis();
     List<PairLag> pairLags = new ArrayList<>(pairs.size());
     List<TenantLag> tenantLags = new ArrayList<>();
-    pairs.forEach(
-        (pair, state) -> {
-          pairLags.add(PairBacklogs.lag(pair.origin(), pair.receiver(), state, now));
-          state.backlogs.forEach(
-              (tenant, backlog) ->
-                  tenant.ifPresent(
-                      t ->
-                          tenantLags.add(
-                              tenantLag(t, pair.origin(), pair.receiver(), backlog, now))));
-        });
+    for (Map.Entry<RegionPair, PairBacklogs> e : sortedPairs()) {
+      RegionPair pair = e.getKey();
+      pairLags.add(PairBacklogs.lag(pair.origin(), pair.receiver(), e.getValue(), now));
+      e.getValue()
+          .backlogs
+          .forEach(
+              (tenant, backlog) -> {
+                if (tenant.isPresent()) {
+                  synchronized (backlog) {
+                    tenantLags.add(
+                        tenantLag(tenant.get(), pair.origin(), pair.receiver(), backlog, now));
+                  }
+                }
+              });
+    }
     tenantLags.sort(
         Comparator.comparing(TenantLag::tenant)
             .thenComparing(TenantLag::origin)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * literally {@code other} never gets a tag of its own: its traffic is {@code other}'s.
  *
  * <p>Thread-safe. {@link #tag(TenantId)} for a tenant that already holds a counter is lock-free and
- * allocates nothing; listeners run on the thread that caused the change, in order, under the
- * guard's lock, and must be quick; one that throws is logged and skipped.
+ * allocates nothing. A due re-rank is done by the first caller that finds the guard's lock free;
+ * callers meanwhile never wait for it: they count their traffic and get the tags as they were
+ * (published whole when the re-rank ends), and a tenant that would take a free slot gets {@value
+ * #OTHER} until its next call. Listeners run on the thread that caused the change, in order, under
+ * the guard's lock, and must be quick; one that throws is logged and skipped.
  */
 public final class TenantCardinalityGuard {
   /** The tag value shared by every tenant outside the top {@code N}: {@value}. */
@@ -54,10 +58,11 @@ public final class TenantCardinalityGuard {
   private final long rerankMillis;
   private final InstantSource clock;
   private final HeavyHitters traffic;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final List<EventListener<? super TagChange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Map<TenantId, String> tagged = Map.of();
   private volatile long nextRerankAt;
+  private volatile boolean reranking;
 
   TenantCardinalityGuard(int topTenants, int trackedTenants, Duration every, InstantSource clock) {
     this.topTenants = topTenants;
@@ -142,10 +147,13 @@ public final class TenantCardinalityGuard {
    * next automatic re-rank is one interval from now.
    */
   public void rerank() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       long now = clock.millis();
       rerankLocked(1);
       nextRerankAt = now + rerankMillis;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -163,18 +171,37 @@ public final class TenantCardinalityGuard {
     return listeners.remove(listener);
   }
 
+  /**
+   * Re-ranks if due and no other thread holds the lock: a caller that finds the lock taken goes on
+   * with the current tags instead of queueing behind the sort (the holder re-ranks, or the next
+   * caller does once it is free).
+   */
   private void rerankIfDue(long now) {
-    synchronized (lock) {
+    if (!lock.tryLock()) {
+      return;
+    }
+    try {
       if (now < nextRerankAt) {
         return;
       }
       long intervals = 1 + (now - nextRerankAt) / rerankMillis;
       rerankLocked((int) Math.min(intervals, 63));
       nextRerankAt = now + rerankMillis;
+    } finally {
+      lock.unlock();
     }
   }
 
   private void rerankLocked(int halvings) {
+    reranking = true;
+    try {
+      rank(halvings);
+    } finally {
+      reranking = false;
+    }
+  }
+
+  private void rank(int halvings) {
     Map<TenantId, String> before = tagged;
     List<Map.Entry<TenantId, Long>> ranked = traffic.entries();
     ranked.sort(
@@ -204,7 +231,14 @@ public final class TenantCardinalityGuard {
     if (OTHER.equals(tenant.value())) {
       return OTHER;
     }
-    synchronized (lock) {
+    // Waits for another admission (short), not for a re-rank: the tenant keeps its current tag.
+    if (!lock.tryLock()) {
+      if (reranking) {
+        return OTHER;
+      }
+      lock.lock();
+    }
+    try {
       Map<TenantId, String> before = tagged;
       String own = before.get(tenant);
       if (own != null) {
@@ -218,6 +252,8 @@ public final class TenantCardinalityGuard {
       tagged = Map.copyOf(after);
       publish(Set.of(tenant), Set.of());
       return tenant.value();
+    } finally {
+      lock.unlock();
     }
   }
 
