@@ -15,12 +15,17 @@ import java.util.List;
  *
  * <p>Only variables whose targets the {@link EvaluatorStore} derives from the request data are kept
  * ({@link EvaluatorStore#stableTargets}); their target arrays are replaced whenever the data
- * changes, and a selection or view made from an older array is made again. Confined to one
- * transaction.
+ * changes, and a selection or view made from an older array is made again.
+ *
+ * <p>The selections and views a transaction touched are listed, so that {@link #reset} forgets
+ * exactly them (and everything of the transaction: no target, value or literal is left for the next
+ * one to see) and the arrays serve the next transaction. Confined to one transaction at a time.
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
   private static final int[] NO_IDS = new int[0];
+  // A selection scratch grown past this (a request with that many targets) is not kept by reset.
+  private static final int KEPT_SCRATCH = 1024;
 
   private final Target[][] sources;
   private final long[] versions;
@@ -39,6 +44,13 @@ final class TargetViews {
   private int[] unionScratch = new int[32];
   // The bit set a view's union is worked out in: a bit per literal id, all clear between unions.
   private long[] unionBits = new long[24];
+  // The selections and views a transaction touched since the last reset, each once.
+  private final boolean[] selectionTouched;
+  private final int[] touchedSelections;
+  private int selectionsTouched;
+  private final boolean[] viewTouched;
+  private final int[] touchedViews;
+  private int viewsTouched;
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -51,6 +63,46 @@ final class TargetViews {
     this.literals = new int[views][][];
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
+    this.selectionTouched = new boolean[selections];
+    this.touchedSelections = new int[selections];
+    this.viewTouched = new boolean[views];
+    this.touchedViews = new int[views];
+  }
+
+  /**
+   * Forgets every selection and view worked out since the last reset, as a new instance would
+   * start, touching only those.
+   */
+  void reset() {
+    for (int k = 0; k < selectionsTouched; k++) {
+      int id = touchedSelections[k];
+      selectionTouched[id] = false;
+      sources[id] = null;
+      versions[id] = -1;
+      unstable[id] = false;
+      selected[id] = null;
+      rows[id] = null;
+    }
+    selectionsTouched = 0;
+    for (int k = 0; k < viewsTouched; k++) {
+      int id = touchedViews[k];
+      viewTouched[id] = false;
+      viewOf[id] = null;
+      values[id] = null;
+      literals[id] = null;
+      unions[id] = null;
+    }
+    viewsTouched = 0;
+    if (scratch.length > KEPT_SCRATCH) {
+      scratch = new Target[16];
+    }
+  }
+
+  private void touchSelection(int id) {
+    if (!selectionTouched[id]) {
+      selectionTouched[id] = true;
+      touchedSelections[selectionsTouched++] = id;
+    }
   }
 
   /**
@@ -74,6 +126,7 @@ final class TargetViews {
     }
     Target[] source = store.stableTargets(v.derivedId(), v.collection());
     if (source == null) {
+      touchSelection(id);
       unstable[id] = true;
       return null;
     }
@@ -112,6 +165,7 @@ final class TargetViews {
       out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
       java.util.Arrays.fill(kept, 0, n, null);
     }
+    touchSelection(id);
     sources[id] = source;
     selected[id] = out;
     rows[id] = null;
@@ -135,6 +189,10 @@ final class TargetViews {
    */
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
+      if (!viewTouched[id]) {
+        viewTouched[id] = true;
+        touchedViews[viewsTouched++] = id;
+      }
       viewOf[id] = targets;
       values[id] = null; // both made on the first store: many views never keep one or the other
       literals[id] = null;
