@@ -129,19 +129,7 @@ class PolicyPlanPropertyTest {
 
   private static Outcome run(
       Waf waf, ReplayRequest r, WafPolicy policy, boolean response, boolean headers) {
-    WafTransaction tx = waf.newTransaction(policy);
-    tx.processConnection("203.0.113.7", 51234, "10.0.0.5", 443);
-    tx.processUri(r.method(), r.uri(), r.version());
-    for (ReplayRequest.Header h : r.headers()) {
-      tx.addRequestHeader(h.name(), h.value());
-    }
-    tx.processRequestHeaders();
-    if (tx.interruption().isEmpty()) {
-      if (!r.body().isEmpty()) {
-        tx.appendRequestBody(r.body().getBytes(StandardCharsets.ISO_8859_1));
-      }
-      tx.processRequestBody();
-    }
+    WafTransaction tx = request(waf, r, policy);
     if (response && tx.interruption().isEmpty()) {
       if (headers) {
         tx.addResponseHeader("Content-Type", "application/json");
@@ -160,6 +148,24 @@ class PolicyPlanPropertyTest {
         tx.interruption(),
         tx.detectedInterruption(),
         tx.mode());
+  }
+
+  /** A transaction through the request phases (1 and 2 unless 1 interrupted), not logged. */
+  static WafTransaction request(Waf waf, ReplayRequest r, WafPolicy policy) {
+    WafTransaction tx = waf.newTransaction(policy);
+    tx.processConnection("203.0.113.7", 51234, "10.0.0.5", 443);
+    tx.processUri(r.method(), r.uri(), r.version());
+    for (ReplayRequest.Header h : r.headers()) {
+      tx.addRequestHeader(h.name(), h.value());
+    }
+    tx.processRequestHeaders();
+    if (tx.interruption().isEmpty()) {
+      if (!r.body().isEmpty()) {
+        tx.appendRequestBody(r.body().getBytes(StandardCharsets.ISO_8859_1));
+      }
+      tx.processRequestBody();
+    }
+    return tx;
   }
 
   @Property(tries = 300, seed = "12")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tdeveloper.security.waf.PolicyPlanPropertyTest.Outcome;
 import dev.tdeveloper.security.waf.replay.ReplayRequest;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +35,7 @@ class WafMemoryReusePropertyTest {
   enum Way {
     /** Start to logging on the test thread. */
     HERE,
-    /** Phase 1 only on the test thread, never logged: its memory is never given back. */
+    /** The request phases on the test thread, never logged: its memory is never given back. */
     ABANDONED,
     /** Phases 1-4 on the test thread, logging on the other thread. */
     LOGGED_ELSEWHERE,
@@ -80,28 +79,9 @@ class WafMemoryReusePropertyTest {
             assertThat(PolicyPlanPropertyTest.run(waf, r, s.policy(), s.response()))
                 .as(what)
                 .isEqualTo(fresh(r, s));
-        case ABANDONED -> {
-          WafTransaction tx = waf.newTransaction(s.policy());
-          tx.processUri(r.method(), r.uri(), r.version());
-          for (ReplayRequest.Header h : r.headers()) {
-            tx.addRequestHeader(h.name(), h.value());
-          }
-          tx.processRequestHeaders();
-        }
+        case ABANDONED -> PolicyPlanPropertyTest.request(waf, r, s.policy());
         case LOGGED_ELSEWHERE -> {
-          WafTransaction tx = waf.newTransaction(s.policy());
-          tx.processConnection("203.0.113.7", 51234, "10.0.0.5", 443);
-          tx.processUri(r.method(), r.uri(), r.version());
-          for (ReplayRequest.Header h : r.headers()) {
-            tx.addRequestHeader(h.name(), h.value());
-          }
-          tx.processRequestHeaders();
-          if (tx.interruption().isEmpty()) {
-            if (!r.body().isEmpty()) {
-              tx.appendRequestBody(r.body().getBytes(StandardCharsets.ISO_8859_1));
-            }
-            tx.processRequestBody();
-          }
+          WafTransaction tx = PolicyPlanPropertyTest.request(waf, r, s.policy());
           other.submit(tx::processLogging).get();
           Step noResponse = new Step(s.index(), s.policy(), false, s.way());
           assertThat(tx.matches()).as(what).isEqualTo(fresh(r, noResponse).matches());
