@@ -47,11 +47,23 @@ class PolicyPlanPropertyTest {
 
   @BeforeContainer
   static void load() throws URISyntaxException {
-    Path restSetup = resource("corpus/rest-api-setup.conf");
-    folded =
-        Waf.builder().ruleFile(restSetup).crs(CrsInstall.crsDir(), CrsInstall.setupDir()).build();
+    folded = crs();
     unfolded = folded.unfolded();
-    requests = new ArrayList<>();
+    requests = corpus();
+  }
+
+  /** The full CRS 3.3.4 behind the corpus's REST API setup. */
+  static Waf crs() throws URISyntaxException {
+    Path restSetup = resource("corpus/rest-api-setup.conf");
+    return Waf.builder()
+        .ruleFile(restSetup)
+        .crs(CrsInstall.crsDir(), CrsInstall.setupDir())
+        .build();
+  }
+
+  /** The attack and benign corpus requests, without the paranoia level each expects. */
+  static List<ReplayRequest> corpus() throws URISyntaxException {
+    List<ReplayRequest> requests = new ArrayList<>();
     for (String name : List.of("corpus/attacks.jsonl", "corpus/benign.jsonl")) {
       try {
         List<String> lines = Files.readAllLines(resource(name), StandardCharsets.UTF_8);
@@ -67,6 +79,7 @@ class PolicyPlanPropertyTest {
         throw new UncheckedIOException(e);
       }
     }
+    return requests;
   }
 
   private static Path resource(String name) throws URISyntaxException {
@@ -76,7 +89,7 @@ class PolicyPlanPropertyTest {
   }
 
   @Provide
-  Arbitrary<WafPolicy> policies() {
+  static Arbitrary<WafPolicy> policies() {
     return Combinators.combine(
             Arbitraries.<Optional<EngineMode>>of(
                 Optional.empty(), Optional.of(EngineMode.DETECTION_ONLY)),
@@ -102,7 +115,7 @@ class PolicyPlanPropertyTest {
   }
 
   /** What a transaction decided, everything a caller can see of it. */
-  private record Outcome(
+  record Outcome(
       List<WafMatch> matches,
       long inbound,
       long outbound,
@@ -110,25 +123,13 @@ class PolicyPlanPropertyTest {
       Optional<Interruption> detected,
       EngineMode mode) {}
 
-  private static Outcome run(Waf waf, ReplayRequest r, WafPolicy policy, boolean response) {
+  static Outcome run(Waf waf, ReplayRequest r, WafPolicy policy, boolean response) {
     return run(waf, r, policy, response, true);
   }
 
   private static Outcome run(
       Waf waf, ReplayRequest r, WafPolicy policy, boolean response, boolean headers) {
-    WafTransaction tx = waf.newTransaction(policy);
-    tx.processConnection("203.0.113.7", 51234, "10.0.0.5", 443);
-    tx.processUri(r.method(), r.uri(), r.version());
-    for (ReplayRequest.Header h : r.headers()) {
-      tx.addRequestHeader(h.name(), h.value());
-    }
-    tx.processRequestHeaders();
-    if (tx.interruption().isEmpty()) {
-      if (!r.body().isEmpty()) {
-        tx.appendRequestBody(r.body().getBytes(StandardCharsets.ISO_8859_1));
-      }
-      tx.processRequestBody();
-    }
+    WafTransaction tx = request(waf, r, policy);
     if (response && tx.interruption().isEmpty()) {
       if (headers) {
         tx.addResponseHeader("Content-Type", "application/json");
@@ -147,6 +148,24 @@ class PolicyPlanPropertyTest {
         tx.interruption(),
         tx.detectedInterruption(),
         tx.mode());
+  }
+
+  /** A transaction through the request phases (1 and 2 unless 1 interrupted), not logged. */
+  static WafTransaction request(Waf waf, ReplayRequest r, WafPolicy policy) {
+    WafTransaction tx = waf.newTransaction(policy);
+    tx.processConnection("203.0.113.7", 51234, "10.0.0.5", 443);
+    tx.processUri(r.method(), r.uri(), r.version());
+    for (ReplayRequest.Header h : r.headers()) {
+      tx.addRequestHeader(h.name(), h.value());
+    }
+    tx.processRequestHeaders();
+    if (tx.interruption().isEmpty()) {
+      if (!r.body().isEmpty()) {
+        tx.appendRequestBody(r.body().getBytes(StandardCharsets.ISO_8859_1));
+      }
+      tx.processRequestBody();
+    }
+    return tx;
   }
 
   @Property(tries = 300, seed = "12")

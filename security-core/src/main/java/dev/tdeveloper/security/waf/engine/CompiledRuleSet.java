@@ -29,6 +29,9 @@ public final class CompiledRuleSet {
   private final EngineSettings settings;
   private final Map<String, Integer> rulesPerFile;
   private final int ruleCount;
+  // Per thread, the working memory the last transaction that ended on it gave back (none while a
+  // transaction of the thread holds it).
+  private final ThreadLocal<TransactionMemory> idle = new ThreadLocal<>();
 
   private CompiledRuleSet(RuleSet set) {
     CompiledTransforms transforms = new CompiledTransforms();
@@ -197,6 +200,31 @@ public final class CompiledRuleSet {
   /** A new transaction's empty {@link TargetViews}. */
   TargetViews newTargetViews() {
     return new TargetViews(selections, views);
+  }
+
+  /**
+   * Empty working memory for a transaction: what the last transaction that ended on this thread
+   * gave back, taken from the thread so no other transaction gets it while this one holds it, else
+   * new.
+   */
+  TransactionMemory takeMemory() {
+    TransactionMemory m = idle.get();
+    if (m == null) {
+      return new TransactionMemory(newTargetViews(), new ValueCache(cacheNodes, literalIndex));
+    }
+    idle.set(null);
+    return m;
+  }
+
+  /**
+   * Takes back the memory of a transaction that no longer uses it: emptied, and kept for the
+   * thread's next transaction unless the thread already keeps one.
+   */
+  void giveBack(TransactionMemory m) {
+    m.reset();
+    if (idle.get() == null) {
+      idle.set(m);
+    }
   }
 
   int cacheNodes() {

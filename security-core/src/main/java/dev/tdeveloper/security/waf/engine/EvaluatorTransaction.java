@@ -26,8 +26,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   }
 
   private final EvaluatorStore store;
-  private final ValueCache values;
-  private final TargetViews views;
+  private final CompiledRuleSet rules;
+  // The transformation cache and target views; null once released (taken again if used after).
+  private TransactionMemory memory;
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
   private final List<String> groups = new ArrayList<>(10);
@@ -68,8 +69,31 @@ public final class EvaluatorTransaction implements OperatorContext {
   public EvaluatorTransaction(CompiledRuleSet rules, EvaluatorStore store, EngineMode mode) {
     this.store = java.util.Objects.requireNonNull(store, "store");
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
-    this.values = new ValueCache(rules.cacheNodes(), rules.literalIndex());
-    this.views = rules.newTargetViews();
+    this.rules = rules;
+    this.memory = rules.takeMemory();
+  }
+
+  /**
+   * Gives the transaction's working memory (its transformation cache and target views) back for the
+   * next transaction on this thread, emptied: call it when the transaction is over (after logging).
+   * A phase run afterwards works on fresh memory and answers as it would have; a transaction never
+   * released only leaves its memory to the garbage collector.
+   */
+  public void release() {
+    TransactionMemory m = memory;
+    if (m != null) {
+      memory = null;
+      rules.giveBack(m);
+    }
+  }
+
+  private TransactionMemory memory() {
+    TransactionMemory m = memory;
+    if (m == null) {
+      m = rules.takeMemory();
+      memory = m;
+    }
+    return m;
   }
 
   /**
@@ -428,16 +452,16 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   /** The transformations of each raw value and the literals they hold, shared by every rule. */
   ValueCache values() {
-    return values;
+    return memory().values;
   }
 
   /** A cached transformation result, without making a row; null when not computed. */
   String cached(int node, String input) {
-    return values.cached(node, input);
+    return memory().values.cached(node, input);
   }
 
   TargetViews views() {
-    return views;
+    return memory().views;
   }
 
   // ---- OperatorContext ----

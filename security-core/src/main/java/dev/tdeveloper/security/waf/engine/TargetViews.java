@@ -15,12 +15,19 @@ import java.util.List;
  *
  * <p>Only variables whose targets the {@link EvaluatorStore} derives from the request data are kept
  * ({@link EvaluatorStore#stableTargets}); their target arrays are replaced whenever the data
- * changes, and a selection or view made from an older array is made again. Confined to one
- * transaction.
+ * changes, and a selection or view made from an older array is made again.
+ *
+ * <p>The selections and views a transaction touched are listed, so that {@link #reset} forgets
+ * exactly them (and everything of the transaction: no target, value or literal is left for the next
+ * one to see) and the arrays serve the next transaction. Confined to one transaction at a time.
  */
 final class TargetViews {
   private static final Target[] NONE = new Target[0];
   private static final int[] NO_IDS = new int[0];
+  // A selection scratch grown past this (a request with that many targets) is not kept by reset.
+  private static final int KEPT_SCRATCH = 1024;
+  // A view's or selection's array longer than this (that many targets) is not kept for reuse.
+  private static final int KEPT_ARRAY = 64;
 
   private final Target[][] sources;
   private final long[] versions;
@@ -35,10 +42,14 @@ final class TargetViews {
   private final ValueCache.Row[][] rows;
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
-  // Where a view's union is worked out before it is copied to its exact size.
-  private int[] unionScratch = new int[32];
-  // The bit set a view's union is worked out in: a bit per literal id, all clear between unions.
-  private long[] unionBits = new long[24];
+  private final LiteralUnion union = new LiteralUnion();
+  // The selections and views a transaction touched since the last reset, each once.
+  private final boolean[] selectionTouched;
+  private final int[] touchedSelections;
+  private int selectionsTouched;
+  private final boolean[] viewTouched;
+  private final int[] touchedViews;
+  private int viewsTouched;
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -51,6 +62,45 @@ final class TargetViews {
     this.literals = new int[views][][];
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
+    this.selectionTouched = new boolean[selections];
+    this.touchedSelections = new int[selections];
+    this.viewTouched = new boolean[views];
+    this.touchedViews = new int[views];
+  }
+
+  /**
+   * Forgets every selection and view worked out since the last reset, as a new instance would
+   * start, touching only those.
+   */
+  void reset() {
+    for (int k = 0; k < selectionsTouched; k++) {
+      int id = touchedSelections[k];
+      selectionTouched[id] = false;
+      sources[id] = null;
+      versions[id] = -1;
+      unstable[id] = false;
+      forgetRows(id, 0);
+      selected[id] = null;
+    }
+    selectionsTouched = 0;
+    for (int k = 0; k < viewsTouched; k++) {
+      int id = touchedViews[k];
+      viewTouched[id] = false;
+      forget(id, 0);
+      viewOf[id] = null;
+      unions[id] = null;
+    }
+    viewsTouched = 0;
+    if (scratch.length > KEPT_SCRATCH) {
+      scratch = new Target[16];
+    }
+  }
+
+  private void touchSelection(int id) {
+    if (!selectionTouched[id]) {
+      selectionTouched[id] = true;
+      touchedSelections[selectionsTouched++] = id;
+    }
   }
 
   /**
@@ -74,6 +124,7 @@ final class TargetViews {
     }
     Target[] source = store.stableTargets(v.derivedId(), v.collection());
     if (source == null) {
+      touchSelection(id);
       unstable[id] = true;
       return null;
     }
@@ -112,10 +163,49 @@ final class TargetViews {
       out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
       java.util.Arrays.fill(kept, 0, n, null);
     }
+    touchSelection(id);
+    forgetRows(id, out.length);
     sources[id] = source;
     selected[id] = out;
-    rows[id] = null;
     return out;
+  }
+
+  /**
+   * Empties the rows a selection kept for its targets, keeping the array for {@code next} targets
+   * when it is long enough (every entry past the selection's targets is always null).
+   */
+  private void forgetRows(int id, int next) {
+    ValueCache.Row[] made = rows[id];
+    if (made != null) {
+      if (made.length < next || made.length > KEPT_ARRAY) {
+        rows[id] = null;
+      } else {
+        Target[] old = selected[id];
+        java.util.Arrays.fill(made, 0, old == null ? 0 : Math.min(made.length, old.length), null);
+      }
+    }
+  }
+
+  /** As {@link #forgetRows}, for the values and literals a view kept. */
+  private void forget(int id, int next) {
+    Target[] old = viewOf[id];
+    int n = old == null ? 0 : old.length;
+    String[] known = values[id];
+    if (known != null) {
+      if (known.length < next || known.length > KEPT_ARRAY) {
+        values[id] = null;
+      } else {
+        java.util.Arrays.fill(known, 0, Math.min(known.length, n), null);
+      }
+    }
+    int[][] found = literals[id];
+    if (found != null) {
+      if (found.length < next || found.length > KEPT_ARRAY) {
+        literals[id] = null;
+      } else {
+        java.util.Arrays.fill(found, 0, Math.min(found.length, n), null);
+      }
+    }
   }
 
   private static boolean removed(String collection, Target t, List<CtlTargetRemoval> exclusions) {
@@ -135,9 +225,14 @@ final class TargetViews {
    */
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
+      if (!viewTouched[id]) {
+        viewTouched[id] = true;
+        touchedViews[viewsTouched++] = id;
+      }
+      // Values and literals are kept in arrays made on the first store (many views never keep one
+      // or the other) and reused, emptied, for the view's next targets.
+      forget(id, targets.length);
       viewOf[id] = targets;
-      values[id] = null; // both made on the first store: many views never keep one or the other
-      literals[id] = null;
       unions[id] = null;
     }
   }
@@ -159,67 +254,24 @@ final class TargetViews {
    * @param id the view's number
    */
   void unite(int id) {
-    if (literals[id] == null) {
-      unions[id] = viewOf[id].length == 0 ? NO_IDS : null;
+    int n = viewOf[id].length;
+    int[][] known = literals[id];
+    if (n == 0 || known == null) {
+      unions[id] = n == 0 ? NO_IDS : null;
       return;
     }
-    unions[id] = union(literals[id], this);
+    for (int i = 0; i < n; i++) {
+      if (known[i] == null) {
+        unions[id] = null;
+        return;
+      }
+    }
+    unions[id] = union.of(known, n);
   }
 
   /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */
   static int[] union(int[][] sets) {
-    return union(sets, new TargetViews(0, 0));
-  }
-
-  /**
-   * {@link #union(int[][])}, worked out in the scratch arrays of {@code views}: the one set that is
-   * not empty when there is only one (most views have one target, or one value that holds
-   * literals), else the ids are set in a bit set (ids are small: below the rule set's literal
-   * count) and read back in order, in time linear in the ids and the largest id, with no sort.
-   */
-  private static int[] union(int[][] sets, TargetViews views) {
-    int total = 0;
-    int[] only = NO_IDS;
-    int nonEmpty = 0;
-    int max = -1;
-    for (int[] s : sets) {
-      if (s.length > 0) {
-        total += s.length;
-        only = s;
-        nonEmpty++;
-        max = Math.max(max, s[s.length - 1]);
-      }
-    }
-    if (nonEmpty <= 1) {
-      return only;
-    }
-    int words = (max >>> 6) + 1;
-    if (views.unionBits.length < words) {
-      views.unionBits = new long[Math.max(words, 2 * views.unionBits.length)];
-    }
-    if (views.unionScratch.length < total) {
-      views.unionScratch = new int[Math.max(total, 2 * views.unionScratch.length)];
-    }
-    long[] bits = views.unionBits;
-    for (int[] s : sets) {
-      for (int literal : s) {
-        bits[literal >>> 6] |= 1L << literal;
-      }
-    }
-    int[] all = views.unionScratch;
-    int n = 0;
-    for (int w = 0; w < words; w++) {
-      long b = bits[w];
-      if (b != 0) {
-        bits[w] = 0;
-        int base = w << 6;
-        do {
-          all[n++] = base + Long.numberOfTrailingZeros(b);
-          b &= b - 1;
-        } while (b != 0);
-      }
-    }
-    return java.util.Arrays.copyOf(all, n);
+    return new LiteralUnion().of(sets, sets.length);
   }
 
   /**

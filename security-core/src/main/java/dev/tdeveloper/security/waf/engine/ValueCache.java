@@ -5,8 +5,6 @@ import dev.tdeveloper.security.waf.regex.LiteralScratch;
 import dev.tdeveloper.security.waf.transform.Transformation;
 import dev.tdeveloper.security.waf.transform.Transformations;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A transaction's cache of what rules work out from a raw value: its transformations, one per chain
@@ -21,12 +19,24 @@ import java.util.Map;
  * instance) shares the literals of its input, and so does one that only changes ASCII case when the
  * index folds case ({@link LiteralIndex#foldsAsciiCase}); the others are scanned once per distinct
  * instance, into one buffer of the transaction. Values longer than {@value #MAX_CACHED_VALUE} chars
- * are never cached. Confined to one transaction.
+ * are never cached.
+ *
+ * <p>Rows are found through an open-addressed table of the raw values (their {@code hashCode},
+ * linear probing, at most half full) and kept, with their arrays, for the next transaction that
+ * uses this cache: {@link #reset} forgets every value (nothing of one transaction is left for the
+ * next to see) without giving the memory back. Confined to one transaction at a time.
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
-  // A browser's request has 50-80 distinct values (CRS 3.3.4): room for 96 without a resize.
-  private final Map<String, Row> rows = new HashMap<>(128);
+  // A browser's request has 50-80 distinct values (CRS 3.3.4): room for 128 without a resize.
+  private static final int TABLE = 256;
+  // A cache that held more rows than this gives the extra ones up on reset.
+  private static final int KEPT_ROWS = 512;
+  // By raw value's hash, linear probing; null: free.
+  private Row[] table = new Row[TABLE];
+  // The rows in the order made ([0, used) in use, the rest kept for the next values).
+  private Row[] made = new Row[TABLE / 2];
+  private int used;
   private final int nodes;
   private final LiteralIndex index;
   private final boolean foldsCase;
@@ -34,7 +44,8 @@ final class ValueCache {
 
   /** The cached work of one raw value. */
   static final class Row {
-    final String raw;
+    String raw;
+    private int hash;
     int[] rawLiterals;
     // By node: the value after the node's chain prefix (null: not yet known). Made on the first
     // transformation: many values are only read as they are.
@@ -46,6 +57,27 @@ final class ValueCache {
 
     Row(String raw) {
       this.raw = raw;
+      this.hash = raw.hashCode();
+    }
+
+    /** Makes this row the empty row of another raw value, keeping its arrays. */
+    private void reuse(String raw, int hash) {
+      this.raw = raw;
+      this.hash = hash;
+    }
+
+    /** Forgets the value and everything worked out from it. */
+    private void clear() {
+      raw = null;
+      rawLiterals = null;
+      if (values != null) {
+        Arrays.fill(values, null);
+      }
+      if (scans > 0) {
+        Arrays.fill(scannedValues, 0, scans, null);
+        Arrays.fill(scanned, 0, scans, null);
+        scans = 0;
+      }
     }
 
     /** The value after the chain prefix of a node; null when not computed. */
@@ -92,18 +124,90 @@ final class ValueCache {
     if (raw.length() > MAX_CACHED_VALUE) {
       return null;
     }
-    Row row = rows.get(raw);
-    if (row == null) {
+    int hash = raw.hashCode();
+    Row[] t = table;
+    int mask = t.length - 1;
+    int i = spread(hash) & mask;
+    for (Row r; (r = t[i]) != null; i = (i + 1) & mask) {
+      if (r.raw == raw || (r.hash == hash && r.raw.equals(raw))) {
+        return r;
+      }
+    }
+    Row row;
+    if (used < made.length && made[used] != null) {
+      row = made[used];
+      row.reuse(raw, hash);
+    } else {
+      if (used == made.length) {
+        made = Arrays.copyOf(made, 2 * used);
+      }
       row = new Row(raw);
-      rows.put(raw, row);
+      made[used] = row;
+    }
+    used++;
+    t[i] = row;
+    if (2 * used > t.length) {
+      rehash(2 * t.length);
     }
     return row;
   }
 
   /** A cached transformation result, without making a row; null when not computed. */
   String cached(int node, String raw) {
-    Row row = rows.get(raw);
-    return row == null ? null : row.value(node);
+    int hash = raw.hashCode();
+    Row[] t = table;
+    int mask = t.length - 1;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      Row r = t[i];
+      if (r == null) {
+        return null;
+      }
+      if (r.raw == raw || (r.hash == hash && r.raw.equals(raw))) {
+        return r.value(node);
+      }
+    }
+  }
+
+  /**
+   * Forgets every raw value and what was worked out from it, keeping the rows and their arrays (up
+   * to {@value #KEPT_ROWS} rows) for the values of the next transaction.
+   */
+  void reset() {
+    for (int i = 0; i < used; i++) {
+      made[i].clear();
+    }
+    if (table.length > 2 * KEPT_ROWS) {
+      table = new Row[TABLE];
+    } else {
+      Arrays.fill(table, null);
+    }
+    if (made.length > KEPT_ROWS) {
+      made = Arrays.copyOf(made, KEPT_ROWS);
+    }
+    used = 0;
+  }
+
+  /** The number of raw values with a row (tests). */
+  int size() {
+    return used;
+  }
+
+  private void rehash(int size) {
+    Row[] t = new Row[size];
+    int mask = size - 1;
+    for (int r = 0; r < used; r++) {
+      Row row = made[r];
+      int i = spread(row.hash) & mask;
+      while (t[i] != null) {
+        i = (i + 1) & mask;
+      }
+      t[i] = row;
+    }
+    table = t;
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
   }
 
   /**

@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The transaction's {@link ValueCache} answers exactly what the plain path answers: each
@@ -96,17 +97,60 @@ class ValueCachePropertyTest {
   void answersAsTheFunctionsAndAFreshScan(
       @ForAll("values") List<String> values, @ForAll("asks") List<Ask> asks) {
     CompiledTransforms trie = new CompiledTransforms();
+    CompiledTransforms.Chain[] chains = chains(trie);
+    check(new ValueCache(trie.nodeCount(), INDEX), chains, values, asks);
+  }
+
+  /**
+   * A cache reset after a transaction (the next transaction's memory) answers as a new one, keeps
+   * nothing of the values before (whatever its table grew to) and finds equal values' rows.
+   */
+  @Property(tries = 200)
+  void aResetCacheAnswersAsANewOneAndKeepsNothing(
+      @ForAll("values") List<String> before,
+      @ForAll("asks") List<Ask> beforeAsks,
+      @ForAll @IntRange(min = 0, max = 700) int others,
+      @ForAll("values") List<String> after,
+      @ForAll("asks") List<Ask> afterAsks) {
+    CompiledTransforms trie = new CompiledTransforms();
+    CompiledTransforms.Chain[] chains = chains(trie);
+    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
+    check(cache, chains, before, beforeAsks);
+    for (int i = 0; i < others; i++) {
+      ValueCache.Row row = cache.row("v" + i);
+      cache.transform(row, chains[1], "v" + i, 1);
+      assertThat(cache.row(new String("v" + i))).isSameAs(row);
+    }
+    cache.reset();
+    assertThat(cache.size()).isZero();
+    for (int node = 0; node < trie.nodeCount(); node++) {
+      for (String v : before) {
+        assertThat(cache.cached(node, v)).isNull();
+      }
+      for (int i = 0; i < others; i++) {
+        assertThat(cache.cached(node, "v" + i)).isNull();
+      }
+    }
+    check(cache, chains, after, afterAsks);
+  }
+
+  private static CompiledTransforms.Chain[] chains(CompiledTransforms trie) {
     CompiledTransforms.Chain[] chains = new CompiledTransforms.Chain[CHAINS.size()];
     for (int i = 0; i < chains.length; i++) {
       chains[i] = trie.chain(CHAINS.get(i), HERE);
     }
-    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
+    return chains;
+  }
+
+  private static void check(
+      ValueCache cache, CompiledTransforms.Chain[] chains, List<String> values, List<Ask> asks) {
     for (Ask ask : asks) {
       // Copies, as the request's variables give equal values in different instances.
       String raw = new String(values.get(ask.value() % values.size()));
       CompiledTransforms.Chain chain = chains[ask.chain()];
       int n = Math.min(ask.prefix(), chain.length());
       ValueCache.Row row = cache.row(raw);
+      assertThat(row.raw).isEqualTo(raw);
       String value = cache.transform(row, chain, raw, n);
       assertThat(value).isEqualTo(plain(chain, raw, n));
       assertThat(cache.literals(row, chain, n, value)).containsExactly(INDEX.scan(value));
