@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Measures how far each region's replicas are behind, per (origin, receiver) pair and per tenant,
@@ -37,9 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe, and publishing scales: each (pair, tenant) backlog has its own lock, so
  * publishers meet only on the same tenant's backlog; appliers of a pair take that pair's lock and
- * then each of its backlogs' locks in turn, never holding two backlogs at once. Listeners run on
- * the thread that caused the transition, one at a time, each backlog's events in transition order,
- * while that backlog's lock is held, so they must be quick. Queries read each backlog under its
+ * then each of its backlogs' locks in turn, never holding two backlogs at once. Listeners run on a
+ * thread that caused a transition, one at a time, each backlog's events in transition order, before
+ * the call that caused the event returns, and with no backlog's lock held: a listener may query the
+ * monitor ({@link #lag}, {@link #snapshot}), but must be quick. Queries read each backlog under its
  * lock: a snapshot taken while messages flow is consistent per tenant and pair, not across them.
  */
 public final class ReplicationLagMonitor {
@@ -50,7 +53,11 @@ public final class ReplicationLagMonitor {
   private final Duration defaultSlo;
   private final Map<TenantId, Duration> slos;
   private final Listeners<LagEvent> listeners;
-  private final Object eventLock = new Object();
+  // Events are queued under their backlog's lock (so each backlog's stay in transition order) and
+  // delivered by whoever holds eventLock, never under a backlog's lock: a listener that queries the
+  // monitor cannot deadlock with a thread that holds a backlog and waits to deliver.
+  private final ConcurrentLinkedQueue<LagEvent> pending = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock eventLock = new ReentrantLock();
   private final ConcurrentHashMap<RegionPair, PairBacklogs> pairs = new ConcurrentHashMap<>();
 
   private ReplicationLagMonitor(Builder b) {
@@ -82,6 +89,7 @@ public final class ReplicationLagMonitor {
     RegionId origin = message.change().origin();
     Optional<TenantId> tenant = message.change().tenant();
     long stamp = message.change().stamp().encode();
+    boolean queued = false;
     for (RegionId receiver : message.change().targets()) {
       PairBacklogs pair = pair(origin, receiver);
       Backlog backlog = pair.backlog(tenant);
@@ -91,8 +99,11 @@ public final class ReplicationLagMonitor {
         if (message.sequence() > pair.appliedUpTo) {
           backlog.add(message.sequence(), stamp);
         }
-        check(origin, receiver, tenant, backlog, clock.millis());
+        queued |= check(origin, receiver, tenant, backlog, clock.millis());
       }
+    }
+    if (queued) {
+      deliver();
     }
   }
 
@@ -113,6 +124,7 @@ public final class ReplicationLagMonitor {
           "region " + receiver + " cannot apply its own change as a receiver");
     }
     PairBacklogs pair = pair(origin, receiver);
+    boolean queued = false;
     synchronized (pair) {
       long applied = message.sequence();
       if (applied <= pair.appliedUpTo) {
@@ -125,10 +137,13 @@ public final class ReplicationLagMonitor {
         synchronized (backlog) {
           if (backlog.operations() > 0 || backlog.breachedSince != null) {
             backlog.removeUpTo(applied);
-            check(origin, receiver, e.getKey(), backlog, clock.millis());
+            queued |= check(origin, receiver, e.getKey(), backlog, clock.millis());
           }
         }
       }
+    }
+    if (queued) {
+      deliver();
     }
   }
 
@@ -149,19 +164,23 @@ public final class ReplicationLagMonitor {
                 }
               });
     }
+    deliver();
   }
 
-  /** Checks one backlog at {@code now}; the caller holds the backlog's lock. */
-  private void check(
+  /**
+   * Checks one backlog at {@code now} and queues the event of a transition; the caller holds the
+   * backlog's lock, and calls {@link #deliver} once it no longer holds any when this returns true.
+   */
+  private boolean check(
       RegionId origin, RegionId receiver, Optional<TenantId> tenant, Backlog backlog, long now) {
     if (tenant.isEmpty()) {
-      return;
+      return false;
     }
     Duration slo = stalenessSlo(tenant.get());
     Duration lag = backlog.lag(now);
     boolean breached = lag.compareTo(slo) > 0;
     if (breached == (backlog.breachedSince != null)) {
-      return;
+      return false;
     }
     Instant at = Instant.ofEpochMilli(now);
     LagEvent event;
@@ -183,8 +202,22 @@ public final class ReplicationLagMonitor {
               breachedFor.isNegative() ? Duration.ZERO : breachedFor,
               at);
     }
-    synchronized (eventLock) { // one event at a time, each backlog's in transition order
-      listeners.publish(event);
+    pending.add(event);
+    return true;
+  }
+
+  /**
+   * Delivers the queued events in queue order, one at a time. Waits for a thread delivering now, so
+   * that every event this thread queued has reached the listeners when this returns.
+   */
+  private void deliver() {
+    eventLock.lock();
+    try {
+      for (LagEvent event = pending.poll(); event != null; event = pending.poll()) {
+        listeners.publish(event);
+      }
+    } finally {
+      eventLock.unlock();
     }
   }
 

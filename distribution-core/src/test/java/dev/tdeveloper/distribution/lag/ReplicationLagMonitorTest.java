@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ReplicationLagMonitorTest {
@@ -304,5 +307,78 @@ class ReplicationLagMonitorTest {
         "notes/x",
         new HlcTimestamp(clock.millis(), 0),
         new byte[0]);
+  }
+
+  @Test
+  void aListenerMayQueryTheMonitorWhileAnotherThreadHoldsABacklogWithAnEventToDeliver()
+      throws InterruptedException {
+    AtomicReference<ReplicationLagMonitor> ref = new AtomicReference<>();
+    AtomicReference<TenantLag> seenByListener = new AtomicReference<>();
+    AtomicBoolean started = new AtomicBoolean();
+    Thread[] other = new Thread[1];
+    ReplicationMessage globexLate = message(EU, GLOBEX, US);
+    ReplicationLagMonitor monitor =
+        ReplicationLagMonitor.builder()
+            .clock(clock)
+            .defaultStalenessSlo(Duration.ofSeconds(30))
+            .listener(events::add)
+            .listener(
+                event -> {
+                  if (!started.compareAndSet(false, true)) {
+                    return;
+                  }
+                  // Another thread's publish of globex breaches its SLO while this listener runs;
+                  // once it waits to deliver that event, this listener queries globex's backlog.
+                  other[0] = daemon(() -> ref.get().onPublished(globexLate));
+                  awaitWaiting(other[0]);
+                  seenByListener.set(ref.get().lag(GLOBEX, EU, US));
+                })
+            .build();
+    ref.set(monitor);
+    monitor.onPublished(message(EU, ACME, US));
+    monitor.onPublished(message(EU, GLOBEX, US));
+    clock.advance(Duration.ofSeconds(40));
+    ReplicationMessage acmeLate = message(EU, ACME, US);
+
+    Thread first = daemon(() -> monitor.onPublished(acmeLate));
+    first.join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(first.isAlive()).as("the first publisher finished (no deadlock)").isFalse();
+    other[0].join(TimeUnit.SECONDS.toMillis(20));
+    assertThat(other[0].isAlive()).as("the second publisher finished (no deadlock)").isFalse();
+
+    assertThat(seenByListener.get().tenant()).isEqualTo(GLOBEX);
+    assertThat(events).extracting(LagEvent::tenant).containsExactlyInAnyOrder(ACME, GLOBEX);
+  }
+
+  private ReplicationMessage message(RegionId origin, TenantId tenant, RegionId... to) {
+    return channel.publish(
+        new Change(
+            origin,
+            Set.of(to),
+            Optional.of(tenant),
+            "notes/x",
+            new HlcTimestamp(clock.millis(), 0),
+            new byte[] {1}));
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "lag-monitor-test");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Waits until {@code thread} waits for a lock or ends. */
+  private static void awaitWaiting(Thread thread) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      Thread.State state = thread.getState();
+      if (state == Thread.State.BLOCKED
+          || state == Thread.State.WAITING
+          || state == Thread.State.TERMINATED) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
   }
 }
