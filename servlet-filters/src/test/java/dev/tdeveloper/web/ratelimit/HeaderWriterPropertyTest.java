@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -62,11 +64,11 @@ class HeaderWriterPropertyTest {
     Map<String, String> expected = RateLimitHeaders.of(policy, decision);
     // twice: the second call reads the policy's text from the table
     for (int i = 0; i < 2; i++) {
-      List<String> set = new ArrayList<>();
-      long retryAfter = writer.write(policy, decision, recording(set));
+      ModelResponse response = new ModelResponse(List.of());
+      long retryAfter = writer.write(policy, decision, response.proxy());
       List<String> wanted = new ArrayList<>();
       expected.forEach((name, value) -> wanted.add(name + ": " + value));
-      assertThat(set).containsExactlyElementsOf(wanted);
+      assertThat(response.fields()).containsExactlyElementsOf(wanted);
       assertThat(retryAfter)
           .isEqualTo(
               decision instanceof RateLimitDecision.Denied
@@ -78,17 +80,119 @@ class HeaderWriterPropertyTest {
     assertThat(writer.policyText(copy)).isEqualTo(RateLimitHeaders.policy(policy));
   }
 
-  private static HttpServletResponse recording(List<String> set) {
-    return (HttpServletResponse)
-        Proxy.newProxyInstance(
-            HeaderWriterPropertyTest.class.getClassLoader(),
-            new Class<?>[] {HttpServletResponse.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("setHeader")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              set.add(args[0] + ": " + args[1]);
-              return null;
+  /**
+   * Headers set earlier: other names, a {@code Retry-After}, and the full set of another rate-limit
+   * writer (any letter case), in any order.
+   */
+  @Provide
+  Arbitrary<List<String[]>> earlier() {
+    Arbitrary<String> value = Arbitraries.strings().alpha().numeric().ofMaxLength(6);
+    Arbitrary<String> otherName =
+        Arbitraries.of(
+            "X-Request-Id", "Content-Type", "Retry-After", "retry-after", "RateLimit", "Vary");
+    Arbitrary<List<String[]>> others =
+        Combinators.combine(otherName, value).as((n, v) -> new String[] {n, v}).list().ofMaxSize(4);
+    Arbitrary<List<String[]>> writerSet =
+        Combinators.combine(value, Arbitraries.of(true, false), Arbitraries.of(true, false))
+            .as(
+                (v, upper, withRetry) -> {
+                  List<String[]> set = new ArrayList<>();
+                  for (String name :
+                      List.of(
+                          RateLimitHeaders.LIMIT,
+                          RateLimitHeaders.REMAINING,
+                          RateLimitHeaders.RESET,
+                          RateLimitHeaders.POLICY)) {
+                    set.add(new String[] {upper ? name.toUpperCase(Locale.ROOT) : name, v});
+                  }
+                  if (withRetry) {
+                    set.add(new String[] {RateLimitHeaders.RETRY_AFTER, v});
+                  }
+                  return set;
+                });
+    return Combinators.combine(others, writerSet.list().ofMaxSize(2), others)
+        .as(
+            (before, sets, after) -> {
+              List<String[]> all = new ArrayList<>(before);
+              sets.forEach(all::addAll);
+              all.addAll(after);
+              return all;
             });
+  }
+
+  @Property(tries = 1000)
+  void leavesTheFieldsSetHeaderLeaves(
+      @ForAll("policies") RateLimitPolicy policy,
+      @ForAll("decisions") RateLimitDecision decision,
+      @ForAll("earlier") List<String[]> earlier) {
+    ModelResponse plain = new ModelResponse(earlier);
+    RateLimitHeaders.write(decision, RateLimitHeaders.policy(policy), plain.proxy()::setHeader);
+    ModelResponse written = new ModelResponse(earlier);
+    writer.write(policy, decision, written.proxy());
+    assertThat(written.fields()).containsExactlyElementsOf(plain.fields());
+    // the fast path: a response without RateLimit-Limit gets the four added, not set
+    boolean fresh = earlier.stream().noneMatch(f -> f[0].equalsIgnoreCase(RateLimitHeaders.LIMIT));
+    if (fresh) {
+      assertThat(written.sets).allMatch(RateLimitHeaders.RETRY_AFTER::equals);
+    }
+  }
+
+  /**
+   * A response's header fields as a servlet container keeps them: {@code setHeader} replaces the
+   * first field of the name (any case) and removes the others, or appends; {@code addHeader}
+   * appends.
+   */
+  private static final class ModelResponse {
+    private final List<String[]> fields = new ArrayList<>();
+    private final List<String> sets = new ArrayList<>();
+
+    ModelResponse(List<String[]> earlier) {
+      earlier.forEach(f -> fields.add(f.clone()));
+    }
+
+    List<String> fields() {
+      return fields.stream().map(f -> f[0] + ": " + f[1]).toList();
+    }
+
+    HttpServletResponse proxy() {
+      return (HttpServletResponse)
+          Proxy.newProxyInstance(
+              HeaderWriterPropertyTest.class.getClassLoader(),
+              new Class<?>[] {HttpServletResponse.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "containsHeader" ->
+                        fields.stream().anyMatch(f -> f[0].equalsIgnoreCase((String) args[0]));
+                    case "addHeader" -> add((String) args[0], (String) args[1]);
+                    case "setHeader" -> set((String) args[0], (String) args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
+    }
+
+    private Object add(String name, String value) {
+      fields.add(new String[] {name, value});
+      return null;
+    }
+
+    private Object set(String name, String value) {
+      sets.add(name);
+      boolean replaced = false;
+      for (Iterator<String[]> it = fields.iterator(); it.hasNext(); ) {
+        String[] field = it.next();
+        if (field[0].equalsIgnoreCase(name)) {
+          if (replaced) {
+            it.remove();
+          } else {
+            field[0] = name;
+            field[1] = value;
+            replaced = true;
+          }
+        }
+      }
+      if (!replaced) {
+        fields.add(new String[] {name, value});
+      }
+      return null;
+    }
   }
 }
