@@ -20,8 +20,11 @@ final class TenancyBinder {
     this.meters = meters;
   }
 
+  /** {@code tdeveloper.quota.exhausted} counts through a family: one lookup per refusal. */
   EventListener<QuotaEvent> quota() {
-    return meters.safe("quota", this::onQuota);
+    CounterFamily exhausted =
+        meters.family("tdeveloper.quota.exhausted", "Consumptions refused by quota", "resource");
+    return meters.safe("quota", event -> onQuota(event, exhausted));
   }
 
   EventListener<TenantCacheEvent> tenantCache() {
@@ -82,7 +85,7 @@ final class TenancyBinder {
         .increment();
   }
 
-  private void onQuota(QuotaEvent event) {
+  private void onQuota(QuotaEvent event, CounterFamily exhausted) {
     if (event instanceof QuotaThresholdEvent e) {
       count(
               "tdeveloper.quota.threshold",
@@ -94,13 +97,7 @@ final class TenancyBinder {
               Integer.toString(e.percent()))
           .increment();
     } else if (event instanceof QuotaExhaustedEvent e) {
-      count(
-              "tdeveloper.quota.exhausted",
-              "Consumptions refused by quota",
-              e.tenant(),
-              "resource",
-              e.resource())
-          .increment();
+      exhausted.counter(Optional.of(e.tenant()), e.resource()).increment();
     }
   }
 

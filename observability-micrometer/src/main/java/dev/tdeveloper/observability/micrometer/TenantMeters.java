@@ -129,9 +129,12 @@ final class TenantMeters {
     return demotions.get();
   }
 
-  /** Returns a family of counters named {@code name} that differ in one tag, {@code tagKey}. */
-  CounterFamily family(String name, String description, String tagKey) {
-    CounterFamily family = new CounterFamily(this, name, description, tagKey);
+  /**
+   * Returns a family of counters named {@code name} that differ in one tag, {@code tagKey}, and all
+   * carry the key-value pairs {@code fixedTags}.
+   */
+  CounterFamily family(String name, String description, String tagKey, String... fixedTags) {
+    CounterFamily family = new CounterFamily(this, name, description, tagKey, fixedTags);
     families.add(family);
     return family;
   }

@@ -1,6 +1,7 @@
 package dev.tdeveloper.observability.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
 import dev.tdeveloper.tenancy.TenantId;
@@ -136,5 +137,13 @@ class CounterFamilyPropertyTest {
     }
     guard.rerank();
     assertThat(family.counter(acme, "allowed").getId().getTag("tenant")).isEqualTo("acme");
+  }
+
+  @Test
+  void fixedTagsMustBePairs() {
+    Side side = new Side(new ManualClock());
+    assertThatThrownBy(() -> side.meters.family(NAME, "test", "outcome", "dimension"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key-value pairs");
   }
 }
