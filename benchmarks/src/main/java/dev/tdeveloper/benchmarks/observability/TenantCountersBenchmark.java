@@ -9,10 +9,16 @@ import dev.tdeveloper.security.ratelimit.RateLimitEvent;
 import dev.tdeveloper.security.ratelimit.RateLimitKey;
 import dev.tdeveloper.security.ratelimit.RateLimitPolicy;
 import dev.tdeveloper.security.ratelimit.RateLimiter;
+import dev.tdeveloper.security.shield.BlockReason;
+import dev.tdeveloper.security.shield.Dimension;
+import dev.tdeveloper.security.shield.ShieldEvent;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.event.EventListener;
+import dev.tdeveloper.tenancy.event.QuotaEvent;
+import dev.tdeveloper.tenancy.event.QuotaExhaustedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +35,9 @@ import org.openjdk.jmh.annotations.State;
  * single-threaded: {@code meteredDecision} is {@link MeteredRateLimiter}'s counting around a
  * limiter that answers at once (the decision itself is not measured), {@code deniedEvent} the
  * bridge's {@code tdeveloper.ratelimit.denied} listener, {@code trafficRecord} the dashboard's
- * {@link TrafficCounter}. Run with {@code -prof gc} for B/op.
+ * {@link TrafficCounter}, {@code shieldBlocked} the bridge's shield listener on a heavy-hitter
+ * block (tenants, and one client address in four), {@code quotaExhausted} its quota listener on a
+ * refusal. Run with {@code -prof gc} for B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +49,11 @@ public class TenantCountersBenchmark {
   private final RateLimitEvent.Denied[] denials = new RateLimitEvent.Denied[TENANTS];
   private final TenantId[] tenants = new TenantId[TENANTS];
   private RateLimiter<RateLimitKey> metered;
+  private final ShieldEvent.Blocked[] blocks = new ShieldEvent.Blocked[TENANTS];
+  private final QuotaExhaustedEvent[] refusals = new QuotaExhaustedEvent[TENANTS];
   private EventListener<Object> deniedListener;
+  private EventListener<Object> shieldListener;
+  private EventListener<QuotaEvent> quotaListener;
   private TrafficCounter traffic;
   private int next;
 
@@ -50,11 +62,29 @@ public class TenantCountersBenchmark {
     TdeveloperMetrics metrics = TdeveloperMetrics.builder(new SimpleMeterRegistry()).build();
     metered = MeteredRateLimiter.wrap(new Answering(), metrics);
     deniedListener = metrics.rateLimitListener();
+    shieldListener = metrics.shieldListener();
+    quotaListener = metrics.quotaListener();
     traffic = new TrafficCounter(InstantSource.system());
     for (int i = 0; i < TENANTS; i++) {
       tenants[i] = TenantId.of("tenant-" + i);
       keys[i] = new RateLimitKey(tenants[i], Optional.empty());
       denials[i] = new RateLimitEvent.Denied(keys[i], "free", 1, 1_000_000L);
+      blocks[i] =
+          (i & 3) == 3
+              ? new ShieldEvent.Blocked(
+                  BlockReason.DENY_LISTED,
+                  Dimension.CLIENT_IP,
+                  "10.0.0." + i,
+                  403,
+                  Optional.empty())
+              : new ShieldEvent.Blocked(
+                  BlockReason.HEAVY_HITTER,
+                  Dimension.TENANT,
+                  tenants[i].value(),
+                  429,
+                  Optional.of(Duration.ofSeconds(1)));
+      Instant at = Instant.parse("2026-12-07T00:00:00Z");
+      refusals[i] = new QuotaExhaustedEvent(tenants[i], "notes", 1, 100, 100, at, at);
     }
   }
 
@@ -76,6 +106,16 @@ public class TenantCountersBenchmark {
   @Benchmark
   public void trafficRecord() {
     traffic.record(tenants[nextIndex()], 200);
+  }
+
+  @Benchmark
+  public void shieldBlocked() {
+    shieldListener.onEvent(blocks[nextIndex()]);
+  }
+
+  @Benchmark
+  public void quotaExhausted() {
+    quotaListener.onEvent(refusals[nextIndex()]);
   }
 
   /** A limiter that allows three requests in four at once, without state. */
