@@ -140,9 +140,8 @@ final class DemoRoutes {
     addFilter(context, TracingFilter.builder().openTelemetry(otel).build(), "/*");
     addFilter(context, services.scaling.requestCounter(), "/*");
     addFilter(context, services.audit.filter, "/*");
-    addFilter(context, traffic.shieldEntry(), "/*");
-    addFilter(context, TracedFilter.wrap(otel, "shield", shieldFilter), "/*");
-    addFilter(context, traffic.shieldExit(), "/*");
+    addFilter(
+        context, traffic.countingShield(TracedFilter.wrap(otel, "shield", shieldFilter)), "/*");
     // The WAF inspects the tenant API after the shield and before the tenant filter does any work
     // for an attack; it picks the tenant's policy with the tenant filter's own resolver.
     services

@@ -4,6 +4,7 @@ import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -37,7 +38,6 @@ public final class TrafficCounter {
   /** The shield's refusals by status: 403 (deny list, ban), 429 (heavy hitter), 503 (overload). */
   private static final String[] SHIELD_STATUSES = {"403", "429", "503", "other"};
 
-  private final String passedShield = TrafficCounter.class.getName() + ".passedShield";
   private final InstantSource clock;
   private final ConcurrentMap<TenantId, SecondBuckets> tenants = new ConcurrentHashMap<>();
   private final SecondBuckets shield =
@@ -58,20 +58,12 @@ public final class TrafficCounter {
   }
 
   /**
-   * Returns the filter to map just before the abuse shield filter; it counts the shield's refusals.
+   * Returns {@code shield} wrapped so that the requests it refuses (answers without calling the
+   * rest of the chain) are counted by the status answered; map it where the shield would be. One
+   * filter instead of a filter before and one after the shield marking a request attribute.
    */
-  public Filter shieldEntry() {
-    return this::countShieldRefusal;
-  }
-
-  /**
-   * Returns the filter to map just after the abuse shield filter: it marks requests let through.
-   */
-  public Filter shieldExit() {
-    return (request, response, chain) -> {
-      request.setAttribute(passedShield, Boolean.TRUE);
-      chain.doFilter(request, response);
-    };
+  public Filter countingShield(Filter shield) {
+    return new ShieldCounting(Objects.requireNonNull(shield, "shield"));
   }
 
   /** Records one request of {@code tenant} that answered {@code status}, now. */
@@ -134,20 +126,61 @@ public final class TrafficCounter {
     }
   }
 
-  private void countShieldRefusal(
-      ServletRequest request, ServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    chain.doFilter(request, response);
-    if (request.getAttribute(passedShield) == null) {
-      int status = status(response);
-      int slot =
-          switch (status) {
-            case 403 -> 1;
-            case 429 -> 2;
-            case 503 -> 3;
-            default -> 4;
-          };
-      shield.add(second(), 0, slot);
+  /** Counts a request the shield answered itself with {@code status}. */
+  private void countShieldRefusal(int status) {
+    int slot =
+        switch (status) {
+          case 403 -> 1;
+          case 429 -> 2;
+          case 503 -> 3;
+          default -> 4;
+        };
+    shield.add(second(), 0, slot);
+  }
+
+  /** The shield filter, counting what it refuses; lifecycle calls go to the shield. */
+  private final class ShieldCounting implements Filter {
+    private final Filter shieldFilter;
+
+    ShieldCounting(Filter shieldFilter) {
+      this.shieldFilter = shieldFilter;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+      shieldFilter.init(config);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      Passing passing = new Passing(chain);
+      shieldFilter.doFilter(request, response, passing);
+      if (!passing.passed) {
+        countShieldRefusal(status(response));
+      }
+    }
+
+    @Override
+    public void destroy() {
+      shieldFilter.destroy();
+    }
+  }
+
+  /** The rest of the chain, noting whether the shield let the request through. */
+  private static final class Passing implements FilterChain {
+    private final FilterChain chain;
+    private boolean passed;
+
+    Passing(FilterChain chain) {
+      this.chain = chain;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response)
+        throws IOException, ServletException {
+      passed = true;
+      chain.doFilter(request, response);
     }
   }
 

@@ -1,12 +1,17 @@
 package dev.tdeveloper.demo.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.context.TenantContext;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -44,18 +51,17 @@ class TrafficFiltersTest {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    add(context, counter.shieldEntry());
     add(
         context,
-        (req, resp, chain) -> {
-          String refuse = ((HttpServletRequest) req).getHeader("X-Refuse");
-          if (refuse != null) {
-            ((HttpServletResponse) resp).sendError(Integer.parseInt(refuse));
-          } else {
-            chain.doFilter(req, resp);
-          }
-        });
-    add(context, counter.shieldExit());
+        counter.countingShield(
+            (req, resp, chain) -> {
+              String refuse = ((HttpServletRequest) req).getHeader("X-Refuse");
+              if (refuse != null) {
+                ((HttpServletResponse) resp).sendError(Integer.parseInt(refuse));
+              } else {
+                chain.doFilter(req, resp);
+              }
+            }));
     add(
         context,
         (req, resp, chain) -> {
@@ -136,5 +142,32 @@ class TrafficFiltersTest {
         .containsEntry("503", 1L)
         .containsEntry("other", 1L);
     assertThat(counter.tenant(TenantId.of("acme")).rateLimited()).isEqualTo(1);
+  }
+
+  @Test
+  void theCountingShieldPassesTheLifecycleToTheShield() throws Exception {
+    List<String> calls = new ArrayList<>();
+    Filter shield =
+        new Filter() {
+          @Override
+          public void init(FilterConfig config) {
+            calls.add("init");
+          }
+
+          @Override
+          public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) {
+            calls.add("filter");
+          }
+
+          @Override
+          public void destroy() {
+            calls.add("destroy");
+          }
+        };
+    Filter counting = counter.countingShield(shield);
+    counting.init(null);
+    counting.destroy();
+    assertThat(calls).containsExactly("init", "destroy");
+    assertThatThrownBy(() -> counter.countingShield(null)).isInstanceOf(NullPointerException.class);
   }
 }
