@@ -26,6 +26,18 @@ import java.util.Objects;
  * The key's hash is computed once per call, and counting allocates nothing once a bucket has been
  * full.
  *
+ * <p>The shield's call ({@link #recordIsHeavy}) takes no lock while no key of the stripe can go
+ * over the threshold: every answer is at most the sum of the ring's largest counts plus the largest
+ * older count a counter cached, and one event raises that sum by at most one, so the lock's holder
+ * lets in (up to 256) events that lie within the threshold; they answer "not heavy" and wait in the
+ * stripe's inbox, to be counted in the order taken by the next holder, before it does anything
+ * else. A bucket change swaps in a cleared spare summary and the retired one is cleared after the
+ * lock is released, so no caller waits for a clearing. Called from one thread, the detector answers
+ * and counts exactly as if every event were counted under the lock at once. Under concurrency, the
+ * calls behave as if made one at a time in some order that keeps each thread's own order (the
+ * events taken without the lock in the order they were taken): no event is lost, and no key over
+ * the threshold is answered "not heavy".
+ *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */
 public final class HeavyHitterDetector<K> {
@@ -83,7 +95,7 @@ public final class HeavyHitterDetector<K> {
     Stripe<K>[] array = (Stripe<K>[]) new Stripe<?>[count];
     for (int i = 0; i < count; i++) {
       int share = config.capacity() / count + (i < config.capacity() % count ? 1 : 0);
-      array[i] = new Stripe<>(config.buckets(), share);
+      array[i] = new Stripe<>(config.buckets(), share, config.threshold());
     }
     this.stripes = array;
   }
@@ -116,9 +128,15 @@ public final class HeavyHitterDetector<K> {
     Bucket at = bucketOf(nowNanos);
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
+    long count;
+    SpaceSaving<K> retired;
     synchronized (stripe) {
-      return stripe.record(key, hash, at.epoch, at.slot);
+      stripe.begin();
+      count = stripe.record(key, hash, at.epoch, at.slot);
+      retired = stripe.end();
     }
+    stripe.recycle(retired);
+    return count;
   }
 
   /**
@@ -131,9 +149,18 @@ public final class HeavyHitterDetector<K> {
     Bucket at = bucketOf(nowNanos);
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    synchronized (stripe) {
-      return stripe.recordExceeds(key, hash, at.epoch, at.slot, threshold);
+    if (stripe.inbox().offer(key, hash, at.epoch, at.slot)) {
+      return false; // no key can be heavy yet: counted by the stripe's next holder
     }
+    boolean heavy;
+    SpaceSaving<K> retired;
+    synchronized (stripe) {
+      stripe.begin();
+      heavy = stripe.recordExceeds(key, hash, at.epoch, at.slot, threshold);
+      retired = stripe.end();
+    }
+    stripe.recycle(retired);
+    return heavy;
   }
 
   /** Returns whether {@code key} made more than the threshold of events in the window. */
@@ -148,17 +175,18 @@ public final class HeavyHitterDetector<K> {
     long[] sums = new long[2];
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    synchronized (stripe) {
-      stripe.forLive(
-          epoch,
-          bucket -> {
-            SpaceSaving.Counter<K> c = bucket.get(key, hash);
-            if (c != null) {
-              sums[0] += c.count;
-              sums[1] += c.error;
-            }
-          });
-    }
+    locked(
+        stripe,
+        () ->
+            stripe.forLive(
+                epoch,
+                bucket -> {
+                  SpaceSaving.Counter<K> c = bucket.get(key, hash);
+                  if (c != null) {
+                    sums[0] += c.count;
+                    sums[1] += c.error;
+                  }
+                }));
     return new FrequencyEstimate<>(key, sums[0], sums[1]);
   }
 
@@ -187,9 +215,7 @@ public final class HeavyHitterDetector<K> {
     Objects.requireNonNull(key, "key");
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    synchronized (stripe) {
-      stripe.remove(key, hash);
-    }
+    locked(stripe, () -> stripe.remove(key, hash));
   }
 
   /**
@@ -197,13 +223,11 @@ public final class HeavyHitterDetector<K> {
    * many distinct keys were recorded.
    */
   public int size() {
-    int total = 0;
+    int[] total = {0};
     for (Stripe<K> stripe : stripes) {
-      synchronized (stripe) {
-        total += stripe.size();
-      }
+      locked(stripe, () -> total[0] += stripe.size());
     }
-    return total;
+    return total[0];
   }
 
   /** Returns the settings. */
@@ -216,17 +240,18 @@ public final class HeavyHitterDetector<K> {
     List<FrequencyEstimate<K>> out = new ArrayList<>();
     for (Stripe<K> stripe : stripes) {
       Map<K, long[]> sums = new HashMap<>();
-      synchronized (stripe) {
-        stripe.forLive(
-            epoch,
-            bucket ->
-                bucket.forEach(
-                    c -> {
-                      long[] s = sums.computeIfAbsent(c.key, key -> new long[2]);
-                      s[0] += c.count;
-                      s[1] += c.error;
-                    }));
-      }
+      locked(
+          stripe,
+          () ->
+              stripe.forLive(
+                  epoch,
+                  bucket ->
+                      bucket.forEach(
+                          c -> {
+                            long[] s = sums.computeIfAbsent(c.key, key -> new long[2]);
+                            s[0] += c.count;
+                            s[1] += c.error;
+                          })));
       sums.forEach((key, s) -> out.add(new FrequencyEstimate<>(key, s[0], s[1])));
     }
     out.sort(
@@ -234,6 +259,20 @@ public final class HeavyHitterDetector<K> {
             .thenComparingLong(FrequencyEstimate::guaranteed)
             .reversed());
     return out;
+  }
+
+  /**
+   * Runs {@code action} under {@code stripe}'s lock, after counting the events its inbox took;
+   * clears a summary retired by a bucket change after releasing the lock.
+   */
+  private static <K> void locked(Stripe<K> stripe, Runnable action) {
+    SpaceSaving<K> retired;
+    synchronized (stripe) {
+      stripe.begin();
+      action.run();
+      retired = stripe.end();
+    }
+    stripe.recycle(retired);
   }
 
   /** Returns the bucket of {@code nowNanos}, by one comparison while the last one lasts. */

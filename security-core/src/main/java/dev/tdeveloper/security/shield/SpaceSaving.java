@@ -57,6 +57,9 @@ final class SpaceSaving<K> {
   /** The time bucket this summary counts, or {@link Long#MIN_VALUE} when never used. */
   long epoch = Long.MIN_VALUE;
 
+  /** The largest {@link Counter#previous} the stripe cached here since the last {@link #clear}. */
+  long previousHigh;
+
   SpaceSaving(int capacity) {
     @SuppressWarnings("unchecked")
     Counter<K>[] array = (Counter<K>[]) new Counter<?>[capacity];
@@ -147,6 +150,7 @@ final class SpaceSaving<K> {
 
   /** Forgets every key; counters and groups are kept for reuse, so no allocation follows. */
   void clear() {
+    previousHigh = 0;
     if (size == 0) {
       return;
     }

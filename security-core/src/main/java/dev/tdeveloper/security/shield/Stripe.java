@@ -11,13 +11,27 @@ import java.util.function.Consumer;
  * cannot change the answer: no key counted more than {@link SpaceSaving#maxCount()} in an older
  * bucket, and the sum of those maxima is cached per epoch ({@code olderBound}).
  *
- * <p>Not thread-safe: callers hold the stripe's monitor.
+ * <p>Events that cannot make any key heavy are taken without the lock by the stripe's {@link Inbox}
+ * and counted, in the order taken, by the next holder ({@link #begin}); a bucket change swaps in a
+ * cleared spare summary, and the holder clears the retired one after releasing the lock ({@link
+ * #end}, {@link #recycle}), so no caller waits for a clearing.
+ *
+ * <p>Not thread-safe but for {@link #inbox} and {@link #recycle}: callers hold the stripe's monitor
+ * from {@link #begin} to {@link #end}.
  */
 final class Stripe<K> {
   /** {@link SpaceSaving.Counter#previous} of a counter whose older counts were not looked up. */
   static final long UNKNOWN = -1;
 
   private final SpaceSaving<K>[] ring;
+  private final long threshold;
+  private final Inbox<K> inbox = new Inbox<>();
+
+  /** A cleared summary for the next bucket change, or null while one is being cleared. */
+  private volatile SpaceSaving<K> spare;
+
+  /** The summary a bucket change took out of the ring, to clear once the lock is released. */
+  private SpaceSaving<K> retired;
 
   /** The epoch for which {@link #olderBound} holds, or {@link Long#MIN_VALUE} when stale. */
   private long boundEpoch = Long.MIN_VALUE;
@@ -25,13 +39,52 @@ final class Stripe<K> {
   /** Sum of the older live buckets' largest counts: no key's previous count is above it. */
   private long olderBound;
 
-  Stripe(int buckets, int capacity) {
+  Stripe(int buckets, int capacity, long threshold) {
     @SuppressWarnings("unchecked")
     SpaceSaving<K>[] array = (SpaceSaving<K>[]) new SpaceSaving<?>[buckets];
     for (int i = 0; i < buckets; i++) {
       array[i] = new SpaceSaving<>(capacity);
     }
     this.ring = array;
+    this.threshold = threshold;
+    this.spare = new SpaceSaving<>(capacity);
+    inbox.open(headroom());
+  }
+
+  /** The events taken without the lock; {@link Inbox#offer} is safe from any thread. */
+  Inbox<K> inbox() {
+    return inbox;
+  }
+
+  /** Under the lock, first: counts the events the inbox took and closes it. */
+  void begin() {
+    inbox.drainAndClose(this);
+  }
+
+  /**
+   * Under the lock, last: reopens the inbox for as many events as cannot make a key heavy, and
+   * returns the summary a bucket change retired (or null), for the caller to {@link #recycle} once
+   * it has released the lock.
+   */
+  SpaceSaving<K> end() {
+    inbox.open(headroom());
+    SpaceSaving<K> out = retired;
+    retired = null;
+    return out;
+  }
+
+  /** Without the lock: clears {@code old} (from {@link #end}, if not null) as the next spare. */
+  void recycle(SpaceSaving<K> old) {
+    if (old != null) {
+      old.clear();
+      old.epoch = Long.MIN_VALUE;
+      spare = old; // publishes the cleared summary to the next bucket change
+    }
+  }
+
+  /** Counts an event the inbox took, as {@link #recordExceeds} (whose answer was false). */
+  void apply(K key, int hash, long epoch, int slot) {
+    recordExceeds(key, hash, epoch, slot, threshold);
   }
 
   /**
@@ -42,7 +95,7 @@ final class Stripe<K> {
   long record(K key, int hash, long epoch, int slot) {
     SpaceSaving.Counter<K> counter = count(key, hash, epoch, slot);
     if (counter.previous == UNKNOWN) {
-      counter.previous = previous(key, hash, epoch, slot);
+      cachePrevious(counter, slot, previous(key, hash, epoch, slot));
     }
     return counter.previous + counter.count - counter.error;
   }
@@ -58,7 +111,7 @@ final class Stripe<K> {
       if (current + olderBound(epoch, slot) <= threshold) {
         return false;
       }
-      counter.previous = previous(key, hash, epoch, slot);
+      cachePrevious(counter, slot, previous(key, hash, epoch, slot));
     }
     return counter.previous + current > threshold;
   }
@@ -87,16 +140,54 @@ final class Stripe<K> {
     return total;
   }
 
+  /**
+   * Returns how many events, of any keys and buckets, cannot make a key heavy: every answer is at
+   * most the sum of the ring's largest counts plus the largest older count cached, and each event
+   * raises that by at most one (see {@link HeavyHitterDetector}). At most {@link Inbox#CAPACITY}.
+   */
+  private int headroom() {
+    long most = 0;
+    long previousHigh = 0;
+    for (SpaceSaving<K> bucket : ring) {
+      most += bucket.maxCount();
+      previousHigh = Math.max(previousHigh, bucket.previousHigh);
+    }
+    return (int) Math.max(0, Math.min(Inbox.CAPACITY, threshold - most - previousHigh));
+  }
+
+  private void cachePrevious(SpaceSaving.Counter<K> counter, int slot, long previous) {
+    counter.previous = previous;
+    SpaceSaving<K> bucket = ring[slot];
+    if (previous > bucket.previousHigh) {
+      bucket.previousHigh = previous;
+    }
+  }
+
   private SpaceSaving.Counter<K> count(K key, int hash, long epoch, int slot) {
     SpaceSaving<K> current = ring[slot];
     if (current.epoch < epoch) {
-      current.clear();
-      current.epoch = epoch;
+      current = rotate(slot, epoch);
     }
     if (current.epoch < boundEpoch) {
       boundEpoch = Long.MIN_VALUE; // a late event changed an older bucket: the bound may be low
     }
     return current.offer(key, hash);
+  }
+
+  /** Starts bucket {@code epoch} at {@code slot}, with the spare summary when one is ready. */
+  private SpaceSaving<K> rotate(int slot, long epoch) {
+    SpaceSaving<K> old = ring[slot];
+    SpaceSaving<K> fresh = spare;
+    if (fresh == null || retired != null) { // the spare is being cleared, or already used
+      old.clear();
+      old.epoch = epoch;
+      return old;
+    }
+    spare = null;
+    fresh.epoch = epoch;
+    ring[slot] = fresh;
+    retired = old;
+    return fresh;
   }
 
   /** Returns the key's guaranteed count in the live buckets other than the current one. */
