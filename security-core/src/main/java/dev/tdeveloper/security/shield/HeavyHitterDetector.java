@@ -27,16 +27,17 @@ import java.util.Objects;
  * full.
  *
  * <p>The shield's call ({@link #recordIsHeavy}) takes no lock while no key of the stripe can go
- * over the threshold: every answer is at most the sum of the ring's largest counts plus the largest
- * older count a counter cached, and one event raises that sum by at most one, so the lock's holder
- * lets in (up to 256) events that lie within the threshold; they answer "not heavy" and wait in the
- * stripe's inbox, to be counted in the order taken by the next holder, before it does anything
- * else. A bucket change swaps in a cleared spare summary and the retired one is cleared after the
- * lock is released, so no caller waits for a clearing. Called from one thread, the detector answers
- * and counts exactly as if every event were counted under the lock at once. Under concurrency, the
- * calls behave as if made one at a time in some order that keeps each thread's own order (the
- * events taken without the lock in the order they were taken): no event is lost, and no key over
- * the threshold is answered "not heavy".
+ * over the threshold: the k-th event from now answers at most the sum of the ring's largest counts
+ * plus the largest older count a counter cached plus k, so the lock's holder lets in (up to 256 at
+ * a time) the events that keep that within the threshold; they answer "not heavy" and wait in the
+ * stripe's inbox, to be counted in the order taken by the next holder before anything else, while
+ * callers go on into the inbox's other buffer. A bucket change swaps in a cleared spare summary and
+ * the retired one is cleared after the lock is released, so no caller waits for a clearing. Called
+ * from one thread, the detector answers and counts exactly as if every event were counted under the
+ * lock at once. Under concurrency, the calls behave as if made one at a time in some order that
+ * keeps each thread's own order (the events taken without the lock in the order they were taken):
+ * no event is lost, and no key over the threshold is answered "not heavy". Keys waiting in an inbox
+ * are held until the next call takes the stripe's lock (any query does).
  *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */

@@ -4,29 +4,42 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The events of one {@link Stripe} taken without its lock: a bounded buffer that callers append to
- * by one atomic increment while the stripe's holder has allowed it ({@link #open}), and that the
- * next holder applies in the order taken ({@link #drainAndClose}).
+ * The events of one {@link Stripe} taken without its lock: two bounded buffers, one filling, that
+ * callers append to by one atomic increment while its limit allows, and that the stripe's next
+ * holder swaps and then applies in the order taken ({@link #drain}) — callers go on filling the
+ * other buffer meanwhile.
  *
- * <p>The state word holds the limit (high 32 bits: how many events may be taken before the next
- * holder) and the tail (low 32 bits: how many were asked for). A caller that finds the tail at the
- * limit takes the lock instead. The holder sets the limit so that no key can go over the threshold
- * through the events taken meanwhile (see {@link Stripe#headroom}), so every event taken here
- * answers "not heavy", as it would have under the lock.
+ * <p>The state word holds the filling buffer (bit 48), its limit (bits 32-47: how many events it
+ * may take) and its tail (low 32 bits: how many were asked for). A caller that finds the tail at
+ * the limit takes the lock instead. The holder sets each limit so that no key can go over the
+ * threshold through the events taken before the next swap (see {@link Stripe#headroom}), so every
+ * event taken here answers "not heavy", as it would have under the lock.
  *
- * <p>Thread-safe: {@link #offer} from any thread; the other methods under the stripe's lock.
+ * <p>Thread-safe: {@link #offer} from any thread; {@link #drain} under the stripe's lock.
  */
 final class Inbox<K> {
-  /** The most events held between two holders of the lock. */
+  /** The most events one buffer holds. */
   static final int CAPACITY = 256;
 
+  private static final long BUFFER_BIT = 1L << 48;
   private static final int SPINS_BEFORE_YIELD = 64;
 
-  private final AtomicLong state = new AtomicLong();
-  private final AtomicReferenceArray<K> keys = new AtomicReferenceArray<>(CAPACITY);
-  private final int[] hashes = new int[CAPACITY];
-  private final long[] epochs = new long[CAPACITY];
-  private final int[] slots = new int[CAPACITY];
+  private final AtomicLong state;
+  private final Buffer<K> first = new Buffer<>();
+  private final Buffer<K> second = new Buffer<>();
+
+  /** One buffer: the events' fields, the key written last (it marks the entry as written). */
+  private static final class Buffer<K> {
+    final AtomicReferenceArray<K> keys = new AtomicReferenceArray<>(CAPACITY);
+    final int[] hashes = new int[CAPACITY];
+    final long[] epochs = new long[CAPACITY];
+    final int[] slots = new int[CAPACITY];
+  }
+
+  /** An inbox whose first buffer takes up to {@code limit} events. */
+  Inbox(int limit) {
+    this.state = new AtomicLong((long) limit << 32);
+  }
 
   /**
    * Takes one event of {@code key} at bucket {@code epoch} (at {@code slot} of the ring) if the
@@ -35,43 +48,48 @@ final class Inbox<K> {
   boolean offer(K key, int hash, long epoch, int slot) {
     long word = state.getAndIncrement();
     int index = (int) word;
-    if (index >= (int) (word >>> 32)) {
+    if (index >= limit(word)) {
       return false;
     }
-    hashes[index] = hash;
-    epochs[index] = epoch;
-    slots[index] = slot;
-    keys.set(index, key); // publishes the fields above to the holder that reads the key
+    Buffer<K> buffer = (word & BUFFER_BIT) == 0 ? first : second;
+    buffer.hashes[index] = hash;
+    buffer.epochs[index] = epoch;
+    buffer.slots[index] = slot;
+    buffer.keys.set(index, key); // publishes the fields above to the holder that reads the key
     return true;
   }
 
   /**
-   * Under the stripe's lock: counts every event taken, in the order taken, into {@code stripe},
-   * then closes the inbox (limit 0) until {@link #open}.
+   * Under the stripe's lock: swaps the buffers, letting {@code headroom} minus the events taken
+   * minus one (the holder's own event) into the other, then counts the events taken, in the order
+   * taken, into {@code stripe}.
    */
-  void drainAndClose(Stripe<K> stripe) {
-    int done = 0;
-    while (true) {
-      long word = state.get();
-      int end = Math.min((int) word, (int) (word >>> 32));
-      for (; done < end; done++) {
-        K key = awaitKey(done);
-        keys.set(done, null);
-        stripe.apply(key, hashes[done], epochs[done], slots[done]);
+  void drain(Stripe<K> stripe, long headroom) {
+    long word;
+    int taken;
+    do {
+      word = state.get();
+      taken = Math.min((int) word, limit(word));
+      long limit = Math.max(0, Math.min(CAPACITY, headroom - taken - 1));
+      long next = ((word & BUFFER_BIT) ^ BUFFER_BIT) | (limit << 32);
+      if (state.compareAndSet(word, next)) {
+        break;
       }
-      if (state.compareAndSet(word, 0L)) {
-        return;
-      }
+    } while (true);
+    Buffer<K> buffer = (word & BUFFER_BIT) == 0 ? first : second;
+    for (int i = 0; i < taken; i++) {
+      K key = awaitKey(buffer.keys, i);
+      buffer.keys.set(i, null);
+      stripe.apply(key, buffer.hashes[i], buffer.epochs[i], buffer.slots[i]);
     }
   }
 
-  /** Under the stripe's lock, after {@link #drainAndClose}: lets {@code limit} events in. */
-  void open(int limit) {
-    state.set((long) limit << 32);
+  private static int limit(long word) {
+    return (int) (word >>> 32) & 0xffff;
   }
 
   /** Returns the key at {@code index}, waiting for the caller that took that index to write it. */
-  private K awaitKey(int index) {
+  private static <K> K awaitKey(AtomicReferenceArray<K> keys, int index) {
     K key;
     for (int spins = 0; (key = keys.get(index)) == null; spins++) {
       if (spins < SPINS_BEFORE_YIELD) {

@@ -25,7 +25,7 @@ final class Stripe<K> {
 
   private final SpaceSaving<K>[] ring;
   private final long threshold;
-  private final Inbox<K> inbox = new Inbox<>();
+  private final Inbox<K> inbox;
 
   /** A cleared summary for the next bucket change, or null while one is being cleared. */
   private volatile SpaceSaving<K> spare;
@@ -48,7 +48,7 @@ final class Stripe<K> {
     this.ring = array;
     this.threshold = threshold;
     this.spare = new SpaceSaving<>(capacity);
-    inbox.open(headroom());
+    this.inbox = new Inbox<>((int) Math.min(Inbox.CAPACITY, threshold));
   }
 
   /** The events taken without the lock; {@link Inbox#offer} is safe from any thread. */
@@ -56,18 +56,19 @@ final class Stripe<K> {
     return inbox;
   }
 
-  /** Under the lock, first: counts the events the inbox took and closes it. */
+  /**
+   * Under the lock, first: counts the events the inbox took, while it takes more into its other
+   * buffer (as many as cannot make a key heavy, after those and one more event of the holder).
+   */
   void begin() {
-    inbox.drainAndClose(this);
+    inbox.drain(this, headroom());
   }
 
   /**
-   * Under the lock, last: reopens the inbox for as many events as cannot make a key heavy, and
-   * returns the summary a bucket change retired (or null), for the caller to {@link #recycle} once
-   * it has released the lock.
+   * Under the lock, last: returns the summary a bucket change retired (or null), for the caller to
+   * {@link #recycle} once it has released the lock.
    */
   SpaceSaving<K> end() {
-    inbox.open(headroom());
     SpaceSaving<K> out = retired;
     retired = null;
     return out;
@@ -141,18 +142,18 @@ final class Stripe<K> {
   }
 
   /**
-   * Returns how many events, of any keys and buckets, cannot make a key heavy: every answer is at
-   * most the sum of the ring's largest counts plus the largest older count cached, and each event
-   * raises that by at most one (see {@link HeavyHitterDetector}). At most {@link Inbox#CAPACITY}.
+   * Returns how many events, of any keys and buckets, cannot make a key heavy from now on (may be
+   * negative): the k-th event's answer is at most the sum of the ring's largest counts now, plus
+   * the largest older count cached, plus k (see {@link HeavyHitterDetector}).
    */
-  private int headroom() {
+  private long headroom() {
     long most = 0;
     long previousHigh = 0;
     for (SpaceSaving<K> bucket : ring) {
       most += bucket.maxCount();
       previousHigh = Math.max(previousHigh, bucket.previousHigh);
     }
-    return (int) Math.max(0, Math.min(Inbox.CAPACITY, threshold - most - previousHigh));
+    return threshold - most - previousHigh;
   }
 
   private void cachePrevious(SpaceSaving.Counter<K> counter, int slot, long previous) {
