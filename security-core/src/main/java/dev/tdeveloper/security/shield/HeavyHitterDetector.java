@@ -26,18 +26,10 @@ import java.util.Objects;
  * The key's hash is computed once per call, and counting allocates nothing once a bucket has been
  * full.
  *
- * <p>The shield's call ({@link #recordIsHeavy}) takes no lock while no key of the stripe can go
- * over the threshold: the k-th event from now answers at most the sum of the ring's largest counts
- * plus the largest older count a counter cached plus k, so the lock's holder lets in (up to 256 at
- * a time) the events that keep that within the threshold; they answer "not heavy" and wait in the
- * stripe's inbox, to be counted in the order taken by the next holder before anything else, while
- * callers go on into the inbox's other buffer. A bucket change swaps in a cleared spare summary and
- * the retired one is cleared after the lock is released, so no caller waits for a clearing. Called
- * from one thread, the detector answers and counts exactly as if every event were counted under the
- * lock at once. Under concurrency, the calls behave as if made one at a time in some order that
- * keeps each thread's own order (the events taken without the lock in the order they were taken):
- * no event is lost, and no key over the threshold is answered "not heavy". Keys waiting in an inbox
- * are held until the next call takes the stripe's lock (any query does).
+ * <p>A bucket change (the first event of a stripe in a new time bucket) swaps a cleared spare
+ * summary into the ring under the lock; the retired one is cleared by that caller after it has
+ * released the lock, to become the next spare, so no caller waits behind a clearing. Answers and
+ * counts are exactly those of clearing in place.
  *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */
@@ -96,7 +88,7 @@ public final class HeavyHitterDetector<K> {
     Stripe<K>[] array = (Stripe<K>[]) new Stripe<?>[count];
     for (int i = 0; i < count; i++) {
       int share = config.capacity() / count + (i < config.capacity() % count ? 1 : 0);
-      array[i] = new Stripe<>(config.buckets(), share, config.threshold());
+      array[i] = new Stripe<>(config.buckets(), share);
     }
     this.stripes = array;
   }
@@ -132,9 +124,8 @@ public final class HeavyHitterDetector<K> {
     long count;
     SpaceSaving<K> retired;
     synchronized (stripe) {
-      stripe.begin();
       count = stripe.record(key, hash, at.epoch, at.slot);
-      retired = stripe.end();
+      retired = stripe.takeRetired();
     }
     stripe.recycle(retired);
     return count;
@@ -150,15 +141,11 @@ public final class HeavyHitterDetector<K> {
     Bucket at = bucketOf(nowNanos);
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    if (stripe.inbox().offer(key, hash, at.epoch, at.slot)) {
-      return false; // no key can be heavy yet: counted by the stripe's next holder
-    }
     boolean heavy;
     SpaceSaving<K> retired;
     synchronized (stripe) {
-      stripe.begin();
       heavy = stripe.recordExceeds(key, hash, at.epoch, at.slot, threshold);
-      retired = stripe.end();
+      retired = stripe.takeRetired();
     }
     stripe.recycle(retired);
     return heavy;
@@ -263,15 +250,14 @@ public final class HeavyHitterDetector<K> {
   }
 
   /**
-   * Runs {@code action} under {@code stripe}'s lock, after counting the events its inbox took;
-   * clears a summary retired by a bucket change after releasing the lock.
+   * Runs {@code action} under {@code stripe}'s lock; clears a summary retired by a bucket change
+   * after releasing the lock.
    */
   private static <K> void locked(Stripe<K> stripe, Runnable action) {
     SpaceSaving<K> retired;
     synchronized (stripe) {
-      stripe.begin();
       action.run();
-      retired = stripe.end();
+      retired = stripe.takeRetired();
     }
     stripe.recycle(retired);
   }

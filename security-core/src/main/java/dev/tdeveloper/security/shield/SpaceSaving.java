@@ -58,9 +58,6 @@ final class SpaceSaving<K> {
   /** The time bucket this summary counts, or {@link Long#MIN_VALUE} when never used. */
   long epoch = Long.MIN_VALUE;
 
-  /** The largest {@link Counter#previous} the stripe cached here since the last {@link #clear}. */
-  long previousHigh;
-
   SpaceSaving(int capacity) {
     @SuppressWarnings("unchecked")
     Counter<K>[] array = (Counter<K>[]) new Counter<?>[capacity];
@@ -151,7 +148,6 @@ final class SpaceSaving<K> {
 
   /** Forgets every key; counters and groups are kept for reuse, so no allocation follows. */
   void clear() {
-    previousHigh = 0;
     if (size == 0) {
       return;
     }

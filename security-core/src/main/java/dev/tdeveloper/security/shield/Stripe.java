@@ -11,21 +11,16 @@ import java.util.function.Consumer;
  * cannot change the answer: no key counted more than {@link SpaceSaving#maxCount()} in an older
  * bucket, and the sum of those maxima is cached per epoch ({@code olderBound}).
  *
- * <p>Events that cannot make any key heavy are taken without the lock by the stripe's {@link Inbox}
- * and counted, in the order taken, by the next holder ({@link #begin}); a bucket change swaps in a
- * cleared spare summary, and the holder clears the retired one after releasing the lock ({@link
- * #end}, {@link #recycle}), so no caller waits for a clearing.
+ * <p>A bucket change swaps in a cleared spare summary, and the holder clears the retired one after
+ * releasing the lock ({@link #takeRetired}, {@link #recycle}), so no caller waits for a clearing.
  *
- * <p>Not thread-safe but for {@link #inbox} and {@link #recycle}: callers hold the stripe's monitor
- * from {@link #begin} to {@link #end}.
+ * <p>Not thread-safe but for {@link #recycle}: callers hold the stripe's monitor.
  */
 final class Stripe<K> {
   /** {@link SpaceSaving.Counter#previous} of a counter whose older counts were not looked up. */
   static final long UNKNOWN = -1;
 
   private final SpaceSaving<K>[] ring;
-  private final long threshold;
-  private final Inbox<K> inbox;
 
   /** A cleared summary for the next bucket change, or null while one is being cleared. */
   private volatile SpaceSaving<K> spare;
@@ -39,53 +34,36 @@ final class Stripe<K> {
   /** Sum of the older live buckets' largest counts: no key's previous count is above it. */
   private long olderBound;
 
-  Stripe(int buckets, int capacity, long threshold) {
+  Stripe(int buckets, int capacity) {
     @SuppressWarnings("unchecked")
     SpaceSaving<K>[] array = (SpaceSaving<K>[]) new SpaceSaving<?>[buckets];
     for (int i = 0; i < buckets; i++) {
       array[i] = new SpaceSaving<>(capacity);
     }
     this.ring = array;
-    this.threshold = threshold;
     this.spare = new SpaceSaving<>(capacity);
-    this.inbox = new Inbox<>((int) Math.min(Inbox.CAPACITY, threshold));
-  }
-
-  /** The events taken without the lock; {@link Inbox#offer} is safe from any thread. */
-  Inbox<K> inbox() {
-    return inbox;
-  }
-
-  /**
-   * Under the lock, first: counts the events the inbox took, while it takes more into its other
-   * buffer (as many as cannot make a key heavy, after those and one more event of the holder).
-   */
-  void begin() {
-    inbox.drain(this, headroom());
   }
 
   /**
    * Under the lock, last: returns the summary a bucket change retired (or null), for the caller to
    * {@link #recycle} once it has released the lock.
    */
-  SpaceSaving<K> end() {
+  SpaceSaving<K> takeRetired() {
     SpaceSaving<K> out = retired;
     retired = null;
     return out;
   }
 
-  /** Without the lock: clears {@code old} (from {@link #end}, if not null) as the next spare. */
+  /**
+   * Without the lock: clears {@code old} (from {@link #takeRetired}, if not null) as the next
+   * spare.
+   */
   void recycle(SpaceSaving<K> old) {
     if (old != null) {
       old.clear();
       old.epoch = Long.MIN_VALUE;
       spare = old; // publishes the cleared summary to the next bucket change
     }
-  }
-
-  /** Counts an event the inbox took, as {@link #recordExceeds} (whose answer was false). */
-  void apply(K key, int hash, long epoch, int slot) {
-    recordExceeds(key, hash, epoch, slot, threshold);
   }
 
   /**
@@ -96,7 +74,7 @@ final class Stripe<K> {
   long record(K key, int hash, long epoch, int slot) {
     SpaceSaving.Counter<K> counter = count(key, hash, epoch, slot);
     if (counter.previous == UNKNOWN) {
-      cachePrevious(counter, slot, previous(key, hash, epoch, slot));
+      counter.previous = previous(key, hash, epoch, slot);
     }
     return counter.previous + counter.count - counter.error;
   }
@@ -112,7 +90,7 @@ final class Stripe<K> {
       if (current + olderBound(epoch, slot) <= threshold) {
         return false;
       }
-      cachePrevious(counter, slot, previous(key, hash, epoch, slot));
+      counter.previous = previous(key, hash, epoch, slot);
     }
     return counter.previous + current > threshold;
   }
@@ -139,29 +117,6 @@ final class Stripe<K> {
       total += bucket.size();
     }
     return total;
-  }
-
-  /**
-   * Returns how many events, of any keys and buckets, cannot make a key heavy from now on (may be
-   * negative): the k-th event's answer is at most the sum of the ring's largest counts now, plus
-   * the largest older count cached, plus k (see {@link HeavyHitterDetector}).
-   */
-  private long headroom() {
-    long most = 0;
-    long previousHigh = 0;
-    for (SpaceSaving<K> bucket : ring) {
-      most += bucket.maxCount();
-      previousHigh = Math.max(previousHigh, bucket.previousHigh);
-    }
-    return threshold - most - previousHigh;
-  }
-
-  private void cachePrevious(SpaceSaving.Counter<K> counter, int slot, long previous) {
-    counter.previous = previous;
-    SpaceSaving<K> bucket = ring[slot];
-    if (previous > bucket.previousHigh) {
-      bucket.previousHigh = previous;
-    }
   }
 
   private SpaceSaving.Counter<K> count(K key, int hash, long epoch, int slot) {

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Many threads through the shield's call ({@link HeavyHitterDetector#recordIsHeavy}), which takes
- * no lock while no key can be heavy: no event is lost, and a key that crosses the threshold is
- * answered "heavy" exactly once per event above it, as if the calls were made one at a time.
- * Capacity holds every key, so counts are exact.
+ * Many threads through the shield's call ({@link HeavyHitterDetector#recordIsHeavy}): no event is
+ * lost, also while the bucket changes under the callers (a cleared spare is swapped in, the retired
+ * summary cleared after the lock), and a key that crosses the threshold is answered "heavy" exactly
+ * once per event above it, as if the calls were made one at a time. Capacity holds every key, so
+ * counts are exact.
  */
 class HeavyHitterConcurrencyTest {
   private static final int THREADS = 8;
