@@ -28,7 +28,8 @@ import java.util.Objects;
  *
  * <p>A bucket change (the first event of a stripe in a new time bucket) swaps a cleared spare
  * summary into the ring under the lock; the retired one is cleared by that caller after it has
- * released the lock, to become the next spare, so no caller waits behind a clearing. Answers and
+ * released the lock, to become the next spare, so no caller waits behind a clearing (the spare
+ * costs each stripe one more bucket's memory; {@link #size()} counts the ring only). Answers and
  * counts are exactly those of clearing in place.
  *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
