@@ -26,6 +26,12 @@ import java.util.Objects;
  * The key's hash is computed once per call, and counting allocates nothing once a bucket has been
  * full.
  *
+ * <p>A bucket change (the first event of a stripe in a new time bucket) swaps a cleared spare
+ * summary into the ring under the lock; the retired one is cleared by that caller after it has
+ * released the lock, to become the next spare, so no caller waits behind a clearing (the spare
+ * costs each stripe one more bucket's memory; {@link #size()} counts the ring only). Answers and
+ * counts are exactly those of clearing in place.
+ *
  * @param <K> the key type; keys must have value semantics and should be short (they are held)
  */
 public final class HeavyHitterDetector<K> {
@@ -116,9 +122,14 @@ public final class HeavyHitterDetector<K> {
     Bucket at = bucketOf(nowNanos);
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
+    long count;
+    SpaceSaving<K> retired;
     synchronized (stripe) {
-      return stripe.record(key, hash, at.epoch, at.slot);
+      count = stripe.record(key, hash, at.epoch, at.slot);
+      retired = stripe.takeRetired();
     }
+    stripe.recycle(retired);
+    return count;
   }
 
   /**
@@ -131,9 +142,14 @@ public final class HeavyHitterDetector<K> {
     Bucket at = bucketOf(nowNanos);
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
+    boolean heavy;
+    SpaceSaving<K> retired;
     synchronized (stripe) {
-      return stripe.recordExceeds(key, hash, at.epoch, at.slot, threshold);
+      heavy = stripe.recordExceeds(key, hash, at.epoch, at.slot, threshold);
+      retired = stripe.takeRetired();
     }
+    stripe.recycle(retired);
+    return heavy;
   }
 
   /** Returns whether {@code key} made more than the threshold of events in the window. */
@@ -148,17 +164,18 @@ public final class HeavyHitterDetector<K> {
     long[] sums = new long[2];
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    synchronized (stripe) {
-      stripe.forLive(
-          epoch,
-          bucket -> {
-            SpaceSaving.Counter<K> c = bucket.get(key, hash);
-            if (c != null) {
-              sums[0] += c.count;
-              sums[1] += c.error;
-            }
-          });
-    }
+    locked(
+        stripe,
+        () ->
+            stripe.forLive(
+                epoch,
+                bucket -> {
+                  SpaceSaving.Counter<K> c = bucket.get(key, hash);
+                  if (c != null) {
+                    sums[0] += c.count;
+                    sums[1] += c.error;
+                  }
+                }));
     return new FrequencyEstimate<>(key, sums[0], sums[1]);
   }
 
@@ -187,9 +204,7 @@ public final class HeavyHitterDetector<K> {
     Objects.requireNonNull(key, "key");
     int hash = SpaceSaving.hash(key);
     Stripe<K> stripe = stripeFor(hash);
-    synchronized (stripe) {
-      stripe.remove(key, hash);
-    }
+    locked(stripe, () -> stripe.remove(key, hash));
   }
 
   /**
@@ -197,13 +212,11 @@ public final class HeavyHitterDetector<K> {
    * many distinct keys were recorded.
    */
   public int size() {
-    int total = 0;
+    int[] total = {0};
     for (Stripe<K> stripe : stripes) {
-      synchronized (stripe) {
-        total += stripe.size();
-      }
+      locked(stripe, () -> total[0] += stripe.size());
     }
-    return total;
+    return total[0];
   }
 
   /** Returns the settings. */
@@ -216,17 +229,18 @@ public final class HeavyHitterDetector<K> {
     List<FrequencyEstimate<K>> out = new ArrayList<>();
     for (Stripe<K> stripe : stripes) {
       Map<K, long[]> sums = new HashMap<>();
-      synchronized (stripe) {
-        stripe.forLive(
-            epoch,
-            bucket ->
-                bucket.forEach(
-                    c -> {
-                      long[] s = sums.computeIfAbsent(c.key, key -> new long[2]);
-                      s[0] += c.count;
-                      s[1] += c.error;
-                    }));
-      }
+      locked(
+          stripe,
+          () ->
+              stripe.forLive(
+                  epoch,
+                  bucket ->
+                      bucket.forEach(
+                          c -> {
+                            long[] s = sums.computeIfAbsent(c.key, key -> new long[2]);
+                            s[0] += c.count;
+                            s[1] += c.error;
+                          })));
       sums.forEach((key, s) -> out.add(new FrequencyEstimate<>(key, s[0], s[1])));
     }
     out.sort(
@@ -234,6 +248,19 @@ public final class HeavyHitterDetector<K> {
             .thenComparingLong(FrequencyEstimate::guaranteed)
             .reversed());
     return out;
+  }
+
+  /**
+   * Runs {@code action} under {@code stripe}'s lock; clears a summary retired by a bucket change
+   * after releasing the lock.
+   */
+  private static <K> void locked(Stripe<K> stripe, Runnable action) {
+    SpaceSaving<K> retired;
+    synchronized (stripe) {
+      action.run();
+      retired = stripe.takeRetired();
+    }
+    stripe.recycle(retired);
   }
 
   /** Returns the bucket of {@code nowNanos}, by one comparison while the last one lasts. */

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *
  * <p>The index is an open-addressing table of the counters (linear probing, at most half full,
  * backward-shift deletion). Callers pass the key's {@link #hash}, computed once per event for every
- * bucket. Not thread-safe: the owning stripe's lock guards it.
+ * bucket. Not thread-safe: the owning stripe's lock guards it (a summary a bucket change retired is
+ * cleared without the lock, while no other thread can reach it).
  */
 final class SpaceSaving<K> {
   /**

@@ -11,13 +11,22 @@ import java.util.function.Consumer;
  * cannot change the answer: no key counted more than {@link SpaceSaving#maxCount()} in an older
  * bucket, and the sum of those maxima is cached per epoch ({@code olderBound}).
  *
- * <p>Not thread-safe: callers hold the stripe's monitor.
+ * <p>A bucket change swaps in a cleared spare summary, and the holder clears the retired one after
+ * releasing the lock ({@link #takeRetired}, {@link #recycle}), so no caller waits for a clearing.
+ *
+ * <p>Not thread-safe but for {@link #recycle}: callers hold the stripe's monitor.
  */
 final class Stripe<K> {
   /** {@link SpaceSaving.Counter#previous} of a counter whose older counts were not looked up. */
   static final long UNKNOWN = -1;
 
   private final SpaceSaving<K>[] ring;
+
+  /** A cleared summary for the next bucket change, or null while one is being cleared. */
+  private volatile SpaceSaving<K> spare;
+
+  /** The summary a bucket change took out of the ring, to clear once the lock is released. */
+  private SpaceSaving<K> retired;
 
   /** The epoch for which {@link #olderBound} holds, or {@link Long#MIN_VALUE} when stale. */
   private long boundEpoch = Long.MIN_VALUE;
@@ -32,6 +41,29 @@ final class Stripe<K> {
       array[i] = new SpaceSaving<>(capacity);
     }
     this.ring = array;
+    this.spare = new SpaceSaving<>(capacity);
+  }
+
+  /**
+   * Under the lock, last: returns the summary a bucket change retired (or null), for the caller to
+   * {@link #recycle} once it has released the lock.
+   */
+  SpaceSaving<K> takeRetired() {
+    SpaceSaving<K> out = retired;
+    retired = null;
+    return out;
+  }
+
+  /**
+   * Without the lock: clears {@code old} (from {@link #takeRetired}, if not null) as the next
+   * spare.
+   */
+  void recycle(SpaceSaving<K> old) {
+    if (old != null) {
+      old.clear();
+      old.epoch = Long.MIN_VALUE;
+      spare = old; // publishes the cleared summary to the next bucket change
+    }
   }
 
   /**
@@ -90,13 +122,28 @@ final class Stripe<K> {
   private SpaceSaving.Counter<K> count(K key, int hash, long epoch, int slot) {
     SpaceSaving<K> current = ring[slot];
     if (current.epoch < epoch) {
-      current.clear();
-      current.epoch = epoch;
+      current = rotate(slot, epoch);
     }
     if (current.epoch < boundEpoch) {
       boundEpoch = Long.MIN_VALUE; // a late event changed an older bucket: the bound may be low
     }
     return current.offer(key, hash);
+  }
+
+  /** Starts bucket {@code epoch} at {@code slot}, with the spare summary when one is ready. */
+  private SpaceSaving<K> rotate(int slot, long epoch) {
+    SpaceSaving<K> old = ring[slot];
+    SpaceSaving<K> fresh = spare;
+    if (fresh == null || retired != null) { // the spare is being cleared, or already used
+      old.clear();
+      old.epoch = epoch;
+      return old;
+    }
+    spare = null;
+    fresh.epoch = epoch;
+    ring[slot] = fresh;
+    retired = old;
+    return fresh;
   }
 
   /** Returns the key's guaranteed count in the live buckets other than the current one. */
