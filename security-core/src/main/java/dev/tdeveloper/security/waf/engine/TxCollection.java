@@ -149,10 +149,25 @@ final class TxCollection implements MutableCollection {
    * @param value the value
    */
   void set(int number, String k, String value) {
+    write(number, k, value, null);
+  }
+
+  /**
+   * {@link #set(int, String, String)} with the target a new key gets made ahead: the same effect.
+   *
+   * @param number the key's {@link TxKeys} number; -1 when it has none
+   * @param k the key, lower case
+   * @param made the target named {@code TX:k}, with key {@code k} and the value to set
+   */
+  void set(int number, String k, Target made) {
+    write(number, k, made.value(), made);
+  }
+
+  private void write(int number, String k, String value, Target made) {
     int slot = slot(number);
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     if (old == null) {
-      put(slot, k, new Target(targetName(slot, k), k, value));
+      put(slot, k, made != null ? made : new Target(targetName(slot, k), k, value));
       append(number, k);
     } else if (!old.value().equals(value)) {
       put(slot, k, new Target(old.name(), old.key(), value));
