@@ -9,13 +9,16 @@ import java.util.Locale;
  * target it writes. Rules see the same few header names in request after request, so the key and
  * value are built, folded and named once per distinct name instead of once per header.
  *
- * <p>A direct-mapped table of {@value #SIZE} entries, replaced on collision; sources longer than
- * {@value #LONGEST} chars are not kept, so the table holds at most a few KiB whatever requests
- * send. Thread-safe: entries are immutable (final fields) and published by a plain array write, so
- * a reader sees a whole entry or another one, and checks its source before using it.
+ * <p>A {@value #WAYS}-way set-associative table of {@value #SIZE} entries (a new entry displaces
+ * the oldest of its set); sources longer than {@value #LONGEST} chars are not kept, so the table
+ * holds at most a few KiB whatever requests send. Thread-safe: entries are immutable (final fields)
+ * and published by plain array writes, so a reader sees a whole entry, another one or none, and
+ * checks its source before using it.
  */
 final class SetvarMemo {
-  static final int SIZE = 64;
+  static final int SET_BITS = 6;
+  static final int WAYS = 4;
+  static final int SIZE = WAYS << SET_BITS;
   static final int LONGEST = 128;
 
   private final MacroTemplate key;
@@ -61,14 +64,21 @@ final class SetvarMemo {
    */
   Entry entry(RequestState state) {
     String source = key.source(state);
-    int h = source.hashCode();
-    int at = (h ^ (h >>> 16)) & (SIZE - 1);
-    Entry e = table[at];
-    if (e != null && e.source().equals(source)) {
-      return e;
+    // Fibonacci hashing: the product's top bits mix every bit of the hash.
+    int at = ((source.hashCode() * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
+    for (int w = at; w < at + WAYS; w++) {
+      Entry e = table[w];
+      if (e == null) {
+        break;
+      }
+      if (e.source().equals(source)) {
+        return e;
+      }
     }
-    e = make(source);
+    Entry e = make(source);
     if (source.length() <= LONGEST) {
+      // The newest first: the set's entries move down one way, the oldest drops out.
+      System.arraycopy(table, at, table, at + 1, WAYS - 1);
       table[at] = e;
     }
     return e;

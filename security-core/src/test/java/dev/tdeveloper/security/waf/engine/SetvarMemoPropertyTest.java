@@ -79,6 +79,25 @@ class SetvarMemoPropertyTest {
     }
   }
 
+  /** More sources than the table holds, twice over: every set fills, entries are displaced. */
+  @org.junit.jupiter.api.Test
+  void displacedEntriesLeaveWhatThePlainOnesLeave() {
+    SetvarAction a = SetvarAction.parse(SPECS.get(0), new Location("test", 1));
+    PreparedSetvar prepared = new PreparedSetvar(a);
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 4 * SetvarMemo.SIZE; i++) {
+        RequestState expected = state();
+        RequestState actual = state();
+        for (RequestState s : List.of(expected, actual)) {
+          s.collection("tx").orElseThrow().set("0", "Name-" + i);
+        }
+        a.apply(expected);
+        prepared.apply(actual);
+        assertThat(tx(actual)).isEqualTo(tx(expected));
+      }
+    }
+  }
+
   @Provide
   Arbitrary<List<Integer>> specIndexes() {
     return Arbitraries.integers().between(0, SPECS.size() - 1).list().ofMinSize(1).ofMaxSize(8);
