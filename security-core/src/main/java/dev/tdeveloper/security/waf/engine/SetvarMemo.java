@@ -9,27 +9,18 @@ import java.util.Locale;
  * target it writes. Rules see the same few header names in request after request, so the key and
  * value are built, folded and named once per distinct name instead of once per header.
  *
- * <p>A {@value #WAYS}-way set-associative table of {@value #SIZE} entries (a new entry displaces
- * the oldest of its set); sources longer than {@value #LONGEST} chars are not kept, so the table
- * holds at most a few KiB whatever requests send. Thread-safe: entries are immutable (final fields)
- * and published by plain array writes, so a reader sees a whole entry, another one or none, and
- * checks its source before using it.
+ * <p>Kept in a bounded {@link StringMemo}. Thread-safe: entries are immutable.
  */
 final class SetvarMemo {
-  static final int SET_BITS = 6;
-  static final int WAYS = 4;
-  static final int SIZE = WAYS << SET_BITS;
-  static final int LONGEST = 128;
-
   private final MacroTemplate key;
   // The value's template when a set's target is kept (null: a value without macros, valueText).
   private final MacroTemplate value;
   private final String valueText;
   private final boolean keepsTarget;
-  private final Entry[] table = new Entry[SIZE];
+  private final StringMemo<Entry> entries = new StringMemo<>(this::make);
 
   /** A source's key, lower case, and the target a set writes (null when not kept). */
-  record Entry(String source, String lowerKey, Target target) {}
+  record Entry(String lowerKey, Target target) {}
 
   private SetvarMemo(MacroTemplate key, MacroTemplate value, String valueText, boolean target) {
     this.key = key;
@@ -63,33 +54,15 @@ final class SetvarMemo {
    * @return the entry: what the key and (when kept) the set's target expand to there
    */
   Entry entry(RequestState state) {
-    String source = key.source(state);
-    // Fibonacci hashing: the product's top bits mix every bit of the hash.
-    int at = ((source.hashCode() * 0x9E3779B9) >>> (32 - SET_BITS)) * WAYS;
-    for (int w = at; w < at + WAYS; w++) {
-      Entry e = table[w];
-      if (e == null) {
-        break;
-      }
-      if (e.source().equals(source)) {
-        return e;
-      }
-    }
-    Entry e = make(source);
-    if (source.length() <= LONGEST) {
-      // The newest first: the set's entries move down one way, the oldest drops out.
-      System.arraycopy(table, at, table, at + 1, WAYS - 1);
-      table[at] = e;
-    }
-    return e;
+    return entries.get(key.source(state));
   }
 
   private Entry make(String source) {
     String lower = key.expandWith(source).toLowerCase(Locale.ROOT);
     if (!keepsTarget) {
-      return new Entry(source, lower, null);
+      return new Entry(lower, null);
     }
     String v = value == null ? valueText : value.expandWith(source);
-    return new Entry(source, lower, new Target("TX:" + lower, lower, v));
+    return new Entry(lower, new Target("TX:" + lower, lower, v));
   }
 }

@@ -85,7 +85,7 @@ class SetvarMemoPropertyTest {
     SetvarAction a = SetvarAction.parse(SPECS.get(0), new Location("test", 1));
     PreparedSetvar prepared = new PreparedSetvar(a);
     for (int round = 0; round < 2; round++) {
-      for (int i = 0; i < 4 * SetvarMemo.SIZE; i++) {
+      for (int i = 0; i < 4 * StringMemo.SIZE; i++) {
         RequestState expected = state();
         RequestState actual = state();
         for (RequestState s : List.of(expected, actual)) {
