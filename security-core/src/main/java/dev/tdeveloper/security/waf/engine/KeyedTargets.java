@@ -1,6 +1,6 @@
 package dev.tdeveloper.security.waf.engine;
 
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The targets of a collection variable's keys ({@code REQUEST_HEADERS:user-agent}), their names
@@ -9,29 +9,9 @@ import java.util.Map;
  * Thread-safe.
  */
 final class KeyedTargets {
-  private static final Map<String, KeyedTargets> BY_VARIABLE;
-
-  static {
-    java.util.HashMap<String, KeyedTargets> m = new java.util.HashMap<>();
-    for (String v :
-        new String[] {
-          "ARGS",
-          "ARGS_GET",
-          "ARGS_POST",
-          "ARGS_NAMES",
-          "ARGS_GET_NAMES",
-          "ARGS_POST_NAMES",
-          "REQUEST_HEADERS",
-          "REQUEST_HEADERS_NAMES",
-          "RESPONSE_HEADERS",
-          "RESPONSE_HEADERS_NAMES",
-          "REQUEST_COOKIES",
-          "REQUEST_COOKIES_NAMES"
-        }) {
-      m.put(v, new KeyedTargets(v));
-    }
-    BY_VARIABLE = Map.copyOf(m);
-  }
+  // By variable: RequestVariables asks for its dozen collection variables only.
+  private static final ConcurrentHashMap<String, KeyedTargets> BY_VARIABLE =
+      new ConcurrentHashMap<>();
 
   // Each key's target with the key as its value, as the _NAMES variables select it.
   private final StringMemo<Target> named;
@@ -44,16 +24,11 @@ final class KeyedTargets {
    * The targets of a collection variable.
    *
    * @param variable one of the variables {@link RequestVariables} derives by key ({@code ARGS},
-   *     {@code REQUEST_HEADERS_NAMES}...)
+   *     {@code REQUEST_HEADERS_NAMES}...), upper case
    * @return its targets
-   * @throws IllegalArgumentException for any other name
    */
   static KeyedTargets of(String variable) {
-    KeyedTargets t = BY_VARIABLE.get(variable);
-    if (t == null) {
-      throw new IllegalArgumentException(variable + ": not a keyed request variable");
-    }
-    return t;
+    return BY_VARIABLE.computeIfAbsent(variable, KeyedTargets::new);
   }
 
   /**

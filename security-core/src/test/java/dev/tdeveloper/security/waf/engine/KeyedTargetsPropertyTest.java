@@ -1,7 +1,6 @@
 package dev.tdeveloper.security.waf.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -54,12 +53,5 @@ class KeyedTargetsPropertyTest {
         assertThat(headers.target(k, k)).isEqualTo(new Target("REQUEST_HEADERS_NAMES:" + k, k, k));
       }
     }
-  }
-
-  @Test
-  void otherVariablesAreRefused() {
-    assertThatThrownBy(() -> KeyedTargets.of("REQUEST_URI"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("REQUEST_URI");
   }
 }
