@@ -27,6 +27,8 @@ public final class MacroTemplate {
   private final String[] key;
   // The TxKeys number of each TX macro's key; -1 for the other parts.
   private final int[] txSlot;
+  // The index of the first macro; -1 when there is none.
+  private final int firstMacro;
 
   private MacroTemplate(String text, List<String[]> parts) {
     this.text = text;
@@ -35,13 +37,18 @@ public final class MacroTemplate {
     variable = new String[n];
     key = new String[n];
     txSlot = new int[n];
+    int firstAt = -1;
     for (int i = 0; i < n; i++) {
       String[] p = parts.get(i);
       literal[i] = p[0];
       variable[i] = p[1];
       key[i] = p[2];
       txSlot[i] = "TX".equals(p[1]) && !p[2].isEmpty() ? TxKeys.slot(p[2]) : -1;
+      if (firstAt < 0 && p[0] == null) {
+        firstAt = i;
+      }
     }
+    firstMacro = firstAt;
   }
 
   /**
@@ -160,32 +167,95 @@ public final class MacroTemplate {
     if (literal.length == 0) {
       return "";
     }
-    // Up to three parts (%{tx.allowed_methods}, +%{tx.critical_anomaly_score}, /%{tx.0}/), the
-    // usual case, are joined without a builder: one string at most, none for a lone macro.
+    // Two parts (+%{tx.critical_anomaly_score}): one string. More (/%{tx.0}/, a logdata's
+    // "Matched Data: %{TX.0} found within %{MATCHED_VAR_NAME}: ..."): a builder of the exact size,
+    // which never grows (no indy concatenation: its chain showed as the method's own time).
     if (literal.length == 1) {
       return part(store, 0);
     }
     if (literal.length == 2) {
       return part(store, 0).concat(part(store, 1));
     }
-    if (literal.length == 3) {
-      String first = part(store, 0);
-      String second = part(store, 1);
-      return first + second + part(store, 2);
-    }
-    // More (a logdata's "Matched Data: %{TX.0} found within %{MATCHED_VAR_NAME}: ..."): a builder
-    // of the exact size, which never grows.
     String[] values = new String[literal.length];
     int length = 0;
     for (int i = 0; i < literal.length; i++) {
       values[i] = part(store, i);
       length += values[i].length();
     }
+    return join(values, length);
+  }
+
+  private static String join(String[] values, int length) {
     StringBuilder b = new StringBuilder(length);
     for (String v : values) {
       b.append(v);
     }
     return b.toString();
+  }
+
+  /**
+   * Whether every macro of the template names the same variable and key (and there is one): its
+   * expansion is then a function of that macro's value alone ({@link #expandWith}).
+   *
+   * @return true when the template has one source
+   */
+  boolean hasOneSource() {
+    if (firstMacro < 0) {
+      return false;
+    }
+    for (int i = firstMacro + 1; i < literal.length; i++) {
+      if (literal[i] == null
+          && (!variable[i].equals(variable[firstMacro]) || !key[i].equals(key[firstMacro]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether another one-source template reads the same source as this one.
+   *
+   * @param other a template for which {@link #hasOneSource} holds
+   * @return true when both read the same variable and key
+   */
+  boolean sameSource(MacroTemplate other) {
+    int a = firstMacro();
+    int b = other.firstMacro();
+    return variable[a].equals(other.variable[b]) && key[a].equals(other.key[b]);
+  }
+
+  private int firstMacro() {
+    if (firstMacro < 0) {
+      throw new IllegalStateException(text + ": no macro");
+    }
+    return firstMacro;
+  }
+
+  /**
+   * The value of a one-source template's source: what each of its macros expands to.
+   *
+   * @param store the variables
+   * @return the value; empty when the variable selects none
+   */
+  String source(VariableStore store) {
+    return part(store, firstMacro());
+  }
+
+  /**
+   * The expansion of a one-source template when its source has a value: {@code expand(store)} when
+   * {@code source(store)} is {@code value}.
+   *
+   * @param value the source's value
+   * @return the expanded text
+   */
+  String expandWith(String value) {
+    String[] values = new String[literal.length];
+    int length = 0;
+    for (int i = 0; i < literal.length; i++) {
+      values[i] = literal[i] != null ? literal[i] : value;
+      length += values[i].length();
+    }
+    return join(values, length);
   }
 
   /** Part {@code i}: its literal text, or its macro's value. */

@@ -13,6 +13,8 @@ final class PreparedSetvar {
   // A TX key without macros: lower case, and its TxKeys number (-1 for any other key).
   private final String txKey;
   private final int txSlot;
+  // A TX key with macros of one source: its keys (and targets) by source value; null for others.
+  private final SetvarMemo memo;
 
   PreparedSetvar(SetvarAction action) {
     this.action = action;
@@ -21,6 +23,7 @@ final class PreparedSetvar {
     boolean tx = action.collection().equals("tx") && key == null;
     this.txKey = tx ? action.key().toLowerCase(java.util.Locale.ROOT) : null;
     this.txSlot = tx ? TxKeys.slot(txKey) : -1;
+    this.memo = SetvarMemo.of(action, key, value);
   }
 
   private static MacroTemplate template(String text) {
@@ -33,6 +36,28 @@ final class PreparedSetvar {
       action.apply(store, tx, txSlot, txKey, value);
       return;
     }
+    if (memo != null && applyMemo(store)) {
+      return;
+    }
     action.apply(store, key, value);
+  }
+
+  /** Runs the action through its memo: false when the store is not a transaction's state. */
+  private boolean applyMemo(VariableStore store) {
+    RequestState state =
+        store instanceof EvaluatorRequestStore view
+            ? view.state()
+            : store instanceof RequestState s ? s : null;
+    if (state == null || !(state.collection("tx").orElse(null) instanceof TxCollection tx)) {
+      return false;
+    }
+    SetvarMemo.Entry e = memo.entry(state);
+    String k = e.lowerKey();
+    if (e.target() != null) {
+      tx.set(TxKeys.find(k), k, e.target());
+    } else {
+      action.apply(state, tx, TxKeys.find(k), k, value);
+    }
+    return true;
   }
 }

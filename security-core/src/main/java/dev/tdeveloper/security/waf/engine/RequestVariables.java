@@ -97,21 +97,23 @@ final class RequestVariables {
   }
 
   private static Target[] args(String name, List<Arg> first, List<Arg> second, boolean names) {
+    KeyedTargets keyed = KeyedTargets.of(name);
     Target[] out = new Target[first.size() + second.size()];
     int i = 0;
     for (List<Arg> list : List.of(first, second)) {
       for (Arg a : list) {
-        out[i++] = new Target(name + ":" + a.name(), a.name(), names ? a.name() : a.value());
+        out[i++] = keyed.target(a.name(), names ? a.name() : a.value());
       }
     }
     return out;
   }
 
   private static Target[] headers(String name, HeaderList headers, boolean names) {
+    KeyedTargets keyed = KeyedTargets.of(name);
     Target[] out = new Target[headers.size()];
     for (int i = 0; i < out.length; i++) {
       String n = headers.name(i);
-      out[i] = new Target(name + ":" + n, n, names ? n : headers.value(i));
+      out[i] = keyed.target(n, names ? n : headers.value(i));
     }
     return out;
   }

@@ -5,7 +5,6 @@ import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +37,33 @@ final class TxCollection implements MutableCollection {
   private int[] orderNumbers;
   private int removals;
   // Made on the first key regex read (GEO and ENV never have one).
-  private Map<WafPattern, Selected> selections;
+  // Each key regex read and what it selected, in order of first read (CRS reads two or three
+  // patterns: a linear search beats a map made per transaction).
+  private WafPattern[] selectedBy;
+  private Selected[] selections;
+  private int selectionCount;
   // While a PolicyPlan is built: every write, as the key and the target it left (null: removed).
   private java.util.function.BiConsumer<String, Target> journal;
+
+  /** What a key regex selected: made on its first read. */
+  private Selected selection(WafPattern pattern) {
+    for (int i = 0; i < selectionCount; i++) {
+      if (selectedBy[i] == pattern) {
+        return selections[i];
+      }
+    }
+    if (selections == null) {
+      selectedBy = new WafPattern[4];
+      selections = new Selected[4];
+    } else if (selectionCount == selections.length) {
+      selectedBy = java.util.Arrays.copyOf(selectedBy, 2 * selectionCount);
+      selections = java.util.Arrays.copyOf(selections, 2 * selectionCount);
+    }
+    Selected s = new Selected();
+    selectedBy[selectionCount] = pattern;
+    selections[selectionCount++] = s;
+    return s;
+  }
 
   /** The keys a key regex selects among the first {@code scanned} of {@link #order}. */
   private static final class Selected {
@@ -149,10 +172,25 @@ final class TxCollection implements MutableCollection {
    * @param value the value
    */
   void set(int number, String k, String value) {
+    write(number, k, value, null);
+  }
+
+  /**
+   * {@link #set(int, String, String)} with the target a new key gets made ahead: the same effect.
+   *
+   * @param number the key's {@link TxKeys} number; -1 when it has none
+   * @param k the key, lower case
+   * @param made the target named {@code TX:k}, with key {@code k} and the value to set
+   */
+  void set(int number, String k, Target made) {
+    write(number, k, made.value(), made);
+  }
+
+  private void write(int number, String k, String value, Target made) {
     int slot = slot(number);
     Target old = slot >= 0 ? slotted(slot) : others.get(k);
     if (old == null) {
-      put(slot, k, new Target(targetName(slot, k), k, value));
+      put(slot, k, made != null ? made : new Target(targetName(slot, k), k, value));
       append(number, k);
     } else if (!old.value().equals(value)) {
       put(slot, k, new Target(old.name(), old.key(), value));
@@ -325,10 +363,7 @@ final class TxCollection implements MutableCollection {
    * all for a numbered key whose answer {@code matches} (null: none) already keeps.
    */
   private List<String> selected(WafPattern pattern, TxKeyMatches matches) {
-    if (selections == null) {
-      selections = new IdentityHashMap<>();
-    }
-    Selected s = selections.computeIfAbsent(pattern, p -> new Selected());
+    Selected s = selection(pattern);
     if (s.removalsSeen != removals) {
       s.keys.clear();
       s.scanned = 0;

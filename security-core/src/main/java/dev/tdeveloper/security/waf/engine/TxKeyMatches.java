@@ -10,10 +10,10 @@ import java.util.Optional;
 /**
  * What a {@code TX} key regex ({@code TX:/^header_name_/}) answers for each key {@link TxKeys}
  * numbers, worked out once per key and kept for every later transaction: CRS writes the same
- * numbered keys on every request, and each transaction would otherwise search each key again. A key
- * without a number is searched every time. The answer is the one {@link Selection#selects} gives by
- * the pattern alone (a search that exceeds its step budget selects nothing; the budget counts
- * steps, so the answer is the same on every search).
+ * numbered keys on every request, and each transaction would otherwise search each key again. The
+ * answers for keys without a number are kept in a bounded {@link StringMemo}. The answer is the one
+ * {@link Selection#selects} gives by the pattern alone (a search that exceeds its step budget
+ * selects nothing; the budget counts steps, so the answer is the same on every search).
  *
  * <p>Thread-safe: the answers are bytes (0 unknown, 1 selected, 2 not) written and read with opaque
  * access; two threads that race on an unknown key both search it and write the same answer.
@@ -26,6 +26,9 @@ final class TxKeyMatches {
   private final WafPattern pattern;
   private final Optional<WafPattern> keyPattern;
   private final byte[] answers = new byte[TxKeys.LIMIT];
+  // The answers for keys without a number (CRS 920450's tx.header_name_<name>, one per request
+  // header), kept per distinct key.
+  private final StringMemo<Boolean> unnumbered = new StringMemo<>(this::search);
 
   /**
    * The answers of a key regex.
@@ -64,7 +67,7 @@ final class TxKeyMatches {
    */
   boolean selects(int number, String key) {
     if (number < 0 || number >= answers.length) {
-      return search(key);
+      return unnumbered.get(key);
     }
     byte known = (byte) ANSWERS.getOpaque(answers, number);
     if (known != 0) {

@@ -30,6 +30,10 @@ import java.util.Optional;
  * fingerprint when it detects). Never throws for any string.
  */
 public final class SqlInjection {
+  // The thread's scanner, reused by every detection on it (a detection reused one scanner for its
+  // quote contexts already): its six token arrays were most of what a detection allocated.
+  private static final ThreadLocal<SqlScanner> SCANNER = ThreadLocal.withInitial(SqlScanner::new);
+
   private SqlInjection() {}
 
   /**
@@ -42,7 +46,23 @@ public final class SqlInjection {
     if (byteString.isEmpty()) {
       return Optional.empty();
     }
-    SqlScanner t = new SqlScanner();
+    SqlScanner t = SCANNER.get();
+    try {
+      return detect(byteString, t);
+    } finally {
+      t.s = ""; // keeps no request data past the call
+    }
+  }
+
+  /**
+   * {@link #detect(String)} with a given scanner, whatever it read before: each check resets what
+   * it reads.
+   *
+   * @param byteString the value, not empty
+   * @param t the scanner
+   * @return the fingerprint that matched, empty when the value is not SQLi
+   */
+  static Optional<String> detect(String byteString, SqlScanner t) {
     if (check(t, byteString, (char) 0, false)) {
       return found(t);
     }

@@ -1,8 +1,8 @@
 package dev.tdeveloper.security.waf.libinjection;
 
 /**
- * The SQL tokenizer and its token buffer: one instance per {@link SqlInjection#detect} call, reused
- * for every quote context (the only allocation of a detection). Not thread-safe.
+ * The SQL tokenizer and its token buffer: one instance per thread (SqlInjection keeps it), reused
+ * for every detection and quote context. Not thread-safe.
  *
  * <p>Token types (one character each, as in libinjection's fingerprints): {@code k} keyword, {@code
  * U} union, {@code B} group ({@code ORDER BY}, {@code HAVING}, {@code LIMIT}), {@code E} statement

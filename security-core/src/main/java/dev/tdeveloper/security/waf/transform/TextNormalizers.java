@@ -165,12 +165,51 @@ final class TextNormalizers {
    * spaces ({@code "a ^ b"} gives {@code "a b"}).
    */
   static String cmdLine(String s) {
+    // Most values come out unchanged: find the first char that changes the output without
+    // writing; up to it the output is the input (nothing deleted yet), so it is copied.
     int n = s.length();
-    char[] out = new char[n];
-    int d = 0;
     boolean space = false;
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (space) {
+          break;
+        }
+        space = true;
+      } else if (c == '/' || c == '(') {
+        if (space) {
+          break;
+        }
+      } else if (cmdLineDrops(c) || lower(c) != c) {
+        break;
+      } else {
+        space = false;
+      }
+    }
+    if (i == n) {
+      return s;
+    }
+    char[] out = new char[n];
+    s.getChars(0, i, out, 0);
+    return cmdLine(s, i, out, space);
+  }
+
+  /** Chars that cmdLine deletes or turns into a space (other than the space itself). */
+  private static boolean cmdLineDrops(char c) {
+    return switch (c) {
+      case '"', '\'', '\\', '^', ',', ';', '\t', '\r', '\n' -> true;
+      default -> false;
+    };
+  }
+
+  /** cmdLine from {@code from}, with {@code out} holding the input before it unchanged. */
+  private static String cmdLine(String s, int from, char[] out, boolean spaceBefore) {
+    int n = s.length();
+    int d = from;
+    boolean space = spaceBefore;
     boolean changed = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"', '\'', '\\', '^' -> changed = true;
