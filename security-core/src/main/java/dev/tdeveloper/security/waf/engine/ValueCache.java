@@ -41,6 +41,7 @@ final class ValueCache {
   private final LiteralIndex index;
   private final boolean foldsCase;
   private final LiteralScratch scratch;
+  private final boolean predicts;
 
   /** The cached work of one raw value. */
   static final class Row {
@@ -135,6 +136,17 @@ final class ValueCache {
   }
 
   ValueCache(int nodes, LiteralIndex index) {
+    this(nodes, index, true);
+  }
+
+  /**
+   * An empty cache.
+   *
+   * @param predicts whether a chain with no trigger in a raw value answers the raw value at once
+   *     (else the transformations run, as on the plain path)
+   */
+  ValueCache(int nodes, LiteralIndex index, boolean predicts) {
+    this.predicts = predicts;
     this.nodes = nodes;
     this.index = index;
     this.foldsCase = index.foldsAsciiCase();
@@ -255,7 +267,7 @@ final class ValueCache {
       }
       return cur;
     }
-    if (row.keeps(chain, n)) {
+    if (predicts && row.keeps(chain, n)) {
       return raw;
     }
     int[] nodes = chain.nodes();
