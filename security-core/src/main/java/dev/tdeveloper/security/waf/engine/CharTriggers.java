@@ -66,6 +66,24 @@ final class CharTriggers {
     }
   }
 
+  /**
+   * A set with each ASCII letter's other case added.
+   *
+   * @param set the set
+   * @return a new set
+   */
+  static long[] caseClosed(long[] set) {
+    long[] out = set.clone();
+    for (char c = 'A'; c <= 'Z'; c++) {
+      char l = (char) (c + 32);
+      if ((set[c >>> 6] & 1L << c) != 0 || (set[l >>> 6] & 1L << l) != 0) {
+        out[c >>> 6] |= 1L << c;
+        out[l >>> 6] |= 1L << l;
+      }
+    }
+    return out;
+  }
+
   private static long[] spaces() {
     return with(range('\t', '\r'), ' ');
   }

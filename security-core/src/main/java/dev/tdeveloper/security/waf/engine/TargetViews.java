@@ -278,7 +278,8 @@ final class TargetViews {
 
   /**
    * Works out {@link #union} of a prepared view before any of its values, when its transformations
-   * leave every selected target's value as it is ({@link ValueCache.Row#keeps}): the literals of
+   * leave every selected target's value as it is ({@link ValueCache.Row#keeps}), or as it is up to
+   * ASCII case when the index folds case ({@link ValueCache.Row#keepsUpToCase}): the literals of
    * the raw values then, shared by every such view of the selection.
    *
    * @param selection the view's selection
@@ -297,7 +298,10 @@ final class TargetViews {
     }
     for (int i = 0; i < count; i++) {
       ValueCache.Row row = row(selection, i, cache, targets[i].value());
-      if (row == null || (n > 0 && !row.keeps(chain, n))) {
+      if (row == null
+          || (n > 0
+              && !row.keeps(chain, n)
+              && !(cache.foldsCase() && row.keepsUpToCase(chain, n)))) {
         return null;
       }
     }

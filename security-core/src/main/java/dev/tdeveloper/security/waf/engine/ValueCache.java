@@ -93,11 +93,22 @@ final class ValueCache {
      * transformations of a chain change it: they then give the raw value back.
      */
     boolean keeps(CompiledTransforms.Chain chain, int n) {
+      return misses(chain.triggers(), n);
+    }
+
+    /**
+     * Whether the raw value holds none of the chars that may make the first {@code n}
+     * transformations of a chain change it other than in the case of ASCII letters.
+     */
+    boolean keepsUpToCase(CompiledTransforms.Chain chain, int n) {
+      return misses(chain.caseTriggers(), n);
+    }
+
+    private boolean misses(long[] t, int n) {
       if (!charsKnown) {
         CharTriggers.addChars(raw, chars);
         charsKnown = true;
       }
-      long[] t = chain.triggers();
       int at = CharTriggers.WORDS * (n - 1);
       return ((chars[0] & t[at])
               | (chars[1] & t[at + 1])
@@ -223,6 +234,11 @@ final class ValueCache {
       made = Arrays.copyOf(made, KEPT_ROWS);
     }
     used = 0;
+  }
+
+  /** Whether a value and its ASCII case changes hold the same literals. */
+  boolean foldsCase() {
+    return foldsCase;
   }
 
   /** The number of raw values with a row (tests). */

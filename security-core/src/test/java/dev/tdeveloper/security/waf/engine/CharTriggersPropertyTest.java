@@ -70,6 +70,8 @@ class CharTriggersPropertyTest {
   Arbitrary<List<String>> chains() {
     List<String> names = new ArrayList<>(LISTED);
     names.add("base64Decode");
+    names.add("lowercase");
+    names.add("uppercase");
     names.add("sha1");
     return Arbitraries.of(names).list().ofMinSize(1).ofMaxSize(5);
   }
@@ -114,6 +116,33 @@ class CharTriggersPropertyTest {
           .as("%s of %s", names.subList(0, n), escaped(value))
           .isEqualTo(plain);
     }
+  }
+
+  @Property(tries = 1500)
+  void aValueWithoutCaseTriggersKeepsAllButCase(
+      @ForAll("values") String value, @ForAll("chains") List<String> names) {
+    CompiledTransforms.Chain chain = new CompiledTransforms().chain(names, HERE);
+    ValueCache.Row row =
+        new ValueCache(
+                chain.length() + 8, dev.tdeveloper.security.waf.regex.LiteralIndex.of(List.of()))
+            .row(value);
+    String plain = value;
+    for (int n = 1; n <= chain.length(); n++) {
+      plain = chain.functions()[n - 1].apply(plain);
+      if (row.keepsUpToCase(chain, n)) {
+        assertThat(asciiLower(plain))
+            .as("%s of %s", names.subList(0, n), escaped(value))
+            .isEqualTo(asciiLower(value));
+      }
+    }
+  }
+
+  private static String asciiLower(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return b.toString();
   }
 
   @Example
