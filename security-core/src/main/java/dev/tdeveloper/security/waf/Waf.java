@@ -46,10 +46,13 @@ public final class Waf {
     this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  /** The same rules with every rule evaluated on every request (no plan): for comparisons. */
+  /**
+   * The same rules with every rule evaluated on every request (no plan) on the plain path ({@link
+   * CompiledRuleSet#plain}): for comparisons.
+   */
   private Waf(Waf folded) {
-    this.rules = folded.rules;
-    this.evaluator = folded.evaluator;
+    this.rules = folded.rules.plain();
+    this.evaluator = new Evaluator(rules);
     this.config = folded.config;
     this.settings = folded.settings;
     this.collections = PersistentCollections.inMemory(config.ticker());
@@ -60,8 +63,8 @@ public final class Waf {
   }
 
   /**
-   * This WAF's rules evaluated without policy plans, each rule on every request, with collections
-   * of its own: the plain path fast paths are compared with.
+   * This WAF's rules evaluated without policy plans, each rule on every request, every
+   * transformation run, with collections of its own: the plain path fast paths are compared with.
    */
   Waf unfolded() {
     return new Waf(this);

@@ -18,10 +18,10 @@ import java.util.Map;
  * {@code SecDefaultAction} gives to {@code block}. Immutable and thread-safe.
  */
 public final class CompiledRuleSet {
-  private final CompiledRule[][] phases = new CompiledRule[6][];
-  private final int[][] skipAfterTargets = new int[6][];
-  private final DisruptiveAction[] blockAction = new DisruptiveAction[6];
-  private final int[] blockStatus = new int[6];
+  private final CompiledRule[][] phases;
+  private final int[][] skipAfterTargets;
+  private final DisruptiveAction[] blockAction;
+  private final int[] blockStatus;
   private final int cacheNodes;
   private final LiteralIndex literalIndex;
   private final int selections;
@@ -29,11 +29,18 @@ public final class CompiledRuleSet {
   private final EngineSettings settings;
   private final Map<String, Integer> rulesPerFile;
   private final int ruleCount;
+  // Whether transactions skip work that CharTriggers shows changes nothing (off: the plain path).
+  private final boolean predicts;
   // Per thread, the working memory the last transaction that ended on it gave back (none while a
   // transaction of the thread holds it).
   private final ThreadLocal<TransactionMemory> idle = new ThreadLocal<>();
 
   private CompiledRuleSet(RuleSet set) {
+    this.phases = new CompiledRule[6][];
+    this.skipAfterTargets = new int[6][];
+    this.blockAction = new DisruptiveAction[6];
+    this.blockStatus = new int[6];
+    this.predicts = true;
     CompiledTransforms transforms = new CompiledTransforms();
     ActionCompiler compiler = new ActionCompiler(transforms);
     List<List<CompiledRule>> lists = new ArrayList<>();
@@ -85,6 +92,42 @@ public final class CompiledRuleSet {
     this.settings = set.settings();
     this.rulesPerFile = set.rulesPerFile();
     this.ruleCount = count;
+  }
+
+  /**
+   * The same compiled rules (shared) with {@link #predicts} off and working memory of their own.
+   */
+  private CompiledRuleSet(CompiledRuleSet of) {
+    this.phases = of.phases;
+    this.skipAfterTargets = of.skipAfterTargets;
+    this.blockAction = of.blockAction;
+    this.blockStatus = of.blockStatus;
+    this.cacheNodes = of.cacheNodes;
+    this.literalIndex = of.literalIndex;
+    this.selections = of.selections;
+    this.views = of.views;
+    this.settings = of.settings;
+    this.rulesPerFile = of.rulesPerFile;
+    this.ruleCount = of.ruleCount;
+    this.predicts = false;
+  }
+
+  /**
+   * These rules on the plain path: every transformation run and every view's union made from its
+   * values, whatever {@link CharTriggers} shows. For comparisons with the fast path.
+   *
+   * @return rules sharing these, with working memory of their own
+   */
+  public CompiledRuleSet plain() {
+    return new CompiledRuleSet(this);
+  }
+
+  /**
+   * Whether transactions answer a transformation chain that {@link CharTriggers} shows leaves a
+   * value as it is with the value, and a view of such values with its selection's raw literals.
+   */
+  boolean predicts() {
+    return predicts;
   }
 
   /**
@@ -210,7 +253,8 @@ public final class CompiledRuleSet {
   TransactionMemory takeMemory() {
     TransactionMemory m = idle.get();
     if (m == null) {
-      return new TransactionMemory(newTargetViews(), new ValueCache(cacheNodes, literalIndex));
+      return new TransactionMemory(
+          newTargetViews(), new ValueCache(cacheNodes, literalIndex, predicts));
     }
     idle.set(null);
     return m;

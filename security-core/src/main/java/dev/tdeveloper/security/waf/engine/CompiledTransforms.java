@@ -30,18 +30,46 @@ public final class CompiledTransforms {
    * @param nodes the trie node of each prefix: {@code nodes[i]} stands for {@code functions[0..i]}
    * @param heads the head node of each transformation: {@code heads[i]} stands for {@code
    *     functions[i]} alone
+   * @param triggers per prefix, the chars that may make one of its transformations change a value
+   *     ({@code CharTriggers}): four longs from {@code 4 * i} for {@code functions[0..i]}; a value
+   *     holding none of them leaves the prefix with the value itself
+   * @param caseTriggers per prefix as {@code triggers}, leaving out the transformations that only
+   *     change ASCII case and closing the others' letters under case ({@code
+   *     CharTriggers#caseClosed}): a value holding none of them leaves the prefix with the value
+   *     itself up to the case of ASCII letters
    */
-  public record Chain(List<String> names, Transformation[] functions, int[] nodes, int[] heads) {
+  public record Chain(
+      List<String> names,
+      Transformation[] functions,
+      int[] nodes,
+      int[] heads,
+      long[] triggers,
+      long[] caseTriggers) {
     /** The chain of a rule without transformations. */
     public static final Chain EMPTY =
-        new Chain(List.of(), new Transformation[0], new int[0], new int[0]);
+        new Chain(
+            List.of(), new Transformation[0], new int[0], new int[0], new long[0], new long[0]);
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @throws IllegalArgumentException when the arrays' lengths do not fit the names
+     */
     public Chain {
       names = List.copyOf(names);
       functions = functions.clone();
       nodes = nodes.clone();
       heads = heads.clone();
+      triggers = triggers.clone();
+      caseTriggers = caseTriggers.clone();
+      int n = names.size();
+      if (functions.length != n
+          || nodes.length != n
+          || heads.length != n
+          || triggers.length != CharTriggers.WORDS * n
+          || caseTriggers.length != CharTriggers.WORDS * n) {
+        throw new IllegalArgumentException("a chain's arrays must fit its " + n + " names");
+      }
     }
 
     /**
@@ -84,10 +112,22 @@ public final class CompiledTransforms {
       prefix.append(name).append(',');
       ids[i] = nodes.computeIfAbsent(prefix.toString(), k -> nodes.size());
     }
+    long[] triggers = new long[CharTriggers.WORDS * fns.length];
+    long[] caseTriggers = new long[CharTriggers.WORDS * fns.length];
     for (int i = 0; i < fns.length; i++) {
       heads[i] = nodes.computeIfAbsent(names.get(i) + ',', k -> nodes.size());
+      long[] own = CharTriggers.of(names.get(i));
+      long[] closed =
+          Transformations.changesOnlyAsciiCase(fns[i])
+              ? new long[CharTriggers.WORDS]
+              : CharTriggers.caseClosed(own);
+      int at = CharTriggers.WORDS * i;
+      for (int w = 0; w < CharTriggers.WORDS; w++) {
+        triggers[at + w] = (i == 0 ? 0 : triggers[at - CharTriggers.WORDS + w]) | own[w];
+        caseTriggers[at + w] = (i == 0 ? 0 : caseTriggers[at - CharTriggers.WORDS + w]) | closed[w];
+      }
     }
-    return new Chain(new ArrayList<>(names), fns, ids, heads);
+    return new Chain(new ArrayList<>(names), fns, ids, heads, triggers, caseTriggers);
   }
 
   /**

@@ -317,18 +317,21 @@ public final class Evaluator {
       return matched;
     }
     views.view(view, selected);
-    LiteralIndex.Formula formula = link.literals;
-    if (formula != null && !link.negated) {
-      // No target can pass the literal test when all of them together do not (see union).
-      int[] union = views.union(view);
-      if (union != null && !formula.mayMatch(union)) {
-        return false;
-      }
-    }
     int selection = link.selectionIds[vi];
     CompiledTransforms.Chain chain = link.transforms;
     int n = chain.length();
     ValueCache cache = tx.values();
+    LiteralIndex.Formula formula = link.literals;
+    if (formula != null && !link.negated) {
+      // No target can pass the literal test when all of them together do not (see union).
+      int[] union = views.union(view);
+      if (union == null && rules.predicts()) {
+        union = views.rawUnion(selection, view, chain, n, cache);
+      }
+      if (union != null && !formula.mayMatch(union)) {
+        return false;
+      }
+    }
     for (int i = 0; i < selected.length; i++) {
       String raw = selected[i].value();
       // A view without transformations reads the raw values: nothing to keep for them.

@@ -40,6 +40,10 @@ final class TargetViews {
   private final int[][] unions;
   // By selection: the rows of its selected targets (null: none asked for since it was selected).
   private final ValueCache.Row[][] rows;
+  // By selection: every literal its targets' raw values hold (null: not worked out since selected).
+  private final int[][] rawUnions;
+  // The raw literal sets of a selection's targets while their union is worked out.
+  private int[][] rawSets = new int[16][];
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
   private final LiteralUnion union = new LiteralUnion();
@@ -62,6 +66,7 @@ final class TargetViews {
     this.literals = new int[views][][];
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
+    this.rawUnions = new int[selections][];
     this.selectionTouched = new boolean[selections];
     this.touchedSelections = new int[selections];
     this.viewTouched = new boolean[views];
@@ -81,6 +86,7 @@ final class TargetViews {
       unstable[id] = false;
       forgetRows(id, 0);
       selected[id] = null;
+      rawUnions[id] = null;
     }
     selectionsTouched = 0;
     for (int k = 0; k < viewsTouched; k++) {
@@ -165,6 +171,7 @@ final class TargetViews {
     }
     touchSelection(id);
     forgetRows(id, out.length);
+    rawUnions[id] = null;
     sources[id] = source;
     selected[id] = out;
     return out;
@@ -267,6 +274,52 @@ final class TargetViews {
       }
     }
     unions[id] = union.of(known, n);
+  }
+
+  /**
+   * Works out {@link #union} of a prepared view before any of its values, when its transformations
+   * leave every selected target's value as it is ({@link ValueCache.Row#keeps}), or as it is up to
+   * ASCII case when the index folds case ({@link ValueCache.Row#keepsUpToCase}): the literals of
+   * the raw values then, shared by every such view of the selection.
+   *
+   * @param selection the view's selection
+   * @param view the view's number
+   * @param chain the view's transformations
+   * @param n the chain's length
+   * @param cache the transaction's cache
+   * @return the union, now the view's; null when a target's value may change, is too long to cache,
+   *     or the view has no target
+   */
+  int[] rawUnion(int selection, int view, CompiledTransforms.Chain chain, int n, ValueCache cache) {
+    Target[] targets = viewOf[view];
+    int count = targets.length;
+    if (count == 0) {
+      return null;
+    }
+    for (int i = 0; i < count; i++) {
+      ValueCache.Row row = row(selection, i, cache, targets[i].value());
+      if (row == null
+          || (n > 0
+              && !row.keeps(chain, n)
+              && !(cache.foldsCase() && row.keepsUpToCase(chain, n)))) {
+        return null;
+      }
+    }
+    int[] found = rawUnions[selection];
+    if (found == null) {
+      if (rawSets.length < count) {
+        rawSets = new int[Math.max(count, 2 * rawSets.length)][];
+      }
+      ValueCache.Row[] made = rows[selection];
+      for (int i = 0; i < count; i++) {
+        rawSets[i] = cache.literals(made[i], chain, 0, made[i].raw);
+      }
+      found = union.of(rawSets, count);
+      java.util.Arrays.fill(rawSets, 0, count, null);
+      rawUnions[selection] = found;
+    }
+    unions[view] = found;
+    return found;
   }
 
   /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */

@@ -41,6 +41,7 @@ final class ValueCache {
   private final LiteralIndex index;
   private final boolean foldsCase;
   private final LiteralScratch scratch;
+  private final boolean predicts;
 
   /** The cached work of one raw value. */
   static final class Row {
@@ -54,6 +55,9 @@ final class ValueCache {
     private String[] scannedValues;
     private int[][] scanned;
     private int scans;
+    // The raw value's chars (CharTriggers), worked out on the first chain asked for.
+    private final long[] chars = new long[CharTriggers.WORDS];
+    private boolean charsKnown;
 
     Row(String raw) {
       this.raw = raw;
@@ -70,6 +74,10 @@ final class ValueCache {
     private void clear() {
       raw = null;
       rawLiterals = null;
+      if (charsKnown) {
+        Arrays.fill(chars, 0);
+        charsKnown = false;
+      }
       if (values != null) {
         Arrays.fill(values, null);
       }
@@ -78,6 +86,36 @@ final class ValueCache {
         Arrays.fill(scanned, 0, scans, null);
         scans = 0;
       }
+    }
+
+    /**
+     * Whether the raw value holds none of the chars that may make the first {@code n}
+     * transformations of a chain change it: they then give the raw value back.
+     */
+    boolean keeps(CompiledTransforms.Chain chain, int n) {
+      return misses(chain.triggers(), n);
+    }
+
+    /**
+     * Whether the raw value holds none of the chars that may make the first {@code n}
+     * transformations of a chain change it other than in the case of ASCII letters.
+     */
+    boolean keepsUpToCase(CompiledTransforms.Chain chain, int n) {
+      return misses(chain.caseTriggers(), n);
+    }
+
+    private boolean misses(long[] t, int n) {
+      if (!charsKnown) {
+        CharTriggers.addChars(raw, chars);
+        charsKnown = true;
+      }
+      int at = CharTriggers.WORDS * (n - 1);
+      return ((chars[0] & t[at])
+              | (chars[1] & t[at + 1])
+              | (chars[2] & t[at + 2])
+              | (chars[3] & t[at + 3])
+              | (chars[4] & t[at + 4]))
+          == 0;
     }
 
     /** The value after the chain prefix of a node; null when not computed. */
@@ -109,6 +147,17 @@ final class ValueCache {
   }
 
   ValueCache(int nodes, LiteralIndex index) {
+    this(nodes, index, true);
+  }
+
+  /**
+   * An empty cache.
+   *
+   * @param predicts whether a chain with no trigger in a raw value answers the raw value at once
+   *     (else the transformations run, as on the plain path)
+   */
+  ValueCache(int nodes, LiteralIndex index, boolean predicts) {
+    this.predicts = predicts;
     this.nodes = nodes;
     this.index = index;
     this.foldsCase = index.foldsAsciiCase();
@@ -187,6 +236,11 @@ final class ValueCache {
     used = 0;
   }
 
+  /** Whether a value and its ASCII case changes hold the same literals. */
+  boolean foldsCase() {
+    return foldsCase;
+  }
+
   /** The number of raw values with a row (tests). */
   int size() {
     return used;
@@ -211,7 +265,8 @@ final class ValueCache {
   }
 
   /**
-   * The first {@code n} transformations of a chain applied to a raw value, through its row.
+   * The first {@code n} transformations of a chain applied to a raw value, through its row: the raw
+   * value itself when it holds none of their trigger chars ({@link CharTriggers}).
    *
    * @param row the raw value's row; null when not cached
    * @param raw the raw value
@@ -227,6 +282,9 @@ final class ValueCache {
         cur = functions[i].apply(cur);
       }
       return cur;
+    }
+    if (predicts && row.keeps(chain, n)) {
+      return raw;
     }
     int[] nodes = chain.nodes();
     String hit = row.value(nodes[n - 1]);
