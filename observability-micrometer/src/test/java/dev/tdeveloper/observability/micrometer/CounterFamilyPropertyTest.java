@@ -7,14 +7,11 @@ import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
 import dev.tdeveloper.tenancy.TenantId;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -33,26 +30,6 @@ class CounterFamilyPropertyTest {
   private static final String NAME = "tdeveloper.test.decisions";
 
   /** One side: its own registry, guard (same clock, same calls) and meters. */
-  private static final class Side {
-    final MeterRegistry registry = new SimpleMeterRegistry();
-    final TenantCardinalityGuard guard;
-    final TenantMeters meters;
-
-    Side(ManualClock clock) {
-      guard = TenantCardinalityGuard.builder().topTenants(2).clock(clock).build();
-      meters = new TenantMeters(registry, guard);
-    }
-
-    Map<String, Double> counts() {
-      Map<String, Double> counts = new TreeMap<>();
-      for (Meter meter : registry.getMeters()) {
-        if (meter instanceof Counter counter) {
-          counts.put(meter.getId().getName() + meter.getId().getTags(), counter.count());
-        }
-      }
-      return counts;
-    }
-  }
 
   /** Each step: a tenant index (4 = no tenant), an outcome index, and whether a re-rank follows. */
   @Provide
@@ -76,8 +53,8 @@ class CounterFamilyPropertyTest {
   void theCachedPathLeavesExactlyTheMetersAndCountsOfThePlainPath(
       @ForAll("steps") List<Tuple3<Integer, Integer, Boolean>> steps) {
     ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
-    Side plain = new Side(clock);
-    Side cached = new Side(clock);
+    MeterSide plain = new MeterSide(clock);
+    MeterSide cached = new MeterSide(clock);
     CounterFamily family = cached.meters.family(NAME, "test", "outcome");
     for (Tuple3<Integer, Integer, Boolean> step : steps) {
       Optional<TenantId> tenant =
@@ -98,7 +75,7 @@ class CounterFamilyPropertyTest {
 
   @Test
   void aTenantsEventNeverBumpsAnotherTenantsSeries() {
-    Side side = new Side(new ManualClock());
+    MeterSide side = new MeterSide(new ManualClock());
     CounterFamily family = side.meters.family(NAME, "test", "outcome");
     Optional<TenantId> acme = Optional.of(TenantId.of("acme"));
     Optional<TenantId> globex = Optional.of(TenantId.of("globex"));
@@ -141,7 +118,7 @@ class CounterFamilyPropertyTest {
 
   @Test
   void fixedTagsMustBePairs() {
-    Side side = new Side(new ManualClock());
+    MeterSide side = new MeterSide(new ManualClock());
     assertThatThrownBy(() -> side.meters.family(NAME, "test", "outcome", "dimension"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key-value pairs");

@@ -2,7 +2,6 @@ package dev.tdeveloper.observability.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tdeveloper.observability.metrics.TenantCardinalityGuard;
 import dev.tdeveloper.security.shield.BlockReason;
 import dev.tdeveloper.security.shield.Dimension;
 import dev.tdeveloper.security.shield.ShieldEvent;
@@ -11,17 +10,11 @@ import dev.tdeveloper.tenancy.event.EventListener;
 import dev.tdeveloper.tenancy.event.QuotaEvent;
 import dev.tdeveloper.tenancy.event.QuotaExhaustedEvent;
 import dev.tdeveloper.tenancy.testkit.ManualClock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,26 +34,6 @@ class ShieldQuotaCountersPropertyTest {
   private static final Instant AT = Instant.parse("2025-03-01T10:00:00Z");
 
   /** One side: its own registry, guard (same clock, same calls) and meters. */
-  private static final class Side {
-    final MeterRegistry registry = new SimpleMeterRegistry();
-    final TenantCardinalityGuard guard;
-    final TenantMeters meters;
-
-    Side(ManualClock clock) {
-      guard = TenantCardinalityGuard.builder().topTenants(2).clock(clock).build();
-      meters = new TenantMeters(registry, guard);
-    }
-
-    Map<String, Double> counts() {
-      Map<String, Double> counts = new TreeMap<>();
-      for (Meter meter : registry.getMeters()) {
-        if (meter instanceof Counter counter) {
-          counts.put(meter.getId().getName() + meter.getId().getTags(), counter.count());
-        }
-      }
-      return counts;
-    }
-  }
 
   /** One step: an event (shield or quota) and whether a re-rank follows. */
   private record Step(Object event, boolean rerank) {}
@@ -90,8 +63,8 @@ class ShieldQuotaCountersPropertyTest {
   @Property(tries = 200)
   void theFamiliesLeaveExactlyTheMetersAndCountsOfThePlainPath(@ForAll("steps") List<Step> steps) {
     ManualClock clock = new ManualClock(AT);
-    Side plain = new Side(clock);
-    Side cached = new Side(clock);
+    MeterSide plain = new MeterSide(clock);
+    MeterSide cached = new MeterSide(clock);
     EventListener<Object> shield = new SecurityBinder(cached.meters).shield();
     EventListener<QuotaEvent> quota = new TenancyBinder(cached.meters).quota();
     for (Step step : steps) {
@@ -113,7 +86,7 @@ class ShieldQuotaCountersPropertyTest {
 
   @Test
   void aBlockedTenantIsTaggedAndAnAddressIsNot() {
-    Side side = new Side(new ManualClock(AT));
+    MeterSide side = new MeterSide(new ManualClock(AT));
     EventListener<Object> shield = new SecurityBinder(side.meters).shield();
     for (int i = 0; i < 3; i++) {
       shield.onEvent(
