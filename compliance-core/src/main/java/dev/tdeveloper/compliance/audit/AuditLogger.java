@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Appends {@link AuditEvent}s to a tamper-evident log. {@link #log} does the expensive work
  * (pseudonymizing, encoding, hashing) on the caller's thread, takes a sequence number and returns
- * at once; one writer thread stores the entries in order and makes them as durable as the
- * configured {@link Durability}. Thread-safe.
+ * at once ({@link #submit} leaves the encoding and hashing to the writer thread); one writer thread
+ * stores the entries in order and makes them as durable as the configured {@link Durability}.
+ * Thread-safe.
  *
  * <p>The log fails closed: if the sink fails, every entry not yet stored fails its receipt and the
  * logger refuses new events with an {@link AuditWriteException}, so no event is ever dropped
@@ -36,6 +37,26 @@ public interface AuditLogger extends AutoCloseable {
    * @throws dev.tdeveloper.compliance.ComplianceException if the pseudonymizer fails
    */
   AuditReceipt log(AuditEvent event);
+
+  /**
+   * Queues an event as {@link #log} does, with the same guarantees (once it returns, the event is
+   * accepted: it is stored in sequence order or the log fails closed; pseudonyms are taken before
+   * it returns, so a later erasure covers it), but without a receipt: the canonical encoding and
+   * the leaf hash are computed on the writer thread instead of the caller's. The stored bytes, leaf
+   * hash and chain are exactly those {@link #log} gives for the same event. For callers that never
+   * look at the receipt, such as a request filter that must not slow the response.
+   *
+   * <p>The default implementation calls {@link #log}.
+   *
+   * @return the entry's sequence number
+   * @throws AuditBackpressureException if the queue stayed full for the offer timeout
+   * @throws AuditWriteException if an earlier write failed (the logger fails closed)
+   * @throws IllegalStateException if the logger is closed
+   * @throws dev.tdeveloper.compliance.ComplianceException if the pseudonymizer fails
+   */
+  default long submit(AuditEvent event) {
+    return log(event).sequence();
+  }
 
   /**
    * Logs an event and waits until it is durable.

@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The body of the writer thread: takes batches from the queue in sequence order, extends the keyed
- * chain, stores them with the configured durability, tells the leaf observer and completes the
- * receipts. On any failure it fails the rest of the batch and everything queued after it, and
- * stops: the logger then refuses new events. Confined to the writer thread.
+ * The body of the writer thread: takes batches from the queue in sequence order, encodes and hashes
+ * the entries submitted without it, extends the keyed chain, stores them with the configured
+ * durability, tells the leaf observer and completes the receipts. On any failure it fails the rest
+ * of the batch and everything queued after it, and stops: the logger then refuses new events.
+ * Confined to the writer thread.
  */
 final class AuditWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
@@ -26,6 +27,9 @@ final class AuditWriter implements Runnable {
   private final EntryQueue queue;
   private final Optional<KeyedChain> chain;
   private byte[] chainValue;
+
+  /** The leaf hashes of the current batch's entries, in batch order. */
+  private final List<byte[]> leaves = new ArrayList<>();
 
   /** How many entries of the current batch are stored and completed. */
   private int completed;
@@ -76,14 +80,21 @@ final class AuditWriter implements Runnable {
     }
   }
 
+  /**
+   * Returns the batch's records, extending the keyed chain; encodes and hashes the entries whose
+   * event was submitted without it, and keeps every entry's leaf hash in {@link #leaves}.
+   */
   private List<AuditRecord> records(List<PendingEntry> batch) {
     List<AuditRecord> records = new ArrayList<>(batch.size());
+    leaves.clear();
     for (PendingEntry p : batch) {
+      PendingEntry.Encoded e = p.encoded();
+      leaves.add(e.leafHash());
       if (chain.isPresent()) {
-        chainValue = chain.get().next(chainValue, p.sequence(), p.leafHash());
-        records.add(AuditRecord.keyed(p.sequence(), p.event(), p.leafHash(), chainValue));
+        chainValue = chain.get().next(chainValue, p.sequence(), e.leafHash());
+        records.add(AuditRecord.keyed(p.sequence(), e.event(), e.leafHash(), chainValue));
       } else {
-        records.add(AuditRecord.of(p.sequence(), p.event(), p.leafHash()));
+        records.add(AuditRecord.of(p.sequence(), e.event(), e.leafHash()));
       }
     }
     return records;
@@ -94,7 +105,7 @@ final class AuditWriter implements Runnable {
     for (int i = completed; i < to; i++) {
       PendingEntry p = batch.get(i);
       if (settings.leafObserver().isPresent()) {
-        settings.leafObserver().get().onLeaf(p.sequence(), p.leafHash().clone());
+        settings.leafObserver().get().onLeaf(p.sequence(), leaves.get(i).clone());
       }
       p.durable().complete(null);
       completed = i + 1;

@@ -1,7 +1,6 @@
 package dev.tdeveloper.compliance.audit;
 
 import dev.tdeveloper.compliance.ComplianceException;
-import dev.tdeveloper.compliance.audit.integrity.MerkleHashes;
 import dev.tdeveloper.compliance.spi.AuditRecord;
 import dev.tdeveloper.compliance.spi.AuditSink;
 import java.util.ArrayList;
@@ -13,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link AuditLogger}: callers pseudonymize, encode and hash, then take a sequence
- * number and enqueue under one short lock; one daemon thread, {@value #THREAD_NAME}, stores the
- * entries ({@link AuditWriter}). Thread-safe.
+ * The default {@link AuditLogger}: callers pseudonymize, then (with {@link #log}) encode and hash,
+ * then take a sequence number and enqueue under one short lock; one daemon thread, {@value
+ * #THREAD_NAME}, encodes and hashes what {@link #submit} queued and stores the entries ({@link
+ * AuditWriter}). Thread-safe.
  */
 final class DefaultAuditLogger implements AuditLogger {
   static final String THREAD_NAME = "audit-writer";
@@ -51,16 +51,30 @@ final class DefaultAuditLogger implements AuditLogger {
 
   @Override
   public AuditReceipt log(AuditEvent event) {
+    PendingEntry.Encoded encoded = PendingEntry.Encoded.of(stored(event));
+    PendingEntry entry = enqueue(encoded);
+    return new AuditReceipt(entry.sequence(), encoded.leafHash(), entry.durable());
+  }
+
+  @Override
+  public long submit(AuditEvent event) {
+    return enqueue(new PendingEntry.Deferred(stored(event))).sequence();
+  }
+
+  /** Checks that the logger is open and returns {@code event} as stored: pseudonymized if set. */
+  private AuditEvent stored(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     if (closed) {
       throw new IllegalStateException("the audit logger is closed");
     }
-    AuditEvent stored = pseudonymizer.isPresent() ? pseudonymizer.get().apply(event) : event;
-    byte[] bytes = AuditEventCodec.encode(stored);
-    byte[] leaf = MerkleHashes.leaf(bytes);
+    return pseudonymizer.isPresent() ? pseudonymizer.get().apply(event) : event;
+  }
+
+  /** Takes a sequence number and queues {@code content}, waiting up to the offer timeout. */
+  private PendingEntry enqueue(PendingEntry.Content content) {
     PendingEntry entry;
     try {
-      entry = queue.offer(bytes, leaf, offerNanos);
+      entry = queue.offer(content, offerNanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AuditBackpressureException(
@@ -83,7 +97,7 @@ final class DefaultAuditLogger implements AuditLogger {
           settings.queueCapacity(),
           settings.offerTimeout());
     }
-    return new AuditReceipt(entry.sequence(), leaf, entry.durable());
+    return entry;
   }
 
   @Override

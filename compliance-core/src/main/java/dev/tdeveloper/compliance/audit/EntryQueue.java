@@ -49,7 +49,7 @@ final class EntryQueue {
    * @throws IllegalStateException if closed
    * @throws AuditWriteException if a write failed
    */
-  PendingEntry offer(byte[] event, byte[] leafHash, long timeoutNanos) throws InterruptedException {
+  PendingEntry offer(PendingEntry.Content content, long timeoutNanos) throws InterruptedException {
     long nanos = timeoutNanos;
     lock.lock(); // short; only waiting for room is interruptible
     try {
@@ -63,7 +63,7 @@ final class EntryQueue {
         }
         nanos = notFull.awaitNanos(nanos);
       }
-      PendingEntry entry = new PendingEntry(next, event, leafHash, new CompletableFuture<>());
+      PendingEntry entry = new PendingEntry(next, content, new CompletableFuture<>());
       queue.addLast(entry);
       next = entry.sequence() + 1;
       notEmpty.signal();

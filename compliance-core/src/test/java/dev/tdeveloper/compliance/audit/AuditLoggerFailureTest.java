@@ -127,4 +127,48 @@ class AuditLoggerFailureTest {
     }
     assertThat(sink.size()).isEqualTo(1);
   }
+
+  @Test
+  void submitWaitsForRoomAndIsRefusedLikeLog() throws Exception {
+    TestSink sink = new TestSink();
+    sink.appendGate = new CountDownLatch(1);
+    AuditLogger logger =
+        AuditLogger.builder()
+            .sink(sink)
+            .queueCapacity(1)
+            .offerTimeout(Duration.ofMillis(20))
+            .build();
+    assertThat(logger.submit(event(0))).isZero();
+    sink.appendEntered.await(); // the writer holds entry 0 in append
+    assertThat(logger.submit(event(1))).isEqualTo(1);
+    assertThatThrownBy(() -> logger.submit(event(2)))
+        .isInstanceOf(AuditBackpressureException.class)
+        .hasMessageContaining("the audit queue stayed full (1 entries) for PT0.02S");
+    assertThat(logger.size()).isEqualTo(2);
+    sink.appendGate.countDown();
+    logger.close();
+    assertThat(sink.size()).isEqualTo(2);
+    assertThatThrownBy(() -> logger.submit(event(3))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void submittedEntriesFailClosedWithTheBatch() throws Exception {
+    TestSink sink = new TestSink();
+    AuditLogger logger = AuditLogger.builder().sink(sink).build();
+    logger.submit(event(0));
+    logger.logAndWait(event(1));
+    sink.failAppendFrom = 2;
+    sink.appendGate = new CountDownLatch(1);
+    logger.submit(event(2));
+    AuditReceipt later = logger.log(event(3));
+    sink.appendGate.countDown();
+    assertThatThrownBy(() -> later.durable().get(10, TimeUnit.SECONDS))
+        .cause()
+        .hasMessageContaining("storing audit entry 2 failed");
+    assertThatThrownBy(() -> logger.submit(event(4)))
+        .isInstanceOf(AuditWriteException.class)
+        .hasMessageContaining("refuses new events since a write failed");
+    assertThat(sink.size()).isEqualTo(2);
+    logger.close();
+  }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EntryQueueTest {
-  private static final byte[] EVENT = {1};
-  private static final byte[] LEAF = new byte[32];
+  private static final PendingEntry.Content CONTENT =
+      new PendingEntry.Encoded(new byte[] {1}, new byte[32]);
 
   @Test
   void aGroupCommitDelayGathersTheEntriesOfferedWhileTheWriterWaits() throws Exception {
@@ -26,7 +26,7 @@ class EntryQueueTest {
               }
             });
     holder[0] = queue;
-    queue.offer(EVENT, LEAF, 0);
+    queue.offer(CONTENT, 0);
     List<PendingEntry> batch = new ArrayList<>();
     assertThat(queue.take(100, batch, TimeUnit.MINUTES.toNanos(10))).isTrue();
     assertThat(pauses).containsExactly(TimeUnit.MINUTES.toNanos(10));
@@ -36,8 +36,8 @@ class EntryQueueTest {
   @Test
   void withoutADelayTheWriterTakesWhatIsQueuedAtOnce() throws Exception {
     EntryQueue queue = new EntryQueue(100, 7);
-    queue.offer(EVENT, LEAF, 0);
-    queue.offer(EVENT, LEAF, 0);
+    queue.offer(CONTENT, 0);
+    queue.offer(CONTENT, 0);
     List<PendingEntry> batch = new ArrayList<>();
     assertThat(queue.take(100, batch, 0)).isTrue();
     assertThat(batch).extracting(PendingEntry::sequence).containsExactly(7L, 8L);
@@ -53,7 +53,7 @@ class EntryQueueTest {
               throw new AssertionError("paused " + nanos + " ns with a full batch queued");
             });
     for (int i = 0; i < 4; i++) {
-      queue.offer(EVENT, LEAF, 0);
+      queue.offer(CONTENT, 0);
     }
     List<PendingEntry> batch = new ArrayList<>();
     // max 3 are queued already: the ten-minute delay must not apply
@@ -63,7 +63,7 @@ class EntryQueueTest {
 
   private static void offer(EntryQueue queue) {
     try {
-      queue.offer(EVENT, LEAF, 0);
+      queue.offer(CONTENT, 0);
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

@@ -62,14 +62,15 @@ import org.slf4j.LoggerFactory;
  * </table>
  *
  * <p><b>The response never waits for the audit log, and is never changed by it.</b> The filter
- * calls {@link AuditLogger#log}, which returns at once with a receipt (the entry becomes durable in
- * the background, batched by the logger's durability mode); it waits only when the logger's queue
- * is full, for at most the logger's offer timeout. If the logger refuses the event (backpressure, a
- * log that failed closed, a closed logger), the request has already been served: failing it now
- * would not undo it, so the filter counts the refusal ({@link #refusedCount()}, for monitoring and
- * alerting) and warns through slf4j at most once per second. Choose this filter when losing audit
- * events under overload is acceptable but slowing every request is not; a service that must not
- * serve what it cannot audit should check {@link #refusedCount()} from its health check.
+ * calls {@link AuditLogger#submit}, which pseudonymizes the event and returns at once (the entry is
+ * encoded, hashed and made durable in the background on the logger's writer thread, batched by the
+ * logger's durability mode); it waits only when the logger's queue is full, for at most the
+ * logger's offer timeout. If the logger refuses the event (backpressure, a log that failed closed,
+ * a closed logger), the request has already been served: failing it now would not undo it, so the
+ * filter counts the refusal ({@link #refusedCount()}, for monitoring and alerting) and warns
+ * through slf4j at most once per second. Choose this filter when losing audit events under overload
+ * is acceptable but slowing every request is not; a service that must not serve what it cannot
+ * audit should check {@link #refusedCount()} from its health check.
  *
  * <p>An asynchronous request is audited when its {@code AsyncContext} completes, errors or times
  * out, with its final status. Later dispatches (forward, include, error, async) are not filtered
@@ -168,7 +169,7 @@ public final class AuditFilter extends HttpFilter {
       HttpServletResponse response,
       Optional<Throwable> failure) {
     try {
-      logger.log(event(at, requestId, request, response, failure));
+      logger.submit(event(at, requestId, request, response, failure));
     } catch (RuntimeException e) {
       refused.increment();
       long now = ticker.read();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -87,16 +88,72 @@ public final class ProblemWriter {
    */
   public void write(HttpServletResponse response, ProblemDetails problem) throws IOException {
     Objects.requireNonNull(response, "response");
-    byte[] body = toJson(problem);
+    send(response, problem.type(), problem.status(), toJson(problem));
+  }
+
+  /**
+   * Returns {@code problem} rendered once by this writer, for a service that answers the same
+   * problem many times: {@link #write(HttpServletResponse, Rendered)} then sends exactly what
+   * {@link #write(HttpServletResponse, ProblemDetails)} sends for it, without rendering it again.
+   */
+  public Rendered render(ProblemDetails problem) {
+    return new Rendered(problem.type(), problem.status(), toJson(problem));
+  }
+
+  /**
+   * Answers the request with a problem rendered by {@link #render}, exactly as {@link
+   * #write(HttpServletResponse, ProblemDetails)} answers with the problem itself.
+   *
+   * @throws IllegalStateException if the response is already committed
+   * @throws IOException if writing to the client fails
+   */
+  public void write(HttpServletResponse response, Rendered problem) throws IOException {
+    Objects.requireNonNull(response, "response");
+    send(response, problem.type, problem.status, problem.body);
+  }
+
+  private static void send(HttpServletResponse response, URI type, int status, byte[] body)
+      throws IOException {
     if (response.isCommitted()) {
       throw new IllegalStateException(
-          "cannot send problem " + problem.type() + ": the response is already committed");
+          "cannot send problem " + type + ": the response is already committed");
     }
     response.resetBuffer();
-    response.setStatus(problem.status());
+    response.setStatus(status);
     response.setContentType(MEDIA_TYPE);
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+  }
+
+  /**
+   * A problem rendered by {@link ProblemWriter#render}: its type, status and body bytes. Immutable
+   * and thread-safe: one instance can answer any number of requests.
+   */
+  public static final class Rendered {
+    private final URI type;
+    private final int status;
+    private final byte[] body;
+
+    private Rendered(URI type, int status, byte[] body) {
+      this.type = type;
+      this.status = status;
+      this.body = body;
+    }
+
+    /** Returns the problem's status. */
+    public int status() {
+      return status;
+    }
+
+    /** Returns a copy of the body bytes the response carries. */
+    public byte[] body() {
+      return body.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "Rendered[" + type + ", " + status + ", " + body.length + " bytes]";
+    }
   }
 }

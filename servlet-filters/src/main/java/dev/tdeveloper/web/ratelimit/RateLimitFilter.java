@@ -67,6 +67,7 @@ public final class RateLimitFilter implements Filter {
   private final ProblemWriter problemWriter;
   private final Listeners<RateLimitFilterEvent> listeners;
   private final HeaderWriter headers = new HeaderWriter();
+  private final RefusalBodies refusals;
 
   RateLimitFilter(RateLimitFilterBuilder builder) {
     this.limiter = builder.limiter;
@@ -74,6 +75,7 @@ public final class RateLimitFilter implements Filter {
     this.problemWriter =
         builder.problemWriter == null ? ProblemWriter.create() : builder.problemWriter;
     this.listeners = Listeners.of(builder.listeners);
+    this.refusals = new RefusalBodies(problemWriter);
   }
 
   /** Returns a builder; a limiter is required. */
@@ -130,22 +132,10 @@ public final class RateLimitFilter implements Filter {
                 SafeText.clean(request.getRequestURI() == null ? "" : request.getRequestURI(), 200),
                 retryAfter));
       }
-      problemWriter.write(response, limited(key, retryAfter));
+      problemWriter.write(response, refusals.body(key, retryAfter));
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  private static ProblemDetails limited(RateLimitKey key, long retryAfter) {
-    // Tenant ids and route names are validated tokens: safe to show.
-    String scope =
-        key.route()
-            .map(r -> "tenant '" + key.tenant() + "' on route '" + r + "'")
-            .orElse("tenant '" + key.tenant() + "'");
-    return ProblemDetails.of(RATE_LIMITED, "Rate limit exceeded", 429)
-        .withDetail(
-            "the request rate of " + scope + " is over its limit; retry in " + retryAfter + " s")
-        .withExtension("retryAfterSeconds", retryAfter);
   }
 
   @Override

@@ -44,12 +44,18 @@ final class RecordingAuditLogger implements AuditLogger {
 
   @Override
   public AuditReceipt log(AuditEvent event) {
+    throw new UnsupportedOperationException(
+        "the filter submits its events: it never needs a receipt computed on the request thread");
+  }
+
+  @Override
+  public long submit(AuditEvent event) {
     if (refusing) {
       throw new AuditBackpressureException("queue full", 1, Duration.ZERO);
     }
-    AuditReceipt receipt = delegate.log(event);
+    long sequence = delegate.submit(event);
     events.add(event);
-    return receipt;
+    return sequence;
   }
 
   @Override

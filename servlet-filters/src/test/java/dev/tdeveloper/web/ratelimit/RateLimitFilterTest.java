@@ -133,7 +133,8 @@ class RateLimitFilterTest {
         .isEqualTo("https://tdeveloper.dev/problems/rate-limited");
     assertThat(problem.get("status").asInt()).isEqualTo(429);
     assertThat(problem.get("retryAfterSeconds").asLong()).isEqualTo(1);
-    assertThat(problem.get("detail").asText()).contains("tenant 'initech'");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo("the request rate of tenant 'initech' is over its limit; retry in 1 s");
     assertThat(events)
         .containsExactly(
             new RateLimitFilterEvent.Limited(
