@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupCommit {
   /** How many forces in a row one leader runs while waiters queue behind it: {@value}. */
-  static final int ROUNDS = 4;
+  static final int ROUNDS = 8;
 
   /** An I/O step: the force of the file, or an exclusive step. */
   @FunctionalInterface

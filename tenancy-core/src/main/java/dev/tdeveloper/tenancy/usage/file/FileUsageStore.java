@@ -242,14 +242,16 @@ public final class FileUsageStore implements UsageStore {
       boolean usable = commit.failure() == null;
       commit.exclusive(
           () -> {
+            boolean forced = false;
             try {
               if (usable) {
                 writePending();
                 segment.force();
                 commit.forcedAll();
+                forced = true;
               }
             } finally {
-              segment.close();
+              segment.close(forced); // cut the preallocated zeros only after a good force
             }
           });
     } catch (IOException e) {

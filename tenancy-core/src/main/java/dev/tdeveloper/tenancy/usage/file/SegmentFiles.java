@@ -6,9 +6,12 @@ import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +99,7 @@ final class SegmentFiles {
               Files.size(segment),
               e -> latest[0] = e.timestamp().isAfter(latest[0]) ? e.timestamp() : latest[0]);
       if (end.kind() == FrameReader.Kind.TORN && last) {
-        cut(segment, end);
+        cut(segment, end, zerosFrom(segment, end.offset()));
       } else if (end.kind() != FrameReader.Kind.END) {
         throw new CorruptUsageStoreException(
             segment,
@@ -160,15 +163,39 @@ final class SegmentFiles {
     }
   }
 
-  private static void cut(Path segment, FrameReader.Step step) throws IOException {
+  /**
+   * Cuts {@code segment} at the damage {@code step} found: quietly when the rest is {@code zeros}
+   * (the preallocated tail of a store that was not closed, see {@link SegmentWriter}), else logged
+   * as a torn write.
+   */
+  private static void cut(Path segment, FrameReader.Step step, boolean zeros) throws IOException {
     long size = Files.size(segment);
     long at = step.offset() < RecordFormat.HEADER ? 0 : step.offset();
-    LOG.warn(
-        "usage store: truncating torn tail of {} at offset {} ({} bytes dropped): {}",
-        segment,
-        at,
-        size - at,
-        step.problem());
+    if (zeros) {
+      LOG.debug("usage store: cutting the preallocated tail of {} at offset {}", segment, at);
+    } else {
+      LOG.warn(
+          "usage store: truncating torn tail of {} at offset {} ({} bytes dropped): {}",
+          segment,
+          at,
+          size - at,
+          step.problem());
+    }
     DurableFiles.truncate(segment, at);
+  }
+
+  /** Whether every byte of {@code file} from {@code offset} on is zero. */
+  static boolean zerosFrom(Path file, long offset) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      for (long at = offset; channel.read(buffer.clear(), at) > 0; at += buffer.position()) {
+        for (int i = 0; i < buffer.position(); i++) {
+          if (buffer.get(i) != 0) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
   }
 }
