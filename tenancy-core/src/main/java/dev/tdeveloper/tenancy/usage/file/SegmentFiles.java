@@ -6,12 +6,9 @@ import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.spi.UsageStoreException;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,7 +96,7 @@ final class SegmentFiles {
               Files.size(segment),
               e -> latest[0] = e.timestamp().isAfter(latest[0]) ? e.timestamp() : latest[0]);
       if (end.kind() == FrameReader.Kind.TORN && last) {
-        cut(segment, end, zerosFrom(segment, end.offset()));
+        cut(segment, end, DurableFiles.zerosFrom(segment, end.offset()));
       } else if (end.kind() != FrameReader.Kind.END) {
         throw new CorruptUsageStoreException(
             segment,
@@ -182,20 +179,5 @@ final class SegmentFiles {
           step.problem());
     }
     DurableFiles.truncate(segment, at);
-  }
-
-  /** Whether every byte of {@code file} from {@code offset} on is zero. */
-  static boolean zerosFrom(Path file, long offset) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-      for (long at = offset; channel.read(buffer.clear(), at) > 0; at += buffer.position()) {
-        for (int i = 0; i < buffer.position(); i++) {
-          if (buffer.get(i) != 0) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
   }
 }

@@ -22,8 +22,6 @@ final class SegmentWriter {
   /** Bytes of zeros appended when a write would pass the file's end: {@value} (1 MiB). */
   static final int CHUNK = 1 << 20;
 
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
-
   private final Path directory;
   private long index;
   private FileChannel channel;
@@ -111,15 +109,10 @@ final class SegmentWriter {
     }
   }
 
-  /** Appends zeros up to at least {@code end} and past it by a chunk, then forces the new size. */
+  /** Appends zeros up to at least {@code end} and past it by a chunk, forcing the new size. */
   private void allocate(long end) throws IOException {
     long target = Math.max(end, allocated + CHUNK);
-    for (long at = allocated; at < target; ) {
-      ByteBuffer zeros = ZEROS.duplicate();
-      zeros.limit((int) Math.min(zeros.capacity(), target - at));
-      at += channel.write(zeros, at);
-    }
-    channel.force(true);
+    DurableFiles.appendZeros(channel, allocated, target);
     allocated = target;
   }
 

@@ -3,6 +3,7 @@ package dev.tdeveloper.tenancy.usage.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tdeveloper.tenancy.TenantId;
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.internal.FrameReader;
 import dev.tdeveloper.tenancy.internal.RecordFormat;
 import dev.tdeveloper.tenancy.usage.UsageEvent;
@@ -79,9 +80,9 @@ class FileUsageStorePreallocationTest {
   void aTornRecordBeforeTheZerosIsStillATear() throws IOException {
     Path file = temp.resolve("f");
     Files.write(file, new byte[] {1, 2, 0, 0, 0});
-    assertThat(SegmentFiles.zerosFrom(file, 2)).isTrue();
-    assertThat(SegmentFiles.zerosFrom(file, 1)).isFalse();
-    assertThat(SegmentFiles.zerosFrom(file, 5)).isTrue();
+    assertThat(DurableFiles.zerosFrom(file, 2)).isTrue();
+    assertThat(DurableFiles.zerosFrom(file, 1)).isFalse();
+    assertThat(DurableFiles.zerosFrom(file, 5)).isTrue();
   }
 
   /**
