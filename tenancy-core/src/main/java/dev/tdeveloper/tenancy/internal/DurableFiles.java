@@ -2,6 +2,7 @@ package dev.tdeveloper.tenancy.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,14 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Crash-safe file operations shared by the local-file stores: replacing a file atomically (a crash
- * leaves either the old or the new content, never a mix) and making directory entries durable.
- * Stateless and thread-safe.
+ * leaves either the old or the new content, never a mix), making directory entries durable, and
+ * preallocating append-only files. Stateless and thread-safe.
  */
 public final class DurableFiles {
   private static final Logger LOG = LoggerFactory.getLogger(DurableFiles.class);
 
   /** Suffix of the temporary file {@link #replace} writes before renaming it: {@value}. */
   public static final String TEMP_SUFFIX = ".tmp";
+
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024); // only read
 
   private DurableFiles() {}
 
@@ -67,6 +70,37 @@ public final class DurableFiles {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.truncate(length);
       channel.force(true);
+    }
+  }
+
+  /**
+   * Preallocates an append-only file: writes zeros from {@code from} (its current size) to {@code
+   * to} and forces the data and the new size, so that later writes below {@code to} change no
+   * metadata and a data-only force ({@code FileChannel.force(false)}, {@code fdatasync}) makes them
+   * durable without a file-system journal commit. Readers must take a zero record length as the end
+   * of the records ({@link #zerosFrom}).
+   */
+  public static void appendZeros(FileChannel channel, long from, long to) throws IOException {
+    for (long at = from; at < to; ) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), to - at));
+      at += channel.write(zeros, at);
+    }
+    channel.force(true);
+  }
+
+  /** Whether every byte of {@code file} from {@code offset} on is zero (a preallocated tail). */
+  public static boolean zerosFrom(Path file, long offset) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      for (long at = offset; channel.read(buffer.clear(), at) > 0; at += buffer.position()) {
+        for (int i = 0; i < buffer.position(); i++) {
+          if (buffer.get(i) != 0) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 

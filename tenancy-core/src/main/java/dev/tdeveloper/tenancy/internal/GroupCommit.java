@@ -18,8 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiter whose record is already covered returns at once, without taking any lock. Otherwise it
  * joins the batch of waiters for the next force; the first waiter to find no force running leads:
  * it seals the open batch, forces, and wakes every thread of the batch once (no lock is handed from
- * waiter to waiter). Waiters that arrived during that force form the next batch, whose first waiter
- * is woken to lead the next force. Records written while a force runs are covered by the next one.
+ * waiter to waiter). Waiters that arrived during that force form the next batch, which the same
+ * leader forces at once, up to {@value #ROUNDS} forces in a row: it is already running, whereas a
+ * woken waiter must first be scheduled, which on a busy machine left the file idle for milliseconds
+ * between forces. After that many rounds the first waiter of the next batch is woken to lead it, so
+ * no leader's own record waits for more than that many forces. Records written while a force runs
+ * are covered by the next one.
  *
  * <p>Steps that replace or close the file (a segment roll, a compaction, closing) run through
  * {@link #exclusive}, which never overlaps a force, so no force runs on a closed channel. The
@@ -31,6 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link LockSupport#unpark}, which {@link LockSupport#park} allows.
  */
 public final class GroupCommit {
+  /** How many forces in a row one leader runs while waiters queue behind it: {@value}. */
+  static final int ROUNDS = 8;
+
   /** An I/O step: the force of the file, or an exclusive step. */
   @FunctionalInterface
   public interface IoAction {
@@ -146,8 +153,24 @@ public final class GroupCommit {
     forced = written.get();
   }
 
-  /** Seals {@code batch}, forces what was written before, wakes its threads, picks the next. */
+  /**
+   * Forces for {@code batch}, then for the batches that queue meanwhile, up to {@link #ROUNDS} in a
+   * row while no force fails; then hands the open batch over to its first waiter.
+   */
   private void lead(Batch batch) {
+    Batch current = batch;
+    for (int round = 1; current != null; round++) {
+      boolean failed = forceFor(current);
+      current = next(!failed && round < ROUNDS);
+    }
+  }
+
+  /**
+   * Seals {@code batch}, forces what was written before, wakes its threads.
+   *
+   * @return whether the commit is poisoned
+   */
+  private boolean forceFor(Batch batch) {
     queue.lock();
     try {
       open = new Batch(); // from here on arrivals wait for the next force
@@ -171,15 +194,17 @@ public final class GroupCommit {
     } catch (RuntimeException | Error e) {
       error = new IOException("force failed: " + e, e);
       failure = error;
+      batch.complete(error);
+      next(false);
       throw e;
     } finally {
       forceLock.unlock();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      batch.complete(error);
-      handOver();
     }
+    batch.complete(error);
+    return error != null;
   }
 
   /** Returns how many threads wait for the next force to start (for tests). */
@@ -192,14 +217,21 @@ public final class GroupCommit {
     }
   }
 
-  /** Lets the first waiter of the open batch lead the next force, or ends leading if none. */
-  private void handOver() {
+  /**
+   * Returns the open batch for this thread to lead when {@code keep} and it has waiters; else lets
+   * its first waiter lead it, or ends leading if it has none, and returns null.
+   */
+  private Batch next(boolean keep) {
     Thread next;
     queue.lock();
     try {
       if (open.threads.isEmpty()) {
         leading = false;
-        return;
+        return null;
+      }
+      if (keep) {
+        open.leader = Thread.currentThread(); // its waiters stay parked until it is done
+        return open;
       }
       next = open.threads.get(0);
       open.leader = next;
@@ -207,6 +239,7 @@ public final class GroupCommit {
       queue.unlock();
     }
     LockSupport.unpark(next);
+    return null;
   }
 
   private void throwIfFailed() throws IOException {

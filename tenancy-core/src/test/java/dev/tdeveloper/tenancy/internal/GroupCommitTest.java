@@ -8,6 +8,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,32 @@ class GroupCommitTest {
     assertThat(file.forces).hasValue(2);
     assertThat(file.durable).hasValue(5);
     assertThat(file.commit.forced()).isEqualTo(5);
+    assertThat(file.violation.get()).isNull();
+  }
+
+  @Test
+  void theLeaderForcesTheBatchesQueuedBehindItThenHandsOverAfterTheRoundLimit() throws Exception {
+    FakeFile file = new FakeFile();
+    List<Thread> forcers = new CopyOnWriteArrayList<>();
+    List<Future<Long>> queued = new CopyOnWriteArrayList<>();
+    file.beforeForce =
+        n -> {
+          forcers.add(Thread.currentThread());
+          if (n <= GroupCommit.ROUNDS) { // one more append queues while each of these forces runs
+            queued.add(pool.submit(file::append));
+            awaitWaiting(file.commit, 1);
+          }
+        };
+
+    assertThat(file.append()).isEqualTo(1);
+    for (Future<Long> append : queued) {
+      assertThat(append.get()).isBetween(2L, GroupCommit.ROUNDS + 1L);
+    }
+    assertThat(file.forces).hasValue(GroupCommit.ROUNDS + 1);
+    assertThat(forcers.subList(0, GroupCommit.ROUNDS)).containsOnly(Thread.currentThread());
+    assertThat(forcers.get(GroupCommit.ROUNDS)).isNotEqualTo(Thread.currentThread());
+    assertThat(file.durable).hasValue(GroupCommit.ROUNDS + 1);
+    assertThat(file.commit.forced()).isEqualTo(GroupCommit.ROUNDS + 1);
     assertThat(file.violation.get()).isNull();
   }
 

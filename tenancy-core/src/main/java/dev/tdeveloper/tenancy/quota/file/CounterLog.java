@@ -1,5 +1,6 @@
 package dev.tdeveloper.tenancy.quota.file;
 
+import dev.tdeveloper.tenancy.internal.DurableFiles;
 import dev.tdeveloper.tenancy.spi.QuotaKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,11 +17,18 @@ import org.slf4j.LoggerFactory;
  * The files of an open {@link FileQuotaStore}: the log of the current generation, appended to, and
  * the step to the next generation (compaction). See {@link QuotaFiles} for the layout.
  *
+ * <p>The log is preallocated as the usage store's segments are ({@link DurableFiles#appendZeros}):
+ * {@value #CHUNK} bytes of zeros at a time, so {@link #force()} is data-only; closing cuts the zero
+ * tail, and recovery cuts a crash's zero tail quietly ({@link QuotaFiles}).
+ *
  * <p>Not thread-safe: the store calls it under its locks. {@link #force()} may run concurrently
  * with {@link #append}, never with {@link #compact} or {@link #close}.
  */
 final class CounterLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileQuotaStore.class);
+
+  /** Bytes of zeros appended when a record would pass the log's end: {@value} (256 KiB). */
+  static final int CHUNK = 256 * 1024;
 
   /** The steps of a compaction, reported to the package-private test hook after each. */
   enum CompactionStep {
@@ -36,6 +44,7 @@ final class CounterLog {
   private long snapshotBytes;
   private volatile FileChannel channel;
   private long position;
+  private long allocated; // the log's size: position plus the zeros after it
 
   private CounterLog(Path directory, QuotaFiles.Recovered recovered, Consumer<CompactionStep> hook)
       throws IOException {
@@ -43,7 +52,8 @@ final class CounterLog {
     this.hook = hook;
     this.generation = recovered.generation();
     this.snapshotBytes = recovered.snapshotBytes();
-    this.position = recovered.logEnd();
+    this.position = recovered.logEnd(); // recovery cut any zero tail
+    this.allocated = position;
     this.channel =
         FileChannel.open(QuotaFiles.log(directory, generation), StandardOpenOption.WRITE);
   }
@@ -57,15 +67,20 @@ final class CounterLog {
 
   /** Appends a framed record (not forced). */
   void append(byte[] frame) throws IOException {
+    if (position + frame.length > allocated) {
+      long target = Math.max(position + frame.length, allocated + CHUNK);
+      DurableFiles.appendZeros(channel, allocated, target);
+      allocated = target;
+    }
     ByteBuffer buffer = ByteBuffer.wrap(frame);
     while (buffer.hasRemaining()) {
       position += channel.write(buffer, position);
     }
   }
 
-  /** Forces everything appended so far to the device. */
+  /** Forces everything appended so far to the device: data only, the size being durable. */
   void force() throws IOException {
-    channel.force(true);
+    channel.force(false);
   }
 
   /**
@@ -92,6 +107,7 @@ final class CounterLog {
     channel = fresh;
     generation = next;
     position = QuotaFiles.LOG_HEADER;
+    allocated = position;
     snapshotBytes = bytes;
     try {
       old.close();
@@ -105,10 +121,14 @@ final class CounterLog {
     }
   }
 
-  /** Closes the log, forcing it first if {@code force}. */
+  /** Closes the log, forcing it and cutting its zero tail first if {@code force}. */
   void close(boolean force) throws IOException {
     try {
       if (force) {
+        channel.force(false);
+        if (allocated > position) {
+          channel.truncate(position);
+        }
         channel.force(true);
       }
     } finally {

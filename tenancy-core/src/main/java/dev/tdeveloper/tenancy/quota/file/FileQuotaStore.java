@@ -31,8 +31,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * idempotent (see {@code CounterCodec}). When {@link #tryAdd} or {@link #subtract} returns, its
  * record is as durable as the {@link FsyncPolicy} says; the default {@link
  * FsyncPolicy#GROUP_COMMIT} forces it to the device first, while concurrent callers share one
- * flush. Rejected adds, adds for an ended window and subtracts that change nothing write nothing.
- * Reads (and rejections) may see a change whose caller still waits for its flush.
+ * flush. The log is preallocated with zeros so that a flush carries no metadata; closing cuts them,
+ * and opening cuts those a crash left. Rejected adds, adds for an ended window and subtracts that
+ * change nothing write nothing. Reads (and rejections) may see a change whose caller still waits
+ * for its flush.
  *
  * <p><b>Compaction.</b> Once the log reaches the compaction threshold (or the size of the last
  * snapshot, if larger, so compaction stays amortised), the live counters (unexpired, non-zero) are

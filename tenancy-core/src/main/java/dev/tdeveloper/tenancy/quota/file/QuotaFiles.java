@@ -189,7 +189,10 @@ final class QuotaFiles {
       if (step.kind() == FrameReader.Kind.CORRUPT) {
         throw new CorruptQuotaStoreException(file, step.offset(), step.problem());
       }
-      if (step.kind() == FrameReader.Kind.TORN) {
+      if (step.kind() == FrameReader.Kind.TORN && DurableFiles.zerosFrom(file, step.offset())) {
+        LOG.debug("quota store: cutting the preallocated tail of {} at {}", file, step.offset());
+        DurableFiles.truncate(file, step.offset());
+      } else if (step.kind() == FrameReader.Kind.TORN) {
         LOG.warn(
             "quota store: truncating torn tail of {} at offset {} ({} bytes dropped): {}",
             file,

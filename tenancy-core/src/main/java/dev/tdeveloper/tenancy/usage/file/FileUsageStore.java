@@ -22,8 +22,11 @@ import java.util.function.Consumer;
  * {@code UTF meter}, {@code long value}, {@code long epochSecond}, {@code int nano}, {@code UTF
  * idempotencyKey}, {@code byte dimensionCount}, then {@code UTF key, UTF value} per dimension in
  * key order. Records go into segment files {@code segment-<20-digit index>.log} (each starting with
- * an 8-byte header: magic {@code TDUS}, format 1) that roll once they reach the segment size. When
- * {@link #append} returns, the record is as durable as the {@link FsyncPolicy} says.
+ * an 8-byte header: magic {@code TDUS}, format 1) that roll once they reach the segment size. The
+ * segment being appended to is preallocated with zeros, a mebibyte at a time, so that a force
+ * carries no metadata: while the store is open its records end at the first zero record length;
+ * rolling and closing cut the zeros, and opening cuts those a crash left (quietly: they are no
+ * tear). When {@link #append} returns, the record is as durable as the {@link FsyncPolicy} says.
  *
  * <p>Opening recovers from a crash: damage at the end of the last segment that no valid record
  * follows (a write cut short) is truncated and logged; anything else (a bad record followed by good
@@ -242,14 +245,16 @@ public final class FileUsageStore implements UsageStore {
       boolean usable = commit.failure() == null;
       commit.exclusive(
           () -> {
+            boolean forced = false;
             try {
               if (usable) {
                 writePending();
                 segment.force();
                 commit.forcedAll();
+                forced = true;
               }
             } finally {
-              segment.close();
+              segment.close(forced); // cut the preallocated zeros only after a good force
             }
           });
     } catch (IOException e) {

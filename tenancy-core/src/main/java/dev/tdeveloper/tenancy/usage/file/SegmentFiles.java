@@ -96,7 +96,7 @@ final class SegmentFiles {
               Files.size(segment),
               e -> latest[0] = e.timestamp().isAfter(latest[0]) ? e.timestamp() : latest[0]);
       if (end.kind() == FrameReader.Kind.TORN && last) {
-        cut(segment, end);
+        cut(segment, end, DurableFiles.zerosFrom(segment, end.offset()));
       } else if (end.kind() != FrameReader.Kind.END) {
         throw new CorruptUsageStoreException(
             segment,
@@ -160,15 +160,24 @@ final class SegmentFiles {
     }
   }
 
-  private static void cut(Path segment, FrameReader.Step step) throws IOException {
+  /**
+   * Cuts {@code segment} at the damage {@code step} found: quietly when the rest is {@code zeros}
+   * (the preallocated tail of a store that was not closed, see {@link SegmentWriter}), else logged
+   * as a torn write.
+   */
+  private static void cut(Path segment, FrameReader.Step step, boolean zeros) throws IOException {
     long size = Files.size(segment);
     long at = step.offset() < RecordFormat.HEADER ? 0 : step.offset();
-    LOG.warn(
-        "usage store: truncating torn tail of {} at offset {} ({} bytes dropped): {}",
-        segment,
-        at,
-        size - at,
-        step.problem());
+    if (zeros) {
+      LOG.debug("usage store: cutting the preallocated tail of {} at offset {}", segment, at);
+    } else {
+      LOG.warn(
+          "usage store: truncating torn tail of {} at offset {} ({} bytes dropped): {}",
+          segment,
+          at,
+          size - at,
+          step.problem());
+    }
     DurableFiles.truncate(segment, at);
   }
 }

@@ -64,6 +64,35 @@ class FileQuotaStoreRecoveryTest {
   }
 
   @Test
+  void theFilesOfAStoreNotClosedReopenToEveryCounterAndClosingCutsTheZeroTail() throws IOException {
+    Path image = dir.resolveSibling(dir.getFileName() + "-image");
+    try (FileQuotaStore store = open()) {
+      for (int i = 0; i < 5; i++) {
+        store.tryAdd(key(i), i + 1, 1_000, monthEnd);
+      }
+      assertThat(Files.size(log(1))).as("preallocated").isGreaterThan(CounterLog.CHUNK);
+      Files.createDirectories(image); // what a killed process leaves on disk
+      for (Path file : new Path[] {log(1), QuotaFiles.snapshot(dir, 1)}) {
+        if (Files.exists(file)) {
+          Files.copy(file, image.resolve(file.getFileName()));
+        }
+      }
+    }
+    long records = QuotaFiles.LOG_HEADER;
+    for (int i = 0; i < 5; i++) {
+      records += frameLength(i);
+    }
+    assertThat(Files.size(log(1))).as("closed: cut to its records").isEqualTo(records);
+
+    try (FileQuotaStore store = FileQuotaStore.builder(image).clock(clock).open()) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(store.used(key(i))).as("r%d", i).isEqualTo(i + 1);
+      }
+    }
+    assertThat(Files.size(QuotaFiles.log(image, 1))).isEqualTo(records);
+  }
+
+  @Test
   void truncatesATornLastRecordAndKeepsEverythingBefore() throws IOException {
     write(5);
     long size = Files.size(log(1));
