@@ -39,7 +39,7 @@ final class VariedGets {
       pool[k] =
           k % 3 == 0
               ? word + "%20" + WORDS[round % WORDS.length] + round
-              : k % 3 == 1 ? word + round : Integer.toString(round * 7 + k % WORDS.length);
+              : k % 3 == 1 ? word + round : Integer.toString(k);
       if (!seen.add(pool[k])) {
         throw new IllegalStateException("argument value twice: " + pool[k]);
       }

@@ -32,10 +32,10 @@ public final class WafBuilder {
   }
 
   /** Default of {@link #valueMemo}: tenants with a memo at most. */
-  public static final int DEFAULT_MEMO_TENANTS = 64;
+  public static final int DEFAULT_MEMO_TENANTS = 256;
 
   /** Default of {@link #valueMemo}: values kept per tenant. */
-  public static final int DEFAULT_MEMO_ENTRIES = 512;
+  public static final int DEFAULT_MEMO_ENTRIES = 256;
 
   /** Default of {@link #valueMemo}: the longest value kept, in chars. */
   public static final int DEFAULT_MEMO_LONGEST = 256;

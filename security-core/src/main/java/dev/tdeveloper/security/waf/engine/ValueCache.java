@@ -25,6 +25,10 @@ import java.util.Arrays;
  * linear probing, at most half full) and kept, with their arrays, for the next transaction that
  * uses this cache: {@link #reset} forgets every value (nothing of one transaction is left for the
  * next to see) without giving the memory back. Confined to one transaction at a time.
+ *
+ * <p>A transaction of a tenant with a {@link ValueMemo} ({@link #use}) starts each new row from the
+ * memo's entry for an equal text, when there is one, and {@link #reset} publishes to the memo what
+ * a row learned beyond it: the memo only ever holds what this class would work out afresh.
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
