@@ -69,6 +69,8 @@ final class ValueCache {
     private int writes;
     // Whether the row knows more than the memo entry it started from (or than nothing).
     private boolean learned;
+    // Whether the row started from a memo entry (a value met before).
+    private boolean seeded;
 
     Row(String raw) {
       this.raw = raw;
@@ -86,6 +88,7 @@ final class ValueCache {
       raw = null;
       rawLiterals = null;
       learned = false;
+      seeded = false;
       if (charsKnown) {
         Arrays.fill(chars, 0);
         charsKnown = false;
@@ -194,6 +197,7 @@ final class ValueCache {
         scanned(e.scannedValues[i], e.scanned[i]);
       }
       learned = false;
+      seeded = true;
     }
 
     /**
@@ -201,6 +205,12 @@ final class ValueCache {
      * {@code budget}, else only those that equal the raw value (and no scanned literals).
      */
     private ValueMemo.Entry entry(int budget) {
+      if (!seeded) {
+        // First met: only the text and its literals (no copy), so that a flood of values met once
+        // costs a small object each; a value met again gets the whole entry.
+        return new ValueMemo.Entry(
+            raw, null, rawLiterals, NO_NODES, NO_VALUES, NO_VALUES, NO_LITERALS);
+      }
       int kept = 0;
       for (int i = 0; i < writes; i++) {
         String v = values[written[i]];
@@ -235,6 +245,7 @@ final class ValueCache {
     }
   }
 
+  private static final int[] NO_NODES = new int[0];
   private static final String[] NO_VALUES = new String[0];
   private static final int[][] NO_LITERALS = new int[0][];
 

@@ -10,13 +10,14 @@ package dev.tdeveloper.security.waf.engine;
  * and transformed once, not once per request. An entry holds only what computing afresh would give,
  * so answers are the same with or without it.
  *
- * <p>Bounded: a {@value #WAYS}-way set-associative table of a fixed number of entries, values
- * longer than {@link #longest} chars never kept, and an entry keeps transformed values of at most
- * {@code 2 * longest} chars in all (beyond that, only its chars, literals and unchanged
- * transformations). In each set, the first {@value #PROBATION} ways take new values (a new one
- * displaces the oldest of them); a value found there again moves to the other ways, where only
- * values seen twice displace each other: a flood of distinct values churns the probation ways and
- * leaves the values that repeat in place. One memo per tenant ({@code Waf} keeps them by
+ * <p>A value met for the first time leaves an entry of its text and literals only; one met again
+ * leaves all it learned. Bounded: a {@value #WAYS}-way set-associative table of a fixed number of
+ * entries, values longer than {@link #longest} chars never kept, and an entry keeps transformed
+ * values of at most {@code 2 * longest} chars in all (beyond that, only its chars, literals and
+ * unchanged transformations). In each set, the first {@value #PROBATION} ways take new values (a
+ * new one displaces the oldest of them); a value found there again moves to the other ways, where
+ * only values seen twice displace each other: a flood of distinct values churns the probation ways
+ * and leaves the values that repeat in place. One memo per tenant ({@code Waf} keeps them by
  * namespace), so no tenant can displace another's entries or learn by timing what another sent.
  *
  * <p>Thread-safe without locks: entries are immutable (final fields, arrays never written after
