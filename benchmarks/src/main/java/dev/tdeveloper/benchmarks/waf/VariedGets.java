@@ -61,8 +61,8 @@ final class VariedGets {
   }
 
   /**
-   * The varied requests with every header value a session could vary made unique per request too
-   * (User-Agent, Referer, Cookie, Accept-Language): a flood of values no memo has seen.
+   * The varied requests with every header value but Host's made unique per request too: a flood of
+   * values no memo has seen.
    *
    * @return as many requests as {@link #requests}, in order
    */
@@ -75,9 +75,9 @@ final class VariedGets {
       for (String[] h : v.headers()) {
         String value =
             switch (h[0]) {
-              case "User-Agent", "Referer", "Accept-Language" -> h[1] + " " + r;
+              case "Host" -> h[1];
               case "Cookie" -> h[1] + "; visit=" + r;
-              default -> h[1];
+              default -> h[1] + "-r" + r;
             };
         headers.add(new String[] {h[0], value});
       }

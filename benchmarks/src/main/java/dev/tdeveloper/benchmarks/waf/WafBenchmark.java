@@ -102,8 +102,8 @@ public class WafBenchmark {
   }
 
   /**
-   * {@link #tdeveloperBenignGetVaried} with the User-Agent, Referer, Cookie and Accept-Language
-   * values unique per request too: what a flood of values no memo has seen costs.
+   * {@link #tdeveloperBenignGetVaried} with every header value but Host's unique per request too:
+   * what a flood of values no memo has seen costs (compare with {@code -Dtdeveloper.waf.memo=off}).
    */
   @Benchmark
   public WafTransaction tdeveloperBenignGetFlood() {
