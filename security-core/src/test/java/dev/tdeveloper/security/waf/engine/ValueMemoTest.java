@@ -1,7 +1,5 @@
 package dev.tdeveloper.security.waf.engine;
 
-import static dev.tdeveloper.security.waf.engine.EvaluatorRules.rule;
-import static dev.tdeveloper.security.waf.engine.EvaluatorRules.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,11 +15,7 @@ import org.junit.jupiter.api.Test;
  * reach of other tenants, and keeps values that repeat through a flood of distinct ones.
  */
 class ValueMemoTest {
-  private static final CompiledRuleSet RULES =
-      CompiledRuleSet.compile(
-          set(
-              rule("ARGS", "@rx secret", "id:1", "phase:1", "t:lowercase", "deny"),
-              rule("ARGS|REQUEST_HEADERS", "@contains x", "id:2", "phase:2", "pass")));
+  private static final CompiledRuleSet RULES = TransactionMemoryTest.RULES;
 
   @Test
   void aTenantFloodingDistinctValuesLeavesAnotherTenantsEntries() {
