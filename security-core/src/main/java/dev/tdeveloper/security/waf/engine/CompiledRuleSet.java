@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.WafException;
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
+import dev.tdeveloper.security.waf.regex.PhraseLiterals;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.security.waf.seclang.ActionRef;
 import dev.tdeveloper.security.waf.seclang.EngineSettings;
@@ -142,23 +143,33 @@ public final class CompiledRuleSet {
     return new CompiledRuleSet(set);
   }
 
-  /** One literal index over every fixed regex of the rule set; each link gets its formula. */
+  /**
+   * One literal index over every fixed regex and every phrase operator's phrases of the rule set;
+   * each link gets its formula.
+   */
   private static LiteralIndex indexLiterals(CompiledRule[][] phases) {
     List<CompiledRule> links = new ArrayList<>();
     List<WafPattern> patterns = new ArrayList<>();
+    List<PhraseLiterals> phrases = new ArrayList<>();
     for (int p = 1; p <= 5; p++) {
       for (CompiledRule r : phases[p]) {
         for (CompiledRule link = r; link != null; link = link.next) {
           if (link.operator != null) {
             link.operator.prefilteredPattern().ifPresent(patterns::add);
+            link.operator.phraseLiterals().ifPresent(phrases::add);
             links.add(link);
           }
         }
       }
     }
-    LiteralIndex index = LiteralIndex.of(patterns);
+    LiteralIndex index = LiteralIndex.of(patterns, phrases);
     for (CompiledRule link : links) {
-      link.literals = link.operator.prefilteredPattern().map(index::formula).orElse(null);
+      link.literals =
+          link.operator
+              .prefilteredPattern()
+              .map(index::formula)
+              .or(() -> link.operator.phraseLiterals().map(index::formula))
+              .orElse(null);
     }
     return index;
   }

@@ -1,5 +1,6 @@
 package dev.tdeveloper.security.waf.operator;
 
+import dev.tdeveloper.security.waf.regex.PhraseLiterals;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import java.util.Optional;
 
@@ -29,6 +30,19 @@ public interface Operator {
    * @return the pattern; empty for every other operator
    */
   default Optional<WafPattern> prefilteredPattern() {
+    return Optional.empty();
+  }
+
+  /**
+   * The phrases whose literal condition settles this operator on the inputs it rejects: when an
+   * input holds none of them (see {@link PhraseLiterals}), {@link #evaluate} returns false and has
+   * no effect, so an engine that decides the condition in its {@link
+   * dev.tdeveloper.security.waf.regex.LiteralIndex} may skip the call. {@code @pm} and {@code
+   * @pmFromFile} have them.
+   *
+   * @return the phrases; empty for every other operator
+   */
+  default Optional<PhraseLiterals> phraseLiterals() {
     return Optional.empty();
   }
 }

@@ -99,12 +99,12 @@ public final class Operators {
           "phrases separated by spaces, |hex| bytes, escapes \\: \\; \\\\ \\\" \\|",
           e);
     }
-    return PhraseOperators.of(PhraseAutomaton.build(phrases));
+    return PhraseOperators.of(phrases);
   }
 
   private static Operator pmFromFile(String p, OperatorEnv env) {
     List<String> phrases = PhraseOperators.fromLines(DataFiles.lines(env, "pmFromFile", p));
-    return PhraseOperators.of(PhraseAutomaton.build(phrases));
+    return PhraseOperators.of(phrases);
   }
 
   private static Operator numeric(Comparison c, String name, String p, OperatorEnv env) {

@@ -1,7 +1,9 @@
 package dev.tdeveloper.security.waf.operator;
 
+import dev.tdeveloper.security.waf.regex.PhraseLiterals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code @pm} and {@code @pmFromFile}: case-insensitive (ASCII) search for any of a set of phrases
@@ -17,9 +19,15 @@ import java.util.List;
 final class PhraseOperators {
   private PhraseOperators() {}
 
-  /** An operator over a built automaton. */
-  static Operator of(PhraseAutomaton automaton) {
-    return (ctx, in) -> {
+  /** An operator searching these phrases, with their literal condition for an index. */
+  static Operator of(List<String> phrases) {
+    return new Search(PhraseAutomaton.build(phrases), PhraseLiterals.of(phrases));
+  }
+
+  /** The operator over a built automaton. */
+  private record Search(PhraseAutomaton automaton, PhraseLiterals literals) implements Operator {
+    @Override
+    public boolean evaluate(OperatorContext ctx, String in) {
       int found = automaton.find(in);
       if (found < 0) {
         return false;
@@ -28,7 +36,12 @@ final class PhraseOperators {
         ctx.capture(0, automaton.phrase(found));
       }
       return true;
-    };
+    }
+
+    @Override
+    public Optional<PhraseLiterals> phraseLiterals() {
+      return literals.indexed() ? Optional.of(literals) : Optional.empty();
+    }
   }
 
   /**

@@ -144,7 +144,8 @@ public final class LiteralIndex {
   /** Above this many states the transitions do not fit a {@code char} table and stay ints. */
   static final int MAX_NARROW_STATES = 1 << 15;
 
-  private final Map<WafPattern, Formula> formulas = new IdentityHashMap<>();
+  // Per pattern or phrase set (by identity), its formula.
+  private final Map<Object, Formula> formulas = new IdentityHashMap<>();
   private final char[] classes = new char[256];
   private final int width;
   // Rows of the narrow table are 2^shift chars apart (width rounded up): a shift, not a multiply.
@@ -165,9 +166,10 @@ public final class LiteralIndex {
   private final String[] literalTexts;
   private final boolean foldsAsciiCase;
 
-  private LiteralIndex(List<WafPattern> patterns, int maxNarrowStates) {
+  private LiteralIndex(
+      List<WafPattern> patterns, List<PhraseLiterals> phraseSets, int maxNarrowStates) {
     Map<String, Integer> ids = new LinkedHashMap<>();
-    Map<WafPattern, Cond> conds = new IdentityHashMap<>();
+    Map<Object, Cond> conds = new IdentityHashMap<>();
     for (WafPattern p : patterns) {
       Cond c = p.literalCondition();
       if (!(c instanceof Cond.True)) {
@@ -175,7 +177,13 @@ public final class LiteralIndex {
         collect(c, ids);
       }
     }
-    for (Map.Entry<WafPattern, Cond> e : conds.entrySet()) {
+    for (PhraseLiterals p : phraseSets) {
+      if (p.indexed()) {
+        conds.put(p, p.condition());
+        collect(p.condition(), ids);
+      }
+    }
+    for (Map.Entry<Object, Cond> e : conds.entrySet()) {
       formulas.put(e.getKey(), formula(e.getValue(), ids));
     }
     int next = 1;
@@ -249,14 +257,25 @@ public final class LiteralIndex {
    * @return the index
    */
   public static LiteralIndex of(List<WafPattern> patterns) {
-    return new LiteralIndex(patterns, MAX_NARROW_STATES);
+    return new LiteralIndex(patterns, List.of(), MAX_NARROW_STATES);
+  }
+
+  /**
+   * The index of the literal conditions of some patterns and of some phrase operators' phrases.
+   *
+   * @param patterns the patterns (duplicates and patterns without a literal condition allowed)
+   * @param phraseSets the phrase sets (duplicates and sets without a condition allowed)
+   * @return the index
+   */
+  public static LiteralIndex of(List<WafPattern> patterns, List<PhraseLiterals> phraseSets) {
+    return new LiteralIndex(patterns, phraseSets, MAX_NARROW_STATES);
   }
 
   /**
    * As {@link #of}, with the int table above {@code maxNarrowStates} states (tests: 0 forces it).
    */
   static LiteralIndex of(List<WafPattern> patterns, int maxNarrowStates) {
-    return new LiteralIndex(patterns, maxNarrowStates);
+    return new LiteralIndex(patterns, List.of(), maxNarrowStates);
   }
 
   /**
@@ -268,6 +287,22 @@ public final class LiteralIndex {
    */
   public Formula formula(WafPattern pattern) {
     return formulas.get(pattern);
+  }
+
+  /**
+   * A phrase set's condition over this index: false from {@link Formula#mayMatch} only for a value
+   * holding none of the set's phrases.
+   *
+   * @param phrases one of the phrase sets the index was built from
+   * @return its formula; null when the set has no condition or was not indexed
+   */
+  public Formula formula(PhraseLiterals phrases) {
+    return formulas.get(phrases);
+  }
+
+  /** The automaton's states (tests and measurements). */
+  int stateCount() {
+    return narrow != null ? narrow.length >>> shift : wide.length / width;
   }
 
   /**
