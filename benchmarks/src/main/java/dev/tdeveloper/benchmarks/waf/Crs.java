@@ -37,11 +37,16 @@ final class Crs {
   }
 
   /**
-   * Loads the whole CRS with the default configuration (paranoia level 1, engine On).
+   * Loads the whole CRS with the default configuration (paranoia level 1, engine On), with the
+   * per-tenant value memo unless the system property {@code tdeveloper.waf.memo} is {@code off}.
    *
    * @return the WAF
    */
   static Waf load() {
-    return Waf.builder().crs(rulesDir(), setupDir()).build();
+    var builder = Waf.builder().crs(rulesDir(), setupDir());
+    if ("off".equals(System.getProperty("tdeveloper.waf.memo"))) {
+      builder.noValueMemo();
+    }
+    return builder.build();
   }
 }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Threads;
  * in {@link #setUp} through the public {@link Waf} API), per operation: connection, URI, headers,
  * phase 1, body and phase 2, logging ({@link WafRequests#run}). Three requests: {@link
  * WafRequests#BENIGN_GET} (goal: at most 50 µs), {@link WafRequests#JSON_POST} and {@link
- * WafRequests#SQLI_GET}. Run with {@code -prof gc} for bytes per operation. The peer,
+ * WafRequests#SQLI_GET}, and the benign GET with its arguments' values varied ({@link
+ * #tdeveloperBenignGetVaried}). Run with {@code -prof gc} for bytes per operation. The peer,
  * libmodsecurity3 3.0.9 on the same requests, is a C program ({@code
  * benchmarks/peer/modsecurity/run.sh}), not a JMH method: see the WAF section of the README.
  *
@@ -32,6 +33,10 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class WafBenchmark {
   private Waf waf;
+  private WafRequest[] varied;
+  private WafRequest[] flood;
+  private int next;
+  private int nextFlood;
 
   @Setup
   public void setUp() {
@@ -57,6 +62,21 @@ public class WafBenchmark {
             request.name() + ": false positive, score " + tx.inboundAnomalyScore());
       }
     }
+    setUpVaried();
+  }
+
+  /** Checks every varied request passes with score 0, then serves them in turn. */
+  private void setUpVaried() {
+    varied = VariedGets.requests().toArray(new WafRequest[0]);
+    flood = VariedGets.flood().toArray(new WafRequest[0]);
+    for (WafRequest request :
+        java.util.stream.Stream.of(varied, flood).flatMap(java.util.Arrays::stream).toList()) {
+      WafTransaction tx = WafRequests.run(waf, request);
+      if (tx.interruption().isPresent() || tx.inboundAnomalyScore() != 0) {
+        throw new IllegalStateException(
+            request.uri() + ": false positive " + tx.interruption() + " " + tx.matches());
+      }
+    }
   }
 
   private static String describe(WafMatch match) {
@@ -67,6 +87,29 @@ public class WafBenchmark {
   @Benchmark
   public WafTransaction tdeveloperBenignGet() {
     return WafRequests.run(waf, WafRequests.BENIGN_GET);
+  }
+
+  /**
+   * {@link #tdeveloperBenignGet} with the five query arguments' values varied request by request
+   * ({@link VariedGets}): headers repeat, argument values come back only every {@value
+   * VariedGets#VALUES} values. The figure to quote for the 50 µs goal.
+   */
+  @Benchmark
+  public WafTransaction tdeveloperBenignGetVaried() {
+    WafRequest request = varied[next];
+    next = next + 1 == varied.length ? 0 : next + 1;
+    return WafRequests.run(waf, request);
+  }
+
+  /**
+   * {@link #tdeveloperBenignGetVaried} with every header value but Host's unique per request too:
+   * what a flood of values no memo has seen costs (compare with {@code -Dtdeveloper.waf.memo=off}).
+   */
+  @Benchmark
+  public WafTransaction tdeveloperBenignGetFlood() {
+    WafRequest request = flood[nextFlood];
+    nextFlood = nextFlood + 1 == flood.length ? 0 : nextFlood + 1;
+    return WafRequests.run(waf, request);
   }
 
   /** A 2 KiB JSON POST: passes with score 0. */

@@ -6,6 +6,7 @@ import dev.tdeveloper.security.waf.engine.CompiledRuleSet;
 import dev.tdeveloper.security.waf.engine.Evaluator;
 import dev.tdeveloper.security.waf.engine.PersistentCollections;
 import dev.tdeveloper.security.waf.engine.PolicyPlan;
+import dev.tdeveloper.security.waf.engine.ValueMemo;
 import dev.tdeveloper.security.waf.seclang.EngineSettings;
 import dev.tdeveloper.security.waf.seclang.RuleSet;
 import java.time.Duration;
@@ -33,8 +34,12 @@ public final class Waf {
   private final Cache<WafPolicy, Optional<PolicyPlan>> plans;
   // The plans themselves, one per policy apart from its namespace, which no plan depends on.
   private final Cache<WafPolicy, Optional<PolicyPlan>> shared;
+  // Per tenant namespace, its memo of per-value work; null when off.
+  private final Cache<String, ValueMemo> memos;
+  private final int memoEntries;
+  private final int memoLongest;
 
-  Waf(RuleSet set, WafConfig config, long startNanos) {
+  Waf(RuleSet set, WafConfig config, long startNanos, WafBuilder.MemoBounds memo) {
     this.rules = CompiledRuleSet.compile(set);
     this.evaluator = new Evaluator(rules);
     this.config = config;
@@ -43,6 +48,12 @@ public final class Waf {
     this.plans = Caffeine.newBuilder().maximumSize(PLANS).executor(Runnable::run).build();
     this.shared = Caffeine.newBuilder().maximumSize(PLANS).executor(Runnable::run).build();
     this.readsResponseHeaders = ResponseHeaderUse.reads(set);
+    this.memoEntries = memo.entriesPerTenant();
+    this.memoLongest = memo.longestValue();
+    this.memos =
+        memo.tenants() == 0
+            ? null
+            : Caffeine.newBuilder().maximumSize(memo.tenants()).executor(Runnable::run).build();
     this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
@@ -58,6 +69,9 @@ public final class Waf {
     this.collections = PersistentCollections.inMemory(config.ticker());
     this.plans = null;
     this.shared = null;
+    this.memos = null;
+    this.memoEntries = 0;
+    this.memoLongest = 0;
     this.readsResponseHeaders = folded.readsResponseHeaders;
     this.loadTime = folded.loadTime;
   }
@@ -82,6 +96,17 @@ public final class Waf {
     }
     return plans.get(
         policy, p -> shared.get(p.withNamespace(""), q -> WafTransaction.plan(this, q)));
+  }
+
+  /**
+   * The memo of per-value work of a policy's tenant (its namespace), made on its first use; empty
+   * when off. Tenants never share one, whatever their policies.
+   */
+  Optional<ValueMemo> valueMemo(WafPolicy policy) {
+    if (memos == null) {
+      return Optional.empty();
+    }
+    return Optional.of(memos.get(policy.namespace(), n -> new ValueMemo(memoEntries, memoLongest)));
   }
 
   /**

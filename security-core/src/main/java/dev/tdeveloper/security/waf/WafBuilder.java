@@ -8,12 +8,37 @@ import java.util.Objects;
 
 /**
  * Builds a {@link Waf}: rule files in load order (or the CRS layout) and a {@link WafConfig}. Each
- * of {@link #crs} and {@link #config} may be called once. Not thread-safe.
+ * of {@link #crs}, {@link #config} and the memo's bounds ({@link #valueMemo}, {@link #noValueMemo})
+ * may be set once. Not thread-safe.
  */
 public final class WafBuilder {
   private final List<Path> files = new ArrayList<>();
   private WafConfig config;
   private boolean crs;
+  private MemoBounds memo;
+
+  /**
+   * The bounds of the per-tenant memos of per-value work ({@link #valueMemo}).
+   *
+   * @param tenants the tenants with a memo at most (the least recently used gives its memo up); 0:
+   *     no memo
+   * @param entriesPerTenant the values each tenant's memo keeps at most
+   * @param longestValue the longest value kept, in chars
+   */
+  record MemoBounds(int tenants, int entriesPerTenant, int longestValue) {
+    static final MemoBounds DEFAULTS =
+        new MemoBounds(DEFAULT_MEMO_TENANTS, DEFAULT_MEMO_ENTRIES, DEFAULT_MEMO_LONGEST);
+    static final MemoBounds OFF = new MemoBounds(0, 0, 0);
+  }
+
+  /** Default of {@link #valueMemo}: tenants with a memo at most. */
+  public static final int DEFAULT_MEMO_TENANTS = 256;
+
+  /** Default of {@link #valueMemo}: values kept per tenant. */
+  public static final int DEFAULT_MEMO_ENTRIES = 256;
+
+  /** Default of {@link #valueMemo}: the longest value kept, in chars. */
+  public static final int DEFAULT_MEMO_LONGEST = 256;
 
   WafBuilder() {}
 
@@ -68,6 +93,59 @@ public final class WafBuilder {
   }
 
   /**
+   * Bounds the memo each tenant (policy namespace) keeps of the work that is a pure function of a
+   * value's text (its transformations and the rule set's literals in them), so that values
+   * repeating from request to request (headers, cookies) are worked out once: decisions are the
+   * same with or without it. Tenants never share a memo, so none can displace another's entries or
+   * learn by timing what another sent. An entry holds the value, at most twice its length of
+   * transformed values and a few small arrays: about {@code 0.3 + 3 * longestValue / 512} KiB at
+   * most, so a tenant's memo holds at most about {@code entriesPerTenant} times that. Default
+   * {@value #DEFAULT_MEMO_TENANTS} tenants, {@value #DEFAULT_MEMO_ENTRIES} entries, {@value
+   * #DEFAULT_MEMO_LONGEST} chars; {@link #noValueMemo} turns it off.
+   *
+   * @param tenants the tenants with a memo at most, 1 to 65,536 (the least recently used gives its
+   *     memo up)
+   * @param entriesPerTenant the values each tenant's memo keeps, 8 to 1,048,576 (rounded up to a
+   *     power of two)
+   * @param longestValue the longest value kept, in chars, 1 to 65,536
+   * @return this builder
+   * @throws IllegalArgumentException when a bound is out of range
+   * @throws IllegalStateException when the memo was already set or turned off
+   */
+  public WafBuilder valueMemo(int tenants, int entriesPerTenant, int longestValue) {
+    if (tenants < 1 || tenants > 1 << 16) {
+      throw new IllegalArgumentException("tenants: " + tenants + "; allowed: 1 to 65536");
+    }
+    if (entriesPerTenant < 8 || entriesPerTenant > 1 << 20) {
+      throw new IllegalArgumentException(
+          "entriesPerTenant: " + entriesPerTenant + "; allowed: 8 to 1048576");
+    }
+    if (longestValue < 1 || longestValue > 1 << 16) {
+      throw new IllegalArgumentException("longestValue: " + longestValue + "; allowed: 1 to 65536");
+    }
+    return memo(new MemoBounds(tenants, entriesPerTenant, longestValue));
+  }
+
+  /**
+   * Turns the per-tenant memo of per-value work ({@link #valueMemo}) off: every transaction works
+   * every value out afresh.
+   *
+   * @return this builder
+   * @throws IllegalStateException when the memo was already set or turned off
+   */
+  public WafBuilder noValueMemo() {
+    return memo(MemoBounds.OFF);
+  }
+
+  private WafBuilder memo(MemoBounds bounds) {
+    if (memo != null) {
+      throw new IllegalStateException("valueMemo: already set");
+    }
+    memo = bounds;
+    return this;
+  }
+
+  /**
    * Parses and compiles the rules.
    *
    * @return the WAF
@@ -80,6 +158,10 @@ public final class WafBuilder {
     }
     long start = System.nanoTime();
     var set = new SecLangParser().parse(List.copyOf(files));
-    return new Waf(set, config == null ? WafConfig.defaults() : config, start);
+    return new Waf(
+        set,
+        config == null ? WafConfig.defaults() : config,
+        start,
+        memo == null ? MemoBounds.DEFAULTS : memo);
   }
 }

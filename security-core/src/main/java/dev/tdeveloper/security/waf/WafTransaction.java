@@ -37,6 +37,7 @@ public final class WafTransaction {
     this.waf = waf;
     this.state = newState(waf, policy);
     this.tx = start(waf, policy, state);
+    waf.valueMemo(policy).ifPresent(tx::useValueMemo);
     waf.plan(policy).ifPresent(tx::usePlan);
   }
 

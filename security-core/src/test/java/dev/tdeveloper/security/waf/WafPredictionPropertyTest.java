@@ -98,7 +98,7 @@ class WafPredictionPropertyTest {
   }
 
   /** The request with one more query argument and one more header, both as given (raw bytes). */
-  private static ReplayRequest with(ReplayRequest r, String arg, String header) {
+  static ReplayRequest with(ReplayRequest r, String arg, String header) {
     String uri = r.uri() + (r.uri().contains("?") ? "&" : "?") + "q=" + arg.replace("&", "%26");
     List<ReplayRequest.Header> headers = new ArrayList<>(r.headers());
     headers.add(new ReplayRequest.Header("X-Note", header.replace("\0", "")));

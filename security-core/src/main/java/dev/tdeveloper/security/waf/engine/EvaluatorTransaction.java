@@ -29,6 +29,8 @@ public final class EvaluatorTransaction implements OperatorContext {
   private final CompiledRuleSet rules;
   // The transformation cache and target views; null once released (taken again if used after).
   private TransactionMemory memory;
+  // The tenant's memo of per-value work (ValueMemo); null: none.
+  private ValueMemo valueMemo;
   private final List<WafMatch> matches = new ArrayList<>();
   private final List<long[]> removedIds = new ArrayList<>();
   private final List<String> groups = new ArrayList<>(10);
@@ -91,9 +93,21 @@ public final class EvaluatorTransaction implements OperatorContext {
     TransactionMemory m = memory;
     if (m == null) {
       m = rules.takeMemory();
+      m.values.use(valueMemo);
       memory = m;
     }
     return m;
+  }
+
+  /**
+   * Starts values this transaction has not met from, and publishes what it works out to, a tenant's
+   * memo: call it before the first phase, with the memo of this transaction's tenant only.
+   *
+   * @param memo the tenant's memo
+   */
+  public void useValueMemo(ValueMemo memo) {
+    valueMemo = java.util.Objects.requireNonNull(memo, "memo");
+    memory().values.use(memo);
   }
 
   /**

@@ -25,6 +25,10 @@ import java.util.Arrays;
  * linear probing, at most half full) and kept, with their arrays, for the next transaction that
  * uses this cache: {@link #reset} forgets every value (nothing of one transaction is left for the
  * next to see) without giving the memory back. Confined to one transaction at a time.
+ *
+ * <p>A transaction of a tenant with a {@link ValueMemo} ({@link #use}) starts each new row from the
+ * memo's entry for an equal text, when there is one, and {@link #reset} publishes to the memo what
+ * a row learned beyond it: the memo only ever holds what this class would work out afresh.
  */
 final class ValueCache {
   static final int MAX_CACHED_VALUE = 1 << 20;
@@ -42,6 +46,8 @@ final class ValueCache {
   private final boolean foldsCase;
   private final LiteralScratch scratch;
   private final boolean predicts;
+  // The tenant's memo of the transaction holding this cache; null: none.
+  private ValueMemo memo;
 
   /** The cached work of one raw value. */
   static final class Row {
@@ -58,6 +64,13 @@ final class ValueCache {
     // The raw value's chars (CharTriggers), worked out on the first chain asked for.
     private final long[] chars = new long[CharTriggers.WORDS];
     private boolean charsKnown;
+    // The nodes with a value, in the order written.
+    private int[] written = new int[8];
+    private int writes;
+    // Whether the row knows more than the memo entry it started from (or than nothing).
+    private boolean learned;
+    // Whether the row started from a memo entry (a value met before).
+    private boolean seeded;
 
     Row(String raw) {
       this.raw = raw;
@@ -74,13 +87,16 @@ final class ValueCache {
     private void clear() {
       raw = null;
       rawLiterals = null;
+      learned = false;
+      seeded = false;
       if (charsKnown) {
         Arrays.fill(chars, 0);
         charsKnown = false;
       }
-      if (values != null) {
-        Arrays.fill(values, null);
+      for (int i = 0; i < writes; i++) {
+        values[written[i]] = null;
       }
+      writes = 0;
       if (scans > 0) {
         Arrays.fill(scannedValues, 0, scans, null);
         Arrays.fill(scanned, 0, scans, null);
@@ -108,6 +124,7 @@ final class ValueCache {
       if (!charsKnown) {
         CharTriggers.addChars(raw, chars);
         charsKnown = true;
+        learned = true;
       }
       int at = CharTriggers.WORDS * (n - 1);
       return ((chars[0] & t[at])
@@ -143,8 +160,94 @@ final class ValueCache {
       }
       scannedValues[scans] = value;
       scanned[scans++] = found;
+      learned = true;
+    }
+
+    /** Keeps the value after a node's chain prefix (the node has none yet). */
+    private void put(int node, String value) {
+      if (writes == written.length) {
+        written = Arrays.copyOf(written, 2 * writes);
+      }
+      written[writes++] = node;
+      values[node] = value;
+      learned = true;
+    }
+
+    /**
+     * Starts this empty row from what an earlier transaction published for an equal raw value: the
+     * entry's raw instance stands for this row's wherever it appears.
+     */
+    private void seed(ValueMemo.Entry e, int nodes) {
+      rawLiterals = e.rawLiterals;
+      if (e.chars != null) {
+        System.arraycopy(e.chars, 0, chars, 0, CharTriggers.WORDS);
+        charsKnown = true;
+      }
+      int[] at = e.nodes;
+      if (at.length > 0) {
+        if (values == null) {
+          values = new String[nodes];
+        }
+        for (int i = 0; i < at.length; i++) {
+          String v = e.values[i];
+          put(at[i], v == e.raw ? raw : v);
+        }
+      }
+      for (int i = 0; i < e.scannedValues.length; i++) {
+        scanned(e.scannedValues[i], e.scanned[i]);
+      }
+      learned = false;
+      seeded = true;
+    }
+
+    /**
+     * What this row knows, for the memo: transformed values kept while their chars stay within
+     * {@code budget}, else only those that equal the raw value (and no scanned literals).
+     */
+    private ValueMemo.Entry entry(int budget) {
+      if (!seeded) {
+        // First met: only the text and its literals (no copy), so that a flood of values met once
+        // costs a small object each; a value met again gets the whole entry.
+        return new ValueMemo.Entry(
+            raw, null, rawLiterals, NO_NODES, NO_VALUES, NO_VALUES, NO_LITERALS);
+      }
+      int kept = 0;
+      for (int i = 0; i < writes; i++) {
+        String v = values[written[i]];
+        if (v != raw) {
+          kept += v.length();
+        }
+      }
+      boolean all = kept <= budget;
+      int n = 0;
+      for (int i = 0; i < writes; i++) {
+        n += all || values[written[i]] == raw ? 1 : 0;
+      }
+      int[] nodes = new int[n];
+      String[] vs = new String[n];
+      n = 0;
+      for (int i = 0; i < writes; i++) {
+        String v = values[written[i]];
+        if (all || v == raw) {
+          nodes[n] = written[i];
+          vs[n++] = v;
+        }
+      }
+      int s = all ? scans : 0;
+      return new ValueMemo.Entry(
+          raw,
+          charsKnown ? chars.clone() : null,
+          rawLiterals,
+          nodes,
+          vs,
+          s == 0 ? NO_VALUES : Arrays.copyOf(scannedValues, s),
+          s == 0 ? NO_LITERALS : Arrays.copyOf(scanned, s));
     }
   }
+
+  private static final int[] NO_NODES = new int[0];
+  private static final String[] NO_VALUES = new String[0];
+  private static final int[][] NO_LITERALS = new int[0][];
 
   ValueCache(int nodes, LiteralIndex index) {
     this(nodes, index, true);
@@ -194,6 +297,13 @@ final class ValueCache {
       made[used] = row;
     }
     used++;
+    ValueMemo m = memo;
+    if (m != null && raw.length() <= m.longest()) {
+      ValueMemo.Entry e = m.get(raw, hash);
+      if (e != null) {
+        row.seed(e, nodes);
+      }
+    }
     t[i] = row;
     if (2 * used > t.length) {
       rehash(2 * t.length);
@@ -218,12 +328,28 @@ final class ValueCache {
   }
 
   /**
-   * Forgets every raw value and what was worked out from it, keeping the rows and their arrays (up
-   * to {@value #KEPT_ROWS} rows) for the values of the next transaction.
+   * Starts from, and publishes to, a tenant's memo until the next {@link #reset}.
+   *
+   * @param tenant the memo of the holding transaction's tenant
+   */
+  void use(ValueMemo tenant) {
+    memo = tenant;
+  }
+
+  /**
+   * Publishes what the transaction learned to its tenant's memo (if any), then forgets every raw
+   * value and what was worked out from it, and the memo, keeping the rows and their arrays (up to
+   * {@value #KEPT_ROWS} rows) for the values of the next transaction.
    */
   void reset() {
+    ValueMemo m = memo;
+    memo = null;
     for (int i = 0; i < used; i++) {
-      made[i].clear();
+      Row row = made[i];
+      if (m != null && row.learned && row.raw.length() <= m.longest()) {
+        m.put(row.entry(2 * m.longest()));
+      }
+      row.clear();
     }
     if (table.length > 2 * KEPT_ROWS) {
       table = new Row[TABLE];
@@ -310,13 +436,15 @@ final class ValueCache {
         String head = values[heads[i]];
         if (head == null) {
           head = functions[i].apply(raw);
-          values[heads[i]] = head;
+          row.put(heads[i], head);
         }
         cur = head;
       } else {
         cur = functions[i].apply(cur);
       }
-      values[nodes[i]] = cur;
+      if (values[nodes[i]] == null) {
+        row.put(nodes[i], cur);
+      }
     }
     return cur;
   }
@@ -337,6 +465,7 @@ final class ValueCache {
       if (found == null) {
         found = index.scan(row.raw, scratch);
         row.rawLiterals = found;
+        row.learned = true;
       }
       return found;
     }

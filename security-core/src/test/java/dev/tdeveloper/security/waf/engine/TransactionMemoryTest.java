@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * given back, and given back empty: the next transaction sees nothing of the one before.
  */
 class TransactionMemoryTest {
-  private static final CompiledRuleSet RULES =
+  static final CompiledRuleSet RULES =
       CompiledRuleSet.compile(
           set(
               rule("ARGS", "@rx secret", "id:1", "phase:1", "t:lowercase", "deny"),

@@ -83,6 +83,11 @@ class ValueCachePropertyTest {
   }
 
   @Provide
+  Arbitrary<List<List<Ask>>> transactions() {
+    return asks().list().ofMinSize(1).ofMaxSize(5);
+  }
+
+  @Provide
   Arbitrary<List<Ask>> asks() {
     return Combinators.combine(
             Arbitraries.integers().between(0, CHAINS.size() - 1),
@@ -132,6 +137,51 @@ class ValueCachePropertyTest {
       }
     }
     check(cache, chains, after, afterAsks);
+  }
+
+  /**
+   * Transactions that start values from their tenant's {@link ValueMemo} (and publish to it) answer
+   * as the plain path, whatever the memo kept, displaced or cut to its budget: several transactions
+   * on one memo, each on a cache reset by the one before or on a cache of its own.
+   */
+  @Property(tries = 300)
+  void aCacheOnAMemoAnswersAsThePlainPath(
+      @ForAll("values") List<String> values,
+      @ForAll("transactions") List<List<Ask>> transactions,
+      @ForAll @IntRange(min = 8, max = 64) int entries,
+      @ForAll @IntRange(min = 1, max = 40) int longest,
+      @ForAll boolean fresh) {
+    CompiledTransforms trie = new CompiledTransforms();
+    CompiledTransforms.Chain[] chains = chains(trie);
+    ValueMemo memo = new ValueMemo(entries, longest);
+    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
+    for (List<Ask> asks : transactions) {
+      if (fresh) {
+        cache = new ValueCache(trie.nodeCount(), INDEX);
+      }
+      cache.use(memo);
+      check(cache, chains, values, asks);
+      cache.reset();
+    }
+    assertThat(memo.size()).isLessThanOrEqualTo(memo.capacity());
+  }
+
+  /** A value met in an earlier transaction of the tenant starts from its entry: no new scan. */
+  @Property(tries = 100)
+  void aRepeatedValueStartsFromItsEntry(
+      @ForAll("values") List<String> values, @ForAll("asks") List<Ask> asks) {
+    CompiledTransforms trie = new CompiledTransforms();
+    CompiledTransforms.Chain[] chains = chains(trie);
+    ValueMemo memo = new ValueMemo(64, 1000);
+    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
+    cache.use(memo);
+    String raw = values.get(0);
+    cache.literals(cache.row(raw), chains[0], 0, raw);
+    cache.reset();
+    cache.use(memo);
+    ValueCache.Row row = cache.row(new String(raw));
+    assertThat(row.rawLiterals).isSameAs(memo.get(raw, raw.hashCode()).rawLiterals).isNotNull();
+    check(cache, chains, values, asks);
   }
 
   private static CompiledTransforms.Chain[] chains(CompiledTransforms trie) {
