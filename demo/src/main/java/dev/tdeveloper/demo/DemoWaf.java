@@ -117,6 +117,7 @@ final class DemoWaf {
                 .ruleFile(extract(dataDir, SETUP_RESOURCE))
                 .crs(options.crsDir(), options.crsSetup())
                 .config(wafConfig)
+                .valueMemoNamespaces(ns -> registered(ns, planLookup))
                 .build();
         reason = Optional.empty();
       } catch (WafException | IllegalStateException e) {
@@ -156,6 +157,15 @@ final class DemoWaf {
   /** Returns which rule set runs. */
   RuleSource source() {
     return source;
+  }
+
+  /**
+   * Whether a WAF policy namespace may keep a memo of per-value work: a registered tenant's (or the
+   * tenant-less default's), never a name a request made up, which would take a tenant's place.
+   */
+  static boolean registered(String namespace, Function<TenantId, Optional<String>> planLookup) {
+    return namespace.isEmpty()
+        || (TenantId.isValid(namespace) && planLookup.apply(TenantId.of(namespace)).isPresent());
   }
 
   /**

@@ -152,4 +152,15 @@ class DemoWafTest {
     Map<String, Object> counters = (Map<String, Object>) waf.status().get("counters");
     assertThat(counters).containsEntry("interrupted", 1L).containsEntry("faults", 0L);
   }
+
+  @Test
+  void onlyRegisteredTenantsAndTheDefaultNamespaceKeepAValueMemo() {
+    java.util.function.Function<TenantId, Optional<String>> registry =
+        id -> id.value().equals("acme") ? Optional.of("pro") : Optional.empty();
+
+    assertThat(DemoWaf.registered("acme", registry)).isTrue();
+    assertThat(DemoWaf.registered("", registry)).isTrue();
+    assertThat(DemoWaf.registered("made-up", registry)).isFalse();
+    assertThat(DemoWaf.registered("Not A Tenant!", registry)).isFalse();
+  }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A web application firewall loaded from SecLang rule files (the OWASP CRS 3.3.4 unchanged): the
@@ -34,12 +36,23 @@ public final class Waf {
   private final Cache<WafPolicy, Optional<PolicyPlan>> plans;
   // The plans themselves, one per policy apart from its namespace, which no plan depends on.
   private final Cache<WafPolicy, Optional<PolicyPlan>> shared;
+
+  /** How long a tenant's memo of per-value work ({@link WafBuilder#valueMemo}) lives unused. */
+  public static final Duration MEMO_IDLE = Duration.ofMinutes(10);
+
   // Per tenant namespace, its memo of per-value work; null when off.
   private final Cache<String, ValueMemo> memos;
+  private final int memoTenants;
+  private final Predicate<String> memoNamespaces;
   private final int memoEntries;
   private final int memoLongest;
 
-  Waf(RuleSet set, WafConfig config, long startNanos, WafBuilder.MemoBounds memo) {
+  Waf(
+      RuleSet set,
+      WafConfig config,
+      long startNanos,
+      WafBuilder.MemoBounds memo,
+      Predicate<String> memoNamespaces) {
     this.rules = CompiledRuleSet.compile(set);
     this.evaluator = new Evaluator(rules);
     this.config = config;
@@ -50,10 +63,18 @@ public final class Waf {
     this.readsResponseHeaders = ResponseHeaderUse.reads(set);
     this.memoEntries = memo.entriesPerTenant();
     this.memoLongest = memo.longestValue();
+    this.memoTenants = memo.tenants();
+    this.memoNamespaces = memoNamespaces;
+    // No size bound: a memo is never evicted for another tenant's; valueMemo stops making new ones
+    // at memoTenants, and only a tenant's own idleness drops its memo.
     this.memos =
         memo.tenants() == 0
             ? null
-            : Caffeine.newBuilder().maximumSize(memo.tenants()).executor(Runnable::run).build();
+            : Caffeine.newBuilder()
+                .expireAfterAccess(MEMO_IDLE.toNanos(), TimeUnit.NANOSECONDS)
+                .ticker(config.ticker()::read)
+                .executor(Runnable::run)
+                .build();
     this.loadTime = Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
@@ -70,6 +91,8 @@ public final class Waf {
     this.plans = null;
     this.shared = null;
     this.memos = null;
+    this.memoTenants = 0;
+    this.memoNamespaces = ns -> false;
     this.memoEntries = 0;
     this.memoLongest = 0;
     this.readsResponseHeaders = folded.readsResponseHeaders;
@@ -100,13 +123,32 @@ public final class Waf {
 
   /**
    * The memo of per-value work of a policy's tenant (its namespace), made on its first use; empty
-   * when off. Tenants never share one, whatever their policies.
+   * when off, when the builder's namespace test refuses the namespace, or while the most tenants
+   * allowed have one (about: racing first uses may pass the bound by a few). Tenants never share
+   * one, whatever their policies, and none is dropped to make room for another.
    */
   Optional<ValueMemo> valueMemo(WafPolicy policy) {
     if (memos == null) {
       return Optional.empty();
     }
-    return Optional.of(memos.get(policy.namespace(), n -> new ValueMemo(memoEntries, memoLongest)));
+    String namespace = policy.namespace();
+    ValueMemo memo = memos.getIfPresent(namespace);
+    if (memo != null) {
+      return Optional.of(memo);
+    }
+    if (memos.estimatedSize() >= memoTenants || !memoNamespaces.test(namespace)) {
+      return Optional.empty();
+    }
+    return Optional.of(memos.get(namespace, n -> new ValueMemo(memoEntries, memoLongest)));
+  }
+
+  /** How many tenants have a memo of per-value work now (for tests and {@code /ops}). */
+  long valueMemoTenants() {
+    if (memos == null) {
+      return 0;
+    }
+    memos.cleanUp();
+    return memos.estimatedSize();
   }
 
   /**

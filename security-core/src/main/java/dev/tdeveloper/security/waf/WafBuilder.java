@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Builds a {@link Waf}: rule files in load order (or the CRS layout) and a {@link WafConfig}. Each
@@ -16,12 +17,13 @@ public final class WafBuilder {
   private WafConfig config;
   private boolean crs;
   private MemoBounds memo;
+  private Predicate<String> memoNamespaces;
 
   /**
    * The bounds of the per-tenant memos of per-value work ({@link #valueMemo}).
    *
-   * @param tenants the tenants with a memo at most (the least recently used gives its memo up); 0:
-   *     no memo
+   * @param tenants the tenants with a memo at once at most (a memo idle for {@link Waf#MEMO_IDLE}
+   *     is dropped; no tenant's memo is ever dropped for another's); 0: no memo
    * @param entriesPerTenant the values each tenant's memo keeps at most
    * @param longestValue the longest value kept, in chars
    */
@@ -97,14 +99,17 @@ public final class WafBuilder {
    * value's text (its transformations and the rule set's literals in them), so that values
    * repeating from request to request (headers, cookies) are worked out once: decisions are the
    * same with or without it. Tenants never share a memo, so none can displace another's entries or
-   * learn by timing what another sent. An entry holds the value, at most twice its length of
-   * transformed values and a few small arrays: about {@code 0.3 + 3 * longestValue / 512} KiB at
-   * most, so a tenant's memo holds at most about {@code entriesPerTenant} times that. Default
-   * {@value #DEFAULT_MEMO_TENANTS} tenants, {@value #DEFAULT_MEMO_ENTRIES} entries, {@value
-   * #DEFAULT_MEMO_LONGEST} chars; {@link #noValueMemo} turns it off.
+   * learn by timing what another sent. A tenant keeps its memo until it has been idle for {@link
+   * Waf#MEMO_IDLE}: a memo is never taken from one tenant to give to another, so once {@code
+   * tenants} memos exist, further tenants work without one until a memo idles out. Requests can
+   * name any namespace, so accept only your tenants' with {@link #valueMemoNamespaces}. An entry
+   * holds the value, at most twice its length of transformed values and a few small arrays: about
+   * {@code 0.3 + 3 * longestValue / 512} KiB at most, so a tenant's memo holds at most about {@code
+   * entriesPerTenant} times that. Default {@value #DEFAULT_MEMO_TENANTS} tenants, {@value
+   * #DEFAULT_MEMO_ENTRIES} entries, {@value #DEFAULT_MEMO_LONGEST} chars; {@link #noValueMemo}
+   * turns it off.
    *
-   * @param tenants the tenants with a memo at most, 1 to 65,536 (the least recently used gives its
-   *     memo up)
+   * @param tenants the tenants with a memo at once at most, 1 to 65,536
    * @param entriesPerTenant the values each tenant's memo keeps, 8 to 1,048,576 (rounded up to a
    *     power of two)
    * @param longestValue the longest value kept, in chars, 1 to 65,536
@@ -124,6 +129,27 @@ public final class WafBuilder {
       throw new IllegalArgumentException("longestValue: " + longestValue + "; allowed: 1 to 65536");
     }
     return memo(new MemoBounds(tenants, entriesPerTenant, longestValue));
+  }
+
+  /**
+   * Which policy namespaces get a memo of per-value work ({@link #valueMemo}); default: every one.
+   * A namespace comes from the request (the tenant it names), so a client naming many unknown
+   * tenants could otherwise take the memos' places before real tenants arrive (never their entries,
+   * never a wrong answer); give a test that accepts only tenants you know, e.g. your registry's.
+   * The test runs once per transaction of a namespace without a memo, so it must be cheap.
+   *
+   * @param namespaces accepts the namespaces that may have a memo
+   * @return this builder
+   * @throws NullPointerException when {@code namespaces} is null
+   * @throws IllegalStateException when already set
+   */
+  public WafBuilder valueMemoNamespaces(Predicate<String> namespaces) {
+    Objects.requireNonNull(namespaces, "namespaces");
+    if (memoNamespaces != null) {
+      throw new IllegalStateException("valueMemoNamespaces: already set");
+    }
+    memoNamespaces = namespaces;
+    return this;
   }
 
   /**
@@ -162,6 +188,7 @@ public final class WafBuilder {
         set,
         config == null ? WafConfig.defaults() : config,
         start,
-        memo == null ? MemoBounds.DEFAULTS : memo);
+        memo == null ? MemoBounds.DEFAULTS : memo,
+        memoNamespaces == null ? ns -> true : memoNamespaces);
   }
 }
