@@ -106,6 +106,29 @@ public record WafConfig(
   }
 
   /**
+   * This config with other clocks: injected time for tests, or a shared clock of the application.
+   *
+   * @param newClock wall time for {@code TIME*}
+   * @param newTicker monotonic time for {@code DURATION}, collection and memo expiry
+   * @return a copy
+   * @throws NullPointerException when either is null
+   */
+  public WafConfig withClocks(InstantSource newClock, Ticker newTicker) {
+    return new WafConfig(
+        mode,
+        paranoiaLevel,
+        inboundThreshold,
+        outboundThreshold,
+        requestBodyAccess,
+        requestBodyLimit,
+        requestBodyLimitReject,
+        responseBodyAccess,
+        jsonAndXmlByContentType,
+        newClock,
+        newTicker);
+  }
+
+  /**
    * This config with another paranoia level.
    *
    * @param level 1 to 4

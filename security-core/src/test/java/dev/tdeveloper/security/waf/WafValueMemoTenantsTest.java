@@ -30,23 +30,9 @@ class WafValueMemoTenantsTest {
         file,
         "SecRuleEngine On\nSecRule ARGS \"@rx attack\" \"id:100,phase:1,deny,status:403\"\n",
         StandardCharsets.ISO_8859_1);
-    WafConfig d = WafConfig.defaults();
-    WafConfig config =
-        new WafConfig(
-            d.mode(),
-            d.paranoiaLevel(),
-            d.inboundThreshold(),
-            d.outboundThreshold(),
-            d.requestBodyAccess(),
-            d.requestBodyLimit(),
-            d.requestBodyLimitReject(),
-            d.responseBodyAccess(),
-            d.jsonAndXmlByContentType(),
-            clock,
-            clock);
     return Waf.builder()
         .ruleFile(file)
-        .config(config)
+        .config(WafConfig.defaults().withClocks(clock, clock))
         .valueMemo(tenants, 64, 64)
         .valueMemoNamespaces(namespaces)
         .build();
