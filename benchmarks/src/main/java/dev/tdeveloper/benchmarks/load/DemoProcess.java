@@ -17,12 +17,13 @@ import java.util.List;
 /**
  * The demo running in a child JVM on this JVM's class path, with embedded defaults and a fresh data
  * directory: started, provisioned with the roster's tenants through {@code POST /admin/tenants},
- * seeded with one note per tenant, and killed on {@link #close()}. {@code bare} runs it with every
- * filter but the tenant filter off (the demo's benchmark-only switch {@code
- * DEMO_BENCHMARK_NO_FILTERS}). The harness stands for the load balancer: the demo trusts {@code
- * 127.0.0.1} as its proxy ({@code DEMO_TRUSTED_PROXIES}), so its shield counts and bans each client
- * the requests name in {@code X-Forwarded-For} ({@link ClientAddresses}), at the demo's per-IP
- * limit unless the environment given sets {@value #IP_LIMIT_ENV}. Not thread-safe.
+ * seeded with one note per tenant, stopped on {@link #stop} (which lets a JFR recording be written)
+ * and killed on {@link #close()}. {@code bare} runs it with every filter but the tenant filter off
+ * (the demo's benchmark-only switch {@code DEMO_BENCHMARK_NO_FILTERS}). The harness stands for the
+ * load balancer: the demo trusts {@code 127.0.0.1} as its proxy ({@code DEMO_TRUSTED_PROXIES}), so
+ * its shield counts and bans each client the requests name in {@code X-Forwarded-For} ({@link
+ * ClientAddresses}), at the demo's per-IP limit unless the environment given sets {@value
+ * #IP_LIMIT_ENV}. Not thread-safe.
  */
 public final class DemoProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -222,6 +223,23 @@ public final class DemoProcess implements AutoCloseable {
     return response.body();
   }
 
+  /**
+   * Stops the demo with {@code SIGTERM} and waits up to {@code grace} for it to exit, then kills it
+   * as {@link #close()} does. The JVM's shutdown writes a JFR recording started by {@value
+   * #JVM_OPTIONS_ENV} with {@code filename=} (a recording without {@code duration=} is otherwise
+   * lost when the demo is killed). The demo's data is not closed cleanly: the child registers no
+   * shutdown hook, so no state is flushed that a kill would not leave.
+   *
+   * @return whether the demo exited within {@code grace}
+   */
+  public boolean stop(Duration grace) throws InterruptedException {
+    process.destroy();
+    boolean exited = process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    close();
+    return exited;
+  }
+
+  /** Kills the demo ({@code SIGKILL} on Linux, as the fault phase's crash) and waits for it. */
   @Override
   public void close() throws InterruptedException {
     process.destroyForcibly();

@@ -43,6 +43,17 @@ public final class LoadReport {
     return report;
   }
 
+  /**
+   * Adds each run's disk floor figures ({@link DiskFloorProbe#model} or {@link DiskFloorProbe#off})
+   * to {@code report} as its runs' {@code diskFloor}.
+   */
+  @SuppressWarnings("unchecked")
+  public static void putDiskFloor(
+      Map<String, Object> report, Map<String, Object> full, Map<String, Object> bare) {
+    ((Map<String, Object>) report.get("fullChain")).put("diskFloor", full);
+    ((Map<String, Object>) report.get("bare")).put("diskFloor", bare);
+  }
+
   private static Map<String, Object> run(Roster roster, RunResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", r.name());
@@ -129,6 +140,7 @@ public final class LoadReport {
             + "<h2>Figures</h2><pre>"
             + escape(JSON.writeValueAsString(summary(model)))
             + "</pre>"
+            + floorHtml(model)
             + IsolationResult.html(model)
             + "<p>Per-tenant figures: load-report.json.</p>"
             + FaultReport.html(model)
@@ -165,6 +177,7 @@ public final class LoadReport {
               (Double) r.get("generatorCpuShare"),
               (Double) r.get("generatorCpuMicrosPerRequest"),
               (Double) r.get("demoCpuMicrosPerRequest")));
+      s.append(floorLine(r)).append("; ");
     }
     s.append("chain overhead ").append(model.get("chainOverhead"));
     model.computeIfPresent(
@@ -174,6 +187,71 @@ public final class LoadReport {
           return v;
         });
     return s.toString();
+  }
+
+  /** The requests' p95 beside the disk floor's, and the floor's stalls, of one run's model. */
+  @SuppressWarnings("unchecked")
+  static String floorLine(Map<String, Object> run) {
+    Object requestsP95 = ((Map<String, Object>) run.get("latencyMillis")).get("p95");
+    Map<String, Object> floor = (Map<String, Object>) run.get("diskFloor");
+    if (floor == null || !Boolean.TRUE.equals(floor.get("enabled"))) {
+      return "requests p95 " + requestsP95 + " ms, disk floor off";
+    }
+    Map<String, Object> records = (Map<String, Object>) floor.get("recordLatencyMillis");
+    return String.format(
+        java.util.Locale.ROOT,
+        "requests p95 %s ms against the disk floor's p95 %s ms (p99.9 %s, max %s ms; %d forces,"
+            + " %d over 100 ms: %.1f stalled seconds, %.1f%% of the run)",
+        requestsP95,
+        records.get("p95"),
+        records.get("p99.9"),
+        records.get("max"),
+        (Long) floor.get("forcesAttempted"),
+        (Long) floor.get("stalledForces"),
+        (Double) floor.get("stalledSeconds"),
+        100 * (Double) floor.get("stalledShare"));
+  }
+
+  /** The disk floor's section of the HTML report: one row per run. */
+  @SuppressWarnings("unchecked")
+  private static String floorHtml(Map<String, Object> model) {
+    StringBuilder s = new StringBuilder("<h2>Disk floor beside the requests</h2>");
+    s.append("<p>A ")
+        .append(DiskFloorFile.RECORD_BYTES)
+        .append("-byte record appended and forced every ")
+        .append(DiskFloorProbe.INTERVAL.toMillis())
+        .append(
+            " ms on the data directory's file system, latency from its intended start."
+                + " Stalled: forces slower than 100 ms.</p><table><tr><th>run</th>"
+                + "<th>requests p95 ms</th><th>records</th><th>forces</th><th>floor p50</th>"
+                + "<th>p95</th><th>p99</th><th>p99.9</th><th>max ms</th><th>stalled s</th>"
+                + "<th>share</th></tr>");
+    for (String run : List.of("fullChain", "bare")) {
+      Map<String, Object> r = (Map<String, Object>) model.get(run);
+      Map<String, Object> f = (Map<String, Object>) r.get("diskFloor");
+      s.append("<tr><td>").append(run).append("</td><td>");
+      s.append(((Map<String, Object>) r.get("latencyMillis")).get("p95")).append("</td>");
+      if (f == null || !Boolean.TRUE.equals(f.get("enabled"))) {
+        s.append("<td colspan=\"9\">off</td></tr>");
+        continue;
+      }
+      Map<String, Object> p = (Map<String, Object>) f.get("recordLatencyMillis");
+      for (Object v :
+          List.of(
+              f.get("records"),
+              f.get("forcesAttempted"),
+              p.get("p50"),
+              p.get("p95"),
+              p.get("p99"),
+              p.get("p99.9"),
+              p.get("max"),
+              f.get("stalledSeconds"),
+              f.get("stalledShare"))) {
+        s.append("<td>").append(escape(String.valueOf(v))).append("</td>");
+      }
+      s.append("</tr>");
+    }
+    return s.append("</table>").toString();
   }
 
   static String escape(String s) {

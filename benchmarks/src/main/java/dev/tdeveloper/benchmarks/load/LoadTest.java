@@ -15,12 +15,15 @@ import java.util.OptionalInt;
  * The load test of the demo, end to end: for the full chain and then the bare demo (every filter
  * but the tenant filter off), start it in a child JVM with a fresh data directory under {@code
  * out}, provision the {@link Roster}, drive it with the {@link ConstantRateGenerator} at the same
- * rate and seed, and (full chain only, when a wrk script is given) run Debian's {@code wrk} on the
- * same mix for raw throughput; then write the reports ({@link LoadReport}); then, unless {@code
+ * rate and seed while a {@link DiskFloorProbe} measures the forced-write floor of the same file
+ * system, and (full chain only, when a wrk script is given) run Debian's {@code wrk} on the same
+ * mix for raw throughput; stop each demo with {@code SIGTERM} (so a JFR recording it was started
+ * with is written) and then write the reports ({@link LoadReport}); then, unless {@code
  * --fault-seconds 0}, the fault phase ({@link FaultRun}: every {@link Fault}, {@code
  * --fault-seconds} apart, at {@code --fault-rate} requests/s), added to the reports. Usage: {@code
  * LoadTest [--rate R] [--warmup-seconds W] [--seconds S] [--max-in-flight N] [--out DIR] [--wrk
- * SCRIPT] [--fault-seconds F] [--fault-rate FR]}.
+ * SCRIPT] [--fault-seconds F] [--fault-rate FR] [--shield-ip-limit L] [--disk-floor on|off]}
+ * ({@link LoadTestOptions}).
  */
 public final class LoadTest {
   /**
@@ -35,6 +38,7 @@ public final class LoadTest {
    * @param seed the mix's seed
    * @param shieldIpLimit the demo's per-client-IP ban threshold in requests per minute, if not its
    *     default (6000)
+   * @param diskFloor whether a {@link DiskFloorProbe} measures the disk beside each measured run
    */
   public record Settings(
       double rate,
@@ -44,7 +48,21 @@ public final class LoadTest {
       Path out,
       Optional<Path> wrkScript,
       long seed,
-      OptionalInt shieldIpLimit) {}
+      OptionalInt shieldIpLimit,
+      boolean diskFloor) {
+    /** Settings with the disk floor probe on. */
+    public Settings(
+        double rate,
+        Duration warmup,
+        Duration duration,
+        int maxInFlight,
+        Path out,
+        Optional<Path> wrkScript,
+        long seed,
+        OptionalInt shieldIpLimit) {
+      this(rate, warmup, duration, maxInFlight, out, wrkScript, seed, shieldIpLimit, true);
+    }
+  }
 
   /**
    * The runs and the report model.
@@ -55,59 +73,35 @@ public final class LoadTest {
    */
   public record Result(RunResult full, RunResult bare, Map<String, Object> report) {}
 
+  /**
+   * How long a demo gets to exit after {@code SIGTERM} at a run's end (a JFR recording asked for in
+   * {@value DemoProcess#JVM_OPTIONS_ENV} is written then) before it is killed.
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
   private LoadTest() {}
 
   /** Runs the load test; see the class comment. */
   public static void main(String[] args) throws Exception {
     System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    double rate = 2000;
-    long warmup = 10;
-    long seconds = 60;
-    int inFlight = 512;
-    Path out = Path.of("benchmarks/target/load");
-    Path wrk = null;
-    long faultSeconds = 20;
-    OptionalInt shieldIpLimit = OptionalInt.empty();
-    double faultRate = 200;
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--rate" -> rate = Double.parseDouble(args[i + 1]);
-        case "--warmup-seconds" -> warmup = Long.parseLong(args[i + 1]);
-        case "--seconds" -> seconds = Long.parseLong(args[i + 1]);
-        case "--max-in-flight" -> inFlight = Integer.parseInt(args[i + 1]);
-        case "--out" -> out = Path.of(args[i + 1]);
-        case "--wrk" -> wrk = Path.of(args[i + 1]);
-        case "--fault-seconds" -> faultSeconds = Long.parseLong(args[i + 1]);
-        case "--fault-rate" -> faultRate = Double.parseDouble(args[i + 1]);
-        case "--shield-ip-limit" -> shieldIpLimit = OptionalInt.of(Integer.parseInt(args[i + 1]));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + args[i]
-                    + "; known: --rate, --warmup-seconds, --seconds,"
-                    + " --max-in-flight, --out, --wrk, --fault-seconds, --fault-rate,"
-                    + " --shield-ip-limit");
-      }
-    }
-    Result result =
-        run(
-            new Settings(
-                rate,
-                Duration.ofSeconds(warmup),
-                Duration.ofSeconds(seconds),
-                inFlight,
-                out,
-                Optional.ofNullable(wrk),
-                42,
-                shieldIpLimit));
+    LoadTestOptions options = LoadTestOptions.parse(args);
+    Path out = options.settings().out();
+    Result result = run(options.settings());
     System.out.println(LoadReport.summaryLine(result.report()));
     System.out.println(IsolationResult.summaryLine(result.report()));
-    if (faultSeconds > 0) { // the fault phase, after the measured runs (FaultRun)
-      Duration spacing = Duration.ofSeconds(faultSeconds);
+    if (options.faultSeconds() > 0) { // the fault phase, after the measured runs (FaultRun)
+      Duration spacing = Duration.ofSeconds(options.faultSeconds());
       FaultRun.Result faults =
           FaultRun.run(
               new FaultRun.Settings(
-                  faultRate, spacing, spacing, List.of(Fault.values()), inFlight, 20, out, 42));
+                  options.faultRate(),
+                  spacing,
+                  spacing,
+                  List.of(Fault.values()),
+                  options.settings().maxInFlight(),
+                  20,
+                  out,
+                  42));
       result.report().put("faults", faults.report());
       LoadReport.write(out, result.report(), result.full(), result.bare());
       System.out.println(FaultReport.summaryLine(faults.report()));
@@ -127,7 +121,9 @@ public final class LoadTest {
     IsolationChecker isolation = new IsolationChecker(roster, IsolationChecker.REQUESTS_PER_SECOND);
     Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
     long launched = System.nanoTime();
-    try (DemoProcess demo = start(settings, "full-chain", false, Optional.of(config))) {
+    Map<String, Object> fullFloor;
+    try (DemoProcess demo = start(settings, "full-chain", false, Optional.of(config));
+        Floor floor = Floor.of(settings, "full-chain")) {
       startup = Duration.ofNanos(System.nanoTime() - launched);
       progress(
           "full chain started on port "
@@ -140,7 +136,7 @@ public final class LoadTest {
       isolation.baseline(demo);
       progress("provisioned; driving it at " + settings.rate() + " requests/s");
       full =
-          new ConstantRateGenerator(roster, settings.maxInFlight(), List.of(isolation))
+          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(isolation))
               .run(
                   "full-chain",
                   demo,
@@ -148,6 +144,7 @@ public final class LoadTest {
                   settings.warmup(),
                   settings.duration(),
                   settings.seed());
+      fullFloor = floor.model();
       progress("full chain measured; checking isolation and metered usage");
       isolated = isolation.verify();
       progress("isolation " + (isolated.passed() ? "100%" : "violated or inexact"));
@@ -155,14 +152,17 @@ public final class LoadTest {
         progress("wrk on the full chain");
         wrk = Optional.of(wrk(settings, demo, roster));
       }
+      demo.stop(STOP_GRACE);
     }
     RunResult bare;
-    try (DemoProcess demo = start(settings, "bare", true)) {
+    Map<String, Object> bareFloor;
+    try (DemoProcess demo = start(settings, "bare", true);
+        Floor floor = Floor.of(settings, "bare")) {
       progress("bare demo started; provisioning");
       demo.provision(roster);
       progress("provisioned; driving it at the same rate");
       bare =
-          generator(roster, settings)
+          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with())
               .run(
                   "bare",
                   demo,
@@ -170,8 +170,11 @@ public final class LoadTest {
                   settings.warmup(),
                   settings.duration(),
                   settings.seed());
+      bareFloor = floor.model();
+      demo.stop(STOP_GRACE);
     }
     Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
+    LoadReport.putDiskFloor(report, fullFloor, bareFloor);
     LoadSimulations.Result sims =
         LoadSimulations.run(
             SimInputs.of(roster, full, startup, Runtime.getRuntime().availableProcessors()));
@@ -186,8 +189,36 @@ public final class LoadTest {
     System.err.println("load-test " + java.time.Instant.now() + ": " + message);
   }
 
-  private static ConstantRateGenerator generator(Roster roster, Settings settings) {
-    return new ConstantRateGenerator(roster, settings.maxInFlight(), List.of());
+  /**
+   * A run's disk floor probe, when the settings ask for one: in {@code out}, beside the run's data
+   * directory, so on its file system.
+   */
+  private record Floor(Optional<DiskFloorProbe> probe) implements AutoCloseable {
+    static Floor of(Settings settings, String run) throws IOException {
+      if (!settings.diskFloor()) {
+        return new Floor(Optional.empty());
+      }
+      Path out = settings.out();
+      return new Floor(Optional.of(DiskFloorProbe.create(out, out.resolve("data-" + run))));
+    }
+
+    /** The generator's observers: {@code others}, then the probe if any. */
+    List<LoadObserver> with(LoadObserver... others) {
+      List<LoadObserver> observers = new java.util.ArrayList<>(List.of(others));
+      probe.ifPresent(observers::add);
+      return observers;
+    }
+
+    Map<String, Object> model() {
+      return probe.map(DiskFloorProbe::model).orElseGet(DiskFloorProbe::off);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (probe.isPresent()) {
+        probe.get().close();
+      }
+    }
   }
 
   private static DemoProcess start(Settings settings, String name, boolean bare)

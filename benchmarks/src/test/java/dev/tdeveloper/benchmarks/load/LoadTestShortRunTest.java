@@ -1,6 +1,7 @@
 package dev.tdeveloper.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,9 +110,46 @@ class LoadTestShortRunTest {
     assertThat(json.at("/isolation/tenants/0/meteredRequests").asLong()).isPositive();
     // The refusal classes on the full chain: rate limit, WAF (above) and the exhausted quota.
     assertThat(full.count(RequestKind.OVER_LIMIT, Outcome.QUOTA_EXCEEDED)).isPositive();
+    // The disk floor probe beside each measured run: present, and its counts add up.
+    for (String run : new String[] {"fullChain", "bare"}) {
+      JsonNode floor = json.at("/" + run + "/diskFloor");
+      assertThat(floor.path("enabled").asBoolean()).as(run + " floor").isTrue();
+      assertThat(floor.path("failure").isMissingNode()).as(run + " floor failure").isTrue();
+      assertThat(floor.path("sameFileSystemAsData").asBoolean()).isTrue();
+      assertThat(floor.path("fileSystem").asText()).isNotBlank();
+      long records = floor.path("records").asLong();
+      long forces = floor.path("forcesAttempted").asLong();
+      double seconds = floor.path("measuredSeconds").asDouble();
+      assertThat(records).as(run + " records").isEqualTo(floor.path("recordsScheduled").asLong());
+      // one record per 10 ms of the measured part (at least the 3 s scheduled)
+      assertThat(records)
+          .isGreaterThanOrEqualTo(300)
+          .isBetween((long) (seconds * 100), (long) (seconds * 100) + 1);
+      assertThat(forces).isBetween(1L, records);
+      assertThat(floor.at("/recordLatencyMillis/count").asLong()).isEqualTo(records);
+      assertThat(floor.at("/forceMillis/count").asLong()).isEqualTo(forces);
+      assertThat(floor.path("stalledForces").asLong()).isBetween(0L, forces);
+      assertThat(floor.path("stalledShare").asDouble() * seconds)
+          .isCloseTo(floor.path("stalledSeconds").asDouble(), within(1e-9));
+      assertThat(floor.path("stalledSeconds").asDouble())
+          .isLessThanOrEqualTo(floor.at("/forceMillis/max").asDouble() * forces / 1000);
+      double previous = 0;
+      for (String p : new String[] {"p50", "p95", "p99", "p99.9", "max"}) {
+        double v = floor.at("/recordLatencyMillis").path(p).asDouble();
+        assertThat(v).as(run + " floor " + p).isGreaterThanOrEqualTo(previous);
+        previous = v;
+      }
+    }
+    try (var left = Files.list(out)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".probe"));
+    }
+    assertThat(LoadReport.summaryLine(result.report()))
+        .contains("against the disk floor's p95")
+        .contains("stalled seconds");
     String html = Files.readString(out.resolve("load-report.html"));
     assertThat(html)
         .contains("<svg", "full-chain", "bare", "<path", "Isolation under load: 100%")
+        .contains("Disk floor beside the requests")
         .doesNotContain("http://cdn", "<script");
   }
 }
