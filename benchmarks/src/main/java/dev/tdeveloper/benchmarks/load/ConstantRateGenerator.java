@@ -77,6 +77,7 @@ public final class ConstantRateGenerator {
     long total = warmupCount + duration.toNanos() / interval;
     long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long[] cpuStart = new long[2];
+    observers.forEach(o -> o.measuredPartDue(t0 + warmupCount * interval));
     for (long i = 0; i < total; i++) {
       long intended = t0 + i * interval;
       for (long wait = intended - System.nanoTime();

@@ -93,8 +93,9 @@ public final class DemoProcess implements AutoCloseable {
    * picks one), with {@code extraArgs} after its own options (such as {@code --redis} and {@code
    * --postgres}), {@code env} added to its environment (the full chain unless it sets {@code
    * DEMO_BENCHMARK_NO_FILTERS}) and {@code launcher} (such as a mount-namespace wrapper) in front
-   * of the {@code java} command. The JVM options in {@value #JVM_OPTIONS_ENV} apply. The fault
-   * phase ({@link FaultRun}) uses it to restart a killed demo on the same port and data directory.
+   * of the {@code java} command. The JVM options in {@value #JVM_OPTIONS_ENV} apply ({@code env}'s
+   * if it names the variable, else this JVM's environment's). The fault phase ({@link FaultRun})
+   * uses it to restart a killed demo on the same port and data directory.
    *
    * @throws IOException if the JVM cannot start or ends before serving (the log says why)
    */
@@ -110,7 +111,8 @@ public final class DemoProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
     boolean bare = Boolean.parseBoolean(env.getOrDefault("DEMO_BENCHMARK_NO_FILTERS", "false"));
-    command.addAll(extraJvmOptions(System.getenv().getOrDefault(JVM_OPTIONS_ENV, ""), bare));
+    String jvmOptions = env.getOrDefault(JVM_OPTIONS_ENV, System.getenv(JVM_OPTIONS_ENV));
+    command.addAll(extraJvmOptions(jvmOptions == null ? "" : jvmOptions, bare));
     command.addAll(
         List.of(
             "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider",
@@ -233,7 +235,9 @@ public final class DemoProcess implements AutoCloseable {
    * @return whether the demo exited within {@code grace}
    */
   public boolean stop(Duration grace) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close the child's standard input, whose
+    // end makes the child halt at once (DemoChild), before the JVM's shutdown writes the recording.
+    process.toHandle().destroy();
     boolean exited = process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     close();
     return exited;

@@ -79,13 +79,21 @@ public final class DiskFloorProbe implements LoadObserver, Closeable {
     return new DiskFloorProbe(file, Ticker.system(), LockSupport::parkNanos, INTERVAL, where);
   }
 
-  /** Starts the probe's thread (once; later calls do nothing). */
+  /** Starts the probe when the measured part's first request is due. */
   @Override
-  public synchronized void started(int port) {
+  public void measuredPartDue(long startNanos) {
+    startAt(startNanos);
+  }
+
+  /**
+   * Starts the probe's thread, its first record due at {@code nanos} of the ticker (once; later
+   * calls do nothing).
+   */
+  synchronized void startAt(long nanos) {
     if (thread != null) {
       return;
     }
-    startedAt = ticker.read();
+    startedAt = nanos;
     thread = new Thread(this::probe, "disk-floor-probe");
     thread.setDaemon(true);
     thread.start();

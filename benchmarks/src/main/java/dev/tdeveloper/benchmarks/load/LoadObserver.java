@@ -6,7 +6,16 @@ package dev.tdeveloper.benchmarks.load;
  * implementation must be thread-safe and quick; one that throws is not caught.
  */
 public interface LoadObserver {
-  /** The measured part of the run starts against the demo on {@code port}. */
+  /**
+   * The run is about to start; its measured part's first request is due at {@code startNanos} of
+   * {@link System#nanoTime()} (when the demo keeps up; a stalled demo makes the generator reach it
+   * later, and {@link #started} comes then).
+   */
+  default void measuredPartDue(long startNanos) {}
+
+  /**
+   * The generator reaches the measured part (sends its first request) to the demo on {@code port}.
+   */
   default void started(int port) {}
 
   /**

@@ -48,11 +48,20 @@ class DiskFloorProbeTest {
     }
   }
 
-  private static DiskFloorProbe probe(AtomicLong clock, DiskFloorProbe.Disk disk, long runNanos) {
+  /** A probe whose first record is due at {@code start} and that stops {@code runNanos} later. */
+  private static DiskFloorProbe probe(
+      AtomicLong clock, DiskFloorProbe.Disk disk, long start, long runNanos) {
     DiskFloorProbe probe =
         new DiskFloorProbe(
             disk, clock::get, clock::addAndGet, Duration.ofMillis(10), Map.of("fileSystem", "sim"));
-    probe.stopAt(clock.get() + runNanos);
+    probe.stopAt(start + runNanos);
+    return probe;
+  }
+
+  private static DiskFloorProbe run(AtomicLong clock, DiskFloorProbe.Disk disk, long runNanos) {
+    DiskFloorProbe probe = probe(clock, disk, clock.get(), runNanos);
+    probe.measuredPartDue(clock.get());
+    probe.finished();
     return probe;
   }
 
@@ -62,12 +71,13 @@ class DiskFloorProbeTest {
   }
 
   @Test
-  void onAFastDiskEveryRecordIsForcedAloneOnSchedule() {
+  void onAFastDiskEveryRecordIsForcedAloneOnScheduleFromTheMeasuredPartsStart() {
     AtomicLong clock = new AtomicLong(5 * MS);
     SimulatedDisk disk = new SimulatedDisk(clock, n -> 2 * MS);
-    DiskFloorProbe probe = probe(clock, disk, 1_000 * MS);
+    long due = clock.get() + 3_000 * MS; // after the warm-up
+    DiskFloorProbe probe = probe(clock, disk, due, 1_000 * MS);
 
-    probe.started(0);
+    probe.measuredPartDue(due);
     probe.finished();
 
     Map<String, Object> m = probe.model();
@@ -85,10 +95,7 @@ class DiskFloorProbeTest {
     AtomicLong clock = new AtomicLong(0);
     // the 11th force (record 10, due at 100 ms) takes 355 ms; every other 1 ms
     SimulatedDisk disk = new SimulatedDisk(clock, n -> n == 10 ? 355 * MS : MS);
-    DiskFloorProbe probe = probe(clock, disk, 1_000 * MS);
-
-    probe.started(0);
-    probe.finished();
+    DiskFloorProbe probe = run(clock, disk, 1_000 * MS);
 
     Map<String, Object> m = probe.model();
     // records 11-45 (due 110-450 ms) fell due while it ran: one batch at 455 ms
@@ -108,10 +115,7 @@ class DiskFloorProbeTest {
   void recordsDueBeforeTheStopAreForcedEvenWhenTheStopFallsInAStall() {
     AtomicLong clock = new AtomicLong(0);
     SimulatedDisk disk = new SimulatedDisk(clock, n -> n == 5 ? 500 * MS : MS);
-    DiskFloorProbe probe = probe(clock, disk, 200 * MS); // stops in the middle of force 5
-
-    probe.started(0);
-    probe.finished();
+    DiskFloorProbe probe = run(clock, disk, 200 * MS); // stops in the middle of force 5
 
     Map<String, Object> m = probe.model();
     assertThat(m.get("recordsScheduled")).isEqualTo(20L);
@@ -132,10 +136,7 @@ class DiskFloorProbeTest {
             super.appendAndForce(count);
           }
         };
-    DiskFloorProbe probe = probe(clock, disk, 1_000 * MS);
-
-    probe.started(0);
-    probe.finished();
+    DiskFloorProbe probe = run(clock, disk, 1_000 * MS);
 
     Map<String, Object> m = probe.model();
     assertThat(m.get("records")).isEqualTo(3L);
@@ -146,7 +147,7 @@ class DiskFloorProbeTest {
   @Test
   void itsFiguresAreAskedForOnlyOnceItRan() {
     AtomicLong clock = new AtomicLong(0);
-    DiskFloorProbe probe = probe(clock, new SimulatedDisk(clock, n -> MS), 100 * MS);
+    DiskFloorProbe probe = probe(clock, new SimulatedDisk(clock, n -> MS), 0, 100 * MS);
 
     assertThatThrownBy(probe::model)
         .isInstanceOf(IllegalStateException.class)

@@ -121,6 +121,8 @@ class LoadTestShortRunTest {
       long forces = floor.path("forcesAttempted").asLong();
       double seconds = floor.path("measuredSeconds").asDouble();
       assertThat(records).as(run + " records").isEqualTo(floor.path("recordsScheduled").asLong());
+      // the probe spans the requests' measured part: from its first intended start to its end
+      assertThat(seconds).isCloseTo(json.at("/" + run + "/elapsedSeconds").asDouble(), within(2.0));
       // one record per 10 ms of the measured part (at least the 3 s scheduled)
       assertThat(records)
           .isGreaterThanOrEqualTo(300)
