@@ -23,6 +23,7 @@ class FloorTallyTest {
     assertThat(m.get("forcesAttempted")).isEqualTo(1L);
     assertThat((Double) records.get("max")).isBetween(301.0, 303.0); // the first record
     assertThat((Double) records.get("p50")).isBetween(150.0, 170.0);
+    assertThat((Double) records.get("mean")).isBetween(156.5, 157.5); // (302 + 12) / 2
     // the records due before 202 ms (0, 10, ..., 200) waited more than 100 ms
     assertThat((Double) m.get("recordsOver100MsShare")).isEqualTo(21.0 / 30);
     assertThat(m.get("stalledForces")).isEqualTo(0L); // the force itself took 2 ms
