@@ -62,6 +62,7 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
     this.file = Journals.open(directory, FILE_NAME, FORMAT, "pseudonym vault", this::replay);
     this.commit =
         new GroupCommit(
+            file.file().toString(),
             () -> {
               hook.accept(FORCING);
               file.force();
@@ -151,17 +152,21 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
       return;
     }
     closed = true;
-    exclusive(
-        () -> {
-          try {
-            if (commit.failure() == null) {
-              file.force();
-              commit.forcedAll();
+    try {
+      exclusive(
+          () -> {
+            try {
+              if (commit.failure() == null) {
+                file.force();
+                commit.forcedAll();
+              }
+            } finally {
+              file.close();
             }
-          } finally {
-            file.close();
-          }
-        });
+          });
+    } finally {
+      commit.close(); // everything is forced (or failed): stops the flusher
+    }
   }
 
   /** Runs a step that swaps or closes the file while no force runs. */
