@@ -79,7 +79,7 @@ public class GroupCommitBenchmark {
   }
 
   private GroupCommit newCommit(Path file) {
-    return new GroupCommit(file.toString(), this::force);
+    return new GroupCommit(this::force);
   }
 
   /** The commit's force, timed. */

@@ -62,7 +62,6 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
     this.file = Journals.open(directory, FILE_NAME, FORMAT, "pseudonym vault", this::replay);
     this.commit =
         new GroupCommit(
-            file.file().toString(),
             () -> {
               hook.accept(FORCING);
               file.force();
@@ -152,21 +151,17 @@ public final class FilePseudonymVault extends IndexedPseudonymVault implements A
       return;
     }
     closed = true;
-    try {
-      exclusive(
-          () -> {
-            try {
-              if (commit.failure() == null) {
-                file.force();
-                commit.forcedAll();
-              }
-            } finally {
-              file.close();
+    exclusive(
+        () -> {
+          try {
+            if (commit.failure() == null) {
+              file.force();
+              commit.forcedAll();
             }
-          });
-    } finally {
-      commit.close(); // everything is forced (or failed): stops the flusher
-    }
+          } finally {
+            file.close();
+          }
+        });
   }
 
   /** Runs a step that swaps or closes the file while no force runs. */

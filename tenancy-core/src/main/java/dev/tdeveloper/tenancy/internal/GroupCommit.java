@@ -1,46 +1,42 @@
 package dev.tdeveloper.tenancy.internal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit for an append-only file: writers number their records and wait until a force covers
- * theirs; one flusher thread runs every force, each covering every record written before it
- * started.
+ * Group commit for an append-only file: writers number their records, and a writer that must see
+ * its record forced waits for a force that started after it was written, one force covering every
+ * record written before it started.
  *
- * <p>A store writes its record under its own short lock, calls {@link #written()} (still under that
- * lock) and, after releasing it, {@link #await}. A waiter whose record is already covered returns
- * at once, without taking any lock; otherwise it queues and parks. The flusher, a daemon thread
- * named after the file, started by the first waiter that finds none, forces as long as anyone waits
- * (each force covering every record numbered before it started) and after each force wakes exactly
- * the waiters it covered. So no record waits behind more than one force that started after it was
- * written, no appender ever forces (a request never pays for leading, and never waits for a woken
- * appender to be scheduled before the next force can start), and the flusher ends once nobody has
- * waited for the idle period.
+ * <p>Writers never wait behind a force: a store writes its record under its own short lock, then
+ * calls {@link #written()} (still under that lock) and, after releasing it, {@link #await}. A
+ * waiter whose record is already covered returns at once, without taking any lock. Otherwise it
+ * joins the batch of waiters for the next force; the first waiter to find no force running leads:
+ * it seals the open batch, forces, and wakes every thread of the batch once (no lock is handed from
+ * waiter to waiter). Waiters that arrived during that force form the next batch, which the same
+ * leader forces at once, up to {@value #ROUNDS} forces in a row: it is already running, whereas a
+ * woken waiter must first be scheduled, which on a busy machine left the file idle for milliseconds
+ * between forces. After that many rounds the first waiter of the next batch is woken to lead it, so
+ * no leader's own record waits for more than that many forces. Records written while a force runs
+ * are covered by the next one.
  *
  * <p>Steps that replace or close the file (a segment roll, a compaction, closing) run through
  * {@link #exclusive}, which never overlaps a force, so no force runs on a closed channel. The
  * store's own lock must be held when calling {@link #exclusive}, {@link #written()} and {@link
- * #poison}; the lock order is always the store's lock, then the force lock. The force itself must
- * not take the store's lock.
+ * #poison}; the lock order is always the store's lock, then the force lock.
  *
  * <p>Once a force, a write or an exclusive step fails, the commit is poisoned: every waiter not yet
- * covered gets the failure, now or later. An appender interrupted while it waits goes on waiting
- * and returns with its interrupt flag set; the flusher clears a stray interrupt before each force
- * (it would close the channel). Thread-safe. A woken thread may receive one spurious {@link
- * LockSupport#unpark}, which {@link LockSupport#park} allows.
+ * covered gets the failure, now or later. Thread-safe. A woken thread may receive one spurious
+ * {@link LockSupport#unpark}, which {@link LockSupport#park} allows.
  */
-public final class GroupCommit implements AutoCloseable {
-  /** How long the flusher waits for a new waiter before it ends, by default: one second. */
-  public static final Duration DEFAULT_IDLE = Duration.ofSeconds(1);
+public final class GroupCommit {
+  /** How many forces in a row one leader runs while waiters queue behind it: {@value}. */
+  static final int ROUNDS = 8;
 
   /** An I/O step: the force of the file, or an exclusive step. */
   @FunctionalInterface
@@ -49,41 +45,18 @@ public final class GroupCommit implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private final String name;
   private final IoAction force;
-  private final long idleNanos;
   private final AtomicLong written = new AtomicLong();
   private final ReentrantLock forceLock = new ReentrantLock(); // held over a force or a file swap
-  private final ReentrantLock queue = new ReentrantLock(); // waiters only; never held over I/O
-  private final Condition work = queue.newCondition(); // an idle flusher waits here
-  private final List<Waiter> waiters = new ArrayList<>(); // guarded by queue
-  private Thread flusher; // guarded by queue; null while none runs
-  private boolean flusherIdle; // guarded by queue
-  private boolean closed; // guarded by queue
+  private final ReentrantLock queue = new ReentrantLock(); // batches only; never held over I/O
+  private Batch open = new Batch(); // waiters for the next force (guarded by queue)
+  private boolean leading; // a leader is forcing or about to (guarded by queue)
   private volatile long forced;
   private volatile IOException failure;
 
-  /**
-   * Creates a group commit whose force is {@code force} (of the file's current channel), with a
-   * flusher named after {@code name} that ends after {@link #DEFAULT_IDLE} without waiters.
-   */
-  public GroupCommit(String name, IoAction force) {
-    this(name, DEFAULT_IDLE, force);
-  }
-
-  /**
-   * Creates a group commit whose flusher ends once nobody waited for {@code idle} (zero: as soon as
-   * nobody waits).
-   *
-   * @throws IllegalArgumentException if {@code idle} is negative
-   */
-  public GroupCommit(String name, Duration idle, IoAction force) {
-    this.name = Objects.requireNonNull(name, "name");
+  /** Creates a group commit whose force is {@code force} (of the file's current channel). */
+  public GroupCommit(IoAction force) {
     this.force = Objects.requireNonNull(force, "force");
-    if (Objects.requireNonNull(idle, "idle").isNegative()) {
-      throw new IllegalArgumentException("idle must be zero or positive, was " + idle);
-    }
-    this.idleNanos = saturatedNanos(idle);
   }
 
   /**
@@ -112,50 +85,46 @@ public final class GroupCommit implements AutoCloseable {
 
   /**
    * Returns once record {@code sequence} is forced: at once if a force already covered it, else
-   * after the flusher's force that covers it.
+   * after the force that covers it (led by this thread or another).
    *
    * @throws IOException the failure that poisoned the commit if it came before the record was
    *     covered
-   * @throws IllegalStateException if the commit is closed and the record is not covered
    */
   public void await(long sequence) throws IOException {
     if (forced >= sequence) {
       return;
     }
-    Waiter waiter = new Waiter(Thread.currentThread(), sequence);
+    Batch batch;
     queue.lock();
     try {
       if (forced >= sequence) {
         return;
       }
       throwIfFailed();
-      if (closed) {
-        throw new IllegalStateException(
-            "group commit of " + name + " is closed; record " + sequence + " was never forced");
-      }
-      waiters.add(waiter);
-      try {
-        wakeFlusher();
-      } catch (RuntimeException | Error e) {
-        waiters.remove(waiter);
-        throw e;
+      batch = open;
+      if (leading) {
+        batch.threads.add(Thread.currentThread());
+      } else {
+        leading = true;
+        batch.leader = Thread.currentThread();
       }
     } finally {
       queue.unlock();
     }
     boolean interrupted = false; // kept for the caller; a set flag would make park spin
-    while (!waiter.released) {
+    while (!batch.done) {
+      if (batch.leader == Thread.currentThread()) {
+        lead(batch);
+        break;
+      }
       LockSupport.park(this);
       interrupted |= Thread.interrupted();
-    }
-    for (Waiter other : waiter.others) {
-      LockSupport.unpark(other.thread);
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (forced < sequence) {
-      throw failure;
+    if (batch.failure != null && forced < sequence) {
+      throw batch.failure;
     }
   }
 
@@ -185,160 +154,92 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Forces what was written and is not yet covered (unless poisoned), releases every waiter, stops
-   * the flusher and waits for it to end; later awaits of uncovered records throw. Call it after the
-   * store's last write (and, if the store closes its file, after it forced and called {@link
-   * #forcedAll()} in {@link #exclusive}). Idempotent.
+   * Forces for {@code batch}, then for the batches that queue meanwhile, up to {@link #ROUNDS} in a
+   * row while no force fails; then hands the open batch over to its first waiter.
    */
-  @Override
-  public void close() {
-    Thread stopping;
-    queue.lock();
-    try {
-      closed = true;
-      stopping = flusher;
-      if (flusherIdle) {
-        work.signal();
-      }
-    } finally {
-      queue.unlock();
-    }
-    round(); // what no waiter asked for yet; the flusher forces for those who wait
-    boolean interrupted = false;
-    while (stopping != null && stopping.isAlive()) {
-      try {
-        stopping.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Returns how many threads wait for a force (for tests). */
-  int waiting() {
-    queue.lock();
-    try {
-      return waiters.size();
-    } finally {
-      queue.unlock();
-    }
-  }
-
-  /** Returns the flusher thread, if one runs (for tests). */
-  Optional<Thread> flusher() {
-    queue.lock();
-    try {
-      return Optional.ofNullable(flusher);
-    } finally {
-      queue.unlock();
-    }
-  }
-
-  /** Starts a flusher if none runs, or wakes an idle one; under the queue lock. */
-  private void wakeFlusher() {
-    if (flusher == null) {
-      Thread thread = new Thread(null, this::flush, "group-commit " + name, 0, false);
-      thread.setDaemon(true);
-      thread.start(); // before publishing: a thread that failed to start is never waited for
-      flusher = thread;
-    } else if (flusherIdle) {
-      flusherIdle = false;
-      work.signal();
-    }
-  }
-
-  /** The flusher: a force for whoever waits, until nobody waited for the idle period. */
-  private void flush() {
-    while (awaitWork()) {
-      round();
-    }
-  }
-
-  /** Returns once someone waits, or false (the flusher ending) after the idle period or a close. */
-  private boolean awaitWork() {
-    queue.lock();
-    try {
-      long left = idleNanos;
-      while (waiters.isEmpty()) {
-        if (closed || left <= 0) {
-          flusher = null;
-          return false;
-        }
-        flusherIdle = true;
-        try {
-          left = work.awaitNanos(left);
-        } catch (InterruptedException e) {
-          // nobody owns the flusher to interrupt it; keep the remaining idle period
-        } finally {
-          flusherIdle = false;
-        }
-      }
-      return true;
-    } finally {
-      queue.unlock();
+  private void lead(Batch batch) {
+    Batch current = batch;
+    for (int round = 1; current != null; round++) {
+      boolean failed = forceFor(current);
+      current = next(!failed && round < ROUNDS);
     }
   }
 
   /**
-   * Forces what was written, if not covered and not poisoned, then releases the waiters it covered
-   * (every waiter if poisoned).
+   * Seals {@code batch}, forces what was written before, wakes its threads.
+   *
+   * @return whether the commit is poisoned
    */
-  private void round() {
-    // FileChannel.force would close the channel on an interrupt: the flag waits until after it
+  private boolean forceFor(Batch batch) {
+    queue.lock();
+    try {
+      open = new Batch(); // from here on arrivals wait for the next force
+    } finally {
+      queue.unlock();
+    }
+    IOException error = null;
+    // an interrupt during FileChannel.force closes the channel: the flag waits until after it
     boolean interrupted = Thread.interrupted();
     forceLock.lock();
     try {
-      long upTo = written.get(); // read after every current waiter's record was numbered
-      if (failure == null && forced < upTo) {
+      long upTo = written.get(); // read after the seal: covers every record of the batch
+      error = failure;
+      if (error == null && forced < upTo) {
         force.run();
         forced = upTo;
       }
     } catch (IOException e) {
       failure = e;
+      error = e;
     } catch (RuntimeException | Error e) {
-      failure = new IOException("force of " + name + " failed: " + e, e);
+      error = new IOException("force failed: " + e, e);
+      failure = error;
+      batch.complete(error);
+      next(false);
+      throw e;
     } finally {
       forceLock.unlock();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
-    release();
+    batch.complete(error);
+    return error != null;
   }
 
-  /** Wakes the waiters whose records are forced, or every waiter once the commit is poisoned. */
-  private void release() {
-    List<Waiter> done = new ArrayList<>();
+  /** Returns how many threads wait for the next force to start (for tests). */
+  int waiting() {
     queue.lock();
     try {
-      long covered = forced;
-      boolean poisoned = failure != null;
-      int kept = 0;
-      for (Waiter waiter : waiters) {
-        if (poisoned || waiter.sequence <= covered) {
-          done.add(waiter);
-        } else {
-          waiters.set(kept++, waiter);
-        }
-      }
-      waiters.subList(kept, waiters.size()).clear();
+      return open.threads.size();
     } finally {
       queue.unlock();
     }
-    if (done.isEmpty()) {
-      return;
+  }
+
+  /**
+   * Returns the open batch for this thread to lead when {@code keep} and it has waiters; else lets
+   * its first waiter lead it, or ends leading if it has none, and returns null.
+   */
+  private Batch next(boolean keep) {
+    Thread next;
+    queue.lock();
+    try {
+      if (open.threads.isEmpty()) {
+        leading = false;
+        return null;
+      }
+      if (keep) {
+        open.leader = Thread.currentThread(); // its waiters stay parked until it is done
+        return open;
+      }
+      next = open.threads.get(0);
+      open.leader = next;
+    } finally {
+      queue.unlock();
     }
-    // the flusher wakes one waiter, which wakes the others: the next force starts at once
-    for (int i = 1; i < done.size(); i++) {
-      done.get(i).released = true; // one that wakes spuriously may go already
-    }
-    Waiter first = done.get(0);
-    first.others = done.size() > 1 ? done.subList(1, done.size()) : List.of();
-    first.released = true;
-    LockSupport.unpark(first.thread);
+    LockSupport.unpark(next);
+    return null;
   }
 
   private void throwIfFailed() throws IOException {
@@ -348,24 +249,23 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private static long saturatedNanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
-  }
+  /** The waiters for one force; {@code threads} changes only under the queue lock, until sealed. */
+  private static final class Batch {
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile Thread leader;
+    private volatile boolean done;
+    private volatile IOException failure;
 
-  /** One thread waiting for its record to be forced. */
-  private static final class Waiter {
-    private final Thread thread;
-    private final long sequence;
-    private volatile boolean released;
-    private List<Waiter> others = List.of(); // to wake, set before released
-
-    private Waiter(Thread thread, long sequence) {
-      this.thread = thread;
-      this.sequence = sequence;
+    /** Publishes the outcome, then wakes every waiting thread once. */
+    private void complete(IOException error) {
+      failure = error;
+      done = true;
+      Thread self = Thread.currentThread();
+      for (Thread thread : threads) {
+        if (thread != self) {
+          LockSupport.unpark(thread);
+        }
+      }
     }
   }
 }

@@ -80,7 +80,7 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
     this.clock = builder.clock;
     this.directoryLock = directoryLock;
     this.log = CounterLog.open(directory, counters, builder.compactionHook);
-    this.commit = new GroupCommit(directory + " quota log", log::force);
+    this.commit = new GroupCommit(log::force);
     Instant now = clock.instant();
     counters.values().removeIf(counter -> counter.expiredAt(now));
   }
@@ -196,7 +196,6 @@ public final class FileQuotaStore implements QuotaStore, AutoCloseable {
     } catch (IOException e) {
       throw new QuotaStoreException("cannot close quota store " + directory, e);
     } finally {
-      commit.close(); // everything is forced (or failed): stops the flusher
       lock.unlock();
       directoryLock.close();
     }

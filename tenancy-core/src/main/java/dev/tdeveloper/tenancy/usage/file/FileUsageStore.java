@@ -100,7 +100,7 @@ public final class FileUsageStore implements UsageStore {
     }
     this.newestOfActive = newest.isEmpty() ? Instant.MIN : newest.get(newest.size() - 1);
     this.segment = new SegmentWriter(directory, index);
-    this.commit = new GroupCommit(directory + " usage segments", this::writePendingAndForce);
+    this.commit = new GroupCommit(this::writePendingAndForce);
   }
 
   /** Returns a builder for a store in {@code directory} (created if missing). */
@@ -260,7 +260,6 @@ public final class FileUsageStore implements UsageStore {
     } catch (IOException e) {
       throw new UsageStoreException("cannot close usage store " + directory, e);
     } finally {
-      commit.close(); // everything is forced (or failed): stops the flusher
       lock.unlock();
       directoryLock.close();
     }
