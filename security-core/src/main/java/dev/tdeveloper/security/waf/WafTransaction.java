@@ -241,8 +241,8 @@ public final class WafTransaction {
 
   /**
    * Runs phase 5 (logging); it runs even after an interruption, as in ModSecurity. The
-   * transaction's working memory then serves the next transaction (a phase run after this one still
-   * answers as before, on fresh memory).
+   * transaction's working memory then serves the next transaction of this thread (a phase run after
+   * this one still answers as before, on fresh memory).
    */
   public void processLogging() {
     guard(5, () -> waf.evaluator().runPhase(tx, 5));

@@ -32,11 +32,9 @@ public final class CompiledRuleSet {
   private final int ruleCount;
   // Whether transactions skip work that CharTriggers shows changes nothing (off: the plain path).
   private final boolean predicts;
-  // The working memories finished transactions gave back, most recent first.
-  private final IdleMemories idle = new IdleMemories(IDLE_MEMORIES);
-
-  /** The idle working memories kept at most (more only while that many transactions run). */
-  static final int IDLE_MEMORIES = 16;
+  // Per thread, the working memory the last transaction that ended on it gave back (none while a
+  // transaction of the thread holds it).
+  private final ThreadLocal<TransactionMemory> idle = new ThreadLocal<>();
 
   private CompiledRuleSet(RuleSet set) {
     this.phases = new CompiledRule[6][];
@@ -259,30 +257,29 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Empty working memory for a transaction: the one given back last (on any thread), taken so no
-   * other transaction gets it while this one holds it, else new.
+   * Empty working memory for a transaction: what the last transaction that ended on this thread
+   * gave back, taken from the thread so no other transaction gets it while this one holds it, else
+   * new.
    */
   TransactionMemory takeMemory() {
-    TransactionMemory m = idle.take();
+    TransactionMemory m = idle.get();
     if (m == null) {
       return new TransactionMemory(
           newTargetViews(), new ValueCache(cacheNodes, literalIndex, predicts));
     }
+    idle.set(null);
     return m;
   }
 
   /**
-   * Takes back the memory of a transaction that no longer uses it: emptied, and kept for the next
-   * transaction unless {@value #IDLE_MEMORIES} are already idle.
+   * Takes back the memory of a transaction that no longer uses it: emptied, and kept for the
+   * thread's next transaction unless the thread already keeps one.
    */
   void giveBack(TransactionMemory m) {
     m.reset();
-    idle.give(m);
-  }
-
-  /** The number of idle working memories (for tests). */
-  int idleMemories() {
-    return idle.size();
+    if (idle.get() == null) {
+      idle.set(m);
+    }
   }
 
   int cacheNodes() {

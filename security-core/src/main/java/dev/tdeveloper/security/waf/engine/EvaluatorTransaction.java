@@ -77,9 +77,9 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   /**
    * Gives the transaction's working memory (its transformation cache and target views) back for the
-   * next transaction, emptied: call it when the transaction is over (after logging). A phase run
-   * afterwards works on fresh memory and answers as it would have; a transaction never released
-   * only leaves its memory to the garbage collector.
+   * next transaction on this thread, emptied: call it when the transaction is over (after logging).
+   * A phase run afterwards works on fresh memory and answers as it would have; a transaction never
+   * released only leaves its memory to the garbage collector.
    */
   public void release() {
     TransactionMemory m = memory;
