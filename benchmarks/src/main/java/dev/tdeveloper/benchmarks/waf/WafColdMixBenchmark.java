@@ -56,9 +56,6 @@ public class WafColdMixBenchmark {
   private static final int MIX = 4096;
   private static final int LINE_LONGS = 8;
 
-  @Param({"16777216"})
-  public int evictBytes;
-
   @Param({"on"})
   public String memo;
 
@@ -71,7 +68,6 @@ public class WafColdMixBenchmark {
   private Waf waf;
   private List<MixRequest> mix;
   private int nextMix;
-  private long[] buffer;
   private long sink;
   private Worker[] workers;
   private int nextWorker;
@@ -93,7 +89,6 @@ public class WafColdMixBenchmark {
     }
     waf = DemoMixRequests.demoWaf(memo.equals("on"));
     mix = DemoMixRequests.draw(MIX, 42, true);
-    buffer = new long[Math.max(LINE_LONGS, evictBytes / Long.BYTES)];
     workers = new Worker[threads];
     for (int i = 0; i < threads; i++) {
       workers[i] = new Worker(threadEvictBytes);
@@ -110,11 +105,36 @@ public class WafColdMixBenchmark {
     }
   }
 
-  /** Reads {@code evictBytes} (nothing when 0) before each {@link #mix} request. */
-  @Setup(Level.Invocation)
-  public void evict() {
-    if (evictBytes > 0) {
-      sink += read(buffer);
+  /**
+   * {@link #mix}'s eviction: reads {@code evictBytes} (nothing when 0) before each request. A state
+   * of its own so that only {@link #mix} pays it.
+   */
+  @State(Scope.Thread)
+  public static class Eviction {
+    @Param({"16777216"})
+    public int evictBytes;
+
+    private long[] buffer;
+    private long sink;
+
+    @Setup
+    public void allocate() {
+      buffer = new long[Math.max(LINE_LONGS, evictBytes / Long.BYTES)];
+    }
+
+    @Setup(Level.Invocation)
+    public void evict() {
+      if (evictBytes > 0) {
+        sink += read(buffer);
+      }
+    }
+
+    /** The sum of what eviction read, so it is not optimised away. */
+    @TearDown(Level.Iteration)
+    public void keepSink() {
+      if (sink == 42) {
+        System.out.println("sink");
+      }
     }
   }
 
@@ -144,7 +164,7 @@ public class WafColdMixBenchmark {
 
   /** The mix's requests in turn after {@code evictBytes} of eviction, phases 1-5. */
   @Benchmark
-  public WafTransaction mix() {
+  public WafTransaction mix(Eviction eviction) {
     return run(next());
   }
 
