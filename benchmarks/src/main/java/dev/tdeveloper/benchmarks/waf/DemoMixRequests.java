@@ -1,9 +1,15 @@
 package dev.tdeveloper.benchmarks.waf;
 
 import dev.tdeveloper.security.waf.Waf;
+import dev.tdeveloper.security.waf.WafBuilder;
 import dev.tdeveloper.security.waf.WafPolicy;
 import dev.tdeveloper.security.waf.WafTransaction;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +34,30 @@ final class DemoMixRequests {
   };
 
   private DemoMixRequests() {}
+
+  /**
+   * The WAF as the demo loads it: its site setup ({@code /waf/demo-crs-setup.conf}) before the CRS.
+   *
+   * @param memo whether tenants keep the default value memo ({@link WafBuilder#noValueMemo} if not)
+   * @return the WAF
+   * @throws IOException when the rules cannot be read
+   */
+  static Waf demoWaf(boolean memo) throws IOException {
+    Path setup = Files.createTempFile("demo-crs-setup", ".conf");
+    try (InputStream in = DemoMixRequests.class.getResourceAsStream("/waf/demo-crs-setup.conf")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the demo's /waf/demo-crs-setup.conf is not on the class path");
+      }
+      Files.copy(in, setup, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try {
+      WafBuilder builder = Waf.builder().ruleFile(setup).crs(Crs.rulesDir(), Crs.setupDir());
+      return (memo ? builder : builder.noValueMemo()).build();
+    } finally {
+      Files.delete(setup);
+    }
+  }
 
   /**
    * One request of the mix and the answer the application gives it.

@@ -6,10 +6,6 @@ import dev.tdeveloper.security.waf.WafMatch;
 import dev.tdeveloper.security.waf.WafPolicy;
 import dev.tdeveloper.security.waf.WafTransaction;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,17 +55,7 @@ public class WafDemoMixBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    Path setup = Files.createTempFile("demo-crs-setup", ".conf");
-    try (InputStream in =
-        WafDemoMixBenchmark.class.getResourceAsStream("/waf/demo-crs-setup.conf")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "the demo's /waf/demo-crs-setup.conf is not on the class path");
-      }
-      Files.copy(in, setup, StandardCopyOption.REPLACE_EXISTING);
-    }
-    waf = Waf.builder().ruleFile(setup).crs(Crs.rulesDir(), Crs.setupDir()).build();
-    Files.delete(setup);
+    waf = DemoMixRequests.demoWaf(true);
     mix = DemoMixRequests.draw(MIX, 42, true);
     noteGets = new MixRequest[DemoMixRequests.TENANTS];
     for (int n = 1; n <= noteGets.length; n++) {
