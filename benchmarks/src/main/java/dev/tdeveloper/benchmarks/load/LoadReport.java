@@ -54,6 +54,17 @@ public final class LoadReport {
     ((Map<String, Object>) report.get("bare")).put("diskFloor", bare);
   }
 
+  /**
+   * Adds each run's {@link MachineCpu} shares (how busy the whole machine was while it was
+   * measured) to {@code report} as its runs' {@code machineCpu}.
+   */
+  @SuppressWarnings("unchecked")
+  public static void putMachineCpu(
+      Map<String, Object> report, Map<String, Object> full, Map<String, Object> bare) {
+    ((Map<String, Object>) report.get("fullChain")).put("machineCpu", full);
+    ((Map<String, Object>) report.get("bare")).put("machineCpu", bare);
+  }
+
   private static Map<String, Object> run(Roster roster, RunResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", r.name());
@@ -177,7 +188,7 @@ public final class LoadReport {
               (Double) r.get("generatorCpuShare"),
               (Double) r.get("generatorCpuMicrosPerRequest"),
               (Double) r.get("demoCpuMicrosPerRequest")));
-      s.append(floorLine(r)).append("; ");
+      s.append(floorLine(r)).append(cpuLine(r)).append("; ");
     }
     s.append("chain overhead ").append(model.get("chainOverhead"));
     model.computeIfPresent(
@@ -187,6 +198,21 @@ public final class LoadReport {
           return v;
         });
     return s.toString();
+  }
+
+  /** The machine's busy and I/O wait shares of one run's model, when measured. */
+  @SuppressWarnings("unchecked")
+  static String cpuLine(Map<String, Object> run) {
+    Map<String, Object> cpu = (Map<String, Object>) run.get("machineCpu");
+    if (cpu == null || !Boolean.TRUE.equals(cpu.get("available"))) {
+      return "";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        ", machine CPU busy %.1f%% (I/O wait %.1f%%, steal %.1f%%)",
+        100 * (Double) cpu.get("busyShare"),
+        100 * (Double) cpu.get("ioWaitShare"),
+        100 * (Double) cpu.get("stealShare"));
   }
 
   /** The requests' p95 beside the disk floor's, and the floor's stalls, of one run's model. */

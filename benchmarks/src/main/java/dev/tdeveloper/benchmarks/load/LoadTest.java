@@ -122,6 +122,7 @@ public final class LoadTest {
     Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
     long launched = System.nanoTime();
     Map<String, Object> fullFloor;
+    MachineCpu fullCpu = new MachineCpu();
     try (DemoProcess demo = start(settings, "full-chain", false, Optional.of(config));
         Floor floor = Floor.of(settings, "full-chain")) {
       startup = Duration.ofNanos(System.nanoTime() - launched);
@@ -136,7 +137,7 @@ public final class LoadTest {
       isolation.baseline(demo);
       progress("provisioned; driving it at " + settings.rate() + " requests/s");
       full =
-          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(isolation))
+          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(isolation, fullCpu))
               .run(
                   "full-chain",
                   demo,
@@ -156,13 +157,14 @@ public final class LoadTest {
     }
     RunResult bare;
     Map<String, Object> bareFloor;
+    MachineCpu bareCpu = new MachineCpu();
     try (DemoProcess demo = start(settings, "bare", true);
         Floor floor = Floor.of(settings, "bare")) {
       progress("bare demo started; provisioning");
       demo.provision(roster);
       progress("provisioned; driving it at the same rate");
       bare =
-          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with())
+          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(bareCpu))
               .run(
                   "bare",
                   demo,
@@ -175,6 +177,7 @@ public final class LoadTest {
     }
     Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
     LoadReport.putDiskFloor(report, fullFloor, bareFloor);
+    LoadReport.putMachineCpu(report, fullCpu.model(), bareCpu.model());
     LoadSimulations.Result sims =
         LoadSimulations.run(
             SimInputs.of(roster, full, startup, Runtime.getRuntime().availableProcessors()));

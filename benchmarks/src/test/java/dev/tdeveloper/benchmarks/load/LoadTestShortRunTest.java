@@ -112,6 +112,12 @@ class LoadTestShortRunTest {
     assertThat(full.count(RequestKind.OVER_LIMIT, Outcome.QUOTA_EXCEEDED)).isPositive();
     // The disk floor probe beside each measured run: present, and its counts add up.
     for (String run : new String[] {"fullChain", "bare"}) {
+      JsonNode cpu = json.at("/" + run + "/machineCpu");
+      assertThat(cpu.path("available").asBoolean()).as(run + " machine CPU").isTrue();
+      assertThat(cpu.path("ticks").asLong()).as(run + " CPU ticks").isPositive();
+      for (String share : new String[] {"busyShare", "ioWaitShare", "stealShare"}) {
+        assertThat(cpu.path(share).asDouble()).as(run + " " + share).isBetween(0.0, 1.0);
+      }
       JsonNode floor = json.at("/" + run + "/diskFloor");
       assertThat(floor.path("enabled").asBoolean()).as(run + " floor").isTrue();
       assertThat(floor.path("failure").isMissingNode()).as(run + " floor failure").isTrue();
