@@ -97,14 +97,10 @@ final class FloorTally {
     return m;
   }
 
+  /** {@link LoadReport#percentiles}, with the mean for Little's law (threads / mean wait). */
   private static Map<String, Object> percentiles(Histogram h) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("count", h.getTotalCount());
-    m.put("mean", h.getMean() / 1000.0); // for Little's law: threads / mean wait bounds throughput
-    for (double p : new double[] {50, 95, 99, 99.9}) {
-      m.put(p == 99.9 ? "p99.9" : "p" + (int) p, h.getValueAtPercentile(p) / 1000.0);
-    }
-    m.put("max", h.getMaxValue() / 1000.0);
+    Map<String, Object> m = LoadReport.percentiles(h);
+    m.put("mean", h.getMean() / 1000.0);
     return m;
   }
 

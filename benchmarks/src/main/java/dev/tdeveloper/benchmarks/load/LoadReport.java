@@ -100,7 +100,8 @@ public final class LoadReport {
     return m;
   }
 
-  private static Map<String, Object> percentiles(Histogram h) {
+  /** A histogram of microseconds as the report gives it: count, p50 to p99.9 and max in ms. */
+  static Map<String, Object> percentiles(Histogram h) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("count", h.getTotalCount());
     m.put("p50", micros(h, 50) / 1000);
