@@ -1,9 +1,11 @@
 package dev.tdeveloper.benchmarks.load;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -21,14 +23,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An open-model, constant-rate load generator in the manner of wrk2: request {@code i} has the
- * intended start {@code t0 + i / rate}, and its latency is measured from that instant, not from
- * when it was actually sent, so a stalled server is charged for the requests it kept waiting
- * (coordinated-omission correction). Requests go out asynchronously through Jetty's {@link
- * HttpClient} (HTTP/1.1, one connection per outstanding request, as a fleet of clients would open)
- * with at most {@code maxInFlight} outstanding; a request that has to wait for a slot is still
- * timed from its intended start. Jetty's client rather than the JDK's: the generator shares the
- * machine's cores with the demo, and the JDK client cost several times the CPU per request. Not
- * thread-safe: one run at a time.
+ * intended start {@code t0 + i / rate} in the measured part (after a warm-up whose rate ramps up,
+ * {@link RampSchedule}), and its latency is measured from that instant, not from when it was
+ * actually sent, so a stalled server is charged for the requests it kept waiting
+ * (coordinated-omission correction). Over the measured part it also reads the demo's CPU by thread
+ * group ({@link ThreadCpu}), so a run says whether the JIT was still compiling while it was
+ * measured. Requests go out asynchronously through Jetty's {@link HttpClient} (HTTP/1.1, one
+ * connection per outstanding request, as a fleet of clients would open) with at most {@code
+ * maxInFlight} outstanding; a request that has to wait for a slot is still timed from its intended
+ * start. Jetty's client rather than the JDK's: the generator shares the machine's cores with the
+ * demo, and the JDK client cost several times the CPU per request. Not thread-safe: one run at a
+ * time.
  */
 public final class ConstantRateGenerator {
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
@@ -53,12 +58,24 @@ public final class ConstantRateGenerator {
 
   /**
    * Drives {@code demo} at {@code rate} requests per second for {@code warmup} (not recorded) and
-   * then {@code duration} (recorded), drawing requests from a {@link Mix} seeded with {@code seed},
-   * and waits for every request to complete.
+   * then {@code duration} (recorded), both at the constant rate; see {@link #run(String,
+   * DemoProcess, RampSchedule, long)}.
    */
   public RunResult run(
       String name, DemoProcess demo, double rate, Duration warmup, Duration duration, long seed)
       throws InterruptedException {
+    return run(name, demo, RampSchedule.flat(rate, warmup, duration), seed);
+  }
+
+  /**
+   * Drives {@code demo} on {@code schedule}: its warm-up (not recorded, but reported to the
+   * observers' {@link LoadObserver#warmupCompleted}) and then its measured part, drawing requests
+   * from a {@link Mix} seeded with {@code seed} at the schedule's full rate (a ramp scales every
+   * tenant's traffic alike), and waits for every request to complete.
+   */
+  public RunResult run(String name, DemoProcess demo, RampSchedule schedule, long seed)
+      throws InterruptedException {
+    double rate = schedule.rate();
     Mix mix = new Mix(roster, rate, seed);
     List<String> notes = demo.seededNotes();
     int tenants = roster.tenants().size();
@@ -72,14 +89,14 @@ public final class ConstantRateGenerator {
     }
     HttpClient client = client(maxInFlight);
     Semaphore inFlight = new Semaphore(maxInFlight);
-    long interval = (long) (1e9 / rate);
-    long warmupCount = warmup.toNanos() / interval;
-    long total = warmupCount + duration.toNanos() / interval;
+    long warmupCount = schedule.warmupCount();
+    long total = schedule.total();
     long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long[] cpuStart = new long[2];
-    observers.forEach(o -> o.measuredPartDue(t0 + warmupCount * interval));
+    Map<String, Long> groupsStart = Map.of();
+    observers.forEach(o -> o.measuredPartDue(t0 + schedule.measuredStartNanos()));
     for (long i = 0; i < total; i++) {
-      long intended = t0 + i * interval;
+      long intended = t0 + schedule.offsetNanos(i);
       for (long wait = intended - System.nanoTime();
           wait > 0;
           wait = intended - System.nanoTime()) {
@@ -88,6 +105,7 @@ public final class ConstantRateGenerator {
       if (i == warmupCount) {
         cpuStart[0] = generatorCpuNanos();
         cpuStart[1] = demoCpuNanos(demo);
+        groupsStart = threadCpu(demo);
         observers.forEach(o -> o.started(demo.port()));
       }
       boolean measured = i >= warmupCount;
@@ -113,15 +131,20 @@ public final class ConstantRateGenerator {
           });
     }
     inFlight.acquire(maxInFlight); // every request has completed
-    long elapsed = System.nanoTime() - (t0 + warmupCount * interval);
+    long elapsed = System.nanoTime() - (t0 + schedule.measuredStartNanos());
     long generatorCpu = generatorCpuNanos() - cpuStart[0];
     long demoCpu = demoCpuNanos(demo) - cpuStart[1];
+    Map<String, Long> groupsEnd = threadCpu(demo);
+    Map<String, Long> byGroup =
+        groupsStart.isEmpty() || groupsEnd.isEmpty()
+            ? Map.of()
+            : ThreadCpu.delta(groupsStart, groupsEnd);
     observers.forEach(LoadObserver::finished);
     stop(client);
     return new RunResult(
         name,
         rate,
-        duration,
+        schedule.measured(),
         Duration.ofNanos(elapsed),
         total - warmupCount,
         matrix(byKind, RequestKind.values().length),
@@ -129,7 +152,9 @@ public final class ConstantRateGenerator {
         latency,
         tenantLatency,
         Duration.ofNanos(generatorCpu),
-        Duration.ofNanos(demoCpu));
+        Duration.ofNanos(demoCpu),
+        schedule,
+        byGroup);
   }
 
   private void record(
@@ -239,6 +264,15 @@ public final class ConstantRateGenerator {
   private static long generatorCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** The demo's CPU by thread group now, or none where {@code /proc} cannot be read. */
+  private static Map<String, Long> threadCpu(DemoProcess demo) {
+    try {
+      return ThreadCpu.byGroup(demo.handle().pid());
+    } catch (IOException | RuntimeException unreadable) {
+      return Map.of();
+    }
   }
 
   private static long demoCpuNanos(DemoProcess demo) {

@@ -84,6 +84,7 @@ public final class LoadReport {
     m.put("generatorCpuShare", r.generatorCpuShare());
     m.put("generatorCpuMicrosPerRequest", r.generatorCpuMicrosPerRequest());
     m.put("demoCpuMicrosPerRequest", r.demoCpuMicrosPerRequest());
+    ThreadGroupReport.put(m, r);
     List<Map<String, Object>> tenants = new ArrayList<>();
     for (int i = 0; i < roster.tenants().size(); i++) {
       LoadTenant t = roster.tenants().get(i);
@@ -152,6 +153,7 @@ public final class LoadReport {
             + "<h2>Figures</h2><pre>"
             + escape(JSON.writeValueAsString(summary(model)))
             + "</pre>"
+            + ThreadGroupReport.html(model)
             + floorHtml(model)
             + IsolationResult.html(model)
             + "<p>Per-tenant figures: load-report.json.</p>"
@@ -167,6 +169,7 @@ public final class LoadReport {
       @SuppressWarnings("unchecked")
       Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) model.get(run));
       r.remove("tenants");
+      r.remove("cpuTimeline"); // in the thread groups' section
       s.put(run, r);
     }
     return s;
@@ -189,7 +192,7 @@ public final class LoadReport {
               (Double) r.get("generatorCpuShare"),
               (Double) r.get("generatorCpuMicrosPerRequest"),
               (Double) r.get("demoCpuMicrosPerRequest")));
-      s.append(floorLine(r)).append(cpuLine(r)).append("; ");
+      s.append(ThreadGroupReport.line(r)).append(floorLine(r)).append(cpuLine(r)).append("; ");
     }
     s.append("chain overhead ").append(model.get("chainOverhead"));
     model.computeIfPresent(

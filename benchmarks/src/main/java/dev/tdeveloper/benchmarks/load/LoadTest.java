@@ -21,9 +21,9 @@ import java.util.OptionalInt;
  * with is written) and then write the reports ({@link LoadReport}); then, unless {@code
  * --fault-seconds 0}, the fault phase ({@link FaultRun}: every {@link Fault}, {@code
  * --fault-seconds} apart, at {@code --fault-rate} requests/s), added to the reports. Usage: {@code
- * LoadTest [--rate R] [--warmup-seconds W] [--seconds S] [--max-in-flight N] [--out DIR] [--wrk
- * SCRIPT] [--fault-seconds F] [--fault-rate FR] [--shield-ip-limit L] [--disk-floor on|off]}
- * ({@link LoadTestOptions}).
+ * LoadTest [--rate R] [--warmup-seconds W] [--warmup-start-share S] [--seconds S] [--max-in-flight
+ * N] [--out DIR] [--wrk SCRIPT] [--fault-seconds F] [--fault-rate FR] [--shield-ip-limit L]
+ * [--disk-floor on|off]} ({@link LoadTestOptions}).
  */
 public final class LoadTest {
   /**
@@ -39,6 +39,8 @@ public final class LoadTest {
    * @param shieldIpLimit the demo's per-client-IP ban threshold in requests per minute, if not its
    *     default (6000)
    * @param diskFloor whether a {@link DiskFloorProbe} measures the disk beside each measured run
+   * @param warmupStartShare the warm-up's first rate as a share of {@code rate}, rising linearly to
+   *     {@code rate} at its end ({@link RampSchedule}); 1 for a flat warm-up
    */
   public record Settings(
       double rate,
@@ -49,8 +51,17 @@ public final class LoadTest {
       Optional<Path> wrkScript,
       long seed,
       OptionalInt shieldIpLimit,
-      boolean diskFloor) {
-    /** Settings with the disk floor probe on. */
+      boolean diskFloor,
+      double warmupStartShare) {
+    /** Validates the warm-up's ramp ({@link RampSchedule}'s rules). */
+    public Settings {
+      new RampSchedule(rate, warmupStartShare, warmup, duration);
+    }
+
+    /**
+     * Settings with the disk floor probe on and the default ramp ({@value
+     * RampSchedule#DEFAULT_START_SHARE} of the rate at the warm-up's start).
+     */
     public Settings(
         double rate,
         Duration warmup,
@@ -60,7 +71,22 @@ public final class LoadTest {
         Optional<Path> wrkScript,
         long seed,
         OptionalInt shieldIpLimit) {
-      this(rate, warmup, duration, maxInFlight, out, wrkScript, seed, shieldIpLimit, true);
+      this(
+          rate,
+          warmup,
+          duration,
+          maxInFlight,
+          out,
+          wrkScript,
+          seed,
+          shieldIpLimit,
+          true,
+          RampSchedule.DEFAULT_START_SHARE);
+    }
+
+    /** The measured runs' schedule: the ramped warm-up, then the measured part. */
+    public RampSchedule schedule() {
+      return new RampSchedule(rate, warmupStartShare, warmup, duration);
     }
   }
 
@@ -122,6 +148,7 @@ public final class LoadTest {
     Path config = QuotaExhaustion.writeConfig(settings.out().resolve("config-full-chain"));
     long launched = System.nanoTime();
     Map<String, Object> fullFloor;
+    Map<String, Object> fullTimeline;
     MachineCpu fullCpu = new MachineCpu();
     try (DemoProcess demo = start(settings, "full-chain", false, Optional.of(config));
         Floor floor = Floor.of(settings, "full-chain")) {
@@ -135,16 +162,21 @@ public final class LoadTest {
       demo.provision(roster);
       progress("quota caps for " + QuotaExhaustion.apply(config, demo, roster, settings.warmup()));
       isolation.baseline(demo);
-      progress("provisioned; driving it at " + settings.rate() + " requests/s");
-      full =
-          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(isolation, fullCpu))
-              .run(
-                  "full-chain",
-                  demo,
-                  settings.rate(),
-                  settings.warmup(),
-                  settings.duration(),
-                  settings.seed());
+      progress(
+          "provisioned; driving it at "
+              + settings.rate()
+              + " requests/s after a warm-up of "
+              + settings.warmup().toSeconds()
+              + " s rising from "
+              + Math.round(100 * settings.warmupStartShare())
+              + "% of that");
+      try (CpuTimeline timeline = timeline(demo, "full chain")) {
+        full =
+            new ConstantRateGenerator(
+                    roster, settings.maxInFlight(), floor.with(isolation, fullCpu, timeline))
+                .run("full-chain", demo, settings.schedule(), settings.seed());
+        fullTimeline = timeline.model();
+      }
       fullFloor = floor.model();
       progress("full chain measured; checking isolation and metered usage");
       isolated = isolation.verify();
@@ -157,27 +189,26 @@ public final class LoadTest {
     }
     RunResult bare;
     Map<String, Object> bareFloor;
+    Map<String, Object> bareTimeline;
     MachineCpu bareCpu = new MachineCpu();
     try (DemoProcess demo = start(settings, "bare", true);
         Floor floor = Floor.of(settings, "bare")) {
       progress("bare demo started; provisioning");
       demo.provision(roster);
       progress("provisioned; driving it at the same rate");
-      bare =
-          new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(bareCpu))
-              .run(
-                  "bare",
-                  demo,
-                  settings.rate(),
-                  settings.warmup(),
-                  settings.duration(),
-                  settings.seed());
+      try (CpuTimeline timeline = timeline(demo, "bare")) {
+        bare =
+            new ConstantRateGenerator(roster, settings.maxInFlight(), floor.with(bareCpu, timeline))
+                .run("bare", demo, settings.schedule(), settings.seed());
+        bareTimeline = timeline.model();
+      }
       bareFloor = floor.model();
       demo.stop(STOP_GRACE);
     }
     Map<String, Object> report = LoadReport.model(roster, full, bare, wrk);
     LoadReport.putDiskFloor(report, fullFloor, bareFloor);
     LoadReport.putMachineCpu(report, fullCpu.model(), bareCpu.model());
+    ThreadGroupReport.putCpuTimeline(report, fullTimeline, bareTimeline);
     LoadSimulations.Result sims =
         LoadSimulations.run(
             SimInputs.of(roster, full, startup, Runtime.getRuntime().availableProcessors()));
@@ -186,6 +217,14 @@ public final class LoadTest {
     report.put("isolation", isolated.model());
     LoadReport.write(settings.out(), report, full, bare);
     return new Result(full, bare, report);
+  }
+
+  /** The demo's CPU window by window over a run, each window also a progress line. */
+  private static CpuTimeline timeline(DemoProcess demo, String run) {
+    return new CpuTimeline(
+        demo.handle().pid(),
+        Duration.ofSeconds(CpuTimeline.WINDOW_SECONDS),
+        line -> progress(run + " " + line));
   }
 
   private static void progress(String message) {

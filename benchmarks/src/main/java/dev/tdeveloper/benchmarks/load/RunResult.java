@@ -1,8 +1,12 @@
 package dev.tdeveloper.benchmarks.load;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,6 +26,9 @@ import org.HdrHistogram.Histogram;
  * @param tenantLatency each tenant's latencies, in roster order
  * @param generatorCpu CPU time the generator's JVM used in the measured part
  * @param demoCpu CPU time the demo's JVM used in the measured part
+ * @param schedule when the run's requests were due: its warm-up's ramp and its measured part
+ * @param demoCpuByGroup the demo's CPU nanoseconds in the measured part by thread group ({@link
+ *     ThreadCpu}: {@code jetty qtp}, {@code jit}, {@code gc}, ...), empty where not readable
  */
 public record RunResult(
     String name,
@@ -34,14 +41,18 @@ public record RunResult(
     Histogram latency,
     List<Histogram> tenantLatency,
     Duration generatorCpu,
-    Duration demoCpu) {
+    Duration demoCpu,
+    RampSchedule schedule,
+    Map<String, Long> demoCpuByGroup) {
   /** Checks presence. */
   public RunResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(measured, "measured");
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(schedule, "schedule");
     tenantLatency = List.copyOf(tenantLatency);
+    demoCpuByGroup = Collections.unmodifiableMap(new TreeMap<>(demoCpuByGroup));
   }
 
   /** Returns how many measured requests ended as {@code outcome}. */
@@ -89,5 +100,26 @@ public record RunResult(
   /** Returns the demo's CPU time per completed request, in microseconds. */
   public double demoCpuMicrosPerRequest() {
     return completed() == 0 ? 0 : demoCpu.toNanos() / 1e3 / completed();
+  }
+
+  /**
+   * Returns the demo's CPU time per completed request by thread group, in microseconds, the largest
+   * first; empty where the groups were not readable.
+   */
+  public Map<String, Double> demoCpuMicrosPerRequestByGroup() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    demoCpuByGroup.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> m.put(e.getKey(), completed() == 0 ? 0 : e.getValue() / 1e3 / completed()));
+    return m;
+  }
+
+  /**
+   * Returns the JIT compilers' share of the demo's CPU by thread group in the measured part, 0 to 1
+   * (0 where the groups were not readable): what the measured part still paid for compilation.
+   */
+  public double jitShare() {
+    long sum = demoCpuByGroup.values().stream().mapToLong(Long::longValue).sum();
+    return sum == 0 ? 0 : demoCpuByGroup.getOrDefault(ThreadCpu.JIT, 0L) / (double) sum;
   }
 }

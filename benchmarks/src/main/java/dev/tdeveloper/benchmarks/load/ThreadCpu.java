@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * scale with the requests served. Benchmark-only; Linux only.
  */
 final class ThreadCpu {
+  /** The group of HotSpot's JIT compiler threads ({@code C1 CompilerThread0}, ...). */
+  static final String JIT = "jit";
+
   private static final long NANOS_PER_TICK = 10_000_000L;
 
   private ThreadCpu() {}
@@ -47,7 +50,7 @@ final class ThreadCpu {
       return "jetty qtp";
     }
     if (name.contains("Compiler")) {
-      return "jit";
+      return JIT;
     }
     if (name.startsWith("G1 ") || name.startsWith("GC ")) {
       return "gc";

@@ -13,7 +13,8 @@ class LoadTestOptionsTest {
     LoadTestOptions o = LoadTestOptions.parse();
 
     assertThat(o.settings().rate()).isEqualTo(2000);
-    assertThat(o.settings().warmup()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.settings().warmup()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(o.settings().warmupStartShare()).isEqualTo(0.1);
     assertThat(o.settings().duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(o.settings().maxInFlight()).isEqualTo(512);
     assertThat(o.settings().out()).isEqualTo(Path.of("benchmarks/target/load"));
@@ -22,6 +23,27 @@ class LoadTestOptionsTest {
     assertThat(o.settings().diskFloor()).isTrue();
     assertThat(o.faultSeconds()).isEqualTo(20);
     assertThat(o.faultRate()).isEqualTo(200);
+  }
+
+  @Test
+  void warmupStartShareOfOneIsTheFlatWarmupOfEarlierSessions() {
+    LoadTestOptions o =
+        LoadTestOptions.parse("--warmup-seconds", "10", "--warmup-start-share", "1");
+
+    assertThat(o.settings().schedule())
+        .isEqualTo(RampSchedule.flat(2000, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+    assertThat(o.settings().schedule().warmupCount()).isEqualTo(20_000);
+  }
+
+  @Test
+  void warmupStartShareOutsideZeroToOneIsRefusedNamingTheOptionAndValue() {
+    assertThatThrownBy(() -> LoadTestOptions.parse("--warmup-start-share", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--warmup-start-share must be a number above 0 and at most 1, was 0");
+    assertThatThrownBy(() -> LoadTestOptions.parse("--warmup-start-share", "1.01"))
+        .hasMessage("--warmup-start-share must be a number above 0 and at most 1, was 1.01");
+    assertThatThrownBy(() -> LoadTestOptions.parse("--warmup-start-share", "tenth"))
+        .hasMessage("--warmup-start-share must be a number above 0 and at most 1, was tenth");
   }
 
   @Test

@@ -118,6 +118,16 @@ class LoadTestShortRunTest {
       for (String share : new String[] {"busyShare", "ioWaitShare", "stealShare"}) {
         assertThat(cpu.path(share).asDouble()).as(run + " " + share).isBetween(0.0, 1.0);
       }
+      // the demo's CPU by thread group over the measured part, and the ramped warm-up before it
+      JsonNode groups = json.at("/" + run + "/demoCpuMicrosPerRequestByThreadGroup");
+      assertThat(groups.path("jetty qtp").asDouble()).as(run + " request threads").isPositive();
+      assertThat(json.at("/" + run + "/jitShareOfDemoCpu").asDouble()).isBetween(0.0, 1.0);
+      assertThat(json.at("/" + run + "/warmup/startShare").asDouble())
+          .isEqualTo(RampSchedule.DEFAULT_START_SHARE);
+      // 300/s rising from 30/s over 2 s: 330 warm-up requests
+      assertThat(json.at("/" + run + "/warmup/requests").asLong()).isEqualTo(330);
+      assertThat(json.at("/" + run + "/cpuTimeline/measuredPartDueSeconds").asDouble())
+          .isBetween(1.0, 3.0);
       JsonNode floor = json.at("/" + run + "/diskFloor");
       assertThat(floor.path("enabled").asBoolean()).as(run + " floor").isTrue();
       assertThat(floor.path("failure").isMissingNode()).as(run + " floor failure").isTrue();
@@ -153,11 +163,12 @@ class LoadTestShortRunTest {
     }
     assertThat(LoadReport.summaryLine(result.report()))
         .contains("against the disk floor's p95")
-        .contains("stalled seconds");
+        .contains("stalled seconds")
+        .contains("% of the demo's CPU) after a 2 s warm-up from 10% of the rate");
     String html = Files.readString(out.resolve("load-report.html"));
     assertThat(html)
         .contains("<svg", "full-chain", "bare", "<path", "Isolation under load: 100%")
-        .contains("Disk floor beside the requests")
+        .contains("Disk floor beside the requests", "The demo's CPU by thread group")
         .doesNotContain("http://cdn", "<script");
   }
 }
