@@ -17,17 +17,24 @@ import java.util.OptionalInt;
  * dominate the total at low throughput). Closed-model and short, so it answers "did this change cut
  * CPU per request" in about a minute; the load test ({@link LoadTest}) remains the measurement of
  * record. Benchmark-only. Usage: {@code ChainProbe [--bare] [--seconds S (15)] [--warmup-seconds W
- * (10)] [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk
+ * (240)] [--connections C (16)] [--threads T (1)] [--out DIR (benchmarks/target/probe)] [--wrk
  * SCRIPT (benchmarks/src/main/resources/load/mix.lua)] [--jfr FILE]}. With {@code --jfr} the demo
  * is recorded with JFR ({@value #JFR_SETTINGS}) over exactly the measured run, started and dumped
  * through {@code jcmd}: a {@code delay} in {@code LOAD_TEST_DEMO_JVM_OPTIONS} cannot know when the
  * warm-up ends (start-up and provisioning take 20-25 s on a loaded machine), and lands in the
  * warm-up or across its end. With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the demo gets those JVM
- * options ({@code {run}} becomes {@code full} or {@code bare}).
+ * options ({@code {run}} becomes {@code full} or {@code bare}). The warm-up defaults to {@value
+ * #DEFAULT_WARMUP_SECONDS} s because HotSpot's C2 compiler needs minutes on a 2-core VM to finish
+ * the full chain's request path: after 90 s its threads still took 97 us per request and the
+ * request threads 292, after 240 s 12 and 131 (benchmarks/README.md, "A slow-start warm-up"); the
+ * {@code jit} group of the by-thread-group line says whether a shorter warm-up was enough.
  */
 public final class ChainProbe {
   /** The JFR settings of {@code --jfr}: the profile, with Java samples every 2 ms. */
   static final String JFR_SETTINGS = "settings=profile jdk.ExecutionSample#period=2ms";
+
+  /** The default warm-up, seconds: long enough for the JIT on a 2-core VM. */
+  static final long DEFAULT_WARMUP_SECONDS = 240;
 
   private static final String[] JFR_START = ("JFR.start name=probe " + JFR_SETTINGS).split(" ");
 
@@ -37,7 +44,7 @@ public final class ChainProbe {
   public static void main(String[] args) throws Exception {
     boolean bare = false;
     long seconds = 15;
-    long warmup = 10;
+    long warmup = DEFAULT_WARMUP_SECONDS;
     int connections = 16;
     int threads = 1;
     Path out = Path.of("benchmarks/target/probe");

@@ -19,7 +19,7 @@ record LoadTestOptions(LoadTest.Settings settings, long faultSeconds, double fau
    * of the rate. Long enough for HotSpot's C2 compiler to finish the demo's request path on a
    * 2-core machine (benchmarks/README.md, "A slow-start warm-up").
    */
-  static final long DEFAULT_WARMUP_SECONDS = 180;
+  static final long DEFAULT_WARMUP_SECONDS = 240;
 
   static final String KNOWN =
       "--rate, --warmup-seconds, --warmup-start-share, --seconds, --max-in-flight, --out, --wrk, --fault-seconds,"

@@ -13,7 +13,7 @@ class LoadTestOptionsTest {
     LoadTestOptions o = LoadTestOptions.parse();
 
     assertThat(o.settings().rate()).isEqualTo(2000);
-    assertThat(o.settings().warmup()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(o.settings().warmup()).isEqualTo(Duration.ofSeconds(240));
     assertThat(o.settings().warmupStartShare()).isEqualTo(0.1);
     assertThat(o.settings().duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(o.settings().maxInFlight()).isEqualTo(512);
