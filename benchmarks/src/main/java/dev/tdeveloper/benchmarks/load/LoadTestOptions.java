@@ -22,8 +22,8 @@ record LoadTestOptions(LoadTest.Settings settings, long faultSeconds, double fau
   static final long DEFAULT_WARMUP_SECONDS = 240;
 
   static final String KNOWN =
-      "--rate, --warmup-seconds, --warmup-start-share, --seconds, --max-in-flight, --out, --wrk, --fault-seconds,"
-          + " --fault-rate, --shield-ip-limit, --disk-floor";
+      "--rate, --warmup-seconds, --warmup-start-share, --seconds, --max-in-flight, --out, --wrk,"
+          + " --fault-seconds, --fault-rate, --shield-ip-limit, --disk-floor";
 
   /**
    * Parses {@code args}; the defaults: {@code --rate 2000 --warmup-seconds} {@value
