@@ -42,15 +42,6 @@ final class TargetViews {
   private final ValueCache.Row[][] rows;
   // By selection: every literal its targets' raw values hold (null: not worked out since selected).
   private final int[][] rawUnions;
-  // By selection, CharTriggers.WORDS longs each: the chars of all its targets' raw values, when
-  // charsState says they are known.
-  private final long[] selectionChars;
-  // By selection: CHARS_UNKNOWN since selected, CHARS_KNOWN, or CHARS_UNCACHED (a target's value
-  // too long to cache).
-  private final byte[] charsState;
-  private static final byte CHARS_UNKNOWN = 0;
-  private static final byte CHARS_KNOWN = 1;
-  private static final byte CHARS_UNCACHED = 2;
   // The raw literal sets of a selection's targets while their union is worked out.
   private int[][] rawSets = new int[16][];
   // Where a selection is worked out before it is copied to its exact size.
@@ -76,8 +67,6 @@ final class TargetViews {
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
     this.rawUnions = new int[selections][];
-    this.selectionChars = new long[selections * CharTriggers.WORDS];
-    this.charsState = new byte[selections];
     this.selectionTouched = new boolean[selections];
     this.touchedSelections = new int[selections];
     this.viewTouched = new boolean[views];
@@ -98,7 +87,6 @@ final class TargetViews {
       forgetRows(id, 0);
       selected[id] = null;
       rawUnions[id] = null;
-      charsState[id] = CHARS_UNKNOWN;
     }
     selectionsTouched = 0;
     for (int k = 0; k < viewsTouched; k++) {
@@ -184,7 +172,6 @@ final class TargetViews {
     touchSelection(id);
     forgetRows(id, out.length);
     rawUnions[id] = null;
-    charsState[id] = CHARS_UNKNOWN;
     sources[id] = source;
     selected[id] = out;
     return out;
@@ -309,12 +296,14 @@ final class TargetViews {
     if (count == 0) {
       return null;
     }
-    byte state = charsState[selection];
-    if (state == CHARS_UNKNOWN) {
-      state = uniteChars(selection, targets, cache);
-    }
-    if (state == CHARS_UNCACHED || (n > 0 && !keepsAll(selection, count, chain, n, cache))) {
-      return null;
+    for (int i = 0; i < count; i++) {
+      ValueCache.Row row = row(selection, i, cache, targets[i].value());
+      if (row == null
+          || (n > 0
+              && !row.keeps(chain, n)
+              && !(cache.foldsCase() && row.keepsUpToCase(chain, n)))) {
+        return null;
+      }
     }
     int[] found = rawUnions[selection];
     if (found == null) {
@@ -331,67 +320,6 @@ final class TargetViews {
     }
     unions[view] = found;
     return found;
-  }
-
-  /**
-   * Works out the chars of all of a selection's targets' raw values together, looking each target's
-   * row up.
-   *
-   * @return {@code CHARS_KNOWN}, or {@code CHARS_UNCACHED} when a value is too long to cache
-   */
-  private byte uniteChars(int selection, Target[] targets, ValueCache cache) {
-    int at = selection * CharTriggers.WORDS;
-    java.util.Arrays.fill(selectionChars, at, at + CharTriggers.WORDS, 0L);
-    byte state = CHARS_KNOWN;
-    for (int i = 0; i < targets.length; i++) {
-      ValueCache.Row row = row(selection, i, cache, targets[i].value());
-      if (row == null) {
-        state = CHARS_UNCACHED;
-        break;
-      }
-      row.addChars(selectionChars, at);
-    }
-    charsState[selection] = state;
-    return state;
-  }
-
-  /**
-   * Whether the first {@code n} transformations of a chain leave every target's raw value as it is,
-   * or as it is up to ASCII case when the index folds case: decided on the targets' chars together
-   * when they hold no trigger of one kind, else target by target.
-   */
-  private boolean keepsAll(
-      int selection, int count, CompiledTransforms.Chain chain, int n, ValueCache cache) {
-    int at = selection * CharTriggers.WORDS;
-    if (misses(at, chain.triggers(), n)) {
-      return true;
-    }
-    if (!cache.foldsCase()) {
-      return false;
-    }
-    if (misses(at, chain.caseTriggers(), n)) {
-      return true;
-    }
-    // Together they hold both kinds of trigger: one target may keep its value and another keep
-    // it up to case.
-    ValueCache.Row[] made = rows[selection];
-    for (int i = 0; i < count; i++) {
-      if (!made[i].keeps(chain, n) && !made[i].keepsUpToCase(chain, n)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean misses(int at, long[] t, int n) {
-    long[] c = selectionChars;
-    int from = CharTriggers.WORDS * (n - 1);
-    return ((c[at] & t[from])
-            | (c[at + 1] & t[from + 1])
-            | (c[at + 2] & t[from + 2])
-            | (c[at + 3] & t[from + 3])
-            | (c[at + 4] & t[from + 4]))
-        == 0;
   }
 
   /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */

@@ -120,25 +120,12 @@ final class ValueCache {
       return misses(chain.caseTriggers(), n);
     }
 
-    /** Adds the raw value's chars ({@link CharTriggers}) to {@code set} from {@code at}. */
-    void addChars(long[] set, int at) {
-      long[] own = chars();
-      for (int w = 0; w < CharTriggers.WORDS; w++) {
-        set[at + w] |= own[w];
-      }
-    }
-
-    private long[] chars() {
+    private boolean misses(long[] t, int n) {
       if (!charsKnown) {
         CharTriggers.addChars(raw, chars);
         charsKnown = true;
         learned = true;
       }
-      return chars;
-    }
-
-    private boolean misses(long[] t, int n) {
-      long[] chars = chars();
       int at = CharTriggers.WORDS * (n - 1);
       return ((chars[0] & t[at])
               | (chars[1] & t[at + 1])

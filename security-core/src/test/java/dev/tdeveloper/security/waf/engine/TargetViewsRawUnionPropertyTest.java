@@ -15,11 +15,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link TargetViews#rawUnion} decides on a selection's chars taken together whether a chain keeps
- * every target's value (or keeps it up to ASCII case); that must give exactly what asking each
- * target's row does: the union of the raw values' literals when every row keeps its value, or keeps
- * it up to case under an index that folds case, and null otherwise, including when one target keeps
- * its value and another keeps it only up to case, and for any order of views.
+ * {@link TargetViews#rawUnion} answers the union of a selection's raw literals for a view exactly
+ * when every target's row keeps its value through the view's chain, or keeps it up to ASCII case
+ * under an index that folds case, and null otherwise: over values with and without the chars
+ * transformations act on, chains of one to three transformations, several views of one selection in
+ * turn, a folding and a case-sensitive index. A change that decides this on the targets' chars
+ * taken together (tried in the fourteenth session) must pass it too.
  */
 class TargetViewsRawUnionPropertyTest {
   private static final Location HERE = new Location("test", 1);
@@ -94,7 +95,7 @@ class TargetViewsRawUnionPropertyTest {
     }
   }
 
-  /** The union as asked target by target: what rawUnion did before it looked at chars together. */
+  /** The union as the definition asks for it, target by target. */
   private static int[] expected(
       Target[] targets,
       CompiledTransforms.Chain chain,
