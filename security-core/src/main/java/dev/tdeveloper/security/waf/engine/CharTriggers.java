@@ -55,15 +55,34 @@ final class CharTriggers {
    * @param set where to add them ({@link #WORDS} longs)
    */
   static void addChars(String value, long[] set) {
-    set[WORDS - 1] |= ANY;
+    // Kept in locals, not read and written back through the array per char (a chain of stores
+    // and loads on the same word); ASCII chars pick their word without a branch.
+    long w0 = 0;
+    long w1 = 0;
+    long w2 = 0;
+    long w3 = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c > 0xFF) {
+      long bit = 1L << c;
+      if (c < 0x80) {
+        long high = -(long) (c >>> 6);
+        w1 |= bit & high;
+        w0 |= bit & ~high;
+      } else if (c <= 0xFF) {
+        long high = -(long) ((c >>> 6) & 1);
+        w3 |= bit & high;
+        w2 |= bit & ~high;
+      } else {
         java.util.Arrays.fill(set, 0, WORDS - 1, -1L);
+        set[WORDS - 1] |= ANY;
         return;
       }
-      set[c >>> 6] |= 1L << c;
     }
+    set[0] |= w0;
+    set[1] |= w1;
+    set[2] |= w2;
+    set[3] |= w3;
+    set[WORDS - 1] |= ANY;
   }
 
   /**

@@ -13,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.CharRange;
 
 /**
  * {@link CharTriggers} only ever predicts "unchanged" rightly: a value holding none of a
@@ -151,6 +152,24 @@ class CharTriggersPropertyTest {
       assertThat(CharTriggers.of(name)).containsExactly(-1L, -1L, -1L, -1L, CharTriggers.ANY);
     }
     assertThat(CharTriggers.of("urlDecode")).containsExactly(1L << '%' | 1L << '+', 0, 0, 0, 0);
+  }
+
+  @Property(tries = 2000)
+  void addsExactlyTheValuesCharsToWhatTheSetHeld(
+      @ForAll @CharRange(from = 0, to = 0x17F) String value,
+      @ForAll long first,
+      @ForAll long second) {
+    long[] chars = {first, second, 0, 0, 0};
+    CharTriggers.addChars(value, chars);
+    long[] expected = {first, second, 0, 0, CharTriggers.ANY};
+    for (char c : value.toCharArray()) {
+      if (c > 0xFF) {
+        expected = new long[] {-1L, -1L, -1L, -1L, CharTriggers.ANY};
+        break;
+      }
+      expected[c >>> 6] |= 1L << c;
+    }
+    assertThat(chars).as(escaped(value)).containsExactly(expected);
   }
 
   @Example
