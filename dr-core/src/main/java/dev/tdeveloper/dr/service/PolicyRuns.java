@@ -92,6 +92,9 @@ final class PolicyRuns implements BackupJob {
     }
     BackupManifest manifest = result.manifest();
     VerifyReport report = manifests.engine().verifyWritten(result);
+    if (report.ok()) {
+      manifests.remember(manifest); // the stored manifest just parsed and hashed as this one
+    }
     states.put(
         key(scope, manifest.backupId()),
         report.ok() ? BackupInfo.State.VERIFIED : BackupInfo.State.FAILED);
