@@ -44,7 +44,8 @@ final class Verifier {
       BackupScope scope, List<String> backupIds, Optional<Set<String>> onlyRead) {
     List<String> checked = new ArrayList<>();
     List<VerifyReport.ManifestProblem> badManifests = new ArrayList<>();
-    Map<String, Map<String, Set<String>>> users = new LinkedHashMap<>();
+    List<BackupManifest> manifests = new ArrayList<>();
+    Set<String> chunkIds = new LinkedHashSet<>();
     for (String backupId : backupIds) {
       Optional<byte[]> json = store.manifest(scope, backupId);
       if (json.isEmpty()) {
@@ -59,26 +60,24 @@ final class Verifier {
         continue;
       }
       checked.add(backupId);
+      manifests.add(manifest);
       for (BackupFile file : manifest.files()) {
         for (ChunkRef chunk : file.chunks()) {
-          users
-              .computeIfAbsent(chunk.id(), id -> new LinkedHashMap<>())
-              .computeIfAbsent(backupId, id -> new LinkedHashSet<>())
-              .add(file.path());
+          chunkIds.add(chunk.id());
         }
       }
     }
     List<VerifyReport.ChunkProblem> missing = new ArrayList<>();
     List<VerifyReport.ChunkProblem> corrupt = new ArrayList<>();
     Set<String> listed = new HashSet<>();
-    if (onlyRead.isPresent() && !users.keySet().stream().allMatch(onlyRead.get()::contains)) {
+    if (onlyRead.isPresent() && !onlyRead.get().containsAll(chunkIds)) {
       store.listChunks(scope, listed::add);
     }
-    for (Map.Entry<String, Map<String, Set<String>>> entry : users.entrySet()) {
-      String chunkId = entry.getKey();
+    for (String chunkId : chunkIds) {
       boolean read = onlyRead.isEmpty() || onlyRead.get().contains(chunkId);
       if (read ? !store.hasChunk(scope, chunkId) : !listed.contains(chunkId)) {
-        missing.add(new VerifyReport.ChunkProblem(chunkId, "not stored", affected(entry)));
+        missing.add(
+            new VerifyReport.ChunkProblem(chunkId, "not stored", affected(manifests, chunkId)));
         continue;
       }
       if (!read) {
@@ -87,15 +86,32 @@ final class Verifier {
       try {
         codec.open(scope, chunkId, store.getChunk(scope, chunkId));
       } catch (DrException e) {
-        corrupt.add(new VerifyReport.ChunkProblem(chunkId, e.getMessage(), affected(entry)));
+        corrupt.add(
+            new VerifyReport.ChunkProblem(chunkId, e.getMessage(), affected(manifests, chunkId)));
       }
     }
-    return new VerifyReport(scope, checked, users.size(), missing, corrupt, badManifests);
+    return new VerifyReport(scope, checked, chunkIds.size(), missing, corrupt, badManifests);
   }
 
-  private static Map<String, List<String>> affected(Map.Entry<String, Map<String, Set<String>>> e) {
+  /**
+   * The backups and files that use {@code chunkId}, in manifest and file order: looked up only for
+   * a chunk with a problem, so a clean check keeps one set of ids, not a map per chunk.
+   */
+  private static Map<String, List<String>> affected(List<BackupManifest> manifests, String chunk) {
     Map<String, List<String>> affected = new LinkedHashMap<>();
-    e.getValue().forEach((backup, paths) -> affected.put(backup, List.copyOf(paths)));
+    for (BackupManifest manifest : manifests) {
+      Set<String> paths = new LinkedHashSet<>();
+      for (BackupFile file : manifest.files()) {
+        for (ChunkRef ref : file.chunks()) {
+          if (ref.id().equals(chunk)) {
+            paths.add(file.path());
+          }
+        }
+      }
+      if (!paths.isEmpty()) {
+        affected.put(manifest.backupId(), List.copyOf(paths));
+      }
+    }
     return affected;
   }
 }
