@@ -49,6 +49,7 @@ final class BackupRun implements AutoCloseable {
   private final Map<String, BackupFile> parentFiles;
   private final Set<String> known = new HashSet<>();
   private final Set<String> listed = new HashSet<>();
+  private final Set<String> written = new HashSet<>();
   private final long deletionsBeforeListing;
   private final List<BackupFile> files = new ArrayList<>();
   private long bytesRead;
@@ -99,6 +100,13 @@ final class BackupRun implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+  }
+
+  /**
+   * Returns the ids of the chunks this run sealed and stored; call after {@link #read} returned.
+   */
+  Set<String> written() {
+    return written;
   }
 
   /** Returns the manifest of what was read; call after {@link #read} returned. */
@@ -216,6 +224,7 @@ final class BackupRun implements AutoCloseable {
       chunksReused++;
     } else {
       byte[] plain = Arrays.copyOfRange(buffer, offset, offset + length);
+      written.add(id);
       workers.execute(() -> seal(id, plain));
     }
     known.add(id);

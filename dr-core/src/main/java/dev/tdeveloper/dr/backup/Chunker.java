@@ -12,8 +12,9 @@ import java.util.Objects;
  * average. Cut points depend only on the last 64 bytes, so an edit moves the boundaries around it
  * and the chunks after it are found again: what makes deduplication of edited files work.
  *
- * <p>Streams its input through a buffer of at most about twice the maximum chunk size; the gear
- * table comes from a fixed seed, so the same bytes always give the same chunks. Immutable and
+ * <p>Streams its input through a buffer of at most about twice the maximum chunk size, sized at
+ * first by what the stream reports {@linkplain InputStream#available() available}; the gear table
+ * comes from a fixed seed, so the same bytes always give the same chunks. Immutable and
  * thread-safe.
  */
 public final class Chunker {
@@ -63,10 +64,13 @@ public final class Chunker {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sink, "sink");
     int max = settings.max();
-    // Starts small and grows to its full size only for streams that need it: most files of a tree
-    // are small, and zeroing a buffer of twice the maximum chunk for each costs more than hashing.
+    // Starts at what the stream says it holds (at least 1 KiB) and grows to its full size only for
+    // streams that need it: most files of a tree are small, and zeroing a buffer of twice the
+    // maximum chunk (or even 64 KiB) for each costs more than hashing them. A stream that reports
+    // less than it holds only makes the buffer grow sooner.
     int capacity = Math.max(2 * max, 1 << 16);
-    byte[] buffer = new byte[Math.min(capacity, 1 << 16)];
+    int reported = Math.max(0, in.available());
+    byte[] buffer = new byte[(int) Math.min(capacity, Math.max(1 << 10, reported + 1L))];
     int start = 0;
     int end = 0;
     boolean eof = false;

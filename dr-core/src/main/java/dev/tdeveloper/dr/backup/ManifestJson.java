@@ -115,6 +115,7 @@ final class ManifestJson {
     }
     JsonNode totals = required(node, "totals");
     List<BackupFile> files = new ArrayList<>();
+    Instants instants = new Instants();
     for (JsonNode f : required(node, "files")) {
       List<ChunkRef> chunks = new ArrayList<>();
       for (JsonNode c : required(f, "chunks")) {
@@ -124,11 +125,11 @@ final class ManifestJson {
           new BackupFile(
               text(f, "path"),
               number(f, "size"),
-              Instant.parse(text(f, "lastModified")),
+              instants.parse(text(f, "lastModified")),
               text(f, "sha256"),
               chunks,
               f.has("inode")
-                  ? Optional.of(new FileStamp(number(f, "inode"), Instant.parse(text(f, "ctime"))))
+                  ? Optional.of(new FileStamp(number(f, "inode"), instants.parse(text(f, "ctime"))))
                   : Optional.empty()));
     }
     return new BackupManifest(
@@ -150,6 +151,24 @@ final class ManifestJson {
             number(totals, "chunksNew"),
             number(totals, "chunksReused"),
             number(totals, "bytesWritten")));
+  }
+
+  /**
+   * Parses a manifest's timestamps, the text of the one before reused when it repeats: a source
+   * that stamps every file with the backup's start (one that cannot tell changed records apart)
+   * writes the same text thousands of times, and {@link Instant#parse} dominated reading it.
+   */
+  private static final class Instants {
+    private String lastText;
+    private Instant last;
+
+    Instant parse(String text) {
+      if (!text.equals(lastText)) {
+        last = Instant.parse(text);
+        lastText = text;
+      }
+      return last;
+    }
   }
 
   private static JsonNode required(JsonNode node, String field) {

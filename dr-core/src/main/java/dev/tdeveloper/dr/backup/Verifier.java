@@ -4,6 +4,7 @@ import dev.tdeveloper.dr.DrException;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks manifests and every chunk they reference, reading each distinct chunk once however many
- * files and backups share it. Stateless and thread-safe.
+ * Checks manifests and the chunks they reference, reading each distinct chunk once however many
+ * files and backups share it: every chunk ({@link #verify}), or, for a backup just made, only the
+ * chunks it wrote, the others checked present from one {@link BackupStore#listChunks} ({@link
+ * #verifyWritten}). Stateless and thread-safe.
  */
 final class Verifier {
   private final BackupStore store;
@@ -25,9 +28,24 @@ final class Verifier {
   }
 
   VerifyReport verify(BackupScope scope, List<String> backupIds) {
+    return verify(scope, backupIds, Optional.empty());
+  }
+
+  /**
+   * Checks backup {@code backupId}'s manifest, that every chunk it references is stored, and reads
+   * back the chunks in {@code written} (those its backup stored); the others were read when the
+   * backup that wrote them was verified, and {@link #verify} reads them all again.
+   */
+  VerifyReport verifyWritten(BackupScope scope, String backupId, Set<String> written) {
+    return verify(scope, List.of(backupId), Optional.of(written));
+  }
+
+  private VerifyReport verify(
+      BackupScope scope, List<String> backupIds, Optional<Set<String>> onlyRead) {
     List<String> checked = new ArrayList<>();
     List<VerifyReport.ManifestProblem> badManifests = new ArrayList<>();
-    Map<String, Map<String, Set<String>>> users = new LinkedHashMap<>();
+    List<BackupManifest> manifests = new ArrayList<>();
+    Set<String> chunkIds = new LinkedHashSet<>();
     for (String backupId : backupIds) {
       Optional<byte[]> json = store.manifest(scope, backupId);
       if (json.isEmpty()) {
@@ -42,31 +60,58 @@ final class Verifier {
         continue;
       }
       checked.add(backupId);
+      manifests.add(manifest);
       for (BackupFile file : manifest.files()) {
         for (ChunkRef chunk : file.chunks()) {
-          users
-              .computeIfAbsent(chunk.id(), id -> new LinkedHashMap<>())
-              .computeIfAbsent(backupId, id -> new LinkedHashSet<>())
-              .add(file.path());
+          chunkIds.add(chunk.id());
         }
       }
     }
     List<VerifyReport.ChunkProblem> missing = new ArrayList<>();
     List<VerifyReport.ChunkProblem> corrupt = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Set<String>>> entry : users.entrySet()) {
-      String chunkId = entry.getKey();
-      Map<String, List<String>> affected = new LinkedHashMap<>();
-      entry.getValue().forEach((backup, paths) -> affected.put(backup, List.copyOf(paths)));
-      if (!store.hasChunk(scope, chunkId)) {
-        missing.add(new VerifyReport.ChunkProblem(chunkId, "not stored", affected));
+    Set<String> listed = new HashSet<>();
+    if (onlyRead.isPresent() && !onlyRead.get().containsAll(chunkIds)) {
+      store.listChunks(scope, listed::add);
+    }
+    for (String chunkId : chunkIds) {
+      boolean read = onlyRead.isEmpty() || onlyRead.get().contains(chunkId);
+      if (read ? !store.hasChunk(scope, chunkId) : !listed.contains(chunkId)) {
+        missing.add(
+            new VerifyReport.ChunkProblem(chunkId, "not stored", affected(manifests, chunkId)));
+        continue;
+      }
+      if (!read) {
         continue;
       }
       try {
         codec.open(scope, chunkId, store.getChunk(scope, chunkId));
       } catch (DrException e) {
-        corrupt.add(new VerifyReport.ChunkProblem(chunkId, e.getMessage(), affected));
+        corrupt.add(
+            new VerifyReport.ChunkProblem(chunkId, e.getMessage(), affected(manifests, chunkId)));
       }
     }
-    return new VerifyReport(scope, checked, users.size(), missing, corrupt, badManifests);
+    return new VerifyReport(scope, checked, chunkIds.size(), missing, corrupt, badManifests);
+  }
+
+  /**
+   * The backups and files that use {@code chunkId}, in manifest and file order: looked up only for
+   * a chunk with a problem, so a clean check keeps one set of ids, not a map per chunk.
+   */
+  private static Map<String, List<String>> affected(List<BackupManifest> manifests, String chunk) {
+    Map<String, List<String>> affected = new LinkedHashMap<>();
+    for (BackupManifest manifest : manifests) {
+      Set<String> paths = new LinkedHashSet<>();
+      for (BackupFile file : manifest.files()) {
+        for (ChunkRef ref : file.chunks()) {
+          if (ref.id().equals(chunk)) {
+            paths.add(file.path());
+          }
+        }
+      }
+      if (!paths.isEmpty()) {
+        affected.put(manifest.backupId(), List.copyOf(paths));
+      }
+    }
+    return affected;
   }
 }

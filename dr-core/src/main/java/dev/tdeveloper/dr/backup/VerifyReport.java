@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param scope the scope verified
  * @param backupsChecked the ids of the manifests that loaded and were checked
- * @param chunksChecked how many distinct chunks were read and checked
+ * @param chunksChecked how many distinct chunks were checked: all read back by {@link
+ *     BackupEngine#verify}; by {@link BackupEngine#verifyWritten} the ones its backup wrote read
+ *     back, the others checked present
  * @param missingChunks chunks referenced but not stored
  * @param corruptChunks chunks stored but not authenticating, decoding or matching their id
  * @param corruptManifests manifests that failed their hash or did not parse

@@ -39,6 +39,16 @@ final class Manifests {
     return store;
   }
 
+  /**
+   * Remembers {@code manifest}, which this process just published and verified, so that {@link #of}
+   * does not read and parse it again.
+   */
+  void remember(BackupManifest manifest) {
+    cache
+        .computeIfAbsent(manifest.scope(), s -> new ConcurrentHashMap<>())
+        .put(manifest.backupId(), manifest);
+  }
+
   /** Returns the scope's readable manifests of {@code source}, oldest first (ids sort by time). */
   List<BackupManifest> of(BackupScope scope, String source) {
     Objects.requireNonNull(scope, "scope");

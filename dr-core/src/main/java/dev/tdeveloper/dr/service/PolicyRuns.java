@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One policy run: for every registered source the policy names (in every scope), claim the
- * journal's next sequence, back up, verify the new backup, record its recovery point, then apply
- * the policy's retention, collect garbage and truncate the journal before the oldest base any
- * source of the scope still needs. Runs of one policy are serialized. Thread-safe.
+ * journal's next sequence, back up, verify the new backup (its manifest, every chunk present, the
+ * chunks it wrote read back: {@link dev.tdeveloper.dr.backup.BackupEngine#verifyWritten}), record
+ * its recovery point, then apply the policy's retention, collect garbage and truncate the journal
+ * before the oldest base any source of the scope still needs. Runs of one policy are serialized.
+ * Thread-safe.
  */
 final class PolicyRuns implements BackupJob {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyRuns.class);
@@ -83,14 +84,17 @@ final class PolicyRuns implements BackupJob {
     BackupScope scope = source.scope();
     BackupType type = nextType(policy, scope, source.name());
     long sequence = claims.claim(scope);
-    BackupManifest manifest;
+    BackupResult result;
     try {
-      BackupResult result = manifests.engine().backup(source, type, OptionalLong.of(sequence));
-      manifest = result.manifest();
+      result = manifests.engine().backup(source, type, OptionalLong.of(sequence));
     } finally {
       claims.release(scope, sequence);
     }
-    VerifyReport report = manifests.engine().verify(scope, Optional.of(manifest.backupId()));
+    BackupManifest manifest = result.manifest();
+    VerifyReport report = manifests.engine().verifyWritten(result);
+    if (report.ok()) {
+      manifests.remember(manifest); // the stored manifest just parsed and hashed as this one
+    }
     states.put(
         key(scope, manifest.backupId()),
         report.ok() ? BackupInfo.State.VERIFIED : BackupInfo.State.FAILED);

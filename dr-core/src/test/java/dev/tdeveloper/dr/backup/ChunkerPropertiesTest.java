@@ -73,6 +73,37 @@ class ChunkerPropertiesTest {
   }
 
   @Property(tries = 40)
+  void boundariesDoNotDependOnWhatTheStreamReportsAvailable(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 20_000) int size,
+      @ForAll @IntRange(min = -1, max = 3) int report)
+      throws IOException {
+    byte[] input = random(seed, size);
+    // 0: reports nothing; 1: less than it holds; 2: more than it holds; 3: far more; -1: negative.
+    int reported =
+        switch (report) {
+          case 0 -> 0;
+          case 1 -> size / 3;
+          case 2 -> size + 5000;
+          case 3 -> Integer.MAX_VALUE;
+          default -> -7;
+        };
+    InputStream misreporting =
+        new FilterInputStream(new ByteArrayInputStream(input)) {
+          @Override
+          public int available() {
+            return reported;
+          }
+        };
+    List<byte[]> whole = chunks(SMALL, new ByteArrayInputStream(input));
+    List<byte[]> misreported = chunks(SMALL, misreporting);
+    assertThat(misreported).hasSameSizeAs(whole);
+    for (int i = 0; i < whole.size(); i++) {
+      assertThat(misreported.get(i)).isEqualTo(whole.get(i));
+    }
+  }
+
+  @Property(tries = 40)
   void anInsertionNearTheStartKeepsMostLaterChunks(
       @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 2000) int at,

@@ -3,6 +3,7 @@ package dev.tdeveloper.compliance.audit.integrity;
 import dev.tdeveloper.compliance.ComplianceException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -38,6 +39,11 @@ public final class MerkleTree implements AutoCloseable {
   private final MessageDigest digest = MerkleHashes.newDigest();
   private final byte[] sibling = new byte[MerkleHashes.LENGTH];
   private final byte[] node = new byte[MerkleHashes.LENGTH];
+
+  // The last hash appended at each level, so that an append finds the left sibling of each subtree
+  // it completes (always the last entry of that level before the append) in memory instead of
+  // reading it back from storage: one positional read per completed subtree, about one per leaf.
+  private final byte[][] frontier = new byte[HashStorage.MAX_LEVELS][];
 
   private MerkleTree(HashStorage storage, long size) {
     this.storage = storage;
@@ -91,16 +97,48 @@ public final class MerkleTree implements AutoCloseable {
       throw new IllegalArgumentException("leafHash must be 32 bytes, got " + leafHash.length);
     }
     long index = size;
-    storage.append(0, leafHash);
     byte[] right = leafHash;
-    for (int level = 0; (index >>> level & 1) == 1; level++) {
-      storage.read(level, (index >>> level) - 1, sibling, 0);
-      MerkleHashes.node(digest, sibling, right, node);
-      storage.append(level + 1, node);
-      right = node;
+    try {
+      for (int level = 0; ; level++) {
+        storage.append(level, right);
+        boolean completes = (index >>> level & 1) == 1;
+        if (completes) {
+          lastBefore(level, index, sibling);
+        }
+        remember(level, right);
+        if (!completes) {
+          break;
+        }
+        MerkleHashes.node(digest, sibling, right, node);
+        right = node;
+      }
+    } catch (RuntimeException e) {
+      Arrays.fill(frontier, null); // storage alone decides what a later append builds on
+      throw e;
     }
     size = index + 1;
     return index;
+  }
+
+  /**
+   * Copies into {@code into} the entry of {@code level} that precedes the one the leaf {@code
+   * index} just appended there: from memory once this tree appended at that level, else (after
+   * opening) from storage.
+   */
+  private void lastBefore(int level, long index, byte[] into) {
+    byte[] last = frontier[level];
+    if (last != null) {
+      System.arraycopy(last, 0, into, 0, MerkleHashes.LENGTH);
+    } else {
+      storage.read(level, (index >>> level) - 1, into, 0);
+    }
+  }
+
+  private void remember(int level, byte[] hash) {
+    if (frontier[level] == null) {
+      frontier[level] = new byte[MerkleHashes.LENGTH];
+    }
+    System.arraycopy(hash, 0, frontier[level], 0, MerkleHashes.LENGTH);
   }
 
   /** Returns the number of leaves. */

@@ -43,6 +43,28 @@ class FileMerkleTreeTest {
   }
 
   @Test
+  void appendsAfterReopeningAtEverySizeUpTo70BuildTheRfcRoots() {
+    // Reopened, a tree finds the left siblings in storage until it has appended at each level
+    // itself; from then on it keeps them in memory. Both must give the RFC 6962 roots.
+    List<byte[]> all = MerkleTreeTest.leaves(70);
+    for (int reopenAt = 0; reopenAt <= 70; reopenAt += 1) {
+      Path tree = dir.resolve("tree-" + reopenAt);
+      try (MerkleTree first = MerkleTree.open(tree, 0, source(all))) {
+        all.subList(0, reopenAt).forEach(first::append);
+        first.force();
+      }
+      try (MerkleTree reopened = MerkleTree.open(tree, reopenAt, source(all))) {
+        for (int n = reopenAt + 1; n <= 70; n++) {
+          reopened.append(all.get(n - 1));
+          assertThat(reopened.root())
+              .as("reopened at %d, root %d", reopenAt, n)
+              .isEqualTo(NaiveMerkle.mth(all.subList(0, n)));
+        }
+      }
+    }
+  }
+
+  @Test
   void dropsAnUnacknowledgedTailOnOpen() {
     List<byte[]> leaves = MerkleTreeTest.leaves(5_000);
     try (MerkleTree tree = MerkleTree.open(dir, 0, source(leaves))) {
