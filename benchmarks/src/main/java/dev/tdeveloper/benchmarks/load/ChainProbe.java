@@ -133,6 +133,8 @@ public final class ChainProbe {
                           " %s %.1f;",
                           e.getKey(), e.getValue() / 1000.0 / Math.max(1, r.requests()))));
       System.out.println("  by thread group, us/request (10 ms ticks):" + groups);
+      // SIGTERM, so that a JFR recording asked for in the demo's JVM options is written
+      demo.stop(LoadTest.STOP_GRACE);
     }
   }
 
