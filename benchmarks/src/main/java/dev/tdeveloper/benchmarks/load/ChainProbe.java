@@ -123,15 +123,9 @@ public final class ChainProbe {
           r.requests(),
           cpu / 1000.0 / Math.max(1, r.requests()));
       StringBuilder groups = new StringBuilder();
-      byThread.entrySet().stream()
-          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+      ThreadCpu.microsPerRequest(byThread, Math.max(1, r.requests())).entrySet().stream()
           .limit(8)
-          .forEach(
-              e ->
-                  groups.append(
-                      String.format(
-                          " %s %.1f;",
-                          e.getKey(), e.getValue() / 1000.0 / Math.max(1, r.requests()))));
+          .forEach(e -> groups.append(String.format(" %s %.1f;", e.getKey(), e.getValue())));
       System.out.println("  by thread group, us/request (10 ms ticks):" + groups);
       // SIGTERM, so that a JFR recording asked for in the demo's JVM options is written
       demo.stop(LoadTest.STOP_GRACE);

@@ -2,7 +2,6 @@ package dev.tdeveloper.benchmarks.load;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,11 +106,7 @@ public record RunResult(
    * first; empty where the groups were not readable.
    */
   public Map<String, Double> demoCpuMicrosPerRequestByGroup() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    demoCpuByGroup.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> m.put(e.getKey(), completed() == 0 ? 0 : e.getValue() / 1e3 / completed()));
-    return m;
+    return ThreadCpu.microsPerRequest(demoCpuByGroup, completed());
   }
 
   /**

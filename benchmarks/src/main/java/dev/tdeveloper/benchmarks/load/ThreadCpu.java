@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -69,5 +70,17 @@ final class ThreadCpu {
           }
         });
     return d;
+  }
+
+  /**
+   * Returns CPU nanoseconds by group as microseconds per request over {@code requests}, the largest
+   * first (every value 0 when {@code requests} is 0).
+   */
+  static Map<String, Double> microsPerRequest(Map<String, Long> nanosByGroup, long requests) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    nanosByGroup.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> m.put(e.getKey(), requests == 0 ? 0 : e.getValue() / 1e3 / requests));
+    return m;
   }
 }
