@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A quick look at what one demo request costs, for work on the chain: starts the demo (full chain,
@@ -22,16 +22,23 @@ import java.util.OptionalInt;
  * is recorded with JFR ({@value #JFR_SETTINGS}) over exactly the measured run, started and dumped
  * through {@code jcmd}: a {@code delay} in {@code LOAD_TEST_DEMO_JVM_OPTIONS} cannot know when the
  * warm-up ends (start-up and provisioning take 20-25 s on a loaded machine), and lands in the
- * warm-up or across its end. With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the demo gets those JVM
- * options ({@code {run}} becomes {@code full} or {@code bare}). The warm-up defaults to {@value
- * #DEFAULT_WARMUP_SECONDS} s because HotSpot's C2 compiler needs minutes on a 2-core VM to finish
- * the full chain's request path: after 90 s its threads still took 97 us per request and the
- * request threads 292, after 240 s 12 and 131 (benchmarks/README.md, "A slow-start warm-up"); the
- * {@code jit} group of the by-thread-group line says whether a shorter warm-up was enough.
+ * warm-up or across its end. JFR itself starts with the demo ({@link #JFR_AT_LAUNCH}, JFR's default
+ * settings), so that the recording started after the warm-up does not discard compiled code. With
+ * {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the demo gets those JVM options ({@code {run}} becomes
+ * {@code full} or {@code bare}). The warm-up defaults to {@value #DEFAULT_WARMUP_SECONDS} s because
+ * HotSpot's C2 compiler needs minutes on a 2-core VM to finish the full chain's request path: after
+ * 90 s its threads still took 97 us per request and the request threads 292, after 240 s 12 and 131
+ * (benchmarks/README.md, "A slow-start warm-up"); the {@code jit} group of the by-thread-group line
+ * says whether a shorter warm-up was enough.
  */
 public final class ChainProbe {
   /** The JFR settings of {@code --jfr}: the profile, with Java samples every 2 ms. */
   static final String JFR_SETTINGS = "settings=profile jdk.ExecutionSample#period=2ms";
+
+  /** JVM options that start JFR with the demo under {@code --jfr}: see {@link #jvmOptions}. */
+  static final String JFR_AT_LAUNCH =
+      "-XX:StartFlightRecording:name=launch,settings=default,maxsize=16m"
+          + " -XX:FlightRecorderOptions:stackdepth=256";
 
   /** The default warm-up, seconds: long enough for the JIT on a 2-core VM. */
   static final long DEFAULT_WARMUP_SECONDS = 240;
@@ -74,13 +81,16 @@ public final class ChainProbe {
     LoadTest.deleteRecursively(data);
     Roster roster = Roster.standard();
     // the per-IP ban limit lifted: a closed-model wrk run would otherwise ban tenants mid-run
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("DEMO_BENCHMARK_NO_FILTERS", Boolean.toString(bare));
+    env.put(DemoProcess.IP_LIMIT_ENV, "100000000");
+    String userOptions = System.getenv(DemoProcess.JVM_OPTIONS_ENV);
+    env.put(
+        DemoProcess.JVM_OPTIONS_ENV,
+        jvmOptions(userOptions == null ? "" : userOptions, jfr.isPresent()));
     try (DemoProcess demo =
         DemoProcess.start(
-            data,
-            out.resolve("demo-" + run + ".log"),
-            bare,
-            Optional.empty(),
-            OptionalInt.of(100_000_000))) {
+            data, out.resolve("demo-" + run + ".log"), 0, List.of(), List.of(), env)) {
       demo.provision(roster);
       if (warmup > 0) {
         WrkRun.run(
@@ -130,6 +140,22 @@ public final class ChainProbe {
       // SIGTERM, so that a JFR recording asked for in the demo's JVM options is written
       demo.stop(LoadTest.STOP_GRACE);
     }
+  }
+
+  /**
+   * The demo's JVM options: the user's, plus with {@code jfr} a continuous recording with JFR's
+   * low-overhead default settings from launch and deeper stacks. Started only through {@code jcmd}
+   * after the warm-up, JFR instruments the JDK's file and socket classes then, and HotSpot throws
+   * away the compiled code that depends on them ("Jvmti state change invalidated dependencies"): a
+   * 240 s warm-up probe then measured the JIT recompiling (1.3 cores of compilation in the measured
+   * minute, 775 requests/s against 5,548 with JFR started at launch).
+   */
+  static String jvmOptions(String userOptions, boolean jfr) {
+    String options = userOptions.strip();
+    if (!jfr) {
+      return options;
+    }
+    return (options + " " + JFR_AT_LAUNCH).strip();
   }
 
   /** Runs the JDK's {@code jcmd} against the demo; its output is shown only when it fails. */
