@@ -1,19 +1,25 @@
 package dev.tdeveloper.demo;
 
 import dev.tdeveloper.demo.notes.NoteStore;
+import dev.tdeveloper.demo.notes.StoredRecord;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.BackupSource;
+import dev.tdeveloper.dr.spi.FileStamp;
 import dev.tdeveloper.dr.spi.SourceEntry;
 import dev.tdeveloper.tenancy.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,9 +28,15 @@ import java.util.stream.Stream;
  * One tenant's notes as a backup source: a file {@code <id, 19 digits>.note} per note holding its
  * stored record (the envelope ciphertext, never plaintext), read as one snapshot taken under the
  * tenant's write lock, so every change the change journal heard before the backup claimed its
- * sequence is in it. Every file is reported as modified now: a rewrap changes a note without
- * changing its size, so an incremental backup must not skip by size and time (chunks still
- * deduplicate, so unchanged notes cost no stored bytes). Not thread-safe, as the SPI allows.
+ * sequence is in it.
+ *
+ * <p>A note is reported with the time this source first saw its current version ({@link
+ * StoredRecord#sameVersionAs}) as modification time, and with a {@link FileStamp} whose "inode" is
+ * a number this source gives that version alone (counted up from a random start, so no other
+ * process's numbers match). An incremental backup skips a note only when its parent recorded the
+ * same size, time and stamp, that is when the parent stored this very version, and then does not
+ * read its record at all; any change, a rewrap that keeps the size included, is a new version and
+ * is read. Not thread-safe, as the SPI allows.
  */
 final class NotesBackupSource implements BackupSource {
   /** The source's name: {@value}. */
@@ -35,6 +47,8 @@ final class NotesBackupSource implements BackupSource {
   private final NoteStore notes;
   private final TenantId tenant;
   private final InstantSource clock;
+  private Map<Long, Version> versions = new HashMap<>();
+  private long nextVersion = new SecureRandom().nextLong();
 
   NotesBackupSource(NoteStore notes, TenantId tenant, InstantSource clock) {
     this.notes = notes;
@@ -84,12 +98,55 @@ final class NotesBackupSource implements BackupSource {
 
   @Override
   public void read(EntryConsumer consumer) throws IOException {
-    SortedMap<Long, byte[]> records = notes.records(tenant);
+    SortedMap<Long, StoredRecord> snapshot = notes.snapshot(tenant);
     Instant now = clock.instant();
-    for (Map.Entry<Long, byte[]> e : records.entrySet()) {
-      byte[] record = e.getValue();
-      consumer.accept(
-          new SourceEntry(path(e.getKey()), record.length, now), new ByteArrayInputStream(record));
+    Map<Long, Version> seen = new HashMap<>(Math.max(16, snapshot.size() * 4 / 3 + 1));
+    for (StoredRecord record : snapshot.values()) {
+      Version version = versions.get(record.id());
+      if (version == null || !version.record.sameVersionAs(record)) {
+        FileStamp stamp = new FileStamp(nextVersion++, now);
+        version =
+            new Version(
+                record, new SourceEntry(path(record.id()), record.size(), now, Optional.of(stamp)));
+      }
+      seen.put(record.id(), version);
+      consumer.accept(version.entry, new RecordStream(record));
+    }
+    versions = seen; // deleted notes are forgotten
+  }
+
+  /** A version of a note this source handed over, and the entry it was handed over with. */
+  private record Version(StoredRecord record, SourceEntry entry) {}
+
+  /** A note's record, written out only if the backup reads it (it skips unchanged notes). */
+  private static final class RecordStream extends InputStream {
+    private final StoredRecord record;
+    private ByteArrayInputStream bytes;
+
+    RecordStream(StoredRecord record) {
+      this.record = record;
+    }
+
+    private ByteArrayInputStream bytes() {
+      if (bytes == null) {
+        bytes = new ByteArrayInputStream(record.bytes());
+      }
+      return bytes;
+    }
+
+    @Override
+    public int read() {
+      return bytes().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      return bytes().read(b, off, len);
+    }
+
+    @Override
+    public int available() {
+      return bytes == null ? record.size() : bytes.available();
     }
   }
 

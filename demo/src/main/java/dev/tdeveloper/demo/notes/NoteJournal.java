@@ -56,6 +56,8 @@ final class NoteJournal implements AutoCloseable {
   /**
    * A note as stored: its id, creation time and envelope ciphertext, and whether the plaintext is
    * in the authored format (records of type 'A') or text only (type 'P', written before authors).
+   * Never changed once built, its ciphertext array included: a change stores a new one ({@link
+   * StoredRecord} relies on it).
    */
   record Sealed(long id, Instant createdAt, byte[] ciphertext, boolean authored) {}
 

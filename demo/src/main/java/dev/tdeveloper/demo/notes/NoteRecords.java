@@ -32,13 +32,18 @@ final class NoteRecords {
 
   /** Returns a note's record: its stored form. */
   static byte[] record(Sealed note) {
-    return ByteBuffer.allocate(21 + note.ciphertext().length)
+    return ByteBuffer.allocate(size(note))
         .put(note.authored() ? PUT_AUTHORED : PUT)
         .putLong(note.id())
         .putLong(note.createdAt().getEpochSecond())
         .putInt(note.createdAt().getNano())
         .put(note.ciphertext())
         .array();
+  }
+
+  /** Returns the size of {@code note}'s record ({@link #record}) without writing it. */
+  static int size(Sealed note) {
+    return 21 + note.ciphertext().length;
   }
 
   /**

@@ -379,6 +379,19 @@ public final class NoteStore implements Notes, AutoCloseable {
   }
 
   /**
+   * Returns {@code tenant}'s notes as stored versions by id, taken as {@link #records} takes them;
+   * a backup compares each with the version it stored last and reads only the changed ones.
+   */
+  public java.util.SortedMap<Long, StoredRecord> snapshot(TenantId tenant) {
+    NoteJournal notes = space(tenant);
+    synchronized (notes) {
+      java.util.SortedMap<Long, StoredRecord> versions = new java.util.TreeMap<>();
+      notes.notes().values().forEach(n -> versions.put(n.id(), new StoredRecord(n)));
+      return versions;
+    }
+  }
+
+  /**
    * Decrypts stored records of {@code tenant} (as {@link #records} returns them) and returns the
    * notes, checking that each record is a note of {@code tenant} that its key opens.
    *

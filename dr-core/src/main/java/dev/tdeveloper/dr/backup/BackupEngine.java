@@ -60,8 +60,11 @@ public final class BackupEngine {
   private final InFlightChunks inFlight = new InFlightChunks();
   private final AtomicLong lastIdMillis = new AtomicLong();
 
-  /** The manifest this engine published last per scope and source; manifests never change. */
-  private final Map<SourceKey, BackupManifest> published = new ConcurrentHashMap<>();
+  /**
+   * The manifest this engine published last per scope and source, with the bytes it stored;
+   * manifests never change.
+   */
+  private final Map<SourceKey, Verifier.Published> published = new ConcurrentHashMap<>();
 
   private final SecureRandom random = new SecureRandom();
 
@@ -138,8 +141,10 @@ public final class BackupEngine {
                 journalSequence);
         written = run.written();
       }
-      store.publishManifest(scope, backupId, manifest.toJson());
-      published.put(new SourceKey(scope, name), manifest);
+      byte[] json = manifest.toJson();
+      store.publishManifest(scope, backupId, json);
+      // A copy: a store may keep the array it was given.
+      published.put(new SourceKey(scope, name), new Verifier.Published(manifest, json.clone()));
       BackupResult result =
           new BackupResult(manifest, Duration.ofNanos(ticker.read() - start), written);
       listeners.publish(new BackupEvent.BackupCompleted(result));
@@ -219,9 +224,14 @@ public final class BackupEngine {
   public VerifyReport verifyWritten(BackupResult result) {
     Objects.requireNonNull(result, "result");
     BackupManifest manifest = result.manifest();
+    Verifier.Published last = published.get(new SourceKey(manifest.scope(), manifest.source()));
     VerifyReport report =
         new Verifier(store, codec)
-            .verifyWritten(manifest.scope(), manifest.backupId(), result.writtenChunks());
+            .verifyWritten(
+                manifest.scope(),
+                manifest.backupId(),
+                result.writtenChunks(),
+                Optional.ofNullable(last).filter(p -> p.manifest() == manifest));
     if (!report.ok()) {
       LOG.warn("backup verification found problems: {}", report.describe());
     }
@@ -253,7 +263,8 @@ public final class BackupEngine {
     Objects.requireNonNull(scope, "scope");
     BackupManifest.requireSourceName(source);
     List<String> ids = store.manifests(scope);
-    BackupManifest mine = published.get(new SourceKey(scope, source));
+    Verifier.Published last = published.get(new SourceKey(scope, source));
+    BackupManifest mine = last == null ? null : last.manifest();
     for (int i = ids.size() - 1; i >= 0; i--) {
       if (mine != null && mine.backupId().equals(ids.get(i))) {
         return Optional.of(mine); // published by this engine and still listed: no need to parse

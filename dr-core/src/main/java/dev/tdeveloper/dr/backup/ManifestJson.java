@@ -1,15 +1,18 @@
 package dev.tdeveloper.dr.backup;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tdeveloper.dr.spi.BackupScope;
 import dev.tdeveloper.dr.spi.FileStamp;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,15 +30,23 @@ final class ManifestJson {
 
   private ManifestJson() {}
 
+  /**
+   * Returns the manifest's JSON: its content as {@link #content} writes it, with the {@code sha256}
+   * field of the content's hash added last (the bytes a tree of the content with that field put
+   * last serializes to).
+   */
   static byte[] write(BackupManifest manifest) {
-    ObjectNode node = content(manifest);
-    byte[] content = bytes(node);
-    node.put(HASH, Sha256.hex(content, 0, content.length));
-    return bytes(node);
+    byte[] content = content(manifest);
+    byte[] hash =
+        (",\"" + HASH + "\":\"" + Sha256.hex(content, 0, content.length) + "\"}")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] json = Arrays.copyOf(content, content.length - 1 + hash.length); // drops the last '}'
+    System.arraycopy(hash, 0, json, content.length - 1, hash.length);
+    return json;
   }
 
   static String contentHash(BackupManifest manifest) {
-    byte[] content = bytes(content(manifest));
+    byte[] content = content(manifest);
     return Sha256.hex(content, 0, content.length);
   }
 
@@ -69,42 +80,80 @@ final class ManifestJson {
     return manifest;
   }
 
-  private static ObjectNode content(BackupManifest m) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("format", m.formatVersion());
-    node.put("backupId", m.backupId());
-    node.put("scope", m.scope().key());
-    node.put("source", m.source());
-    node.put("type", m.type().name());
-    m.parent().ifPresent(parent -> node.put("parent", parent));
-    node.put("startedAt", m.startedAt().toString());
-    node.put("finishedAt", m.finishedAt().toString());
-    m.journalSequence().ifPresent(sequence -> node.put("journalSequence", sequence));
-    ObjectNode totals = node.putObject("totals");
-    totals.put("files", m.totals().files());
-    totals.put("bytesRead", m.totals().bytesRead());
-    totals.put("chunksNew", m.totals().chunksNew());
-    totals.put("chunksReused", m.totals().chunksReused());
-    totals.put("bytesWritten", m.totals().bytesWritten());
-    ArrayNode files = node.putArray("files");
-    for (BackupFile file : m.files()) {
-      ObjectNode f = files.addObject();
-      f.put("path", file.path());
-      f.put("size", file.size());
-      f.put("lastModified", file.lastModified().toString());
-      file.stamp()
-          .ifPresent(
-              stamp -> {
-                f.put("inode", stamp.inode());
-                f.put("ctime", stamp.statusChanged().toString());
-              });
-      f.put("sha256", file.sha256());
-      ArrayNode chunks = f.putArray("chunks");
-      for (ChunkRef chunk : file.chunks()) {
-        chunks.addArray().add(chunk.id()).add(chunk.size());
+  /**
+   * Returns the manifest's content, compact, fields in the order {@link #read} re-serializes a
+   * parsed tree in; written with Jackson's generator straight from the manifest (a manifest lists
+   * every file of the source, so building a tree of it first cost more than the writing).
+   */
+  static byte[] content(BackupManifest m) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * m.files().size());
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("format", m.formatVersion());
+      g.writeStringField("backupId", m.backupId());
+      g.writeStringField("scope", m.scope().key());
+      g.writeStringField("source", m.source());
+      g.writeStringField("type", m.type().name());
+      if (m.parent().isPresent()) {
+        g.writeStringField("parent", m.parent().get());
       }
+      g.writeStringField("startedAt", m.startedAt().toString());
+      g.writeStringField("finishedAt", m.finishedAt().toString());
+      if (m.journalSequence().isPresent()) {
+        g.writeNumberField("journalSequence", m.journalSequence().getAsLong());
+      }
+      g.writeObjectFieldStart("totals");
+      g.writeNumberField("files", m.totals().files());
+      g.writeNumberField("bytesRead", m.totals().bytesRead());
+      g.writeNumberField("chunksNew", m.totals().chunksNew());
+      g.writeNumberField("chunksReused", m.totals().chunksReused());
+      g.writeNumberField("bytesWritten", m.totals().bytesWritten());
+      g.writeEndObject();
+      g.writeArrayFieldStart("files");
+      Times times = new Times();
+      for (BackupFile file : m.files()) {
+        g.writeStartObject();
+        g.writeStringField("path", file.path());
+        g.writeNumberField("size", file.size());
+        g.writeStringField("lastModified", times.text(file.lastModified()));
+        if (file.stamp().isPresent()) {
+          g.writeNumberField("inode", file.stamp().get().inode());
+          g.writeStringField("ctime", times.text(file.stamp().get().statusChanged()));
+        }
+        g.writeStringField("sha256", file.sha256());
+        g.writeArrayFieldStart("chunks");
+        for (ChunkRef chunk : file.chunks()) {
+          g.writeStartArray();
+          g.writeString(chunk.id());
+          g.writeNumber(chunk.size());
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a manifest's JSON", e);
     }
-    return node;
+    return out.toByteArray();
+  }
+
+  /**
+   * Formats a manifest's timestamps, the text of the one before reused when it repeats (most files
+   * of a backup share a few times).
+   */
+  private static final class Times {
+    private Instant last;
+    private String lastText;
+
+    String text(Instant t) {
+      if (!t.equals(last)) {
+        lastText = t.toString();
+        last = t;
+      }
+      return lastText;
+    }
   }
 
   private static BackupManifest parse(BackupScope scope, ObjectNode node) {

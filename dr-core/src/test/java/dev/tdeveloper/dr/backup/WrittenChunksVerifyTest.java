@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,6 +136,52 @@ class WrittenChunksVerifyTest {
     assertThat(report.corruptManifests())
         .extracting(VerifyReport.ManifestProblem::backupId)
         .containsExactly(full.backupId());
+  }
+
+  @Test
+  void aStoredManifestReplacedByAnotherValidOneIsCheckedAsStored() throws IOException {
+    // The check skips parsing only the bytes it wrote; a manifest with a correct hash but other
+    // content (here: a file's chunk swapped for one never stored) is the one checked.
+    BackupResult full = engine.backup(source(37), BackupType.FULL, OptionalLong.empty());
+    BackupManifest m = full.manifest();
+    int index = 0;
+    while (m.files().get(index).size() == 0) {
+      index++;
+    }
+    BackupFile first = m.files().get(index);
+    String absent = "ab".repeat(32);
+    List<BackupFile> files = new ArrayList<>(m.files());
+    files.set(
+        index,
+        new BackupFile(
+            first.path(),
+            first.size(),
+            first.lastModified(),
+            first.sha256(),
+            List.of(new ChunkRef(absent, (int) first.size())),
+            first.stamp()));
+    BackupManifest other =
+        new BackupManifest(
+            m.formatVersion(),
+            m.backupId(),
+            m.scope(),
+            m.source(),
+            m.type(),
+            m.parent(),
+            m.startedAt(),
+            m.finishedAt(),
+            m.journalSequence(),
+            files,
+            m.totals());
+    store.deleteManifest(StoreRequestsTest.ACME, full.backupId());
+    store.publishManifest(StoreRequestsTest.ACME, full.backupId(), other.toJson());
+
+    VerifyReport report = engine.verifyWritten(full);
+
+    assertThat(report.corruptManifests()).isEmpty();
+    assertThat(report.missingChunks())
+        .singleElement()
+        .satisfies(p -> assertThat(p.chunkId()).isEqualTo(absent));
   }
 
   @Test

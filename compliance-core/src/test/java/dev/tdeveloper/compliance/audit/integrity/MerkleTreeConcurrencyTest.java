@@ -3,19 +3,36 @@ package dev.tdeveloper.compliance.audit.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tdeveloper.tenancy.testkit.Concurrently;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MerkleTreeConcurrencyTest {
+  @TempDir Path dir;
+
   @Test
   void readersBuildValidProofsWhileOneWriterAppends() throws Exception {
+    readersBuildValidProofsWhileOneWriterAppendsTo(MerkleTree.inMemory());
+  }
+
+  @Test
+  void readersOfAFileTreeBuildValidProofsWhileItsTailsAreWrittenAndReplaced() throws Exception {
+    // Readers take the newest hashes of each level from its in-memory tail, older ones from the
+    // file: a tail written out and replaced under a reader must not change what it reads.
+    try (MerkleTree tree = MerkleTree.open(dir, 0, (from, to, consumer) -> {})) {
+      readersBuildValidProofsWhileOneWriterAppendsTo(tree);
+    }
+  }
+
+  private static void readersBuildValidProofsWhileOneWriterAppendsTo(MerkleTree tree)
+      throws Exception {
     int total = 40_000;
     List<byte[]> leaves = MerkleTreeTest.leaves(total);
     MerkleTree reference = MerkleTreeTest.treeOf(leaves);
-    MerkleTree tree = MerkleTree.inMemory();
     AtomicBoolean done = new AtomicBoolean();
     AtomicLong checks = new AtomicLong();
     Concurrently.run(
