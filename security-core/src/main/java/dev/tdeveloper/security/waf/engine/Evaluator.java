@@ -64,6 +64,8 @@ public final class Evaluator {
     final List<CtlTargetRemoval> removals = new ArrayList<>();
     String matchedName = "";
     String matchedData = "";
+    // The phase's gate unions, made when the first gated rule is reached.
+    GateUnions gates;
   }
 
   /**
@@ -81,16 +83,23 @@ public final class Evaluator {
       return;
     }
     CompiledRule[] list = rules.phase(phase);
+    RuleGates gates = rules.gates(phase);
+    boolean gating = rules.predicts();
     Scratch s = new Scratch();
     int i = 0;
     while (i < list.length && tx.mode() != EngineMode.OFF) {
+      byte flags = gates.flags(i);
+      if ((flags & RuleGates.MARKER) != 0) {
+        i++;
+        continue;
+      }
       CompiledRule r = list[i];
-      if (r.isMarker() || tx.isRemoved(r)) {
+      if (tx.isRemoved(r)) {
         i++;
         continue;
       }
       PolicyPlan plan = tx.plan();
-      if (plan != null && r.foldable) {
+      if (plan != null && (flags & RuleGates.FOLDABLE) != 0) {
         PolicyPlan.Segment segment = plan.segment(phase, i);
         if (segment != null) {
           tx.replay(segment);
@@ -99,6 +108,20 @@ public final class Evaluator {
         }
       }
       try {
+        int group = gates.group(i);
+        if (group >= 0 && gating && !tx.hasTargetRemovals()) {
+          // As a replayed plan segment, a rule passed over here leaves MATCHED_VAR* and RULE as
+          // the last evaluated rule left them: only a rule's own evaluation reads them, after
+          // setting them.
+          if (s.gates == null) {
+            s.gates = new GateUnions(gates);
+          }
+          int[] union = s.gates.union(group, tx);
+          if (union != null && !gates.formula(i).mayMatch(union)) {
+            i++;
+            continue;
+          }
+        }
         i = evaluate(tx, r, phase, i, s);
       } catch (RuntimeException | StackOverflowError e) {
         tx.record(new WafMatch(r.id, phase, "", "", "", "", -1, List.of(), "error: " + e));
