@@ -35,6 +35,8 @@ import java.util.Optional;
  */
 public final class Evaluator {
   private final CompiledRuleSet rules;
+  // Whether rules a RuleGates gate shows cannot match are passed over (off: each one evaluated).
+  private final boolean gating;
 
   /**
    * An evaluator of compiled rules.
@@ -42,7 +44,22 @@ public final class Evaluator {
    * @param rules the rules
    */
   public Evaluator(CompiledRuleSet rules) {
+    this(rules, true);
+  }
+
+  private Evaluator(CompiledRuleSet rules, boolean gating) {
     this.rules = java.util.Objects.requireNonNull(rules, "rules");
+    this.gating = gating;
+  }
+
+  /**
+   * An evaluator of the same rules that evaluates every rule it reaches, also those whose gate
+   * ({@link RuleGates}) shows they cannot match: for comparisons.
+   *
+   * @return the evaluator
+   */
+  public Evaluator ungated() {
+    return new Evaluator(rules, false);
   }
 
   private static final String[] SMALL = new String[64];
@@ -64,7 +81,7 @@ public final class Evaluator {
     final List<CtlTargetRemoval> removals = new ArrayList<>();
     String matchedName = "";
     String matchedData = "";
-    // The phase's gate unions, made when the first gated rule is reached.
+    // The phase's gate unions, taken when the first gated rule is reached.
     GateUnions gates;
   }
 
@@ -82,10 +99,20 @@ public final class Evaluator {
     if (tx.skipsPhase(phase)) {
       return;
     }
-    CompiledRule[] list = rules.phase(phase);
     RuleGates gates = rules.gates(phase);
-    boolean gating = rules.predicts();
     Scratch s = new Scratch();
+    try {
+      run(tx, phase, gates, s);
+    } finally {
+      if (s.gates != null) {
+        gates.giveBack(s.gates);
+      }
+    }
+  }
+
+  private void run(EvaluatorTransaction tx, int phase, RuleGates gates, Scratch s) {
+    CompiledRule[] list = rules.phase(phase);
+    boolean gating = this.gating && rules.predicts();
     int i = 0;
     while (i < list.length && tx.mode() != EngineMode.OFF) {
       byte flags = gates.flags(i);
@@ -114,7 +141,7 @@ public final class Evaluator {
           // the last evaluated rule left them: only a rule's own evaluation reads them, after
           // setting them.
           if (s.gates == null) {
-            s.gates = new GateUnions(gates);
+            s.gates = gates.take();
           }
           int[] union = s.gates.union(group, tx);
           if (union != null && !gates.formula(i).mayMatch(union)) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Per {@link RuleGates} group, the literals that any target its first link reads holds, as one
  * phase run of a transaction works them out: the union of the group's views' unions ({@link
  * TargetViews#union}), worked out once per group and version of the request data, as soon as every
- * view's union is known. Confined to one phase run.
+ * view's union is known. Taken for one phase run ({@link RuleGates#take}) and given back emptied,
+ * so that a thread's runs reuse one copy; confined to one phase run at a time.
  */
 final class GateUnions {
   private static final int[] NONE = new int[0];
@@ -21,12 +22,26 @@ final class GateUnions {
   private final List<Target> collected = new ArrayList<>();
   private final LiteralUnion union = new LiteralUnion();
   private int[][] parts = new int[8][];
+  // The groups worked out since the last reset, each once.
+  private final int[] touched;
+  private int touchedCount;
 
   GateUnions(RuleGates gates) {
     this.gates = gates;
     this.unions = new int[gates.groupCount()][];
     this.versions = new long[gates.groupCount()];
+    this.touched = new int[gates.groupCount()];
     java.util.Arrays.fill(versions, -1);
+  }
+
+  /** Forgets every union worked out since the last reset, touching only those. */
+  void reset() {
+    for (int k = 0; k < touchedCount; k++) {
+      int g = touched[k];
+      versions[g] = -1;
+      unions[g] = null;
+    }
+    touchedCount = 0;
   }
 
   /**
@@ -87,6 +102,9 @@ final class GateUnions {
   }
 
   private int[] settle(int group, long version, int[] union) {
+    if (versions[group] < 0) {
+      touched[touchedCount++] = group;
+    }
     versions[group] = version;
     unions[group] = union;
     return union == UNGATED ? null : union;

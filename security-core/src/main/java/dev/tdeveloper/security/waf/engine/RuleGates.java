@@ -36,6 +36,8 @@ final class RuleGates {
   private final LiteralIndex.Formula[] formulas;
   // By group: its first link, whose variables, selections, views and chain every link of it shares.
   private final CompiledRule[] links;
+  // Per thread, the gate unions its last phase run gave back (none while a run holds them).
+  private final ThreadLocal<GateUnions> idle = new ThreadLocal<>();
 
   private RuleGates(
       byte[] flags, int[] groups, LiteralIndex.Formula[] formulas, CompiledRule[] links) {
@@ -122,6 +124,25 @@ final class RuleGates {
   /** The number of groups. */
   int groupCount() {
     return links.length;
+  }
+
+  /**
+   * Empty gate unions for a phase run: the ones the thread's last run gave back, else new. Give
+   * them back with {@link #giveBack} when the run ends.
+   */
+  GateUnions take() {
+    GateUnions u = idle.get();
+    if (u == null) {
+      return new GateUnions(this);
+    }
+    idle.set(null);
+    return u;
+  }
+
+  /** Takes back the gate unions of a phase run that ended: emptied, and kept for the thread. */
+  void giveBack(GateUnions u) {
+    u.reset();
+    idle.set(u);
   }
 
   /** The number of gated rules (for tests and diagnosis). */
