@@ -143,8 +143,7 @@ public final class Evaluator {
           if (s.gates == null) {
             s.gates = gates.take();
           }
-          int[] union = s.gates.union(group, tx);
-          if (union != null && !gates.formula(i).mayMatch(union)) {
+          if (s.gates.rejects(group, gates.formula(i), tx)) {
             i++;
             continue;
           }

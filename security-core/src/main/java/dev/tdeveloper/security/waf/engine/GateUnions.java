@@ -1,113 +1,131 @@
 package dev.tdeveloper.security.waf.engine;
 
+import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per {@link RuleGates} group, the literals that any target its first link reads holds, as one
- * phase run of a transaction works them out: the union of the group's views' unions ({@link
- * TargetViews#union}), worked out once per group and version of the request data, as soon as every
- * view's union is known. Taken for one phase run ({@link RuleGates#take}) and given back emptied,
- * so that a thread's runs reuse one copy; confined to one phase run at a time.
+ * Per {@link RuleGates} group, what the union gate of the evaluator's per-variable path would see,
+ * as one phase run of a transaction works it out: for each variable that selects targets, its
+ * view's union ({@link TargetViews#union}: every literal any of its targets' transformed values
+ * holds). Worked out once per group and version of the request data, as soon as every view's union
+ * is known. A formula that rejects each of these unions rejects every target the link reads, which
+ * is exactly when the evaluator's per-variable path finds the link not matching without testing a
+ * target. Taken for one phase run ({@link RuleGates#take}) and given back emptied, so that a
+ * thread's runs reuse one copy; confined to one phase run at a time.
  */
 final class GateUnions {
-  private static final int[] NONE = new int[0];
-  // A group that cannot be gated at a data version: a variable the views do not keep, or XML
+  private static final int UNKNOWN = -1;
+  // The group cannot be gated at this data version: a variable the views do not keep, or XML
   // targets.
-  private static final int[] UNGATED = new int[0];
+  private static final int UNGATED = -2;
 
   private final RuleGates gates;
-  private final int[][] unions;
+  // By group: the unions of its variables that select targets (the first count entries).
+  private final int[][][] unions;
+  // By group: how many unions it has, or UNKNOWN, or UNGATED.
+  private final int[] counts;
   private final long[] versions;
   private final List<Target> collected = new ArrayList<>();
-  private final LiteralUnion union = new LiteralUnion();
-  private int[][] parts = new int[8][];
   // The groups worked out since the last reset, each once.
   private final int[] touched;
   private int touchedCount;
 
   GateUnions(RuleGates gates) {
     this.gates = gates;
-    this.unions = new int[gates.groupCount()][];
-    this.versions = new long[gates.groupCount()];
-    this.touched = new int[gates.groupCount()];
+    int groups = gates.groupCount();
+    this.unions = new int[groups][][];
+    for (int g = 0; g < groups; g++) {
+      unions[g] = new int[gates.link(g).variables.length][];
+    }
+    this.counts = new int[groups];
+    this.versions = new long[groups];
+    this.touched = new int[groups];
     java.util.Arrays.fill(versions, -1);
   }
 
-  /** Forgets every union worked out since the last reset, touching only those. */
+  /** Forgets everything worked out since the last reset, touching only that. */
   void reset() {
     for (int k = 0; k < touchedCount; k++) {
       int g = touched[k];
       versions[g] = -1;
-      unions[g] = null;
+      java.util.Arrays.fill(unions[g], 0, Math.max(0, counts[g]), null);
     }
     touchedCount = 0;
   }
 
   /**
-   * The literals any target of a group's variables holds (after the group's transformations), as
-   * the transaction's data now stands.
+   * Whether a formula rejects every target a group's variables read, as the transaction's data now
+   * stands (after the group's transformations).
    *
    * @param group the group
+   * @param formula the formula of a link of the group
    * @param tx the transaction
-   * @return the literal ids, ascending; null when not known (yet) or the group cannot be gated
+   * @return true only when the link cannot match; false also when that is not known (yet)
    */
-  int[] union(int group, EvaluatorTransaction tx) {
+  boolean rejects(int group, LiteralIndex.Formula formula, EvaluatorTransaction tx) {
     EvaluatorStore store = tx.store();
     long version = store.dataVersion();
     if (version < 0) {
-      return null;
+      return false;
     }
-    if (versions[group] == version) {
-      int[] known = unions[group];
-      return known == UNGATED ? null : known;
+    int count = versions[group] == version ? counts[group] : work(group, version, tx);
+    if (count < 0) {
+      return false;
     }
+    int[][] known = unions[group];
+    for (int k = 0; k < count; k++) {
+      if (formula.mayMatch(known[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Works a group's unions out; their count, or UNKNOWN, or UNGATED. */
+  private int work(int group, long version, EvaluatorTransaction tx) {
+    EvaluatorStore store = tx.store();
     CompiledRule link = gates.link(group);
     CompiledRule.Variable[] variables = link.variables;
-    if (parts.length < variables.length) {
-      parts = new int[variables.length][];
-    }
+    int[][] out = unions[group];
+    java.util.Arrays.fill(out, null);
+    int count = 0;
     TargetViews views = tx.views();
     for (int vi = 0; vi < variables.length; vi++) {
       CompiledRule.Variable v = variables[vi];
       int selection = link.selectionIds[vi];
       Target[] selected = views.select(selection, store, v, link.exclusions);
-      int[] found;
       if (selected == null) {
         if (v.kind() != VariableKind.XML || !collectsNothing(tx, v)) {
+          java.util.Arrays.fill(out, 0, count, null);
           return settle(group, version, UNGATED);
         }
-        found = NONE;
-      } else if (selected.length == 0) {
-        found = NONE;
-      } else {
+      } else if (selected.length > 0) {
         int view = link.viewIds[vi];
         views.view(view, selected);
-        found = views.union(view);
+        int[] found = views.union(view);
         if (found == null) {
           CompiledTransforms.Chain chain = link.transforms;
           found = views.rawUnion(selection, view, chain, chain.length(), tx.values());
         }
         if (found == null) {
           // The next rule of the group that is evaluated works the view's union out.
-          java.util.Arrays.fill(parts, 0, vi, null);
-          return null;
+          java.util.Arrays.fill(out, 0, count, null);
+          return UNKNOWN;
         }
+        out[count++] = found;
       }
-      parts[vi] = found;
     }
-    int[] all = union.of(parts, variables.length);
-    java.util.Arrays.fill(parts, 0, variables.length, null);
-    return settle(group, version, all);
+    return settle(group, version, count);
   }
 
-  private int[] settle(int group, long version, int[] union) {
+  private int settle(int group, long version, int count) {
     if (versions[group] < 0) {
       touched[touchedCount++] = group;
     }
     versions[group] = version;
-    unions[group] = union;
-    return union == UNGATED ? null : union;
+    counts[group] = count;
+    return count;
   }
 
   /** Whether an {@code XML} variable has no target now, read as the evaluator reads it. */

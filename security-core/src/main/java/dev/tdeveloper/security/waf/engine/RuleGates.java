@@ -16,11 +16,11 @@ import java.util.Map;
  * TargetViews} select, or {@code XML}. Links that read the same selections through the same views
  * form a <em>group</em> (CRS's attack rules share a handful: {@code
  * REQUEST_COOKIES|REQUEST_COOKIES_NAMES|ARGS_NAMES|ARGS|XML:/*} through a few chains); a
- * transaction works out once per group the union of its views' literals ({@link GateUnions}), and a
- * rule whose formula rejects that union cannot match: formulas only ask for literals to be held, so
- * one that rejects the union of every target's literals rejects each target's. Such a rule is
- * passed over from these arrays and its formula, without reading its variables one by one.
- * Immutable and thread-safe.
+ * transaction works out once per group and data version the unions of literals of its views ({@link
+ * GateUnions}), and a rule whose formula rejects each of them cannot match: it is what the
+ * evaluator's per-variable union gate would find, variable by variable. Such a rule is passed over
+ * from these arrays and its formula, without reading its variables, selections and views one by
+ * one. Immutable and thread-safe.
  */
 final class RuleGates {
   /** The rule is a {@code SecMarker}. */
