@@ -37,7 +37,7 @@ class EvaluatorRuleGatesPropertyTest {
           "REQUEST_COOKIES|!REQUEST_COOKIES:/^_u/|REQUEST_COOKIES_NAMES|ARGS_NAMES|ARGS|XML:/*",
           "REQUEST_COOKIES|REQUEST_COOKIES_NAMES",
           "REQUEST_HEADERS|XML:/*",
-          "ARGS|TX:x",
+          "ARGS|TX:gate_x",
           "&ARGS",
           "REQUEST_URI",
           "REQUEST_FILENAME|ARGS_GET");
@@ -145,7 +145,7 @@ class EvaluatorRuleGatesPropertyTest {
         case 1 -> actions.add("skip:1");
         case 2 -> actions.add("skipAfter:END");
         case 3 -> actions.add("ctl:ruleRemoveTargetById=" + (id + 1) + ";ARGS:a");
-        case 4 -> actions.add("setvar:tx.x=select from");
+        case 4 -> actions.add("setvar:tx.gate_x=select from");
         default -> {}
       }
       RuleDef first = link(s.first(), actions);
