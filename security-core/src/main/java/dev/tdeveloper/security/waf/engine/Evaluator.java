@@ -143,7 +143,7 @@ public final class Evaluator {
           if (s.gates == null) {
             s.gates = gates.take();
           }
-          if (s.gates.rejects(group, gates.formula(i), tx)) {
+          if (s.gates.rejects(group, i, tx)) {
             i++;
             continue;
           }

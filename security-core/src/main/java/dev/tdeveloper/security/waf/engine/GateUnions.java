@@ -26,6 +26,8 @@ final class GateUnions {
   // By group: how many unions it has, or UNKNOWN, or UNGATED.
   private final int[] counts;
   private final long[] versions;
+  // By group, two words per union: its literals hashed as Formula.mask hashes a formula's.
+  private final long[][] masks;
   private final List<Target> collected = new ArrayList<>();
   // The groups worked out since the last reset, each once.
   private final int[] touched;
@@ -35,8 +37,10 @@ final class GateUnions {
     this.gates = gates;
     int groups = gates.groupCount();
     this.unions = new int[groups][][];
+    this.masks = new long[groups][];
     for (int g = 0; g < groups; g++) {
       unions[g] = new int[gates.link(g).variables.length][];
+      masks[g] = new long[2 * unions[g].length];
     }
     this.counts = new int[groups];
     this.versions = new long[groups];
@@ -59,11 +63,11 @@ final class GateUnions {
    * stands (after the group's transformations).
    *
    * @param group the group
-   * @param formula the formula of a link of the group
+   * @param index the index of a gated rule of the group
    * @param tx the transaction
    * @return true only when the link cannot match; false also when that is not known (yet)
    */
-  boolean rejects(int group, LiteralIndex.Formula formula, EvaluatorTransaction tx) {
+  boolean rejects(int group, int index, EvaluatorTransaction tx) {
     EvaluatorStore store = tx.store();
     long version = store.dataVersion();
     if (version < 0) {
@@ -73,8 +77,20 @@ final class GateUnions {
     if (count < 0) {
       return false;
     }
+    long m0 = gates.mask0(index);
+    long m1 = gates.mask1(index);
+    boolean masked = (m0 | m1) != 0;
+    long[] held = masks[group];
     int[][] known = unions[group];
+    LiteralIndex.Formula formula = null;
     for (int k = 0; k < count; k++) {
+      // A union sharing no literal with a formula that needs one is rejected by it.
+      if (masked && (held[2 * k] & m0) == 0 && (held[2 * k + 1] & m1) == 0) {
+        continue;
+      }
+      if (formula == null) {
+        formula = gates.formula(index);
+      }
       if (formula.mayMatch(known[k])) {
         return false;
       }
@@ -112,6 +128,12 @@ final class GateUnions {
           // The next rule of the group that is evaluated works the view's union out.
           java.util.Arrays.fill(out, 0, count, null);
           return UNKNOWN;
+        }
+        long[] held = masks[group];
+        held[2 * count] = 0;
+        held[2 * count + 1] = 0;
+        for (int id : found) {
+          held[2 * count + ((id >>> 6) & 1)] |= 1L << id;
         }
         out[count++] = found;
       }

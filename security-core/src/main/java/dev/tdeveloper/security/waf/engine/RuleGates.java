@@ -34,16 +34,25 @@ final class RuleGates {
   private final int[] groups;
   // By rule index: the first link's formula, null when the rule is not gated.
   private final LiteralIndex.Formula[] formulas;
+  // By rule index, two words: the gated rule's formula's literals hashed to 128 bits
+  // (Formula.mask),
+  // zero when the formula may hold with no literal (never passed over by mask).
+  private final long[] masks;
   // By group: its first link, whose variables, selections, views and chain every link of it shares.
   private final CompiledRule[] links;
   // Per thread, the gate unions its last phase run gave back (none while a run holds them).
   private final ThreadLocal<GateUnions> idle = new ThreadLocal<>();
 
   private RuleGates(
-      byte[] flags, int[] groups, LiteralIndex.Formula[] formulas, CompiledRule[] links) {
+      byte[] flags,
+      int[] groups,
+      LiteralIndex.Formula[] formulas,
+      long[] masks,
+      CompiledRule[] links) {
     this.flags = flags;
     this.groups = groups;
     this.formulas = formulas;
+    this.masks = masks;
     this.links = links;
   }
 
@@ -57,6 +66,7 @@ final class RuleGates {
     byte[] flags = new byte[rules.length];
     int[] groups = new int[rules.length];
     LiteralIndex.Formula[] formulas = new LiteralIndex.Formula[rules.length];
+    long[] masks = new long[2 * rules.length];
     Map<String, Integer> numbers = new HashMap<>();
     List<CompiledRule> links = new java.util.ArrayList<>();
     for (int i = 0; i < rules.length; i++) {
@@ -73,9 +83,12 @@ final class RuleGates {
                   return links.size() - 1;
                 });
         formulas[i] = r.literals;
+        if (!r.literals.whenNone()) {
+          r.literals.mask(masks, 2 * i);
+        }
       }
     }
-    return new RuleGates(flags, groups, formulas, links.toArray(new CompiledRule[0]));
+    return new RuleGates(flags, groups, formulas, masks, links.toArray(new CompiledRule[0]));
   }
 
   /**
@@ -114,6 +127,16 @@ final class RuleGates {
   /** The formula of the gated rule at an index. */
   LiteralIndex.Formula formula(int index) {
     return formulas[index];
+  }
+
+  /** The first word of the gated rule at an index's literal mask ({@code 0}: none). */
+  long mask0(int index) {
+    return masks[2 * index];
+  }
+
+  /** The second word of the gated rule at an index's literal mask. */
+  long mask1(int index) {
+    return masks[2 * index + 1];
   }
 
   /** A group's first link: its variables, exclusions, selections, views and chain. */
