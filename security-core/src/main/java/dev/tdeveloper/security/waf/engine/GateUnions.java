@@ -9,9 +9,11 @@ import java.util.List;
  * as one phase run of a transaction works it out: for each variable that selects targets, its
  * view's union ({@link TargetViews#union}: every literal any of its targets' transformed values
  * holds). Worked out once per group and version of the request data, as soon as every view's union
- * is known. A formula that rejects each of these unions rejects every target the link reads, which
+ * is known, each with its literals hashed to 128 bits as {@link LiteralIndex.Formula#mask} hashes a
+ * formula's. A formula that rejects each of these unions rejects every target the link reads, which
  * is exactly when the evaluator's per-variable path finds the link not matching without testing a
- * target. Taken for one phase run ({@link RuleGates#take}) and given back emptied, so that a
+ * target; a union that shares no bit with a formula needing a literal is rejected without reading
+ * the formula. Taken for one phase run ({@link RuleGates#take}) and given back emptied, so that a
  * thread's runs reuse one copy; confined to one phase run at a time.
  */
 final class GateUnions {
@@ -59,8 +61,8 @@ final class GateUnions {
   }
 
   /**
-   * Whether a formula rejects every target a group's variables read, as the transaction's data now
-   * stands (after the group's transformations).
+   * Whether the formula of a gated rule rejects every target its group's variables read, as the
+   * transaction's data now stands (after the group's transformations).
    *
    * @param group the group
    * @param index the index of a gated rule of the group
