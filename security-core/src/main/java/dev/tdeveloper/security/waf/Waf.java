@@ -100,6 +100,35 @@ public final class Waf {
   }
 
   /**
+   * The same rules, plans and memos with the evaluator {@link Evaluator#ungated}, and collections
+   * of its own: for comparisons with the rules' gates.
+   */
+  private Waf(Waf gated, Evaluator evaluator) {
+    this.rules = gated.rules;
+    this.evaluator = evaluator;
+    this.config = gated.config;
+    this.settings = gated.settings;
+    this.collections = PersistentCollections.inMemory(config.ticker());
+    this.plans = gated.plans;
+    this.shared = gated.shared;
+    this.memos = gated.memos;
+    this.memoTenants = gated.memoTenants;
+    this.memoNamespaces = gated.memoNamespaces;
+    this.memoEntries = gated.memoEntries;
+    this.memoLongest = gated.memoLongest;
+    this.readsResponseHeaders = gated.readsResponseHeaders;
+    this.loadTime = gated.loadTime;
+  }
+
+  /**
+   * This WAF with every rule the evaluator reaches evaluated, also those whose gate shows they
+   * cannot match ({@link Evaluator#ungated}): the path rule gates are compared with.
+   */
+  Waf ungated() {
+    return new Waf(this, evaluator.ungated());
+  }
+
+  /**
    * This WAF's rules evaluated without policy plans, each rule on every request, every
    * transformation run, with collections of its own: the plain path fast paths are compared with.
    */

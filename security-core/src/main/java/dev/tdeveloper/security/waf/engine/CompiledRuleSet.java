@@ -21,6 +21,7 @@ import java.util.Map;
 public final class CompiledRuleSet {
   private final CompiledRule[][] phases;
   private final int[][] skipAfterTargets;
+  private final RuleGates[] gates;
   private final DisruptiveAction[] blockAction;
   private final int[] blockStatus;
   private final int cacheNodes;
@@ -89,6 +90,10 @@ public final class CompiledRuleSet {
     }
     this.selections = ids.selectionCount();
     this.views = ids.viewCount();
+    this.gates = new RuleGates[6];
+    for (int p = 1; p <= 5; p++) {
+      gates[p] = RuleGates.of(phases[p]);
+    }
     this.cacheNodes = transforms.nodeCount();
     this.settings = set.settings();
     this.rulesPerFile = set.rulesPerFile();
@@ -101,6 +106,7 @@ public final class CompiledRuleSet {
   private CompiledRuleSet(CompiledRuleSet of) {
     this.phases = of.phases;
     this.skipAfterTargets = of.skipAfterTargets;
+    this.gates = of.gates;
     this.blockAction = of.blockAction;
     this.blockStatus = of.blockStatus;
     this.cacheNodes = of.cacheNodes;
@@ -233,6 +239,11 @@ public final class CompiledRuleSet {
 
   CompiledRule[] phase(int phase) {
     return phases[phase];
+  }
+
+  /** What the evaluator's loop reads of a phase's rules before it touches one. */
+  RuleGates gates(int phase) {
+    return gates[phase];
   }
 
   int skipAfterTarget(int phase, int index) {

@@ -35,6 +35,8 @@ import java.util.Optional;
  */
 public final class Evaluator {
   private final CompiledRuleSet rules;
+  // Whether rules a RuleGates gate shows cannot match are passed over (off: each one evaluated).
+  private final boolean gating;
 
   /**
    * An evaluator of compiled rules.
@@ -42,7 +44,22 @@ public final class Evaluator {
    * @param rules the rules
    */
   public Evaluator(CompiledRuleSet rules) {
+    this(rules, true);
+  }
+
+  private Evaluator(CompiledRuleSet rules, boolean gating) {
     this.rules = java.util.Objects.requireNonNull(rules, "rules");
+    this.gating = gating;
+  }
+
+  /**
+   * An evaluator of the same rules that evaluates every rule it reaches, also those whose gate
+   * ({@link RuleGates}) shows they cannot match: for comparisons.
+   *
+   * @return the evaluator
+   */
+  public Evaluator ungated() {
+    return new Evaluator(rules, false);
   }
 
   private static final String[] SMALL = new String[64];
@@ -64,6 +81,8 @@ public final class Evaluator {
     final List<CtlTargetRemoval> removals = new ArrayList<>();
     String matchedName = "";
     String matchedData = "";
+    // The phase's gate unions, taken when the first gated rule is reached.
+    GateUnions gates;
   }
 
   /**
@@ -80,17 +99,34 @@ public final class Evaluator {
     if (tx.skipsPhase(phase)) {
       return;
     }
-    CompiledRule[] list = rules.phase(phase);
+    RuleGates gates = rules.gates(phase);
     Scratch s = new Scratch();
+    try {
+      run(tx, phase, gates, s);
+    } finally {
+      if (s.gates != null) {
+        gates.giveBack(s.gates);
+      }
+    }
+  }
+
+  private void run(EvaluatorTransaction tx, int phase, RuleGates gates, Scratch s) {
+    CompiledRule[] list = rules.phase(phase);
+    boolean gating = this.gating && rules.predicts();
     int i = 0;
     while (i < list.length && tx.mode() != EngineMode.OFF) {
+      byte flags = gates.flags(i);
+      if ((flags & RuleGates.MARKER) != 0) {
+        i++;
+        continue;
+      }
       CompiledRule r = list[i];
-      if (r.isMarker() || tx.isRemoved(r)) {
+      if (tx.isRemoved(r)) {
         i++;
         continue;
       }
       PolicyPlan plan = tx.plan();
-      if (plan != null && r.foldable) {
+      if (plan != null && (flags & RuleGates.FOLDABLE) != 0) {
         PolicyPlan.Segment segment = plan.segment(phase, i);
         if (segment != null) {
           tx.replay(segment);
@@ -99,6 +135,19 @@ public final class Evaluator {
         }
       }
       try {
+        int group = gates.group(i);
+        if (group >= 0 && gating && !tx.hasTargetRemovals()) {
+          // As a replayed plan segment, a rule passed over here leaves MATCHED_VAR* and RULE as
+          // the last evaluated rule left them: only a rule's own evaluation reads them, after
+          // setting them.
+          if (s.gates == null) {
+            s.gates = gates.take();
+          }
+          if (s.gates.rejects(group, i, tx)) {
+            i++;
+            continue;
+          }
+        }
         i = evaluate(tx, r, phase, i, s);
       } catch (RuntimeException | StackOverflowError e) {
         tx.record(new WafMatch(r.id, phase, "", "", "", "", -1, List.of(), "error: " + e));

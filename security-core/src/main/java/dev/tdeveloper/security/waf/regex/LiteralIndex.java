@@ -50,6 +50,33 @@ public final class LiteralIndex {
     }
 
     /**
+     * Whether the formula may hold over a set of literals none of which it names: {@link #mayMatch}
+     * of an empty set. When false, a set that shares no literal with {@link #mask}'s bits cannot
+     * satisfy it (formulas only ask for literals to be held).
+     *
+     * @return the answer on no literal
+     */
+    public boolean whenNone() {
+      return whenNone;
+    }
+
+    /**
+     * The literals this formula and its parts name, hashed to {@code 2 * 64} bits (literal id
+     * {@code i} sets bit {@code i & 127}) in {@code out[at]} and {@code out[at + 1]}.
+     *
+     * @param out where the two words are OR-ed in
+     * @param at the index of the first word
+     */
+    public void mask(long[] out, int at) {
+      for (int id : literals) {
+        out[at + ((id >>> 6) & 1)] |= 1L << id;
+      }
+      for (Formula p : parts) {
+        p.mask(out, at);
+      }
+    }
+
+    /**
      * Whether a value with these literals may match the pattern.
      *
      * @param found what {@link #scan} returned for the value
