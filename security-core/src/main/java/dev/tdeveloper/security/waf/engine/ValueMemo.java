@@ -31,11 +31,6 @@ public final class ValueMemo {
   private final int longest;
   private final int setBits;
   private final Entry[] table;
-  // By way: the hash of the entry written there, so that a lookup compares the hashes of a set
-  // (one cache line) and reads only an entry whose hash matches, not every entry of the set. A
-  // filter only: the entry itself is always checked, and a reader that sees a hash and an entry
-  // of different writes at worst misses an entry, as racing writers may lose one.
-  private final int[] hashes;
 
   /** What an earlier transaction worked out from a raw value. Immutable. */
   static final class Entry {
@@ -153,7 +148,6 @@ public final class ValueMemo {
     int sets = Integer.highestOneBit((entries + WAYS - 1) / WAYS - 1) << 1;
     this.setBits = Integer.numberOfTrailingZeros(Math.max(sets, 1));
     this.table = new Entry[WAYS << setBits];
-    this.hashes = new int[WAYS << setBits];
     this.longest = longest;
   }
 
@@ -190,16 +184,12 @@ public final class ValueMemo {
    */
   Entry get(String raw, int hash) {
     Entry[] t = table;
-    int[] h = hashes;
     int at = set(hash);
     for (int w = at; w < at + WAYS; w++) {
-      if (h[w] != hash) {
-        continue;
-      }
       Entry e = t[w];
       if (e != null && e.hash == hash && e.raw.equals(raw)) {
         if (w < at + PROBATION) {
-          promote(t, h, at, w, e);
+          promote(t, at, w, e);
         }
         return e;
       }
@@ -208,15 +198,11 @@ public final class ValueMemo {
   }
 
   /** Moves a probation entry to the front of the kept ways; the oldest kept one drops out. */
-  private static void promote(Entry[] t, int[] h, int at, int w, Entry e) {
+  private static void promote(Entry[] t, int at, int w, Entry e) {
     System.arraycopy(t, w + 1, t, w, at + PROBATION - 1 - w);
-    System.arraycopy(h, w + 1, h, w, at + PROBATION - 1 - w);
     t[at + PROBATION - 1] = null;
-    h[at + PROBATION - 1] = 0;
     System.arraycopy(t, at + PROBATION, t, at + PROBATION + 1, WAYS - PROBATION - 1);
-    System.arraycopy(h, at + PROBATION, h, at + PROBATION + 1, WAYS - PROBATION - 1);
     t[at + PROBATION] = e;
-    h[at + PROBATION] = e.hash;
   }
 
   /**
@@ -228,12 +214,8 @@ public final class ValueMemo {
       return;
     }
     Entry[] t = table;
-    int[] h = hashes;
     int at = set(e.hash);
     for (int w = at; w < at + WAYS; w++) {
-      if (h[w] != e.hash) {
-        continue;
-      }
       Entry old = t[w];
       if (old != null && old.hash == e.hash && old.raw.equals(e.raw)) {
         t[w] = e;
@@ -241,9 +223,7 @@ public final class ValueMemo {
       }
     }
     System.arraycopy(t, at, t, at + 1, PROBATION - 1);
-    System.arraycopy(h, at, h, at + 1, PROBATION - 1);
     t[at] = e;
-    h[at] = e.hash;
   }
 
   /** A copy of the table, way by way (tests). */

@@ -44,33 +44,6 @@ class ValueMemoTest {
   }
 
   @Test
-  void textsOfEqualHashAreKeptApartAndPromotedWithTheirHashes() {
-    // "Aa" and "BB" share a hashCode, so they share a set and its hash filter.
-    ValueMemo memo = new ValueMemo(8, 16);
-    ValueMemo.Entry aa = entry("Aa");
-    ValueMemo.Entry bb = entry("BB");
-    memo.put(aa);
-    memo.put(bb);
-    assertThat(memo.get("BB", "BB".hashCode())).isSameAs(bb);
-    assertThat(memo.get("Aa", "Aa".hashCode())).isSameAs(aa);
-    // Both promoted out of probation: a flood of new texts displaces neither.
-    for (int i = 0; i < 100; i++) {
-      memo.put(entry("f" + i));
-    }
-    assertThat(memo.get("Aa", "Aa".hashCode())).isSameAs(aa);
-    assertThat(memo.get("BB", "BB".hashCode())).isSameAs(bb);
-    assertThat(memo.get("C#", "C#".hashCode())).isNull();
-    ValueMemo.Entry newer = entry("Aa");
-    memo.put(newer);
-    assertThat(memo.get("Aa", "Aa".hashCode())).isSameAs(newer);
-  }
-
-  private static ValueMemo.Entry entry(String raw) {
-    return new ValueMemo.Entry(
-        raw, null, new int[0], new int[0], new String[0], new String[0], new int[0][]);
-  }
-
-  @Test
   void longValuesAreNotKept() {
     ValueMemo memo = new ValueMemo(8, 4);
     run(memo, "/?a=abcd&b=abcde");
