@@ -47,13 +47,19 @@ final class TargetViews {
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
   private final LiteralUnion union = new LiteralUnion();
-  // The selections and views a transaction touched since the last reset, each once.
-  private final boolean[] selectionTouched;
+  // The selections and views a transaction touched since the last reset, each once, and by
+  // number whether it was touched (UNTOUCHED, TOUCHED) and kept rows, values or literals (KEPT).
+  // The arrays a selection or view kept are emptied by reset and never read before they are
+  // needed, so that a view prepared in a transaction does not fetch arrays it will not use.
+  private final byte[] selectionState;
   private final int[] touchedSelections;
   private int selectionsTouched;
-  private final boolean[] viewTouched;
+  private final byte[] viewState;
   private final int[] touchedViews;
   private int viewsTouched;
+  private static final byte UNTOUCHED = 0;
+  private static final byte TOUCHED = 1;
+  private static final byte KEPT = 2;
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -67,9 +73,9 @@ final class TargetViews {
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
     this.rawUnions = new int[selections][];
-    this.selectionTouched = new boolean[selections];
+    this.selectionState = new byte[selections];
     this.touchedSelections = new int[selections];
-    this.viewTouched = new boolean[views];
+    this.viewState = new byte[views];
     this.touchedViews = new int[views];
   }
 
@@ -80,19 +86,23 @@ final class TargetViews {
   void reset() {
     for (int k = 0; k < selectionsTouched; k++) {
       int id = touchedSelections[k];
-      selectionTouched[id] = false;
+      if (selectionState[id] == KEPT) {
+        forgetRows(id, 0);
+      }
+      selectionState[id] = UNTOUCHED;
       sources[id] = null;
       versions[id] = -1;
       unstable[id] = false;
-      forgetRows(id, 0);
       selected[id] = null;
       rawUnions[id] = null;
     }
     selectionsTouched = 0;
     for (int k = 0; k < viewsTouched; k++) {
       int id = touchedViews[k];
-      viewTouched[id] = false;
-      forget(id, 0);
+      if (viewState[id] == KEPT) {
+        forget(id, 0);
+      }
+      viewState[id] = UNTOUCHED;
       viewOf[id] = null;
       unions[id] = null;
     }
@@ -102,11 +112,14 @@ final class TargetViews {
     }
   }
 
-  private void touchSelection(int id) {
-    if (!selectionTouched[id]) {
-      selectionTouched[id] = true;
+  /** Lists a selection as touched; whether it was already (and may have kept rows). */
+  private boolean touchSelection(int id) {
+    if (selectionState[id] == UNTOUCHED) {
+      selectionState[id] = TOUCHED;
       touchedSelections[selectionsTouched++] = id;
+      return false;
     }
+    return true;
   }
 
   /**
@@ -169,9 +182,12 @@ final class TargetViews {
       out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
       java.util.Arrays.fill(kept, 0, n, null);
     }
-    touchSelection(id);
-    forgetRows(id, out.length);
-    rawUnions[id] = null;
+    if (touchSelection(id)) {
+      // Made again within the transaction: forget what the older targets kept (after a reset
+      // there is nothing to forget).
+      forgetRows(id, out.length);
+      rawUnions[id] = null;
+    }
     sources[id] = source;
     selected[id] = out;
     return out;
@@ -232,15 +248,16 @@ final class TargetViews {
    */
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
-      if (!viewTouched[id]) {
-        viewTouched[id] = true;
-        touchedViews[viewsTouched++] = id;
-      }
       // Values and literals are kept in arrays made on the first store (many views never keep one
       // or the other) and reused, emptied, for the view's next targets.
-      forget(id, targets.length);
+      if (viewState[id] == UNTOUCHED) {
+        viewState[id] = TOUCHED;
+        touchedViews[viewsTouched++] = id;
+      } else {
+        forget(id, targets.length);
+        unions[id] = null;
+      }
       viewOf[id] = targets;
-      unions[id] = null;
     }
   }
 
@@ -263,7 +280,7 @@ final class TargetViews {
   void unite(int id) {
     int n = viewOf[id].length;
     int[][] known = literals[id];
-    if (n == 0 || known == null) {
+    if (n == 0 || known == null || known.length < n) {
       unions[id] = n == 0 ? NO_IDS : null;
       return;
     }
@@ -337,14 +354,17 @@ final class TargetViews {
    */
   ValueCache.Row row(int id, int i, ValueCache cache, String raw) {
     ValueCache.Row[] made = rows[id];
-    if (made == null) {
+    if (made == null || made.length < selected[id].length) {
+      // None kept, or kept for fewer targets (emptied: every entry past those written is null).
       made = new ValueCache.Row[selected[id].length];
       rows[id] = made;
+      selectionState[id] = KEPT;
     }
     ValueCache.Row row = made[i];
     if (row == null) {
       row = cache.row(raw);
       made[i] = row;
+      selectionState[id] = KEPT;
     }
     return row;
   }
@@ -352,30 +372,32 @@ final class TargetViews {
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
   String value(int id, int i) {
     String[] known = values[id];
-    return known == null ? null : known[i];
+    return known == null || known.length <= i ? null : known[i];
   }
 
   void value(int id, int i, String value) {
     String[] known = values[id];
-    if (known == null) {
+    if (known == null || known.length < viewOf[id].length) {
       known = new String[viewOf[id].length];
       values[id] = known;
     }
     known[i] = value;
+    viewState[id] = KEPT;
   }
 
   /** The literals of target {@code i}'s transformed value; null when not yet known. */
   int[] literals(int id, int i) {
     int[][] known = literals[id];
-    return known == null ? null : known[i];
+    return known == null || known.length <= i ? null : known[i];
   }
 
   void literals(int id, int i, int[] found) {
     int[][] known = literals[id];
-    if (known == null) {
+    if (known == null || known.length < viewOf[id].length) {
       known = new int[viewOf[id].length][];
       literals[id] = known;
     }
     known[i] = found;
+    viewState[id] = KEPT;
   }
 }
