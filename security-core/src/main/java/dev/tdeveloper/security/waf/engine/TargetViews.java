@@ -47,19 +47,13 @@ final class TargetViews {
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
   private final LiteralUnion union = new LiteralUnion();
-  // The selections and views a transaction touched since the last reset, each once, and by
-  // number whether it was touched (UNTOUCHED, TOUCHED) and kept rows, values or literals (KEPT).
-  // The arrays a selection or view kept are emptied by reset and never read before they are
-  // needed, so that a view prepared in a transaction does not fetch arrays it will not use.
-  private final byte[] selectionState;
+  // The selections and views a transaction touched since the last reset, each once.
+  private final boolean[] selectionTouched;
   private final int[] touchedSelections;
   private int selectionsTouched;
-  private final byte[] viewState;
+  private final boolean[] viewTouched;
   private final int[] touchedViews;
   private int viewsTouched;
-  private static final byte UNTOUCHED = 0;
-  private static final byte TOUCHED = 1;
-  private static final byte KEPT = 2;
 
   TargetViews(int selections, int views) {
     this.sources = new Target[selections][];
@@ -73,9 +67,9 @@ final class TargetViews {
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
     this.rawUnions = new int[selections][];
-    this.selectionState = new byte[selections];
+    this.selectionTouched = new boolean[selections];
     this.touchedSelections = new int[selections];
-    this.viewState = new byte[views];
+    this.viewTouched = new boolean[views];
     this.touchedViews = new int[views];
   }
 
@@ -86,23 +80,19 @@ final class TargetViews {
   void reset() {
     for (int k = 0; k < selectionsTouched; k++) {
       int id = touchedSelections[k];
-      if (selectionState[id] == KEPT) {
-        forgetRows(id, 0);
-      }
-      selectionState[id] = UNTOUCHED;
+      selectionTouched[id] = false;
       sources[id] = null;
       versions[id] = -1;
       unstable[id] = false;
+      forgetRows(id, 0);
       selected[id] = null;
       rawUnions[id] = null;
     }
     selectionsTouched = 0;
     for (int k = 0; k < viewsTouched; k++) {
       int id = touchedViews[k];
-      if (viewState[id] == KEPT) {
-        forget(id, 0);
-      }
-      viewState[id] = UNTOUCHED;
+      viewTouched[id] = false;
+      forget(id, 0);
       viewOf[id] = null;
       unions[id] = null;
     }
@@ -112,14 +102,11 @@ final class TargetViews {
     }
   }
 
-  /** Lists a selection as touched; whether it was already (and may have kept rows). */
-  private boolean touchSelection(int id) {
-    if (selectionState[id] == UNTOUCHED) {
-      selectionState[id] = TOUCHED;
+  private void touchSelection(int id) {
+    if (!selectionTouched[id]) {
+      selectionTouched[id] = true;
       touchedSelections[selectionsTouched++] = id;
-      return false;
     }
-    return true;
   }
 
   /**
@@ -182,12 +169,9 @@ final class TargetViews {
       out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
       java.util.Arrays.fill(kept, 0, n, null);
     }
-    if (touchSelection(id)) {
-      // Made again within the transaction: forget what the older targets kept (after a reset
-      // there is nothing to forget).
-      forgetRows(id, out.length);
-      rawUnions[id] = null;
-    }
+    touchSelection(id);
+    forgetRows(id, out.length);
+    rawUnions[id] = null;
     sources[id] = source;
     selected[id] = out;
     return out;
@@ -248,16 +232,15 @@ final class TargetViews {
    */
   void view(int id, Target[] targets) {
     if (viewOf[id] != targets) {
+      if (!viewTouched[id]) {
+        viewTouched[id] = true;
+        touchedViews[viewsTouched++] = id;
+      }
       // Values and literals are kept in arrays made on the first store (many views never keep one
       // or the other) and reused, emptied, for the view's next targets.
-      if (viewState[id] == UNTOUCHED) {
-        viewState[id] = TOUCHED;
-        touchedViews[viewsTouched++] = id;
-      } else {
-        forget(id, targets.length);
-        unions[id] = null;
-      }
+      forget(id, targets.length);
       viewOf[id] = targets;
+      unions[id] = null;
     }
   }
 
@@ -280,7 +263,7 @@ final class TargetViews {
   void unite(int id) {
     int n = viewOf[id].length;
     int[][] known = literals[id];
-    if (n == 0 || known == null || known.length < n) {
+    if (n == 0 || known == null) {
       unions[id] = n == 0 ? NO_IDS : null;
       return;
     }
@@ -354,17 +337,14 @@ final class TargetViews {
    */
   ValueCache.Row row(int id, int i, ValueCache cache, String raw) {
     ValueCache.Row[] made = rows[id];
-    if (made == null || made.length < selected[id].length) {
-      // None kept, or kept for fewer targets (emptied: every entry past those written is null).
+    if (made == null) {
       made = new ValueCache.Row[selected[id].length];
       rows[id] = made;
-      selectionState[id] = KEPT;
     }
     ValueCache.Row row = made[i];
     if (row == null) {
       row = cache.row(raw);
       made[i] = row;
-      selectionState[id] = KEPT;
     }
     return row;
   }
@@ -372,32 +352,30 @@ final class TargetViews {
   /** The transformed value of target {@code i} of a prepared view; null when not yet known. */
   String value(int id, int i) {
     String[] known = values[id];
-    return known == null || known.length <= i ? null : known[i];
+    return known == null ? null : known[i];
   }
 
   void value(int id, int i, String value) {
     String[] known = values[id];
-    if (known == null || known.length < viewOf[id].length) {
+    if (known == null) {
       known = new String[viewOf[id].length];
       values[id] = known;
     }
     known[i] = value;
-    viewState[id] = KEPT;
   }
 
   /** The literals of target {@code i}'s transformed value; null when not yet known. */
   int[] literals(int id, int i) {
     int[][] known = literals[id];
-    return known == null || known.length <= i ? null : known[i];
+    return known == null ? null : known[i];
   }
 
   void literals(int id, int i, int[] found) {
     int[][] known = literals[id];
-    if (known == null || known.length < viewOf[id].length) {
+    if (known == null) {
       known = new int[viewOf[id].length][];
       literals[id] = known;
     }
     known[i] = found;
-    viewState[id] = KEPT;
   }
 }

@@ -45,51 +45,36 @@ final class ValueCache {
   private final LiteralIndex index;
   private final boolean foldsCase;
   private final LiteralScratch scratch;
-  // Where a row works out its raw value's chars.
-  private final long[] charScratch = new long[CharTriggers.WORDS];
   private final boolean predicts;
   // The tenant's memo of the transaction holding this cache; null: none.
   private ValueMemo memo;
 
-  /**
-   * The cached work of one raw value. A row started from a memo entry reads the entry in place
-   * (nothing of it is copied but its chars and raw literals, which sit in the entry's own fields)
-   * and keeps only what it learns beyond it: a value met before costs a reference, not a copy that
-   * the next transaction would have to clear.
-   */
+  /** The cached work of one raw value. */
   static final class Row {
     String raw;
     private int hash;
     int[] rawLiterals;
-    // The memo entry this row started from (a value met before), read in place; null: none.
-    private ValueMemo.Entry seed;
-    // By node: the value after the node's chain prefix, when this row worked it out (null: not
-    // known here; the seed may know it). Made on the first transformation.
+    // By node: the value after the node's chain prefix (null: not yet known). Made on the first
+    // transformation: many values are only read as they are.
     private String[] values;
     // The literals of the few transformed values that differ from the raw one, by instance.
     private String[] scannedValues;
     private int[][] scanned;
     private int scans;
-    // The raw value's chars (CharTriggers), worked out on the first chain asked for or taken from
-    // the seed; in fields so that neither a copy nor a clear touches another array.
-    private long c0;
-    private long c1;
-    private long c2;
-    private long c3;
-    private long c4;
+    // The raw value's chars (CharTriggers), worked out on the first chain asked for.
+    private final long[] chars = new long[CharTriggers.WORDS];
     private boolean charsKnown;
-    // Where the chars are worked out: the cache's, shared by its rows.
-    private final long[] charScratch;
-    // The nodes this row wrote a value for, in the order written.
+    // The nodes with a value, in the order written.
     private int[] written = new int[8];
     private int writes;
     // Whether the row knows more than the memo entry it started from (or than nothing).
     private boolean learned;
+    // Whether the row started from a memo entry (a value met before).
+    private boolean seeded;
 
-    Row(String raw, long[] charScratch) {
+    Row(String raw) {
       this.raw = raw;
       this.hash = raw.hashCode();
-      this.charScratch = charScratch;
     }
 
     /** Makes this row the empty row of another raw value, keeping its arrays. */
@@ -98,13 +83,16 @@ final class ValueCache {
       this.hash = hash;
     }
 
-    /** Forgets the value and everything worked out from it (and the entry it started from). */
+    /** Forgets the value and everything worked out from it. */
     private void clear() {
       raw = null;
       rawLiterals = null;
-      seed = null;
       learned = false;
-      charsKnown = false;
+      seeded = false;
+      if (charsKnown) {
+        Arrays.fill(chars, 0);
+        charsKnown = false;
+      }
       for (int i = 0; i < writes; i++) {
         values[written[i]] = null;
       }
@@ -134,37 +122,22 @@ final class ValueCache {
 
     private boolean misses(long[] t, int n) {
       if (!charsKnown) {
-        long[] set = charScratch;
-        Arrays.fill(set, 0);
-        CharTriggers.addChars(raw, set);
-        c0 = set[0];
-        c1 = set[1];
-        c2 = set[2];
-        c3 = set[3];
-        c4 = set[4];
+        CharTriggers.addChars(raw, chars);
         charsKnown = true;
         learned = true;
       }
       int at = CharTriggers.WORDS * (n - 1);
-      return ((c0 & t[at])
-              | (c1 & t[at + 1])
-              | (c2 & t[at + 2])
-              | (c3 & t[at + 3])
-              | (c4 & t[at + 4]))
+      return ((chars[0] & t[at])
+              | (chars[1] & t[at + 1])
+              | (chars[2] & t[at + 2])
+              | (chars[3] & t[at + 3])
+              | (chars[4] & t[at + 4]))
           == 0;
     }
 
     /** The value after the chain prefix of a node; null when not computed. */
     String value(int node) {
-      String[] own = values;
-      String v = own == null ? null : own[node];
-      if (v == null && seed != null) {
-        v = seed.value(node);
-        if (v == seed.raw) {
-          v = raw;
-        }
-      }
-      return v;
+      return values == null ? null : values[node];
     }
 
     /** The literals scanned in a transformed value; null when not scanned. */
@@ -174,7 +147,7 @@ final class ValueCache {
           return scanned[i];
         }
       }
-      return seed == null ? null : seed.scanned(value);
+      return null;
     }
 
     void scanned(String value, int[] found) {
@@ -190,7 +163,7 @@ final class ValueCache {
       learned = true;
     }
 
-    /** Keeps the value after a node's chain prefix (neither the row nor its seed has one). */
+    /** Keeps the value after a node's chain prefix (the node has none yet). */
     private void put(int node, String value) {
       if (writes == written.length) {
         written = Arrays.copyOf(written, 2 * writes);
@@ -202,63 +175,57 @@ final class ValueCache {
 
     /**
      * Starts this empty row from what an earlier transaction published for an equal raw value: the
-     * entry's raw instance stands for this row's wherever it appears. Only the chars and the raw
-     * literals are taken over; the rest is read from the entry when asked for.
+     * entry's raw instance stands for this row's wherever it appears.
      */
-    private void seed(ValueMemo.Entry e) {
-      seed = e;
+    private void seed(ValueMemo.Entry e, int nodes) {
       rawLiterals = e.rawLiterals;
-      if (e.charsKnown) {
-        c0 = e.c0;
-        c1 = e.c1;
-        c2 = e.c2;
-        c3 = e.c3;
-        c4 = e.c4;
+      if (e.chars != null) {
+        System.arraycopy(e.chars, 0, chars, 0, CharTriggers.WORDS);
         charsKnown = true;
       }
+      int[] at = e.nodes;
+      if (at.length > 0) {
+        if (values == null) {
+          values = new String[nodes];
+        }
+        for (int i = 0; i < at.length; i++) {
+          String v = e.values[i];
+          put(at[i], v == e.raw ? raw : v);
+        }
+      }
+      for (int i = 0; i < e.scannedValues.length; i++) {
+        scanned(e.scannedValues[i], e.scanned[i]);
+      }
+      learned = false;
+      seeded = true;
     }
 
     /**
-     * What this row knows, its seed's and its own, for the memo: transformed values kept while
-     * their chars stay within {@code budget}, else only those that equal the raw value (and no
-     * scanned literals).
+     * What this row knows, for the memo: transformed values kept while their chars stay within
+     * {@code budget}, else only those that equal the raw value (and no scanned literals).
      */
     private ValueMemo.Entry entry(int budget) {
-      ValueMemo.Entry e = seed;
-      if (e == null) {
+      if (!seeded) {
         // First met: only the text and its literals (no copy), so that a flood of values met once
         // costs a small object each; a value met again gets the whole entry.
         return new ValueMemo.Entry(
             raw, null, rawLiterals, NO_NODES, NO_VALUES, NO_VALUES, NO_LITERALS);
       }
-      int known = e.nodes.length;
       int kept = 0;
-      for (int i = 0; i < known; i++) {
-        String v = e.values[i];
-        kept += v == e.raw ? 0 : v.length();
-      }
       for (int i = 0; i < writes; i++) {
         String v = values[written[i]];
-        kept += v == raw ? 0 : v.length();
+        if (v != raw) {
+          kept += v.length();
+        }
       }
       boolean all = kept <= budget;
       int n = 0;
-      for (int i = 0; i < known; i++) {
-        n += all || e.values[i] == e.raw ? 1 : 0;
-      }
       for (int i = 0; i < writes; i++) {
         n += all || values[written[i]] == raw ? 1 : 0;
       }
       int[] nodes = new int[n];
       String[] vs = new String[n];
       n = 0;
-      for (int i = 0; i < known; i++) {
-        String v = e.values[i];
-        if (all || v == e.raw) {
-          nodes[n] = e.nodes[i];
-          vs[n++] = v == e.raw ? raw : v;
-        }
-      }
       for (int i = 0; i < writes; i++) {
         String v = values[written[i]];
         if (all || v == raw) {
@@ -266,19 +233,15 @@ final class ValueCache {
           vs[n++] = v;
         }
       }
-      int s = all ? e.scannedValues.length + scans : 0;
-      String[] sv = NO_VALUES;
-      int[][] sl = NO_LITERALS;
-      if (s > 0) {
-        sv = Arrays.copyOf(e.scannedValues, s);
-        sl = Arrays.copyOf(e.scanned, s);
-        if (scans > 0) {
-          System.arraycopy(scannedValues, 0, sv, e.scannedValues.length, scans);
-          System.arraycopy(scanned, 0, sl, e.scannedValues.length, scans);
-        }
-      }
+      int s = all ? scans : 0;
       return new ValueMemo.Entry(
-          raw, charsKnown ? new long[] {c0, c1, c2, c3, c4} : null, rawLiterals, nodes, vs, sv, sl);
+          raw,
+          charsKnown ? chars.clone() : null,
+          rawLiterals,
+          nodes,
+          vs,
+          s == 0 ? NO_VALUES : Arrays.copyOf(scannedValues, s),
+          s == 0 ? NO_LITERALS : Arrays.copyOf(scanned, s));
     }
   }
 
@@ -330,7 +293,7 @@ final class ValueCache {
       if (used == made.length) {
         made = Arrays.copyOf(made, 2 * used);
       }
-      row = new Row(raw, charScratch);
+      row = new Row(raw);
       made[used] = row;
     }
     used++;
@@ -338,7 +301,7 @@ final class ValueCache {
     if (m != null && raw.length() <= m.longest()) {
       ValueMemo.Entry e = m.get(raw, hash);
       if (e != null) {
-        row.seed(e);
+        row.seed(e, nodes);
       }
     }
     t[i] = row;
@@ -466,10 +429,11 @@ final class ValueCache {
     if (row.values == null) {
       row.values = new String[this.nodes];
     }
+    String[] values = row.values;
     int[] heads = chain.heads();
     for (int i = start + 1; i < n; i++) {
       if (cur == raw) {
-        String head = row.value(heads[i]);
+        String head = values[heads[i]];
         if (head == null) {
           head = functions[i].apply(raw);
           row.put(heads[i], head);
@@ -478,7 +442,7 @@ final class ValueCache {
       } else {
         cur = functions[i].apply(cur);
       }
-      if (row.value(nodes[i]) == null) {
+      if (values[nodes[i]] == null) {
         row.put(nodes[i], cur);
       }
     }

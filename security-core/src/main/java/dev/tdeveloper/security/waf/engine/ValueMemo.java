@@ -34,33 +34,19 @@ public final class ValueMemo {
 
   /** What an earlier transaction worked out from a raw value. Immutable. */
   static final class Entry {
-    // Past this many nodes an entry's value is found by binary search (nodes ascending).
-    private static final int SCANNED_NODES = 8;
     final String raw;
     final int hash;
-    // The raw value's chars (CharTriggers), in fields: read with the entry, no array to fetch.
-    final boolean charsKnown;
-    final long c0;
-    final long c1;
-    final long c2;
-    final long c3;
-    final long c4;
+    // The raw value's chars; null when not worked out.
+    final long[] chars;
     // The rule set's literals in the raw value; null when not scanned.
     final int[] rawLiterals;
-    // Trie nodes, ascending, and the value after each node's chain prefix (raw itself when
-    // unchanged).
+    // Trie nodes and the value after each node's chain prefix (raw itself when unchanged).
     final int[] nodes;
     final String[] values;
     // Transformed values (instances of values) and their literals.
     final String[] scannedValues;
     final int[][] scanned;
 
-    /**
-     * An entry; the node arrays are sorted here (by node, the values with them), so the caller
-     * gives them in any order and must not use them after.
-     *
-     * @param chars the raw value's chars ({@link CharTriggers#WORDS} longs); null when not known
-     */
     Entry(
         String raw,
         long[] chars,
@@ -71,62 +57,12 @@ public final class ValueMemo {
         int[][] scanned) {
       this.raw = raw;
       this.hash = raw.hashCode();
-      this.charsKnown = chars != null;
-      this.c0 = chars == null ? 0 : chars[0];
-      this.c1 = chars == null ? 0 : chars[1];
-      this.c2 = chars == null ? 0 : chars[2];
-      this.c3 = chars == null ? 0 : chars[3];
-      this.c4 = chars == null ? 0 : chars[4];
+      this.chars = chars;
       this.rawLiterals = rawLiterals;
-      sort(nodes, values);
       this.nodes = nodes;
       this.values = values;
       this.scannedValues = scannedValues;
       this.scanned = scanned;
-    }
-
-    /** Insertion sort of the nodes, moving the values along (a few dozen at most). */
-    private static void sort(int[] nodes, String[] values) {
-      for (int i = 1; i < nodes.length; i++) {
-        int node = nodes[i];
-        String value = values[i];
-        int j = i - 1;
-        for (; j >= 0 && nodes[j] > node; j--) {
-          nodes[j + 1] = nodes[j];
-          values[j + 1] = values[j];
-        }
-        nodes[j + 1] = node;
-        values[j + 1] = value;
-      }
-    }
-
-    /** The value after a node's chain prefix; null when the entry has none. */
-    String value(int node) {
-      int[] at = nodes;
-      int i;
-      if (at.length <= SCANNED_NODES) {
-        for (i = 0; i < at.length && at[i] != node; i++) {}
-        if (i == at.length) {
-          return null;
-        }
-      } else {
-        i = java.util.Arrays.binarySearch(at, node);
-        if (i < 0) {
-          return null;
-        }
-      }
-      return values[i];
-    }
-
-    /** The literals scanned in a transformed value (an instance of {@link #values}); or null. */
-    int[] scanned(String value) {
-      String[] vs = scannedValues;
-      for (int i = 0; i < vs.length; i++) {
-        if (vs[i] == value) {
-          return scanned[i];
-        }
-      }
-      return null;
     }
   }
 

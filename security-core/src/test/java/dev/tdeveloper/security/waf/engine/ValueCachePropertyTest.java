@@ -184,55 +184,6 @@ class ValueCachePropertyTest {
     check(cache, chains, values, asks);
   }
 
-  /**
-   * A row that started from an entry reads it in place and publishes, when it learned more, what
-   * the entry knew and what it learned: nothing the tenant's memo knew is lost, and a later row
-   * reads every node's value as the entry holds it.
-   */
-  @Property(tries = 200)
-  void aSeededRowPublishesItsEntryAndWhatItLearned(
-      @ForAll("values") List<String> values,
-      @ForAll("asks") List<Ask> first,
-      @ForAll("asks") List<Ask> second) {
-    CompiledTransforms trie = new CompiledTransforms();
-    CompiledTransforms.Chain[] chains = chains(trie);
-    ValueMemo memo = new ValueMemo(64, 1000);
-    ValueCache cache = new ValueCache(trie.nodeCount(), INDEX);
-    String raw = values.get(0);
-    List<Ask> mine = new java.util.ArrayList<>();
-    for (Ask ask : first) {
-      mine.add(new Ask(ask.chain(), 0, ask.prefix()));
-    }
-    List<Ask> later = new java.util.ArrayList<>();
-    for (Ask ask : second) {
-      later.add(new Ask(ask.chain(), 0, ask.prefix()));
-    }
-    for (List<Ask> asks : List.of(List.<Ask>of(), mine, later)) {
-      cache.use(memo);
-      cache.literals(cache.row(new String(raw)), chains[0], 0, raw);
-      check(cache, chains, List.of(raw), asks);
-      ValueMemo.Entry before = memo.get(raw, raw.hashCode());
-      cache.reset();
-      ValueMemo.Entry after = memo.get(raw, raw.hashCode());
-      for (int node = 0; node < trie.nodeCount(); node++) {
-        if (before != null && before.value(node) != null) {
-          assertThat(after.value(node)).isEqualTo(before.value(node));
-        }
-      }
-    }
-    ValueMemo.Entry last = memo.get(raw, raw.hashCode());
-    cache.use(memo);
-    ValueCache.Row row = cache.row(new String(raw));
-    for (int node = 0; node < trie.nodeCount(); node++) {
-      String held = last.value(node);
-      assertThat(row.value(node)).isEqualTo(held);
-      if (held == last.raw) {
-        assertThat(row.value(node)).isSameAs(row.raw);
-      }
-    }
-    cache.reset();
-  }
-
   private static CompiledTransforms.Chain[] chains(CompiledTransforms trie) {
     CompiledTransforms.Chain[] chains = new CompiledTransforms.Chain[CHAINS.size()];
     for (int i = 0; i < chains.length; i++) {
