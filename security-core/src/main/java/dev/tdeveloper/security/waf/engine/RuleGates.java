@@ -35,8 +35,7 @@ final class RuleGates {
   // By rule index: the first link's formula, null when the rule is not gated.
   private final LiteralIndex.Formula[] formulas;
   // By rule index, two words: the gated rule's formula's literals hashed to 128 bits
-  // (Formula.mask),
-  // zero when the formula may hold with no literal (never passed over by mask).
+  // (Formula.mask), zero when the formula may hold with no literal (never passed over by mask).
   private final long[] masks;
   // By group: its first link, whose variables, selections, views and chain every link of it shares.
   private final CompiledRule[] links;
