@@ -23,13 +23,16 @@ import java.util.Optional;
  * through {@code jcmd}: a {@code delay} in {@code LOAD_TEST_DEMO_JVM_OPTIONS} cannot know when the
  * warm-up ends (start-up and provisioning take 20-25 s on a loaded machine), and lands in the
  * warm-up or across its end. JFR itself starts with the demo ({@link #JFR_AT_LAUNCH}, JFR's default
- * settings), so that the recording started after the warm-up does not discard compiled code. With
- * {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the demo gets those JVM options ({@code {run}} becomes
- * {@code full} or {@code bare}). The warm-up defaults to {@value #DEFAULT_WARMUP_SECONDS} s because
- * HotSpot's C2 compiler needs minutes on a 2-core VM to finish the full chain's request path: after
- * 90 s its threads still took 97 us per request and the request threads 292, after 240 s 12 and 131
- * (benchmarks/README.md, "A slow-start warm-up"); the {@code jit} group of the by-thread-group line
- * says whether a shorter warm-up was enough.
+ * settings), so that the recording started after the warm-up does not discard compiled code, and
+ * with {@code -XX:+DebugNonSafepoints}, so that a sample inside inlined code is charged to the
+ * method it is in rather than to the nearest safepoint's (without it a small loop such as {@code
+ * Arrays.fill} collects its neighbours' samples). With {@code LOAD_TEST_DEMO_JVM_OPTIONS} set, the
+ * demo gets those JVM options ({@code {run}} becomes {@code full} or {@code bare}). The warm-up
+ * defaults to {@value #DEFAULT_WARMUP_SECONDS} s because HotSpot's C2 compiler needs minutes on a
+ * 2-core VM to finish the full chain's request path: after 90 s its threads still took 97 us per
+ * request and the request threads 292, after 240 s 12 and 131 (benchmarks/README.md, "A slow-start
+ * warm-up"); the {@code jit} group of the by-thread-group line says whether a shorter warm-up was
+ * enough.
  */
 public final class ChainProbe {
   /** The JFR settings of {@code --jfr}: the profile, with Java samples every 2 ms. */
@@ -37,7 +40,8 @@ public final class ChainProbe {
 
   /** JVM options that start JFR with the demo under {@code --jfr}: see {@link #jvmOptions}. */
   static final String JFR_AT_LAUNCH =
-      "-XX:StartFlightRecording:name=launch,settings=default,maxsize=16m"
+      "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
+          + " -XX:StartFlightRecording:name=launch,settings=default,maxsize=16m"
           + " -XX:FlightRecorderOptions:stackdepth=256";
 
   /** The default warm-up, seconds: long enough for the JIT on a 2-core VM. */
