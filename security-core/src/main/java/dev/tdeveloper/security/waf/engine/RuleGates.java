@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.engine;
 
 import dev.tdeveloper.security.waf.regex.LiteralIndex;
 import dev.tdeveloper.security.waf.seclang.RuleDef;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,16 @@ final class RuleGates {
   private final long[] masks;
   // By group: its first link, whose variables, selections, views and chain every link of it shares.
   private final CompiledRule[] links;
+  // By group g, its entries are entries[starts[g]] to entries[starts[g + 1]] (exclusive), one per
+  // variable in order: a slot (>= 0) or an XML variable (-1 - its number).
+  private final int[] starts;
+  private final int[] entries;
+  // By slot (a view some group reads: the groups that share a view share its slot): a link that
+  // reads it, and the index of the variable that does.
+  private final CompiledRule[] slotLinks;
+  private final int[] slotVariables;
+  // By number: the distinct XML variables the groups read.
+  private final CompiledRule.Variable[] xmlVariables;
   // Per thread, the gate unions its last phase run gave back (none while a run holds them).
   private final ThreadLocal<GateUnions> idle = new ThreadLocal<>();
 
@@ -53,6 +64,38 @@ final class RuleGates {
     this.formulas = formulas;
     this.masks = masks;
     this.links = links;
+    this.starts = new int[links.length + 1];
+    List<Integer> flat = new ArrayList<>();
+    Map<Integer, Integer> slots = new HashMap<>();
+    List<CompiledRule> slotLinks = new ArrayList<>();
+    List<Integer> slotVariables = new ArrayList<>();
+    Map<CompiledRule.Variable, Integer> xml = new HashMap<>();
+    for (int g = 0; g < links.length; g++) {
+      CompiledRule link = links[g];
+      starts[g] = flat.size();
+      for (int vi = 0; vi < link.variables.length; vi++) {
+        CompiledRule.Variable v = link.variables[vi];
+        if (v.kind() == VariableKind.XML) {
+          flat.add(-1 - xml.computeIfAbsent(v, k -> xml.size()));
+        } else {
+          int variable = vi;
+          flat.add(
+              slots.computeIfAbsent(
+                  link.viewIds[vi],
+                  k -> {
+                    slotLinks.add(link);
+                    slotVariables.add(variable);
+                    return slotLinks.size() - 1;
+                  }));
+        }
+      }
+    }
+    starts[links.length] = flat.size();
+    this.entries = flat.stream().mapToInt(Integer::intValue).toArray();
+    this.slotLinks = slotLinks.toArray(new CompiledRule[0]);
+    this.slotVariables = slotVariables.stream().mapToInt(Integer::intValue).toArray();
+    this.xmlVariables = new CompiledRule.Variable[xml.size()];
+    xml.forEach((v, n) -> xmlVariables[n] = v);
   }
 
   /**
@@ -67,7 +110,7 @@ final class RuleGates {
     LiteralIndex.Formula[] formulas = new LiteralIndex.Formula[rules.length];
     long[] masks = new long[2 * rules.length];
     Map<String, Integer> numbers = new HashMap<>();
-    List<CompiledRule> links = new java.util.ArrayList<>();
+    List<CompiledRule> links = new ArrayList<>();
     for (int i = 0; i < rules.length; i++) {
       CompiledRule r = rules[i];
       flags[i] = (byte) ((r.isMarker() ? MARKER : 0) | (r.foldable ? FOLDABLE : 0));
@@ -148,6 +191,44 @@ final class RuleGates {
     return links.length;
   }
 
+  /** Where a group's entries start ({@link #entry}); the next group's start is where they end. */
+  int start(int group) {
+    return starts[group];
+  }
+
+  /**
+   * An entry of a group's variables: a slot ({@code >= 0}), or {@code -1 -} an XML variable's
+   * number.
+   */
+  int entry(int k) {
+    return entries[k];
+  }
+
+  /** The number of slots: distinct views the groups read. */
+  int slotCount() {
+    return slotLinks.length;
+  }
+
+  /** A link that reads a slot's view. */
+  CompiledRule slotLink(int slot) {
+    return slotLinks[slot];
+  }
+
+  /** The index of the variable of {@link #slotLink} that reads a slot's view. */
+  int slotVariable(int slot) {
+    return slotVariables[slot];
+  }
+
+  /** The number of distinct XML variables the groups read. */
+  int xmlCount() {
+    return xmlVariables.length;
+  }
+
+  /** An XML variable the groups read, by number. */
+  CompiledRule.Variable xmlVariable(int number) {
+    return xmlVariables[number];
+  }
+
   /**
    * Empty gate unions for a phase run: the ones the thread's last run gave back, else new. Give
    * them back with {@link #giveBack} when the run ends.
@@ -155,9 +236,11 @@ final class RuleGates {
   GateUnions take() {
     GateUnions u = idle.get();
     if (u == null) {
-      return new GateUnions(this);
+      u = new GateUnions(this);
+    } else {
+      idle.set(null);
     }
-    idle.set(null);
+    u.begin();
     return u;
   }
 

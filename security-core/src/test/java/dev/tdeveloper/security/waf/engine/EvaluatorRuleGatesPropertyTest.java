@@ -134,6 +134,38 @@ class EvaluatorRuleGatesPropertyTest {
     assertThat(tx.matches()).extracting(m -> m.ruleId()).containsExactly(2L);
   }
 
+  @Example
+  void groupsSharingAViewShareItsSlot() {
+    CompiledRuleSet compiled =
+        CompiledRuleSet.compile(
+            set(
+                rule("ARGS|XML:/*", "@rx (?:script|alert)", "id:1", "phase:2", "pass"),
+                rule("ARGS|ARGS_NAMES|XML:/*", "@rx etc/passwd", "id:2", "phase:2", "pass")));
+    RuleGates gates = compiled.gates(2);
+    assertThat(gates.groupCount()).isEqualTo(2);
+    assertThat(gates.slotCount()).isEqualTo(2);
+    assertThat(gates.xmlCount()).isEqualTo(1);
+    assertThat(gates.entry(gates.start(0))).isEqualTo(gates.entry(gates.start(1)));
+  }
+
+  @Example
+  void gatesForgetThePreviousTransactionAtTheSameDataVersion() {
+    CompiledRuleSet compiled =
+        CompiledRuleSet.compile(
+            set(rule("ARGS|ARGS_NAMES", "@rx etc/passwd", "id:2", "phase:2", "pass", "log")));
+    Evaluator evaluator = new Evaluator(compiled);
+    List<Long> found = new ArrayList<>();
+    for (String value : List.of("hello", "etc/passwd")) {
+      // Both states are made the same way: their data versions are equal.
+      RequestState state = state(List.of(value, "x", "y", "z", "w"));
+      EvaluatorTransaction tx =
+          new EvaluatorTransaction(compiled, new EvaluatorRequestStore(state), EngineMode.ON);
+      evaluator.runPhase(tx, 2);
+      tx.matches().forEach(m -> found.add(m.ruleId()));
+    }
+    assertThat(found).containsExactly(2L);
+  }
+
   private static RuleDef[] rules(List<Spec> specs) {
     List<RuleDef> rules = new ArrayList<>();
     int id = 1;
