@@ -42,6 +42,14 @@ final class TargetViews {
   private final ValueCache.Row[][] rows;
   // By selection: every literal its targets' raw values hold (null: not worked out since selected).
   private final int[][] rawUnions;
+  // By selection, CharTriggers.WORDS words: its targets' raw chars ORed, valid when its charsState
+  // is CHARS_KNOWN: a chain whose triggers miss them keeps every target's value, so that one test
+  // per view replaces one per view and target.
+  private final long[] rawChars;
+  private final byte[] charsState;
+  private static final byte CHARS_KNOWN = 1;
+  // A target's value is too long to cache: no raw union.
+  private static final byte CHARS_RAWLESS = 2;
   // The raw literal sets of a selection's targets while their union is worked out.
   private int[][] rawSets = new int[16][];
   // Where a selection is worked out before it is copied to its exact size.
@@ -67,6 +75,8 @@ final class TargetViews {
     this.unions = new int[views][];
     this.rows = new ValueCache.Row[selections][];
     this.rawUnions = new int[selections][];
+    this.rawChars = new long[CharTriggers.WORDS * selections];
+    this.charsState = new byte[selections];
     this.selectionTouched = new boolean[selections];
     this.touchedSelections = new int[selections];
     this.viewTouched = new boolean[views];
@@ -87,6 +97,7 @@ final class TargetViews {
       forgetRows(id, 0);
       selected[id] = null;
       rawUnions[id] = null;
+      charsState[id] = 0;
     }
     selectionsTouched = 0;
     for (int k = 0; k < viewsTouched; k++) {
@@ -172,6 +183,7 @@ final class TargetViews {
     touchSelection(id);
     forgetRows(id, out.length);
     rawUnions[id] = null;
+    charsState[id] = 0;
     sources[id] = source;
     selected[id] = out;
     return out;
@@ -296,14 +308,11 @@ final class TargetViews {
     if (count == 0) {
       return null;
     }
-    for (int i = 0; i < count; i++) {
-      ValueCache.Row row = row(selection, i, cache, targets[i].value());
-      if (row == null
-          || (n > 0
-              && !row.keeps(chain, n)
-              && !(cache.foldsCase() && row.keepsUpToCase(chain, n)))) {
-        return null;
-      }
+    if (!knowChars(selection, targets, cache)
+        || (n > 0
+            && !misses(selection, chain.triggers(), n)
+            && !(cache.foldsCase() && misses(selection, chain.caseTriggers(), n)))) {
+      return null;
     }
     int[] found = rawUnions[selection];
     if (found == null) {
@@ -320,6 +329,44 @@ final class TargetViews {
     }
     unions[view] = found;
     return found;
+  }
+
+  /**
+   * Works out once per selection the chars of its targets' raw values ORed, making every target's
+   * row on the way; false when a target's value is too long to cache.
+   */
+  private boolean knowChars(int selection, Target[] targets, ValueCache cache) {
+    byte state = charsState[selection];
+    if (state != 0) {
+      return state == CHARS_KNOWN;
+    }
+    int base = CharTriggers.WORDS * selection;
+    java.util.Arrays.fill(rawChars, base, base + CharTriggers.WORDS, 0);
+    for (int i = 0; i < targets.length; i++) {
+      ValueCache.Row row = row(selection, i, cache, targets[i].value());
+      if (row == null) {
+        charsState[selection] = CHARS_RAWLESS;
+        return false;
+      }
+      row.addChars(rawChars, base);
+    }
+    charsState[selection] = CHARS_KNOWN;
+    return true;
+  }
+
+  /**
+   * Whether a selection's targets' chars miss the triggers of a chain's first {@code n}
+   * transformations: each of its values is then kept by those (as {@link ValueCache.Row#keeps}).
+   */
+  private boolean misses(int selection, long[] triggers, int n) {
+    int base = CharTriggers.WORDS * selection;
+    int at = CharTriggers.WORDS * (n - 1);
+    for (int w = 0; w < CharTriggers.WORDS; w++) {
+      if ((rawChars[base + w] & triggers[at + w]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The ascending union, without repeats, of ascending literal id arrays (none of them null). */

@@ -120,12 +120,24 @@ final class ValueCache {
       return misses(chain.caseTriggers(), n);
     }
 
-    private boolean misses(long[] t, int n) {
+    /** ORs the raw value's chars ({@link CharTriggers}) into {@code into}, from {@code at} on. */
+    void addChars(long[] into, int at) {
+      knowChars();
+      for (int w = 0; w < CharTriggers.WORDS; w++) {
+        into[at + w] |= chars[w];
+      }
+    }
+
+    private void knowChars() {
       if (!charsKnown) {
         CharTriggers.addChars(raw, chars);
         charsKnown = true;
         learned = true;
       }
+    }
+
+    private boolean misses(long[] t, int n) {
+      knowChars();
       int at = CharTriggers.WORDS * (n - 1);
       return ((chars[0] & t[at])
               | (chars[1] & t[at + 1])
