@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,8 +45,7 @@ public final class PersistentCollections {
   private final Duration timeout;
   private final int maxRecordsPerTenant;
   private final int maxKeysPerRecord;
-  private final ConcurrentMap<String, Cache<RecordKey, PersistentRecord>> tenants =
-      new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
 
   /**
    * A store with the defaults ({@link #DEFAULT_TIMEOUT}, {@link #DEFAULT_MAX_RECORDS_PER_TENANT},
@@ -109,9 +109,9 @@ public final class PersistentCollections {
         new RecordKey(
             Objects.requireNonNull(collection, "collection").toUpperCase(Locale.ROOT),
             Objects.requireNonNull(key, "key"));
-    Cache<RecordKey, PersistentRecord> cache =
-        tenant(Objects.requireNonNull(namespace, "namespace"));
-    return new PersistentRecordView(cache, recordKey, ticker, maxKeysPerRecord);
+    Tenant tenant = tenant(Objects.requireNonNull(namespace, "namespace"));
+    return new PersistentRecordView(
+        tenant.cache(), tenant.policy(), recordKey, ticker, maxKeysPerRecord);
   }
 
   /**
@@ -122,25 +122,33 @@ public final class PersistentCollections {
    * @return the number of records
    */
   public long records(String namespace) {
-    Cache<RecordKey, PersistentRecord> cache = tenants.get(namespace);
-    if (cache == null) {
+    Tenant tenant = tenants.get(namespace);
+    if (tenant == null) {
       return 0;
     }
-    cache.cleanUp();
-    return cache.estimatedSize();
+    tenant.cache().cleanUp();
+    return tenant.cache().estimatedSize();
   }
 
-  private Cache<RecordKey, PersistentRecord> tenant(String namespace) {
-    return tenants.computeIfAbsent(
-        namespace,
-        ns ->
-            Caffeine.newBuilder()
-                .ticker(ticker::read)
-                .executor(Runnable::run)
-                .expireAfterWrite(timeout)
-                .maximumSize(maxRecordsPerTenant)
-                .build());
+  private Tenant tenant(String namespace) {
+    Tenant tenant = tenants.get(namespace);
+    return tenant != null ? tenant : tenants.computeIfAbsent(namespace, ns -> newTenant());
   }
+
+  private Tenant newTenant() {
+    Cache<RecordKey, PersistentRecord> cache =
+        Caffeine.newBuilder()
+            .ticker(ticker::read)
+            .executor(Runnable::run)
+            .expireAfterWrite(timeout)
+            .maximumSize(maxRecordsPerTenant)
+            .build();
+    return new Tenant(cache, cache.policy());
+  }
+
+  /** A tenant namespace's records, and the cache's policy for quiet reads. */
+  private record Tenant(
+      Cache<RecordKey, PersistentRecord> cache, Policy<RecordKey, PersistentRecord> policy) {}
 
   /**
    * A record's address within a tenant: a value with its hash worked out once, since a transaction

@@ -1,6 +1,7 @@
 package dev.tdeveloper.security.waf.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Policy;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
@@ -14,19 +15,28 @@ import java.util.Set;
  * One transaction's handle on a persistent record. Reads never create the record; the first write
  * does, and every write restarts the record's {@code SecCollectionTimeout}. Confined to one
  * transaction (the record behind it is thread-safe).
+ *
+ * <p>Reads are quiet ({@link Policy#getIfPresentQuietly}): they see an expired record as absent, as
+ * any read does, but write nothing to the cache, neither an access time (the timeout counts from
+ * the last write, as ModSecurity's does) nor a read event for the size bound. So transactions of
+ * one client address on several cores read its record without writing a shared cache line, and a
+ * record's place in its tenant's size bound depends on its writes only.
  */
 final class PersistentRecordView implements MutableCollection {
   private final Cache<PersistentCollections.RecordKey, PersistentRecord> cache;
+  private final Policy<PersistentCollections.RecordKey, PersistentRecord> policy;
   private final PersistentCollections.RecordKey recordKey;
   private final Ticker ticker;
   private final int maxKeys;
 
   PersistentRecordView(
       Cache<PersistentCollections.RecordKey, PersistentRecord> cache,
+      Policy<PersistentCollections.RecordKey, PersistentRecord> policy,
       PersistentCollections.RecordKey recordKey,
       Ticker ticker,
       int maxKeys) {
     this.cache = cache;
+    this.policy = policy;
     this.recordKey = recordKey;
     this.ticker = ticker;
     this.maxKeys = maxKeys;
@@ -34,7 +44,7 @@ final class PersistentRecordView implements MutableCollection {
 
   @Override
   public Optional<String> get(String key) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     return r == null ? Optional.empty() : r.get(lower(key), ticker.read());
   }
 
@@ -45,7 +55,7 @@ final class PersistentRecordView implements MutableCollection {
 
   @Override
   public void remove(String key) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     if (r != null) {
       r.remove(lower(key));
     }
@@ -61,7 +71,7 @@ final class PersistentRecordView implements MutableCollection {
 
   @Override
   public Set<String> keys() {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     return r == null ? Set.of() : Set.copyOf(r.live(ticker.read()).keySet());
   }
 
@@ -73,7 +83,7 @@ final class PersistentRecordView implements MutableCollection {
    * @param out where the targets go
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     if (r == null) {
       return;
     }
