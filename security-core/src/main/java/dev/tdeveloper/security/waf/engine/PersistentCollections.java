@@ -2,6 +2,7 @@ package dev.tdeveloper.security.waf.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,12 +41,16 @@ public final class PersistentCollections {
   /** The default bound on keys per record: {@value}. */
   public static final int DEFAULT_MAX_KEYS_PER_RECORD = 1_000;
 
+  /** Caffeine's tolerance: it moves an entry's write time only by more than this (1 s). */
+  private static final long WRITE_TIME_TOLERANCE_NANOS = 1_000_000_000L;
+
   private final Ticker ticker;
   private final Duration timeout;
   private final int maxRecordsPerTenant;
   private final int maxKeysPerRecord;
-  private final ConcurrentMap<String, Cache<RecordKey, PersistentRecord>> tenants =
-      new ConcurrentHashMap<>();
+  private final long timeoutNanos;
+  private final long freshNanos;
+  private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
 
   /**
    * A store with the defaults ({@link #DEFAULT_TIMEOUT}, {@link #DEFAULT_MAX_RECORDS_PER_TENANT},
@@ -88,6 +93,19 @@ public final class PersistentCollections {
     }
     this.maxRecordsPerTenant = maxRecordsPerTenant;
     this.maxKeysPerRecord = maxKeysPerRecord;
+    this.timeoutNanos = saturatedNanos(timeout);
+    // Caffeine moves an entry's write time only by more than a second, and with a timeout of a
+    // second or less always: a write within half a second of the last restart need not ask it.
+    this.freshNanos =
+        timeoutNanos > WRITE_TIME_TOLERANCE_NANOS ? WRITE_TIME_TOLERANCE_NANOS / 2 : 0;
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -109,9 +127,15 @@ public final class PersistentCollections {
         new RecordKey(
             Objects.requireNonNull(collection, "collection").toUpperCase(Locale.ROOT),
             Objects.requireNonNull(key, "key"));
-    Cache<RecordKey, PersistentRecord> cache =
-        tenant(Objects.requireNonNull(namespace, "namespace"));
-    return new PersistentRecordView(cache, recordKey, ticker, maxKeysPerRecord);
+    Tenant tenant = tenant(Objects.requireNonNull(namespace, "namespace"));
+    return new PersistentRecordView(
+        tenant.cache(),
+        tenant.policy(),
+        recordKey,
+        ticker,
+        maxKeysPerRecord,
+        timeoutNanos,
+        freshNanos);
   }
 
   /**
@@ -122,25 +146,33 @@ public final class PersistentCollections {
    * @return the number of records
    */
   public long records(String namespace) {
-    Cache<RecordKey, PersistentRecord> cache = tenants.get(namespace);
-    if (cache == null) {
+    Tenant tenant = tenants.get(namespace);
+    if (tenant == null) {
       return 0;
     }
-    cache.cleanUp();
-    return cache.estimatedSize();
+    tenant.cache().cleanUp();
+    return tenant.cache().estimatedSize();
   }
 
-  private Cache<RecordKey, PersistentRecord> tenant(String namespace) {
-    return tenants.computeIfAbsent(
-        namespace,
-        ns ->
-            Caffeine.newBuilder()
-                .ticker(ticker::read)
-                .executor(Runnable::run)
-                .expireAfterWrite(timeout)
-                .maximumSize(maxRecordsPerTenant)
-                .build());
+  private Tenant tenant(String namespace) {
+    Tenant tenant = tenants.get(namespace);
+    return tenant != null ? tenant : tenants.computeIfAbsent(namespace, ns -> newTenant());
   }
+
+  private Tenant newTenant() {
+    Cache<RecordKey, PersistentRecord> cache =
+        Caffeine.newBuilder()
+            .ticker(ticker::read)
+            .executor(Runnable::run)
+            .expireAfterWrite(timeout)
+            .maximumSize(maxRecordsPerTenant)
+            .build();
+    return new Tenant(cache, cache.policy());
+  }
+
+  /** A tenant namespace's records, and the cache's policy for quiet reads. */
+  private record Tenant(
+      Cache<RecordKey, PersistentRecord> cache, Policy<RecordKey, PersistentRecord> policy) {}
 
   /**
    * A record's address within a tenant: a value with its hash worked out once, since a transaction

@@ -1,6 +1,7 @@
 package dev.tdeveloper.security.waf.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Policy;
 import dev.tdeveloper.security.waf.regex.WafPattern;
 import dev.tdeveloper.tenancy.time.Ticker;
 import java.time.Duration;
@@ -14,27 +15,42 @@ import java.util.Set;
  * One transaction's handle on a persistent record. Reads never create the record; the first write
  * does, and every write restarts the record's {@code SecCollectionTimeout}. Confined to one
  * transaction (the record behind it is thread-safe).
+ *
+ * <p>Reads are quiet ({@link Policy#getIfPresentQuietly}): they see an expired record as absent, as
+ * any read does, but write nothing to the cache, neither an access time (the timeout counts from
+ * the last write, as ModSecurity's does) nor a read event for the size bound. So transactions of
+ * one client address on several cores read its record without writing a shared cache line, and a
+ * record's place in its tenant's size bound depends on its writes only.
  */
 final class PersistentRecordView implements MutableCollection {
   private final Cache<PersistentCollections.RecordKey, PersistentRecord> cache;
+  private final Policy<PersistentCollections.RecordKey, PersistentRecord> policy;
   private final PersistentCollections.RecordKey recordKey;
   private final Ticker ticker;
   private final int maxKeys;
+  private final long timeoutNanos;
+  private final long freshNanos;
 
   PersistentRecordView(
       Cache<PersistentCollections.RecordKey, PersistentRecord> cache,
+      Policy<PersistentCollections.RecordKey, PersistentRecord> policy,
       PersistentCollections.RecordKey recordKey,
       Ticker ticker,
-      int maxKeys) {
+      int maxKeys,
+      long timeoutNanos,
+      long freshNanos) {
     this.cache = cache;
+    this.policy = policy;
     this.recordKey = recordKey;
     this.ticker = ticker;
     this.maxKeys = maxKeys;
+    this.timeoutNanos = timeoutNanos;
+    this.freshNanos = freshNanos;
   }
 
   @Override
   public Optional<String> get(String key) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     return r == null ? Optional.empty() : r.get(lower(key), ticker.read());
   }
 
@@ -45,7 +61,7 @@ final class PersistentRecordView implements MutableCollection {
 
   @Override
   public void remove(String key) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     if (r != null) {
       r.remove(lower(key));
     }
@@ -61,7 +77,7 @@ final class PersistentRecordView implements MutableCollection {
 
   @Override
   public Set<String> keys() {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     return r == null ? Set.of() : Set.copyOf(r.live(ticker.read()).keySet());
   }
 
@@ -73,7 +89,7 @@ final class PersistentRecordView implements MutableCollection {
    * @param out where the targets go
    */
   void collect(Optional<String> key, Optional<WafPattern> keyPattern, List<Target> out) {
-    PersistentRecord r = cache.getIfPresent(recordKey);
+    PersistentRecord r = policy.getIfPresentQuietly(recordKey);
     if (r == null) {
       return;
     }
@@ -84,8 +100,21 @@ final class PersistentRecordView implements MutableCollection {
     }
   }
 
-  /** The record, created when absent; the write restarts its timeout. */
+  /**
+   * The record, created when absent; the write restarts its timeout. A record whose timeout was
+   * restarted less than {@code freshNanos} ago is written in place: Caffeine would keep its write
+   * time anyway (it moves a write time only by more than a second), so the compute, its write event
+   * and the cache's maintenance on this thread would change nothing. That keeps a record written by
+   * every request (CRS 912's {@code ip.dos_counter}) from serializing its client's transactions.
+   */
   private PersistentRecord writable() {
+    if (freshNanos > 0) {
+      Policy.CacheEntry<PersistentCollections.RecordKey, PersistentRecord> entry =
+          policy.getEntryIfPresentQuietly(recordKey);
+      if (entry != null && entry.expiresAt() - entry.snapshotAt() > timeoutNanos - freshNanos) {
+        return entry.getValue();
+      }
+    }
     return cache.asMap().compute(recordKey, (k, old) -> old == null ? new PersistentRecord() : old);
   }
 

@@ -325,8 +325,17 @@ public final class RequestState implements VariableStore {
    * @param key the record key
    */
   public void initcol(String collection, String key) {
-    String name = collection.toUpperCase(Locale.ROOT);
+    String name = upperCaseName(collection);
     opened.put(name, store.openView(namespace, name, key));
+  }
+
+  /** A collection's name in upper case; CRS's two, written in lower case, without a new string. */
+  private static String upperCaseName(String collection) {
+    return switch (collection) {
+      case "ip" -> "IP";
+      case "global" -> "GLOBAL";
+      default -> collection.toUpperCase(Locale.ROOT);
+    };
   }
 
   /**

@@ -100,6 +100,113 @@ class PersistentCollectionsTest {
   }
 
   @Test
+  void readsDoNotRestartTheCollectionTimeout() {
+    store.open("a", "IP", "1.2.3.4").set("a", "1");
+    for (int i = 0; i < 599; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      MutableCollection ip = store.open("a", "IP", "1.2.3.4");
+      assertThat(ip.get("a")).contains("1");
+      assertThat(ip.keys()).containsExactly("a");
+    }
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(store.open("a", "IP", "1.2.3.4").get("a")).isEmpty();
+    assertThat(store.open("a", "IP", "1.2.3.4").keys()).isEmpty();
+  }
+
+  @Test
+  void writesWithinASecondOfTheLastRestartShareItsTimeout() {
+    store.open("a", "IP", "1.2.3.4").set("a", "1");
+    clock.advance(Duration.ofMillis(400));
+    store.open("a", "IP", "1.2.3.4").set("b", "2");
+    assertThat(store.open("a", "IP", "1.2.3.4").keys()).containsExactlyInAnyOrder("a", "b");
+    clock.advance(Duration.ofMillis(599_599));
+    assertThat(store.open("a", "IP", "1.2.3.4").get("b")).contains("2");
+    clock.advance(Duration.ofMillis(1));
+    assertThat(store.open("a", "IP", "1.2.3.4").keys()).isEmpty();
+  }
+
+  @Test
+  void aWriteMoreThanASecondAfterTheLastRestartRestartsTheTimeout() {
+    store.open("a", "IP", "1.2.3.4").set("a", "1");
+    clock.advance(Duration.ofMillis(1_001));
+    store.open("a", "IP", "1.2.3.4").set("a", "2");
+    clock.advance(Duration.ofSeconds(599));
+    assertThat(store.open("a", "IP", "1.2.3.4").get("a")).contains("2");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(store.open("a", "IP", "1.2.3.4").get("a")).isEmpty();
+  }
+
+  @Test
+  void aWriteAfterTheTimeoutStartsAnEmptyRecord() {
+    store.open("a", "IP", "1.2.3.4").set("old", "1");
+    clock.advance(Duration.ofSeconds(600));
+    MutableCollection ip = store.open("a", "IP", "1.2.3.4");
+    ip.set("new", "2");
+    assertThat(ip.keys()).containsExactly("new");
+    assertThat(ip.get("old")).isEmpty();
+  }
+
+  @Test
+  void twoThreadsWritingOneRecordAfterItsTimeoutLoseNoWriteAndNeverSeeTheOldKeys()
+      throws Exception {
+    PersistentCollections big = new PersistentCollections(clock, Duration.ofSeconds(600), 10, 5000);
+    big.open("a", "IP", "one").set("stale", "1");
+    clock.advance(Duration.ofSeconds(600));
+    assertThat(writeFromTwoThreads(big, "stale")).isEmpty();
+    assertThat(big.open("a", "IP", "one").keys()).hasSize(2 * 500).doesNotContain("stale");
+  }
+
+  @Test
+  void twoThreadsWritingOneRecordLoseNoWriteAndNeverSeeAnExpiredKey() throws Exception {
+    PersistentCollections big = new PersistentCollections(clock, Duration.ofSeconds(600), 10, 5000);
+    MutableCollection ip = big.open("a", "IP", "one");
+    ip.set("flag", "1");
+    ip.expire("flag", Duration.ofSeconds(60));
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(writeFromTwoThreads(big, "flag")).isEmpty();
+    assertThat(big.open("a", "IP", "one").keys()).hasSize(2 * 500).doesNotContain("flag");
+    assertThat(big.open("a", "IP", "one").get("flag")).isEmpty();
+  }
+
+  /**
+   * Two threads each write 500 keys of their own into record IP:one of tenant a, reading back each
+   * write and the expired key; the failures seen, none when every read was right.
+   */
+  private static List<String> writeFromTwoThreads(PersistentCollections s, String expired)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<java.util.concurrent.Future<List<String>>> done = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int id = t;
+      done.add(
+          pool.submit(
+              () -> {
+                List<String> failures = new ArrayList<>();
+                start.await();
+                for (int i = 0; i < 500; i++) {
+                  MutableCollection ip = s.open("a", "IP", "one");
+                  ip.set("t" + id + "_" + i, Integer.toString(i));
+                  if (!ip.get("t" + id + "_" + i).equals(java.util.Optional.of("" + i))) {
+                    failures.add("lost t" + id + "_" + i);
+                  }
+                  if (ip.get(expired).isPresent()) {
+                    failures.add("resurrected " + expired + " at t" + id + "_" + i);
+                  }
+                }
+                return failures;
+              }));
+    }
+    start.countDown();
+    List<String> failures = new ArrayList<>();
+    for (var f : done) {
+      failures.addAll(f.get(30, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    return failures;
+  }
+
+  @Test
   void readsDoNotCreateRecords() {
     assertThat(store.open("a", "IP", "1.2.3.4").get("x")).isEmpty();
     assertThat(store.records("a")).isZero();
