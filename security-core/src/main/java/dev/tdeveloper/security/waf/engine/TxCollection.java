@@ -29,8 +29,8 @@ final class TxCollection implements MutableCollection {
   // often than it writes it. Keys that TxKeys numbers are kept by number (a compiled rule reaches
   // them without hashing), the others by name.
   private Target[] slots = NONE;
-  // Made on the first write of a key without a number (CRS writes none): GEO and ENV, made for
-  // every transaction and rarely written, and TX of a numbered rule set need no map.
+  // Made on the first write of a key without a number: GEO and ENV, made for every transaction
+  // and rarely written, need no map, nor TX while every key written is numbered.
   private Map<String, Target> others;
   // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
