@@ -37,11 +37,34 @@ public final class Waf {
   // The plans themselves, one per policy apart from its namespace, which no plan depends on.
   private final Cache<WafPolicy, Optional<PolicyPlan>> shared;
 
-  /** How long a tenant's memo of per-value work ({@link WafBuilder#valueMemo}) lives unused. */
+  /**
+   * How long a tenant's memo of per-value work ({@link WafBuilder#valueMemo}) lives unused, give or
+   * take {@link #MEMO_TOUCH}.
+   */
   public static final Duration MEMO_IDLE = Duration.ofMinutes(10);
 
+  /**
+   * How often a memo's use is recorded at most: a tenant's requests read its memo without writing
+   * the cache's access time and read buffer each time (both cores read a busy tenant's memo, and
+   * each write takes the cache line from the other core).
+   */
+  static final Duration MEMO_TOUCH = Duration.ofSeconds(1);
+
+  private static final long MEMO_TOUCH_NANOS = MEMO_TOUCH.toNanos();
+
+  /** A tenant's memo and when its use was last recorded in {@link #memos} (ticker nanos). */
+  private static final class MemoEntry {
+    final ValueMemo memo;
+    volatile long touched;
+
+    MemoEntry(ValueMemo memo, long touched) {
+      this.memo = memo;
+      this.touched = touched;
+    }
+  }
+
   // Per tenant namespace, its memo of per-value work; null when off.
-  private final Cache<String, ValueMemo> memos;
+  private final Cache<String, MemoEntry> memos;
   private final int memoTenants;
   private final Predicate<String> memoNamespaces;
   private final int memoEntries;
@@ -161,14 +184,23 @@ public final class Waf {
       return Optional.empty();
     }
     String namespace = policy.namespace();
-    ValueMemo memo = memos.getIfPresent(namespace);
-    if (memo != null) {
-      return Optional.of(memo);
+    MemoEntry entry = memos.policy().getIfPresentQuietly(namespace);
+    if (entry != null) {
+      long now = config.ticker().read();
+      if (now - entry.touched >= MEMO_TOUCH_NANOS) {
+        entry.touched = now;
+        memos.getIfPresent(namespace); // records the use: the memo's idleness starts again
+      }
+      return Optional.of(entry.memo);
     }
     if (memos.estimatedSize() >= memoTenants || !memoNamespaces.test(namespace)) {
       return Optional.empty();
     }
-    return Optional.of(memos.get(namespace, n -> new ValueMemo(memoEntries, memoLongest)));
+    return Optional.of(
+        memos.get(
+                namespace,
+                n -> new MemoEntry(new ValueMemo(memoEntries, memoLongest), config.ticker().read()))
+            .memo);
   }
 
   /** How many tenants have a memo of per-value work now (for tests and {@code /ops}). */

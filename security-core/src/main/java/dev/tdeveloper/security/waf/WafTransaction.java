@@ -28,8 +28,10 @@ public final class WafTransaction {
   private final Waf waf;
   private final RequestState state;
   private final EvaluatorTransaction tx;
-  private final ByteArrayOutputStream requestBody = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
+  // Made on the first bytes: most requests, and the responses of a WAF without response body
+  // access, have none.
+  private ByteArrayOutputStream requestBody;
+  private ByteArrayOutputStream responseBody;
   private boolean requestBodyExceeded;
   private boolean responseBodyExceeded;
 
@@ -142,6 +144,9 @@ public final class WafTransaction {
         2,
         () -> {
           long limit = requestBodyLimit();
+          if (requestBody == null) {
+            requestBody = new ByteArrayOutputStream(bodyRoom(bytes.length, limit));
+          }
           int room = (int) Math.max(0, Math.min(Integer.MAX_VALUE, limit - requestBody.size()));
           requestBody.write(bytes, 0, Math.min(room, bytes.length));
           if (bytes.length > room && !requestBodyExceeded) {
@@ -165,7 +170,7 @@ public final class WafTransaction {
           tx.requestBodyProcessor().ifPresent(state::setRequestBodyProcessor);
           state.setInboundDataError(requestBodyExceeded);
           boolean access = tx.requestBodyAccess().orElse(waf.config().requestBodyAccess());
-          if (access && requestBody.size() > 0) {
+          if (access && requestBody != null && requestBody.size() > 0) {
             byte[] body = requestBody.toByteArray();
             Optional<String> name = state.requestBodyProcessor();
             String type = state.requestHeader("Content-Type").orElse("");
@@ -218,6 +223,9 @@ public final class WafTransaction {
         4,
         () -> {
           long limit = waf.settings().responseBodyLimit();
+          if (responseBody == null) {
+            responseBody = new ByteArrayOutputStream(bodyRoom(bytes.length, limit));
+          }
           int room = (int) Math.max(0, Math.min(Integer.MAX_VALUE, limit - responseBody.size()));
           responseBody.write(bytes, 0, Math.min(room, bytes.length));
           responseBodyExceeded |= bytes.length > room;
@@ -232,7 +240,7 @@ public final class WafTransaction {
           boolean access =
               waf.config().responseBodyAccess().orElse(waf.settings().responseBodyAccess());
           if (access) {
-            state.setResponseBody(responseBody.toByteArray());
+            state.setResponseBody(responseBody == null ? new byte[0] : responseBody.toByteArray());
             state.setOutboundDataError(responseBodyExceeded);
           }
           waf.evaluator().runPhase(tx, 4);
@@ -319,6 +327,11 @@ public final class WafTransaction {
         .flatMap(c -> c.get(key))
         .map(SetvarAction::leadingInteger)
         .orElse(0L);
+  }
+
+  /** The first size of a body buffer: the first bytes given, up to the limit (at least 1). */
+  private static int bodyRoom(int first, long limit) {
+    return (int) Math.max(1, Math.min(first, limit));
   }
 
   private long requestBodyLimit() {

@@ -80,6 +80,22 @@ class WafValueMemoTenantsTest {
   }
 
   @Test
+  void aMemoUsedBetweenRecordedUsesLivesAsLongAsItIsUsedThenIdlesOut() throws IOException {
+    Waf waf = waf(2, ns -> true);
+    ValueMemo alice = memo(waf, "alice").orElseThrow();
+    for (int use = 0; use < 15 * 60 * 4; use++) { // 15 minutes of uses 250 ms apart
+      clock.advance(Duration.ofMillis(250));
+      assertThat(memo(waf, "alice")).containsSame(alice);
+    }
+    assertThat(waf.valueMemoTenants()).isEqualTo(1);
+    clock.advance(Waf.MEMO_IDLE.minus(Waf.MEMO_TOUCH).minusMillis(1));
+    assertThat(waf.valueMemoTenants()).isEqualTo(1); // idle, but not long enough
+    clock.advance(Waf.MEMO_TOUCH.plusMillis(1));
+    assertThat(waf.valueMemoTenants()).isZero(); // idle for MEMO_IDLE since its last use
+    assertThat(memo(waf, "alice").orElseThrow()).isNotSameAs(alice);
+  }
+
+  @Test
   void aMissingNamespaceTestIsRefusedByName() {
     assertThatThrownBy(() -> Waf.builder().valueMemoNamespaces(null))
         .isInstanceOf(NullPointerException.class)

@@ -36,7 +36,8 @@ final class InspectedResponse extends HttpServletResponseWrapper {
   private final GuardedTransaction tx;
   private final ResponseInspection inspection;
   private final String protocol;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  // Made when the body is to be held back (BUFFERING): most responses are not.
+  private ByteArrayOutputStream buffer;
   private final Body body = new Body();
   private State state = State.OPEN;
   private PrintWriter writer;
@@ -141,13 +142,17 @@ final class InspectedResponse extends HttpServletResponseWrapper {
 
   @Override
   public void resetBuffer() {
-    buffer.reset();
+    if (buffer != null) {
+      buffer.reset();
+    }
     super.resetBuffer();
   }
 
   @Override
   public void reset() {
-    buffer.reset();
+    if (buffer != null) {
+      buffer.reset();
+    }
     super.reset();
   }
 
@@ -201,6 +206,7 @@ final class InspectedResponse extends HttpServletResponseWrapper {
     if (tx.interruption().isPresent()) {
       state = State.BLOCKED;
     } else if (inspection.bodyAccess() && inspection.inspects(response.getContentType())) {
+      buffer = new ByteArrayOutputStream();
       state = State.BUFFERING;
     } else {
       state = State.PASSING;

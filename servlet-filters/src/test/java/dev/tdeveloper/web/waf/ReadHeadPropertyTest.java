@@ -12,18 +12,22 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * {@link WafFilter#readHead} reads what {@code readNBytes} reads and leaves the stream where it
- * does, whatever the body's length against the limit, in one piece or trickled a byte at a time.
+ * does, whatever the body's length against the limit, in one piece or trickled a byte at a time,
+ * and whatever length the request declared (none, the true one, or a wrong one).
  */
 class ReadHeadPropertyTest {
   @Property(tries = 1000)
   void readsWhatReadNBytesReads(
       @ForAll @Size(max = 40) byte[] body,
       @ForAll @IntRange(min = 0, max = 45) int want,
-      @ForAll boolean trickle)
+      @ForAll boolean trickle,
+      @ForAll @IntRange(min = -1, max = 45) int declaredOrWrong,
+      @ForAll boolean declaresTruly)
       throws IOException {
     InputStream fast = stream(body, trickle);
     InputStream plain = stream(body, trickle);
-    assertThat(WafFilter.readHead(fast, want)).isEqualTo(plain.readNBytes(want));
+    long declared = declaresTruly ? body.length : declaredOrWrong;
+    assertThat(WafFilter.readHead(fast, want, declared)).isEqualTo(plain.readNBytes(want));
     assertThat(fast.readAllBytes()).isEqualTo(plain.readAllBytes());
   }
 

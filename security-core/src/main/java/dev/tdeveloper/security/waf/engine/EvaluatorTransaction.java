@@ -32,12 +32,10 @@ public final class EvaluatorTransaction implements OperatorContext {
   // The tenant's memo of per-value work (ValueMemo); null: none.
   private ValueMemo valueMemo;
   private final List<WafMatch> matches = new ArrayList<>();
-  private final List<long[]> removedIds = new ArrayList<>();
-  private final List<String> groups = new ArrayList<>(10);
-  private final List<String> removedTags = new ArrayList<>();
-  private final List<String> removedMsgs = new ArrayList<>();
-  private final List<Removal> removedTargets = new ArrayList<>();
-  private final List<Long> regexLimitRules = new ArrayList<>();
+  // Made on first use: most transactions remove nothing and no regex runs out of steps.
+  private Removals removals;
+  private List<Long> regexLimitRules;
+  private final List<String> groups = new ArrayList<>();
   private EngineMode mode;
   private Interruption interruption;
   private Interruption suppressed;
@@ -143,7 +141,7 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @return the matches
    */
   public List<WafMatch> matches() {
-    return List.copyOf(matches);
+    return matches.isEmpty() ? List.of() : List.copyOf(matches);
   }
 
   /**
@@ -323,45 +321,61 @@ public final class EvaluatorTransaction implements OperatorContext {
 
   // ---- ctl effects ----
 
+  /** The run-time removals ({@code ctl:ruleRemove*}), in order of the ctl actions. */
+  private static final class Removals {
+    final List<long[]> ids = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    final List<String> msgs = new ArrayList<>();
+    final List<Removal> targets = new ArrayList<>();
+  }
+
+  private Removals removals() {
+    if (removals == null) {
+      removals = new Removals();
+    }
+    return removals;
+  }
+
   void removeRuleIds(List<long[]> ranges) {
-    removedIds.addAll(ranges);
+    removals().ids.addAll(ranges);
   }
 
   void removeRuleTag(String tag) {
-    removedTags.add(tag);
+    removals().tags.add(tag);
   }
 
   void removeRuleMsg(String msg) {
-    removedMsgs.add(msg);
+    removals().msgs.add(msg);
   }
 
   void removeTargetById(List<long[]> ranges, CtlTargetRemoval target) {
-    removedTargets.add(new Removal(List.copyOf(ranges), null, null, target));
+    removals().targets.add(new Removal(List.copyOf(ranges), null, null, target));
   }
 
   void removeTargetByTag(String tag, CtlTargetRemoval target) {
-    removedTargets.add(new Removal(null, tag, null, target));
+    removals().targets.add(new Removal(null, tag, null, target));
   }
 
   void removeTargetByMsg(String msg, CtlTargetRemoval target) {
-    removedTargets.add(new Removal(null, null, msg, target));
+    removals().targets.add(new Removal(null, null, msg, target));
   }
 
   boolean isRemoved(CompiledRule rule) {
-    if (removedIds.isEmpty() && removedTags.isEmpty() && removedMsgs.isEmpty()) {
+    Removals r = removals;
+    if (r == null || (r.ids.isEmpty() && r.tags.isEmpty() && r.msgs.isEmpty())) {
       return false;
     }
-    for (long[] r : removedIds) {
-      if (rule.id >= r[0] && rule.id <= r[1]) {
+    for (long[] range : r.ids) {
+      if (rule.id >= range[0] && rule.id <= range[1]) {
         return true;
       }
     }
-    for (String t : removedTags) {
+    for (String t : r.tags) {
       if (rule.tagSet.contains(t)) {
         return true;
       }
     }
-    return !removedMsgs.isEmpty() && removedMsgs.contains(rule.msg);
+    return !r.msgs.isEmpty() && r.msgs.contains(rule.msg);
   }
 
   /**
@@ -371,7 +385,10 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @param out where they go
    */
   void targetRemovals(CompiledRule rule, List<CtlTargetRemoval> out) {
-    for (Removal r : removedTargets) {
+    if (removals == null) {
+      return;
+    }
+    for (Removal r : removals.targets) {
       if (r.appliesTo(rule)) {
         out.add(r.target());
       }
@@ -379,7 +396,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   }
 
   boolean hasTargetRemovals() {
-    return !removedTargets.isEmpty();
+    return removals != null && !removals.targets.isEmpty();
   }
 
   void requestBodyProcessor(String name) {
@@ -459,7 +476,7 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @return the rule ids, in order
    */
   public List<Long> regexLimitRules() {
-    return List.copyOf(regexLimitRules);
+    return regexLimitRules == null ? List.of() : List.copyOf(regexLimitRules);
   }
 
   // ---- transformation and literal cache ----
@@ -530,6 +547,9 @@ public final class EvaluatorTransaction implements OperatorContext {
   public void regexLimitExceeded(String pattern) {
     store.collection("tx").ifPresent(tx -> tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1"));
     if (current != null) {
+      if (regexLimitRules == null) {
+        regexLimitRules = new ArrayList<>();
+      }
       regexLimitRules.add(current.id);
     }
   }

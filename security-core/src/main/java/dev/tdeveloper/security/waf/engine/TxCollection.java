@@ -19,6 +19,7 @@ import java.util.Set;
 final class TxCollection implements MutableCollection {
   private static final Target[] NONE = new Target[0];
   private static final int EXPECTED_KEYS = 64;
+  private static final int[] NO_NUMBERS = new int[0];
 
   private final String name;
   // The keys TxKeys had numbered when the collection was made: a key numbered later (by a rule set
@@ -28,7 +29,9 @@ final class TxCollection implements MutableCollection {
   // often than it writes it. Keys that TxKeys numbers are kept by number (a compiled rule reaches
   // them without hashing), the others by name.
   private Target[] slots = NONE;
-  private final Map<String, Target> others = new HashMap<>();
+  // Made on the first write of a key without a number: GEO and ENV, made for every transaction
+  // and rarely written, need no map, nor TX while every key written is numbered.
+  private Map<String, Target> others;
   // The keys in order of first write (a key removed and written again goes last), so that what
   // each key regex selected can be kept and extended instead of searched again on every read.
   // CRS 3.3.4 writes about 55 TX keys per request: TX starts with room for 64, GEO and ENV empty.
@@ -81,7 +84,7 @@ final class TxCollection implements MutableCollection {
     this.name = name;
     int room = name.equals("TX") ? EXPECTED_KEYS : 0;
     this.order = new ArrayList<>(room);
-    this.orderNumbers = new int[room];
+    this.orderNumbers = room == 0 ? NO_NUMBERS : new int[room]; // append grows it
   }
 
   @Override
@@ -93,7 +96,7 @@ final class TxCollection implements MutableCollection {
   /** The target of a lower-case key; null when absent. */
   private Target target(String k) {
     int slot = slot(TxKeys.find(k));
-    return slot >= 0 ? slotted(slot) : others.get(k);
+    return slot >= 0 ? slotted(slot) : other(k);
   }
 
   /** A key's number as this collection uses it: -1 for one numbered since it was made. */
@@ -103,6 +106,11 @@ final class TxCollection implements MutableCollection {
 
   private Target slotted(int slot) {
     return slot < slots.length ? slots[slot] : null;
+  }
+
+  /** The target of a lower-case key without a number; null when absent. */
+  private Target other(String k) {
+    return others == null ? null : others.get(k);
   }
 
   /**
@@ -188,7 +196,7 @@ final class TxCollection implements MutableCollection {
 
   private void write(int number, String k, String value, Target made) {
     int slot = slot(number);
-    Target old = slot >= 0 ? slotted(slot) : others.get(k);
+    Target old = slot >= 0 ? slotted(slot) : other(k);
     if (old == null) {
       put(slot, k, made != null ? made : new Target(targetName(slot, k), k, value));
       append(number, k);
@@ -196,7 +204,7 @@ final class TxCollection implements MutableCollection {
       put(slot, k, new Target(old.name(), old.key(), value));
     }
     if (journal != null) {
-      journal.accept(k, slot >= 0 ? slotted(slot) : others.get(k));
+      journal.accept(k, slot >= 0 ? slotted(slot) : other(k));
     }
   }
 
@@ -216,7 +224,7 @@ final class TxCollection implements MutableCollection {
    */
   void add(int number, String k, long delta) {
     int slot = slot(number);
-    Target old = slot >= 0 ? slotted(slot) : others.get(k);
+    Target old = slot >= 0 ? slotted(slot) : other(k);
     long current = old == null ? 0 : SetvarAction.leadingInteger(old.value());
     set(slot, k, Long.toString(current + delta));
   }
@@ -237,6 +245,9 @@ final class TxCollection implements MutableCollection {
 
   private void put(int slot, String k, Target t) {
     if (slot < 0) {
+      if (others == null) {
+        others = new HashMap<>();
+      }
       others.put(k, t);
       return;
     }
@@ -257,7 +268,7 @@ final class TxCollection implements MutableCollection {
         slots[slot] = null;
       }
     } else {
-      removed = others.remove(k) != null;
+      removed = others != null && others.remove(k) != null;
     }
     if (removed) {
       int at = order.indexOf(k);
@@ -293,7 +304,7 @@ final class TxCollection implements MutableCollection {
       return;
     }
     int slot = slot(number);
-    if ((slot >= 0 ? slotted(slot) : others.get(key)) == null) {
+    if ((slot >= 0 ? slotted(slot) : other(key)) == null) {
       append(number, key);
     }
     put(slot, key, target);
