@@ -41,15 +41,10 @@ public final class PersistentCollections {
   /** The default bound on keys per record: {@value}. */
   public static final int DEFAULT_MAX_KEYS_PER_RECORD = 1_000;
 
-  /** Caffeine's tolerance: it moves an entry's write time only by more than this (1 s). */
-  private static final long WRITE_TIME_TOLERANCE_NANOS = 1_000_000_000L;
-
   private final Ticker ticker;
   private final Duration timeout;
   private final int maxRecordsPerTenant;
   private final int maxKeysPerRecord;
-  private final long timeoutNanos;
-  private final long freshNanos;
   private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
 
   /**
@@ -93,19 +88,6 @@ public final class PersistentCollections {
     }
     this.maxRecordsPerTenant = maxRecordsPerTenant;
     this.maxKeysPerRecord = maxKeysPerRecord;
-    this.timeoutNanos = saturatedNanos(timeout);
-    // Caffeine moves an entry's write time only by more than a second, and with a timeout of a
-    // second or less always: a write within half a second of the last restart need not ask it.
-    this.freshNanos =
-        timeoutNanos > WRITE_TIME_TOLERANCE_NANOS ? WRITE_TIME_TOLERANCE_NANOS / 2 : 0;
-  }
-
-  private static long saturatedNanos(Duration d) {
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
   }
 
   /**
@@ -129,13 +111,7 @@ public final class PersistentCollections {
             Objects.requireNonNull(key, "key"));
     Tenant tenant = tenant(Objects.requireNonNull(namespace, "namespace"));
     return new PersistentRecordView(
-        tenant.cache(),
-        tenant.policy(),
-        recordKey,
-        ticker,
-        maxKeysPerRecord,
-        timeoutNanos,
-        freshNanos);
+        tenant.cache(), tenant.policy(), recordKey, ticker, maxKeysPerRecord);
   }
 
   /**

@@ -28,24 +28,18 @@ final class PersistentRecordView implements MutableCollection {
   private final PersistentCollections.RecordKey recordKey;
   private final Ticker ticker;
   private final int maxKeys;
-  private final long timeoutNanos;
-  private final long freshNanos;
 
   PersistentRecordView(
       Cache<PersistentCollections.RecordKey, PersistentRecord> cache,
       Policy<PersistentCollections.RecordKey, PersistentRecord> policy,
       PersistentCollections.RecordKey recordKey,
       Ticker ticker,
-      int maxKeys,
-      long timeoutNanos,
-      long freshNanos) {
+      int maxKeys) {
     this.cache = cache;
     this.policy = policy;
     this.recordKey = recordKey;
     this.ticker = ticker;
     this.maxKeys = maxKeys;
-    this.timeoutNanos = timeoutNanos;
-    this.freshNanos = freshNanos;
   }
 
   @Override
@@ -100,21 +94,8 @@ final class PersistentRecordView implements MutableCollection {
     }
   }
 
-  /**
-   * The record, created when absent; the write restarts its timeout. A record whose timeout was
-   * restarted less than {@code freshNanos} ago is written in place: Caffeine would keep its write
-   * time anyway (it moves a write time only by more than a second), so the compute, its write event
-   * and the cache's maintenance on this thread would change nothing. That keeps a record written by
-   * every request (CRS 912's {@code ip.dos_counter}) from serializing its client's transactions.
-   */
+  /** The record, created when absent; the write restarts its timeout. */
   private PersistentRecord writable() {
-    if (freshNanos > 0) {
-      Policy.CacheEntry<PersistentCollections.RecordKey, PersistentRecord> entry =
-          policy.getEntryIfPresentQuietly(recordKey);
-      if (entry != null && entry.expiresAt() - entry.snapshotAt() > timeoutNanos - freshNanos) {
-        return entry.getValue();
-      }
-    }
     return cache.asMap().compute(recordKey, (k, old) -> old == null ? new PersistentRecord() : old);
   }
 

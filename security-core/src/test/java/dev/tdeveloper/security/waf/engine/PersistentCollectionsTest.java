@@ -114,29 +114,6 @@ class PersistentCollectionsTest {
   }
 
   @Test
-  void writesWithinASecondOfTheLastRestartShareItsTimeout() {
-    store.open("a", "IP", "1.2.3.4").set("a", "1");
-    clock.advance(Duration.ofMillis(400));
-    store.open("a", "IP", "1.2.3.4").set("b", "2");
-    assertThat(store.open("a", "IP", "1.2.3.4").keys()).containsExactlyInAnyOrder("a", "b");
-    clock.advance(Duration.ofMillis(599_599));
-    assertThat(store.open("a", "IP", "1.2.3.4").get("b")).contains("2");
-    clock.advance(Duration.ofMillis(1));
-    assertThat(store.open("a", "IP", "1.2.3.4").keys()).isEmpty();
-  }
-
-  @Test
-  void aWriteMoreThanASecondAfterTheLastRestartRestartsTheTimeout() {
-    store.open("a", "IP", "1.2.3.4").set("a", "1");
-    clock.advance(Duration.ofMillis(1_001));
-    store.open("a", "IP", "1.2.3.4").set("a", "2");
-    clock.advance(Duration.ofSeconds(599));
-    assertThat(store.open("a", "IP", "1.2.3.4").get("a")).contains("2");
-    clock.advance(Duration.ofSeconds(1));
-    assertThat(store.open("a", "IP", "1.2.3.4").get("a")).isEmpty();
-  }
-
-  @Test
   void aWriteAfterTheTimeoutStartsAnEmptyRecord() {
     store.open("a", "IP", "1.2.3.4").set("old", "1");
     clock.advance(Duration.ofSeconds(600));
