@@ -181,11 +181,6 @@ final class RuleGates {
     return masks[2 * index + 1];
   }
 
-  /** A group's first link: its variables, exclusions, selections, views and chain. */
-  CompiledRule link(int group) {
-    return links[group];
-  }
-
   /** The number of groups. */
   int groupCount() {
     return links.length;
