@@ -26,6 +26,9 @@ public final class ChildJvm implements AutoCloseable {
   /** The line {@link #nextLine} returns once the child's output has ended: {@value}. */
   public static final String EOF = "\u0000EOF";
 
+  // How long the child may take to die once killed, and its output to end after that.
+  private static final long KILL_SECONDS = 30;
+
   private final Process process;
   private final Path errors;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -105,16 +108,25 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Returns the child's next output line, {@link #EOF} once its output ended, or throws if none
-   * arrives within {@code timeoutSeconds}.
+   * Returns the child's next output line, {@link #EOF} once (and every time after) its output
+   * ended, or throws if none arrives within {@code timeoutSeconds}.
    *
    * @throws AssertionError naming the child's standard error if nothing arrives in time
    */
   public String nextLine(long timeoutSeconds) throws InterruptedException {
-    String line = lines.poll(timeoutSeconds, TimeUnit.SECONDS);
+    String line = poll(TimeUnit.SECONDS.toNanos(timeoutSeconds));
     if (line == null) {
       throw new AssertionError(
           "child JVM wrote no line within " + timeoutSeconds + " s; " + errorOutput());
+    }
+    return line;
+  }
+
+  /** The next line, null after {@code nanos}; {@link #EOF} stays queued for every later read. */
+  private String poll(long nanos) throws InterruptedException {
+    String line = lines.poll(nanos, TimeUnit.NANOSECONDS);
+    if (EOF.equals(line)) {
+      lines.add(EOF);
     }
     return line;
   }
@@ -139,17 +151,30 @@ public final class ChildJvm implements AutoCloseable {
 
   /**
    * Kills the child at once (SIGKILL where the platform has it) and waits for it to be gone, then
-   * returns every line it wrote that was not read yet (a last line may be cut short).
+   * returns every line it wrote that was not read yet (a last line may be cut short): all of them,
+   * up to the end of its output, which a dead child's output reaches at once.
+   *
+   * @throws AssertionError if the child is not gone within 30 s, or its output has not ended 30 s
+   *     after that (then the lines read so far are named: an answer built on them would be short)
    */
   public List<String> kill() throws InterruptedException {
     process.destroyForcibly();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new AssertionError("child JVM did not die within 30 s of being killed");
+    if (!process.waitFor(KILL_SECONDS, TimeUnit.SECONDS)) {
+      throw new AssertionError(
+          "child JVM did not die within " + KILL_SECONDS + " s of being killed");
     }
     List<String> rest = new ArrayList<>();
-    for (String line = lines.poll(10, TimeUnit.SECONDS);
-        line != null && !line.equals(EOF);
-        line = lines.poll(10, TimeUnit.SECONDS)) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KILL_SECONDS);
+    for (String line = poll(TimeUnit.SECONDS.toNanos(KILL_SECONDS));
+        !EOF.equals(line);
+        line = poll(Math.max(0, deadline - System.nanoTime()))) {
+      if (line == null) {
+        throw new AssertionError(
+            "the output of the killed child JVM did not end within "
+                + KILL_SECONDS
+                + " s; lines read after the kill: "
+                + rest);
+      }
       rest.add(line);
     }
     return rest;
