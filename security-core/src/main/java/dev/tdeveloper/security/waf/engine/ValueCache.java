@@ -136,6 +136,11 @@ final class ValueCache {
       }
     }
 
+    /** Whether the raw value holds none of the trigger chars of a chain's transformation i. */
+    boolean missesStep(CompiledTransforms.Chain chain, int i) {
+      return misses(chain.stepTriggers(), i + 1);
+    }
+
     private boolean misses(long[] t, int n) {
       knowChars();
       int at = CharTriggers.WORDS * (n - 1);
@@ -447,7 +452,8 @@ final class ValueCache {
       if (cur == raw) {
         String head = values[heads[i]];
         if (head == null) {
-          head = functions[i].apply(raw);
+          // A step whose own triggers the raw value misses gives it back (the prefix's did not).
+          head = predicts && row.missesStep(chain, i) ? raw : functions[i].apply(raw);
           row.put(heads[i], head);
         }
         cur = head;
