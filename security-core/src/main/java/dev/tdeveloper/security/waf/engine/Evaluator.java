@@ -477,7 +477,9 @@ public final class Evaluator {
       Scratch s) {
     LiteralIndex.Formula literals = link.literals;
     boolean result =
-        (literals == null || literals.mayMatch(found)) && link.operator.evaluate(tx, value);
+        literals == null
+            ? link.operator.evaluate(tx, value)
+            : literals.mayMatch(found) && link.operator.evaluateMeetingLiterals(tx, value);
     if (result == link.negated) {
       return false;
     }
