@@ -37,6 +37,10 @@ public final class CompiledTransforms {
    *     change ASCII case and closing the others' letters under case ({@code
    *     CharTriggers#caseClosed}): a value holding none of them leaves the prefix with the value
    *     itself up to the case of ASCII letters
+   * @param stepTriggers per transformation alone, the chars that may make it change a value: its
+   *     {@code CharTriggers} from {@code WORDS * i} for {@code functions[i]}, so that a step given
+   *     the raw value is skipped when the value holds none of them even though the prefix's {@code
+   *     triggers} hit
    */
   public record Chain(
       List<String> names,
@@ -44,11 +48,18 @@ public final class CompiledTransforms {
       int[] nodes,
       int[] heads,
       long[] triggers,
-      long[] caseTriggers) {
+      long[] caseTriggers,
+      long[] stepTriggers) {
     /** The chain of a rule without transformations. */
     public static final Chain EMPTY =
         new Chain(
-            List.of(), new Transformation[0], new int[0], new int[0], new long[0], new long[0]);
+            List.of(),
+            new Transformation[0],
+            new int[0],
+            new int[0],
+            new long[0],
+            new long[0],
+            new long[0]);
 
     /**
      * Copies.
@@ -62,12 +73,14 @@ public final class CompiledTransforms {
       heads = heads.clone();
       triggers = triggers.clone();
       caseTriggers = caseTriggers.clone();
+      stepTriggers = stepTriggers.clone();
       int n = names.size();
       if (functions.length != n
           || nodes.length != n
           || heads.length != n
           || triggers.length != CharTriggers.WORDS * n
-          || caseTriggers.length != CharTriggers.WORDS * n) {
+          || caseTriggers.length != CharTriggers.WORDS * n
+          || stepTriggers.length != CharTriggers.WORDS * n) {
         throw new IllegalArgumentException("a chain's arrays must fit its " + n + " names");
       }
     }
@@ -114,6 +127,7 @@ public final class CompiledTransforms {
     }
     long[] triggers = new long[CharTriggers.WORDS * fns.length];
     long[] caseTriggers = new long[CharTriggers.WORDS * fns.length];
+    long[] stepTriggers = new long[CharTriggers.WORDS * fns.length];
     for (int i = 0; i < fns.length; i++) {
       heads[i] = nodes.computeIfAbsent(names.get(i) + ',', k -> nodes.size());
       long[] own = CharTriggers.of(names.get(i));
@@ -122,12 +136,13 @@ public final class CompiledTransforms {
               ? new long[CharTriggers.WORDS]
               : CharTriggers.caseClosed(own);
       int at = CharTriggers.WORDS * i;
+      System.arraycopy(own, 0, stepTriggers, at, CharTriggers.WORDS);
       for (int w = 0; w < CharTriggers.WORDS; w++) {
         triggers[at + w] = (i == 0 ? 0 : triggers[at - CharTriggers.WORDS + w]) | own[w];
         caseTriggers[at + w] = (i == 0 ? 0 : caseTriggers[at - CharTriggers.WORDS + w]) | closed[w];
       }
     }
-    return new Chain(new ArrayList<>(names), fns, ids, heads, triggers, caseTriggers);
+    return new Chain(new ArrayList<>(names), fns, ids, heads, triggers, caseTriggers, stepTriggers);
   }
 
   /**

@@ -27,4 +27,9 @@ public final class DetectSqli implements Operator {
     }
     return true;
   }
+
+  @Override
+  public boolean pureWhenFalse() {
+    return true;
+  }
 }

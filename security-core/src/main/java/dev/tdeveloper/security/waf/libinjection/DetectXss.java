@@ -26,4 +26,9 @@ public final class DetectXss implements Operator {
     }
     return true;
   }
+
+  @Override
+  public boolean pureWhenFalse() {
+    return true;
+  }
 }

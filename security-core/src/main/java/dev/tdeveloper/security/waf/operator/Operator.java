@@ -21,6 +21,31 @@ public interface Operator {
   boolean evaluate(OperatorContext ctx, String input);
 
   /**
+   * As {@link #evaluate}, for an input that the caller has shown to meet the literal condition of
+   * {@link #prefilteredPattern} (or of {@link #phraseLiterals}): the operator may skip that test,
+   * which would only repeat the caller's. The answer and effects are those of {@link #evaluate}.
+   *
+   * @param ctx the transaction's services: macro expansion, captures
+   * @param input a byte string meeting the literal condition
+   * @return whether it matched
+   */
+  default boolean evaluateMeetingLiterals(OperatorContext ctx, String input) {
+    return evaluate(ctx, input);
+  }
+
+  /**
+   * Whether a false answer of {@link #evaluate} is a function of the input's text alone and leaves
+   * the context untouched (no macro, no capture, no report), so that an engine may keep it for an
+   * equal input in a later transaction instead of evaluating again. True answers are never kept:
+   * they may capture.
+   *
+   * @return false unless the operator says so
+   */
+  default boolean pureWhenFalse() {
+    return false;
+  }
+
+  /**
    * The regex whose literal prefilter settles this operator on the inputs it rejects: when {@link
    * WafPattern#find} would answer NOT_MATCHED from its literal test alone, {@link #evaluate}
    * returns false and has no effect, so an engine that decides the literal test itself (for many

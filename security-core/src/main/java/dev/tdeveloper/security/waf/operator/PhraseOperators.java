@@ -39,6 +39,11 @@ final class PhraseOperators {
     }
 
     @Override
+    public boolean pureWhenFalse() {
+      return true;
+    }
+
+    @Override
     public Optional<PhraseLiterals> phraseLiterals() {
       return literals.indexed() ? Optional.of(literals) : Optional.empty();
     }

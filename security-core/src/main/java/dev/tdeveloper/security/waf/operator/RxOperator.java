@@ -46,6 +46,21 @@ final class RxOperator implements Operator {
 
   @Override
   public boolean evaluate(OperatorContext ctx, String input) {
+    return evaluate(ctx, input, false);
+  }
+
+  /** Without macros and on the linear engine: a search without budget, so no report either. */
+  @Override
+  public boolean pureWhenFalse() {
+    return fixed != null && fixed.linearTime();
+  }
+
+  @Override
+  public boolean evaluateMeetingLiterals(OperatorContext ctx, String input) {
+    return evaluate(ctx, input, fixed != null);
+  }
+
+  private boolean evaluate(OperatorContext ctx, String input, boolean meetsLiterals) {
     WafPattern pattern = fixed;
     if (pattern == null) {
       Optional<WafPattern> compiled = expanded(source.value(ctx));
@@ -57,7 +72,8 @@ final class RxOperator implements Operator {
     List<String> groups = ctx.capturing() ? ctx.groupBuffer() : null;
     RegexOutcome outcome;
     try {
-      outcome = pattern.find(input, groups);
+      outcome =
+          meetsLiterals ? pattern.findMeetingLiterals(input, groups) : pattern.find(input, groups);
     } catch (RuntimeException | StackOverflowError e) {
       // A search that blows up (java.util.regex recurses per repetition) is a search that ran
       // out of budget: no match, reported like one, never an exception to the caller.

@@ -59,6 +59,14 @@ final class Prefilter {
 
   /** False only when the pattern cannot match anywhere in the input. */
   boolean mayMatch(CharSequence input) {
+    return mayMatch(input, false);
+  }
+
+  /**
+   * As {@link #mayMatch(CharSequence)}; with {@code meetsCondition}, for an input the caller knows
+   * to meet {@link #condition}, without the literal scan that would confirm it.
+   */
+  boolean mayMatch(CharSequence input, boolean meetsCondition) {
     int n = input.length();
     if (n < minLength || n > maxLength) {
       return false;
@@ -69,7 +77,7 @@ final class Prefilter {
     if (required != null && !required.test(input)) {
       return false;
     }
-    if (scanner != null && !scanner.test(input)) {
+    if (scanner != null && !meetsCondition && !scanner.test(input)) {
       return false;
     }
     StartGrams grams = startGrams();

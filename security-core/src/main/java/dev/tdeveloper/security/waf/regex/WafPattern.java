@@ -185,6 +185,23 @@ public final class WafPattern {
    *     fallback ran out of its budget
    */
   public RegexOutcome find(CharSequence input, List<String> groups) {
+    return find(input, groups, false);
+  }
+
+  /**
+   * As {@link #find}, for an input known to meet the pattern's literal condition (its {@link
+   * LiteralIndex} formula holds over the input's literals): the prefilter skips its own literal
+   * scan, which would pass. The answer is that of {@link #find} on such an input.
+   *
+   * @param input a byte string meeting the pattern's literal condition
+   * @param groups as for {@link #find}
+   * @return as {@link #find}
+   */
+  public RegexOutcome findMeetingLiterals(CharSequence input, List<String> groups) {
+    return find(input, groups, true);
+  }
+
+  private RegexOutcome find(CharSequence input, List<String> groups, boolean meetsLiterals) {
     Objects.requireNonNull(input, "input");
     if (matchesEverything) {
       if (groups != null) {
@@ -204,7 +221,7 @@ public final class WafPattern {
       }
       return RegexOutcome.MATCHED;
     }
-    if (!prefilter.mayMatch(input)) {
+    if (!prefilter.mayMatch(input, meetsLiterals)) {
       return RegexOutcome.NOT_MATCHED;
     }
     LazyDfa d = dfa();

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +230,37 @@ class LiteralIndexTest {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * A pattern searched as meeting its literal condition (the engine's path once the index's formula
+   * holds, skipping the pattern's own literal scan) answers as the full search, groups included, on
+   * every input whose formula holds: values built from literals, random text with chars above 0xFF,
+   * and long values; and the scan it skips would have passed.
+   */
+  @Property(tries = 150)
+  void searchMeetingLiteralsAnswersAsTheFullSearch(
+      @ForAll("recipes") List<Step> recipe,
+      @ForAll @net.jqwik.api.constraints.StringLength(max = 40) String noise,
+      @ForAll @IntRange(min = 1, max = 40) int repeat) {
+    indexAll();
+    String built = input(recipe);
+    for (String input : List.of(built, noise + built, built.repeat(repeat) + noise)) {
+      int[] found = index.scan(input);
+      for (Subject s : subjects) {
+        LiteralIndex.Formula f = index.formula(s.pattern());
+        if (f == null || !f.mayMatch(found)) {
+          continue;
+        }
+        assertThat(s.scanner().test(input)).as(s.id() + " scanner on [" + input + "]").isTrue();
+        List<String> full = new ArrayList<>();
+        List<String> meeting = new ArrayList<>();
+        assertThat(s.pattern().findMeetingLiterals(input, meeting))
+            .as(s.id() + " on [" + input + "]")
+            .isEqualTo(s.pattern().find(input, full));
+        assertThat(meeting).isEqualTo(full);
+      }
+    }
   }
 
   @Test
