@@ -138,8 +138,8 @@ public final class Evaluator {
       }
       try {
         TxNeeds.Need need = needs[i];
-        if (need != null && numbered != null && TxNeeds.unmet(need, numbered)) {
-          // No target for a link the chain must match: evaluating it finds no match.
+        if (need != null && numbered != null && TxNeeds.unmet(need, numbered, tx)) {
+          // No target (or none the operator matches) for a link the chain must match.
           i++;
           continue;
         }

@@ -50,7 +50,11 @@ class EvaluatorTxNeedsPropertyTest {
           "!@rx ^$",
           "@rx ([0-9])",
           "@within 1 2 x",
-          "@streq x");
+          "@streq x",
+          "@lt %{tx.b}",
+          "!@eq %{tx.a}",
+          "@streq %{MATCHED_VAR}",
+          "@eq %{RULE.id}");
   private static final List<String> EFFECTS =
       List.of(
           "",
@@ -60,7 +64,7 @@ class EvaluatorTxNeedsPropertyTest {
           "setvar:!tx.a",
           "capture",
           "setvar:tx.seen=+1");
-  private static final List<String> VALUES = List.of("1", "x", "", "7", "abc", "0");
+  private static final List<String> VALUES = List.of("1", "x", "", "7", "abc", "0", "3");
 
   /** A link: variables, operator, an effect when it matches. */
   private record Link(int variable, int operator, int effect) {}
@@ -158,6 +162,44 @@ class EvaluatorTxNeedsPropertyTest {
         new EvaluatorTransaction(compiled, new EvaluatorRequestStore(state), EngineMode.ON);
     new Evaluator(compiled).runPhase(tx, 2);
     assertThat(tx.matches()).extracting(m -> m.ruleId()).containsExactly(3L);
+  }
+
+  @Example
+  void anOperatorReadingMatchedVarOrRuleIsNotRunOutsideEvaluation() {
+    CompiledRuleSet compiled =
+        CompiledRuleSet.compile(
+            set(
+                action("id:1", "phase:2", "pass", "nolog", "setvar:tx.a=1", "setvar:tx.b=1"),
+                action("id:2", "phase:2", "pass", "nolog", "setvar:tx.n=7"),
+                rule("ARGS:q", "@rx x", "id:3", "phase:2", "pass", "nolog"),
+                chain(
+                    rule("TX:a", "@eq 1", "id:4", "phase:2", "pass", "log"),
+                    rule("TX:b", "@streq %{MATCHED_VAR}")),
+                rule("TX:n", "@eq %{RULE.id}", "id:7", "phase:2", "pass", "log")));
+    TxNeeds.Need chained = compiled.txNeeds().phase(2)[3];
+    assertThat(chained.valued()).hasSize(4);
+    assertThat(chained.valued()[0]).isNotNull(); // TX:a "@eq 1"
+    assertThat(chained.valued()[2]).isNull(); // TX:b "@streq %{MATCHED_VAR}": presence only
+    assertThat(compiled.txNeeds().phase(2)[4].valued()).containsOnlyNulls();
+    RequestState state = state("x", "x");
+    EvaluatorTransaction tx =
+        new EvaluatorTransaction(compiled, new EvaluatorRequestStore(state), EngineMode.ON);
+    new Evaluator(compiled).runPhase(tx, 2);
+    assertThat(tx.matches()).extracting(m -> m.ruleId()).containsExactly(4L, 7L);
+  }
+
+  @Example
+  void aQuietOperatorOnTxValuesIsRunBeforeEvaluation() {
+    CompiledRuleSet compiled =
+        CompiledRuleSet.compile(
+            set(
+                rule("TX:pl", "@ge 2", "id:1", "phase:4", "pass", "setvar:tx.s=+1"),
+                rule("TX:pl", "@ge %{tx.threshold}", "id:2", "phase:4", "deny"),
+                rule("TX:pl", "@ge 2", "id:3", "phase:4", "pass", "t:lowercase")));
+    TxNeeds.Need[] phase = compiled.txNeeds().phase(4);
+    assertThat(phase[0].valued()[0]).isNotNull();
+    assertThat(phase[1].valued()[0]).isNotNull();
+    assertThat(phase[2].valued()[0]).isNull();
   }
 
   private static RuleDef[] rules(List<Spec> specs) {
