@@ -130,7 +130,13 @@ class EvaluatorTxNeedsPropertyTest {
                     rule("TX:inbound", "@lt 5", "id:1", "phase:5", "pass", "log"),
                     rule("TX:monitor", "@gt 1")),
                 chain(
-                    rule("TX:inbound", "@lt 5", "id:2", "phase:5", "pass", "setvar:tx.x=1"),
+                    rule(
+                        "TX:inbound",
+                        "@lt 5",
+                        "id:2",
+                        "phase:5",
+                        "pass",
+                        "setvar:tx.needs_written=1"),
                     rule("TX:monitor", "@gt 1")),
                 rule("&TX:monitor", "@eq 0", "id:3", "phase:5", "pass", "log"),
                 rule("TX:/monitor/", "@eq 0", "id:4", "phase:5", "pass", "log"),
