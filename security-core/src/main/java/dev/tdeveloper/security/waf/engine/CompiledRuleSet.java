@@ -22,6 +22,7 @@ public final class CompiledRuleSet {
   private final CompiledRule[][] phases;
   private final int[][] skipAfterTargets;
   private final RuleGates[] gates;
+  private final TxNeeds txNeeds;
   private final DisruptiveAction[] blockAction;
   private final int[] blockStatus;
   private final int cacheNodes;
@@ -81,6 +82,7 @@ public final class CompiledRuleSet {
       skipAfterTargets[p] = resolveSkipAfter(phases[p]);
     }
     PolicyFold.mark(phases, blockAction);
+    this.txNeeds = TxNeeds.of(phases);
     this.literalIndex = indexLiterals(phases);
     TargetViewIds ids = new TargetViewIds();
     for (int p = 1; p <= 5; p++) {
@@ -107,6 +109,7 @@ public final class CompiledRuleSet {
     this.phases = of.phases;
     this.skipAfterTargets = of.skipAfterTargets;
     this.gates = of.gates;
+    this.txNeeds = of.txNeeds;
     this.blockAction = of.blockAction;
     this.blockStatus = of.blockStatus;
     this.cacheNodes = of.cacheNodes;
@@ -244,6 +247,11 @@ public final class CompiledRuleSet {
   /** What the evaluator's loop reads of a phase's rules before it touches one. */
   RuleGates gates(int phase) {
     return gates[phase];
+  }
+
+  /** The {@code TX} keys without which each rule cannot match. */
+  TxNeeds txNeeds() {
+    return txNeeds;
   }
 
   int skipAfterTarget(int phase, int index) {

@@ -113,6 +113,8 @@ public final class Evaluator {
   private void run(EvaluatorTransaction tx, int phase, RuleGates gates, Scratch s) {
     CompiledRule[] list = rules.phase(phase);
     boolean gating = this.gating && rules.predicts();
+    TxNeeds.Need[] needs = rules.txNeeds().phase(phase);
+    TxCollection numbered = gating ? tx.numberedTx() : null;
     int i = 0;
     while (i < list.length && tx.mode() != EngineMode.OFF) {
       byte flags = gates.flags(i);
@@ -135,6 +137,12 @@ public final class Evaluator {
         }
       }
       try {
+        TxNeeds.Need need = needs[i];
+        if (need != null && numbered != null && TxNeeds.unmet(need, numbered, tx)) {
+          // No target (or none the operator matches) for a link the chain must match.
+          i++;
+          continue;
+        }
         int group = gates.group(i);
         if (group >= 0 && gating && !tx.hasTargetRemovals()) {
           // As a replayed plan segment, a rule passed over here leaves MATCHED_VAR* and RULE as
