@@ -113,12 +113,12 @@ public record CtlAction(
    */
   public void apply(EvaluatorTransaction tx) {
     switch (option) {
-      case "ruleRemoveById" -> tx.removeRuleIds(idRanges);
-      case "ruleRemoveByTag" -> tx.removeRuleTag(name);
-      case "ruleRemoveByMsg" -> tx.removeRuleMsg(name);
-      case "ruleRemoveTargetById" -> tx.removeTargetById(idRanges, target.orElseThrow());
-      case "ruleRemoveTargetByTag" -> tx.removeTargetByTag(name, target.orElseThrow());
-      case "ruleRemoveTargetByMsg" -> tx.removeTargetByMsg(name, target.orElseThrow());
+      case "ruleRemoveById" -> tx.removals().ruleIds(idRanges);
+      case "ruleRemoveByTag" -> tx.removals().ruleTag(name);
+      case "ruleRemoveByMsg" -> tx.removals().ruleMsg(name);
+      case "ruleRemoveTargetById" -> tx.removals().targetById(idRanges, target.orElseThrow());
+      case "ruleRemoveTargetByTag" -> tx.removals().targetByTag(name, target.orElseThrow());
+      case "ruleRemoveTargetByMsg" -> tx.removals().targetByMsg(name, target.orElseThrow());
       case "ruleEngine" -> tx.mode(mode(value, location, value));
       case "requestBodyProcessor" -> tx.requestBodyProcessor(value.toUpperCase(Locale.ROOT));
       case "requestBodyAccess" -> tx.requestBodyAccess(onOff(value, location, value));

@@ -33,7 +33,7 @@ public final class EvaluatorTransaction implements OperatorContext {
   private ValueMemo valueMemo;
   private final List<WafMatch> matches = new ArrayList<>();
   // Made on first use: most transactions remove nothing and no regex runs out of steps.
-  private Removals removals;
+  private CtlRemovals removals;
   private List<Long> regexLimitRules;
   private final List<String> groups = new ArrayList<>();
   private EngineMode mode;
@@ -304,78 +304,18 @@ public final class EvaluatorTransaction implements OperatorContext {
     this.current = rule;
   }
 
-  /** A run-time target removal and the rules it applies to (by ids, else by tag, else msg). */
-  private record Removal(List<long[]> ids, String tag, String msg, CtlTargetRemoval target) {
-    boolean appliesTo(CompiledRule rule) {
-      if (ids != null) {
-        for (long[] range : ids) {
-          if (rule.id >= range[0] && rule.id <= range[1]) {
-            return true;
-          }
-        }
-        return false;
-      }
-      return tag != null ? rule.tagSet.contains(tag) : rule.msg.equals(msg);
-    }
-  }
-
   // ---- ctl effects ----
 
-  /** The run-time removals ({@code ctl:ruleRemove*}), in order of the ctl actions. */
-  private static final class Removals {
-    final List<long[]> ids = new ArrayList<>();
-    final List<String> tags = new ArrayList<>();
-    final List<String> msgs = new ArrayList<>();
-    final List<Removal> targets = new ArrayList<>();
-  }
-
-  private Removals removals() {
+  /** The run-time removals ({@code ctl:ruleRemove*}), made by the first. */
+  CtlRemovals removals() {
     if (removals == null) {
-      removals = new Removals();
+      removals = new CtlRemovals();
     }
     return removals;
   }
 
-  void removeRuleIds(List<long[]> ranges) {
-    removals().ids.addAll(ranges);
-  }
-
-  void removeRuleTag(String tag) {
-    removals().tags.add(tag);
-  }
-
-  void removeRuleMsg(String msg) {
-    removals().msgs.add(msg);
-  }
-
-  void removeTargetById(List<long[]> ranges, CtlTargetRemoval target) {
-    removals().targets.add(new Removal(List.copyOf(ranges), null, null, target));
-  }
-
-  void removeTargetByTag(String tag, CtlTargetRemoval target) {
-    removals().targets.add(new Removal(null, tag, null, target));
-  }
-
-  void removeTargetByMsg(String msg, CtlTargetRemoval target) {
-    removals().targets.add(new Removal(null, null, msg, target));
-  }
-
   boolean isRemoved(CompiledRule rule) {
-    Removals r = removals;
-    if (r == null || (r.ids.isEmpty() && r.tags.isEmpty() && r.msgs.isEmpty())) {
-      return false;
-    }
-    for (long[] range : r.ids) {
-      if (rule.id >= range[0] && rule.id <= range[1]) {
-        return true;
-      }
-    }
-    for (String t : r.tags) {
-      if (rule.tagSet.contains(t)) {
-        return true;
-      }
-    }
-    return !r.msgs.isEmpty() && r.msgs.contains(rule.msg);
+    return removals != null && removals.removes(rule);
   }
 
   /**
@@ -385,18 +325,13 @@ public final class EvaluatorTransaction implements OperatorContext {
    * @param out where they go
    */
   void targetRemovals(CompiledRule rule, List<CtlTargetRemoval> out) {
-    if (removals == null) {
-      return;
-    }
-    for (Removal r : removals.targets) {
-      if (r.appliesTo(rule)) {
-        out.add(r.target());
-      }
+    if (removals != null) {
+      removals.targetsOf(rule, out);
     }
   }
 
   boolean hasTargetRemovals() {
-    return removals != null && !removals.targets.isEmpty();
+    return removals != null && removals.removesTargets();
   }
 
   void requestBodyProcessor(String name) {
