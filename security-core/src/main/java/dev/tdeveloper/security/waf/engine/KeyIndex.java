@@ -24,13 +24,9 @@ final class KeyIndex {
    * not the targets it was built for.
    *
    * @param targets the variable's current targets
-   * @return false when a target's key is not ASCII, or there is no target (nothing to scan, and the
-   *     index stays built for the array it serves: headers between two empty collections)
+   * @return false when a target's key is not ASCII
    */
   boolean covers(Target[] targets) {
-    if (targets.length == 0) {
-      return false;
-    }
     if (targets != source) {
       build(targets);
     }
