@@ -55,8 +55,6 @@ final class TargetViews {
   // Where a selection is worked out before it is copied to its exact size.
   private Target[] scratch = new Target[16];
   private final LiteralUnion union = new LiteralUnion();
-  // The targets by key of the last array a plain-key selection read.
-  private final KeyIndex keys = new KeyIndex();
   // The selections and views a transaction touched since the last reset, each once.
   private final boolean[] selectionTouched;
   private final int[] touchedSelections;
@@ -110,7 +108,6 @@ final class TargetViews {
       unions[id] = null;
     }
     viewsTouched = 0;
-    keys.forget();
     if (scratch.length > KEPT_SCRATCH) {
       scratch = new Target[16];
     }
@@ -174,23 +171,10 @@ final class TargetViews {
       }
       Target[] kept = scratch;
       int n = 0;
-      if (v.key().isPresent() && KeyIndex.ascii(v.key().get()) && keys.covers(source)) {
-        // The targets of that key, read from the index, then filtered as a scan would.
-        int named = keys.select(v.key().get(), kept);
-        for (int i = 0; i < named; i++) {
-          Target t = kept[i];
-          kept[i] = null;
-          if (Selection.selects(t.key(), v.key(), v.keyPattern())
-              && !removed(v.collection(), t, exclusions)) {
-            kept[n++] = t;
-          }
-        }
-      } else {
-        for (Target t : source) {
-          if (Selection.selects(t.key(), v.key(), v.keyPattern())
-              && !removed(v.collection(), t, exclusions)) {
-            kept[n++] = t;
-          }
+      for (Target t : source) {
+        if (Selection.selects(t.key(), v.key(), v.keyPattern())
+            && !removed(v.collection(), t, exclusions)) {
+          kept[n++] = t;
         }
       }
       out = n == source.length ? source : n == 0 ? NONE : java.util.Arrays.copyOf(kept, n);
