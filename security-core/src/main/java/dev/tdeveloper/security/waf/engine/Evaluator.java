@@ -409,10 +409,7 @@ public final class Evaluator {
           views.literals(view, i, found);
         }
       }
-      if (row == null && link.operator.pureWhenFalse()) {
-        row = views.row(selection, i, cache, raw);
-      }
-      matched |= test(tx, link, selected[i], value, found, row, s);
+      matched |= test(tx, link, selected[i], value, found, s);
     }
     if (formula != null && views.union(view) == null) {
       views.unite(view);
@@ -451,21 +448,18 @@ public final class Evaluator {
     CompiledTransforms.Chain chain = link.transforms;
     String raw = target.value();
     ValueCache cache = tx.values();
-    ValueCache.Row row =
-        chain.length() == 0 && link.literals == null && !link.operator.pureWhenFalse()
-            ? null
-            : cache.row(raw);
+    ValueCache.Row row = chain.length() == 0 && link.literals == null ? null : cache.row(raw);
     if (!link.multiMatch || chain.length() == 0) {
       int n = chain.length();
       String v = cache.transform(row, chain, raw, n);
-      return test(tx, link, target, v, found(cache, row, link, n, v), row, s);
+      return test(tx, link, target, v, found(cache, row, link, n, v), s);
     }
-    boolean matched = test(tx, link, target, raw, found(cache, row, link, 0, raw), row, s);
+    boolean matched = test(tx, link, target, raw, found(cache, row, link, 0, raw), s);
     String previous = raw;
     for (int i = 1; i <= chain.length(); i++) {
       String v = cache.transform(row, chain, raw, i);
       if (!v.equals(previous)) {
-        matched |= test(tx, link, target, v, found(cache, row, link, i, v), row, s);
+        matched |= test(tx, link, target, v, found(cache, row, link, i, v), s);
       }
       previous = v;
     }
@@ -480,9 +474,7 @@ public final class Evaluator {
 
   /**
    * Runs the operator on a value (skipped when the rule set's literal index shows that its regex
-   * cannot match: {@code found} are the value's literals, null when the link has no formula; or
-   * when the raw value's {@code row} knows the operator answered false on it, see {@link
-   * ValueCache#knownFalse}).
+   * cannot match: {@code found} are the value's literals, null when the link has no formula).
    */
   private static boolean test(
       EvaluatorTransaction tx,
@@ -490,31 +482,12 @@ public final class Evaluator {
       Target target,
       String value,
       int[] found,
-      ValueCache.Row row,
       Scratch s) {
     LiteralIndex.Formula literals = link.literals;
-    boolean result;
-    if (literals != null && !literals.mayMatch(found)) {
-      result = false;
-    } else if (row != null && link.operator.pureWhenFalse()) {
-      ValueCache cache = tx.values();
-      if (cache.knownFalse(row, value, link.operator)) {
-        result = false;
-      } else {
-        result =
-            literals == null
-                ? link.operator.evaluate(tx, value)
-                : link.operator.evaluateMeetingLiterals(tx, value);
-        if (!result) {
-          cache.answeredFalse(row, value, link.operator);
-        }
-      }
-    } else {
-      result =
-          literals == null
-              ? link.operator.evaluate(tx, value)
-              : link.operator.evaluateMeetingLiterals(tx, value);
-    }
+    boolean result =
+        literals == null
+            ? link.operator.evaluate(tx, value)
+            : literals.mayMatch(found) && link.operator.evaluateMeetingLiterals(tx, value);
     if (result == link.negated) {
       return false;
     }

@@ -71,10 +71,6 @@ final class ValueCache {
     private boolean learned;
     // Whether the row started from a memo entry (a value met before).
     private boolean seeded;
-    // Pairs (value instance, operator) of operators that answered false on the raw value or one of
-    // its transformed values and whose false answer is pure (Operator#pureWhenFalse).
-    private Object[] falses;
-    private int falseCount;
 
     Row(String raw) {
       this.raw = raw;
@@ -106,32 +102,6 @@ final class ValueCache {
         Arrays.fill(scanned, 0, scans, null);
         scans = 0;
       }
-      if (falseCount > 0) {
-        Arrays.fill(falses, 0, 2 * falseCount, null);
-        falseCount = 0;
-      }
-    }
-
-    /** Whether an operator is known to answer false on a value of this row (by instance). */
-    private boolean knownFalse(String value, Object operator) {
-      Object[] f = falses;
-      for (int i = 0, end = 2 * falseCount; i < end; i += 2) {
-        if (f[i] == value && f[i + 1] == operator) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private void addFalse(String value, Object operator) {
-      if (falses == null) {
-        falses = new Object[16];
-      } else if (2 * falseCount == falses.length) {
-        falses = Arrays.copyOf(falses, 2 * falses.length);
-      }
-      falses[2 * falseCount] = value;
-      falses[2 * falseCount + 1] = operator;
-      falseCount++;
     }
 
     /**
@@ -243,10 +213,6 @@ final class ValueCache {
       for (int i = 0; i < e.scannedValues.length; i++) {
         scanned(e.scannedValues[i], e.scanned[i]);
       }
-      Object[] f = e.falses;
-      for (int i = 0; i < f.length; i += 2) {
-        addFalse(f[i] == e.raw ? raw : (String) f[i], f[i + 1]);
-      }
       learned = false;
       seeded = true;
     }
@@ -260,7 +226,7 @@ final class ValueCache {
         // First met: only the text and its literals (no copy), so that a flood of values met once
         // costs a small object each; a value met again gets the whole entry.
         return new ValueMemo.Entry(
-            raw, null, rawLiterals, NO_NODES, NO_VALUES, NO_VALUES, NO_LITERALS, NO_FALSES);
+            raw, null, rawLiterals, NO_NODES, NO_VALUES, NO_VALUES, NO_LITERALS);
       }
       int kept = 0;
       for (int i = 0; i < writes; i++) {
@@ -285,18 +251,6 @@ final class ValueCache {
         }
       }
       int s = all ? scans : 0;
-      // Only answers on values the entry keeps (the raw value, or all when within budget).
-      int kept2 = 0;
-      for (int i = 0; i < 2 * falseCount; i += 2) {
-        kept2 += all || falses[i] == raw ? 2 : 0;
-      }
-      Object[] fs = kept2 == 0 ? NO_FALSES : new Object[kept2];
-      for (int i = 0, k = 0; i < 2 * falseCount && k < kept2; i += 2) {
-        if (all || falses[i] == raw) {
-          fs[k++] = falses[i];
-          fs[k++] = falses[i + 1];
-        }
-      }
       return new ValueMemo.Entry(
           raw,
           charsKnown ? chars.clone() : null,
@@ -304,15 +258,13 @@ final class ValueCache {
           nodes,
           vs,
           s == 0 ? NO_VALUES : Arrays.copyOf(scannedValues, s),
-          s == 0 ? NO_LITERALS : Arrays.copyOf(scanned, s),
-          fs);
+          s == 0 ? NO_LITERALS : Arrays.copyOf(scanned, s));
     }
   }
 
   private static final int[] NO_NODES = new int[0];
   private static final String[] NO_VALUES = new String[0];
   private static final int[][] NO_LITERALS = new int[0][];
-  private static final Object[] NO_FALSES = new Object[0];
 
   ValueCache(int nodes, LiteralIndex index) {
     this(nodes, index, true);
@@ -425,39 +377,6 @@ final class ValueCache {
       made = Arrays.copyOf(made, KEPT_ROWS);
     }
     used = 0;
-  }
-
-  /**
-   * Whether an operator whose false answers are pure ({@code Operator#pureWhenFalse}) answered
-   * false on a value of a row in this transaction or, through the tenant's memo, an earlier one.
-   *
-   * @param row the raw value's row
-   * @param value the value tested (the raw value or a transformed one, as {@link #transform} gave
-   *     it)
-   * @param operator the operator
-   */
-  boolean knownFalse(Row row, String value, Object operator) {
-    return row.falseCount > 0 && row.knownFalse(value, operator);
-  }
-
-  /**
-   * Keeps a pure false answer for the tenant's later transactions (only with a memo that will take
-   * the row: nothing is kept otherwise).
-   *
-   * @param row the raw value's row
-   * @param value the value tested, as {@link #transform} gave it
-   * @param operator the operator, whose false answers are pure
-   */
-  void answeredFalse(Row row, String value, Object operator) {
-    ValueMemo m = memo;
-    if (m != null && row.raw.length() <= m.longest()) {
-      // A value met once publishes its text only (see Row#entry): the answer is kept when it comes
-      // back.
-      if (row.seeded) {
-        row.addFalse(value, operator);
-      }
-      row.learned = true;
-    }
   }
 
   /** Whether a value and its ASCII case changes hold the same literals. */

@@ -3,15 +3,12 @@ package dev.tdeveloper.security.waf.engine;
 /**
  * One tenant's memo of the work a {@link ValueCache} does on a raw value that is a pure function of
  * the value's text and the compiled rule set: its chars ({@link CharTriggers}), the rule set's
- * literals in it, its transformations by chain prefix and the literals of those, and the operators
- * whose false answer on it (or on one of those transformations) is pure ({@code
- * Operator#pureWhenFalse}: {@code @rx} on the linear engine, {@code @pm}, {@code @detectSQLi},
- * {@code @detectXSS}), so that they are not evaluated again. A transaction of the tenant starts
- * each value it has not met yet from the entry an earlier transaction of the tenant published for
- * an equal text, and publishes what it learned when it ends: header values that repeat from request
- * to request (Host, User-Agent, Accept, cookies of a session) are scanned and transformed once, not
- * once per request. An entry holds only what computing afresh would give, so answers are the same
- * with or without it.
+ * literals in it, its transformations by chain prefix and the literals of those. A transaction of
+ * the tenant starts each value it has not met yet from the entry an earlier transaction of the
+ * tenant published for an equal text, and publishes what it learned when it ends: header values
+ * that repeat from request to request (Host, User-Agent, Accept, cookies of a session) are scanned
+ * and transformed once, not once per request. An entry holds only what computing afresh would give,
+ * so answers are the same with or without it.
  *
  * <p>A value met for the first time leaves an entry of its text and literals only; one met again
  * leaves all it learned. Bounded: a {@value #WAYS}-way set-associative table of a fixed number of
@@ -49,8 +46,6 @@ public final class ValueMemo {
     // Transformed values (instances of values) and their literals.
     final String[] scannedValues;
     final int[][] scanned;
-    // Pairs (value, operator): operators that answered false on raw or one of values.
-    final Object[] falses;
 
     Entry(
         String raw,
@@ -59,8 +54,7 @@ public final class ValueMemo {
         int[] nodes,
         String[] values,
         String[] scannedValues,
-        int[][] scanned,
-        Object[] falses) {
+        int[][] scanned) {
       this.raw = raw;
       this.hash = raw.hashCode();
       this.chars = chars;
@@ -69,7 +63,6 @@ public final class ValueMemo {
       this.values = values;
       this.scannedValues = scannedValues;
       this.scanned = scanned;
-      this.falses = falses;
     }
   }
 

@@ -27,9 +27,4 @@ public final class DetectSqli implements Operator {
     }
     return true;
   }
-
-  @Override
-  public boolean pureWhenFalse() {
-    return true;
-  }
 }

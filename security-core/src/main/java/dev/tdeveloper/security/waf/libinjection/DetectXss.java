@@ -26,9 +26,4 @@ public final class DetectXss implements Operator {
     }
     return true;
   }
-
-  @Override
-  public boolean pureWhenFalse() {
-    return true;
-  }
 }

@@ -34,18 +34,6 @@ public interface Operator {
   }
 
   /**
-   * Whether a false answer of {@link #evaluate} is a function of the input's text alone and leaves
-   * the context untouched (no macro, no capture, no report), so that an engine may keep it for an
-   * equal input in a later transaction instead of evaluating again. True answers are never kept:
-   * they may capture.
-   *
-   * @return false unless the operator says so
-   */
-  default boolean pureWhenFalse() {
-    return false;
-  }
-
-  /**
    * The regex whose literal prefilter settles this operator on the inputs it rejects: when {@link
    * WafPattern#find} would answer NOT_MATCHED from its literal test alone, {@link #evaluate}
    * returns false and has no effect, so an engine that decides the literal test itself (for many

@@ -39,11 +39,6 @@ final class PhraseOperators {
     }
 
     @Override
-    public boolean pureWhenFalse() {
-      return true;
-    }
-
-    @Override
     public Optional<PhraseLiterals> phraseLiterals() {
       return literals.indexed() ? Optional.of(literals) : Optional.empty();
     }

@@ -49,12 +49,6 @@ final class RxOperator implements Operator {
     return evaluate(ctx, input, false);
   }
 
-  /** Without macros and on the linear engine: a search without budget, so no report either. */
-  @Override
-  public boolean pureWhenFalse() {
-    return fixed != null && fixed.linearTime();
-  }
-
   @Override
   public boolean evaluateMeetingLiterals(OperatorContext ctx, String input) {
     return evaluate(ctx, input, fixed != null);
