@@ -27,23 +27,14 @@ import java.util.regex.Pattern;
  */
 final class PolicyFold {
   /** Operators whose result depends on their input and parameter only. */
-  private static final Set<String> PURE_OPERATORS =
-      Set.of(
-          "eq",
-          "ge",
-          "gt",
-          "le",
-          "lt",
-          "streq",
-          "rx",
-          "pm",
-          "within",
-          "beginsWith",
-          "endsWith",
-          "contains",
-          "containsWord",
-          "unconditionalMatch",
-          "noMatch");
+  private static final Set<String> PURE_OPERATORS = pureOperators();
+
+  private static Set<String> pureOperators() {
+    Set<String> pure = new HashSet<>(TxNeeds.QUIET_OPERATORS);
+    pure.add("rx");
+    pure.add("pm");
+    return Set.copyOf(pure);
+  }
 
   /** What request-dependent chains (and the engine) may write in {@code TX}. */
   private static final class Written {

@@ -26,8 +26,11 @@ import java.util.Set;
  * once per rule set; immutable and thread-safe.
  */
 final class TxNeeds {
-  /** Operators that write nothing and cannot exceed a step budget. */
-  private static final Set<String> QUIET_OPERATORS =
+  /**
+   * Operators that write nothing and cannot exceed a step budget (also what {@link PolicyFold}
+   * counts as pure, with the regex and phrase operators).
+   */
+  static final Set<String> QUIET_OPERATORS =
       Set.of(
           "eq",
           "ge",
